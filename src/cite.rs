@@ -1,0 +1,778 @@
+//! Cite: body -> Vec<Citation>, the in-text citation scanner.
+//!
+//! Finds numeric citations in round and square brackets — `(13)`,
+//! `(12, s.329)`, `[5, л. 12 об.]`, `[39, 250-252]`, `[1, с. 12; 8, с. 12–14]`,
+//! `[1–3]`, `[1, 4, 7]`, `(12، ص 329)` — in the body only. A bracket is a
+//! citation when its whole content reads as one; years and prose in brackets
+//! (`(2012)`, `(1917 - 1933)`, `(1920-1921-ci illər)`, `(см. табл. 5)`) are
+//! not. The grammar is lenient about separators so that a broken citation
+//! (`(12; s.329)`, `(12 s.329)`, `(12, s.329`) is still found and reported,
+//! with the edit that repairs it.
+
+use nom::Parser;
+
+use crate::check::Rule;
+use crate::diagnostic::Diagnostic;
+use crate::fix::{Applicability, Fix};
+use crate::model::{Citation, CitationItem, Locator};
+use crate::parse::locator::{Labelled, labelled};
+use crate::script::{
+    Script, digit_value, dominant_script, is_dash, is_digit, normalize_range, script_of,
+};
+use crate::source::Span;
+use crate::vocab::{Meaning, Vocabulary};
+
+/// What the scanner found in a body.
+#[derive(Debug, Clone, Default)]
+pub struct Scan {
+    /// Citations, in order.
+    pub citations: Vec<Citation>,
+    /// `malformed-citation` findings.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// A problem in one citation's form, before the document's convention is known.
+#[derive(Debug, Clone)]
+enum Issue {
+    /// The separator between number and locator: its span and text.
+    Separator(Span, String),
+    /// No separator between number and locator; insert at this offset.
+    MissingSeparator(usize),
+    /// A label the vocabulary does not know.
+    UnknownLabel(Span, String),
+    /// A Latin `c`/`C` label in Cyrillic text.
+    LatinInCyrillic(Span, String),
+    /// Doubled or trailing punctuation to delete.
+    Stray(Span, String),
+    /// A closing bracket of the other kind.
+    MismatchedClose(Span, char),
+    /// No closing bracket; insert one at this offset.
+    Unclosed(usize, char),
+}
+
+struct Candidate {
+    citation: Citation,
+    issues: Vec<Issue>,
+    /// The separator used between number and locator, if any.
+    separator: Option<String>,
+}
+
+/// Scans `text[body]` for citations. `entries` is the number of list
+/// entries (0 when there is no list), used to tell entry numbers from years
+/// and page numbers.
+pub fn scan_citations(text: &str, body: Span, entries: &[u32], vocab: &Vocabulary) -> Scan {
+    let max = entries.iter().copied().max().unwrap_or(0);
+    let body = body.start.min(text.len())..body.end.min(text.len());
+    let mut candidates = Vec::new();
+    let bytes = text.as_bytes();
+    let mut i = body.start;
+    while i < body.end {
+        let b = bytes[i];
+        if b == b'(' || b == b'[' {
+            if let Some((cand, end)) = candidate(text, i, body.end, max, vocab) {
+                candidates.push(cand);
+                i = end;
+                continue;
+            }
+        }
+        i += 1;
+    }
+    // The document's separator between number and locator: the one most
+    // citations use (`,` when tied, as the AAK rule writes "[153, c.1,86-91]").
+    let commas = candidates
+        .iter()
+        .filter(|c| c.separator.as_deref() == Some(","))
+        .count();
+    let semicolons = candidates
+        .iter()
+        .filter(|c| c.separator.as_deref() == Some(";"))
+        .count();
+    let convention = if semicolons > commas { ";" } else { "," };
+    let mut scan = Scan::default();
+    for cand in candidates {
+        for issue in &cand.issues {
+            if let Some(d) = diagnose(issue, &cand.citation, convention) {
+                scan.diagnostics.push(d);
+            }
+        }
+        scan.citations.push(cand.citation);
+    }
+    scan
+}
+
+fn diagnose(issue: &Issue, citation: &Citation, convention: &str) -> Option<Diagnostic> {
+    let cited = &citation.text;
+    let d = match issue {
+        Issue::Separator(span, found) => {
+            if found == convention {
+                return None;
+            }
+            Diagnostic::new(
+                Rule::MalformedCitation,
+                span.clone(),
+                format!("`{cited}` separates the entry number from its locator with `{found}`; this document uses `{convention}`"),
+            )
+            .with_help(format!("`{found}` separates entries in a citation; write the locator after `{convention}`"))
+            .with_fix(Fix::replace(format!("Replace `{found}` with `{convention}`"), Applicability::Safe, span.clone(), convention))
+        }
+        Issue::MissingSeparator(at) => Diagnostic::new(
+            Rule::MalformedCitation,
+            *at..*at,
+            format!("`{cited}` has no separator between the entry number and its locator"),
+        )
+        .with_fix(Fix::replace(format!("Insert `{convention}`"), Applicability::Safe, *at..*at, convention)),
+        Issue::UnknownLabel(span, label) => Diagnostic::new(
+            Rule::MalformedCitation,
+            span.clone(),
+            format!("`{label}` in `{cited}` is not a known locator label"),
+        )
+        .with_help("use a page label such as `s.`, `səh.`, `с.`, `p.`, `ص`, or a leaf label such as `v.`, `л.`, `f.`; labels can be added in istinad.toml under [[locators.label]]"),
+        Issue::LatinInCyrillic(span, label) => {
+            let fixed: String = label.chars().map(|c| match c { 'c' => 'с', 'C' => 'С', _ => c }).collect();
+            Diagnostic::new(
+                Rule::MalformedCitation,
+                span.clone(),
+                format!("the label `{label}` in `{cited}` is written with a Latin `c` in Cyrillic text"),
+            )
+            .with_help("Latin `c.` is the Azerbaijani volume label (cild); the Russian page label is Cyrillic `с.`")
+            .with_fix(Fix::replace(format!("Replace `{label}` with Cyrillic `{fixed}`"), Applicability::Safe, span.clone(), fixed))
+        }
+        Issue::Stray(span, what) => Diagnostic::new(
+            Rule::MalformedCitation,
+            span.clone(),
+            format!("`{cited}` has a stray `{what}`"),
+        )
+        .with_fix(Fix::replace(format!("Remove `{what}`"), Applicability::Safe, span.clone(), "")),
+        Issue::MismatchedClose(span, expected) => Diagnostic::new(
+            Rule::MalformedCitation,
+            span.clone(),
+            format!("`{cited}` opens and closes with different brackets"),
+        )
+        .with_fix(Fix::replace(format!("Replace with `{expected}`"), Applicability::Safe, span.clone(), expected.to_string())),
+        Issue::Unclosed(at, close) => Diagnostic::new(
+            Rule::MalformedCitation,
+            citation.span.clone(),
+            format!("`{cited}` has no closing `{close}`"),
+        )
+        .with_fix(Fix::replace(format!("Insert `{close}`"), Applicability::Unsafe, *at..*at, close.to_string())),
+    };
+    Some(d.with_reference_opt(citation.items.first().map(|i| i.reference)))
+}
+
+impl Diagnostic {
+    fn with_reference_opt(self, n: Option<u32>) -> Self {
+        match n {
+            Some(n) => self.with_reference(n),
+            None => self,
+        }
+    }
+}
+
+/// Tries to read a citation opening at `open`.
+fn candidate(
+    text: &str,
+    open: usize,
+    limit: usize,
+    max: u32,
+    vocab: &Vocabulary,
+) -> Option<(Candidate, usize)> {
+    let open_ch = text[open..].chars().next()?;
+    let close_ch = if open_ch == '(' { ')' } else { ']' };
+    let other_close = if open_ch == '(' { ']' } else { ')' };
+    // The content runs to the matching close, the other close, or the end
+    // of the line.
+    let start = open + 1;
+    let window_end = limit.min(start + 400);
+    let mut end = None;
+    let mut mismatched = false;
+    let mut depth = 0;
+    let mut line_end = window_end;
+    for (k, c) in text[start..window_end].char_indices() {
+        let at = start + k;
+        match c {
+            '(' | '[' => depth += 1,
+            c if c == close_ch && depth == 0 => {
+                end = Some(at);
+                break;
+            }
+            c if c == other_close && depth == 0 => {
+                end = Some(at);
+                mismatched = true;
+                break;
+            }
+            ')' | ']' => depth -= 1,
+            '\n' | '\r' => {
+                // A single line break may fall inside a citation; a blank
+                // line may not.
+                let rest = &text[at + 1..window_end];
+                if rest.trim_start_matches([' ', '\t', '\r']).starts_with('\n')
+                    || c == '\r' && rest.starts_with("\r")
+                {
+                    line_end = at;
+                    break;
+                }
+            }
+            _ => {}
+        }
+    }
+    let content_end = end.unwrap_or(line_end);
+    let content = &text[start..content_end];
+    let lead = content.len() - content.trim_start().len();
+    if !content[lead..].starts_with(is_digit) {
+        return None;
+    }
+    let parsed = read_content(text, start + lead, content_end, max, vocab)?;
+    let mut issues = parsed.issues;
+    let (cite_end, close_at) = match end {
+        Some(e) => (e + close_ch.len_utf8().max(1), Some(e)),
+        None => {
+            // Unclosed: the citation ends where its grammar did.
+            if parsed.consumed_to >= content_end.min(parsed.consumed_to) && parsed.insert_at > start
+            {
+                (parsed.insert_at, None)
+            } else {
+                return None;
+            }
+        }
+    };
+    if end.is_some() && parsed.consumed_to < content_end {
+        // Something after the last locator that is not a citation.
+        let tail = text[parsed.consumed_to..content_end].trim();
+        if !tail.is_empty() {
+            return None;
+        }
+    }
+    if end.is_none() {
+        // Only a citation that also has a locator is reported as unclosed;
+        // "(12 and more text" is prose.
+        if !parsed.items.iter().any(|i| i.locator.is_some()) {
+            return None;
+        }
+        issues.push(Issue::Unclosed(parsed.insert_at, close_ch));
+    }
+    if mismatched && let Some(at) = close_at {
+        issues.push(Issue::MismatchedClose(
+            at..at + other_close.len_utf8(),
+            close_ch,
+        ));
+    }
+    // Years and page numbers in prose are not entry numbers.
+    if parsed
+        .items
+        .iter()
+        .all(|i| i.reference > max && (max > 0 || i.reference >= 1000))
+        && (parsed.items.iter().any(|i| i.reference >= 1000) || parsed.year_like)
+    {
+        return None;
+    }
+    if parsed.items.is_empty() {
+        return None;
+    }
+    // A lone big number in brackets with no locator is a year or a count.
+    if parsed.items.len() == 1
+        && parsed.items[0].locator.is_none()
+        && parsed.items[0].reference >= 1000
+        && parsed.items[0].reference > max
+    {
+        return None;
+    }
+    let citation = Citation {
+        text: text[open..cite_end].to_string(),
+        span: open..cite_end,
+        items: parsed.items,
+    };
+    // Latin c/C labels in Cyrillic text.
+    let context = paragraph_around(text, open);
+    if dominant_script(context) == Some(Script::Cyrillic) {
+        for item in &citation.items {
+            for loc in item.locator.iter().chain(&item.more_locators) {
+                if let Some(p) = &loc.printed
+                    && p.starts_with(['c', 'C'])
+                    && p.chars().filter(|c| c.is_alphabetic()).count() == 1
+                {
+                    issues.push(Issue::LatinInCyrillic(
+                        loc.span.start..loc.span.start + p.len(),
+                        p.clone(),
+                    ));
+                }
+            }
+        }
+    }
+    Some((
+        Candidate {
+            citation,
+            issues,
+            separator: parsed.separator,
+        },
+        cite_end,
+    ))
+}
+
+fn paragraph_around(text: &str, at: usize) -> &str {
+    let start = text[..at].rfind("\n\n").map_or(0, |i| i + 2);
+    let end = text[at..].find("\n\n").map_or(text.len(), |i| at + i);
+    &text[start..end]
+}
+
+struct Parsed {
+    items: Vec<CitationItem>,
+    issues: Vec<Issue>,
+    separator: Option<String>,
+    /// Where the content read ends, separators included.
+    consumed_to: usize,
+    /// Where a missing closing bracket would go.
+    insert_at: usize,
+    year_like: bool,
+}
+
+/// Reads the content of a bracket from `from` to `to`: entries, ranges of
+/// entries and locators.
+fn read_content(
+    text: &str,
+    from: usize,
+    to: usize,
+    max: u32,
+    vocab: &Vocabulary,
+) -> Option<Parsed> {
+    let mut items: Vec<CitationItem> = Vec::new();
+    let mut issues = Vec::new();
+    let mut separator = None;
+    let mut pos = from;
+    let mut year_like = false;
+    let at = |pos: usize| &text[pos..to];
+    loop {
+        // An entry number, or a range of entries "1–3".
+        let (n, n_len) = number_at(at(pos))?;
+        let n_span = pos..pos + n_len;
+        pos += n_len;
+        let mut range_to = None;
+        if let Some((dash_len, (m, m_len))) = dash_then_number(at(pos)) {
+            // "1917 - 1933" is a span of years, not of entries.
+            if n >= 1000 || m >= 1000 {
+                year_like = true;
+                return Some(Parsed {
+                    items: vec![CitationItem {
+                        reference: n,
+                        number_span: n_span,
+                        locator: None,
+                        more_locators: vec![],
+                    }],
+                    issues,
+                    separator,
+                    consumed_to: pos + dash_len + m_len,
+                    insert_at: pos + dash_len + m_len,
+                    year_like,
+                });
+            }
+            if m > n && m - n <= 50 {
+                range_to = Some(m);
+                pos += dash_len + m_len;
+            } else {
+                return None;
+            }
+        }
+        // Years with suffixes ("1920-ci") are not citations.
+        if at(pos).starts_with(|c: char| c.is_alphabetic()) {
+            return None;
+        }
+        let first = items.len();
+        items.push(CitationItem {
+            reference: n,
+            number_span: n_span.clone(),
+            locator: None,
+            more_locators: vec![],
+        });
+        if let Some(m) = range_to {
+            for k in n + 1..=m {
+                items.push(CitationItem {
+                    reference: k,
+                    number_span: n_span.clone(),
+                    locator: None,
+                    more_locators: vec![],
+                });
+            }
+        }
+        // Separator, then a locator, another entry, or the end.
+        let (sep_text, sep_span) = separator_at(text, pos, to);
+        let after_sep = sep_span.end;
+        let rest = at(after_sep);
+        if rest.trim().is_empty() {
+            if !sep_text.trim().is_empty() {
+                issues.push(Issue::Stray(sep_span.clone(), sep_text.trim().to_string()));
+            }
+            return Some(Parsed {
+                items,
+                issues,
+                separator,
+                consumed_to: sep_span.end,
+                insert_at: trim_end_pos(text, sep_span.start),
+                year_like,
+            });
+        }
+        let sep_core = sep_text.trim().to_string();
+        // Another entry: "[1, 4, 7]" — a bare number after a comma that is
+        // an entry of the list and not a range ("[39, 250-252]" is a page).
+        if matches!(sep_core.as_str(), "," | "،" | ";" | "؛")
+            && let Some((m, m_len)) = number_at(rest)
+            && m <= max
+            && dash_then_number(&rest[m_len..]).is_none()
+            && !rest[m_len..]
+                .trim_start()
+                .starts_with(|c: char| c.is_alphabetic())
+        {
+            pos = after_sep;
+            continue;
+        }
+        // A locator?
+        if let Some((loc, loc_end, unknown)) = locator_at(text, after_sep, to, vocab) {
+            if range_to.is_some() {
+                // "[1–3, s. 5]" — a locator for a range of entries is unusual
+                // but legal: it goes with the last one.
+            }
+            match sep_core.as_str() {
+                "" => issues.push(Issue::MissingSeparator(pos)),
+                "," | "،" => {}
+                s if s.chars().count() > 1 => {
+                    issues.push(Issue::Stray(sep_span.clone(), s.to_string()))
+                }
+                _ => issues.push(Issue::Separator(
+                    trimmed_span(text, &sep_span),
+                    sep_core.clone(),
+                )),
+            }
+            if !sep_core.is_empty() && separator.is_none() {
+                separator = Some(if sep_core == "،" {
+                    ",".to_string()
+                } else {
+                    sep_core.clone()
+                });
+            }
+            if let Some(u) = unknown {
+                issues.push(u);
+            }
+            let last = items.len() - 1;
+            items[last].locator = Some(loc);
+            pos = loc_end;
+            // Further locators: "c.1,86-91", "s.105,110" is one list.
+            loop {
+                let (s2, s2_span) = separator_at(text, pos, to);
+                if s2.trim() != "," && s2.trim() != "،" {
+                    break;
+                }
+                match locator_at(text, s2_span.end, to, vocab) {
+                    Some((loc2, e2, unknown2))
+                        if loc2.printed.is_some()
+                            || items[last]
+                                .locator
+                                .as_ref()
+                                .is_some_and(|l| l.label != Meaning::Page) =>
+                    {
+                        if let Some(u) = unknown2 {
+                            issues.push(u);
+                        }
+                        items[last].more_locators.push(loc2);
+                        pos = e2;
+                    }
+                    _ => break,
+                }
+            }
+            let _ = first;
+        } else {
+            pos = after_sep;
+            if sep_core.is_empty() {
+                return None;
+            }
+            continue;
+        }
+        // After a locator: ";" and another entry, or the end.
+        let (s3, s3_span) = separator_at(text, pos, to);
+        let rest = at(s3_span.end);
+        if rest.trim().is_empty() {
+            if !s3.trim().is_empty() {
+                issues.push(Issue::Stray(
+                    trimmed_span(text, &s3_span),
+                    s3.trim().to_string(),
+                ));
+            }
+            return Some(Parsed {
+                items,
+                issues,
+                separator,
+                consumed_to: s3_span.end,
+                insert_at: trim_end_pos(text, s3_span.start),
+                year_like,
+            });
+        }
+        if !matches!(s3.trim(), ";" | "؛" | ",") || number_at(rest.trim_start()).is_none() {
+            return Some(Parsed {
+                items,
+                issues,
+                separator,
+                consumed_to: pos,
+                insert_at: pos,
+                year_like,
+            });
+        }
+        pos = s3_span.end + (rest.len() - rest.trim_start().len());
+        let _ = max;
+    }
+}
+
+fn trim_end_pos(text: &str, pos: usize) -> usize {
+    pos - (text[..pos].len() - text[..pos].trim_end().len())
+}
+
+fn trimmed_span(text: &str, span: &Span) -> Span {
+    let s = &text[span.clone()];
+    let lead = s.len() - s.trim_start().len();
+    let core = s.trim();
+    span.start + lead..span.start + lead + core.len()
+}
+
+/// An entry number at the start of `s` (any digit script), with its length.
+fn number_at(s: &str) -> Option<(u32, usize)> {
+    let len: usize = s
+        .chars()
+        .take_while(|c| is_digit(*c))
+        .map(char::len_utf8)
+        .sum();
+    if len == 0 || s[..len].chars().count() > 6 {
+        return None;
+    }
+    // "3.5" is a decimal, not an entry.
+    let rest = &s[len..];
+    if rest.starts_with(['.', ',']) && rest[1..].starts_with(is_digit) {
+        return None;
+    }
+    let n = s[..len]
+        .chars()
+        .try_fold(0u32, |acc, c| Some(acc * 10 + digit_value(c)?))?;
+    Some((n, len))
+}
+
+fn dash_then_number(s: &str) -> Option<(usize, (u32, usize))> {
+    let t = s.trim_start();
+    let lead = s.len() - t.len();
+    let c = t.chars().next()?;
+    if !is_dash(c) {
+        return None;
+    }
+    let after = &t[c.len_utf8()..];
+    let t2 = after.trim_start();
+    let lead2 = after.len() - t2.len();
+    let (m, m_len) = number_at(t2)?;
+    Some((lead + c.len_utf8() + lead2, (m, m_len)))
+}
+
+/// Separator characters at `pos`: spaces and `,;.:،؛`.
+fn separator_at(text: &str, pos: usize, to: usize) -> (String, Span) {
+    let s = &text[pos..to];
+    let len: usize = s
+        .chars()
+        .take_while(|c| c.is_whitespace() || matches!(c, ',' | ';' | '.' | ':' | '،' | '؛'))
+        .map(char::len_utf8)
+        .sum();
+    (s[..len].to_string(), pos..pos + len)
+}
+
+/// A locator at `pos`: a known label and value, a bare page range, or an
+/// unknown abbreviation and value (reported).
+fn locator_at(
+    text: &str,
+    pos: usize,
+    to: usize,
+    vocab: &Vocabulary,
+) -> Option<(Locator, usize, Option<Issue>)> {
+    let s = &text[pos..to];
+    if let Ok((rest, l)) = labelled(vocab).parse(s) {
+        let Labelled {
+            meaning,
+            label,
+            normalized,
+            ..
+        } = l;
+        let end = to - rest.len();
+        let value = if meaning == Meaning::Volume {
+            normalized
+        } else {
+            normalized
+        };
+        return Some((
+            Locator {
+                label: meaning,
+                value,
+                printed: Some(label.to_string()),
+                span: pos..end,
+            },
+            end,
+            None,
+        ));
+    }
+    // A bare page: "[39, 250-252]".
+    if let Ok((rest, r)) = crate::parse::range_list_pub(s)
+        && !rest.trim_start().starts_with(|c: char| c.is_alphabetic())
+    {
+        let end = to - rest.len();
+        return Some((
+            Locator {
+                label: Meaning::Page,
+                value: normalize_range(r).replace(" -", "-").replace("- ", "-"),
+                printed: None,
+                span: pos..end,
+            },
+            end,
+            None,
+        ));
+    }
+    // An unknown abbreviation with a number: "x.329", "стр 5".
+    let word_len: usize = s
+        .chars()
+        .take_while(|c| c.is_alphabetic())
+        .map(char::len_utf8)
+        .sum();
+    if (1..=12).contains(&word_len)
+        && s[..word_len].chars().count() <= 5
+        && s[word_len..].starts_with('.')
+    {
+        let after = &s[word_len + 1..];
+        let t = after.trim_start();
+        if let Ok((rest, r)) = crate::parse::range_list_pub(t)
+            && !rest.trim_start().starts_with(|c: char| c.is_alphabetic())
+        {
+            let end = to - rest.len();
+            let label = &s[..word_len + 1];
+            let script_ok = label.chars().next().and_then(script_of).is_some();
+            if !script_ok {
+                return None;
+            }
+            return Some((
+                Locator {
+                    label: Meaning::Page,
+                    value: normalize_range(r),
+                    printed: Some(label.to_string()),
+                    span: pos..end,
+                },
+                end,
+                Some(Issue::UnknownLabel(
+                    pos..pos + label.len(),
+                    label.to_string(),
+                )),
+            ));
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn scan(text: &str, entries: u32) -> Scan {
+        let list: Vec<u32> = (1..=entries).collect();
+        scan_citations(text, 0..text.len(), &list, &Vocabulary::builtin())
+    }
+
+    fn items(text: &str, entries: u32) -> Vec<Vec<(u32, Option<(Meaning, String)>)>> {
+        scan(text, entries)
+            .citations
+            .iter()
+            .map(|c| {
+                c.items
+                    .iter()
+                    .map(|i| {
+                        (
+                            i.reference,
+                            i.locator.as_ref().map(|l| (l.label, l.value.clone())),
+                        )
+                    })
+                    .collect()
+            })
+            .collect()
+    }
+
+    fn p(n: u32, v: &str) -> (u32, Option<(Meaning, String)>) {
+        (n, Some((Meaning::Page, v.to_string())))
+    }
+
+    #[test]
+    fn forms_of_the_brief() {
+        assert_eq!(items("a (13) b", 20), vec![vec![(13, None)]]);
+        assert_eq!(items("(12, s.329)", 20), vec![vec![p(12, "329")]]);
+        assert_eq!(items("(6, səh.166)", 20), vec![vec![p(6, "166")]]);
+        assert_eq!(
+            items("(2, v. 50)", 20),
+            vec![vec![(2, Some((Meaning::Leaf, "50".into())))]]
+        );
+        assert_eq!(
+            items("(7, v.20-27)", 20),
+            vec![vec![(7, Some((Meaning::Leaf, "20-27".into())))]]
+        );
+        assert_eq!(items("(3, s.105,110)", 20), vec![vec![p(3, "105,110")]]);
+        assert_eq!(items("[12, с. 329]", 20), vec![vec![p(12, "329")]]);
+        assert_eq!(
+            items("[5, л. 12 об.]", 20),
+            vec![vec![(5, Some((Meaning::Leaf, "12 об.".into())))]]
+        );
+        assert_eq!(items("[39, 250-252]", 40), vec![vec![p(39, "250-252")]]);
+        assert_eq!(
+            items("[1, с. 12; 8, с. 12–14]", 20),
+            vec![vec![p(1, "12"), p(8, "12-14")]]
+        );
+        assert_eq!(
+            items("[1–3]", 20),
+            vec![vec![(1, None), (2, None), (3, None)]]
+        );
+        assert_eq!(
+            items("[1, 4, 7]", 20),
+            vec![vec![(1, None), (4, None), (7, None)]]
+        );
+        assert_eq!(items("(12، ص 329)", 20), vec![vec![p(12, "329")]]);
+        assert_eq!(items("(4, p. 7)", 20), vec![vec![p(4, "7")]]);
+        assert_eq!(items("(4, pp. 7-9)", 20), vec![vec![p(4, "7-9")]]);
+        assert_eq!(items("(۱۲، ص ۳۲۹)", 20), vec![vec![p(12, "329")]]);
+    }
+
+    #[test]
+    fn prose_in_brackets_is_not_a_citation() {
+        for text in [
+            "(1920-1921-ci illər)",
+            "(1917 - 1933)",
+            "(2012)",
+            "RK(b)P",
+            "(см. табл. 5)",
+            "(5 nəfər)",
+            "(3.5%)",
+            "(12,5%)",
+            "[text](http://x.y/1)",
+        ] {
+            assert!(scan(text, 16).citations.is_empty(), "{text}");
+            assert!(scan(text, 16).diagnostics.is_empty(), "{text}");
+        }
+    }
+
+    #[test]
+    fn malformed_citations_with_fixes() {
+        let s = scan("a (12, s.1) b (12; s.329) c", 20);
+        assert_eq!(s.citations.len(), 2);
+        assert_eq!(s.diagnostics.len(), 1);
+        let fix = s.diagnostics[0].fix.as_ref().expect("fix");
+        assert_eq!(fix.applicability, Applicability::Safe);
+        assert_eq!(fix.edits[0].replacement, ",");
+        let text = "(12 s.329) (3,, s.5) (4, s.7,) [5, c. 12] (6, x.12) [7, s. 9)";
+        let s = scan(text, 20);
+        assert_eq!(s.citations.len(), 6, "{:?}", s.citations);
+        assert_eq!(s.diagnostics.len(), 5, "{:#?}", s.diagnostics);
+        let ru = scan("Текст на русском языке [5, c. 12] и далее.", 20);
+        assert_eq!(ru.diagnostics.len(), 1);
+        assert_eq!(
+            ru.diagnostics[0]
+                .fix
+                .as_ref()
+                .map(|f| f.edits[0].replacement.as_str()),
+            Some("с.")
+        );
+        let open = scan("text (12, s.329 and more", 20);
+        assert_eq!(open.citations.len(), 1);
+        assert!(open.diagnostics[0].message.contains("no closing"));
+    }
+}

@@ -1,0 +1,148 @@
+//! Findings as data: rule, severity, message, byte span, optional fix.
+
+use serde::{Serialize, Serializer};
+
+use crate::check::Rule;
+use crate::fix::Fix;
+use crate::source::Span;
+
+/// How serious a finding is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// Worth knowing; never fails a run.
+    Info,
+    /// Probably wrong; fails a run only with `--deny warnings`.
+    Warning,
+    /// Wrong; fails the run.
+    Error,
+}
+
+impl Severity {
+    /// The lower-case name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Info => "info",
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+
+    /// Parses `error`, `warning`/`warn` or `info`/`note`.
+    pub fn parse(name: &str) -> Option<Severity> {
+        match name.trim().to_ascii_lowercase().as_str() {
+            "error" | "deny" => Some(Severity::Error),
+            "warning" | "warn" => Some(Severity::Warning),
+            "info" | "note" => Some(Severity::Info),
+            _ => None,
+        }
+    }
+}
+
+/// A secondary span with a message (drawn under the source line).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Label {
+    /// Where.
+    pub span: Span,
+    /// What is there.
+    pub message: String,
+}
+
+/// One finding about a manuscript.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    /// The rule that found it.
+    pub rule: Rule,
+    /// Its severity (the rule's, unless the configuration changed it).
+    pub severity: Severity,
+    /// One sentence; the offending text in backticks.
+    pub message: String,
+    /// The primary span: byte offsets into the input.
+    pub span: Span,
+    /// The list number the finding is about, if any.
+    pub reference: Option<u32>,
+    /// Secondary spans.
+    pub labels: Vec<Label>,
+    /// What to do about it.
+    pub help: Option<String>,
+    /// An edit that repairs it, when the repair is unambiguous.
+    pub fix: Option<Fix>,
+}
+
+impl Diagnostic {
+    /// A finding of `rule` at `span`, with the rule's default severity.
+    pub fn new(rule: Rule, span: Span, message: impl Into<String>) -> Self {
+        Diagnostic {
+            rule,
+            severity: rule.default_severity(),
+            message: message.into(),
+            span,
+            reference: None,
+            labels: Vec::new(),
+            help: None,
+            fix: None,
+        }
+    }
+
+    /// Names the list entry the finding is about.
+    pub fn with_reference(mut self, number: u32) -> Self {
+        self.reference = Some(number);
+        self
+    }
+
+    /// Adds a help line.
+    pub fn with_help(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(help.into());
+        self
+    }
+
+    /// Adds a secondary label.
+    pub fn with_label(mut self, span: Span, message: impl Into<String>) -> Self {
+        self.labels.push(Label {
+            span,
+            message: message.into(),
+        });
+        self
+    }
+
+    /// Attaches a fix.
+    pub fn with_fix(mut self, fix: Fix) -> Self {
+        self.fix = Some(fix);
+        self
+    }
+
+    /// The rule's stable code (`C001`).
+    pub fn code(&self) -> &'static str {
+        self.rule.code()
+    }
+
+    /// The rule's kebab-case name (`dangling-citation`).
+    pub fn name(&self) -> &'static str {
+        self.rule.name()
+    }
+}
+
+impl Serialize for Diagnostic {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("code", self.code())?;
+        map.serialize_entry("name", self.name())?;
+        map.serialize_entry("severity", &self.severity)?;
+        map.serialize_entry("message", &self.message)?;
+        map.serialize_entry("span", &self.span)?;
+        if let Some(reference) = self.reference {
+            map.serialize_entry("reference", &reference)?;
+        }
+        if !self.labels.is_empty() {
+            map.serialize_entry("labels", &self.labels)?;
+        }
+        if let Some(help) = &self.help {
+            map.serialize_entry("help", help)?;
+        }
+        if let Some(fix) = &self.fix {
+            map.serialize_entry("fix", fix)?;
+        }
+        map.end()
+    }
+}

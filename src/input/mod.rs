@@ -1,0 +1,126 @@
+//! Input: bytes -> [`Source`]; the only place that knows file formats (text, Markdown, .docx).
+
+mod docx;
+
+use std::io::Read;
+use std::path::Path;
+
+use crate::error::Error;
+use crate::source::Source;
+
+/// The formats istinad reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// UTF-8 plain text.
+    Text,
+    /// UTF-8 Markdown (read as text; markup is tolerated by every parser).
+    Markdown,
+    /// Office Open XML word processing (.docx): paragraphs, then footnotes
+    /// and endnotes, become lines of text; Word's automatic list numbers are
+    /// written out.
+    Docx,
+}
+
+impl Format {
+    /// Guesses the format from the file name and the first bytes.
+    pub fn detect(name: &str, bytes: &[u8]) -> Format {
+        let lower = name.to_ascii_lowercase();
+        if lower.ends_with(".docx") || bytes.starts_with(b"PK\x03\x04") {
+            Format::Docx
+        } else if lower.ends_with(".md") || lower.ends_with(".markdown") {
+            Format::Markdown
+        } else {
+            Format::Text
+        }
+    }
+}
+
+/// Largest input read, in bytes. A manuscript is far smaller; this bounds
+/// memory on a wrong file.
+pub const MAX_INPUT: usize = 256 * 1024 * 1024;
+
+/// Reads a file (or standard input for `-`) into a [`Source`].
+pub fn read_path(path: &Path) -> Result<Source, Error> {
+    let name = path.display().to_string();
+    let mut bytes = Vec::new();
+    let io = |source| Error::Io {
+        path: name.clone(),
+        source,
+    };
+    if name == "-" {
+        std::io::stdin()
+            .lock()
+            .take(MAX_INPUT as u64 + 1)
+            .read_to_end(&mut bytes)
+            .map_err(io)?;
+    } else {
+        std::fs::File::open(path)
+            .and_then(|f| f.take(MAX_INPUT as u64 + 1).read_to_end(&mut bytes))
+            .map_err(io)?;
+    }
+    if bytes.len() > MAX_INPUT {
+        return Err(Error::Io {
+            path: name,
+            source: std::io::Error::other(format!(
+                "larger than the {} MiB istinad reads",
+                MAX_INPUT / (1024 * 1024)
+            )),
+        });
+    }
+    read_bytes(&name, &bytes)
+}
+
+/// Decodes the bytes of a file named `name` into a [`Source`].
+///
+/// Text is kept byte for byte (a UTF-8 BOM and CR/CRLF line ends stay in the
+/// text, so spans are offsets into the file); invalid UTF-8 is an error that
+/// names the byte offset; NUL bytes mark a binary file. A .docx is converted
+/// to text first, and spans are then offsets into that text.
+pub fn read_bytes(name: &str, bytes: &[u8]) -> Result<Source, Error> {
+    match Format::detect(name, bytes) {
+        Format::Docx => {
+            let text = docx::read_docx(bytes).map_err(|e| Error::Docx {
+                path: name.to_string(),
+                message: e.to_string(),
+            })?;
+            Ok(Source::new(name, text))
+        }
+        Format::Text | Format::Markdown => {
+            let text = std::str::from_utf8(bytes).map_err(|e| Error::Encoding {
+                path: name.to_string(),
+                offset: e.valid_up_to(),
+            })?;
+            if let Some(offset) = text.find('\0') {
+                return Err(Error::Binary {
+                    path: name.to_string(),
+                    offset,
+                });
+            }
+            Ok(Source::new(name, text))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn invalid_utf8_names_the_offset() {
+        let err = read_bytes("x.txt", b"abc\xffdef").expect_err("invalid");
+        assert!(matches!(err, Error::Encoding { offset: 3, .. }), "{err}");
+        assert!(err.to_string().contains("byte offset 3"));
+    }
+
+    #[test]
+    fn bom_and_line_ends_are_kept() {
+        let src = read_bytes("x.md", "\u{feff}a\r\nb".as_bytes()).expect("valid");
+        assert_eq!(src.text(), "\u{feff}a\r\nb");
+    }
+
+    #[test]
+    fn nul_bytes_are_binary() {
+        let err = read_bytes("x.bin", b"ab\0cd").expect_err("binary");
+        assert!(matches!(err, Error::Binary { offset: 2, .. }));
+    }
+}

@@ -1,0 +1,348 @@
+//! The canonical model: references, people, archives, citations and locators.
+//!
+//! Every output format is a conversion of these types. Field values are as
+//! printed, trimmed of their label and surrounding punctuation, except
+//! `year` (Gregorian), `volume` (an Arabic numeral) and ranges (ASCII hyphen);
+//! numbers in `issue`, `pages`, `extent` and archival fields are written with
+//! ASCII digits.
+
+use serde::Serialize;
+
+use crate::diagnostic::Diagnostic;
+use crate::source::Span;
+use crate::vocab::Meaning;
+
+/// What a list entry describes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ReferenceKind {
+    /// An archival file or document (fond, inventory, file, leaves).
+    Archival,
+    /// A book, monograph or document collection.
+    Book,
+    /// An article in a journal.
+    Article,
+    /// A chapter or article in an edited book.
+    Chapter,
+    /// A thesis, dissertation or its abstract.
+    Thesis,
+    /// A newspaper article or issue.
+    Newspaper,
+    /// A web page.
+    Web,
+    /// Not understood: kept as raw text with a diagnostic.
+    Other,
+}
+
+impl ReferenceKind {
+    /// The lower-case name used in JSON.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ReferenceKind::Archival => "archival",
+            ReferenceKind::Book => "book",
+            ReferenceKind::Article => "article",
+            ReferenceKind::Chapter => "chapter",
+            ReferenceKind::Thesis => "thesis",
+            ReferenceKind::Newspaper => "newspaper",
+            ReferenceKind::Web => "web",
+            ReferenceKind::Other => "other",
+        }
+    }
+
+    /// Whether works of this kind are printed (cited by page, not by leaf).
+    pub fn is_printed(self) -> bool {
+        matches!(
+            self,
+            ReferenceKind::Book
+                | ReferenceKind::Article
+                | ReferenceKind::Chapter
+                | ReferenceKind::Newspaper
+        )
+    }
+}
+
+/// The language of an entry, by its title and labels.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Language {
+    /// Azerbaijani (Latin script).
+    Az,
+    /// Russian.
+    Ru,
+    /// Persian.
+    Fa,
+    /// Turkish.
+    Tr,
+    /// English.
+    En,
+}
+
+impl Language {
+    /// The ISO 639-1 code.
+    pub fn code(self) -> &'static str {
+        match self {
+            Language::Az => "az",
+            Language::Ru => "ru",
+            Language::Fa => "fa",
+            Language::Tr => "tr",
+            Language::En => "en",
+        }
+    }
+
+    /// Parses an ISO 639-1 code.
+    pub fn from_code(code: &str) -> Option<Language> {
+        match code {
+            "az" => Some(Language::Az),
+            "ru" => Some(Language::Ru),
+            "fa" => Some(Language::Fa),
+            "tr" => Some(Language::Tr),
+            "en" => Some(Language::En),
+            _ => None,
+        }
+    }
+}
+
+/// A person named in an entry.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize)]
+pub struct Person {
+    /// Family name (or the whole name of an organisation).
+    pub family: String,
+    /// Given names or initials, as printed.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub given: Option<String>,
+    /// A pen name printed in brackets: `İbrahimov (Şahin) Tağı`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub alias: Option<String>,
+}
+
+/// A calendar a printed year may be in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Calendar {
+    /// The Solar Hijri (Iranian) calendar.
+    SolarHijri,
+    /// The lunar Hijri (Islamic) calendar.
+    LunarHijri,
+}
+
+impl Calendar {
+    /// The kebab-case name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Calendar::SolarHijri => "solar-hijri",
+            Calendar::LunarHijri => "lunar-hijri",
+        }
+    }
+}
+
+/// A year as printed in a non-Gregorian calendar.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+pub struct OriginalYear {
+    /// The calendar.
+    pub calendar: Calendar,
+    /// The year as printed.
+    pub year: i32,
+}
+
+/// The search data of an archival reference.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize)]
+pub struct Archive {
+    /// The archive's name or abbreviation as printed.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// The full name, when the abbreviation is a known one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub full_name: Option<String>,
+    /// Fond (фонд, fond), or series of a catalogue reference (`FO 371`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub fond: Option<String>,
+    /// Inventory (опись, siyahı).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub inventory: Option<String>,
+    /// File or storage unit (дело, iş, ед. хр., sax.vah.), or piece.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub file: Option<String>,
+    /// A document inside the file (gömlek).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub item: Option<String>,
+    /// Box or carton.
+    #[serde(rename = "box", skip_serializing_if = "Option::is_none")]
+    pub box_: Option<String>,
+    /// Leaves, with verso markers as printed: `12-15 об.`, `3arxa`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub leaves: Option<String>,
+    /// Whether a leaf is cited on its reverse side.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub verso: bool,
+    /// The archive's own label words, in the order printed (`f.`, `siy.`, `iş`),
+    /// so that output can repeat the reference in its own convention.
+    #[serde(skip)]
+    pub labels: Vec<(crate::vocab::Component, String)>,
+}
+
+/// One entry of the reference list.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Reference {
+    /// The entry's list number (its position when the list is unnumbered).
+    pub number: u32,
+    /// Byte offsets of `raw` in the input.
+    pub span: Span,
+    /// The entry's text without its list number, exactly as in the input.
+    pub raw: String,
+    /// What the entry describes.
+    pub kind: ReferenceKind,
+    /// The entry's language.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub language: Option<Language>,
+    /// Authors.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub authors: Vec<Person>,
+    /// Editors, compilers.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub editors: Vec<Person>,
+    /// Translators.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub translators: Vec<Person>,
+    /// Title.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    /// Subtitle (bracketed after the title, or after ` : `).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub subtitle: Option<String>,
+    /// Journal, collection or newspaper.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub container: Option<String>,
+    /// Gregorian year.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub year: Option<i32>,
+    /// The year as printed, when it is not Gregorian.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub original_year: Option<OriginalYear>,
+    /// A full date as printed (newspapers), e.g. `12 may 1920`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
+    /// Place of publication as printed.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub place: Option<String>,
+    /// Publisher as printed.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub publisher: Option<String>,
+    /// Edition statement as printed.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub edition: Option<String>,
+    /// Volume, as an Arabic numeral.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub volume: Option<String>,
+    /// Number of volumes of a multi-volume work.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub volumes: Option<String>,
+    /// Part or book of a volume (ч., kitab).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub part: Option<String>,
+    /// Issue or number.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub issue: Option<String>,
+    /// Page range of an article or chapter.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub pages: Option<String>,
+    /// Total page count.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub extent: Option<String>,
+    /// Archival search data.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub archive: Option<Archive>,
+    /// URL as printed.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    /// Access date as printed.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub accessed: Option<String>,
+    /// Text of the entry that no field holds (series, notes, descriptions).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    /// Findings about this entry.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Reference {
+    /// An entry not yet understood: kind `other`, only its text.
+    pub fn unparsed(number: u32, span: Span, raw: String) -> Self {
+        Reference {
+            number,
+            span,
+            raw,
+            kind: ReferenceKind::Other,
+            language: None,
+            authors: Vec::new(),
+            editors: Vec::new(),
+            translators: Vec::new(),
+            title: None,
+            subtitle: None,
+            container: None,
+            year: None,
+            original_year: None,
+            date: None,
+            place: None,
+            publisher: None,
+            edition: None,
+            volume: None,
+            volumes: None,
+            part: None,
+            issue: None,
+            pages: None,
+            extent: None,
+            archive: None,
+            url: None,
+            accessed: None,
+            note: None,
+            diagnostics: Vec::new(),
+        }
+    }
+
+    /// The archive's leaves, if this is an archival entry that gives them.
+    pub fn leaves(&self) -> Option<&str> {
+        self.archive.as_ref()?.leaves.as_deref()
+    }
+}
+
+/// A locator in a citation: `s.329`, `л. 12 об.`, `c.1,86-91`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Locator {
+    /// What it points at.
+    pub label: Meaning,
+    /// The value as printed, ranges with ASCII hyphens: `"76-78, 162-164"`.
+    pub value: String,
+    /// The label as printed (`s.`, `səh.`, `л.`); absent for a bare number.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub printed: Option<String>,
+    /// Where the label and value are.
+    #[serde(skip)]
+    pub span: Span,
+}
+
+/// One entry cited by a citation, with its locator.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct CitationItem {
+    /// The list number cited.
+    pub reference: u32,
+    /// Where the number is.
+    #[serde(skip)]
+    pub number_span: Span,
+    /// The locators (a volume and a page: `c.1, 86-91`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub locator: Option<Locator>,
+    /// Further locators after the first (`c.1, s.86`).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub more_locators: Vec<Locator>,
+}
+
+/// An in-text citation: `(12, s.329)`, `[1, с. 12; 8, с. 12–14]`, `[1–3]`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Citation {
+    /// The citation as printed, brackets included.
+    pub text: String,
+    /// Where it is.
+    pub span: Span,
+    /// The entries it cites, in order.
+    pub items: Vec<CitationItem>,
+}

@@ -1,0 +1,614 @@
+//! Parse: archival references — archive, fond, inventory, file, leaves — and catalogue shelfmarks.
+//!
+//! `ARDA: f. 28. siy. 1. iş 72`, `SPİHDA f.609, siy.1, iş 96`,
+//! `ГАРФ. Ф. 130. Оп. 1. Д. 45. Л. 12–15 об.`, `GARF, f. 130, op. 1, d. 45`,
+//! `TNA, FO 371/4910, f. 23`, `IOR/L/PS/10/905`, `BOA, HR.SYS, 123/45`.
+//! Labels and archive names come from `bib/archives.toml`; separators between
+//! components may be `.`, `,`, `:`, `;` or nothing (GOST R 7.0.5-2008 §11.4,
+//! and the "Оп. 1 .Д. 1" slips real lists contain).
+
+use nom::Parser;
+use nom::bytes::complete::take_while1;
+use nom::combinator::{opt, recognize};
+
+use super::lex::{Res, at_boundary, ch, digits, fail, range_list, sp, word};
+use super::locator::verso;
+use crate::model::Archive;
+use crate::script::{ascii_digits, fold, is_digit, normalize_range};
+use crate::vocab::{Component, Vocabulary};
+
+/// Where the archival search data is in an entry's text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Found {
+    /// The archive's fields.
+    pub archive: Archive,
+    /// Byte range of the archive name (if printed) and search data.
+    pub range: std::ops::Range<usize>,
+    /// Byte offset where the archive name starts (or the data, without one).
+    pub name_start: usize,
+    /// Byte offset where the search data starts.
+    pub data_start: usize,
+    /// Index of the known archive in the vocabulary.
+    pub known: Option<usize>,
+    /// Total leaf count (`214 л.`), if printed after the data.
+    pub extent: Option<String>,
+    /// Labels printed without a number (`f. ,`).
+    pub missing: Vec<std::ops::Range<usize>>,
+}
+
+/// A fond or file number: optional letter prefix (`Р-1234`, `А-513`,
+/// `R-1`), digits, optional letter suffix, or a slash pair (`123/45`).
+fn unit_number(i: &str) -> Res<'_, &str> {
+    recognize((
+        opt((take_while1(|c: char| c.is_uppercase()), opt(ch('-')))),
+        digits,
+        opt(take_while1(|c: char| {
+            c.is_lowercase() && c.is_alphabetic() && c.len_utf8() <= 2
+        })),
+        opt((ch('/'), digits)),
+    ))
+    .parse(i)
+    .and_then(|(rest, v)| {
+        // A prefix word longer than three letters is not a fond prefix.
+        let prefix: String = v
+            .chars()
+            .take_while(|c| !is_digit(*c) && *c != '-')
+            .collect();
+        if prefix.chars().count() > 3
+            || rest.starts_with(|c: char| c.is_alphanumeric() && !c.is_lowercase())
+        {
+            fail(i)
+        } else if v.chars().rev().take_while(|c| c.is_alphabetic()).count() > 1
+            && !v.ends_with("arxa")
+        {
+            // "72a" is a file, "3arxa" handled by leaves; "1920ci" is not.
+            fail(i)
+        } else {
+            Ok((rest, v))
+        }
+    })
+}
+
+/// Leaves: a range list with verso markers, glued (`3arxa`) or spaced (`12 об.`).
+fn leaves<'a>(
+    vocab: &'a Vocabulary,
+) -> impl Parser<&'a str, Output = (&'a str, bool), Error = nom::error::Error<&'a str>> + 'a {
+    move |i: &'a str| {
+        let (mut rest, _) = range_list(i)?;
+        let mut verso_seen = false;
+        loop {
+            match verso(vocab).parse(rest) {
+                Ok((r, _)) => {
+                    verso_seen = true;
+                    rest = r;
+                    match (sp, ch(','), sp, range_list).parse(rest) {
+                        Ok((r2, _)) => rest = r2,
+                        Err(_) => break,
+                    }
+                }
+                Err(_) => break,
+            }
+        }
+        Ok((rest, (&i[..i.len() - rest.len()], verso_seen)))
+    }
+}
+
+/// Separators between components: spaces and `.`, `,`, `:`, `;` in any mix.
+fn sep(i: &str) -> Res<'_, &str> {
+    recognize(nom::multi::many0(nom::branch::alt((
+        take_while1(|c: char| c.is_whitespace()),
+        recognize(ch('.')),
+        recognize(ch(',')),
+        recognize(ch(':')),
+        recognize(ch(';')),
+        recognize(ch('،')),
+    ))))
+    .parse(i)
+}
+
+/// One labelled component. Returns the component, its label, value and a
+/// verso flag.
+fn component<'a>(
+    vocab: &'a Vocabulary,
+    filled: Vec<Component>,
+) -> impl Parser<
+    &'a str,
+    Output = (Component, &'a str, String, bool),
+    Error = nom::error::Error<&'a str>,
+> + 'a {
+    move |i: &'a str| {
+        let (rest, (label, candidates)) = word(&vocab.index.components).parse(i)?;
+        let Some(&component) = candidates.iter().find(|c| !filled.contains(c)) else {
+            return fail(i);
+        };
+        let (rest, _) = (sp, opt((ch(':'), sp))).parse(rest)?;
+        let (rest, value, verso_seen) = if component == Component::Leaves {
+            let (r, (v, vs)) = leaves(vocab).parse(rest)?;
+            (r, v, vs)
+        } else {
+            let (r, v) = unit_number(rest)?;
+            (r, v, false)
+        };
+        let value = normalize_range(value).replace(" -", "-").replace("- ", "-");
+        Ok((rest, (component, label, value, verso_seen)))
+    }
+}
+
+/// A catalogue reference after a department code: `FO 371/4910`,
+/// `IOR/L/PS/10/905`, `PROB 1/4`. Returns (fond, file).
+fn shelfmark<'a>(
+    vocab: &'a Vocabulary,
+) -> impl Parser<&'a str, Output = (String, String), Error = nom::error::Error<&'a str>> + 'a {
+    move |i: &'a str| {
+        let (rest, (dept, _)) = word(&vocab.index.departments).parse(i)?;
+        // "IOR/L/PS/10/905": slash-separated parts, the last is the file.
+        if let Ok((r, tail)) = recognize(nom::multi::many1((
+            ch('/'),
+            take_while1(|c: char| c.is_alphanumeric()),
+        )))
+        .parse(rest)
+        {
+            let full = format!("{dept}{tail}");
+            if let Some((fond, file)) = full.rsplit_once('/') {
+                return Ok((r, (fond.to_string(), file.to_string())));
+            }
+        }
+        // "FO 371/4910": department, series, piece.
+        let (r, (_, series, _, piece)) = (
+            ch(' '),
+            digits,
+            ch('/'),
+            recognize((digits, opt(take_while1(char::is_alphabetic)))),
+        )
+            .parse(rest)?;
+        Ok((
+            r,
+            (
+                format!("{dept} {}", ascii_digits(series)),
+                ascii_digits(piece),
+            ),
+        ))
+    }
+}
+
+/// A dotted fond code of the Ottoman Archive: `HR.SYS`, `A.DVN.DVE`,
+/// `A.DVNS.ASK.MHM.d`, `A.(AMD)`, `DH.MKT`.
+fn dotted_code(i: &str) -> Res<'_, &str> {
+    let (_, code) =
+        take_while1(|c: char| c.is_ascii_alphanumeric() || matches!(c, '.' | '(' | ')'))
+            .parse(i)?;
+    let code_trim = code.trim_end_matches('.');
+    let ok = code_trim.contains('.')
+        && code_trim.starts_with(|c: char| c.is_ascii_uppercase())
+        && code_trim.split('.').filter(|p| !p.is_empty()).all(|p| {
+            p.chars()
+                .all(|c| c.is_ascii_alphabetic() || matches!(c, '(' | ')'))
+        })
+        && code_trim.chars().filter(|c| c.is_ascii_uppercase()).count() >= 2;
+    if !ok {
+        return fail(i);
+    }
+    let used = code_trim.len();
+    Ok((&i[used..], &i[..used]))
+}
+
+/// Finds the archival search data in `text`, if the entry is archival.
+pub(crate) fn find(text: &str, vocab: &Vocabulary) -> Option<Found> {
+    // Candidate starts: word starts.
+    let starts = word_starts(text);
+    // 1. A known archive name, then data.
+    for &p in &starts {
+        if let Some((len, &idx)) = vocab.index.archives.match_start(&text[p..])
+            && let Some(found) = data_after(text, p, p + len, Some(idx), vocab)
+        {
+            return Some(found);
+        }
+    }
+    // 2. A department shelfmark anywhere ("FO 371/4910").
+    for &p in &starts {
+        if shelfmark(vocab).parse(&text[p..]).is_ok()
+            && let Some(found) = data_after(text, p, p, None, vocab)
+        {
+            return Some(found);
+        }
+    }
+    // 3. Two or more labelled components in a row.
+    for &p in &starts {
+        if component(vocab, Vec::new()).parse(&text[p..]).is_ok()
+            && let Some(found) = data_after(text, p, p, None, vocab)
+            && count_components(&found.archive) >= 2
+        {
+            // The archive name is the segment before the data, when it is
+            // short and looks like a name.
+            let name_start = name_before(text, p);
+            let mut found = found;
+            if let Some(ns) = name_start {
+                let name = clean_name(&text[ns..p]);
+                if !name.is_empty() {
+                    found.archive.name = Some(name);
+                    found.name_start = ns;
+                    found.range.start = ns;
+                }
+            }
+            return Some(found);
+        }
+    }
+    None
+}
+
+fn count_components(a: &Archive) -> usize {
+    [&a.fond, &a.inventory, &a.file, &a.item, &a.box_, &a.leaves]
+        .iter()
+        .filter(|v| v.is_some())
+        .count()
+}
+
+/// Parses the search data starting at `data` (after an archive name that
+/// starts at `name`).
+fn data_after(
+    text: &str,
+    name: usize,
+    data: usize,
+    known: Option<usize>,
+    vocab: &Vocabulary,
+) -> Option<Found> {
+    let mut archive = Archive::default();
+    let mut filled: Vec<Component> = Vec::new();
+    let mut rest = &text[data..];
+    // Between the name and the data: "(ARDA)", ":", ",", full name text.
+    let (r, _) = sep(rest).ok()?;
+    rest = r;
+    // An abbreviation in brackets after a full name: "Dövlət Arxivi (ARDA)".
+    if let Ok((r, _)) = (
+        ch('('),
+        take_while1(|c: char| c != ')' && c != '('),
+        ch(')'),
+    )
+        .parse(rest)
+    {
+        rest = sep(r).ok()?.0;
+    }
+    let mut data_start = None;
+    let mut last_end = data;
+    let mut missing = Vec::new();
+    // Catalogue forms first.
+    if let Ok((r, (fond, file))) = shelfmark(vocab).parse(rest) {
+        data_start = Some(text.len() - rest.len());
+        archive.fond = Some(fond);
+        archive.file = Some(file);
+        filled.extend([Component::Fond, Component::Inventory, Component::File]);
+        rest = r;
+        last_end = text.len() - rest.len();
+    } else if let Ok((r, code)) = dotted_code(rest) {
+        if known.is_some() {
+            data_start = Some(text.len() - rest.len());
+            archive.fond = Some(code.to_string());
+            filled.extend([Component::Fond, Component::Inventory]);
+            rest = r;
+            last_end = text.len() - rest.len();
+            // "123/45" right after the code is the file.
+            if let Ok((r2, (_, v))) = (sep, unit_number).parse(rest) {
+                archive.file = Some(ascii_digits(v));
+                filled.push(Component::File);
+                rest = r2;
+                last_end = text.len() - rest.len();
+            }
+        }
+    }
+    // Labelled components.
+    loop {
+        let (r, _) = sep(rest).ok()?;
+        // A bracketed fond name or title after a number: "Ф.223 (С. Д. Полторацкий)".
+        let r = match (ch('('), take_while1(|c: char| c != ')'), ch(')')).parse(r) {
+            Ok((r2, _))
+                if !filled.is_empty()
+                    && component(vocab, filled.clone())
+                        .parse(sep(r2).map_or(r2, |x| x.0))
+                        .is_ok() =>
+            {
+                sep(r2).ok()?.0
+            }
+            _ => r,
+        };
+        let parsed = component(vocab, filled.clone()).parse(r);
+        match parsed {
+            Ok((r2, (c, label, value, verso_seen))) => {
+                if data_start.is_none() {
+                    data_start = Some(text.len() - r.len());
+                }
+                filled.push(c);
+                // Components before this one in the order are now past.
+                archive.labels.push((c, label.to_string()));
+                let value = ascii_digits(&value);
+                match c {
+                    Component::Fond => archive.fond = Some(value),
+                    Component::Inventory => archive.inventory = Some(value),
+                    Component::File => archive.file = Some(value),
+                    Component::Item => archive.item = Some(value),
+                    Component::Box => archive.box_ = Some(value),
+                    Component::Leaves => {
+                        archive.leaves = Some(value);
+                        archive.verso |= verso_seen;
+                    }
+                }
+                rest = r2;
+                last_end = text.len() - rest.len();
+            }
+            Err(_) => {
+                // A label without its number: "f. , siy. 1".
+                if let Ok((r2, (label, candidates))) = word(&vocab.index.components).parse(r)
+                    && (label.ends_with('.') || label.chars().count() >= 4)
+                    && candidates.iter().any(|c| !filled.contains(c))
+                    && !sep(r2)
+                        .map_or(r2, |x| x.0)
+                        .starts_with(|c: char| is_digit(c))
+                    && (known.is_some() || !filled.is_empty())
+                {
+                    let at = text.len() - r.len();
+                    missing.push(at..at + label.len());
+                    if data_start.is_none() {
+                        data_start = Some(at);
+                    }
+                    if let Some(&c) = candidates.iter().find(|c| !filled.contains(c)) {
+                        filled.push(c);
+                    }
+                    rest = r2;
+                    last_end = text.len() - rest.len();
+                    continue;
+                }
+                // A bare leaf number after the file: "No. 976, 61b." (İSNAD).
+                if archive.file.is_some()
+                    && archive.leaves.is_none()
+                    && let Ok((r2, (v, vs))) = leaves(vocab).parse(r)
+                    && at_boundary(r2)
+                    && !r2.trim_start().starts_with(|c: char| c.is_alphabetic())
+                    && extent_after(r, vocab).is_none()
+                {
+                    archive.leaves = Some(normalize_range(v).replace(" -", "-").replace("- ", "-"));
+                    archive.verso |= vs;
+                    filled.push(Component::Leaves);
+                    rest = r2;
+                    last_end = text.len() - rest.len();
+                    continue;
+                }
+                break;
+            }
+        }
+    }
+    let data_start = data_start?;
+    if known.is_none() && count_components(&archive) < 2 && archive.fond.is_none() {
+        return None;
+    }
+    if known.is_some() && count_components(&archive) == 0 && missing.is_empty() {
+        return None;
+    }
+    // "214 л." after the data: the file's leaf count.
+    let extent = {
+        let (r, _) = sep(&text[last_end..]).ok()?;
+        extent_after(r, vocab)
+    };
+    if name < data_start {
+        let name_text = clean_name(&text[name..data_start]);
+        if !name_text.is_empty() {
+            archive.name = Some(name_text);
+        }
+    }
+    archive.full_name = known.and_then(|k| vocab.archive(k)).map(|a| a.name.clone());
+    archive.leaves = archive.leaves.map(|l| normalize_leaves(&l));
+    Some(Found {
+        archive,
+        range: name..last_end,
+        name_start: name,
+        data_start,
+        known,
+        extent: extent.map(|(e, _)| e),
+        missing,
+    })
+}
+
+fn extent_after(text: &str, vocab: &Vocabulary) -> Option<(String, usize)> {
+    let (r, d) = digits(text).ok()?;
+    let (r, _) = sp(r).ok()?;
+    let (r, (_, ())) = word(&vocab.index.extent).parse(r).ok()?;
+    at_boundary(r).then(|| (ascii_digits(d), text.len() - r.len()))
+}
+
+/// "12 - 15  об." -> "12-15 об."
+fn normalize_leaves(l: &str) -> String {
+    let mut out = String::new();
+    for part in l.split_whitespace() {
+        if !out.is_empty() && !out.ends_with('-') && !part.starts_with('-') {
+            out.push(' ');
+        }
+        out.push_str(part);
+    }
+    out
+}
+
+/// The archive name as printed: separators and brackets trimmed from its
+/// ends, spaces collapsed.
+fn clean_name(s: &str) -> String {
+    let t = s
+        .trim()
+        .trim_end_matches([':', ',', '.', ';', '،', ' '])
+        .trim_start_matches(['/', ' ', '.', ','])
+        .trim();
+    t.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The start of a short name-like segment ending at `at`: after `//`, `. `
+/// or the start of the text; uppercase abbreviations or words naming an
+/// archive.
+fn name_before(text: &str, at: usize) -> Option<usize> {
+    let before = text[..at].trim_end_matches([' ', '.', ',', ':', ';', '،']);
+    let seg_start = [
+        before.rfind("//").map(|i| i + 2),
+        before.rfind(". ").map(|i| i + 2),
+    ]
+    .into_iter()
+    .flatten()
+    .max()
+    .unwrap_or(0);
+    let seg = before[seg_start..].trim();
+    if seg.is_empty() || seg.split_whitespace().count() > 8 {
+        return None;
+    }
+    let f = fold(seg);
+    let archive_word = [
+        "arxiv",
+        "архив",
+        "arşiv",
+        "archive",
+        "آرشیو",
+        "library",
+        "kitabxana",
+        "библиотек",
+        "record",
+        "papers",
+        "collection",
+        "fonds",
+    ]
+    .iter()
+    .any(|w| f.contains(w));
+    let abbreviation = seg.split_whitespace().any(|w| {
+        let letters: Vec<char> = w.chars().filter(|c| c.is_alphabetic()).collect();
+        letters.len() >= 2
+            && letters.iter().filter(|c| c.is_uppercase()).count() * 2 > letters.len()
+    });
+    (archive_word || abbreviation)
+        .then_some(seg_start + (before[seg_start..].len() - before[seg_start..].trim_start().len()))
+}
+
+/// Byte offsets where words start.
+fn word_starts(text: &str) -> Vec<usize> {
+    let mut out = Vec::new();
+    let mut prev: Option<char> = None;
+    for (i, c) in text.char_indices() {
+        let boundary = prev.is_none_or(|p| !p.is_alphanumeric());
+        if boundary && (c.is_alphanumeric() || c == '№') {
+            out.push(i);
+        }
+        prev = Some(c);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn a(text: &str) -> Option<Archive> {
+        find(text, &Vocabulary::builtin()).map(|f| {
+            let mut a = f.archive;
+            a.labels.clear();
+            a.full_name = None;
+            a
+        })
+    }
+
+    fn arch(
+        name: Option<&str>,
+        fond: &str,
+        inv: Option<&str>,
+        file: Option<&str>,
+        leaves: Option<&str>,
+    ) -> Archive {
+        Archive {
+            name: name.map(String::from),
+            fond: Some(fond.into()),
+            inventory: inv.map(String::from),
+            file: file.map(String::from),
+            leaves: leaves.map(String::from),
+            verso: leaves.is_some_and(|l| l.contains("об") || l.contains("arxa")),
+            ..Archive::default()
+        }
+    }
+
+    #[test]
+    fn azerbaijani_and_russian_forms() {
+        assert_eq!(
+            a("ARDA: f. 28. siy. 1. iş 72"),
+            Some(arch(Some("ARDA"), "28", Some("1"), Some("72"), None))
+        );
+        assert_eq!(
+            a("ARDA: f. 28. siy.1. iş 172"),
+            Some(arch(Some("ARDA"), "28", Some("1"), Some("172"), None))
+        );
+        assert_eq!(
+            a("SPİHDA f.609, siy.1, iş 96"),
+            Some(arch(Some("SPİHDA"), "609", Some("1"), Some("96"), None))
+        );
+        assert_eq!(
+            a("ГАРФ. Ф. 130. Оп. 1. Д. 45. Л. 12–15 об."),
+            Some(arch(
+                Some("ГАРФ"),
+                "130",
+                Some("1"),
+                Some("45"),
+                Some("12-15 об.")
+            ))
+        );
+        assert_eq!(
+            a("ARP İİ SSA. F.1, siy.2, sax.vah.15, vv.3, 3arxa."),
+            Some(arch(
+                Some("ARP İİ SSA"),
+                "1",
+                Some("2"),
+                Some("15"),
+                Some("3, 3arxa")
+            ))
+        );
+        assert_eq!(
+            a("ГАРФ. Ф. Р-1234. Оп. 1 .Д. 1."),
+            Some(arch(Some("ГАРФ"), "Р-1234", Some("1"), Some("1"), None))
+        );
+        assert_eq!(
+            a("GARF, f. 130, op. 1, d. 45, l. 12"),
+            Some(arch(Some("GARF"), "130", Some("1"), Some("45"), Some("12")))
+        );
+        assert_eq!(
+            a("ЦГА РД. Ф. 1. Оп. 2. Д. 3."),
+            Some(arch(Some("ЦГА РД"), "1", Some("2"), Some("3"), None))
+        );
+    }
+
+    #[test]
+    fn catalogue_forms() {
+        assert_eq!(
+            a("TNA, FO 371/4910, f. 23"),
+            Some(arch(Some("TNA"), "FO 371", None, Some("4910"), Some("23")))
+        );
+        assert_eq!(
+            a("FO 371/4910"),
+            Some(arch(None, "FO 371", None, Some("4910"), None))
+        );
+        assert_eq!(
+            a("IOR/L/PS/10/905"),
+            Some(arch(None, "IOR/L/PS/10", None, Some("905"), None))
+        );
+        assert_eq!(
+            a("BOA, HR.SYS, 123/45"),
+            Some(arch(Some("BOA"), "HR.SYS", None, Some("123/45"), None))
+        );
+        assert_eq!(
+            a("BOA, A.DVN.DVE, No. 976, 61b."),
+            Some(arch(
+                Some("BOA"),
+                "A.DVN.DVE",
+                None,
+                Some("976"),
+                Some("61b")
+            ))
+        );
+    }
+
+    #[test]
+    fn books_are_not_archival() {
+        assert_eq!(
+            a("Иванов И.И. История. Т. 2. М.: Наука, 1985. 464 с."),
+            None
+        );
+        assert_eq!(a("Smith J. Book. Vol. 3, no. 2, p. 5."), None);
+        assert_eq!(a("Tarih Dergisi, No. 3, s. 45-67."), None);
+    }
+}

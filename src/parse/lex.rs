@@ -1,0 +1,147 @@
+//! Parse: the small productions every grammar shares — spaces, numbers in any script, ranges, Roman numerals, vocabulary words.
+
+use nom::bytes::complete::{take_while, take_while1};
+use nom::combinator::{opt, recognize};
+use nom::{IResult, Parser};
+
+use crate::script::{is_dash, is_digit, parse_number, parse_roman};
+use crate::vocab::Lexicon;
+
+/// nom's result over entry text; its error type stays inside this module tree.
+pub(crate) type Res<'a, T> = IResult<&'a str, T>;
+
+/// Byte offset of `sub` (a slice of `base`) within `base`.
+pub(crate) fn offset_in(base: &str, sub: &str) -> usize {
+    (sub.as_ptr() as usize).saturating_sub(base.as_ptr() as usize)
+}
+
+/// One given character (nom's `char` with this module's error type).
+pub(crate) fn ch<'a>(
+    c: char,
+) -> impl Parser<&'a str, Output = char, Error = nom::error::Error<&'a str>> {
+    nom::character::complete::char(c)
+}
+
+/// Zero or more spaces.
+pub(crate) fn sp(i: &str) -> Res<'_, &str> {
+    take_while(|c: char| c.is_whitespace()).parse(i)
+}
+
+/// One or more decimal digits in any script.
+pub(crate) fn digits(i: &str) -> Res<'_, &str> {
+    take_while1(is_digit).parse(i)
+}
+
+/// A number: digits, not followed by a letter or another digit group glued
+/// with a dot (`1.5`).
+pub(crate) fn number(i: &str) -> Res<'_, u64> {
+    let (rest, d) = digits(i)?;
+    match parse_number(d) {
+        Some(n) => Ok((rest, n)),
+        None => Err(nom::Err::Error(nom::error::Error::new(
+            i,
+            nom::error::ErrorKind::Digit,
+        ))),
+    }
+}
+
+/// A dash joining two ends of a range, with optional spaces around it.
+pub(crate) fn dash(i: &str) -> Res<'_, &str> {
+    recognize((sp, take_while1(is_dash), sp)).parse(i)
+}
+
+/// A leaf or page number with an optional prefix letter (`Р-1234`, `А-513`)
+/// or suffix recto/verso letter (`61b`, `226v`, `3arxa` is handled by callers).
+pub(crate) fn folio(i: &str) -> Res<'_, &str> {
+    recognize((
+        digits,
+        opt(nom::bytes::complete::take_while_m_n(1, 1, |c: char| {
+            matches!(c, 'a' | 'b' | 'r' | 'v' | 'а' | 'б')
+        })
+        .and(nom::combinator::not(take_while1(char::is_alphabetic)))),
+    ))
+    .parse(i)
+}
+
+/// A range `12–15`, `485ـ492`, or a single number.
+pub(crate) fn range(i: &str) -> Res<'_, &str> {
+    recognize((folio, opt((dash, folio)))).parse(i)
+}
+
+/// A list of ranges joined by commas: `76–78, 162–164`. A comma followed by
+/// something other than a number ends the list.
+pub(crate) fn range_list(i: &str) -> Res<'_, &str> {
+    recognize((range, nom::multi::many0((sp, ch(','), sp, range)))).parse(i)
+}
+
+/// A Roman numeral made of the usual letters (and Cyrillic look-alikes),
+/// not followed by a letter.
+pub(crate) fn roman(i: &str) -> Res<'_, u32> {
+    let (rest, word) = take_while1(|c: char| {
+        matches!(
+            c,
+            'I' | 'V' | 'X' | 'L' | 'C' | 'D' | 'M' | 'І' | 'Х' | 'С' | 'М' | 'Ⅰ' | 'Ⅴ' | 'Ⅹ'
+        )
+    })
+    .parse(i)?;
+    if rest.starts_with(char::is_alphabetic) {
+        return fail(i);
+    }
+    match parse_roman(word) {
+        Some(n) => Ok((rest, n)),
+        None => fail(i),
+    }
+}
+
+/// A word from a vocabulary, longest form first.
+pub(crate) fn word<'a, T: Clone>(
+    lexicon: &'a Lexicon<T>,
+) -> impl Parser<&'a str, Output = (&'a str, T), Error = nom::error::Error<&'a str>> + 'a {
+    move |i: &'a str| match lexicon.match_start(i) {
+        Some((len, payload)) => Ok((&i[len..], (&i[..len], payload.clone()))),
+        None => fail(i),
+    }
+}
+
+/// A plain nom error at `i`.
+pub(crate) fn fail<T>(i: &str) -> Res<'_, T> {
+    Err(nom::Err::Error(nom::error::Error::new(
+        i,
+        nom::error::ErrorKind::Verify,
+    )))
+}
+
+/// Whether `rest` starts at a boundary between elements: the end, or
+/// punctuation that separates elements (after optional spaces).
+pub(crate) fn at_boundary(rest: &str) -> bool {
+    let t = rest.trim_start();
+    t.is_empty()
+        || t.starts_with([
+            '.', ',', ':', ';', '/', ')', ']', '(', '[', '–', '—', '-', '،', '؛', '«', '"', '“',
+        ])
+        || (rest.len() != t.len() && t.starts_with(|c: char| is_digit(c)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ranges_and_lists() {
+        assert_eq!(range("12–15 об."), Ok((" об.", "12–15")));
+        assert_eq!(range("۴۸۵ـ۴۹۲"), Ok(("", "۴۸۵ـ۴۹۲")));
+        assert_eq!(range("61b, x"), Ok((", x", "61b")));
+        assert_eq!(range("3arxa"), Ok(("arxa", "3")));
+        assert_eq!(range_list("76-78, 162-164."), Ok((".", "76-78, 162-164")));
+        assert_eq!(range_list("45, Bakı"), Ok((", Bakı", "45")));
+        assert!(number("x").is_err());
+    }
+
+    #[test]
+    fn roman_numerals() {
+        assert_eq!(roman("II."), Ok((".", 2)));
+        assert_eq!(roman("ІІІ "), Ok((" ", 3)));
+        assert!(roman("IIIa").is_err());
+        assert!(roman("Moscow").is_err());
+    }
+}

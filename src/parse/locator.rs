@@ -1,0 +1,282 @@
+//! Parse: labelled numbers — `s.329`, `л. 12 об.`, `Том II`, `№ 3`, `С. 33–34` — and extents (`464 с.`).
+//!
+//! Shared by the entry grammar and the citation scanner; the labels and their
+//! meanings come from `bib/locators.toml`.
+
+use nom::Parser;
+use nom::combinator::{opt, recognize};
+
+use super::lex::{Res, at_boundary, ch, digits, fail, range, range_list, roman, sp, word};
+use crate::script::normalize_range;
+use crate::vocab::{Meaning, Vocabulary};
+
+/// A label and the value after it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Labelled<'a> {
+    /// What the label means.
+    pub meaning: Meaning,
+    /// The label as printed.
+    pub label: &'a str,
+    /// The value as printed (for volumes: the numeral as printed).
+    pub value: &'a str,
+    /// The value normalised: ASCII digits and hyphens; volumes as Arabic
+    /// numerals.
+    pub normalized: String,
+    /// Whether a verso marker followed.
+    pub verso: bool,
+}
+
+/// A verso marker after a leaf number: ` об.`, `arxa`, ` verso`.
+pub(crate) fn verso<'a>(
+    vocab: &'a Vocabulary,
+) -> impl Parser<&'a str, Output = &'a str, Error = nom::error::Error<&'a str>> + 'a {
+    move |i: &'a str| {
+        let (rest, (_, (w, _))) = (sp, word(&vocab.index.verso)).parse(i)?;
+        Ok((rest, w))
+    }
+}
+
+/// A value after a label: a range list, with verso markers after any range
+/// (`12 об., 14`), or a Roman numeral for volumes.
+fn value<'a>(
+    vocab: &'a Vocabulary,
+    meaning: Meaning,
+) -> impl Parser<&'a str, Output = (&'a str, String, bool), Error = nom::error::Error<&'a str>> + 'a
+{
+    move |i: &'a str| {
+        if matches!(
+            meaning,
+            Meaning::Volume | Meaning::Part | Meaning::Book | Meaning::Chapter | Meaning::Issue
+        ) {
+            if let Ok((rest, n)) = roman(i) {
+                return Ok((rest, (&i[..i.len() - rest.len()], n.to_string(), false)));
+            }
+        }
+        let (mut rest, _) = range_list(i)?;
+        let mut verso_seen = false;
+        loop {
+            // "12 об.", "3arxa", then possibly ", 14".
+            if let Ok((r, _)) = verso(vocab).parse(rest) {
+                verso_seen = true;
+                rest = r;
+                if let Ok((r2, _)) = (sp, ch(','), sp, range_list).parse(rest) {
+                    rest = r2;
+                    continue;
+                }
+            }
+            break;
+        }
+        let printed = &i[..i.len() - rest.len()];
+        let mut normalized = normalize_range(printed);
+        normalized = collapse_spaces_around_dashes(&normalized);
+        Ok((rest, (printed, normalized, verso_seen)))
+    }
+}
+
+fn collapse_spaces_around_dashes(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let chars: Vec<char> = s.chars().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        if chars[i] == ' ' {
+            let mut j = i;
+            while j < chars.len() && chars[j] == ' ' {
+                j += 1;
+            }
+            let dash_next = chars.get(j) == Some(&'-');
+            let dash_prev = out.ends_with('-');
+            if dash_next || dash_prev {
+                i = j;
+                continue;
+            }
+        }
+        out.push(chars[i]);
+        i += 1;
+    }
+    out
+}
+
+/// A label followed by its value: `s.329`, `С. 33–34`, `Том II`, `№ 3`,
+/// `л. 12 об.`, `ص ۳۲۹`. The value must end at an element boundary.
+pub(crate) fn labelled<'a>(
+    vocab: &'a Vocabulary,
+) -> impl Parser<&'a str, Output = Labelled<'a>, Error = nom::error::Error<&'a str>> + 'a {
+    move |i: &'a str| {
+        let (rest, (label, meaning)) = word(&vocab.index.labels).parse(i)?;
+        let (rest, _) = sp(rest)?;
+        let (rest, _) = opt((ch(':'), sp)).parse(rest)?;
+        let (rest, (printed, normalized, verso)) = value(vocab, meaning).parse(rest)?;
+        Ok((
+            rest,
+            Labelled {
+                meaning,
+                label,
+                value: printed,
+                normalized,
+                verso,
+            },
+        ))
+    }
+}
+
+/// A volume printed number-first: `II cild`, `2-ci cild`, `3-cü cild`, `II т.`.
+pub(crate) fn volume_after<'a>(
+    vocab: &'a Vocabulary,
+) -> impl Parser<&'a str, Output = (String, &'a str), Error = nom::error::Error<&'a str>> + 'a {
+    move |i: &'a str| {
+        let (rest, n) = match roman(i) {
+            Ok(r) => r,
+            Err(_) => {
+                let (rest, d) = digits(i)?;
+                let n = crate::script::parse_number(d).and_then(|n| u32::try_from(n).ok());
+                let Some(n) = n else { return fail(i) };
+                // ordinal suffix "-ci", "-cü", "-cı", "-cu", "-й", "-й", "."
+                let (rest, _) = opt((
+                    ch('-'),
+                    nom::bytes::complete::take_while1(char::is_alphabetic),
+                ))
+                .parse(rest)?;
+                (rest, n)
+            }
+        };
+        let (rest, _) = sp(rest)?;
+        let (rest, (label, meaning)) = word(&vocab.index.labels).parse(rest)?;
+        if meaning != Meaning::Volume || !at_boundary(rest) {
+            return fail(i);
+        }
+        Ok((rest, (n.to_string(), label)))
+    }
+}
+
+/// A total page count: `464 с.`, `352 səh.`, `240 p.`, `xii, 300 p.`,
+/// `464, [2] с.`, `۳۵۲ ص`. Returns the count as ASCII digits.
+pub(crate) fn extent<'a>(
+    vocab: &'a Vocabulary,
+) -> impl Parser<&'a str, Output = String, Error = nom::error::Error<&'a str>> + 'a {
+    move |i: &'a str| {
+        // optional roman preliminaries "XII, " or "xii + "
+        let (rest, _) = opt((
+            nom::bytes::complete::take_while1(|c: char| {
+                matches!(c, 'i' | 'v' | 'x' | 'l' | 'I' | 'V' | 'X' | 'L')
+            }),
+            sp,
+            nom::branch::alt((ch(','), ch('+'))),
+            sp,
+        ))
+        .parse(i)?;
+        let (rest, d) = digits(rest)?;
+        let (rest, _) = opt((sp, ch(','), sp, ch('['), digits, ch(']'))).parse(rest)?;
+        let (rest, _) = sp(rest)?;
+        let (rest, (_, _)) = word(&vocab.index.extent).parse(rest)?;
+        if !at_boundary(rest) {
+            return fail(i);
+        }
+        Ok((rest, crate::script::ascii_digits(d)))
+    }
+}
+
+/// A page range without a label, for the APA and Chicago position after an
+/// issue: `45–67`.
+pub(crate) fn bare_pages(i: &str) -> Res<'_, String> {
+    let (rest, r) = recognize(range).parse(i)?;
+    if !r.chars().any(crate::script::is_dash) || !at_boundary(rest) {
+        return fail(i);
+    }
+    Ok((rest, collapse_spaces_around_dashes(&normalize_range(r))))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn l(text: &str) -> Option<(Meaning, String, bool, String)> {
+        let v = Vocabulary::builtin();
+        labelled(&v)
+            .parse(text)
+            .ok()
+            .map(|(rest, l)| (l.meaning, l.normalized, l.verso, rest.to_string()))
+    }
+
+    #[test]
+    fn labels_in_five_languages() {
+        assert_eq!(
+            l("s.329)"),
+            Some((Meaning::Page, "329".into(), false, ")".into()))
+        );
+        assert_eq!(
+            l("səh.166"),
+            Some((Meaning::Page, "166".into(), false, "".into()))
+        );
+        assert_eq!(
+            l("С. 33–34."),
+            Some((Meaning::Page, "33-34".into(), false, ".".into()))
+        );
+        assert_eq!(
+            l("Том II."),
+            Some((Meaning::Volume, "2".into(), false, ".".into()))
+        );
+        assert_eq!(
+            l("т. 14"),
+            Some((Meaning::Volume, "14".into(), false, "".into()))
+        );
+        assert_eq!(
+            l("№ 3"),
+            Some((Meaning::Issue, "3".into(), false, "".into()))
+        );
+        assert_eq!(
+            l("ص ۳۲۹"),
+            Some((Meaning::Page, "329".into(), false, "".into()))
+        );
+        assert_eq!(
+            l("ج ۲،"),
+            Some((Meaning::Volume, "2".into(), false, "،".into()))
+        );
+        assert_eq!(
+            l("Л. 12–15 об."),
+            Some((Meaning::Leaf, "12-15 об.".into(), true, "".into()))
+        );
+        assert_eq!(
+            l("v. 3arxa"),
+            Some((Meaning::Leaf, "3arxa".into(), true, "".into()))
+        );
+        assert_eq!(
+            l("pp. 76–78, 162–164"),
+            Some((Meaning::Page, "76-78, 162-164".into(), false, "".into()))
+        );
+        assert_eq!(
+            l("vol. 3"),
+            Some((Meaning::Volume, "3".into(), false, "".into()))
+        );
+    }
+
+    #[test]
+    fn extents_and_number_first_volumes() {
+        let v = Vocabulary::builtin();
+        assert_eq!(
+            extent(&v).parse("464 с.").map(|r| r.1),
+            Ok("464".to_string())
+        );
+        assert_eq!(
+            extent(&v).parse("352 səh.").map(|r| r.1),
+            Ok("352".to_string())
+        );
+        assert_eq!(
+            extent(&v).parse("۳۵۲ ص").map(|r| r.1),
+            Ok("352".to_string())
+        );
+        assert_eq!(
+            extent(&v).parse("xii, 300 p.").map(|r| r.1),
+            Ok("300".to_string())
+        );
+        assert!(extent(&v).parse("1985. М.").is_err());
+        assert_eq!(
+            volume_after(&v).parse("II cild,").map(|r| r.1.0),
+            Ok("2".to_string())
+        );
+        assert_eq!(
+            volume_after(&v).parse("2-ci cild").map(|r| r.1.0),
+            Ok("2".to_string())
+        );
+        assert_eq!(bare_pages("45–67."), Ok((".", "45-67".to_string())));
+    }
+}

@@ -1,0 +1,579 @@
+//! Parse: the author block at the start of an entry — family-first, initials-first, inverted, pen names, honorifics.
+//!
+//! Forms (conventions.md B.1–B.5):
+//! - inverted with a comma: `Smith, John.`, `Smith, J.`, `بیات، کاوه`;
+//! - family name and initials: `Иванов И.И.`, `Bəndəliyev N.S.`;
+//! - initials first: `М.И. Володарский.`, `J. Smith`;
+//! - a pen name in brackets: `İbrahimov (Şahin) Tağı.`;
+//! - two bare words: `Həsənli Cəmil.`, `کاوه بیات (1388)`, decided by
+//!   surname endings and given names from `bib/names.toml`.
+//!
+//! A block is only taken when a title follows it, so a title that happens to
+//! begin with capitalised words is not read as a name.
+
+use nom::Parser;
+
+use super::lex::{Res, ch, fail, sp, word};
+use crate::model::{Language, Person};
+use crate::script::{Script, fold, is_digit, script_of};
+use crate::vocab::{Vocabulary, has_ending};
+
+/// The people at the start of an entry and where the block ends.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct AuthorBlock {
+    /// The people, in order.
+    pub people: Vec<Person>,
+    /// Byte length of the block, including its closing period or comma.
+    pub len: usize,
+    /// `(ed.)`, `(red.)`, `(сост.)` after the names: they are editors.
+    pub editors: bool,
+}
+
+/// Digraph initials of transliterated names: `Sh.`, `Dzh.`, `Yu.`.
+const DIGRAPHS: &[&str] = &[
+    "Sh", "Ch", "Kh", "Zh", "Ts", "Yu", "Ya", "Ye", "Yo", "Dzh", "Dj", "Th", "Gh", "Sch", "Tz",
+    "Дж", "Sz", "Cz",
+];
+
+/// One initial: a capital letter (or a digraph) and a period, with an
+/// optional hyphenated second initial (`Ж.-Ж.`).
+fn initial(i: &str) -> Res<'_, &str> {
+    let mut chars = i.char_indices();
+    let Some((_, c)) = chars.next() else {
+        return fail(i);
+    };
+    if !c.is_uppercase() {
+        return fail(i);
+    }
+    let mut end = c.len_utf8();
+    for d in DIGRAPHS {
+        if i.starts_with(d) && i[d.len()..].starts_with('.') {
+            end = d.len();
+            break;
+        }
+    }
+    if !i[end..].starts_with('.') {
+        return fail(i);
+    }
+    end += 1;
+    if let Some(rest) = i[end..].strip_prefix('-')
+        && let Ok((r, _)) = initial(rest)
+    {
+        end = i.len() - r.len();
+    }
+    Ok((&i[end..], &i[..end]))
+}
+
+/// One or more initials, spaced or not: `И.И.`, `И. И.`, `N.S.`.
+fn initials(i: &str) -> Res<'_, &str> {
+    let (mut rest, _) = initial(i)?;
+    loop {
+        let (r, _) = sp(rest)?;
+        match initial(r) {
+            Ok((r2, _)) if !r2.starts_with(|c: char| c.is_alphabetic()) => rest = r2,
+            _ => break,
+        }
+    }
+    Ok((rest, &i[..i.len() - rest.len()]))
+}
+
+/// A capitalised name word (Latin or Cyrillic), possibly hyphenated or with
+/// an apostrophe: `Rüstəmov-Tohidi`, `O'Brien`, `YILMAZ`; or an Arabic-script
+/// word (with ZWNJ).
+fn name_word(i: &str) -> Res<'_, &str> {
+    let mut chars = i.char_indices().peekable();
+    let Some(&(_, first)) = chars.peek() else {
+        return fail(i);
+    };
+    let arabic = script_of(first) == Some(Script::Arabic);
+    if !arabic && !first.is_uppercase() {
+        return fail(i);
+    }
+    let mut end = 0;
+    let mut prev = ' ';
+    for (j, c) in i.char_indices() {
+        let ok = c.is_alphabetic()
+            || c == '\u{200C}'
+            || (matches!(c, '-' | '\'' | '’') && prev.is_alphabetic());
+        if !ok {
+            break;
+        }
+        end = j + c.len_utf8();
+        prev = c;
+    }
+    // A trailing hyphen or apostrophe belongs to what follows.
+    while end > 0 && i[..end].ends_with(['-', '\'', '’']) {
+        end -= 1;
+    }
+    let w = &i[..end];
+    if w.chars().count() < 2 || w.chars().any(is_digit) {
+        return fail(i);
+    }
+    // A word followed by a period that is a single capital is an initial,
+    // handled elsewhere.
+    Ok((&i[end..], w))
+}
+
+/// Honorifics before a name, dropped (`دکتر`, `prof.`, `Prof. Dr.`).
+fn honorifics<'a>(
+    vocab: &'a Vocabulary,
+) -> impl Parser<&'a str, Output = bool, Error = nom::error::Error<&'a str>> + 'a {
+    move |mut i: &'a str| {
+        let mut any = false;
+        while let Ok((rest, _)) = word(&vocab.index.honorifics).parse(i) {
+            if !rest.starts_with(char::is_whitespace) {
+                break;
+            }
+            any = true;
+            i = rest.trim_start();
+        }
+        Ok((i, any))
+    }
+}
+
+/// How strongly a parsed name is known to be a name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Evidence {
+    /// Two bare words: a name only if the vocabulary says so.
+    Weak,
+    /// Initials, a comma inversion, a pen name or an honorific.
+    Strong,
+}
+
+fn person<'a>(
+    vocab: &'a Vocabulary,
+    lang: Option<Language>,
+    in_list: bool,
+) -> impl Parser<&'a str, Output = (Person, Evidence), Error = nom::error::Error<&'a str>> + 'a {
+    move |i: &'a str| {
+        let (i, honored) = honorifics(vocab).parse(i)?;
+        let strong = |p: Person| (p, Evidence::Strong);
+        // Initials first: "М.И. Володарский", "J. Smith".
+        if let Ok((rest, (ini, _, family))) = (initials, sp, name_word).parse(i) {
+            let rest = skip_family_tail(rest);
+            return Ok((
+                rest.0,
+                strong(Person {
+                    family: join_family(family, rest.1),
+                    given: Some(ini.to_string()),
+                    alias: None,
+                }),
+            ));
+        }
+        let (after_family, family) = family_words(i)?;
+        // Pen name: "İbrahimov (Şahin) Tağı".
+        if let Ok((rest, (_, _, alias, _, _, given))) =
+            (sp, ch('('), name_word, ch(')'), sp, name_word).parse(after_family)
+        {
+            return Ok((
+                rest,
+                strong(Person {
+                    family: family.to_string(),
+                    given: Some(given.to_string()),
+                    alias: Some(alias.to_string()),
+                }),
+            ));
+        }
+        // Inverted: "Smith, John", "Smith, J.", "بیات، کاوه".
+        if let Ok((rest, _)) = (sp, comma, sp).parse(after_family) {
+            if let Ok((r, ini)) = initials(rest) {
+                return Ok((
+                    r,
+                    strong(Person {
+                        family: family.to_string(),
+                        given: Some(ini.to_string()),
+                        alias: None,
+                    }),
+                ));
+            }
+            if let Ok((r, given)) = given_words(rest) {
+                // "Smith, John, and" / "Smith, John." — a comma inversion
+                // needs the given names to end the person.
+                return Ok((
+                    r,
+                    strong(Person {
+                        family: family.to_string(),
+                        given: Some(given.to_string()),
+                        alias: None,
+                    }),
+                ));
+            }
+        }
+        // Family and initials: "Иванов И.И.", "Smith J."
+        if let Ok((rest, (_, ini))) = (sp, initials).parse(after_family) {
+            return Ok((
+                rest,
+                strong(Person {
+                    family: family.to_string(),
+                    given: Some(ini.to_string()),
+                    alias: None,
+                }),
+            ));
+        }
+        // Bare words: "Həsənli Cəmil", "کاوه بیات", "ایرج ذوقی".
+        let words: Vec<&str> = family.split(' ').filter(|w| !w.is_empty()).collect();
+        if words.len() >= 2 && words.len() <= 3 {
+            let evidence = if honored {
+                Evidence::Strong
+            } else {
+                Evidence::Weak
+            };
+            // After another name and a joiner, two capitalised words are a
+            // name whatever the vocabulary says.
+            if let Some(p) = split_bare(&words, vocab, lang, honored || in_list) {
+                return Ok((after_family, (p, evidence)));
+            }
+        }
+        if honored && words.len() == 1 {
+            return Ok((
+                after_family,
+                strong(Person {
+                    family: family.to_string(),
+                    given: None,
+                    alias: None,
+                }),
+            ));
+        }
+        fail(i)
+    }
+}
+
+fn comma(i: &str) -> Res<'_, char> {
+    nom::branch::alt((ch(','), ch('،'))).parse(i)
+}
+
+/// Family names: one to three name words separated by single spaces
+/// (`Van Dyke`, `Rüstəmov-Tohidi`), as one slice.
+fn family_words(i: &str) -> Res<'_, &str> {
+    let (mut rest, _) = name_word(i)?;
+    for _ in 0..2 {
+        match (ch(' '), name_word).parse(rest) {
+            Ok((r, (_, w))) if !is_initial_like(w, r) => rest = r,
+            _ => break,
+        }
+    }
+    Ok((rest, &i[..i.len() - rest.len()]))
+}
+
+fn is_initial_like(w: &str, rest: &str) -> bool {
+    w.chars().count() <= 2 && rest.starts_with('.')
+}
+
+/// Given names after an inverted family name: one to three words, Latin
+/// and Cyrillic ones capitalised.
+fn given_words(i: &str) -> Res<'_, &str> {
+    let (mut rest, _) = name_word(i)?;
+    for _ in 0..2 {
+        match (ch(' '), name_word).parse(rest) {
+            Ok((r, _)) => rest = r,
+            _ => break,
+        }
+    }
+    Ok((rest, &i[..i.len() - rest.len()]))
+}
+
+/// After "I. Family": a following capitalised word joined by a hyphen is
+/// already in `name_word`; nothing else joins.
+fn skip_family_tail(rest: &str) -> (&str, Option<&str>) {
+    (rest, None)
+}
+
+fn join_family(family: &str, tail: Option<&str>) -> String {
+    match tail {
+        Some(t) => format!("{family} {t}"),
+        None => family.to_string(),
+    }
+}
+
+/// Decides given and family for two or three bare words, or refuses when
+/// nothing says they are a name.
+fn split_bare(
+    words: &[&str],
+    vocab: &Vocabulary,
+    lang: Option<Language>,
+    honored: bool,
+) -> Option<Person> {
+    let endings = &vocab.index.surname_endings;
+    let given = |w: &str| vocab.index.given.contains_key(&fold(w));
+    let surname = |w: &str| w.split(['-', '\u{200C}']).any(|p| has_ending(p, endings));
+    let first = words[0];
+    let last = words[words.len() - 1];
+    let arabic = words
+        .iter()
+        .any(|w| w.chars().next().and_then(script_of) == Some(Script::Arabic));
+    let family_first = if surname(first) && !surname(last) && !given(first) {
+        true
+    } else if surname(last) && !surname(first) {
+        false
+    } else if given(first) {
+        false
+    } else if given(last) {
+        true
+    } else if honored || arabic && words.len() <= 3 && honored {
+        // A title such as "دکتر" introduces a given-first name.
+        false
+    } else {
+        return None;
+    };
+    let _ = lang;
+    if arabic && family_first && !surname(first) {
+        return None;
+    }
+    let (family, given_part) = if family_first {
+        (first.to_string(), words[1..].join(" "))
+    } else {
+        (last.to_string(), words[..words.len() - 1].join(" "))
+    };
+    Some(Person {
+        family,
+        given: Some(given_part),
+        alias: None,
+    })
+}
+
+/// Joining words between two people: `,`, `və`, `и`, `and`, `&`, `ve`, `و`.
+fn joiner<'a>(
+    vocab: &'a Vocabulary,
+) -> impl Parser<&'a str, Output = (), Error = nom::error::Error<&'a str>> + 'a {
+    move |i: &'a str| {
+        let (rest, _) = sp(i)?;
+        let (rest, had_comma) = match comma(rest) {
+            Ok((r, _)) => (r, true),
+            Err(_) => (rest, false),
+        };
+        let (rest, _) = sp(rest)?;
+        if let Ok((r, _)) = word(&vocab.index.conjunctions).parse(rest)
+            && r.starts_with(char::is_whitespace)
+        {
+            return Ok((r.trim_start(), ()));
+        }
+        if had_comma {
+            return Ok((rest, ()));
+        }
+        fail(i)
+    }
+}
+
+/// Parses the author block at the start of `text`. `lang` is the entry's
+/// language as far as known.
+pub(crate) fn author_block(
+    text: &str,
+    vocab: &Vocabulary,
+    lang: Option<Language>,
+) -> Option<AuthorBlock> {
+    let (mut rest, (first, mut evidence)) = person(vocab, lang, false).parse(text).ok()?;
+    let mut people = vec![first];
+    loop {
+        let Ok((r, _)) = joiner(vocab).parse(rest) else {
+            break;
+        };
+        match person(vocab, lang, true).parse(r) {
+            Ok((r2, (p, e))) => {
+                evidence = evidence.max(e);
+                people.push(p);
+                rest = r2;
+            }
+            Err(_) => break,
+        }
+    }
+    // "and others"
+    if let Ok((r, _)) = (
+        sp,
+        nom::combinator::opt(comma),
+        sp,
+        word(&vocab.index.et_al),
+    )
+        .parse(rest)
+    {
+        rest = r;
+    }
+    // "(ed.)", "(eds.)", "(red.)", "(сост.)"
+    let mut editors = false;
+    if let Ok((r, _)) = (sp, ch('('), word(&vocab.index.editor_markers), ch(')')).parse(rest) {
+        editors = true;
+        rest = r;
+    }
+    // The block must end where a title or a year begins.
+    let consumed = text.len() - rest.len();
+    let ended_with_period = text[..consumed].ends_with('.');
+    let t = rest.trim_start();
+    let spaced = rest.len() != t.len();
+    let len = if let Some(after) = t.strip_prefix('.').or_else(|| t.strip_prefix(':')) {
+        if !(after.is_empty() || after.starts_with(char::is_whitespace)) {
+            return None;
+        }
+        text.len() - after.len()
+    } else if t.starts_with('(')
+        && t[1..]
+            .trim_start()
+            .starts_with(|c: char| is_digit(c) || c.is_alphabetic())
+        && looks_like_year_paren(t)
+    {
+        consumed
+    } else if let Some(after) = t.strip_prefix(',').or_else(|| t.strip_prefix('،')) {
+        // Turkish and English: a quoted title after a comma.
+        let a = after.trim_start();
+        if !a.starts_with(['"', '“', '«', '„', '\''])
+            && !(evidence == Evidence::Strong && ended_with_period)
+        {
+            return None;
+        }
+        text.len() - after.len()
+    } else if ended_with_period && spaced && evidence == Evidence::Strong {
+        consumed
+    } else {
+        return None;
+    };
+    // A title must follow.
+    if text[len..].trim().is_empty() {
+        return None;
+    }
+    Some(AuthorBlock {
+        people,
+        len,
+        editors,
+    })
+}
+
+fn looks_like_year_paren(t: &str) -> bool {
+    let inner = t[1..].trim_start();
+    let digits: usize = inner.chars().take_while(|c| is_digit(*c)).count();
+    digits >= 3
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn block(text: &str) -> Option<(Vec<(String, Option<String>, Option<String>)>, String)> {
+        let v = Vocabulary::builtin();
+        author_block(text, &v, None).map(|b| {
+            (
+                b.people
+                    .into_iter()
+                    .map(|p| (p.family, p.given, p.alias))
+                    .collect(),
+                text[b.len..].to_string(),
+            )
+        })
+    }
+
+    fn fam(text: &str) -> Vec<(String, Option<String>)> {
+        block(text)
+            .map(|b| b.0.into_iter().map(|p| (p.0, p.1)).collect())
+            .unwrap_or_default()
+    }
+
+    fn s(x: &str) -> String {
+        x.to_string()
+    }
+
+    #[test]
+    fn seed_forms() {
+        assert_eq!(
+            fam("Həsənli Cəmil. (2012) Sovet"),
+            vec![(s("Həsənli"), Some(s("Cəmil")))]
+        );
+        assert_eq!(
+            block("İbrahimov (Şahin) Tağı. (1993) İran").map(|b| b.0),
+            Some(vec![(s("İbrahimov"), Some(s("Tağı")), Some(s("Şahin")))])
+        );
+        assert_eq!(
+            fam("Rüstəmov-Tohidi Solmaz. (2001) X"),
+            vec![(s("Rüstəmov-Tohidi"), Some(s("Solmaz")))]
+        );
+        assert_eq!(
+            fam("М.И. Володарский. (1985) Советы"),
+            vec![(s("Володарский"), Some(s("М.И.")))]
+        );
+        assert_eq!(
+            fam("کاوه بیات (1388). توفان"),
+            vec![(s("بیات"), Some(s("کاوه")))]
+        );
+        assert_eq!(
+            fam("دکتر ایرج ذوقی. (1367) ایران"),
+            vec![(s("ذوقی"), Some(s("ایرج")))]
+        );
+    }
+
+    #[test]
+    fn titles_are_not_names() {
+        assert!(block("Документы внешней политики СССР. (1959) Том II.").is_none());
+        assert!(block("روابط تاریخی ایران و روسیه. (1390) (نگاه)").is_none());
+        assert!(block("Azərbaycan Xalq Cümhuriyyəti Ensiklopediyası, iki cilddə").is_none());
+        assert!(block("Azərbaycan tarixi. Bakı, 2005.").is_none());
+        assert!(block("Azərbaycan, İran və Türkiyə münasibətləri. Bakı").is_none());
+    }
+
+    #[test]
+    fn lists_and_inversions() {
+        assert_eq!(
+            fam("Иванов И.И., Петров П. П. Название. М., 1990."),
+            vec![
+                (s("Иванов"), Some(s("И.И."))),
+                (s("Петров"), Some(s("П. П.")))
+            ]
+        );
+        assert_eq!(
+            fam("Smith, J., & Doe, J. (1990). Title."),
+            vec![(s("Smith"), Some(s("J."))), (s("Doe"), Some(s("J.")))]
+        );
+        assert_eq!(
+            fam("Smith, John, and Jane Doe. The Book."),
+            vec![(s("Smith"), Some(s("John"))), (s("Doe"), Some(s("Jane")))]
+        );
+        assert_eq!(
+            fam("بیات، کاوه (۱۳۸۸). توفان"),
+            vec![(s("بیات"), Some(s("کاوه")))]
+        );
+        assert_eq!(
+            fam("Ahmet Yılmaz, \"Makale\", Dergi"),
+            vec![(s("Yılmaz"), Some(s("Ahmet")))]
+        );
+        assert_eq!(
+            fam("Bəndəliyev N.S. Dağlıq Şirvanın toponimləri."),
+            vec![(s("Bəndəliyev"), Some(s("N.S.")))]
+        );
+        assert_eq!(
+            fam("Abışov E., El-oba adlarının izi ilə, Bakı"),
+            vec![(s("Abışov"), Some(s("E.")))]
+        );
+    }
+}
+
+/// One person filling the whole of `text` (a responsibility statement's
+/// name): any form, bare words included, ordered by the same rules as an
+/// author block and, when nothing decides, given name first.
+pub(crate) fn single(text: &str, vocab: &Vocabulary) -> Option<Person> {
+    let t = text.trim();
+    if let Ok((rest, (p, _))) = person(vocab, None, true).parse(t)
+        && rest.trim().trim_end_matches('.').is_empty()
+    {
+        return Some(p);
+    }
+    let t = t.trim_end_matches('.');
+    let (t, _) = honorifics(vocab).parse(t).ok()?;
+    let words: Vec<&str> = t.split_whitespace().collect();
+    if words.is_empty()
+        || words.len() > 4
+        || words
+            .iter()
+            .any(|w| name_word(w).map_or(true, |(r, _)| !r.is_empty()))
+    {
+        return None;
+    }
+    if words.len() == 1 {
+        return Some(Person {
+            family: words[0].to_string(),
+            given: None,
+            alias: None,
+        });
+    }
+    Some(
+        split_bare(&words, vocab, None, true).unwrap_or_else(|| Person {
+            family: words[words.len() - 1].to_string(),
+            given: Some(words[..words.len() - 1].join(" ")),
+            alias: None,
+        }),
+    )
+}

@@ -1,0 +1,178 @@
+//! Tests of the whole entry grammar on the seed article's entries and on
+//! cases of each convention.
+
+use super::*;
+use crate::model::{Calendar, OriginalYear};
+
+fn parse(text: &str) -> Reference {
+    parse_reference(text, &Vocabulary::builtin())
+}
+
+fn person(family: &str, given: Option<&str>) -> Person {
+    Person {
+        family: family.into(),
+        given: given.map(Into::into),
+        alias: None,
+    }
+}
+
+#[test]
+fn seed_archival_entries() {
+    for (text, fond, inv, file) in [
+        ("ARDA: f. 28. siy. 1. iş 72", "28", "1", "72"),
+        ("ARDA: f. 28. siy.1. iş 172", "28", "1", "172"),
+        ("SPİHDA f.609, siy.1, iş 96", "609", "1", "96"),
+    ] {
+        let r = parse(text);
+        assert_eq!(r.kind, ReferenceKind::Archival, "{text}");
+        let a = r.archive.expect("archive");
+        assert_eq!(
+            (a.fond.as_deref(), a.inventory.as_deref(), a.file.as_deref()),
+            (Some(fond), Some(inv), Some(file))
+        );
+        assert_eq!(r.language, Some(Language::Az));
+        assert!(r.diagnostics.is_empty());
+    }
+}
+
+#[test]
+fn seed_books() {
+    let r = parse(
+        "Həsənli Cəmil. (2012) Sovet dövründə Azərbaycanın xarici siyasəti (1920-1939). Bakı",
+    );
+    assert_eq!(r.kind, ReferenceKind::Book);
+    assert_eq!(r.authors, vec![person("Həsənli", Some("Cəmil"))]);
+    assert_eq!(
+        r.title.as_deref(),
+        Some("Sovet dövründə Azərbaycanın xarici siyasəti (1920-1939)")
+    );
+    assert_eq!((r.year, r.place.as_deref()), (Some(2012), Some("Bakı")));
+
+    let r = parse("İbrahimov (Şahin) Tağı. (1993) İran kommunist partiyasının yaranması. Bakı");
+    assert_eq!(r.authors[0].family, "İbrahimov");
+    assert_eq!(r.authors[0].given.as_deref(), Some("Tağı"));
+    assert_eq!(r.authors[0].alias.as_deref(), Some("Şahin"));
+
+    let r = parse("Документы внешней политики СССР. (1959) Том II. Москва. Госполитздат.");
+    assert_eq!(r.kind, ReferenceKind::Book);
+    assert!(r.authors.is_empty());
+    assert_eq!(r.title.as_deref(), Some("Документы внешней политики СССР"));
+    assert_eq!(r.volume.as_deref(), Some("2"));
+    assert_eq!(r.year, Some(1959));
+    assert_eq!(r.place.as_deref(), Some("Москва"));
+    assert_eq!(r.publisher.as_deref(), Some("Госполитздат"));
+    assert_eq!(r.language, Some(Language::Ru));
+
+    let r = parse(
+        "М.И. Володарский. (1985) Советы и их южные соседи Иран и Афганистан (1917 - 1933). Лондон",
+    );
+    assert_eq!(r.authors, vec![person("Володарский", Some("М.И."))]);
+    assert_eq!(r.place.as_deref(), Some("Лондон"));
+    assert_eq!(
+        r.title.as_deref(),
+        Some("Советы и их южные соседи Иран и Афганистан (1917 - 1933)")
+    );
+}
+
+#[test]
+fn seed_persian_entries() {
+    let r = parse(
+        "کاوه بیات (1388). توفان بر فراز قفقاز. (نگاهی به مناسبات منطقهای ایران و جمهوری آذربایجان ارمنستان و گرجستان در دوره نخست استقلال 1917-1921). مرکز اسناد و تاریخ دیپلماسی. تهران",
+    );
+    assert_eq!(r.kind, ReferenceKind::Book);
+    assert_eq!(r.authors, vec![person("بیات", Some("کاوه"))]);
+    assert_eq!(r.year, Some(2009));
+    assert_eq!(
+        r.original_year,
+        Some(OriginalYear {
+            calendar: Calendar::SolarHijri,
+            year: 1388
+        })
+    );
+    assert_eq!(r.title.as_deref(), Some("توفان بر فراز قفقاز"));
+    assert!(
+        r.subtitle
+            .as_deref()
+            .is_some_and(|s| s.starts_with("نگاهی"))
+    );
+    assert_eq!(r.place.as_deref(), Some("تهران"));
+    assert_eq!(r.publisher.as_deref(), Some("مرکز اسناد و تاریخ دیپلماسی"));
+    assert_eq!(r.language, Some(Language::Fa));
+
+    let r =
+        parse("دکتر ایرج ذوقی. (1367) ایران و قدرتهای بزرگ 1900-1925. (تاریخ روابط سیاسی). تهران");
+    assert_eq!(r.authors, vec![person("ذوقی", Some("ایرج"))]);
+    assert_eq!(r.year, Some(1988));
+    assert_eq!(r.subtitle.as_deref(), Some("تاریخ روابط سیاسی"));
+
+    let r = parse("روابط تاریخی ایران و روسیه. (1390) (نگاه اجمالی به کشور بزرگ روسیه). تهران");
+    assert!(r.authors.is_empty());
+    assert_eq!(r.title.as_deref(), Some("روابط تاریخی ایران و روسیه"));
+    assert_eq!(r.year, Some(2011));
+    assert_eq!(
+        r.subtitle.as_deref(),
+        Some("نگاه اجمالی به کشور بزرگ روسیه")
+    );
+}
+
+#[test]
+fn seed_web_entries() {
+    let r = parse("<https://www.seratnews.com/.../گ-جمهوری-سوسیالیستی>");
+    assert_eq!(r.kind, ReferenceKind::Web);
+    assert_eq!(
+        r.url.as_deref(),
+        Some("https://www.seratnews.com/.../گ-جمهوری-سوسیالیستی")
+    );
+    assert_eq!(r.diagnostics.len(), 1);
+    assert_eq!(r.diagnostics[0].rule, Rule::TruncatedUrl);
+    let r = parse("<http://pahlaviha.pchi.ir/show.php?page=contents&id=13376>");
+    assert_eq!(r.kind, ReferenceKind::Web);
+    assert!(r.diagnostics.is_empty());
+}
+
+#[test]
+fn gost_article_and_chapter() {
+    let r =
+        parse("Иванов И.И., Петров П.П. Название статьи // Вопросы истории. 2005. № 3. С. 33–34.");
+    assert_eq!(r.kind, ReferenceKind::Article);
+    assert_eq!(r.container.as_deref(), Some("Вопросы истории"));
+    assert_eq!(
+        (r.issue.as_deref(), r.pages.as_deref(), r.year),
+        (Some("3"), Some("33-34"), Some(2005))
+    );
+    let r = parse(
+        "Петров А.А. Название главы // История Азербайджана / под ред. В.В. Сидорова. М.: Наука, 2001. С. 12–45.",
+    );
+    assert_eq!(r.kind, ReferenceKind::Chapter);
+    assert_eq!(r.container.as_deref(), Some("История Азербайджана"));
+    assert_eq!(r.editors, vec![person("Сидорова", Some("В.В."))]);
+    assert_eq!(
+        (r.place.as_deref(), r.publisher.as_deref()),
+        (Some("М."), Some("Наука"))
+    );
+}
+
+#[test]
+fn garbage_is_kept_with_a_diagnostic() {
+    for text in [
+        "—",
+        "Bu gün hava çox gözəldir və biz parka getdik",
+        "12345",
+        "%%%",
+    ] {
+        let r = parse(text);
+        assert_eq!(r.kind, ReferenceKind::Other, "{text}");
+        assert_eq!(r.raw, text);
+        assert_eq!(
+            r.diagnostics.first().map(|d| d.rule),
+            Some(Rule::UnparsedReference),
+            "{text}"
+        );
+    }
+    let r = parse("ARDA, f. , siy. 1");
+    assert_eq!(r.kind, ReferenceKind::Archival);
+    assert_eq!(
+        r.diagnostics.first().map(|d| d.rule),
+        Some(Rule::IncompleteArchivalReference)
+    );
+}

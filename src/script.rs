@@ -1,0 +1,257 @@
+//! Shared by every stage: scripts, digits, and the case folding used to match vocabulary.
+//!
+//! Matching is done on folded characters so that `İŞ`, `iş` and `IŞ` are one
+//! label (Turkic İ/ı, conventions.md B.0), Arabic `ي`/`ك` match Persian
+//! `ی`/`ک` (B.3), and Persian or Arabic-Indic digits match ASCII ones. The fold
+//! maps one character to one character, so a match on folded text has the same
+//! byte length logic as the text itself.
+
+/// The writing systems istinad tells apart.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Script {
+    /// Latin (az, tr, en and transliterations).
+    Latin,
+    /// Cyrillic (ru).
+    Cyrillic,
+    /// Arabic script (fa).
+    Arabic,
+}
+
+/// The script of a letter, or `None` for digits, punctuation and other scripts.
+pub fn script_of(c: char) -> Option<Script> {
+    match c {
+        'a'..='z' | 'A'..='Z' => Some(Script::Latin),
+        '\u{00C0}'..='\u{024F}' | '\u{0259}' | '\u{1E00}'..='\u{1EFF}' if c.is_alphabetic() => {
+            Some(Script::Latin)
+        }
+        '\u{0400}'..='\u{052F}' => Some(Script::Cyrillic),
+        '\u{0600}'..='\u{06FF}'
+        | '\u{0750}'..='\u{077F}'
+        | '\u{FB50}'..='\u{FDFF}'
+        | '\u{FE70}'..='\u{FEFF}'
+            if c.is_alphabetic() =>
+        {
+            Some(Script::Arabic)
+        }
+        _ => None,
+    }
+}
+
+/// The script with the most letters in `text`, if any letter is present.
+pub fn dominant_script(text: &str) -> Option<Script> {
+    let (mut latin, mut cyrillic, mut arabic) = (0usize, 0usize, 0usize);
+    for c in text.chars() {
+        match script_of(c) {
+            Some(Script::Latin) => latin += 1,
+            Some(Script::Cyrillic) => cyrillic += 1,
+            Some(Script::Arabic) => arabic += 1,
+            None => {}
+        }
+    }
+    let max = latin.max(cyrillic).max(arabic);
+    if max == 0 {
+        None
+    } else if arabic == max {
+        Some(Script::Arabic)
+    } else if cyrillic == max {
+        Some(Script::Cyrillic)
+    } else {
+        Some(Script::Latin)
+    }
+}
+
+/// The value of a decimal digit in ASCII, Extended Arabic-Indic (Persian,
+/// U+06F0–U+06F9) or Arabic-Indic (U+0660–U+0669) form (conventions.md B.3).
+pub fn digit_value(c: char) -> Option<u32> {
+    match c {
+        '0'..='9' => Some(c as u32 - '0' as u32),
+        '\u{06F0}'..='\u{06F9}' => Some(c as u32 - 0x06F0),
+        '\u{0660}'..='\u{0669}' => Some(c as u32 - 0x0660),
+        _ => None,
+    }
+}
+
+/// Whether `c` is a decimal digit in any of the scripts above.
+pub fn is_digit(c: char) -> bool {
+    digit_value(c).is_some()
+}
+
+/// `text` with every digit written in ASCII.
+pub fn ascii_digits(text: &str) -> String {
+    text.chars()
+        .map(|c| match digit_value(c) {
+            Some(d) => char::from_digit(d, 10).unwrap_or(c),
+            None => c,
+        })
+        .collect()
+}
+
+/// Range dashes of every kind (hyphen, en and em dash, minus, tatweel used as
+/// a dash in Persian "۴۸۵ـ۴۹۲") written as an ASCII hyphen, digits as ASCII.
+pub fn normalize_range(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '\u{2010}'..='\u{2015}' | '\u{2212}' | '\u{0640}' | '\u{FE63}' | '\u{FF0D}' => {
+                out.push('-')
+            }
+            '\u{060C}' => out.push(','),
+            _ => match digit_value(c) {
+                Some(d) => out.push(char::from_digit(d, 10).unwrap_or(c)),
+                None => out.push(c),
+            },
+        }
+    }
+    out
+}
+
+/// Whether `c` is a dash that can join the two ends of a range.
+pub fn is_dash(c: char) -> bool {
+    matches!(
+        c,
+        '-' | '\u{2010}'..='\u{2015}' | '\u{2212}' | '\u{0640}' | '\u{FE63}'
+    )
+}
+
+/// Characters that take no part in matching: zero-width joiners and
+/// non-joiners, direction marks, soft hyphens, tatweel inside words.
+pub fn is_ignorable(c: char) -> bool {
+    matches!(
+        c,
+        '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{00AD}' | '\u{FEFF}'
+    )
+}
+
+/// Folds one character for matching: lower case, with Turkic `İ`/`I`/`ı` all
+/// folded to `i`, Arabic yeh/kaf to their Persian forms, `ё` to `е`, every
+/// digit to ASCII and every space to `' '`.
+pub fn fold_char(c: char) -> char {
+    match c {
+        'İ' | 'I' | 'ı' | 'i' => 'i',
+        'ي' | 'ى' | 'ئ' => 'ی',
+        'ك' => 'ک',
+        'ة' => 'ه',
+        'ۀ' => 'ه',
+        'أ' | 'إ' | 'آ' => 'ا',
+        'ё' | 'Ё' => 'е',
+        '\u{00A0}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' | '\u{3000}' | '\t' => ' ',
+        _ => {
+            if let Some(d) = digit_value(c) {
+                return char::from_digit(d, 10).unwrap_or(c);
+            }
+            let mut lower = c.to_lowercase();
+            match (lower.next(), lower.next()) {
+                (Some(l), None) => l,
+                _ => c,
+            }
+        }
+    }
+}
+
+/// Folds a whole string for comparison: [`fold_char`] on every character,
+/// ignorable characters removed, runs of spaces collapsed, ends trimmed.
+pub fn fold(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut space = false;
+    for c in text.chars() {
+        if is_ignorable(c) {
+            continue;
+        }
+        let f = fold_char(c);
+        if f.is_whitespace() {
+            space = !out.is_empty();
+            continue;
+        }
+        if space {
+            out.push(' ');
+            space = false;
+        }
+        out.push(f);
+    }
+    out
+}
+
+/// Parses a run of decimal digits in any script into a number, if it fits.
+pub fn parse_number(text: &str) -> Option<u64> {
+    let mut value: u64 = 0;
+    let mut any = false;
+    for c in text.chars() {
+        let d = digit_value(c)?;
+        value = value.checked_mul(10)?.checked_add(u64::from(d))?;
+        any = true;
+    }
+    any.then_some(value)
+}
+
+/// Parses a Roman numeral (`II`, `XIV`, `iv`), also written with the Cyrillic
+/// look-alikes `І`, `Х`, `С`, `М` that Russian typists use.
+pub fn parse_roman(text: &str) -> Option<u32> {
+    let mut total = 0u32;
+    let mut prev = 0u32;
+    let mut count = 0;
+    for c in text.chars().rev() {
+        let v = match c {
+            'I' | 'i' | 'І' | 'і' | 'Ⅰ' => 1,
+            'V' | 'v' | 'Ⅴ' => 5,
+            'X' | 'x' | 'Х' | 'х' | 'Ⅹ' => 10,
+            'L' | 'l' => 50,
+            'C' | 'c' | 'С' | 'с' => 100,
+            'D' | 'd' => 500,
+            'M' | 'm' | 'М' | 'м' => 1000,
+            _ => return None,
+        };
+        if v < prev {
+            total = total.checked_sub(v)?;
+        } else {
+            total += v;
+            prev = v;
+        }
+        count += 1;
+    }
+    (count > 0 && total > 0 && total < 4000).then_some(total)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fold_unifies_turkic_i_persian_letters_and_digits() {
+        assert_eq!(fold("İSTİFADƏ"), fold("istifadə"));
+        assert_eq!(fold("KAYNAKÇA"), "kaynakça");
+        assert_eq!(fold("BIBLIOGRAPHY"), "bibliography");
+        assert_eq!(fold("كتابنامه"), fold("کتابنامه"));
+        assert_eq!(fold("کتاب\u{200C}شناسی"), fold("کتابشناسی"));
+        assert_eq!(fold("۱۳۸۸"), "1388");
+        assert_eq!(fold("  a \u{00A0} b  "), "a b");
+    }
+
+    #[test]
+    fn digits_of_three_scripts() {
+        assert_eq!(parse_number("۱۳۸۸"), Some(1388));
+        assert_eq!(parse_number("١٣٨٨"), Some(1388));
+        assert_eq!(parse_number("12a"), None);
+        assert_eq!(parse_number("99999999999999999999999"), None);
+        assert_eq!(normalize_range("۴۸۵ـ۴۹۲"), "485-492");
+        assert_eq!(normalize_range("12–15"), "12-15");
+    }
+
+    #[test]
+    fn roman_numerals_including_cyrillic_lookalikes() {
+        assert_eq!(parse_roman("II"), Some(2));
+        assert_eq!(parse_roman("XIV"), Some(14));
+        assert_eq!(parse_roman("ІІ"), Some(2));
+        assert_eq!(parse_roman("Х"), Some(10));
+        assert_eq!(parse_roman("IV"), Some(4));
+        assert_eq!(parse_roman("A"), None);
+        assert_eq!(parse_roman(""), None);
+    }
+
+    #[test]
+    fn scripts() {
+        assert_eq!(dominant_script("Документы СССР"), Some(Script::Cyrillic));
+        assert_eq!(dominant_script("کاوه بیات"), Some(Script::Arabic));
+        assert_eq!(dominant_script("Həsənli Cəmil"), Some(Script::Latin));
+        assert_eq!(dominant_script("12, 34"), None);
+    }
+}

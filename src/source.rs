@@ -1,0 +1,168 @@
+//! Stage 0: the text being read, byte spans into it, and line/column lookup.
+
+use std::ops::Range;
+
+use serde::Serialize;
+
+/// A byte range into [`Source::text`]. Serialized as `{"start": …, "end": …}`.
+pub type Span = Range<usize>;
+
+/// One input document: its display name and its text, exactly as read.
+///
+/// The text is never rewritten (no BOM stripping, no line-end conversion), so
+/// every span the library reports is a byte offset into the input file.
+#[derive(Debug, Clone)]
+pub struct Source {
+    name: String,
+    text: String,
+    line_starts: Vec<usize>,
+}
+
+impl Source {
+    /// Wraps `text` read from `name` (a path, or `-` for standard input).
+    pub fn new(name: impl Into<String>, text: impl Into<String>) -> Self {
+        let text = text.into();
+        let line_starts = line_starts(&text);
+        Source {
+            name: name.into(),
+            text,
+            line_starts,
+        }
+    }
+
+    /// The name the text was read from.
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// The whole text.
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// The text of `span`, or `""` if it is out of bounds or not on char
+    /// boundaries.
+    pub fn slice(&self, span: &Span) -> &str {
+        self.text.get(span.clone()).unwrap_or("")
+    }
+
+    /// 1-based line and 1-based column (in characters) of a byte offset.
+    pub fn line_col(&self, offset: usize) -> (usize, usize) {
+        let offset = offset.min(self.text.len());
+        let line = match self.line_starts.binary_search(&offset) {
+            Ok(i) => i,
+            Err(i) => i - 1,
+        };
+        let start = self.line_starts[line];
+        let column = self
+            .text
+            .get(start..offset)
+            .map_or(offset - start, |s| s.chars().count());
+        (line + 1, column + 1)
+    }
+}
+
+/// Byte offsets where lines start; `\r\n`, `\r` and `\n` all end a line.
+fn line_starts(text: &str) -> Vec<usize> {
+    let bytes = text.as_bytes();
+    let mut starts = vec![0];
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'\r' if bytes.get(i + 1) == Some(&b'\n') => {
+                starts.push(i + 2);
+                i += 2;
+                continue;
+            }
+            b'\r' | b'\n' => starts.push(i + 1),
+            _ => {}
+        }
+        i += 1;
+    }
+    starts
+}
+
+/// A value with the span of the text it was read from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Spanned<T> {
+    /// The value.
+    pub value: T,
+    /// Where it was read.
+    pub span: Span,
+}
+
+/// A line of the source: its span without the line end, and the span with it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Line {
+    /// The line's text, without its line end.
+    pub span: Span,
+    /// Where the next line starts.
+    pub next: usize,
+}
+
+/// Splits `text[range]` into lines, recognising `\r\n`, `\r` and `\n`.
+pub fn lines_in(text: &str, range: Span) -> Vec<Line> {
+    let bytes = text.as_bytes();
+    let mut lines = Vec::new();
+    let mut start = range.start;
+    let mut i = range.start;
+    let end = range.end.min(bytes.len());
+    while i < end {
+        match bytes[i] {
+            b'\r' => {
+                let next = if bytes.get(i + 1) == Some(&b'\n') && i + 1 < end {
+                    i + 2
+                } else {
+                    i + 1
+                };
+                lines.push(Line {
+                    span: start..i,
+                    next,
+                });
+                start = next;
+                i = next;
+            }
+            b'\n' => {
+                lines.push(Line {
+                    span: start..i,
+                    next: i + 1,
+                });
+                start = i + 1;
+                i += 1;
+            }
+            _ => i += 1,
+        }
+    }
+    if start < end {
+        lines.push(Line {
+            span: start..end,
+            next: end,
+        });
+    }
+    lines
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_col_counts_characters_and_all_line_ends() {
+        let source = Source::new("t", "ab\r\nəx\rq\nz");
+        assert_eq!(source.line_col(0), (1, 1));
+        assert_eq!(source.line_col(4), (2, 1));
+        assert_eq!(source.line_col(6), (2, 2));
+        assert_eq!(source.line_col(8), (3, 1));
+        assert_eq!(source.line_col(10), (4, 1));
+    }
+
+    #[test]
+    fn lines_in_splits_crlf_cr_and_lf() {
+        let text = "a\r\nb\rc\nd";
+        let spans: Vec<_> = lines_in(text, 0..text.len())
+            .into_iter()
+            .map(|l| &text[l.span])
+            .collect();
+        assert_eq!(spans, ["a", "b", "c", "d"]);
+    }
+}

@@ -1,0 +1,829 @@
+//! Split: Source -> Document { body, reference section, entries } (finds the list by its heading).
+//!
+//! The list is found under a heading of any of the five languages
+//! (`bib/headings.toml`), compared after Markdown marks, numbering and a
+//! trailing colon are removed and Turkic İ/ı folded. It runs until the next
+//! heading that is neither a reference heading nor a group heading, unless
+//! the list's numbering carries on right after it. A file without such a
+//! heading is read as a list as a whole when it looks like one.
+
+use crate::check::Rule;
+use crate::diagnostic::Diagnostic;
+use crate::script::{digit_value, fold, is_digit};
+use crate::source::{Line, Source, Span, lines_in};
+use crate::vocab::Vocabulary;
+
+/// A manuscript divided into its parts.
+#[derive(Debug, Clone, Default)]
+pub struct Document {
+    /// The text in which citations are sought (before the list's heading).
+    pub body: Span,
+    /// The heading line of the reference list.
+    pub heading: Option<Span>,
+    /// The reference section, from after the heading to its end.
+    pub section: Option<Span>,
+    /// Text after the section (summaries, abstracts): neither body nor list.
+    pub tail: Option<Span>,
+    /// The list's entries, in order.
+    pub entries: Vec<Entry>,
+    /// Problems of the document's structure.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// One entry of the list, before parsing.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Entry {
+    /// Its printed number, or its position in an unnumbered list.
+    pub number: u32,
+    /// Where the printed number is, if there is one.
+    pub marker: Option<Span>,
+    /// The entry's text without its number.
+    pub span: Span,
+}
+
+/// Divides a source into body, reference list and tail, and splits the list
+/// into entries.
+pub fn split(source: &Source, vocab: &Vocabulary) -> Document {
+    let text = source.text();
+    let lines = lines_in(text, 0..text.len());
+    if lines.iter().all(|l| is_blank(&text[l.span.clone()])) {
+        return Document {
+            body: 0..text.len(),
+            diagnostics: vec![Diagnostic::new(
+                Rule::EmptyDocument,
+                0..text.len(),
+                "the document is empty",
+            )],
+            ..Document::default()
+        };
+    }
+    let kinds: Vec<LineKind> = lines
+        .iter()
+        .map(|l| classify_line(&text[l.span.clone()], vocab))
+        .collect();
+    let sections = find_sections(text, &lines, &kinds);
+    let chosen = sections
+        .iter()
+        .rev()
+        .find(|s| looks_like_list(text, &lines[s.first..s.end], &kinds[s.first..s.end]))
+        .or(sections.last());
+    if let Some(section) = chosen {
+        let heading = lines[section.heading].span.clone();
+        let start = lines[section.heading].next;
+        let end = if section.end < lines.len() {
+            lines[section.end].span.start
+        } else {
+            text.len()
+        };
+        let entries = split_entries(
+            text,
+            &lines[section.first..section.end],
+            &kinds[section.first..section.end],
+        );
+        let mut diagnostics = Vec::new();
+        if entries.is_empty() {
+            diagnostics.push(
+                Diagnostic::new(
+                    Rule::MissingReferenceSection,
+                    heading.clone(),
+                    format!(
+                        "the heading `{}` is followed by no reference entries",
+                        text[heading.clone()].trim()
+                    ),
+                )
+                .with_help("put the numbered list directly under the heading"),
+            );
+        }
+        return Document {
+            body: 0..heading.start,
+            heading: Some(heading),
+            section: Some(start..end),
+            tail: (end < text.len()).then_some(end..text.len()),
+            entries,
+            diagnostics,
+        };
+    }
+    // No heading: the whole file may be a bare list, or end in a numbered
+    // block under a heading istinad does not know.
+    let all = 0..lines.len();
+    if looks_like_list(text, &lines, &kinds) && starts_like_list(text, &lines) {
+        return Document {
+            body: 0..0,
+            section: Some(0..text.len()),
+            entries: split_entries(text, &lines, &kinds),
+            ..Document::default()
+        };
+    }
+    if let Some(first) = trailing_numbered_block(text, &lines, &kinds) {
+        let start = lines[first].span.start;
+        let entries = split_entries(text, &lines[first..], &kinds[first..]);
+        let anchor = lines[first].span.clone();
+        return Document {
+            body: 0..start,
+            section: Some(start..text.len()),
+            entries,
+            diagnostics: vec![
+                Diagnostic::new(
+                    Rule::MissingReferenceSection,
+                    anchor,
+                    "no reference-list heading was found; the numbered block at the end was read as the list",
+                )
+                .with_help("put a heading such as `ƏDƏBİYYAT`, `Список литературы`, `منابع`, `KAYNAKÇA` or `References` above the list"),
+            ],
+            ..Document::default()
+        };
+    }
+    let _ = all;
+    Document {
+        body: 0..text.len(),
+        diagnostics: vec![
+            Diagnostic::new(
+                Rule::MissingReferenceSection,
+                first_content(text, &lines),
+                "no reference list was found",
+            )
+            .with_help("put a heading such as `ƏDƏBİYYAT`, `Список литературы`, `منابع`, `KAYNAKÇA` or `References` above the list"),
+        ],
+        ..Document::default()
+    }
+}
+
+/// What a line is, as far as finding the list goes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum LineKind {
+    Blank,
+    /// A heading that opens a reference list.
+    ReferenceHeading,
+    /// A group heading inside a list.
+    Subsection,
+    /// A heading known to follow a list.
+    EndHeading,
+    /// Some other heading.
+    Heading,
+    /// A line with a list number.
+    Numbered(u32),
+    /// A Markdown bullet item.
+    Bullet,
+    Text,
+}
+
+struct Section {
+    heading: usize,
+    first: usize,
+    end: usize,
+}
+
+fn is_blank(line: &str) -> bool {
+    line.chars()
+        .all(|c| c.is_whitespace() || crate::script::is_ignorable(c))
+}
+
+fn classify_line(line: &str, vocab: &Vocabulary) -> LineKind {
+    if is_blank(line) {
+        return LineKind::Blank;
+    }
+    let trimmed = line.trim_start_matches(|c: char| c.is_whitespace() || c == '\u{feff}');
+    let markdown_heading = trimmed.starts_with('#');
+    let key = heading_key(trimmed);
+    if !key.is_empty() && key.chars().count() <= 80 {
+        let parts = std::iter::once(key.clone()).chain(
+            key.split(['/', '|'])
+                .map(|p| p.trim().to_string())
+                .filter(|p| !p.is_empty()),
+        );
+        for part in parts {
+            if vocab.index.reference_headings.contains_key(&part) {
+                return LineKind::ReferenceHeading;
+            }
+        }
+        if vocab.index.subsection_headings.contains_key(&key) {
+            return LineKind::Subsection;
+        }
+        if vocab.index.end_headings.contains_key(&key) {
+            return LineKind::EndHeading;
+        }
+    }
+    if let Some(end) = leading_end_heading(trimmed, vocab) {
+        let _ = end;
+        return LineKind::EndHeading;
+    }
+    if let Some((number, _, _)) = list_marker(line) {
+        return LineKind::Numbered(number);
+    }
+    if is_bullet(trimmed) {
+        return LineKind::Bullet;
+    }
+    if markdown_heading
+        || is_setext_underline(trimmed)
+        || is_emphasis_only(trimmed)
+        || is_caps_heading(trimmed)
+    {
+        return LineKind::Heading;
+    }
+    LineKind::Text
+}
+
+/// A line's heading text, folded: Markdown `#`, emphasis, a leading section
+/// number (`5.`, `V.`), a trailing colon or period removed.
+fn heading_key(line: &str) -> String {
+    let mut s = line.trim();
+    s = s.trim_start_matches('#').trim();
+    s = s.trim_end_matches('#').trim();
+    let s = strip_emphasis(s);
+    let mut s = s.trim();
+    // Leading section number: "5.", "5)", "V.", "IV "
+    if let Some(rest) = strip_section_number(s) {
+        s = rest;
+    }
+    let s = s.trim_end_matches([':', '.', '：', '\\']).trim();
+    let s = strip_emphasis(s);
+    fold(s.trim_end_matches([':', '.']).trim())
+}
+
+fn strip_emphasis(s: &str) -> &str {
+    let mut s = s.trim();
+    loop {
+        let before = s;
+        for mark in ["**", "__", "*", "_"] {
+            if s.len() >= 2 * mark.len() && s.starts_with(mark) && s.ends_with(mark) {
+                s = s[mark.len()..s.len() - mark.len()].trim();
+            }
+        }
+        if s == before {
+            return s;
+        }
+    }
+}
+
+fn strip_section_number(s: &str) -> Option<&str> {
+    let end = s
+        .char_indices()
+        .find(|&(_, c)| !(c.is_ascii_digit() || matches!(c, 'I' | 'V' | 'X' | 'L')))
+        .map_or(s.len(), |(i, _)| i);
+    if end == 0 {
+        return None;
+    }
+    let rest = &s[end..];
+    let rest = rest
+        .strip_prefix('.')
+        .or_else(|| rest.strip_prefix(')'))
+        .unwrap_or(rest);
+    (rest.starts_with(char::is_whitespace)).then(|| rest.trim_start())
+}
+
+/// A line that starts with a known end heading in emphasis, as in
+/// `**SUMMARY***Sevinj Mammadova…`.
+fn leading_end_heading(line: &str, vocab: &Vocabulary) -> Option<()> {
+    let inner = line
+        .strip_prefix("**")
+        .or_else(|| line.strip_prefix("__"))?;
+    let close = inner.find(['*', '_'])?;
+    let key = fold(inner[..close].trim().trim_end_matches(':'));
+    vocab.index.end_headings.contains_key(&key).then_some(())
+}
+
+fn is_bullet(line: &str) -> bool {
+    let mut chars = line.chars();
+    matches!(chars.next(), Some('-' | '*' | '+' | '•' | '–'))
+        && chars.next().is_some_and(char::is_whitespace)
+}
+
+fn is_setext_underline(line: &str) -> bool {
+    let t = line.trim();
+    t.len() >= 3 && (t.chars().all(|c| c == '=') || t.chars().all(|c| c == '-'))
+}
+
+fn is_emphasis_only(line: &str) -> bool {
+    let t = line.trim();
+    (t.starts_with("**") && t.ends_with("**") && t.len() > 4)
+        || (t.starts_with("__") && t.ends_with("__") && t.len() > 4)
+}
+
+/// An all-capitals short line without digits: `РЕЗЮМЕ`, `SUMMARY`, `GİRİŞ`.
+fn is_caps_heading(line: &str) -> bool {
+    let t = line.trim();
+    let letters: Vec<char> = t.chars().filter(|c| c.is_alphabetic()).collect();
+    letters.len() >= 3
+        && t.chars().count() <= 60
+        && !t.chars().any(is_digit)
+        && letters.iter().all(|c| !c.is_lowercase())
+        && letters.iter().any(|c| c.is_uppercase())
+}
+
+/// The list number at the start of a line: `1.`, `1)`, `[1]`, `(1)`, `1 -`,
+/// `1 –`, `۱.`, `**1.**`, `1\.`, `- 1.`. Returns the number, the span of the
+/// number within the line, and the byte offset where the entry text starts.
+pub(crate) fn list_marker(line: &str) -> Option<(u32, Span, usize)> {
+    let bytes_before = line.len()
+        - line
+            .trim_start_matches(|c: char| c.is_whitespace() || c == '\u{feff}')
+            .len();
+    let mut rest = &line[bytes_before..];
+    let mut offset = bytes_before;
+    let skip = |rest: &mut &str, offset: &mut usize, prefix: &str| -> bool {
+        if let Some(r) = rest.strip_prefix(prefix) {
+            *offset += prefix.len();
+            *rest = r;
+            true
+        } else {
+            false
+        }
+    };
+    // Markdown bullet before a number, emphasis around it.
+    for bullet in ["- ", "* ", "+ "] {
+        if skip(&mut rest, &mut offset, bullet) {
+            break;
+        }
+    }
+    let bold = skip(&mut rest, &mut offset, "**") || skip(&mut rest, &mut offset, "__");
+    let open = if skip(&mut rest, &mut offset, "[") {
+        Some(']')
+    } else if skip(&mut rest, &mut offset, "(") {
+        Some(')')
+    } else {
+        None
+    };
+    let digits_len: usize = rest
+        .char_indices()
+        .take_while(|&(_, c)| is_digit(c))
+        .last()
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    if digits_len == 0 || rest[..digits_len].chars().count() > 5 {
+        return None;
+    }
+    let number = rest[..digits_len]
+        .chars()
+        .try_fold(0u32, |acc, c| Some(acc * 10 + digit_value(c)?))?;
+    let number_span = offset..offset + digits_len;
+    offset += digits_len;
+    rest = &rest[digits_len..];
+    let mut ok = false;
+    if let Some(close) = open {
+        if skip(&mut rest, &mut offset, &close.to_string()) {
+            ok = true;
+            skip(&mut rest, &mut offset, ".");
+        } else {
+            return None;
+        }
+    } else {
+        for sep in ["\\.", ".", ")", "-", "–", "—", "/"] {
+            if skip(&mut rest, &mut offset, sep) {
+                ok = true;
+                break;
+            }
+        }
+        if !ok {
+            // "1 - text", "1 – text", "1\ttext"
+            let ws = rest.len() - rest.trim_start().len();
+            let after = &rest[ws..];
+            for sep in ["- ", "– ", "— "] {
+                if ws > 0 && after.starts_with(sep) {
+                    offset += ws + sep.len();
+                    rest = &after[sep.len()..];
+                    ok = true;
+                    break;
+                }
+            }
+            if !ok && rest.starts_with('\t') {
+                ok = true;
+            }
+        }
+    }
+    if !ok {
+        return None;
+    }
+    if bold {
+        skip(&mut rest, &mut offset, "**") || skip(&mut rest, &mut offset, "__");
+    }
+    // A number followed directly by another digit or a letter glued to a
+    // period ("1.5", "1920-ci") is not a list number.
+    let next = rest.chars().next();
+    if next.is_some_and(|c| is_digit(c)) {
+        return None;
+    }
+    if next.is_some_and(|c| c.is_alphabetic()) && !matches!(open, Some(_)) {
+        // "1.ARDA" is a list number; "1-ci" is not.
+        if line[..offset].ends_with(['-', '–', '—', '/']) {
+            return None;
+        }
+    }
+    let ws = rest.len() - rest.trim_start().len();
+    Some((number, number_span, offset + ws))
+}
+
+fn find_sections(text: &str, lines: &[Line], kinds: &[LineKind]) -> Vec<Section> {
+    let mut sections = Vec::new();
+    let mut i = 0;
+    while i < lines.len() {
+        if kinds[i] != LineKind::ReferenceHeading {
+            i += 1;
+            continue;
+        }
+        let heading = i;
+        let mut j = i + 1;
+        let mut last_number: Option<u32> = None;
+        while j < lines.len() {
+            match kinds[j] {
+                LineKind::EndHeading => break,
+                LineKind::Heading => {
+                    // A heading the list's numbering carries on after is a
+                    // group heading istinad does not know.
+                    let next_number = kinds[j + 1..].iter().find_map(|k| match k {
+                        LineKind::Numbered(n) => Some(Some(*n)),
+                        LineKind::Blank => None,
+                        _ => Some(None),
+                    });
+                    match (last_number, next_number) {
+                        (Some(last), Some(Some(n))) if n == last + 1 => {}
+                        _ => break,
+                    }
+                }
+                LineKind::Numbered(n) => last_number = Some(n),
+                _ => {}
+            }
+            j += 1;
+        }
+        let _ = text;
+        sections.push(Section {
+            heading,
+            first: heading + 1,
+            end: j,
+        });
+        i = j.max(i + 1);
+    }
+    sections
+}
+
+fn looks_like_list(text: &str, lines: &[Line], kinds: &[LineKind]) -> bool {
+    let content: Vec<usize> = (0..lines.len())
+        .filter(|&i| {
+            !matches!(
+                kinds[i],
+                LineKind::Blank | LineKind::Subsection | LineKind::ReferenceHeading
+            )
+        })
+        .collect();
+    if content.is_empty() {
+        return false;
+    }
+    let items = content
+        .iter()
+        .filter(|&&i| matches!(kinds[i], LineKind::Numbered(_) | LineKind::Bullet))
+        .count();
+    if items * 2 >= content.len() {
+        return true;
+    }
+    // Unnumbered: most lines look like references.
+    let like = content
+        .iter()
+        .filter(|&&i| reference_like(&text[lines[i].span.clone()]))
+        .count();
+    like * 5 >= content.len() * 3
+}
+
+fn starts_like_list(text: &str, lines: &[Line]) -> bool {
+    lines
+        .iter()
+        .find(|l| !is_blank(&text[l.span.clone()]))
+        .is_some_and(|l| {
+            let line = &text[l.span.clone()];
+            list_marker(line).is_some() || reference_like(line) || is_bullet(line.trim_start())
+        })
+}
+
+/// A cheap test that a line reads like a reference: a year, an archival
+/// label followed by a number, or a URL, and not a long sentence.
+fn reference_like(line: &str) -> bool {
+    let l = line.trim();
+    if l.chars().count() > 600 {
+        return false;
+    }
+    let has_url = l.contains("http://") || l.contains("https://") || l.contains("www.");
+    let mut digits = 0;
+    let mut has_year = false;
+    for c in l.chars() {
+        if is_digit(c) {
+            digits += 1;
+            if digits == 4 {
+                has_year = true;
+            }
+        } else {
+            digits = 0;
+        }
+    }
+    has_url || has_year
+}
+
+fn trailing_numbered_block(text: &str, lines: &[Line], kinds: &[LineKind]) -> Option<usize> {
+    // Walk back from the end over numbered lines and their continuations.
+    let mut first = None;
+    let mut expected: Option<u32> = None;
+    let mut i = lines.len();
+    while i > 0 {
+        i -= 1;
+        match kinds[i] {
+            LineKind::Numbered(n) => {
+                if let Some(e) = expected
+                    && n + 1 != e
+                {
+                    break;
+                }
+                first = Some(i);
+                expected = Some(n);
+                if n == 1 {
+                    break;
+                }
+            }
+            LineKind::Blank | LineKind::Text => {
+                if first.is_none() && kinds[i] == LineKind::Text {
+                    // Text after the last number is a continuation only if a
+                    // numbered line comes before it.
+                    continue;
+                }
+                if kinds[i] == LineKind::Text && text[lines[i].span.clone()].chars().count() > 300 {
+                    break;
+                }
+            }
+            _ => break,
+        }
+    }
+    let first = first?;
+    let count = kinds[first..]
+        .iter()
+        .filter(|k| matches!(k, LineKind::Numbered(_)))
+        .count();
+    (count >= 2 && expected == Some(1)).then_some(first)
+}
+
+fn first_content(text: &str, lines: &[Line]) -> Span {
+    lines
+        .iter()
+        .find(|l| !is_blank(&text[l.span.clone()]))
+        .map_or(0..0, |l| {
+            let s = &text[l.span.clone()];
+            let lead = s.len() - s.trim_start().len();
+            let end = l.span.start + s.trim_end().len();
+            let start = l.span.start + lead;
+            // Point at the first character only: the finding is about the
+            // document, not this line.
+            let first_len = text[start..end].chars().next().map_or(0, char::len_utf8);
+            start..start + first_len
+        })
+}
+
+/// Splits the lines of a list into entries.
+fn split_entries(text: &str, lines: &[Line], kinds: &[LineKind]) -> Vec<Entry> {
+    let numbered = kinds
+        .iter()
+        .filter(|k| matches!(k, LineKind::Numbered(_)))
+        .count();
+    let bullets = kinds.iter().filter(|k| **k == LineKind::Bullet).count();
+    let mut entries: Vec<Entry> = Vec::new();
+    let mut open = false; // whether the last entry may take continuation lines
+    let mut last_number: Option<u32> = None;
+    let mut prev_blank = false;
+    let paragraph_mode =
+        numbered == 0 && bullets == 0 && has_wrapped_paragraphs(text, lines, kinds);
+    for (line, kind) in lines.iter().zip(kinds) {
+        let s = &text[line.span.clone()];
+        match kind {
+            LineKind::Blank => {
+                prev_blank = true;
+                continue;
+            }
+            LineKind::Subsection | LineKind::ReferenceHeading | LineKind::Heading => {
+                open = false;
+                prev_blank = false;
+                continue;
+            }
+            _ => {}
+        }
+        let marker = if numbered > 0 { list_marker(s) } else { None };
+        let accept = marker
+            .as_ref()
+            .is_some_and(|(n, _, _)| plausible_next(last_number, *n));
+        if let (true, Some((n, number_span, content))) = (accept, marker) {
+            let start = line.span.start + content;
+            let end = line.span.start + trimmed_end(s);
+            entries.push(Entry {
+                number: n,
+                marker: Some(
+                    line.span.start + number_span.start..line.span.start + number_span.end,
+                ),
+                span: start..end.max(start),
+            });
+            last_number = Some(n);
+            open = true;
+        } else if numbered == 0
+            && (*kind == LineKind::Bullet
+                || !open
+                || (!paragraph_mode && !continues(s))
+                || (paragraph_mode && prev_blank))
+        {
+            // Unnumbered list: a new entry per bullet, line or paragraph.
+            let lead = s.len() - s.trim_start().len();
+            let lead = if *kind == LineKind::Bullet {
+                lead + bullet_len(&s[lead..])
+            } else {
+                lead
+            };
+            let start = line.span.start + lead;
+            let end = line.span.start + trimmed_end(s);
+            let number = entries.len() as u32 + 1;
+            entries.push(Entry {
+                number,
+                marker: None,
+                span: start..end.max(start),
+            });
+            open = true;
+        } else if let Some(last) = entries.last_mut().filter(|_| open) {
+            // Continuation line.
+            let end = line.span.start + trimmed_end(s);
+            if end > last.span.end && trimmed_end(s) > 0 {
+                if last.span.start == last.span.end {
+                    // The number stood alone on its line.
+                    let lead = s.len() - s.trim_start().len();
+                    last.span.start = line.span.start + lead;
+                }
+                last.span.end = end;
+            }
+        } else {
+            // Text before the first numbered entry: an entry of its own, so
+            // that no text is lost; it will be reported as unparsed if it is
+            // not a reference.
+            let lead = s.len() - s.trim_start().len();
+            let start = line.span.start + lead;
+            let end = line.span.start + trimmed_end(s);
+            entries.push(Entry {
+                number: 0,
+                marker: None,
+                span: start..end.max(start),
+            });
+            open = true;
+        }
+        prev_blank = false;
+    }
+    // Entries without a printed number in a numbered list are numbered after
+    // their neighbour so that positions stay meaningful.
+    for i in 0..entries.len() {
+        if entries[i].number == 0 {
+            entries[i].number = if i == 0 { 0 } else { entries[i - 1].number };
+        }
+    }
+    entries.retain(|e| !(e.span.is_empty() && e.marker.is_none()));
+    entries
+}
+
+fn bullet_len(s: &str) -> usize {
+    let mut chars = s.char_indices();
+    match chars.next() {
+        Some((_, c)) => {
+            let rest = &s[c.len_utf8()..];
+            c.len_utf8() + (rest.len() - rest.trim_start().len())
+        }
+        None => 0,
+    }
+}
+
+/// Whether an unnumbered line continues the previous one (hanging indent).
+fn continues(line: &str) -> bool {
+    line.starts_with([' ', '\t']) && !line.trim_start().starts_with(['-', '*', '+', '•'])
+}
+
+fn has_wrapped_paragraphs(text: &str, lines: &[Line], kinds: &[LineKind]) -> bool {
+    let _ = text;
+    let _ = lines;
+    kinds
+        .windows(2)
+        .any(|w| w[0] == LineKind::Text && w[1] == LineKind::Text)
+        && kinds.iter().any(|k| *k == LineKind::Blank)
+}
+
+/// A number is the next entry's if it follows the last one closely, repeats
+/// it, or restarts the count; a year at the start of a wrapped line does not.
+fn plausible_next(last: Option<u32>, n: u32) -> bool {
+    match last {
+        None => n <= 2000,
+        Some(last) => n == 1 || (n >= last.saturating_sub(3) && n <= last + 25),
+    }
+}
+
+/// Byte length of `line` without trailing spaces and a Markdown hard-break
+/// backslash.
+fn trimmed_end(line: &str) -> usize {
+    let t = line.trim_end();
+    let t = t.strip_suffix('\\').map_or(t, str::trim_end);
+    t.len()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn doc(text: &str) -> Document {
+        split(&Source::new("t", text), &Vocabulary::builtin())
+    }
+
+    fn raws(text: &str) -> Vec<(u32, String)> {
+        doc(text)
+            .entries
+            .iter()
+            .map(|e| (e.number, text[e.span.clone()].to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn list_markers_of_every_form() {
+        let n = |l: &str| list_marker(l).map(|(n, _, c)| (n, l[c..].to_string()));
+        assert_eq!(n("1. ARDA"), Some((1, "ARDA".into())));
+        assert_eq!(n(" 14. دکتر"), Some((14, "دکتر".into())));
+        assert_eq!(n("[3] X"), Some((3, "X".into())));
+        assert_eq!(n("(3) X"), Some((3, "X".into())));
+        assert_eq!(n("4) X"), Some((4, "X".into())));
+        assert_eq!(n("5 - X"), Some((5, "X".into())));
+        assert_eq!(n("5 – X"), Some((5, "X".into())));
+        assert_eq!(n("۱۲. کاوه"), Some((12, "کاوه".into())));
+        assert_eq!(n("**7.** Y"), Some((7, "Y".into())));
+        assert_eq!(n("7\\. Y"), Some((7, "Y".into())));
+        assert_eq!(n("1.ARDA"), Some((1, "ARDA".into())));
+        assert_eq!(n("1920-ci ildə"), None);
+        assert_eq!(n("1.5 mln"), None);
+        assert_eq!(n("ARDA 1."), None);
+    }
+
+    #[test]
+    fn finds_the_list_under_a_turkic_heading_and_stops_at_the_next() {
+        let text = "Body (1).\n\n## ƏDƏBİYYAT\n\n1. ARDA: f. 28. siy. 1. iş 72\n2. Həsənli Cəmil. (2012) Kitab.\n   Bakı\n\n## РЕЗЮМЕ\n\nТекст.\n";
+        let d = doc(text);
+        assert_eq!(&text[d.body.clone()], "Body (1).\n\n");
+        assert_eq!(
+            raws(text),
+            vec![
+                (1, "ARDA: f. 28. siy. 1. iş 72".to_string()),
+                (2, "Həsənli Cəmil. (2012) Kitab.\n   Bakı".to_string())
+            ]
+        );
+        assert!(d.tail.is_some_and(|t| text[t].contains("Текст")));
+    }
+
+    #[test]
+    fn headings_in_each_language() {
+        for heading in [
+            "İstifadə olunmuş ədəbiyyat:",
+            "Ədəbiyyat siyahısı",
+            "**Литература**",
+            "СПИСОК ИСПОЛЬЗОВАННЫХ ИСТОЧНИКОВ И ЛИТЕРАТУРЫ",
+            "### فهرست منابع",
+            "كتابنامه",
+            "KAYNAKÇA",
+            "Kaynaklar",
+            "5. References",
+            "BIBLIOGRAPHY",
+            "Notes",
+        ] {
+            let text = format!("Body text here.\n{heading}\n1. Smith J. Book. London, 1990.\n");
+            let d = doc(&text);
+            assert_eq!(d.entries.len(), 1, "{heading}");
+            assert!(d.heading.is_some(), "{heading}");
+        }
+    }
+
+    #[test]
+    fn wrapped_line_starting_with_a_year_is_a_continuation() {
+        let text = "Литература\n1. Иванов И.И. История Кавказа\n1917-1921 гг. М., 1990.\n2. Петров П.П. Книга. М., 1991.\n";
+        assert_eq!(raws(text).len(), 2);
+        assert!(raws(text)[0].1.ends_with("М., 1990."));
+    }
+
+    #[test]
+    fn bare_list_without_heading_is_read_whole() {
+        let text = "1. ARDA: f. 28. siy. 1. iş 72\r\n2. ARDA: f. 28. siy. 1. iş 577\r\n";
+        let d = doc(text);
+        assert!(d.diagnostics.is_empty());
+        assert_eq!(raws(text)[1].1, "ARDA: f. 28. siy. 1. iş 577");
+    }
+
+    #[test]
+    fn unnumbered_list_is_numbered_by_position() {
+        let text = "References\nSmith, J. Book. London, 1990.\nDoe, J. Other. Paris, 1991.\n";
+        assert_eq!(
+            raws(text).iter().map(|r| r.0).collect::<Vec<_>>(),
+            vec![1, 2]
+        );
+    }
+
+    #[test]
+    fn prose_without_a_list_is_a_diagnostic() {
+        let d = doc("Just a paragraph of prose without any list at all.\n");
+        assert!(d.entries.is_empty());
+        assert_eq!(d.diagnostics[0].rule, Rule::MissingReferenceSection);
+        let d = doc("  \n\n");
+        assert_eq!(d.diagnostics[0].rule, Rule::EmptyDocument);
+    }
+
+    #[test]
+    fn unknown_group_heading_inside_numbered_list_is_kept() {
+        let text = "Литература\n**Архивы**\n1. ГАРФ. Ф. 1. Оп. 1. Д. 1.\n**Прочее издание**\n2. Иванов И.И. Книга. М., 1990.\n\n**Об авторе**\nИван.\n";
+        assert_eq!(raws(text).len(), 2);
+    }
+}

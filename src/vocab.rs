@@ -1,0 +1,654 @@
+//! Domain vocabularies: the TOML tables in `bib/`, compiled in, extendable from a config file.
+//!
+//! Every word istinad knows about the field's conventions — headings, locator
+//! labels, archive names, calendar markers, honorifics, places — is data here,
+//! not code. A user's `istinad.toml` may add to any table with the same schema
+//! (see [`Vocabulary::extend_from_toml`]).
+
+use std::collections::{BTreeMap, HashMap};
+
+use serde::{Deserialize, Serialize};
+
+use crate::error::Error;
+use crate::script::{fold, fold_char, is_ignorable};
+
+const HEADINGS: &str = include_str!("../bib/headings.toml");
+const LOCATORS: &str = include_str!("../bib/locators.toml");
+const ARCHIVES: &str = include_str!("../bib/archives.toml");
+const CALENDARS: &str = include_str!("../bib/calendars.toml");
+const NAMES: &str = include_str!("../bib/names.toml");
+const IMPRINT: &str = include_str!("../bib/imprint.toml");
+
+/// Section headings (`bib/headings.toml`).
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Headings {
+    /// Headings that open a reference list.
+    pub references: Vec<String>,
+    /// Group headings inside a reference list.
+    pub subsections: Vec<String>,
+    /// Headings known to follow a list (summaries, keywords, appendices).
+    pub ends: Vec<String>,
+}
+
+/// What a locator label means.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Meaning {
+    /// A printed page.
+    Page,
+    /// A leaf (folio) of a manuscript or archival file.
+    Leaf,
+    /// A volume.
+    Volume,
+    /// An issue or number of a periodical.
+    Issue,
+    /// A part.
+    Part,
+    /// A book of a multi-book work.
+    Book,
+    /// A chapter.
+    Chapter,
+    /// A column.
+    Column,
+    /// A section.
+    Section,
+    /// A paragraph or article of a law.
+    Paragraph,
+    /// A note.
+    Note,
+    /// A line.
+    Line,
+    /// A figure.
+    Figure,
+    /// A table.
+    Table,
+}
+
+impl Meaning {
+    /// The kebab-case name used in JSON output.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Meaning::Page => "page",
+            Meaning::Leaf => "leaf",
+            Meaning::Volume => "volume",
+            Meaning::Issue => "issue",
+            Meaning::Part => "part",
+            Meaning::Book => "book",
+            Meaning::Chapter => "chapter",
+            Meaning::Column => "column",
+            Meaning::Section => "section",
+            Meaning::Paragraph => "paragraph",
+            Meaning::Note => "note",
+            Meaning::Line => "line",
+            Meaning::Figure => "figure",
+            Meaning::Table => "table",
+        }
+    }
+}
+
+/// One locator label and its printed forms.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LabelDef {
+    /// What the label means.
+    pub meaning: Meaning,
+    /// Its printed forms.
+    pub forms: Vec<String>,
+}
+
+/// Locator labels (`bib/locators.toml`).
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Locators {
+    /// Labels with their meanings.
+    pub label: Vec<LabelDef>,
+    /// Verso markers printed after a leaf number.
+    pub verso: Vec<String>,
+    /// Words that follow a total page count.
+    pub extent: Vec<String>,
+}
+
+/// A part of an archival reference's search data.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Component {
+    /// Fond (фонд, fond).
+    Fond,
+    /// Inventory (опись, siyahı).
+    Inventory,
+    /// File or storage unit (дело, iş, ед. хр., sax.vah.).
+    File,
+    /// A document inside a file (gömlek).
+    Item,
+    /// Box or carton (картон).
+    Box,
+    /// Leaves (лист, vərəq, folio).
+    Leaves,
+}
+
+/// One known archive.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ArchiveDef {
+    /// The abbreviation as usually printed.
+    pub abbr: String,
+    /// Other printed spellings.
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    /// The full official name.
+    pub name: String,
+    /// Language of the name.
+    #[serde(default)]
+    pub language: Option<String>,
+    /// A repository id shared by renamed archives.
+    #[serde(default)]
+    pub group: Option<String>,
+    /// Department codes of catalogue references (`FO` in `FO 371/4910`).
+    #[serde(default)]
+    pub departments: Vec<String>,
+}
+
+/// Archives and archival labels (`bib/archives.toml`).
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Archives {
+    /// The order in which a label naming several components fills them.
+    pub order: Vec<Component>,
+    /// Labels per component.
+    pub components: BTreeMap<Component, Vec<String>>,
+    /// Known archives.
+    pub archive: Vec<ArchiveDef>,
+}
+
+/// Years of one calendar printed without a marker.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BareYears {
+    /// Entry language in which bare years are read in this calendar.
+    pub language: String,
+    /// First year of the range.
+    pub from: i32,
+    /// Last year of the range.
+    pub to: i32,
+}
+
+/// A calendar and its year markers.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CalendarDef {
+    /// `solar-hijri`, `lunar-hijri` or `gregorian`.
+    pub name: String,
+    /// Markers printed before or after a year.
+    pub markers: Vec<String>,
+    /// Unmarked years read in this calendar.
+    #[serde(default)]
+    pub bare: Vec<BareYears>,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+struct CalendarsFile {
+    calendar: Vec<CalendarDef>,
+}
+
+/// Person-name vocabulary (`bib/names.toml`).
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Names {
+    /// Titles dropped before a name.
+    pub honorifics: Vec<String>,
+    /// "and others" markers.
+    pub et_al: Vec<String>,
+    /// Words joining names.
+    pub conjunctions: Vec<String>,
+    /// Surname endings of the region.
+    pub surname_endings: Vec<String>,
+    /// Common given names.
+    pub given: Vec<String>,
+}
+
+/// Imprint and kind vocabulary (`bib/imprint.toml`).
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Imprint {
+    /// Publication places.
+    pub places: Vec<String>,
+    /// Words that make a segment a publisher.
+    pub publisher_words: Vec<String>,
+    /// Words naming a periodical.
+    pub journal_words: Vec<String>,
+    /// Words naming a newspaper.
+    pub newspaper_words: Vec<String>,
+    /// Thesis markers.
+    pub thesis_words: Vec<String>,
+    /// Markers introducing a container without `//`.
+    pub container_markers: Vec<String>,
+    /// Markers introducing editors.
+    pub editor_markers: Vec<String>,
+    /// Markers introducing translators.
+    pub translator_markers: Vec<String>,
+    /// Words before an access date.
+    pub access_markers: Vec<String>,
+    /// Electronic-resource markers.
+    pub medium_markers: Vec<String>,
+    /// Edition words.
+    pub edition_words: Vec<String>,
+}
+
+/// The tables a user config may extend, with the same schema as `bib/`.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+struct Extension {
+    headings: Headings,
+    locators: Locators,
+    archives: Archives,
+    calendars: CalendarsFile,
+    names: Names,
+    imprint: Imprint,
+}
+
+/// All vocabularies, with lookup tables built from them.
+#[derive(Debug, Clone)]
+pub struct Vocabulary {
+    /// Section headings.
+    pub headings: Headings,
+    /// Locator labels.
+    pub locators: Locators,
+    /// Archives and archival labels.
+    pub archives: Archives,
+    /// Calendars.
+    pub calendars: Vec<CalendarDef>,
+    /// Person names.
+    pub names: Names,
+    /// Imprint and kinds.
+    pub imprint: Imprint,
+    pub(crate) index: Index,
+}
+
+/// Lookup tables derived from the vocabularies.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Index {
+    pub reference_headings: HashMap<String, ()>,
+    pub subsection_headings: HashMap<String, ()>,
+    pub end_headings: HashMap<String, ()>,
+    pub labels: Lexicon<Meaning>,
+    pub verso: Lexicon<()>,
+    pub extent: Lexicon<()>,
+    pub components: Lexicon<Vec<Component>>,
+    pub archives: Lexicon<usize>,
+    pub departments: Lexicon<usize>,
+    pub calendar_markers: Lexicon<usize>,
+    pub honorifics: Lexicon<()>,
+    pub et_al: Lexicon<()>,
+    pub conjunctions: Lexicon<()>,
+    pub surname_endings: Vec<String>,
+    pub given: HashMap<String, ()>,
+    pub places: Lexicon<()>,
+    pub publisher_words: Vec<String>,
+    pub journal_words: Vec<String>,
+    pub newspaper_words: Vec<String>,
+    pub thesis_words: Lexicon<()>,
+    pub container_markers: Lexicon<()>,
+    pub editor_markers: Lexicon<()>,
+    pub translator_markers: Lexicon<()>,
+    pub access_markers: Lexicon<()>,
+    pub medium_markers: Lexicon<()>,
+    pub edition_words: Lexicon<()>,
+}
+
+impl Default for Vocabulary {
+    fn default() -> Self {
+        Self::builtin()
+    }
+}
+
+impl Vocabulary {
+    /// The vocabularies compiled in from `bib/`.
+    pub fn builtin() -> Self {
+        // The bundled tables are checked by a unit test; a failure here is a
+        // build defect, not an input error, so an empty table is the fallback.
+        let headings = toml::from_str(HEADINGS).unwrap_or_default();
+        let locators = toml::from_str(LOCATORS).unwrap_or_default();
+        let archives = toml::from_str(ARCHIVES).unwrap_or_default();
+        let calendars: CalendarsFile = toml::from_str(CALENDARS).unwrap_or_default();
+        let names = toml::from_str(NAMES).unwrap_or_default();
+        let imprint = toml::from_str(IMPRINT).unwrap_or_default();
+        let mut vocab = Vocabulary {
+            headings,
+            locators,
+            archives,
+            calendars: calendars.calendar,
+            names,
+            imprint,
+            index: Index::default(),
+        };
+        vocab.reindex();
+        vocab
+    }
+
+    /// Adds the tables of a user config (same schema as the files in `bib/`,
+    /// each under its file's name: `[headings]`, `[[locators.label]]`,
+    /// `[[archives.archive]]`, `[[calendars.calendar]]`, `[names]`,
+    /// `[imprint]`). `origin` names the file in errors.
+    pub fn extend_from_toml(&mut self, text: &str, origin: &str) -> Result<(), Error> {
+        let ext: Extension = toml::from_str(text).map_err(|e| Error::Config {
+            path: origin.to_string(),
+            message: e.to_string(),
+        })?;
+        self.extend(ext);
+        Ok(())
+    }
+
+    fn extend(&mut self, ext: Extension) {
+        let Extension {
+            headings,
+            locators,
+            archives,
+            calendars,
+            names,
+            imprint,
+        } = ext;
+        self.headings.references.extend(headings.references);
+        self.headings.subsections.extend(headings.subsections);
+        self.headings.ends.extend(headings.ends);
+        self.locators.label.extend(locators.label);
+        self.locators.verso.extend(locators.verso);
+        self.locators.extent.extend(locators.extent);
+        for (component, forms) in archives.components {
+            self.archives
+                .components
+                .entry(component)
+                .or_default()
+                .extend(forms);
+        }
+        self.archives.archive.extend(archives.archive);
+        for cal in calendars.calendar {
+            match self.calendars.iter_mut().find(|c| c.name == cal.name) {
+                Some(existing) => {
+                    existing.markers.extend(cal.markers);
+                    existing.bare.extend(cal.bare);
+                }
+                None => self.calendars.push(cal),
+            }
+        }
+        self.names.honorifics.extend(names.honorifics);
+        self.names.et_al.extend(names.et_al);
+        self.names.conjunctions.extend(names.conjunctions);
+        self.names.surname_endings.extend(names.surname_endings);
+        self.names.given.extend(names.given);
+        let Imprint {
+            places,
+            publisher_words,
+            journal_words,
+            newspaper_words,
+            thesis_words,
+            container_markers,
+            editor_markers,
+            translator_markers,
+            access_markers,
+            medium_markers,
+            edition_words,
+        } = imprint;
+        self.imprint.places.extend(places);
+        self.imprint.publisher_words.extend(publisher_words);
+        self.imprint.journal_words.extend(journal_words);
+        self.imprint.newspaper_words.extend(newspaper_words);
+        self.imprint.thesis_words.extend(thesis_words);
+        self.imprint.container_markers.extend(container_markers);
+        self.imprint.editor_markers.extend(editor_markers);
+        self.imprint.translator_markers.extend(translator_markers);
+        self.imprint.access_markers.extend(access_markers);
+        self.imprint.medium_markers.extend(medium_markers);
+        self.imprint.edition_words.extend(edition_words);
+        self.reindex();
+    }
+
+    fn reindex(&mut self) {
+        let set = |words: &[String]| words.iter().map(|w| (fold(w), ())).collect();
+        let unit = |words: &[String]| Lexicon::new(words.iter().map(|w| (w.as_str(), ())));
+        let folded = |words: &[String]| words.iter().map(|w| fold(w)).collect::<Vec<_>>();
+        let mut components: Vec<(String, Vec<Component>)> = Vec::new();
+        for component in &self.archives.order {
+            for form in self
+                .archives
+                .components
+                .get(component)
+                .into_iter()
+                .flatten()
+            {
+                match components.iter_mut().find(|(f, _)| fold(f) == fold(form)) {
+                    Some((_, list)) => list.push(*component),
+                    None => components.push((form.clone(), vec![*component])),
+                }
+            }
+        }
+        let mut archives = Vec::new();
+        let mut departments = Vec::new();
+        for (i, a) in self.archives.archive.iter().enumerate() {
+            archives.push((a.abbr.as_str(), i));
+            archives.extend(a.aliases.iter().map(|s| (s.as_str(), i)));
+            departments.extend(a.departments.iter().map(|s| (s.as_str(), i)));
+        }
+        let mut markers = Vec::new();
+        for (i, c) in self.calendars.iter().enumerate() {
+            markers.extend(c.markers.iter().map(|m| (m.as_str(), i)));
+        }
+        self.index = Index {
+            reference_headings: set(&self.headings.references),
+            subsection_headings: set(&self.headings.subsections),
+            end_headings: set(&self.headings.ends),
+            labels: Lexicon::new(
+                self.locators
+                    .label
+                    .iter()
+                    .flat_map(|l| l.forms.iter().map(move |f| (f.as_str(), l.meaning))),
+            ),
+            verso: unit(&self.locators.verso),
+            extent: unit(&self.locators.extent),
+            components: Lexicon::new(components.iter().map(|(f, c)| (f.as_str(), c.clone()))),
+            archives: Lexicon::new(archives),
+            departments: Lexicon::new(departments),
+            calendar_markers: Lexicon::new(markers),
+            honorifics: unit(&self.names.honorifics),
+            et_al: unit(&self.names.et_al),
+            conjunctions: unit(&self.names.conjunctions),
+            surname_endings: folded(&self.names.surname_endings),
+            given: set(&self.names.given),
+            places: unit(&self.imprint.places),
+            publisher_words: folded(&self.imprint.publisher_words),
+            journal_words: folded(&self.imprint.journal_words),
+            newspaper_words: folded(&self.imprint.newspaper_words),
+            thesis_words: unit(&self.imprint.thesis_words),
+            container_markers: unit(&self.imprint.container_markers),
+            editor_markers: unit(&self.imprint.editor_markers),
+            translator_markers: unit(&self.imprint.translator_markers),
+            access_markers: unit(&self.imprint.access_markers),
+            medium_markers: unit(&self.imprint.medium_markers),
+            edition_words: unit(&self.imprint.edition_words),
+        };
+    }
+
+    /// The archive definition at `index`.
+    pub fn archive(&self, index: usize) -> Option<&ArchiveDef> {
+        self.archives.archive.get(index)
+    }
+}
+
+/// A set of printed forms, matched at the start of a text on folded
+/// characters, longest form first.
+#[derive(Debug, Clone)]
+pub(crate) struct Lexicon<T> {
+    /// Forms (folded, ignorables removed, as chars) with payloads, by first char.
+    by_first: HashMap<char, Vec<(Vec<char>, T)>>,
+}
+
+impl<T> Default for Lexicon<T> {
+    fn default() -> Self {
+        Lexicon {
+            by_first: HashMap::new(),
+        }
+    }
+}
+
+impl<T: Clone> Lexicon<T> {
+    fn new<'a>(forms: impl IntoIterator<Item = (&'a str, T)>) -> Self {
+        let mut by_first: HashMap<char, Vec<(Vec<char>, T)>> = HashMap::new();
+        for (form, payload) in forms {
+            let chars: Vec<char> = fold(form).chars().collect();
+            if let Some(&first) = chars.first() {
+                by_first.entry(first).or_default().push((chars, payload));
+            }
+        }
+        for list in by_first.values_mut() {
+            list.sort_by(|a, b| b.0.len().cmp(&a.0.len()));
+        }
+        Lexicon { by_first }
+    }
+
+    /// The longest form matching at the start of `text`, as (byte length,
+    /// payload). A form ending in a letter or digit must be followed by a
+    /// non-letter, so `s.` matches `s.329` and `iş` does not match `işğal`.
+    /// Any run of spaces in the text matches one space in a form.
+    pub fn match_start(&self, text: &str) -> Option<(usize, &T)> {
+        let first = text.chars().find(|c| !is_ignorable(*c))?;
+        let candidates = self.by_first.get(&fold_char(first))?;
+        candidates
+            .iter()
+            .find_map(|(form, payload)| match_form(text, form).map(|len| (len, payload)))
+    }
+
+    /// Whether the whole of `text` (trimmed) is one of the forms.
+    pub fn matches_whole(&self, text: &str) -> bool {
+        let text = text.trim();
+        self.match_start(text)
+            .is_some_and(|(len, _)| text[len..].trim().is_empty())
+    }
+
+    /// The payload when the whole of `text` (trimmed) is one of the forms.
+    pub fn get_whole(&self, text: &str) -> Option<&T> {
+        let text = text.trim();
+        self.match_start(text)
+            .filter(|(len, _)| text[*len..].trim().is_empty())
+            .map(|(_, p)| p)
+    }
+}
+
+/// Byte length of `text`'s prefix matching the folded `form`, if it matches.
+fn match_form(text: &str, form: &[char]) -> Option<usize> {
+    let mut chars = text.char_indices().peekable();
+    let mut fi = 0;
+    while fi < form.len() {
+        let (_, c) = *chars.peek()?;
+        if is_ignorable(c) {
+            chars.next();
+            continue;
+        }
+        let f = fold_char(c);
+        if form[fi] == ' ' {
+            if !f.is_whitespace() {
+                // A space in the form may be absent in the text ("ед.хр.").
+                fi += 1;
+                continue;
+            }
+            while chars
+                .peek()
+                .is_some_and(|&(_, c)| fold_char(c).is_whitespace())
+            {
+                chars.next();
+            }
+            fi += 1;
+            continue;
+        }
+        if f != form[fi] {
+            return None;
+        }
+        chars.next();
+        fi += 1;
+    }
+    let end = chars.peek().map_or(text.len(), |&(i, _)| i);
+    let last = *form.last()?;
+    if last.is_alphanumeric() {
+        let next = text[end..].chars().find(|c| !is_ignorable(*c));
+        if next.is_some_and(|c| c.is_alphanumeric() || c == '\u{200C}') {
+            return None;
+        }
+    }
+    Some(end)
+}
+
+/// Whether `word` (folded) ends with one of `endings` and is longer than it.
+pub(crate) fn has_ending(word: &str, endings: &[String]) -> bool {
+    let word = fold(word);
+    endings
+        .iter()
+        .any(|e| word.len() > e.len() + 2 && word.ends_with(e.as_str()))
+}
+
+/// Whether folded `text` contains one of `words` as a whole word.
+pub(crate) fn contains_word(text: &str, words: &[String]) -> bool {
+    let text = fold(text);
+    words.iter().any(|w| {
+        text.match_indices(w.as_str()).any(|(i, _)| {
+            let before = text[..i].chars().next_back();
+            let after = text[i + w.len()..].chars().next();
+            let boundary = |c: Option<char>| c.is_none_or(|c| !c.is_alphanumeric());
+            boundary(before) && (boundary(after) || w.ends_with('.'))
+        })
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bundled_tables_parse() {
+        toml::from_str::<Headings>(HEADINGS).expect("headings.toml");
+        toml::from_str::<Locators>(LOCATORS).expect("locators.toml");
+        toml::from_str::<Archives>(ARCHIVES).expect("archives.toml");
+        toml::from_str::<CalendarsFile>(CALENDARS).expect("calendars.toml");
+        toml::from_str::<Names>(NAMES).expect("names.toml");
+        toml::from_str::<Imprint>(IMPRINT).expect("imprint.toml");
+    }
+
+    #[test]
+    fn lexicon_matches_longest_folded_form_at_a_boundary() {
+        let v = Vocabulary::builtin();
+        let labels = &v.index.labels;
+        assert_eq!(labels.match_start("s.329"), Some((2, &Meaning::Page)));
+        assert_eq!(labels.match_start("səh.166").map(|m| m.0), Some(5));
+        assert_eq!(labels.match_start("С. 33"), Some((3, &Meaning::Page)));
+        assert_eq!(labels.match_start("c. 1"), Some((2, &Meaning::Volume)));
+        assert_eq!(
+            labels.match_start("ص ۳۲۹").map(|m| *m.1),
+            Some(Meaning::Page)
+        );
+        assert!(labels.match_start("sayfalık").is_none());
+        let comps = &v.index.components;
+        assert_eq!(comps.match_start("İŞ 72").map(|m| m.0), Some("İŞ".len()));
+        assert!(comps.match_start("işğal").is_none());
+        assert_eq!(
+            comps.match_start("ед.хр. 5").map(|m| m.0),
+            Some("ед.хр.".len())
+        );
+        assert_eq!(
+            comps.match_start("Ед. хр. 5").map(|m| m.0),
+            Some("Ед. хр.".len())
+        );
+    }
+
+    #[test]
+    fn user_tables_extend_the_builtin_ones() {
+        let mut v = Vocabulary::builtin();
+        v.extend_from_toml(
+            "[[archives.archive]]\nabbr = \"ЦГАКФФД\"\nname = \"x\"\n[headings]\nreferences = [\"Quellen\"]\n",
+            "istinad.toml",
+        )
+        .expect("valid extension");
+        assert!(v.index.archives.match_start("ЦГАКФФД, ф. 1").is_some());
+        assert!(v.index.reference_headings.contains_key("quellen"));
+        let err = v.extend_from_toml("[headings]\nnope = 1", "x.toml");
+        assert!(err.is_err());
+    }
+}

@@ -1,0 +1,3 @@
+//! istinad's integration tests, built as one test binary.
+
+mod references;

@@ -1,0 +1,174 @@
+//! The reference-list parser against our fixtures: every case's expected
+//! fields, written by hand from the conventions (fixtures/references/), must
+//! come out of the parser; valid entries parse without `P` diagnostics,
+//! invalid ones produce one.
+
+use std::path::{Path, PathBuf};
+
+use istinad::Vocabulary;
+use istinad::parse::parse_reference;
+use serde_json::{Map, Value};
+
+fn fixture_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/references")
+}
+
+struct Case {
+    file: String,
+    id: String,
+    text: String,
+    expect: Map<String, Value>,
+}
+
+fn cases(sub: &str) -> Vec<Case> {
+    let mut out = Vec::new();
+    let mut files: Vec<_> = std::fs::read_dir(fixture_dir().join(sub))
+        .expect("fixture dir")
+        .map(|e| e.expect("entry").path())
+        .filter(|p| p.extension().is_some_and(|e| e == "toml"))
+        .collect();
+    files.sort();
+    for path in files {
+        let text = std::fs::read_to_string(&path).expect("fixture file");
+        let table: toml::Table =
+            toml::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        let file = path
+            .file_name()
+            .and_then(|f| f.to_str())
+            .unwrap_or("")
+            .to_string();
+        for case in table
+            .get("case")
+            .and_then(|c| c.as_array())
+            .expect("[[case]]")
+        {
+            let id = case
+                .get("id")
+                .and_then(|v| v.as_str())
+                .expect("id")
+                .to_string();
+            let text = case
+                .get("text")
+                .and_then(|v| v.as_str())
+                .expect("text")
+                .to_string();
+            let expect = serde_json::to_value(
+                case.get("expect")
+                    .cloned()
+                    .unwrap_or(toml::Value::Table(Default::default())),
+            )
+            .expect("json")
+            .as_object()
+            .cloned()
+            .unwrap_or_default();
+            out.push(Case {
+                file: file.clone(),
+                id,
+                text,
+                expect,
+            });
+        }
+    }
+    out
+}
+
+/// Compares one expected field with the record; returns a message on mismatch.
+fn compare(key: &str, expected: &Value, record: &Map<String, Value>) -> Option<String> {
+    if key == "diagnostic" {
+        return None;
+    }
+    let got = record.get(key).cloned().unwrap_or(Value::Null);
+    let ok = match (key, expected) {
+        ("archive", Value::Object(exp)) => exp.iter().all(|(k, v)| got.get(k) == Some(v)),
+        _ => &got == expected,
+    };
+    (!ok).then(|| format!("{key}: expected {expected}, got {got}"))
+}
+
+/// Runs every case of `sub`, returns (fields right, fields total, failures).
+fn run(sub: &str) -> (usize, usize, Vec<String>) {
+    let vocab = Vocabulary::builtin();
+    let (mut right, mut total) = (0, 0);
+    let mut failures = Vec::new();
+    for case in cases(sub) {
+        let reference = parse_reference(&case.text, &vocab);
+        let record = serde_json::to_value(&reference).expect("serialize");
+        let record = record.as_object().expect("object");
+        let mut problems = Vec::new();
+        for (key, expected) in &case.expect {
+            if key == "diagnostic" {
+                continue;
+            }
+            total += 1;
+            match compare(key, expected, record) {
+                Some(p) => problems.push(p),
+                None => right += 1,
+            }
+        }
+        let wants_diagnostic = case
+            .expect
+            .get("diagnostic")
+            .and_then(Value::as_bool)
+            .unwrap_or(false);
+        let has_parse_problem = reference
+            .diagnostics
+            .iter()
+            .any(|d| d.code().starts_with('P') || d.code().starts_with('R'));
+        total += 1;
+        if wants_diagnostic == has_parse_problem {
+            right += 1;
+        } else {
+            problems.push(format!(
+                "diagnostic: expected {wants_diagnostic}, got {:?}",
+                reference
+                    .diagnostics
+                    .iter()
+                    .map(|d| d.name())
+                    .collect::<Vec<_>>()
+            ));
+        }
+        // Spans point at the text, always.
+        assert_eq!(
+            &case.text[reference.span.clone()],
+            reference.raw,
+            "{}",
+            case.id
+        );
+        if !problems.is_empty() {
+            failures.push(format!(
+                "{}:{} `{}`\n    {}",
+                case.file,
+                case.id,
+                case.text,
+                problems.join("\n    ")
+            ));
+        }
+    }
+    (right, total, failures)
+}
+
+#[test]
+fn valid_fixtures_parse_to_their_expected_records() {
+    let (right, total, failures) = run("valid");
+    let all = cases("valid").len();
+    assert!(
+        all >= 200,
+        "at least 200 valid fixture strings, found {all}"
+    );
+    assert!(
+        failures.is_empty(),
+        "{right}/{total} fields right; {} of {all} cases differ:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
+
+#[test]
+fn invalid_fixtures_are_kept_with_a_diagnostic() {
+    let (right, total, failures) = run("invalid");
+    assert!(
+        failures.is_empty(),
+        "{right}/{total} fields right; cases differ:\n{}",
+        failures.join("\n")
+    );
+}
