@@ -2,7 +2,8 @@
 //!
 //! Codes are one letter per stage and three digits, never reused:
 //! `S` the document's structure, `P` parsing an entry, `R` one reference's
-//! content or the list as a whole, `C` citations against the list.
+//! content or the list as a whole, `C` citations against the list, `E`
+//! converting to an output format.
 
 use serde::Serialize;
 
@@ -40,6 +41,8 @@ pub enum Rule {
     LocatorOutOfRange,
     /// C007: entries first cited out of list order (off by default).
     FirstCitationOrder,
+    /// E001: a field the output format has no place for.
+    UnrepresentableField,
 }
 
 /// The documentation of one rule.
@@ -57,7 +60,7 @@ pub struct RuleDocs {
 
 impl Rule {
     /// All rules, in code order.
-    pub const ALL: [Rule; 14] = [
+    pub const ALL: [Rule; 15] = [
         Rule::MissingReferenceSection,
         Rule::EmptyDocument,
         Rule::ListNumbering,
@@ -72,6 +75,7 @@ impl Rule {
         Rule::LocatorKindMismatch,
         Rule::LocatorOutOfRange,
         Rule::FirstCitationOrder,
+        Rule::UnrepresentableField,
     ];
 
     /// The stable code.
@@ -91,6 +95,7 @@ impl Rule {
             Rule::LocatorKindMismatch => "C005",
             Rule::LocatorOutOfRange => "C006",
             Rule::FirstCitationOrder => "C007",
+            Rule::UnrepresentableField => "E001",
         }
     }
 
@@ -111,6 +116,7 @@ impl Rule {
             Rule::LocatorKindMismatch => "locator-kind-mismatch",
             Rule::LocatorOutOfRange => "locator-out-of-range",
             Rule::FirstCitationOrder => "first-citation-order",
+            Rule::UnrepresentableField => "unrepresentable-field",
         }
     }
 
@@ -126,7 +132,7 @@ impl Rule {
     pub fn default_severity(self) -> Severity {
         match self {
             Rule::DanglingCitation => Severity::Error,
-            Rule::EmptyDocument => Severity::Warning,
+            Rule::UnrepresentableField => Severity::Info,
             _ => Severity::Warning,
         }
     }
