@@ -393,7 +393,7 @@ pub(crate) fn list_marker(line: &str) -> Option<(u32, Span, usize)> {
         return None;
     }
     if bold {
-        skip(&mut rest, &mut offset, "**") || skip(&mut rest, &mut offset, "__");
+        let _ = skip(&mut rest, &mut offset, "**") || skip(&mut rest, &mut offset, "__");
     }
     // A number followed directly by another digit or a letter glued to a
     // period ("1.5", "1920-ci") is not a list number.

@@ -18,6 +18,7 @@ const ARCHIVES: &str = include_str!("../bib/archives.toml");
 const CALENDARS: &str = include_str!("../bib/calendars.toml");
 const NAMES: &str = include_str!("../bib/names.toml");
 const IMPRINT: &str = include_str!("../bib/imprint.toml");
+const LANGUAGES: &str = include_str!("../bib/languages.toml");
 
 /// Section headings (`bib/headings.toml`).
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -159,6 +160,8 @@ pub struct Archives {
     pub components: BTreeMap<Component, Vec<String>>,
     /// Known archives.
     pub archive: Vec<ArchiveDef>,
+    /// Labels too common elsewhere to mark an entry archival on their own.
+    pub weak: Vec<String>,
 }
 
 /// Years of one calendar printed without a marker.
@@ -186,10 +189,24 @@ pub struct CalendarDef {
     pub bare: Vec<BareYears>,
 }
 
+/// A month name of a calendar.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MonthDef {
+    /// `gregorian`, `solar-hijri` or `lunar-hijri`.
+    pub calendar: String,
+    /// 1–12.
+    pub number: u8,
+    /// Printed names and abbreviations.
+    pub names: Vec<String>,
+}
+
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 struct CalendarsFile {
     calendar: Vec<CalendarDef>,
+    month: Vec<MonthDef>,
+    seasons: Vec<String>,
 }
 
 /// Person-name vocabulary (`bib/names.toml`).
@@ -234,6 +251,30 @@ pub struct Imprint {
     pub medium_markers: Vec<String>,
     /// Edition words.
     pub edition_words: Vec<String>,
+    /// What may follow an edition statement.
+    pub edition_qualifiers: Vec<String>,
+    /// Abbreviations whose period does not end a title.
+    pub abbreviations: Vec<String>,
+}
+
+/// Cues for one language (`bib/languages.toml`).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LanguageCues {
+    /// ISO 639-1 code.
+    pub code: String,
+    /// Letters that mark it among languages of the same script.
+    #[serde(default)]
+    pub letters: Vec<String>,
+    /// Frequent words of its reference lists.
+    #[serde(default)]
+    pub words: Vec<String>,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+struct LanguagesFile {
+    language: Vec<LanguageCues>,
 }
 
 /// The tables a user config may extend, with the same schema as `bib/`.
@@ -246,6 +287,7 @@ struct Extension {
     calendars: CalendarsFile,
     names: Names,
     imprint: Imprint,
+    languages: LanguagesFile,
 }
 
 /// All vocabularies, with lookup tables built from them.
@@ -259,10 +301,16 @@ pub struct Vocabulary {
     pub archives: Archives,
     /// Calendars.
     pub calendars: Vec<CalendarDef>,
+    /// Month names.
+    pub months: Vec<MonthDef>,
+    /// Season names printed before a year.
+    pub seasons: Vec<String>,
     /// Person names.
     pub names: Names,
     /// Imprint and kinds.
     pub imprint: Imprint,
+    /// Language cues.
+    pub languages: Vec<LanguageCues>,
     pub(crate) index: Index,
 }
 
@@ -289,12 +337,19 @@ pub(crate) struct Index {
     pub journal_words: Vec<String>,
     pub newspaper_words: Vec<String>,
     pub thesis_words: Lexicon<()>,
+    pub thesis_list: Vec<String>,
     pub container_markers: Lexicon<()>,
     pub editor_markers: Lexicon<()>,
     pub translator_markers: Lexicon<()>,
     pub access_markers: Lexicon<()>,
     pub medium_markers: Lexicon<()>,
     pub edition_words: Lexicon<()>,
+    pub edition_qualifiers: Lexicon<()>,
+    pub abbreviations: HashMap<String, ()>,
+    pub weak_components: HashMap<String, ()>,
+    /// Month names: (calendar name, month number).
+    pub months: Lexicon<(String, u8)>,
+    pub seasons: Lexicon<()>,
 }
 
 impl Default for Vocabulary {
@@ -314,11 +369,15 @@ impl Vocabulary {
         let calendars: CalendarsFile = toml::from_str(CALENDARS).unwrap_or_default();
         let names = toml::from_str(NAMES).unwrap_or_default();
         let imprint = toml::from_str(IMPRINT).unwrap_or_default();
+        let languages: LanguagesFile = toml::from_str(LANGUAGES).unwrap_or_default();
         let mut vocab = Vocabulary {
+            languages: languages.language,
             headings,
             locators,
             archives,
             calendars: calendars.calendar,
+            months: calendars.month,
+            seasons: calendars.seasons,
             names,
             imprint,
             index: Index::default(),
@@ -348,7 +407,17 @@ impl Vocabulary {
             calendars,
             names,
             imprint,
+            languages,
         } = ext;
+        for cues in languages.language {
+            match self.languages.iter_mut().find(|l| l.code == cues.code) {
+                Some(existing) => {
+                    existing.letters.extend(cues.letters);
+                    existing.words.extend(cues.words);
+                }
+                None => self.languages.push(cues),
+            }
+        }
         self.headings.references.extend(headings.references);
         self.headings.subsections.extend(headings.subsections);
         self.headings.ends.extend(headings.ends);
@@ -363,6 +432,9 @@ impl Vocabulary {
                 .extend(forms);
         }
         self.archives.archive.extend(archives.archive);
+        self.archives.weak.extend(archives.weak);
+        self.months.extend(calendars.month);
+        self.seasons.extend(calendars.seasons);
         for cal in calendars.calendar {
             match self.calendars.iter_mut().find(|c| c.name == cal.name) {
                 Some(existing) => {
@@ -389,6 +461,8 @@ impl Vocabulary {
             access_markers,
             medium_markers,
             edition_words,
+            edition_qualifiers,
+            abbreviations,
         } = imprint;
         self.imprint.places.extend(places);
         self.imprint.publisher_words.extend(publisher_words);
@@ -401,6 +475,8 @@ impl Vocabulary {
         self.imprint.access_markers.extend(access_markers);
         self.imprint.medium_markers.extend(medium_markers);
         self.imprint.edition_words.extend(edition_words);
+        self.imprint.edition_qualifiers.extend(edition_qualifiers);
+        self.imprint.abbreviations.extend(abbreviations);
         self.reindex();
     }
 
@@ -460,12 +536,22 @@ impl Vocabulary {
             journal_words: folded(&self.imprint.journal_words),
             newspaper_words: folded(&self.imprint.newspaper_words),
             thesis_words: unit(&self.imprint.thesis_words),
+            thesis_list: folded(&self.imprint.thesis_words),
             container_markers: unit(&self.imprint.container_markers),
             editor_markers: unit(&self.imprint.editor_markers),
             translator_markers: unit(&self.imprint.translator_markers),
             access_markers: unit(&self.imprint.access_markers),
             medium_markers: unit(&self.imprint.medium_markers),
             edition_words: unit(&self.imprint.edition_words),
+            edition_qualifiers: unit(&self.imprint.edition_qualifiers),
+            abbreviations: set(&self.imprint.abbreviations),
+            weak_components: set(&self.archives.weak),
+            months: Lexicon::new(self.months.iter().flat_map(|m| {
+                m.names
+                    .iter()
+                    .map(move |n| (n.as_str(), (m.calendar.clone(), m.number)))
+            })),
+            seasons: unit(&self.seasons),
         };
     }
 
@@ -516,21 +602,6 @@ impl<T: Clone> Lexicon<T> {
         candidates
             .iter()
             .find_map(|(form, payload)| match_form(text, form).map(|len| (len, payload)))
-    }
-
-    /// Whether the whole of `text` (trimmed) is one of the forms.
-    pub fn matches_whole(&self, text: &str) -> bool {
-        let text = text.trim();
-        self.match_start(text)
-            .is_some_and(|(len, _)| text[len..].trim().is_empty())
-    }
-
-    /// The payload when the whole of `text` (trimmed) is one of the forms.
-    pub fn get_whole(&self, text: &str) -> Option<&T> {
-        let text = text.trim();
-        self.match_start(text)
-            .filter(|(len, _)| text[*len..].trim().is_empty())
-            .map(|(_, p)| p)
     }
 }
 
@@ -610,6 +681,7 @@ mod tests {
         toml::from_str::<CalendarsFile>(CALENDARS).expect("calendars.toml");
         toml::from_str::<Names>(NAMES).expect("names.toml");
         toml::from_str::<Imprint>(IMPRINT).expect("imprint.toml");
+        toml::from_str::<LanguagesFile>(LANGUAGES).expect("languages.toml");
     }
 
     #[test]

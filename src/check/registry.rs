@@ -23,10 +23,16 @@ pub enum Rule {
     UnparsedReference,
     /// P002: an archival label without its number.
     IncompleteArchivalReference,
+    /// P003: an opening bracket or quote without its closing one.
+    UnbalancedBrackets,
+    /// P004: text damaged by a wrong encoding.
+    GarbledText,
     /// R001: a URL cut short with `...`.
     TruncatedUrl,
     /// R002: the same work listed twice.
     DuplicateReference,
+    /// R003: a URL that cannot be an address.
+    MalformedUrl,
     /// C001: a citation of a number the list does not have.
     DanglingCitation,
     /// C002: an entry no citation reaches.
@@ -60,14 +66,17 @@ pub struct RuleDocs {
 
 impl Rule {
     /// All rules, in code order.
-    pub const ALL: [Rule; 15] = [
+    pub const ALL: [Rule; 18] = [
         Rule::MissingReferenceSection,
         Rule::EmptyDocument,
         Rule::ListNumbering,
         Rule::UnparsedReference,
         Rule::IncompleteArchivalReference,
+        Rule::UnbalancedBrackets,
+        Rule::GarbledText,
         Rule::TruncatedUrl,
         Rule::DuplicateReference,
+        Rule::MalformedUrl,
         Rule::DanglingCitation,
         Rule::UncitedReference,
         Rule::MalformedCitation,
@@ -86,8 +95,11 @@ impl Rule {
             Rule::ListNumbering => "S003",
             Rule::UnparsedReference => "P001",
             Rule::IncompleteArchivalReference => "P002",
+            Rule::UnbalancedBrackets => "P003",
+            Rule::GarbledText => "P004",
             Rule::TruncatedUrl => "R001",
             Rule::DuplicateReference => "R002",
+            Rule::MalformedUrl => "R003",
             Rule::DanglingCitation => "C001",
             Rule::UncitedReference => "C002",
             Rule::MalformedCitation => "C003",
@@ -107,8 +119,11 @@ impl Rule {
             Rule::ListNumbering => "list-numbering",
             Rule::UnparsedReference => "unparsed-reference",
             Rule::IncompleteArchivalReference => "incomplete-archival-reference",
+            Rule::UnbalancedBrackets => "unbalanced-brackets",
+            Rule::GarbledText => "garbled-text",
             Rule::TruncatedUrl => "truncated-url",
             Rule::DuplicateReference => "duplicate-reference",
+            Rule::MalformedUrl => "malformed-url",
             Rule::DanglingCitation => "dangling-citation",
             Rule::UncitedReference => "uncited-reference",
             Rule::MalformedCitation => "malformed-citation",

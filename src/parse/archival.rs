@@ -11,14 +11,15 @@ use nom::Parser;
 use nom::bytes::complete::take_while1;
 use nom::combinator::{opt, recognize};
 
-use super::lex::{Res, at_boundary, ch, digits, fail, range_list, sp, word};
+use super::date::Year;
+use super::lex::{Res, at_boundary, ch, digits, fail, range, range_list, sp, word};
 use super::locator::verso;
 use crate::model::Archive;
 use crate::script::{ascii_digits, fold, is_digit, normalize_range};
 use crate::vocab::{Component, Vocabulary};
 
 /// Where the archival search data is in an entry's text.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub(crate) struct Found {
     /// The archive's fields.
     pub archive: Archive,
@@ -26,18 +27,19 @@ pub(crate) struct Found {
     pub range: std::ops::Range<usize>,
     /// Byte offset where the archive name starts (or the data, without one).
     pub name_start: usize,
-    /// Byte offset where the search data starts.
-    pub data_start: usize,
     /// Index of the known archive in the vocabulary.
     pub known: Option<usize>,
     /// Total leaf count (`214 л.`), if printed after the data.
     pub extent: Option<String>,
-    /// Labels printed without a number (`f. ,`).
-    pub missing: Vec<std::ops::Range<usize>>,
+    /// A year printed between the name and the data (`سال ۱۳۳۹ق`).
+    pub year: Option<Year>,
+    /// What is missing, with where: a label without its number, no unit.
+    pub problems: Vec<(std::ops::Range<usize>, String)>,
 }
 
 /// A fond or file number: optional letter prefix (`Р-1234`, `А-513`,
-/// `R-1`), digits, optional letter suffix, or a slash pair (`123/45`).
+/// `R-1`), digits, optional letter suffix, an optional hyphenated part
+/// (`49-2`) and an optional slash part (`123/45`).
 fn unit_number(i: &str) -> Res<'_, &str> {
     recognize((
         opt((take_while1(|c: char| c.is_uppercase()), opt(ch('-')))),
@@ -45,6 +47,7 @@ fn unit_number(i: &str) -> Res<'_, &str> {
         opt(take_while1(|c: char| {
             c.is_lowercase() && c.is_alphabetic() && c.len_utf8() <= 2
         })),
+        opt((ch('-'), digits)),
         opt((ch('/'), digits)),
     ))
     .parse(i)
@@ -56,12 +59,8 @@ fn unit_number(i: &str) -> Res<'_, &str> {
             .collect();
         if prefix.chars().count() > 3
             || rest.starts_with(|c: char| c.is_alphanumeric() && !c.is_lowercase())
+            || v.chars().rev().take_while(|c| c.is_alphabetic()).count() > 1
         {
-            fail(i)
-        } else if v.chars().rev().take_while(|c| c.is_alphabetic()).count() > 1
-            && !v.ends_with("arxa")
-        {
-            // "72a" is a file, "3arxa" handled by leaves; "1920ci" is not.
             fail(i)
         } else {
             Ok((rest, v))
@@ -69,23 +68,38 @@ fn unit_number(i: &str) -> Res<'_, &str> {
     })
 }
 
-/// Leaves: a range list with verso markers, glued (`3arxa`) or spaced (`12 об.`).
+/// A fond given by name instead of number: `f. Persidskii stol` — up to
+/// four capitalised or lower-case words before the next separator.
+fn named_fond(i: &str) -> Res<'_, &str> {
+    let end = i.find([',', '.', ';', '،']).unwrap_or(i.len());
+    let name = i[..end].trim_end();
+    let words = name.split_whitespace().count();
+    if words == 0
+        || words > 4
+        || !name.starts_with(char::is_uppercase)
+        || name.chars().any(is_digit)
+    {
+        return fail(i);
+    }
+    Ok((&i[name.len()..], name))
+}
+
+/// Leaves: a range list with verso markers, glued (`3arxa`) or spaced
+/// (`12 об.`), and ranges that start on a verso (`12 об.–14`).
 fn leaves<'a>(
     vocab: &'a Vocabulary,
 ) -> impl Parser<&'a str, Output = (&'a str, bool), Error = nom::error::Error<&'a str>> + 'a {
     move |i: &'a str| {
         let (mut rest, _) = range_list(i)?;
         let mut verso_seen = false;
-        loop {
-            match verso(vocab).parse(rest) {
-                Ok((r, _)) => {
-                    verso_seen = true;
-                    rest = r;
-                    match (sp, ch(','), sp, range_list).parse(rest) {
-                        Ok((r2, _)) => rest = r2,
-                        Err(_) => break,
-                    }
-                }
+        while let Ok((r, _)) = verso(vocab).parse(rest) {
+            verso_seen = true;
+            rest = r;
+            if let Ok((r2, _)) = (super::lex::dash, range).parse(rest) {
+                rest = r2;
+            }
+            match (sp, ch(','), sp, range_list).parse(rest) {
+                Ok((r2, _)) => rest = r2,
                 Err(_) => break,
             }
         }
@@ -93,17 +107,15 @@ fn leaves<'a>(
     }
 }
 
-/// Separators between components: spaces and `.`, `,`, `:`, `;` in any mix.
+/// Separators between components: spaces, `.`, `,`, `:`, `;`, and GOST area
+/// dashes, in any mix.
 fn sep(i: &str) -> Res<'_, &str> {
-    recognize(nom::multi::many0(nom::branch::alt((
-        take_while1(|c: char| c.is_whitespace()),
-        recognize(ch('.')),
-        recognize(ch(',')),
-        recognize(ch(':')),
-        recognize(ch(';')),
-        recognize(ch('،')),
-    ))))
-    .parse(i)
+    let len: usize = i
+        .chars()
+        .take_while(|c| c.is_whitespace() || matches!(c, '.' | ',' | ':' | ';' | '،' | '–' | '—'))
+        .map(char::len_utf8)
+        .sum();
+    Ok((&i[len..], &i[..len]))
 }
 
 /// One labelled component. Returns the component, its label, value and a
@@ -126,8 +138,21 @@ fn component<'a>(
             let (r, (v, vs)) = leaves(vocab).parse(rest)?;
             (r, v, vs)
         } else {
-            let (r, v) = unit_number(rest)?;
-            (r, v, false)
+            match unit_number(rest) {
+                Ok((r, v)) => (r, v, false),
+                Err(e) => {
+                    // A fond named in words, followed by more search data.
+                    let (r, v) = if component == Component::Fond {
+                        named_fond(rest)?
+                    } else {
+                        return Err(e);
+                    };
+                    if word(&vocab.index.components).parse(sep(r)?.0).is_err() {
+                        return fail(i);
+                    }
+                    (r, v, false)
+                }
+            }
         };
         let value = normalize_range(value).replace(" -", "-").replace("- ", "-");
         Ok((rest, (component, label, value, verso_seen)))
@@ -171,37 +196,86 @@ fn shelfmark<'a>(
     }
 }
 
-/// A dotted fond code of the Ottoman Archive: `HR.SYS`, `A.DVN.DVE`,
-/// `A.DVNS.ASK.MHM.d`, `A.(AMD)`, `DH.MKT`.
-fn dotted_code(i: &str) -> Res<'_, &str> {
+/// A fond code of the Turkish state archives: dotted letters (`HR.SYS`,
+/// `A.DVN.DVE`, `A.DVNS.ASK.MHM.d`, `A.(AMD)`), or a short capital code
+/// (`MV`), possibly in square brackets.
+fn fond_code(i: &str) -> Res<'_, &str> {
+    let bracketed = i.starts_with('[');
+    let body = if bracketed { &i[1..] } else { i };
     let (_, code) =
         take_while1(|c: char| c.is_ascii_alphanumeric() || matches!(c, '.' | '(' | ')'))
-            .parse(i)?;
-    let code_trim = code.trim_end_matches('.');
-    let ok = code_trim.contains('.')
-        && code_trim.starts_with(|c: char| c.is_ascii_uppercase())
-        && code_trim.split('.').filter(|p| !p.is_empty()).all(|p| {
+            .parse(body)?;
+    let code = code.trim_end_matches('.');
+    let dotted = code.contains('.')
+        && code.starts_with(|c: char| c.is_ascii_uppercase())
+        && code.split('.').filter(|p| !p.is_empty()).all(|p| {
             p.chars()
                 .all(|c| c.is_ascii_alphabetic() || matches!(c, '(' | ')'))
         })
-        && code_trim.chars().filter(|c| c.is_ascii_uppercase()).count() >= 2;
-    if !ok {
+        && code.chars().filter(|c| c.is_ascii_uppercase()).count() >= 2;
+    let short = (2..=6).contains(&code.len()) && code.chars().all(|c| c.is_ascii_uppercase());
+    if !(dotted || short) {
         return fail(i);
     }
-    let used = code_trim.len();
-    Ok((&i[used..], &i[..used]))
+    let mut used = code.len() + usize::from(bracketed);
+    if bracketed {
+        if !i[used..].starts_with(']') {
+            return fail(i);
+        }
+        used += 1;
+    }
+    let value = &body[..code.len()];
+    Ok((&i[used..], value))
+}
+
+/// A numeric catalogue reference of the Republican Archive (BCA):
+/// `030.10.0.0/112.759.6` -> (fond, file).
+fn numeric_code(i: &str) -> Res<'_, (&str, &str)> {
+    let dotted = |s| recognize((digits, nom::multi::many0((ch('.'), digits)))).parse(s);
+    let (rest, (fond, _, file)) = (dotted, ch('/'), dotted).parse(i)?;
+    if !fond.contains('.') {
+        return fail(i);
+    }
+    Ok((rest, (fond, file)))
 }
 
 /// Finds the archival search data in `text`, if the entry is archival.
 pub(crate) fn find(text: &str, vocab: &Vocabulary) -> Option<Found> {
-    // Candidate starts: word starts.
     let starts = word_starts(text);
-    // 1. A known archive name, then data.
+    // 1. A known archive name, then data (or nothing: a bare name is an
+    //    incomplete archival reference).
     for &p in &starts {
-        if let Some((len, &idx)) = vocab.index.archives.match_start(&text[p..])
-            && let Some(found) = data_after(text, p, p + len, Some(idx), vocab)
-        {
-            return Some(found);
+        if let Some((len, &idx)) = vocab.index.archives.match_start(&text[p..]) {
+            if let Some(found) = data_after(text, p, p + len, Some(idx), vocab)
+                && (starts_entry(text, p)
+                    || !found.archive.labels.is_empty()
+                    || found.archive.fond.is_some())
+            {
+                return Some(found);
+            }
+            if p == 0
+                && text[p + len..]
+                    .trim_matches(|c: char| c.is_whitespace() || c.is_ascii_punctuation())
+                    .is_empty()
+            {
+                let archive = Archive {
+                    name: Some(clean_name(&text[..p + len])),
+                    full_name: vocab.archive(idx).map(|a| a.name.clone()),
+                    ..Archive::default()
+                };
+                return Some(Found {
+                    archive,
+                    range: 0..p + len,
+                    name_start: 0,
+                    known: Some(idx),
+                    extent: None,
+                    year: None,
+                    problems: vec![(
+                        0..p + len,
+                        "gives only the archive, with no fond, file or leaf".to_string(),
+                    )],
+                });
+            }
         }
     }
     // 2. A department shelfmark anywhere ("FO 371/4910").
@@ -209,31 +283,46 @@ pub(crate) fn find(text: &str, vocab: &Vocabulary) -> Option<Found> {
         if shelfmark(vocab).parse(&text[p..]).is_ok()
             && let Some(found) = data_after(text, p, p, None, vocab)
         {
-            return Some(found);
+            return Some(with_name_before(text, p, found));
         }
     }
-    // 3. Two or more labelled components in a row.
+    // 3. Two or more labelled components in a row, one of them a label
+    //    used only in archival references.
     for &p in &starts {
         if component(vocab, Vec::new()).parse(&text[p..]).is_ok()
             && let Some(found) = data_after(text, p, p, None, vocab)
             && count_components(&found.archive) >= 2
+            && found
+                .archive
+                .labels
+                .iter()
+                .any(|(_, l)| !vocab.index.weak_components.contains_key(&fold(l)))
         {
-            // The archive name is the segment before the data, when it is
-            // short and looks like a name.
-            let name_start = name_before(text, p);
-            let mut found = found;
-            if let Some(ns) = name_start {
-                let name = clean_name(&text[ns..p]);
-                if !name.is_empty() {
-                    found.archive.name = Some(name);
-                    found.name_start = ns;
-                    found.range.start = ns;
-                }
-            }
-            return Some(found);
+            return Some(with_name_before(text, p, found));
         }
     }
     None
+}
+
+/// Whether an archive name at `p` begins the entry or its GOST `//` part:
+/// only there may it be followed by unlabelled numbers ("BOA, HR.SYS,
+/// 123/45"); elsewhere the same name may be a publisher.
+fn starts_entry(text: &str, p: usize) -> bool {
+    let before = text[..p].trim_end();
+    before.is_empty() || before.ends_with("//")
+}
+
+/// Takes the archive name from the short segment before the data.
+fn with_name_before(text: &str, p: usize, mut found: Found) -> Found {
+    if let Some(ns) = name_before(text, p) {
+        let name = clean_name(&text[ns..p]);
+        if !name.is_empty() {
+            found.archive.name = Some(name);
+            found.name_start = ns;
+            found.range.start = ns;
+        }
+    }
+    found
 }
 
 fn count_components(a: &Archive) -> usize {
@@ -243,8 +332,22 @@ fn count_components(a: &Archive) -> usize {
         .count()
 }
 
-/// Parses the search data starting at `data` (after an archive name that
-/// starts at `name`).
+/// Whether search data starts at `s`.
+fn data_starts(s: &str, known: bool, vocab: &Vocabulary) -> bool {
+    shelfmark(vocab).parse(s).is_ok()
+        || component(vocab, Vec::new()).parse(s).is_ok()
+        || word(&vocab.index.components)
+            .parse(s)
+            .is_ok_and(|(r, (l, _))| l.ends_with('.') && !r.starts_with(char::is_alphabetic))
+        || (known
+            && (fond_code(s).is_ok_and(|(r, _)| at_boundary(r))
+                || numeric_code(s).is_ok()
+                || unit_number(s).is_ok_and(|(r, _)| {
+                    at_boundary(r) && !r.trim_start().starts_with(char::is_alphanumeric)
+                })))
+}
+
+/// Parses the search data after an archive name (`name..data` in `text`).
 fn data_after(
     text: &str,
     name: usize,
@@ -254,51 +357,112 @@ fn data_after(
 ) -> Option<Found> {
     let mut archive = Archive::default();
     let mut filled: Vec<Component> = Vec::new();
+    let mut problems = Vec::new();
+    let mut year = None;
     let mut rest = &text[data..];
-    // Between the name and the data: "(ARDA)", ":", ",", full name text.
-    let (r, _) = sep(rest).ok()?;
-    rest = r;
-    // An abbreviation in brackets after a full name: "Dövlət Arxivi (ARDA)".
-    if let Ok((r, _)) = (
-        ch('('),
-        take_while1(|c: char| c != ')' && c != '('),
-        ch(')'),
-    )
-        .parse(rest)
-    {
-        rest = sep(r).ok()?.0;
+    let mut name_end = data;
+    // The rest of a longer name, a bracketed abbreviation, a year: "Dövlət
+    // Arxivi (ARDA), …", "وزارت امور خارجه، سال ۱۳۳۹ق، …".
+    for _ in 0..16 {
+        let (r, _) = sep(rest).ok()?;
+        if r.is_empty() || data_starts(r, known.is_some(), vocab) {
+            rest = r;
+            break;
+        }
+        let r_year = r.strip_prefix("سال").map_or(r, str::trim_start);
+        if let Ok((r2, y)) = super::date::year(vocab, None).parse(r_year)
+            && at_boundary(r2)
+        {
+            year = Some(y);
+            rest = r2;
+            continue;
+        }
+        if let Some(close) = super::imprint::bracket_end(r) {
+            let inner = &r[1..close - 1];
+            if known.is_some()
+                && let Ok((after, code)) = fond_code(r)
+                && at_boundary(after)
+            {
+                // "[A.(AMD)]": the fond code of a named register.
+                let _ = code;
+                rest = r;
+                break;
+            }
+            let _ = inner;
+            rest = &r[close..];
+            name_end = text.len() - rest.len();
+            continue;
+        }
+        let word_len: usize = r
+            .chars()
+            .take_while(|c| {
+                c.is_alphabetic() || matches!(c, '-' | '\'' | '’' | '\u{200C}' | 'â' | 'î' | 'û')
+            })
+            .map(char::len_utf8)
+            .sum();
+        if word_len == 0 || known.is_none() {
+            return None;
+        }
+        rest = &r[word_len..];
+        name_end = text.len() - rest.len();
     }
+    let name_text_end = name_end;
     let mut data_start = None;
     let mut last_end = data;
-    let mut missing = Vec::new();
+    let here = |rest: &str| text.len() - rest.len();
     // Catalogue forms first.
     if let Ok((r, (fond, file))) = shelfmark(vocab).parse(rest) {
-        data_start = Some(text.len() - rest.len());
+        data_start = Some(here(rest));
         archive.fond = Some(fond);
         archive.file = Some(file);
         filled.extend([Component::Fond, Component::Inventory, Component::File]);
         rest = r;
-        last_end = text.len() - rest.len();
-    } else if let Ok((r, code)) = dotted_code(rest) {
-        if known.is_some() {
-            data_start = Some(text.len() - rest.len());
-            archive.fond = Some(code.to_string());
-            filled.extend([Component::Fond, Component::Inventory]);
-            rest = r;
-            last_end = text.len() - rest.len();
-            // "123/45" right after the code is the file.
-            if let Ok((r2, (_, v))) = (sep, unit_number).parse(rest) {
-                archive.file = Some(ascii_digits(v));
-                filled.push(Component::File);
-                rest = r2;
-                last_end = text.len() - rest.len();
-            }
+        last_end = here(rest);
+    } else if known.is_some()
+        && let Ok((r, (fond, file))) = numeric_code(rest)
+    {
+        data_start = Some(here(rest));
+        archive.fond = Some(ascii_digits(fond));
+        archive.file = Some(ascii_digits(file));
+        filled.extend([Component::Fond, Component::Inventory, Component::File]);
+        rest = r;
+        last_end = here(rest);
+    } else if known.is_some()
+        && let Ok((r, code)) = fond_code(rest)
+        && at_boundary(r)
+    {
+        data_start = Some(here(rest));
+        archive.fond = Some(code.to_string());
+        filled.extend([Component::Fond, Component::Inventory]);
+        rest = r;
+        last_end = here(rest);
+        // "123/45" right after the code is the file.
+        if let Ok((r2, (_, v))) = (sep, unit_number).parse(rest)
+            && !r2.trim_start().starts_with(|c: char| c.is_alphabetic())
+        {
+            archive.file = Some(ascii_digits(v));
+            filled.push(Component::File);
+            rest = r2;
+            last_end = here(rest);
         }
+    }
+    // A bare unit number right after a known archive: "ساکما، ۲۴۰/۱۲۳۴۵".
+    if known.is_some()
+        && data_start.is_none()
+        && let Ok((r, v)) = unit_number(rest)
+        && at_boundary(r)
+        && !r.trim_start().starts_with(|c: char| c.is_alphanumeric())
+    {
+        data_start = Some(here(rest));
+        archive.file = Some(ascii_digits(v));
+        filled.extend([Component::Fond, Component::Inventory, Component::File]);
+        rest = r;
+        last_end = here(rest);
     }
     // Labelled components.
     loop {
         let (r, _) = sep(rest).ok()?;
-        // A bracketed fond name or title after a number: "Ф.223 (С. Д. Полторацкий)".
+        // A bracketed fond name after a number: "Ф.223 (С. Д. Полторацкий)".
         let r = match (ch('('), take_while1(|c: char| c != ')'), ch(')')).parse(r) {
             Ok((r2, _))
                 if !filled.is_empty()
@@ -313,13 +477,17 @@ fn data_after(
         let parsed = component(vocab, filled.clone()).parse(r);
         match parsed {
             Ok((r2, (c, label, value, verso_seen))) => {
-                if data_start.is_none() {
-                    data_start = Some(text.len() - r.len());
-                }
+                data_start.get_or_insert(here(r));
                 filled.push(c);
-                // Components before this one in the order are now past.
                 archive.labels.push((c, label.to_string()));
-                let value = ascii_digits(&value);
+                let value = if c == Component::Fond
+                    && value.chars().any(char::is_alphabetic)
+                    && !value.chars().any(is_digit)
+                {
+                    value
+                } else {
+                    ascii_digits(&value)
+                };
                 match c {
                     Component::Fond => archive.fond = Some(value),
                     Component::Inventory => archive.inventory = Some(value),
@@ -332,32 +500,35 @@ fn data_after(
                     }
                 }
                 rest = r2;
-                last_end = text.len() - rest.len();
+                last_end = here(rest);
             }
             Err(_) => {
-                // A label without its number: "f. , siy. 1".
+                // A label without its number: "f. , siy. 1", "… iş".
                 if let Ok((r2, (label, candidates))) = word(&vocab.index.components).parse(r)
-                    && (label.ends_with('.') || label.chars().count() >= 4)
                     && candidates.iter().any(|c| !filled.contains(c))
-                    && !sep(r2)
-                        .map_or(r2, |x| x.0)
-                        .starts_with(|c: char| is_digit(c))
+                    && !sep(r2).map_or(r2, |x| x.0).starts_with(is_digit)
+                    && (label.ends_with('.')
+                        || label.chars().count() >= 4
+                        || sep(r2).map_or(r2, |x| x.0).is_empty())
                     && (known.is_some() || !filled.is_empty())
                 {
-                    let at = text.len() - r.len();
-                    missing.push(at..at + label.len());
-                    if data_start.is_none() {
-                        data_start = Some(at);
-                    }
+                    let at = here(r);
+                    problems.push((
+                        at..at + label.len(),
+                        format!("the archival label `{label}` has no number after it"),
+                    ));
+                    data_start.get_or_insert(at);
                     if let Some(&c) = candidates.iter().find(|c| !filled.contains(c)) {
                         filled.push(c);
                     }
                     rest = r2;
-                    last_end = text.len() - rest.len();
+                    last_end = here(rest);
                     continue;
                 }
-                // A bare leaf number after the file: "No. 976, 61b." (İSNAD).
-                if archive.file.is_some()
+                // A bare leaf number after the file of a known archive:
+                // "No. 976, 61b." (İSNAD).
+                if known.is_some()
+                    && archive.file.is_some()
                     && archive.leaves.is_none()
                     && let Ok((r2, (v, vs))) = leaves(vocab).parse(r)
                     && at_boundary(r2)
@@ -368,7 +539,7 @@ fn data_after(
                     archive.verso |= vs;
                     filled.push(Component::Leaves);
                     rest = r2;
-                    last_end = text.len() - rest.len();
+                    last_end = here(rest);
                     continue;
                 }
                 break;
@@ -379,8 +550,20 @@ fn data_after(
     if known.is_none() && count_components(&archive) < 2 && archive.fond.is_none() {
         return None;
     }
-    if known.is_some() && count_components(&archive) == 0 && missing.is_empty() {
+    if count_components(&archive) == 0 && problems.is_empty() {
         return None;
+    }
+    if known.is_some()
+        && archive.fond.is_some()
+        && archive.file.is_none()
+        && archive.item.is_none()
+        && archive.leaves.is_none()
+        && problems.is_empty()
+    {
+        problems.push((
+            data_start..last_end,
+            "names a fond but no file, document or leaf".to_string(),
+        ));
     }
     // "214 л." after the data: the file's leaf count.
     let extent = {
@@ -388,7 +571,12 @@ fn data_after(
         extent_after(r, vocab)
     };
     if name < data_start {
-        let name_text = clean_name(&text[name..data_start]);
+        let end = if known.is_some() {
+            name_text_end.max(data).min(data_start)
+        } else {
+            data_start
+        };
+        let name_text = clean_name(&text[name..end]);
         if !name_text.is_empty() {
             archive.name = Some(name_text);
         }
@@ -399,10 +587,10 @@ fn data_after(
         archive,
         range: name..last_end,
         name_start: name,
-        data_start,
         known,
         extent: extent.map(|(e, _)| e),
-        missing,
+        year,
+        problems,
     })
 }
 

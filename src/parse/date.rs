@@ -15,7 +15,7 @@ use nom::combinator::opt;
 
 use super::lex::{Res, ch, digits, fail, sp, word};
 use crate::model::{Calendar, Language, OriginalYear};
-use crate::script::{is_digit, parse_number};
+use crate::script::parse_number;
 use crate::vocab::Vocabulary;
 
 /// A year as read from an entry.
@@ -143,6 +143,34 @@ pub(crate) fn year<'a>(
         let Some(mut y) = make(first, cal1) else {
             return fail(i);
         };
+        // "1388/2009", "1330/1912": a year below 1500 printed with the
+        // Gregorian year it corresponds to is Solar (621 or 622 years
+        // apart) or lunar Hijri (578–584 years apart, the lunar year being
+        // shorter), whatever the entry's language.
+        if let Some((_, _, _, (n2, None))) = second
+            && cal.is_none()
+            && first < 1500
+            && n2 >= 1500
+            && let (Ok(a), Ok(b)) = (i32::try_from(first), i32::try_from(n2))
+        {
+            let calendar = match b - a {
+                621 | 622 => Some(Calendar::SolarHijri),
+                578..=584 => Some(Calendar::LunarHijri),
+                _ => None,
+            };
+            if let Some(c) = calendar {
+                return Ok((
+                    rest,
+                    Year {
+                        gregorian: b,
+                        original: Some(OriginalYear {
+                            calendar: c,
+                            year: a,
+                        }),
+                    },
+                ));
+            }
+        }
         if let Some((_, _, _, (n2, cal2))) = second {
             // "1388/2009": a bare second year is Gregorian when the first is not.
             let cal2 = match cal2 {
@@ -223,38 +251,139 @@ fn year_word(i: &str) -> Res<'_, &str> {
     Ok((rest, &t[..t.len() - rest.len()]))
 }
 
-/// A date with a day, month and year as printed: `12.05.1920`, `12 may
-/// 1920`, `12 мая 1920 г.`, `May 12, 1920`, `1920, 12 may`. Returns the
-/// printed date and the year.
-pub(crate) fn date(i: &str) -> Res<'_, (&str, i32)> {
-    let start = i;
-    // 12.05.1920 / 12/05/1920
-    if let Ok((rest, (_, _, _, _, y))) = (
-        day,
-        one_char_of(&['.', '/']),
-        day,
-        one_char_of(&['.', '/']),
-        digits,
-    )
-        .parse(i)
-        && let Some(y) = parse_number(y).filter(|y| (1000..=2100).contains(y))
-    {
-        return Ok((rest, (&start[..start.len() - rest.len()], y as i32)));
+/// A date as printed in a newspaper or document reference, with the year
+/// it gives (if it gives one): `12.05.1920`, `12 may 1920`, `12 мая 1920
+/// г.`, `14 окт.`, `May 12, 1920`, `3 June 1920`, `۱۵ مهر ۱۳۵۷` (a Solar
+/// month: the year is Solar Hijri), `۱۲ ربیع‌الاول ۱۳۳۸ ق`, `زمستان ۱۳۹۴`.
+/// Month and season names come from `bib/calendars.toml`.
+pub(crate) fn date<'a>(
+    vocab: &'a Vocabulary,
+    language: Option<Language>,
+) -> impl Parser<&'a str, Output = (&'a str, Option<Year>, bool), Error = nom::error::Error<&'a str>> + 'a
+{
+    move |i: &'a str| {
+        let printed = |rest: &'a str| &i[..i.len() - rest.len()];
+        // 12.05.1920 / 12/05/1920
+        if let Ok((rest, (d, _, m, _, y))) = (
+            day,
+            one_char_of(&['.', '/']),
+            day,
+            one_char_of(&['.', '/']),
+            digits,
+        )
+            .parse(i)
+            && m <= 12
+            && let Some(y) = parse_number(y).filter(|y| (1000..=2100).contains(y))
+        {
+            let _ = d;
+            return Ok((
+                rest,
+                (
+                    printed(rest),
+                    Some(Year {
+                        gregorian: y as i32,
+                        original: None,
+                    }),
+                    true,
+                ),
+            ));
+        }
+        // 12 may 1920, 12 мая 1920 г., ۱۵ مهر ۱۳۵۷, 14 окт.
+        if let Ok((rest, (d, _, (cal, m)))) = (day, sp, month(vocab)).parse(i) {
+            if let Ok((r2, (_, y))) = (sp, year(vocab, language)).parse(rest) {
+                let y = month_year(cal, m, d as u8, y);
+                return Ok((r2, (printed(r2), Some(y), true)));
+            }
+            return Ok((rest, (printed(rest), None, true)));
+        }
+        // May 12, 1920
+        if let Ok((rest, ((cal, m), _, d, _, _, y))) = (
+            month(vocab),
+            sp,
+            day,
+            opt(ch(',')),
+            sp,
+            year(vocab, language),
+        )
+            .parse(i)
+        {
+            let y = month_year(cal, m, d as u8, y);
+            return Ok((rest, (printed(rest), Some(y), true)));
+        }
+        // March 1920, зима 1394
+        if let Ok((rest, (_, _, y))) = (
+            nom::branch::alt((month(vocab).map(|_| ()), season(vocab))),
+            sp,
+            year(vocab, language),
+        )
+            .parse(i)
+        {
+            return Ok((rest, (printed(rest), Some(y), false)));
+        }
+        fail(i)
     }
-    // 12 may 1920 / 12 мая 1920
-    if let Ok((rest, (_, _, _, _, y))) = (day, sp, month_word, sp, digits).parse(i)
-        && let Some(y) = parse_number(y).filter(|y| (1000..=2100).contains(y))
-    {
-        let (rest, _) = opt((sp, year_word)).parse(rest)?;
-        return Ok((rest, (&start[..start.len() - rest.len()], y as i32)));
+}
+
+/// The year of a date whose month names its calendar: a Solar or lunar
+/// month makes a bare printed year a year of that calendar, converted with
+/// the day and month.
+fn month_year(calendar: Option<Calendar>, month: u8, day: u8, parsed: Year) -> Year {
+    let Some(cal) = calendar else { return parsed };
+    let printed = parsed.original.map_or(parsed.gregorian, |o| o.year);
+    let gregorian = to_gregorian_date(cal, printed, month, day).unwrap_or(parsed.gregorian);
+    Year {
+        gregorian,
+        original: Some(OriginalYear {
+            calendar: cal,
+            year: printed,
+        }),
     }
-    // May 12, 1920
-    if let Ok((rest, (_, _, _, _, _, y))) = (month_word, sp, day, opt(ch(',')), sp, digits).parse(i)
-        && let Some(y) = parse_number(y).filter(|y| (1000..=2100).contains(y))
-    {
-        return Ok((rest, (&start[..start.len() - rest.len()], y as i32)));
+}
+
+/// The Gregorian year of a day of `calendar`.
+fn to_gregorian_date(calendar: Calendar, year: i32, month: u8, day: u8) -> Option<i32> {
+    match calendar {
+        Calendar::SolarHijri => Some(
+            Date::try_new_persian(year, month, day)
+                .ok()?
+                .to_calendar(Gregorian)
+                .year()
+                .extended_year(),
+        ),
+        Calendar::LunarHijri => {
+            let hijri = Hijri::new_tabular(
+                TabularAlgorithmLeapYears::TypeII,
+                TabularAlgorithmEpoch::Friday,
+            );
+            Some(
+                Date::try_new_hijri_with_calendar(year, month, day, hijri)
+                    .ok()?
+                    .to_calendar(Gregorian)
+                    .year()
+                    .extended_year(),
+            )
+        }
     }
-    fail(i)
+}
+
+/// A month name from the vocabulary: (its calendar, unless Gregorian; its number).
+fn month<'a>(
+    vocab: &'a Vocabulary,
+) -> impl Parser<&'a str, Output = (Option<Calendar>, u8), Error = nom::error::Error<&'a str>> + 'a
+{
+    move |i: &'a str| {
+        let (rest, (_, (cal, n))) = word(&vocab.index.months).parse(i)?;
+        match calendar_by_name(&cal) {
+            Some(c) => Ok((rest, (c, n))),
+            None => fail(i),
+        }
+    }
+}
+
+fn season<'a>(
+    vocab: &'a Vocabulary,
+) -> impl Parser<&'a str, Output = (), Error = nom::error::Error<&'a str>> + 'a {
+    move |i: &'a str| word(&vocab.index.seasons).parse(i).map(|(r, _)| (r, ()))
 }
 
 fn one_char_of<'a>(
@@ -272,17 +401,6 @@ fn day(i: &str) -> Res<'_, u64> {
         Some(n) if (1..=31).contains(&n) && d.chars().count() <= 2 => Ok((rest, n)),
         _ => fail(i),
     }
-}
-
-/// A month name: a word of three or more letters (any language), optionally
-/// abbreviated with a period. Only used between a day and a year.
-fn month_word(i: &str) -> Res<'_, &str> {
-    let (rest, w) = take_while1(|c: char| c.is_alphabetic()).parse(i)?;
-    if w.chars().count() < 3 || w.chars().any(is_digit) {
-        return fail(i);
-    }
-    let rest = rest.strip_prefix('.').unwrap_or(rest);
-    Ok((rest, w))
 }
 
 #[cfg(test)]
@@ -344,15 +462,41 @@ mod tests {
 
     #[test]
     fn dates() {
+        let v = Vocabulary::builtin();
+        let d = |t: &'static str, l: Option<Language>| {
+            date(&v, l).parse(t).ok().map(|(_, (p, y, _))| {
+                (
+                    p.to_string(),
+                    y.map(|y| (y.gregorian, y.original.map(|o| o.year))),
+                )
+            })
+        };
         assert_eq!(
-            date("12.05.1920, x").map(|(_, d)| d),
-            Ok(("12.05.1920", 1920))
+            d("12.05.1920, x", None),
+            Some(("12.05.1920".into(), Some((1920, None))))
         );
         assert_eq!(
-            date("12 мая 1920 г.").map(|(_, d)| d),
-            Ok(("12 мая 1920 г.", 1920))
+            d("12 мая 1920 г.", None),
+            Some(("12 мая 1920 г.".into(), Some((1920, None))))
         );
-        assert_eq!(date("May 12, 1920").map(|(_, d)| d.1), Ok(1920));
-        assert!(date("12 pages").is_err());
+        assert_eq!(
+            d("May 12, 1920", None),
+            Some(("May 12, 1920".into(), Some((1920, None))))
+        );
+        assert_eq!(d("14 окт.", None), Some(("14 окт.".into(), None)));
+        assert_eq!(
+            d("۱۵ مهر ۱۳۵۷", Some(Language::Fa)),
+            Some(("۱۵ مهر ۱۳۵۷".into(), Some((1978, Some(1357)))))
+        );
+        assert_eq!(
+            d("۱۲ ربیع‌الاول ۱۳۳۸ ق", Some(Language::Fa)),
+            Some(("۱۲ ربیع‌الاول ۱۳۳۸ ق".into(), Some((1919, Some(1338)))))
+        );
+        assert_eq!(
+            d("زمستان ۱۳۹۴", Some(Language::Fa)).map(|x| x.1),
+            Some(Some((2015, Some(1394))))
+        );
+        assert_eq!(d("12 pages", None), None);
+        assert_eq!(d("5 nəfər", None), None);
     }
 }

@@ -9,7 +9,7 @@
 use nom::Parser;
 
 use super::date::{Year, date, year};
-use super::lex::{at_boundary, ch, digits, fail, roman, sp, word};
+use super::lex::{at_boundary, ch, digits, ends_element, fail, roman, sp, word};
 use super::locator::{bare_pages, extent, labelled, volume_after};
 use super::person;
 use crate::model::{Language, Person};
@@ -43,7 +43,8 @@ pub(crate) enum Sep {
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) enum Elem {
     Year(Year),
-    Date(String, i32),
+    /// A date: as printed, its year, whether it names a day.
+    Date(String, Option<Year>, bool),
     Volume(String),
     Volumes(String),
     Issue(String),
@@ -152,10 +153,22 @@ pub(crate) fn segments(text: &str, from: usize, to: usize, ctx: &Ctx) -> Vec<Seg
             break;
         }
         let rest = &text[pos..];
-        // Bracketed groups.
+        // Bracketed groups: one element, an imprint in brackets (read as
+        // if unbracketed), or free text.
         if let Some(close) = bracket_end(rest) {
             let inner = &rest[1..close - 1];
             let elem = paren_elem(inner, ctx);
+            if elem.is_none()
+                && (starts_with_imprint(inner, ctx) || starts_with_element(inner, ctx))
+            {
+                let mut inner_segs = segments(text, pos + 1, pos + close - 1, ctx);
+                if let Some(first) = inner_segs.first_mut() {
+                    first.sep = sep;
+                }
+                segs.extend(inner_segs);
+                pos += close;
+                continue;
+            }
             segs.push(Seg {
                 elem,
                 range: pos..pos + close,
@@ -163,6 +176,21 @@ pub(crate) fn segments(text: &str, from: usize, to: usize, ctx: &Ctx) -> Vec<Seg
                 bracketed: true,
             });
             pos += close;
+            continue;
+        }
+        // "In" without a colon introduces a container only after the title
+        // (Chicago "“Chapter.” In Book, edited by …").
+        if segs.iter().any(|s: &Seg| s.elem.is_none())
+            && let Some(after) = rest.strip_prefix("In ")
+            && after.starts_with(|c: char| c.is_uppercase())
+        {
+            segs.push(Seg {
+                elem: Some(Elem::ContainerMarker),
+                range: pos..pos + 2,
+                sep,
+                bracketed: false,
+            });
+            pos += 2;
             continue;
         }
         if let Some((elem, len)) = elem_at(rest, ctx) {
@@ -229,12 +257,6 @@ fn paren_elem(inner: &str, ctx: &Ctx) -> Option<Elem> {
     {
         return Some(Elem::Year(y));
     }
-    if let Some((elem, len)) = elem_at(t, ctx)
-        && t[len..].trim().trim_end_matches('.').is_empty()
-        && !matches!(elem, Elem::Place(_))
-    {
-        return Some(elem);
-    }
     // "(3-4)": an issue of a journal.
     if !t.is_empty()
         && t.chars()
@@ -244,6 +266,12 @@ fn paren_elem(inner: &str, ctx: &Ctx) -> Option<Elem> {
         return Some(Elem::Issue(
             crate::script::normalize_range(t).replace(' ', ""),
         ));
+    }
+    if let Some((elem, len)) = elem_at(t, ctx)
+        && t[len..].trim().trim_end_matches('.').is_empty()
+        && !matches!(elem, Elem::Place(_))
+    {
+        return Some(elem);
     }
     None
 }
@@ -287,11 +315,14 @@ pub(crate) fn elem_at(s: &str, ctx: &Ctx) -> Option<(Elem, usize)> {
         let end = thesis_end(s, len(rest), ctx);
         return Some((Elem::Thesis(s[..end].trim().to_string()), end));
     }
-    // Dates before years: "12 may 1920".
-    if let Ok((rest, (printed, y))) = date(s)
-        && at_boundary(rest)
+    // Dates before years: "12 may 1920", "14 окт.", "۱۵ مهر ۱۳۵۷".
+    if let Ok((rest, (printed, y, day))) = date(vocab, ctx.lang).parse(s)
+        && ends_element(printed, rest)
     {
-        return Some((Elem::Date(printed.to_string(), y), len(rest)));
+        return Some((
+            Elem::Date(printed.trim_end().to_string(), y, day),
+            len(rest),
+        ));
     }
     // APA volume(issue): "12(3)".
     if let Ok((rest, (v, _, i, _))) = (digits, ch('('), digits, ch(')')).parse(s)
@@ -315,6 +346,15 @@ pub(crate) fn elem_at(s: &str, ctx: &Ctx) -> Option<(Elem, usize)> {
     }
     if let Some((v, l)) = volume_count(s) {
         return Some((Elem::Volumes(v), l));
+    }
+    // Turkish journals write "C. 30, S. 88": capital S. is sayı (issue)
+    // there, and s. is sayfa (page).
+    if ctx.lang == Some(Language::Tr)
+        && let Some(after) = s.strip_prefix("S.")
+        && let Ok((rest, (_, v))) = (sp, super::lex::range).parse(after)
+        && at_boundary(rest)
+    {
+        return Some((Elem::Issue(crate::script::normalize_range(v)), len(rest)));
     }
     // Labelled: "Том II", "№ 3", "С. 33–34", "vol. 3".
     if let Ok((rest, l)) = labelled(vocab).parse(s)
@@ -420,9 +460,9 @@ fn edition(s: &str, ctx: &Ctx) -> Option<usize> {
         word(words),
     )
         .parse(s)
-        && at_boundary(rest)
+        && ends_element(&s[..s.len() - rest.len()], rest)
     {
-        return Some(s.len() - rest.len());
+        return Some(with_qualifiers(s, s.len() - rest.len(), ctx));
     }
     // "Изд. 2-е", "چاپ دوم", "چاپ ۳"
     if let Ok((rest, _)) = (word(words), sp).parse(s) {
@@ -435,10 +475,20 @@ fn edition(s: &str, ctx: &Ctx) -> Option<usize> {
         if let Some(after) = n
             && at_boundary(after)
         {
-            return Some(s.len() - after.len());
+            return Some(with_qualifiers(s, s.len() - after.len(), ctx));
         }
     }
     None
+}
+
+/// Extends an edition statement over its qualifiers: ", испр. и доп.".
+fn with_qualifiers(s: &str, end: usize, ctx: &Ctx) -> usize {
+    let rest = &s[end..];
+    let t = rest.trim_start_matches([',', ' ']);
+    match ctx.vocab.index.edition_qualifiers.match_start(t) {
+        Some((len, _)) if t.len() < rest.len() => s.len() - t.len() + len,
+        _ => end,
+    }
 }
 
 /// Persian and Turkic ordinal words after `چاپ` or before `cild`.
@@ -544,7 +594,7 @@ fn names_until_separator(s: &str, ctx: &Ctx) -> (Vec<Person>, usize) {
             end = i;
             break;
         }
-        if c == '.' || c == ',' {
+        if c == '.' || c == ',' || c == '،' {
             // A period after a word of two or more letters ends it; after an
             // initial it does not.
             let word_len = bytes[..k]
@@ -552,7 +602,7 @@ fn names_until_separator(s: &str, ctx: &Ctx) -> (Vec<Person>, usize) {
                 .rev()
                 .take_while(|(_, ch)| ch.is_alphabetic())
                 .count();
-            let next = s[i + 1..].trim_start();
+            let next = s[i + c.len_utf8()..].trim_start();
             let next_is_elem = elem_at(next, ctx)
                 .is_some_and(|(e, _)| !matches!(e, Elem::Editors(_) | Elem::Translators(_)));
             if (c == '.'
@@ -623,7 +673,7 @@ fn thesis_end(s: &str, from: usize, ctx: &Ctx) -> usize {
         }
         // advance over one word
         let w = s[p..]
-            .find(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | '/'))
+            .find(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | '/' | '،' | '.'))
             .map_or(s.len(), |i| {
                 p + i.max(s[p..].chars().next().map_or(1, char::len_utf8))
             });
@@ -656,30 +706,23 @@ fn elem_at_simple(s: &str, ctx: &Ctx) -> Option<(Elem, usize)> {
     None
 }
 
-/// Abbreviations after which a period does not end a segment.
-const ABBREVIATIONS: &[&str] = &[
-    "им", "г", "гг", "см", "др", "ст", "св", "ул", "т.е", "акад", "проф", "тов", "b", "vs", "cf",
-    "st", "dr", "mr", "jr", "sr", "no", "nr", "vb", "bkz", "yy", "əs", "e.ə", "m.ö", "h", "ş",
-    "eds", "ed", "ca", "c", "e.g", "i.e", "etc", "al", "mt", "sv",
-];
-
 /// The end of a free segment starting at `pos`.
 fn scan_free(text: &str, pos: usize, ctx: &Ctx) -> usize {
     let s = &text[pos..];
     let chars: Vec<(usize, char)> = s.char_indices().collect();
     let mut k = 0;
-    // A quoted segment runs to its closing quote.
+    // A quoted segment runs to its closing quote; a lower-case word after
+    // it continues the name ("«Türkologiya» jurnalı"), anything else ends it.
     if let Some(&(_, q)) = chars.first()
         && let Some(close) = closing_quote(q)
     {
-        if let Some(end) = s[q.len_utf8()..].find(close) {
+        if let Some(end) = find_close(&s[q.len_utf8()..], close) {
             let after = q.len_utf8() + end + close.len_utf8();
             let rest = &s[after..];
             let t = rest.trim_start();
-            if t.is_empty() || t.starts_with([',', '.', '،', ':', ';', '/']) {
+            if !t.starts_with(|c: char| c.is_lowercase()) {
                 return pos + after;
             }
-            // «Türkologiya» jurnalı: the quote is part of a longer name.
             k = chars
                 .iter()
                 .position(|&(i, _)| i >= after)
@@ -700,28 +743,26 @@ fn scan_free(text: &str, pos: usize, ctx: &Ctx) -> usize {
                     let word: String = s[..i]
                         .chars()
                         .rev()
-                        .take_while(|ch| ch.is_alphabetic() || *ch == '.')
+                        .take_while(|ch| ch.is_alphabetic() || matches!(ch, '.' | '-'))
                         .collect::<Vec<_>>()
                         .into_iter()
                         .rev()
                         .collect();
                     let letters = word.trim_start_matches('.');
-                    let single =
-                        letters.chars().count() == 1 && letters.chars().all(char::is_uppercase);
-                    let abbrev = ABBREVIATIONS.contains(&fold(letters).as_str());
-                    if !(single || abbrev) || ends_with_number_word(&s[..i]) {
+                    if !is_abbreviation(letters, ctx) || ends_with_number_word(&s[..i]) {
                         return pos + i;
                     }
-                    // An initial or abbreviation: stop anyway if an element
-                    // follows ("… 1925 г. // …" handled by "//").
-                    if element_follows(after, ctx) && !single {
-                        return pos + i;
+                    // After an abbreviation, an element still ends the
+                    // segment ("… 1920–1927 гг. : дис.", "гг. – М.").
+                    if !is_initials(letters) && element_follows(after, ctx) {
+                        return pos + i + 1;
                     }
                 }
             }
             ',' | '،' | ';' | '؛' => {
-                if element_follows(after, ctx)
-                    || after.trim_start().starts_with(['«', '"', '“']) && c != ','
+                // A quoted name after a comma starts a new segment: "Title,
+                // «Türkologiya» jurnalı", "Encyclopaedia Iranica, "Gilan"".
+                if element_follows(after, ctx) || after.trim_start().starts_with(['«', '"', '“'])
                 {
                     return pos + i;
                 }
@@ -747,9 +788,17 @@ fn scan_free(text: &str, pos: usize, ctx: &Ctx) -> usize {
             '(' | '[' => {
                 if let Some(close) = bracket_end(rest) {
                     let inner = &rest[1..close - 1];
+                    // A bracketed element other than a year ends the text
+                    // ("(pp. 201–230)", "(London: Routledge, 1995)"); a year
+                    // in brackets belongs to the title ("Azerbaycan (1918)").
+                    let elem = paren_elem(inner, ctx);
+                    let after_number = s[..i].trim_end().ends_with(|c: char| is_digit(c));
                     if i > 0
-                        && paren_elem(inner, ctx).is_some()
                         && s[..i].ends_with(char::is_whitespace)
+                        && (elem
+                            .as_ref()
+                            .is_some_and(|e| !matches!(e, Elem::Year(_)) || after_number)
+                            || starts_with_imprint(inner, ctx))
                     {
                         return pos + i;
                     }
@@ -768,6 +817,64 @@ fn scan_free(text: &str, pos: usize, ctx: &Ctx) -> usize {
     pos + s.len()
 }
 
+/// Whether a word before a period is an initial, initials (`I.B`) or an
+/// abbreviation from `bib/imprint.toml`, so that the period does not end the
+/// segment.
+fn is_abbreviation(letters: &str, ctx: &Ctx) -> bool {
+    is_initials(letters) || ctx.vocab.index.abbreviations.contains_key(&fold(letters))
+}
+
+/// `I`, `I.B`, `А.С`: capitals separated by periods.
+fn is_initials(letters: &str) -> bool {
+    !letters.is_empty()
+        && letters
+            .split('.')
+            .all(|p| p.chars().count() == 1 && p.chars().all(char::is_uppercase))
+}
+
+/// Whether bracketed text begins with a labelled element ("(pp. 201–230)"
+/// is handled as one element; "(Баку, 12–13 мая 2010 г.)" is not).
+fn starts_with_element(inner: &str, ctx: &Ctx) -> bool {
+    let t = inner.trim_start();
+    labelled(ctx.vocab)
+        .parse(t)
+        .is_ok_and(|(rest, _)| rest.trim_start().starts_with([',', ';']))
+}
+
+/// Whether bracketed text begins with a place of publication (the Chicago
+/// note form "(London: Routledge, 1995)").
+fn starts_with_imprint(inner: &str, ctx: &Ctx) -> bool {
+    let t = inner.trim_start();
+    place(t, ctx).is_some_and(|(_, len)| {
+        let rest = t[len..].trim_start();
+        rest.starts_with(':')
+            || rest.strip_prefix(',').is_some_and(|r| {
+                year(ctx.vocab, ctx.lang)
+                    .parse(r.trim_start())
+                    .is_ok_and(|(after, _)| after.trim().is_empty())
+            })
+    })
+}
+
+/// The closing quote matching at the start of `s`'s tail, skipping
+/// apostrophes inside words for `'`.
+fn find_close(s: &str, close: char) -> Option<usize> {
+    let mut prev: Option<char> = None;
+    for (i, c) in s.char_indices() {
+        if c == close {
+            let next = s[i + c.len_utf8()..].chars().next();
+            let inside_word = close == '\''
+                && prev.is_some_and(char::is_alphabetic)
+                && next.is_some_and(char::is_alphabetic);
+            if !inside_word {
+                return Some(i);
+            }
+        }
+        prev = Some(c);
+    }
+    None
+}
+
 /// Whether the text before a period ends in a number (a period after
 /// "1920-1939)" or "№ 5" ends the segment).
 fn ends_with_number_word(s: &str) -> bool {
@@ -784,6 +891,20 @@ fn element_follows(after: &str, ctx: &Ctx) -> bool {
         return paren_elem(&t[1..close - 1], ctx).is_some();
     }
     elem_at(t, ctx).is_some_and(|(e, _)| !matches!(e, Elem::Other(_)))
+        || bare_number_then_boundary(t)
+}
+
+/// A bare number ending an element: ", 45, pp." after a journal's name.
+fn bare_number_then_boundary(t: &str) -> bool {
+    let n: usize = t
+        .chars()
+        .take_while(|c| is_digit(*c))
+        .map(char::len_utf8)
+        .sum();
+    n > 0 && n <= 4 * 2 && {
+        let rest = &t[n..];
+        rest.is_empty() || rest.starts_with([',', '.', ';', ')', ':'])
+    }
 }
 
 fn closing_quote(open: char) -> Option<char> {
@@ -793,6 +914,7 @@ fn closing_quote(open: char) -> Option<char> {
         '“' => Some('”'),
         '„' => Some('“'),
         '‘' => Some('’'),
+        '\'' => Some('\''),
         _ => None,
     }
 }

@@ -4,16 +4,11 @@ use nom::bytes::complete::{take_while, take_while1};
 use nom::combinator::{opt, recognize};
 use nom::{IResult, Parser};
 
-use crate::script::{is_dash, is_digit, parse_number, parse_roman};
+use crate::script::{is_dash, is_digit, parse_roman};
 use crate::vocab::Lexicon;
 
 /// nom's result over entry text; its error type stays inside this module tree.
 pub(crate) type Res<'a, T> = IResult<&'a str, T>;
-
-/// Byte offset of `sub` (a slice of `base`) within `base`.
-pub(crate) fn offset_in(base: &str, sub: &str) -> usize {
-    (sub.as_ptr() as usize).saturating_sub(base.as_ptr() as usize)
-}
 
 /// One given character (nom's `char` with this module's error type).
 pub(crate) fn ch<'a>(
@@ -30,19 +25,6 @@ pub(crate) fn sp(i: &str) -> Res<'_, &str> {
 /// One or more decimal digits in any script.
 pub(crate) fn digits(i: &str) -> Res<'_, &str> {
     take_while1(is_digit).parse(i)
-}
-
-/// A number: digits, not followed by a letter or another digit group glued
-/// with a dot (`1.5`).
-pub(crate) fn number(i: &str) -> Res<'_, u64> {
-    let (rest, d) = digits(i)?;
-    match parse_number(d) {
-        Some(n) => Ok((rest, n)),
-        None => Err(nom::Err::Error(nom::error::Error::new(
-            i,
-            nom::error::ErrorKind::Digit,
-        ))),
-    }
 }
 
 /// A dash joining two ends of a range, with optional spaces around it.
@@ -111,6 +93,13 @@ pub(crate) fn fail<T>(i: &str) -> Res<'_, T> {
     )))
 }
 
+/// Whether an element whose text is `consumed` ends at `rest`: a boundary,
+/// or a space after an element that ends with its own period ("2nd edn.
+/// London", "М. 1961").
+pub(crate) fn ends_element(consumed: &str, rest: &str) -> bool {
+    at_boundary(rest) || (consumed.ends_with('.') && rest.starts_with(char::is_whitespace))
+}
+
 /// Whether `rest` starts at a boundary between elements: the end, or
 /// punctuation that separates elements (after optional spaces).
 pub(crate) fn at_boundary(rest: &str) -> bool {
@@ -134,7 +123,6 @@ mod tests {
         assert_eq!(range("3arxa"), Ok(("arxa", "3")));
         assert_eq!(range_list("76-78, 162-164."), Ok((".", "76-78, 162-164")));
         assert_eq!(range_list("45, Bakı"), Ok((", Bakı", "45")));
-        assert!(number("x").is_err());
     }
 
     #[test]

@@ -52,7 +52,13 @@ fn value<'a>(
                 return Ok((rest, (&i[..i.len() - rest.len()], n.to_string(), false)));
             }
         }
-        let (mut rest, _) = range_list(i)?;
+        // Pages and leaves take lists ("76–78, 162–164"); a volume or an
+        // issue is one number or range ("№ 38, 1995": 1995 is a year).
+        let (mut rest, _) = if matches!(meaning, Meaning::Page | Meaning::Leaf) {
+            range_list(i)?
+        } else {
+            super::lex::range(i)?
+        };
         let mut verso_seen = false;
         loop {
             // "12 об.", "3arxa", then possibly ", 14".
@@ -139,9 +145,10 @@ pub(crate) fn volume_after<'a>(
                 (rest, n)
             }
         };
+        let rest = rest.strip_prefix('.').unwrap_or(rest);
         let (rest, _) = sp(rest)?;
         let (rest, (label, meaning)) = word(&vocab.index.labels).parse(rest)?;
-        if meaning != Meaning::Volume || !at_boundary(rest) {
+        if meaning != Meaning::Volume || !super::lex::ends_element(label, rest) {
             return fail(i);
         }
         Ok((rest, (n.to_string(), label)))

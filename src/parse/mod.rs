@@ -79,6 +79,33 @@ pub fn parse_entry(text: &str, entry: &Entry, vocab: &Vocabulary) -> Reference {
         );
         return reference;
     }
+    if let Some(at) = garbled(raw) {
+        reference.diagnostics.push(
+            Diagnostic::new(
+                Rule::GarbledText,
+                entry.span.start + at..entry.span.start + at + raw[at..].chars().next().map_or(0, char::len_utf8),
+                format!("entry {} is garbled: its text was decoded with the wrong encoding", entry.number),
+            )
+            .with_reference(entry.number)
+            .with_help("copy the entry again from the original, or convert the file from its real encoding (often Windows-1251 or Windows-1256) to UTF-8"),
+        );
+        return reference;
+    }
+    if let Some((at, c)) = unbalanced(raw) {
+        let what = if matches!(c, '(' | '[' | '«' | '“' | '"' | '<') {
+            "is never closed"
+        } else {
+            "closes nothing"
+        };
+        reference.diagnostics.push(
+            Diagnostic::new(
+                Rule::UnbalancedBrackets,
+                entry.span.start + at..entry.span.start + at + c.len_utf8(),
+                format!("the `{c}` in entry {} {what}", entry.number),
+            )
+            .with_reference(entry.number),
+        );
+    }
     let clean = Clean::new(raw, entry.span.start);
     Reader {
         clean: &clean,
@@ -137,6 +164,10 @@ struct Fields {
     container_imprint: bool,
     newspaper: bool,
     journal: bool,
+    /// The entry has a URL: a second text segment names the site.
+    web: bool,
+    /// The title was printed in quotes.
+    title_quoted: bool,
 }
 
 impl Reader<'_> {
@@ -165,9 +196,31 @@ impl Reader<'_> {
             }
             blank(&mut work, url.clone());
         }
+        for url in &urls {
+            let printed = &text[url.clone()];
+            let host = printed
+                .split_once("://")
+                .map_or(printed, |(_, h)| h)
+                .split(['/', '?', '#'])
+                .next()
+                .unwrap_or("");
+            if !host.contains('.') || host.starts_with('.') || host.ends_with('.') {
+                self.reference.diagnostics.push(
+                    Diagnostic::new(
+                        Rule::MalformedUrl,
+                        self.clean.span(url.clone()),
+                        format!("`{printed}` is not a web address: it has no host name"),
+                    )
+                    .with_reference(self.reference.number)
+                    .with_help(
+                        "remove the spaces inside the address, or copy it again from the browser",
+                    ),
+                );
+            }
+        }
+        let lang = detect_language(&work, self.vocab);
         self.accessed(&mut work);
         self.medium_markers(&mut work);
-        let lang = detect_language(&work, self.vocab);
         self.reference.language = lang;
         let ctx = Ctx {
             vocab: self.vocab,
@@ -176,18 +229,23 @@ impl Reader<'_> {
 
         if let Some(found) = archival::find(&work, self.vocab) {
             self.reference.kind = ReferenceKind::Archival;
-            if let Some(l) = found
-                .known
-                .and_then(|k| self.vocab.archive(k))
-                .and_then(|a| a.language.as_deref())
-                .and_then(Language::from_code)
-                && self.reference.language.is_none()
-            {
-                self.reference.language = Some(l);
-            }
-            if self.reference.language.is_none() || is_label_only(&work, &found) {
-                self.reference.language =
-                    archival_language(&found.archive, self.vocab).or(self.reference.language);
+            // Without a title, the labels and the archive say more about the
+            // entry's language than its few letters.
+            if is_label_only(&work, &found) {
+                let known = found
+                    .known
+                    .and_then(|k| self.vocab.archive(k))
+                    .and_then(|a| a.language.as_deref())
+                    .and_then(Language::from_code);
+                let named = found
+                    .archive
+                    .name
+                    .as_deref()
+                    .and_then(|n| language_of(n, self.vocab, false));
+                self.reference.language = archival_language(&found.archive, self.vocab)
+                    .or(named)
+                    .or(known)
+                    .or(self.reference.language);
             }
             let before = found.name_start;
             let mut fields = Fields::default();
@@ -216,12 +274,9 @@ impl Reader<'_> {
                 for seg in segs {
                     match seg.elem {
                         Some(Elem::Year(y)) => rest_fields.year = rest_fields.year.or(Some(y)),
-                        Some(Elem::Date(d, y)) => {
+                        Some(Elem::Date(d, y, _)) => {
                             rest_fields.date.get_or_insert(d);
-                            rest_fields.year = rest_fields.year.or(Some(date::Year {
-                                gregorian: y,
-                                original: None,
-                            }));
+                            rest_fields.year = rest_fields.year.or(y);
                         }
                         Some(Elem::Extent(e)) => rest_fields.extent = Some(e),
                         _ => rest_fields.notes.push(tidy(&work[seg.range])),
@@ -231,26 +286,19 @@ impl Reader<'_> {
             self.reference.archive = Some(found.archive.clone());
             self.reference.extent = found.extent.clone().or(rest_fields.extent.clone());
             let mut fields = fields;
-            fields.year = fields.year.or(rest_fields.year);
+            fields.year = fields.year.or(found.year).or(rest_fields.year);
             fields.date = fields.date.or(rest_fields.date);
             fields
                 .notes
                 .extend(rest_fields.notes.into_iter().filter(|n| !n.is_empty()));
             fields.extent = None;
             self.store(fields, true);
-            for missing in &found.missing {
-                let span = self.clean.span(missing.clone());
-                let label = &text[missing.clone()];
+            for (range, message) in &found.problems {
+                let span = self.clean.span(range.clone());
                 self.reference.diagnostics.push(
-                    Diagnostic::new(
-                        Rule::IncompleteArchivalReference,
-                        span,
-                        format!("the archival label `{label}` has no number after it"),
-                    )
-                    .with_reference(self.reference.number)
-                    .with_help(
-                        "give the number of the fond, inventory, file or leaf, or remove the label",
-                    ),
+                    Diagnostic::new(Rule::IncompleteArchivalReference, span, format!("entry {}: {message}", self.reference.number))
+                        .with_reference(self.reference.number)
+                        .with_help("an archival reference names the archive, the fond, the inventory (if any), the file and the leaves: `ARDA, f. 28, siy. 1, iş 72, v. 5`"),
                 );
             }
             return;
@@ -259,6 +307,10 @@ impl Reader<'_> {
         let start = work.len() - work.trim_start().len();
         let fields = self.fields(&work, start, work.len(), &ctx);
         self.store(fields, false);
+        // A thesis descriptor anywhere makes the entry a thesis ("…
+        // dissertasiyasının avtoreferatı", "Unpublished PhD thesis").
+        self.flags.thesis |= contains_word(&work, &self.vocab.index.thesis_list);
+        self.newspaper_without_title();
         self.reference.kind = self.kind();
         if self.reference.kind == ReferenceKind::Other {
             self.unparsed();
@@ -267,7 +319,10 @@ impl Reader<'_> {
 
     /// Reads authors and segments of `work[from..to]`.
     fn fields(&self, work: &str, from: usize, to: usize, ctx: &Ctx) -> Fields {
-        let mut f = Fields::default();
+        let mut f = Fields {
+            web: self.reference.url.is_some(),
+            ..Fields::default()
+        };
         let mut pos = from + (work[from..to].len() - work[from..to].trim_start().len());
         if let Some(block) = person::author_block(&work[pos..to], self.vocab, ctx.lang) {
             if block.editors {
@@ -328,6 +383,25 @@ impl Reader<'_> {
 }
 
 impl Reader<'_> {
+    /// "The Times, 14 May 1920, p. 12.": a short name and a day's date with
+    /// no author or imprint is a newspaper, the name its container.
+    fn newspaper_without_title(&mut self) {
+        let r = &mut *self.reference;
+        if r.container.is_none()
+            && r.date.is_some()
+            && r.authors.is_empty()
+            && r.place.is_none()
+            && r.publisher.is_none()
+            && r.url.is_none()
+            && r.title
+                .as_ref()
+                .is_some_and(|t| t.split_whitespace().count() <= 5)
+        {
+            r.container = r.title.take().map(|t| container_name(&t, self.vocab));
+            self.flags.newspaper = true;
+        }
+    }
+
     /// The kind of a non-archival entry, from its fields and words.
     fn kind(&self) -> ReferenceKind {
         let r = &*self.reference;
@@ -338,6 +412,15 @@ impl Reader<'_> {
         }
         if f.newspaper && (r.container.is_some() || r.title.is_some()) {
             return ReferenceKind::Newspaper;
+        }
+        if r.url.is_some()
+            && !imprint
+            && r.container.is_some()
+            && r.volume.is_none()
+            && r.issue.is_none()
+            && r.pages.is_none()
+        {
+            return ReferenceKind::Web;
         }
         if r.container.is_some() {
             if r.date.is_some() && !f.journal && !f.in_book && r.volume.is_none() {
@@ -413,10 +496,14 @@ impl Reader<'_> {
             let t = rest.trim_start_matches(|c: char| c.is_whitespace() || c == ':');
             let date_start = work.len() - t.len();
             let date_end = date_start + t.find([')', ']', ';']).unwrap_or(t.len());
-            let date = work[date_start..date_end]
-                .trim()
-                .trim_end_matches('.')
-                .trim();
+            // The date ends with its last digit ("March 3, 2020." -> "March 3, 2020").
+            let candidate = &work[date_start..date_end];
+            let last_digit = candidate
+                .char_indices()
+                .filter(|(_, c)| crate::script::is_digit(*c))
+                .last()
+                .map(|(i, c)| i + c.len_utf8());
+            let date = candidate[..last_digit.unwrap_or(candidate.len())].trim();
             if date.is_empty() {
                 continue;
             }
@@ -479,23 +566,33 @@ fn assign(work: &str, segs: &[imprint::Seg], f: &mut Fields, ctx: &Ctx) {
                             f.year = Some(y);
                         }
                     }
-                    Elem::Date(d, y) => {
-                        f.date.get_or_insert(d);
-                        if f.year.is_none() {
-                            f.year = Some(date::Year {
-                                gregorian: y,
-                                original: None,
-                            });
+                    Elem::Date(d, y, day) => {
+                        if day {
+                            f.date.get_or_insert(d);
+                        }
+                        if let Some(y) = y
+                            && f.year.is_none_or(|old| {
+                                old.original.is_none()
+                                    && y.original.is_some()
+                                    && old.gregorian == y.original.map_or(0, |o| o.year)
+                            })
+                        {
+                            f.year = Some(y);
                         }
                     }
                     Elem::Volume(v) => set_or_note(&mut f.volume, v, &mut f.notes),
                     Elem::Volumes(v) => f.volumes = Some(v),
-                    Elem::Issue(v) => set_or_note(&mut f.issue, v, &mut f.notes),
+                    Elem::Issue(v) => {
+                        if f.container.is_some() && !f.newspaper && f.date.is_none() {
+                            f.journal = true;
+                        }
+                        set_or_note(&mut f.issue, v, &mut f.notes)
+                    }
                     Elem::Pages(v) => set_or_note(&mut f.pages, v, &mut f.notes),
                     Elem::Extent(v) => f.extent = Some(v),
                     Elem::Part(v) => f.part = Some(v),
                     Elem::Place(p) => {
-                        if container_mode && f.container.is_some() {
+                        if f.container.is_some() {
                             f.container_imprint = true;
                         }
                         match &mut f.place {
@@ -532,7 +629,7 @@ fn assign(work: &str, segs: &[imprint::Seg], f: &mut Fields, ctx: &Ctx) {
             }
             None => {
                 let raw = &work[seg.range.clone()];
-                let value = tidy(raw);
+                let value = tidy_keeping(raw, Some(ctx.vocab));
                 if value.is_empty() {
                     continue;
                 }
@@ -552,15 +649,32 @@ fn assign(work: &str, segs: &[imprint::Seg], f: &mut Fields, ctx: &Ctx) {
                     }
                     continue;
                 }
+                let newspaper_named = contains_word(&value, &ctx.vocab.index.newspaper_words);
                 if f.title.is_none() && !container_mode {
-                    f.title = Some(strip_quotes(&bracket_inner.unwrap_or(value)));
+                    // "«Kommunist» qəzeti, 22 oktyabr 1920": the newspaper is
+                    // the container, there is no article title.
+                    if newspaper_named && f.container.is_none() {
+                        f.newspaper = true;
+                        f.container = Some(value);
+                        after_container = true;
+                        continue;
+                    }
+                    f.title_quoted = is_quoted(raw);
+                    f.title = Some(clean_title(&bracket_inner.unwrap_or(value), ctx.vocab));
                     last_free_was_title = true;
                     continue;
                 }
                 if container_mode && f.container.is_none() {
-                    note_kind_words(&value, f, ctx);
-                    f.container = Some(value);
+                    set_container(f, value, ctx);
                     after_container = true;
+                    continue;
+                }
+                // "Encyclopaedia Iranica, "Gilan," https://…": on the web the
+                // quoted name is the page, the one before it the site.
+                if f.web && f.container.is_none() && is_quoted(raw) && !f.title_quoted {
+                    f.container = f.title.take();
+                    f.title = Some(clean_title(&value, ctx.vocab));
+                    f.title_quoted = true;
                     continue;
                 }
                 if let Some(inner) = bracket_inner.clone()
@@ -571,14 +685,36 @@ fn assign(work: &str, segs: &[imprint::Seg], f: &mut Fields, ctx: &Ctx) {
                     last_free_was_title = false;
                     continue;
                 }
+                // A bare number: a journal's volume right after its name,
+                // a newspaper's page after its date.
+                if value.chars().all(crate::script::is_digit) {
+                    if after_container && f.volume.is_none() && f.date.is_none() {
+                        f.volume = Some(crate::script::ascii_digits(&value));
+                    } else if f.date.is_some() && f.pages.is_none() {
+                        f.pages = Some(crate::script::ascii_digits(&value));
+                    } else {
+                        f.notes.push(value);
+                    }
+                    continue;
+                }
+                if f.place.is_none()
+                    && let Some((place, publisher)) = split_place_publisher(&value)
+                {
+                    f.place = Some(place);
+                    if f.publisher.is_none() {
+                        f.publisher = Some(publisher);
+                    }
+                    last_free_was_title = false;
+                    continue;
+                }
                 let prev_place = prev.is_some_and(|p| matches!(p.elem, Some(Elem::Place(_))));
                 let next_place = next.is_some_and(|n| {
                     matches!(n.elem, Some(Elem::Place(_)))
                         && matches!(n.sep, Sep::Period | Sep::Comma)
                 });
                 let publisherish = contains_word(&value, &ctx.vocab.index.publisher_words);
-                let journalish = contains_word(&value, &ctx.vocab.index.journal_words)
-                    || contains_word(&value, &ctx.vocab.index.newspaper_words);
+                let journalish =
+                    contains_word(&value, &ctx.vocab.index.journal_words) || newspaper_named;
                 let periodical_next = next.is_some_and(|n| {
                     matches!(
                         n.elem,
@@ -589,9 +725,16 @@ fn assign(work: &str, segs: &[imprint::Seg], f: &mut Fields, ctx: &Ctx) {
                                 | Elem::Date(..)
                         )
                     ) || (matches!(n.elem, Some(Elem::Volume(_))) && f.place.is_none())
+                        || n.elem.is_none()
+                            && work[n.range.clone()]
+                                .trim()
+                                .chars()
+                                .all(crate::script::is_digit)
                 });
+                let in_book = fold(&value).ends_with(" içinde");
                 if f.publisher.is_none()
                     && !journalish
+                    && !in_book
                     && (prev_place && !seg.bracketed || next_place || publisherish)
                 {
                     f.publisher = Some(value);
@@ -600,23 +743,13 @@ fn assign(work: &str, segs: &[imprint::Seg], f: &mut Fields, ctx: &Ctx) {
                 }
                 if f.container.is_none()
                     && (journalish
+                        || in_book
+                        || f.web
                         || (periodical_next && f.place.is_none() && f.publisher.is_none()))
                 {
-                    note_kind_words(&value, f, ctx);
-                    if !contains_word(&value, &ctx.vocab.index.newspaper_words) {
-                        f.journal = true;
-                    }
-                    f.container = Some(value);
+                    set_container(f, value, ctx);
                     after_container = true;
                     last_free_was_title = false;
-                    continue;
-                }
-                if f.place.is_none()
-                    && f.publisher.is_none()
-                    && let Some((place, publisher)) = split_place_publisher(&value)
-                {
-                    f.place = Some(place);
-                    f.publisher = Some(publisher);
                     continue;
                 }
                 if after_container && seg.sep == Sep::Period && !seg.bracketed {
@@ -633,17 +766,85 @@ fn assign(work: &str, segs: &[imprint::Seg], f: &mut Fields, ctx: &Ctx) {
     }
 }
 
+/// Takes a free segment as the container: editors printed before it
+/// ("Clark, R. (ed.) The Soviet South", "P. Avery & G. Hambly (Eds.), …"),
+/// the Turkish postposition "… içinde", and a volume or volume/issue printed
+/// after a journal's name ("Iranian Studies 45", "… Dergisi 12/2").
+fn set_container(f: &mut Fields, value: String, ctx: &Ctx) {
+    let mut value = value;
+    let folded = fold(&value);
+    if let Some(stripped) = folded.strip_suffix(" içinde").map(|s| s.len()) {
+        let cut = value
+            .char_indices()
+            .nth(stripped.min(value.len()))
+            .map_or(value.len(), |(i, _)| i);
+        let keep: String = value
+            .chars()
+            .take(folded[..stripped].chars().count())
+            .collect();
+        let _ = cut;
+        value = keep;
+        f.container_marker = true;
+    }
+    if let Some(block) = person::author_block(&value, ctx.vocab, ctx.lang)
+        && block.editors
+    {
+        f.editors.extend(block.people);
+        value = value[block.len..]
+            .trim_start_matches([',', ' ', '.'])
+            .to_string();
+        f.container_marker = true;
+    }
+    // Trailing "45", "12/2", "12(3)".
+    if let Some((name, tail)) = value.rsplit_once(' ')
+        && !name.is_empty()
+        && (contains_word(name, &ctx.vocab.index.journal_words)
+            || name.split_whitespace().count() >= 2)
+    {
+        let nums: Vec<&str> = tail
+            .split(['/', '(', ')'])
+            .filter(|x| !x.is_empty())
+            .collect();
+        if !nums.is_empty()
+            && nums.len() <= 2
+            && nums.iter().all(|n| n.chars().all(crate::script::is_digit))
+            && !(nums.len() == 1 && nums[0].chars().count() == 4)
+        {
+            f.volume
+                .get_or_insert_with(|| crate::script::ascii_digits(nums[0]));
+            if let Some(issue) = nums.get(1) {
+                f.issue
+                    .get_or_insert_with(|| crate::script::ascii_digits(issue));
+            }
+            f.journal = true;
+            value = name.to_string();
+        }
+    }
+    if contains_word(&value, &ctx.vocab.index.newspaper_words) {
+        f.newspaper = true;
+    } else if contains_word(&value, &ctx.vocab.index.journal_words) {
+        f.journal = true;
+    }
+    // GOST other title information of the container: "Россия и Кавказ :
+    // сб. ст." keeps its name; the rest is a note.
+    if let Some((name, info)) = value.split_once(" : ") {
+        f.notes.push(info.trim().to_string());
+        value = name.trim().to_string();
+    }
+    f.container = Some(value);
+}
+
+/// A title as printed, without surrounding quotes and the punctuation
+/// Chicago puts inside them ("“The Enzeli Landing of 1920.”").
+fn clean_title(t: &str, vocab: &Vocabulary) -> String {
+    tidy_keeping(&strip_quotes(t), Some(vocab))
+}
+
 fn set_or_note(slot: &mut Option<String>, value: String, notes: &mut Vec<String>) {
     if slot.is_none() {
         *slot = Some(value);
     } else if slot.as_deref() != Some(value.as_str()) {
         notes.push(value);
-    }
-}
-
-fn note_kind_words(value: &str, f: &mut Fields, ctx: &Ctx) {
-    if contains_word(value, &ctx.vocab.index.newspaper_words) {
-        f.newspaper = true;
     }
 }
 
@@ -690,7 +891,119 @@ fn container_name(c: &str, vocab: &Vocabulary) -> String {
             }
         }
     }
+    // "Газета «Коммунист»", "روزنامه اطلاعات", "Cumhuriyet gazetesi": the
+    // generic word is not part of the name.
+    let words: Vec<&str> = t.split_whitespace().collect();
+    if words.len() >= 2 {
+        let generic = |w: &str| vocab.index.newspaper_words.iter().any(|n| *n == fold(w));
+        if generic(words[0]) {
+            return strip_quotes(&words[1..].join(" "));
+        }
+        if generic(words[words.len() - 1]) {
+            return strip_quotes(&words[..words.len() - 1].join(" "));
+        }
+    }
     strip_quotes(t)
+}
+
+/// The first bracket or quote in `text` without its partner: `(`, `[`,
+/// `«`, `“`, straight `"` and a `<` before a URL.
+fn unbalanced(text: &str) -> Option<(usize, char)> {
+    let mut stack: Vec<(usize, char)> = Vec::new();
+    let mut straight: Option<usize> = None;
+    let mut escaped = false;
+    for (i, c) in text.char_indices() {
+        if std::mem::take(&mut escaped) {
+            continue;
+        }
+        match c {
+            '\\' => escaped = true,
+            '(' | '[' | '«' | '“' => stack.push((i, c)),
+            '<' if text[i + 1..].starts_with("http") || text[i + 1..].starts_with("www.") => {
+                stack.push((i, c))
+            }
+            ')' | ']' | '»' | '”' | '>' => {
+                let open = match c {
+                    ')' => '(',
+                    ']' => '[',
+                    '»' => '«',
+                    '”' => '“',
+                    _ => '<',
+                };
+                match stack.iter().rposition(|&(_, o)| o == open) {
+                    Some(k) => {
+                        // Anything opened after the partner is unclosed.
+                        if k + 1 < stack.len() {
+                            return Some(stack[k + 1]);
+                        }
+                        stack.truncate(k);
+                    }
+                    None if c == '>' => {}
+                    None => return Some((i, c)),
+                }
+            }
+            '"' => straight = if straight.is_some() { None } else { Some(i) },
+            _ => {}
+        }
+    }
+    stack.first().copied().or(straight.map(|i| (i, '"')))
+}
+
+/// Where `raw` shows it was decoded with the wrong encoding: U+FFFD, or
+/// UTF-8 read as Windows-1252/Latin-1 ("Ð”Ð¾ÐºÑƒ" for "Доку").
+fn garbled(raw: &str) -> Option<usize> {
+    if let Some(i) = raw.find('\u{FFFD}') {
+        return Some(i);
+    }
+    let chars: Vec<(usize, char)> = raw.char_indices().collect();
+    let mut first = None;
+    let mut count = 0;
+    for w in chars.windows(2) {
+        let (i, a) = w[0];
+        let b = w[1].1;
+        let lead = matches!(a, 'Ð' | 'Ñ' | 'Ø' | 'Ù' | 'Ú' | 'Û' | 'Ã' | 'Â' | 'Ä' | 'Å');
+        let cont = matches!(
+            b,
+            '\u{80}'
+                ..='\u{BF}'
+                    | '‚'
+                    | 'ƒ'
+                    | '„'
+                    | '…'
+                    | '†'
+                    | '‡'
+                    | 'ˆ'
+                    | '‰'
+                    | 'Š'
+                    | '‹'
+                    | 'Œ'
+                    | 'Ž'
+                    | '‘'
+                    | '’'
+                    | '“'
+                    | '”'
+                    | '•'
+                    | '–'
+                    | '—'
+                    | '˜'
+                    | '™'
+                    | 'š'
+                    | '›'
+                    | 'œ'
+                    | 'ž'
+                    | 'Ÿ'
+        );
+        if lead && cont {
+            count += 1;
+            first.get_or_insert(i);
+        }
+    }
+    (count >= 3).then_some(first).flatten()
+}
+
+/// Whether `s` starts with an opening quote.
+fn is_quoted(s: &str) -> bool {
+    s.trim_start().starts_with(['«', '"', '“', '„', '\''])
 }
 
 /// Removes quotes around the whole of `s`.
@@ -716,10 +1029,37 @@ fn strip_quotes(s: &str) -> String {
 /// A value trimmed of surrounding punctuation and spaces, inner spaces
 /// collapsed.
 fn tidy(s: &str) -> String {
+    tidy_keeping(s, None)
+}
+
+/// [`tidy`], keeping a final period that belongs to an abbreviation
+/// ("1920–1927 гг.", "в 1921 g.").
+fn tidy_keeping(s: &str, vocab: Option<&Vocabulary>) -> String {
     let t = s.trim_matches(|c: char| {
         c.is_whitespace() || matches!(c, ',' | ';' | ':' | '،' | '؛' | '–' | '—' | '/')
     });
-    let t = t.trim_end_matches('.').trim_end();
+    let stripped = t.trim_end_matches('.').trim_end();
+    let last_word: String = stripped
+        .chars()
+        .rev()
+        .take_while(|c| c.is_alphabetic())
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    let keep = t.ends_with('.')
+        && !last_word.is_empty()
+        && vocab.is_some_and(|v| v.index.abbreviations.contains_key(&fold(&last_word)))
+        && stripped
+            .chars()
+            .rev()
+            .nth(last_word.chars().count())
+            .is_some_and(char::is_whitespace);
+    let t = if keep {
+        &t[..stripped.len() + 1]
+    } else {
+        stripped
+    };
     let t = if t.starts_with('-') && t[1..].starts_with(' ') {
         t[1..].trim_start()
     } else {
@@ -737,117 +1077,83 @@ fn blank(s: &mut String, range: std::ops::Range<usize>) {
     s.replace_range(range, &spaces);
 }
 
-/// The language of an entry from its letters and a few words.
+/// The language of an entry: its script, then for Latin and Cyrillic the
+/// letters and words of `bib/languages.toml`.
 fn detect_language(text: &str, vocab: &Vocabulary) -> Option<Language> {
-    let _ = vocab;
-    match dominant_script(text)? {
-        Script::Arabic => Some(Language::Fa),
-        Script::Cyrillic => Some(Language::Ru),
-        Script::Latin => Some(latin_language(text)),
-    }
+    language_of(text, vocab, true)
 }
 
-/// Azerbaijani, Turkish or English for Latin text: `ə`, `q`/`x` in Turkic
-/// words and Azerbaijani function words mark Azerbaijani; Turkish letters or
-/// words without them mark Turkish; plain ASCII is English.
-fn latin_language(text: &str) -> Language {
+/// [`detect_language`], answering `None` for Latin text without any cue
+/// unless `default_english`.
+fn language_of(text: &str, vocab: &Vocabulary, default_english: bool) -> Option<Language> {
+    let script = dominant_script(text)?;
     let f = fold(text);
     let words: Vec<&str> = f
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
         .collect();
-    const AZ: &[&str] = &[
-        "və",
-        "bakı",
-        "cild",
-        "səh",
-        "siy",
-        "iş",
-        "nəşriyyatı",
-        "tarixi",
-        "azərbaycan",
-        "jurnalı",
-        "qəzeti",
-        "elm",
-        "dissertasiya",
-        "müraciət",
-        "sax",
-    ];
-    const TR: &[&str] = &[
-        "ve",
-        "ile",
-        "için",
-        "yayınları",
-        "yayınevi",
-        "dergisi",
-        "cilt",
-        "sayı",
-        "tarihi",
-        "türk",
-        "osmanlı",
-        "istanbul",
-        "ankara",
-        "kurumu",
-        "üniversitesi",
-        "tezi",
-        "basımevi",
-        "arşivi",
-        "gazetesi",
-        "erişim",
-        "bir",
-        "gömlek",
-        "dosya",
-        "yayın",
-        "araştırmaları",
-    ];
-    const EN: &[&str] = &[
-        "the",
-        "of",
-        "and",
-        "in",
-        "to",
-        "press",
-        "university",
-        "journal",
-        "history",
-        "accessed",
-        "vol",
-        "from",
-        "on",
-    ];
-    let count = |list: &[&str]| words.iter().filter(|w| list.contains(w)).count();
-    let schwa = f.contains('ə');
-    let turkic = f
-        .chars()
-        .any(|c| matches!(c, 'ş' | 'ç' | 'ğ' | 'ö' | 'ü' | 'ı'));
-    let (az, tr, en) = (count(AZ) + usize::from(schwa) * 3, count(TR), count(EN));
-    if az > tr && az >= en && az > 0 {
-        Language::Az
-    } else if tr > az && tr >= en && tr > 0 || turkic && en == 0 && az == 0 {
-        Language::Tr
-    } else if turkic && az >= tr && az > 0 {
-        Language::Az
-    } else {
-        Language::En
+    let score = |code: &str| -> usize {
+        vocab
+            .languages
+            .iter()
+            .filter(|l| l.code == code)
+            .map(|l| {
+                let letters = l.letters.iter().filter(|x| f.contains(x.as_str())).count() * 3;
+                let hits = words
+                    .iter()
+                    .filter(|w| l.words.iter().any(|x| x == *w))
+                    .count();
+                letters + hits
+            })
+            .sum()
+    };
+    match script {
+        Script::Arabic => Some(Language::Fa),
+        Script::Cyrillic => Some(
+            if score("az") > 0
+                && f.chars()
+                    .any(|c| matches!(c, 'ә' | 'ҹ' | 'ҝ' | 'һ' | 'ө' | 'ү' | 'ј' | 'ғ'))
+            {
+                Language::Az
+            } else {
+                Language::Ru
+            },
+        ),
+        Script::Latin => {
+            let (az, tr, en) = (score("az"), score("tr"), score("en"));
+            // Turkish writes no q or x; an Azerbaijani word with Turkic
+            // letters usually has one.
+            let lower = text.to_lowercase();
+            let turkic = lower
+                .chars()
+                .any(|c| matches!(c, 'ş' | 'ç' | 'ğ' | 'ö' | 'ü' | 'ı'));
+            let qx = turkic
+                && words.iter().any(|w| {
+                    w.contains(['q', 'x'])
+                        && w.chars()
+                            .any(|c| matches!(c, 'ş' | 'ç' | 'ğ' | 'ö' | 'ü' | 'ı' | 'ə'))
+                });
+            let az = az + usize::from(qx) * 2;
+            if az + tr + en == 0 && !turkic && !default_english {
+                return None;
+            }
+            Some(if az > tr && az >= en && az > 0 {
+                Language::Az
+            } else if tr > az && tr >= en && tr > 0 || turkic && en == 0 && az == 0 {
+                Language::Tr
+            } else if turkic && az >= tr && az > 0 {
+                Language::Az
+            } else {
+                Language::En
+            })
+        }
     }
 }
 
 /// The language suggested by an archival reference's labels.
 fn archival_language(archive: &crate::model::Archive, vocab: &Vocabulary) -> Option<Language> {
-    let _ = vocab;
-    let labels: Vec<String> = archive.labels.iter().map(|(_, l)| fold(l)).collect();
-    let has = |set: &[&str]| labels.iter().any(|l| set.contains(&l.as_str()));
-    if has(&["siy.", "siyahı", "iş", "sax.vah.", "vərəq", "v.", "vv."]) {
-        Some(Language::Az)
-    } else if has(&["оп.", "д.", "л.", "ф.", "лл.", "ед. хр.", "ед.хр."]) {
-        Some(Language::Ru)
-    } else if has(&["op.", "d.", "l.", "ll."]) {
-        Some(Language::Ru)
-    } else if has(&["gömlek", "gömlek no.", "dosya", "varak"]) {
-        Some(Language::Tr)
-    } else {
-        None
-    }
+    let labels: Vec<&str> = archive.labels.iter().map(|(_, l)| l.as_str()).collect();
+    language_of(&labels.join(" "), vocab, false)
 }
 
 /// Whether the entry is only an archive abbreviation and labels (no title),

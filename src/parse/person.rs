@@ -134,8 +134,10 @@ fn honorifics<'a>(
 /// How strongly a parsed name is known to be a name.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 enum Evidence {
-    /// Two bare words: a name only if the vocabulary says so.
-    Weak,
+    /// Two bare words after "and": a name only by its position.
+    Listed,
+    /// Two bare words with a known given name or surname ending.
+    Named,
     /// Initials, a comma inversion, a pen name or an honorific.
     Strong,
 }
@@ -174,8 +176,11 @@ fn person<'a>(
                 }),
             ));
         }
-        // Inverted: "Smith, John", "Smith, J.", "بیات، کاوه".
-        if let Ok((rest, _)) = (sp, comma, sp).parse(after_family) {
+        // Inverted: "Smith, John", "Smith, J.", "بیات، کاوه". Not after an
+        // honorific, which stands before a name in its natural order.
+        if (!honored || !family.contains(' '))
+            && let Ok((rest, _)) = (sp, comma, sp).parse(after_family)
+        {
             if let Ok((r, ini)) = initials(rest) {
                 return Ok((
                     r,
@@ -186,7 +191,10 @@ fn person<'a>(
                     }),
                 ));
             }
-            if let Ok((r, given)) = given_words(rest) {
+            if let Ok((r, given)) = given_words(rest)
+                && ends_person(r, vocab)
+                && family.split(' ').count() + given.split(' ').count() <= 4
+            {
                 // "Smith, John, and" / "Smith, John." — a comma inversion
                 // needs the given names to end the person.
                 return Ok((
@@ -216,12 +224,15 @@ fn person<'a>(
             let evidence = if honored {
                 Evidence::Strong
             } else {
-                Evidence::Weak
+                Evidence::Named
             };
-            // After another name and a joiner, two capitalised words are a
-            // name whatever the vocabulary says.
-            if let Some(p) = split_bare(&words, vocab, lang, honored || in_list) {
+            if let Some(p) = split_bare(&words, vocab, lang, honored) {
                 return Ok((after_family, (p, evidence)));
+            }
+            // After another name and "and", two capitalised words are a
+            // name whatever the vocabulary says.
+            if in_list && let Some(p) = split_bare(&words, vocab, lang, true) {
+                return Ok((after_family, (p, Evidence::Listed)));
             }
         }
         if honored && words.len() == 1 {
@@ -236,6 +247,22 @@ fn person<'a>(
         }
         fail(i)
     }
+}
+
+/// Whether a person ends at `rest`: punctuation, a bracket, "and" or the end.
+fn ends_person(rest: &str, vocab: &Vocabulary) -> bool {
+    let t = rest.trim_start();
+    t.is_empty()
+        || t.starts_with(['.', ',', '،', ';', '(', ':', '&', '/'])
+        || word(&vocab.index.conjunctions)
+            .parse(t)
+            .is_ok_and(|(r, _)| {
+                r.starts_with(char::is_whitespace)
+                    && r.trim_start().starts_with(|c: char| {
+                        c.is_uppercase() || script_of(c) == Some(Script::Arabic)
+                    })
+            })
+        || word(&vocab.index.et_al).parse(t).is_ok()
 }
 
 fn comma(i: &str) -> Res<'_, char> {
@@ -334,7 +361,7 @@ fn split_bare(
 /// Joining words between two people: `,`, `və`, `и`, `and`, `&`, `ve`, `و`.
 fn joiner<'a>(
     vocab: &'a Vocabulary,
-) -> impl Parser<&'a str, Output = (), Error = nom::error::Error<&'a str>> + 'a {
+) -> impl Parser<&'a str, Output = bool, Error = nom::error::Error<&'a str>> + 'a {
     move |i: &'a str| {
         let (rest, _) = sp(i)?;
         let (rest, had_comma) = match comma(rest) {
@@ -345,10 +372,10 @@ fn joiner<'a>(
         if let Ok((r, _)) = word(&vocab.index.conjunctions).parse(rest)
             && r.starts_with(char::is_whitespace)
         {
-            return Ok((r.trim_start(), ()));
+            return Ok((r.trim_start(), true));
         }
         if had_comma {
-            return Ok((rest, ()));
+            return Ok((rest, false));
         }
         fail(i)
     }
@@ -362,12 +389,22 @@ pub(crate) fn author_block(
     lang: Option<Language>,
 ) -> Option<AuthorBlock> {
     let (mut rest, (first, mut evidence)) = person(vocab, lang, false).parse(text).ok()?;
+    let first_bare = evidence == Evidence::Named;
     let mut people = vec![first];
     loop {
-        let Ok((r, _)) = joiner(vocab).parse(rest) else {
+        let Ok((r, conjunction)) = joiner(vocab).parse(rest) else {
             break;
         };
-        match person(vocab, lang, true).parse(r) {
+        match person(vocab, lang, conjunction).parse(r) {
+            // After a bare comma only initials or a known name continue the
+            // list: "Aslan, Betül, Rusya'nın Kafkasya Politikası" is a title.
+            Ok((_, (p, e)))
+                if !conjunction
+                    && !(e == Evidence::Named && first_bare)
+                    && !p.given.as_deref().is_some_and(|g| g.contains('.')) =>
+            {
+                break;
+            }
             Ok((r2, (p, e))) => {
                 evidence = evidence.max(e);
                 people.push(p);
@@ -387,9 +424,15 @@ pub(crate) fn author_block(
     {
         rest = r;
     }
-    // "(ed.)", "(eds.)", "(red.)", "(сост.)"
+    // "(ed.)", "(eds.)", "(red.)", "(сост.)", ", ed."
     let mut editors = false;
     if let Ok((r, _)) = (sp, ch('('), word(&vocab.index.editor_markers), ch(')')).parse(rest) {
+        editors = true;
+        rest = r;
+    } else if let Ok((r, _)) = (sp, comma, sp, word(&vocab.index.editor_markers)).parse(rest)
+        && r.trim_start()
+            .starts_with(|c: char| c.is_uppercase() || c == '"' || c == '“')
+    {
         editors = true;
         rest = r;
     }
@@ -411,15 +454,14 @@ pub(crate) fn author_block(
     {
         consumed
     } else if let Some(after) = t.strip_prefix(',').or_else(|| t.strip_prefix('،')) {
-        // Turkish and English: a quoted title after a comma.
+        // Comma styles: "Aslan, Betül, Rusya'nın …", "Ahmet Yılmaz, "Makale"".
         let a = after.trim_start();
-        if !a.starts_with(['"', '“', '«', '„', '\''])
-            && !(evidence == Evidence::Strong && ended_with_period)
+        if !a.starts_with(['"', '“', '«', '„', '\'']) && evidence < Evidence::Named && !editors
         {
             return None;
         }
         text.len() - after.len()
-    } else if ended_with_period && spaced && evidence == Evidence::Strong {
+    } else if (ended_with_period && evidence == Evidence::Strong || editors) && spaced {
         consumed
     } else {
         return None;
