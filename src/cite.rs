@@ -182,7 +182,10 @@ fn candidate(
     // The content runs to the matching close, the other close, or the end
     // of the line.
     let start = open + 1;
-    let window_end = limit.min(start + 400);
+    let mut window_end = limit.min(start + 400);
+    while !text.is_char_boundary(window_end) {
+        window_end -= 1;
+    }
     let mut end = None;
     let mut mismatched = false;
     let mut depth = 0;

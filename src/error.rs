@@ -9,7 +9,7 @@ use miette::Diagnostic as MietteDiagnostic;
 #[derive(Debug, thiserror::Error, MietteDiagnostic)]
 pub enum Error {
     /// The file could not be read.
-    #[error("cannot read `{path}`: {source}")]
+    #[error("cannot read `{path}`")]
     #[diagnostic(code(istinad::io))]
     Io {
         /// The path given.

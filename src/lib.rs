@@ -1,7 +1,52 @@
-//! istinad reads the numbered reference lists of historians' manuscripts.
+//! istinad reads the numbered reference lists of historians' manuscripts —
+//! Azerbaijani, Russian, Persian, Turkish and English, archival files beside
+//! books — checks the in-text citations against them, and converts them to
+//! the formats scholars' tools use.
+//!
+//! # Pipeline
+//!
+//! ```text
+//! bytes ──input──▶ Source ──split──▶ Document { body, list entries }
+//!                                        │            │
+//!                                       cite        parse (nom)
+//!                                        ▼            ▼
+//!                                   Citations    References ──emit──▶ BibTeX, CSL-JSON, YAML, RIS, text
+//!                                        └────check───┘
+//!                                             ▼
+//!                                        Diagnostics (rule code, span, fix)
+//! ```
+//!
+//! | stage  | module        | does                                                    |
+//! |--------|---------------|---------------------------------------------------------|
+//! | input  | [`input`]     | text, Markdown, .docx → [`Source`]                      |
+//! | split  | [`split`]     | finds the list by its heading, splits its entries      |
+//! | parse  | [`parse`]     | one entry → one [`model::Reference`]                    |
+//! | cite   | [`cite`]      | the body's numeric citations → [`model::Citation`]      |
+//! | check  | [`check`]     | rules with stable codes → [`Diagnostic`]s               |
+//! | emit   | `emit`        | conversions of the model                                |
+//!
+//! The library never prints and never fails on a bad manuscript: problems are
+//! [`Diagnostic`]s, and [`Error`] means the run could not happen.
+//!
+//! # Example
+//!
+//! ```
+//! use istinad::{Config, Source};
+//!
+//! let text = "Bu barədə yazılıb (1, s. 5).\n\n## ƏDƏBİYYAT\n\n\
+//!             1. Həsənli Cəmil. (2012) Sovet dövründə Azərbaycanın xarici siyasəti. Bakı\n\
+//!             2. ARDA: f. 28. siy. 1. iş 72\n";
+//! let report = istinad::check(&Source::new("example.md", text), &Config::default());
+//! assert_eq!(report.references.len(), 2);
+//! assert_eq!(report.references[0].authors[0].family, "Həsənli");
+//! assert_eq!(report.citations.len(), 1);
+//! // Entry 2 is never cited.
+//! assert_eq!(report.diagnostics[0].name(), "uncited-reference");
+//! ```
 
 pub mod check;
 pub mod cite;
+pub mod config;
 pub mod diagnostic;
 pub mod error;
 pub mod fix;
@@ -14,7 +59,103 @@ pub mod split;
 pub mod vocab;
 
 pub use check::Rule;
+pub use config::Config;
 pub use diagnostic::{Diagnostic, Severity};
 pub use error::Error;
+pub use model::{Citation, Reference};
 pub use source::{Source, Span};
+pub use split::Document;
 pub use vocab::Vocabulary;
+
+/// A reference list read from a source.
+#[derive(Debug, Clone)]
+pub struct References {
+    /// The document's parts.
+    pub document: Document,
+    /// The list's entries as records.
+    pub references: Vec<Reference>,
+    /// Every finding: the document's, and each entry's.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// A manuscript checked: its list, its citations and every finding.
+#[derive(Debug, Clone)]
+pub struct Report {
+    /// The document's parts.
+    pub document: Document,
+    /// The list's entries as records.
+    pub references: Vec<Reference>,
+    /// The body's citations, in order.
+    pub citations: Vec<Citation>,
+    /// Every finding, in order of position.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Finds and parses the reference list of `source` and runs the rules over
+/// the list alone (structure, entries, numbering, duplicates).
+pub fn read_references(source: &Source, config: &Config) -> References {
+    let vocab = &config.vocabulary;
+    let document = split::split(source, vocab);
+    let mut references = parse::parse_references(source, &document, vocab);
+    for r in &mut references {
+        r.diagnostics = config.rules.apply(std::mem::take(&mut r.diagnostics));
+    }
+    let cx = check::Context {
+        source,
+        document: &document,
+        references: &references,
+        citations: &[],
+    };
+    let mut diagnostics = document.diagnostics.clone();
+    diagnostics.extend(
+        references
+            .iter()
+            .flat_map(|r| r.diagnostics.iter().cloned()),
+    );
+    diagnostics.extend(check::check_list(&cx));
+    let mut diagnostics = config.rules.apply(diagnostics);
+    sort(&mut diagnostics);
+    References {
+        document,
+        references,
+        diagnostics,
+    }
+}
+
+/// Reads the list, scans the body's citations and runs every rule.
+pub fn check(source: &Source, config: &Config) -> Report {
+    let References {
+        document,
+        references,
+        diagnostics: list_diagnostics,
+    } = read_references(source, config);
+    let numbers: Vec<u32> = references.iter().map(|r| r.number).collect();
+    let scan = cite::scan_citations(
+        source.text(),
+        document.body.clone(),
+        &numbers,
+        &config.vocabulary,
+    );
+    let cx = check::Context {
+        source,
+        document: &document,
+        references: &references,
+        citations: &scan.citations,
+    };
+    let mut diagnostics = list_diagnostics;
+    diagnostics.extend(config.rules.apply(scan.diagnostics));
+    diagnostics.extend(config.rules.apply(check::check_citations(&cx)));
+    sort(&mut diagnostics);
+    Report {
+        document,
+        references,
+        citations: scan.citations,
+        diagnostics,
+    }
+}
+
+fn sort(diagnostics: &mut [Diagnostic]) {
+    diagnostics.sort_by(|a, b| {
+        (a.span.start, a.span.end, a.rule.code()).cmp(&(b.span.start, b.span.end, b.rule.code()))
+    });
+}

@@ -399,6 +399,23 @@ impl Vocabulary {
         Ok(())
     }
 
+    /// [`Vocabulary::extend_from_toml`] for an already parsed table.
+    pub(crate) fn extend_from_table(
+        &mut self,
+        table: toml::Table,
+        origin: &str,
+    ) -> Result<(), Error> {
+        let ext: Extension =
+            toml::Value::Table(table)
+                .try_into()
+                .map_err(|e: toml::de::Error| Error::Config {
+                    path: origin.to_string(),
+                    message: e.to_string(),
+                })?;
+        self.extend(ext);
+        Ok(())
+    }
+
     fn extend(&mut self, ext: Extension) {
         let Extension {
             headings,

@@ -1,0 +1,436 @@
+//! CLI: printers — one per output format (human via miette, concise, JSON, YAML).
+
+use std::fmt::Write as _;
+
+use istinad::check::Rule;
+use istinad::diagnostic::{Diagnostic, Severity};
+use istinad::model::Reference;
+use istinad::{Citation, Source};
+use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteSpanContents, SourceCode};
+use serde::Serialize;
+
+/// The source as miette sees it: a paragraph-long line is cut to a window
+/// around the span, so a report shows the citation and its neighbourhood,
+/// not a whole paragraph.
+struct Windowed<'a> {
+    name: &'a str,
+    text: &'a str,
+}
+
+/// Widest line shown whole, in bytes; wider lines are windowed.
+const WIDE: usize = 160;
+/// Bytes of context on each side of a span in a windowed line.
+const CONTEXT: usize = 60;
+
+impl SourceCode for Windowed<'_> {
+    fn read_span<'a>(
+        &'a self,
+        span: &miette::SourceSpan,
+        before: usize,
+        after: usize,
+    ) -> Result<Box<dyn miette::SpanContents<'a> + 'a>, miette::MietteError> {
+        let text = self.text;
+        let start = span.offset().min(text.len());
+        let end = (start + span.len()).min(text.len());
+        let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+        let line_end = text[end..]
+            .find(['\n', '\r'])
+            .map_or(text.len(), |i| end + i);
+        if line_end - line_start <= WIDE {
+            let c = text.read_span(span, before, after)?;
+            return Ok(Box::new(MietteSpanContents::new_named(
+                self.name.to_string(),
+                c.data(),
+                *c.span(),
+                c.line(),
+                c.column(),
+                c.line_count(),
+            )));
+        }
+        let mut ws = start.saturating_sub(CONTEXT).max(line_start);
+        while !text.is_char_boundary(ws) {
+            ws += 1;
+        }
+        let mut we = (end + CONTEXT).min(line_end);
+        while !text.is_char_boundary(we) {
+            we -= 1;
+        }
+        let line = text[..ws].matches('\n').count();
+        Ok(Box::new(MietteSpanContents::new_named(
+            self.name.to_string(),
+            &text.as_bytes()[ws..we],
+            (ws, we - ws).into(),
+            line,
+            // miette puts this column in the report's header: make it the
+            // span's, in characters, as in the concise format.
+            text[line_start..start].chars().count(),
+            1,
+        )))
+    }
+}
+
+/// A finding shown through miette, with the source it points into.
+struct Shown<'a> {
+    diagnostic: &'a Diagnostic,
+    source: &'a Windowed<'a>,
+    len: usize,
+}
+
+impl std::fmt::Debug for Shown<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.diagnostic.message)
+    }
+}
+
+impl std::fmt::Display for Shown<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.diagnostic.message)
+    }
+}
+
+impl std::error::Error for Shown<'_> {}
+
+/// A span miette can draw: a zero-length span at the end of the text is
+/// widened onto the last character (miette draws no label there).
+fn drawable(span: &std::ops::Range<usize>, len: usize) -> (usize, usize) {
+    let start = span.start.min(len);
+    let end = span.end.min(len).max(start);
+    if start == end && start == len && len > 0 {
+        (start - 1, 1)
+    } else {
+        (start, end - start)
+    }
+}
+
+impl miette::Diagnostic for Shown<'_> {
+    fn code<'b>(&'b self) -> Option<Box<dyn std::fmt::Display + 'b>> {
+        Some(Box::new(format!(
+            "{}[{}]",
+            self.diagnostic.name(),
+            self.diagnostic.code()
+        )))
+    }
+
+    fn severity(&self) -> Option<miette::Severity> {
+        Some(match self.diagnostic.severity {
+            Severity::Error => miette::Severity::Error,
+            Severity::Warning => miette::Severity::Warning,
+            Severity::Info => miette::Severity::Advice,
+        })
+    }
+
+    fn help<'b>(&'b self) -> Option<Box<dyn std::fmt::Display + 'b>> {
+        let d = self.diagnostic;
+        let mut help = d.help.clone().unwrap_or_default();
+        if let Some(fix) = &d.fix {
+            if !help.is_empty() {
+                help.push('\n');
+            }
+            let safety = match fix.applicability {
+                istinad::fix::Applicability::Safe => "safe fix",
+                istinad::fix::Applicability::Unsafe => "unsafe fix",
+                istinad::fix::Applicability::DisplayOnly => "suggestion",
+            };
+            let _ = write!(help, "{safety}: {}", fix.message);
+        }
+        (!help.is_empty()).then(|| Box::new(help) as Box<dyn std::fmt::Display>)
+    }
+
+    fn source_code(&self) -> Option<&dyn SourceCode> {
+        Some(self.source)
+    }
+
+    fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
+        let d = self.diagnostic;
+        let (s, l) = drawable(&d.span, self.len);
+        let primary = LabeledSpan::new_primary_with_span(Some(short_label(d)), (s, l));
+        let more = d.labels.iter().map(|label| {
+            let (s, l) = drawable(&label.span, self.len);
+            LabeledSpan::new_with_span(Some(label.message.clone()), (s, l))
+        });
+        Some(Box::new(std::iter::once(primary).chain(more)))
+    }
+}
+
+/// The label under the primary span: the rule's name, or the fix.
+fn short_label(d: &Diagnostic) -> String {
+    match &d.fix {
+        Some(fix) => fix.message.clone(),
+        None => d.rule.name().replace('-', " "),
+    }
+}
+
+/// Renders findings as rustc-like reports.
+pub fn human(source: &Source, diagnostics: &[Diagnostic], color: bool) -> String {
+    let named = Windowed {
+        name: source.name(),
+        text: source.text(),
+    };
+    let theme = if color {
+        GraphicalTheme::unicode()
+    } else {
+        GraphicalTheme::unicode_nocolor()
+    };
+    let handler = GraphicalReportHandler::new_themed(theme)
+        .with_links(false)
+        .with_width(100);
+    let mut out = String::new();
+    for d in diagnostics {
+        let shown = Shown {
+            diagnostic: d,
+            source: &named,
+            len: source.text().len(),
+        };
+        if handler.render_report(&mut out, &shown).is_err() {
+            let _ = writeln!(out, "{}", concise_line(source, d));
+        }
+    }
+    out
+}
+
+fn concise_line(source: &Source, d: &Diagnostic) -> String {
+    let (line, col) = source.line_col(d.span.start);
+    format!(
+        "{}:{line}:{col}: {}[{}] {}: {}",
+        source.name(),
+        d.severity.as_str(),
+        d.code(),
+        d.name(),
+        d.message
+    )
+}
+
+/// One line per finding: `file:line:col: severity[code] name: message`.
+pub fn concise(source: &Source, diagnostics: &[Diagnostic]) -> String {
+    diagnostics
+        .iter()
+        .map(|d| concise_line(source, d) + "\n")
+        .collect()
+}
+
+/// A count of findings by severity: "2 errors, 5 warnings".
+pub fn summary(diagnostics: &[Diagnostic]) -> String {
+    let count = |s| diagnostics.iter().filter(|d| d.severity == s).count();
+    let (e, w, i) = (
+        count(Severity::Error),
+        count(Severity::Warning),
+        count(Severity::Info),
+    );
+    let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
+    format!(
+        "{}, {}, {}",
+        plural(e, "error"),
+        plural(w, "warning"),
+        plural(i, "note")
+    )
+}
+
+#[derive(Serialize)]
+struct RefsJson<'a> {
+    references: &'a [Reference],
+    diagnostics: &'a [Diagnostic],
+}
+
+#[derive(Serialize)]
+struct CheckJson<'a> {
+    references: &'a [Reference],
+    citations: &'a [Citation],
+    diagnostics: &'a [Diagnostic],
+}
+
+/// `istinad refs --format json`.
+pub fn refs_json(references: &[Reference], diagnostics: &[Diagnostic]) -> Result<String, String> {
+    serde_json::to_string_pretty(&RefsJson {
+        references,
+        diagnostics,
+    })
+    .map(|s| s + "\n")
+    .map_err(|e| e.to_string())
+}
+
+/// `istinad refs --format yaml`.
+pub fn refs_yaml(references: &[Reference], diagnostics: &[Diagnostic]) -> Result<String, String> {
+    serde_yaml::to_string(&RefsJson {
+        references,
+        diagnostics,
+    })
+    .map_err(|e| e.to_string())
+}
+
+/// `istinad check --format json`.
+pub fn check_json(
+    references: &[Reference],
+    citations: &[Citation],
+    diagnostics: &[Diagnostic],
+) -> Result<String, String> {
+    serde_json::to_string_pretty(&CheckJson {
+        references,
+        citations,
+        diagnostics,
+    })
+    .map(|s| s + "\n")
+    .map_err(|e| e.to_string())
+}
+
+/// One line per entry for `istinad refs`: number, kind, language and the
+/// fields a reader looks for first.
+pub fn refs_table(references: &[Reference]) -> String {
+    let mut out = String::new();
+    for r in references {
+        let mut parts: Vec<String> = Vec::new();
+        if let Some(a) = &r.archive {
+            let mut s = a.name.clone().unwrap_or_default();
+            for (label, value) in [
+                ("fond", &a.fond),
+                ("inventory", &a.inventory),
+                ("file", &a.file),
+                ("item", &a.item),
+                ("box", &a.box_),
+                ("leaves", &a.leaves),
+            ] {
+                if let Some(v) = value {
+                    let _ = write!(s, " {label} {v}");
+                }
+            }
+            parts.push(s.trim().to_string());
+        }
+        let names: Vec<String> = r
+            .authors
+            .iter()
+            .map(|p| match &p.given {
+                Some(g) => format!("{}, {g}", p.family),
+                None => p.family.clone(),
+            })
+            .collect();
+        if !names.is_empty() {
+            parts.push(names.join("; "));
+        }
+        if let Some(t) = &r.title {
+            parts.push(match &r.subtitle {
+                Some(s) => format!("{t}: {s}"),
+                None => t.clone(),
+            });
+        }
+        if let Some(c) = &r.container {
+            parts.push(format!("in {c}"));
+        }
+        let imprint: Vec<&str> = [r.place.as_deref(), r.publisher.as_deref()]
+            .into_iter()
+            .flatten()
+            .collect();
+        if !imprint.is_empty() {
+            parts.push(imprint.join(": "));
+        }
+        if let Some(y) = r.year {
+            parts.push(match r.original_year {
+                Some(o) => format!(
+                    "{y} ({} {})",
+                    o.year,
+                    if o.calendar.as_str() == "solar-hijri" {
+                        "SH"
+                    } else {
+                        "AH"
+                    }
+                ),
+                None => y.to_string(),
+            });
+        }
+        if let Some(v) = &r.volume {
+            parts.push(format!("vol. {v}"));
+        }
+        if let Some(u) = &r.url {
+            parts.push(u.clone());
+        }
+        let marks: Vec<&str> = r.diagnostics.iter().map(|d| d.name()).collect();
+        let _ = write!(
+            out,
+            "{:>4}  {:<9} {:<3} {}",
+            r.number,
+            r.kind.as_str(),
+            r.language.map_or("", |l| l.code()),
+            parts.join(" · ").replace('\n', " ")
+        );
+        if !marks.is_empty() {
+            let _ = write!(out, "  [{}]", marks.join(", "));
+        }
+        out.push('\n');
+    }
+    out
+}
+
+/// `istinad rules`: every rule with its code, default level and summary.
+pub fn rules_table() -> String {
+    let mut out = String::new();
+    for rule in Rule::ALL {
+        let level = if rule.enabled_by_default() {
+            rule.default_severity().as_str()
+        } else {
+            "off"
+        };
+        let _ = writeln!(
+            out,
+            "{}  {:<30} {:<8} {}",
+            rule.code(),
+            rule.name(),
+            level,
+            rule.docs().summary
+        );
+    }
+    out
+}
+
+#[derive(Serialize)]
+struct RuleJson {
+    code: &'static str,
+    name: &'static str,
+    default: &'static str,
+    summary: &'static str,
+    why: &'static str,
+    example: &'static str,
+    fix: &'static str,
+}
+
+/// `istinad rules --format json`.
+pub fn rules_json() -> Result<String, String> {
+    let rules: Vec<RuleJson> = Rule::ALL
+        .into_iter()
+        .map(|r| {
+            let d = r.docs();
+            RuleJson {
+                code: r.code(),
+                name: r.name(),
+                default: if r.enabled_by_default() {
+                    r.default_severity().as_str()
+                } else {
+                    "off"
+                },
+                summary: d.summary,
+                why: d.why,
+                example: d.example,
+                fix: d.fix,
+            }
+        })
+        .collect();
+    serde_json::to_string_pretty(&rules)
+        .map(|s| s + "\n")
+        .map_err(|e| e.to_string())
+}
+
+/// `istinad rule NAME`.
+pub fn rule_doc(rule: Rule) -> String {
+    let d = rule.docs();
+    let level = if rule.enabled_by_default() {
+        rule.default_severity().as_str()
+    } else {
+        "off by default"
+    };
+    format!(
+        "{} {} ({level})\n\n{}\n\nWhy: {}\n\nExample: {}\n\nFix: {}\n",
+        rule.code(),
+        rule.name(),
+        d.summary,
+        d.why,
+        d.example,
+        d.fix
+    )
+}

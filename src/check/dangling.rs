@@ -1,0 +1,52 @@
+//! Check C001 dangling-citation: a citation of a number the list does not have.
+
+use super::{Context, RuleDocs};
+use crate::check::Rule;
+use crate::diagnostic::Diagnostic;
+
+/// Finds citations of list numbers that no entry has.
+pub(crate) struct DanglingCitation;
+
+pub(crate) const DOCS: RuleDocs = RuleDocs {
+    summary: "A citation cites a number the reference list does not have.",
+    why: "The reader cannot find the source. Usually a typo in the number, or an entry removed from the list while its citations stayed.",
+    example: "The list has entries 1–16 and the text says `(17, s.5)`: flagged. `(16, s.5)` is accepted.",
+    fix: "No automatic fix: which entry was meant is not known.",
+};
+
+impl DanglingCitation {
+    pub(crate) fn check(cx: &Context) -> Vec<Diagnostic> {
+        if cx.references.is_empty() {
+            // No list at all is reported once, as missing-reference-section.
+            return Vec::new();
+        }
+        let numbers: Vec<u32> = cx.references.iter().map(|r| r.number).collect();
+        let (min, max) = (
+            numbers.iter().min().copied().unwrap_or(0),
+            numbers.iter().max().copied().unwrap_or(0),
+        );
+        let mut out = Vec::new();
+        for citation in cx.citations {
+            for item in &citation.items {
+                if numbers.contains(&item.reference) {
+                    continue;
+                }
+                let where_ = if item.reference > max {
+                    format!("the list ends at {max}")
+                } else {
+                    "the list has no such entry".to_string()
+                };
+                out.push(
+                    Diagnostic::new(
+                        Rule::DanglingCitation,
+                        item.number_span.clone(),
+                        format!("`{}` cites entry {}, but {where_}", citation.text, item.reference),
+                    )
+                    .with_reference(item.reference)
+                    .with_help(format!("the list's entries are numbered {min}–{max}; check the number or add the entry")),
+                );
+            }
+        }
+        out
+    }
+}

@@ -1,0 +1,55 @@
+//! Check C004 reversed-range: a locator or page range whose end comes before its start.
+
+use super::{Context, RuleDocs, locators::ranges};
+use crate::check::Rule;
+use crate::diagnostic::Diagnostic;
+
+/// Finds ranges such as `s. 45-41`.
+pub(crate) struct ReversedRange;
+
+pub(crate) const DOCS: RuleDocs = RuleDocs {
+    summary: "A range in a citation or an entry ends before it starts: `s. 45-41`.",
+    why: "Either digits were swapped or the end is abbreviated wrongly; the reader cannot tell which pages are meant. Abbreviated ends (`145-7` for 145–147) are understood and not flagged.",
+    example: "`(4, s. 45-41)`: flagged. `(4, s. 41-45)` and `(4, s. 145-7)` accepted. In right-to-left text a range typed left to right may look reversed; the check reads the logical order.",
+    fix: "No automatic fix: `45-41` may be `41-45` or `45-51`.",
+};
+
+impl ReversedRange {
+    pub(crate) fn check(cx: &Context) -> Vec<Diagnostic> {
+        let mut out = Vec::new();
+        for citation in cx.citations {
+            for item in &citation.items {
+                for loc in item.locator.iter().chain(&item.more_locators) {
+                    if let Some((a, b)) = ranges(&loc.value).into_iter().find(|(a, b)| b < a) {
+                        out.push(
+                            Diagnostic::new(
+                                Rule::ReversedRange,
+                                loc.span.clone(),
+                                format!(
+                                    "the range `{}` in `{}` ends ({b}) before it starts ({a})",
+                                    loc.value, citation.text
+                                ),
+                            )
+                            .with_reference(item.reference),
+                        );
+                    }
+                }
+            }
+        }
+        for r in cx.references {
+            if let Some(pages) = &r.pages
+                && let Some((a, b)) = ranges(pages).into_iter().find(|(a, b)| b < a)
+            {
+                out.push(
+                    Diagnostic::new(
+                        Rule::ReversedRange,
+                        r.span.clone(),
+                        format!("entry {} gives the page range `{pages}`, which ends ({b}) before it starts ({a})", r.number),
+                    )
+                    .with_reference(r.number),
+                );
+            }
+        }
+        out
+    }
+}

@@ -1,0 +1,53 @@
+//! Check C002 uncited-reference: a list entry no citation reaches.
+
+use super::{Context, RuleDocs};
+use crate::check::Rule;
+use crate::diagnostic::Diagnostic;
+
+/// Finds list entries that no citation in the body reaches.
+pub(crate) struct UncitedReference;
+
+pub(crate) const DOCS: RuleDocs = RuleDocs {
+    summary: "A reference-list entry is never cited in the text.",
+    why: "Journals following GOST R 7.0.5 and the AAK rules list only works cited in the text; an uncited entry is a citation lost in editing or padding.",
+    example: "Entry 5 is in the list and no `(5…)` or `[5…]` appears in the body: flagged.",
+    fix: "No automatic fix: cite the work where it is used, or remove the entry (which renumbers the list).",
+};
+
+impl UncitedReference {
+    pub(crate) fn check(cx: &Context) -> Vec<Diagnostic> {
+        // A body without any numeric citation is not cited by number at all
+        // (or there is no body): saying so of every entry helps nobody.
+        if cx.citations.is_empty() {
+            return Vec::new();
+        }
+        let cited: std::collections::HashSet<u32> = cx
+            .citations
+            .iter()
+            .flat_map(|c| c.items.iter().map(|i| i.reference))
+            .collect();
+        cx.references
+            .iter()
+            .filter(|r| !cited.contains(&r.number))
+            .map(|r| {
+                let shown: String = r.raw.chars().take(50).collect();
+                let shown = if r.raw.chars().count() > 50 {
+                    format!("{shown}…")
+                } else {
+                    shown
+                };
+                Diagnostic::new(
+                    Rule::UncitedReference,
+                    r.span.clone(),
+                    format!(
+                        "entry {} `{}` is never cited",
+                        r.number,
+                        shown.replace('\n', " ")
+                    ),
+                )
+                .with_reference(r.number)
+                .with_help("cite it where the text uses it, or remove it from the list")
+            })
+            .collect()
+    }
+}
