@@ -107,13 +107,19 @@ fn diagnose(issue: &Issue, citation: &Citation, convention: &str) -> Option<Diag
             if found == convention {
                 return None;
             }
-            Diagnostic::new(
-                Rule::MalformedCitation,
-                span.clone(),
-                format!("`{cited}` separates the entry number from its locator with `{found}`; this document uses `{convention}`"),
-            )
-            .with_help(format!("`{found}` separates entries in a citation; write the locator after `{convention}`"))
-            .with_fix(Fix::replace(format!("Replace `{found}` with `{convention}`"), Applicability::Safe, span.clone(), convention))
+            let doubled = found.chars().count() > 1;
+            let message = if doubled {
+                format!("`{cited}` has `{found}` between the entry number and its locator")
+            } else {
+                format!("`{cited}` separates the entry number from its locator with `{found}`; this document uses `{convention}`")
+            };
+            Diagnostic::new(Rule::MalformedCitation, span.clone(), message)
+                .with_help(if doubled {
+                    format!("one `{convention}` separates the number from the locator")
+                } else {
+                    format!("`{found}` separates entries in a citation; write the locator after `{convention}`")
+                })
+                .with_fix(Fix::replace(format!("Replace `{found}` with `{convention}`"), Applicability::Safe, span.clone(), convention))
         }
         Issue::MissingSeparator(at) => Diagnostic::new(
             Rule::MalformedCitation,
@@ -311,9 +317,20 @@ fn candidate(
     ))
 }
 
+/// The text around a citation that tells its script: the paragraph, cut to
+/// a few hundred bytes on each side so that scanning stays linear.
 fn paragraph_around(text: &str, at: usize) -> &str {
-    let start = text[..at].rfind("\n\n").map_or(0, |i| i + 2);
-    let end = text[at..].find("\n\n").map_or(text.len(), |i| at + i);
+    const REACH: usize = 400;
+    let mut lo = at.saturating_sub(REACH);
+    while !text.is_char_boundary(lo) {
+        lo += 1;
+    }
+    let mut hi = (at + REACH).min(text.len());
+    while !text.is_char_boundary(hi) {
+        hi -= 1;
+    }
+    let start = text[lo..at].rfind("\n\n").map_or(lo, |i| lo + i + 2);
+    let end = text[at..hi].find("\n\n").map_or(hi, |i| at + i);
     &text[start..end]
 }
 
@@ -428,16 +445,11 @@ fn read_content(
         }
         // A locator?
         if let Some((loc, loc_end, unknown)) = locator_at(text, after_sep, to, vocab) {
-            if range_to.is_some() {
-                // "[1–3, s. 5]" — a locator for a range of entries is unusual
-                // but legal: it goes with the last one.
-            }
+            // "[1–3, s. 5]": a locator after a range of entries goes with
+            // the last one.
             match sep_core.as_str() {
                 "" => issues.push(Issue::MissingSeparator(pos)),
                 "," | "،" => {}
-                s if s.chars().count() > 1 => {
-                    issues.push(Issue::Stray(sep_span.clone(), s.to_string()))
-                }
                 _ => issues.push(Issue::Separator(
                     trimmed_span(text, &sep_span),
                     sep_core.clone(),

@@ -1,3 +1,8 @@
 //! istinad's integration tests, built as one test binary.
 
+mod cli;
+mod manuscripts;
 mod references;
+mod rules;
+mod seed;
+mod support;

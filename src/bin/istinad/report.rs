@@ -43,7 +43,8 @@ impl SourceCode for Windowed<'_> {
                 c.data(),
                 *c.span(),
                 c.line(),
-                c.column(),
+                // In characters, as in the concise format (miette counts bytes).
+                text[line_start..start].chars().count(),
                 c.line_count(),
             )));
         }
