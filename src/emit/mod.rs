@@ -1,0 +1,121 @@
+//! Emit: references -> BibLaTeX, BibTeX, CSL-JSON, hayagriva YAML, RIS, and rendered text.
+//!
+//! Each output format is one file and one conversion of the canonical model
+//! ([`Reference`]); the field mapping, and why, is `docs/formats.md`.
+//!
+//! | file           | writes                                                          |
+//! |----------------|-----------------------------------------------------------------|
+//! | `keys.rs`      | citation keys: `hesenli2012`, `arda28a`, or `ref12`             |
+//! | `fields.rs`    | what all formats share: dates, archival search data, notes      |
+//! | `bibtex.rs`    | BibLaTeX and classic BibTeX, entry by entry via `biblatex`      |
+//! | `csl_json.rs`  | CSL-JSON (CSL 1.0.2 schema) from istinad's own serde structs    |
+//! | `hayagriva.rs` | hayagriva YAML via hayagriva's own types                        |
+//! | `ris.rs`       | RIS, UTF-8                                                      |
+//! | `text.rs`      | a rendered list (GOST, Chicago, APA) via hayagriva's CSL engine |
+//!
+//! A value a format has no place for is never dropped silently: it is folded
+//! into the note or left out, and either way reported as an
+//! [`unrepresentable-field`](crate::Rule::UnrepresentableField) finding
+//! (E001, info) naming the entry, the field and the format.
+
+mod fields;
+pub mod keys;
+
+use crate::error::Error;
+
+pub use keys::{KeyStyle, keys};
+
+/// An output format of `istinad convert`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Format {
+    /// BibLaTeX `.bib` (biber's data model).
+    Biblatex,
+    /// Classic BibTeX `.bib` (BibTeX 0.99 field names).
+    Bibtex,
+    /// CSL-JSON, the input format of citeproc-js, pandoc and Zotero.
+    CslJson,
+    /// hayagriva YAML, the bibliography format of Typst.
+    Hayagriva,
+    /// RIS, read by Zotero, EndNote, Mendeley and citation-js.
+    Ris,
+}
+
+impl Format {
+    /// Every format, in the order the CLI lists them.
+    pub const ALL: [Format; 5] = [
+        Format::Bibtex,
+        Format::Biblatex,
+        Format::CslJson,
+        Format::Hayagriva,
+        Format::Ris,
+    ];
+
+    /// The name used on the command line (`--to csl-json`).
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Biblatex => "biblatex",
+            Format::Bibtex => "bibtex",
+            Format::CslJson => "csl-json",
+            Format::Hayagriva => "hayagriva",
+            Format::Ris => "ris",
+        }
+    }
+
+    /// Finds a format by its command-line name.
+    pub fn from_name(name: &str) -> Option<Format> {
+        let name = name.trim();
+        Format::ALL
+            .into_iter()
+            .find(|f| f.name().eq_ignore_ascii_case(name))
+    }
+
+    /// The usual file extension, without the dot.
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Biblatex | Format::Bibtex => "bib",
+            Format::CslJson => "json",
+            Format::Hayagriva => "yaml",
+            Format::Ris => "ris",
+        }
+    }
+
+    /// The format's name in messages.
+    pub fn title(self) -> &'static str {
+        match self {
+            Format::Biblatex => "BibLaTeX",
+            Format::Bibtex => "BibTeX",
+            Format::CslJson => "CSL-JSON",
+            Format::Hayagriva => "hayagriva YAML",
+            Format::Ris => "RIS",
+        }
+    }
+}
+
+/// How to convert.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Options {
+    /// How citation keys (BibTeX keys, CSL ids, YAML keys) are made.
+    pub keys: KeyStyle,
+}
+
+/// An I/O or serializer failure while writing `what`.
+pub(crate) fn output_error(what: &str, error: impl std::fmt::Display) -> Error {
+    Error::Output {
+        what: what.to_string(),
+        message: error.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn format_names_round_trip() {
+        for format in Format::ALL {
+            assert_eq!(Format::from_name(format.name()), Some(format));
+        }
+        assert_eq!(Format::from_name("CSL-JSON"), Some(Format::CslJson));
+        assert_eq!(Format::from_name("endnote"), None);
+    }
+}
