@@ -18,6 +18,7 @@
 //! [`unrepresentable-field`](crate::Rule::UnrepresentableField) finding
 //! (E001, info) naming the entry, the field and the format.
 
+pub mod bibtex;
 mod fields;
 pub mod keys;
 
