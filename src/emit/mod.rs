@@ -19,6 +19,7 @@
 //! (E001, info) naming the entry, the field and the format.
 
 pub mod bibtex;
+pub mod csl_json;
 mod fields;
 pub mod keys;
 
