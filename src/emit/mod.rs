@@ -21,6 +21,7 @@
 pub mod bibtex;
 pub mod csl_json;
 mod fields;
+pub mod hayagriva;
 pub mod keys;
 
 use crate::error::Error;
