@@ -23,6 +23,7 @@ pub mod csl_json;
 mod fields;
 pub mod hayagriva;
 pub mod keys;
+pub mod ris;
 
 use crate::error::Error;
 
