@@ -24,10 +24,12 @@ mod fields;
 pub mod hayagriva;
 pub mod keys;
 pub mod ris;
+pub mod text;
 
 use crate::error::Error;
 
 pub use keys::{KeyStyle, keys};
+pub use text::{Locale, Style, render};
 
 /// An output format of `istinad convert`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
