@@ -17,6 +17,18 @@
 //! into the note or left out, and either way reported as an
 //! [`unrepresentable-field`](crate::Rule::UnrepresentableField) finding
 //! (E001, info) naming the entry, the field and the format.
+//!
+//! ```
+//! use istinad::emit::{convert, Format, Options};
+//! use istinad::parse::parse_reference;
+//! use istinad::Vocabulary;
+//!
+//! let reference = parse_reference("ARDA: f. 28. siy. 1. iş 72", &Vocabulary::builtin());
+//! let (ris, findings) = convert(&[reference], Format::Ris, &Options::default())?;
+//! assert!(ris.contains("AV  - f. 28, siy. 1, iş 72"));
+//! assert!(findings.is_empty());
+//! # Ok::<(), istinad::Error>(())
+//! ```
 
 pub mod bibtex;
 pub mod csl_json;
@@ -26,7 +38,11 @@ pub mod keys;
 pub mod ris;
 pub mod text;
 
+use std::io::Write;
+
+use crate::diagnostic::Diagnostic;
 use crate::error::Error;
+use crate::model::Reference;
 
 pub use keys::{KeyStyle, keys};
 pub use text::{Locale, Style, render};
@@ -102,6 +118,38 @@ impl Format {
 pub struct Options {
     /// How citation keys (BibTeX keys, CSL ids, YAML keys) are made.
     pub keys: KeyStyle,
+}
+
+/// Converts `references` to `format`: the text, and a finding for every
+/// value the format has no place for.
+///
+/// `Err` only when an output library fails to serialize (never for
+/// well-formed references).
+pub fn convert(
+    references: &[Reference],
+    format: Format,
+    options: &Options,
+) -> Result<(String, Vec<Diagnostic>), Error> {
+    match format {
+        Format::Biblatex => bibtex::to_biblatex_string(references, options),
+        Format::Bibtex => bibtex::to_bibtex_string(references, options),
+        Format::CslJson => csl_json::to_csl_json_string(references, options),
+        Format::Hayagriva => hayagriva::to_hayagriva_string(references, options),
+        Format::Ris => ris::to_ris_string(references),
+    }
+}
+
+/// Writes `references` as `format` to `out`; returns the findings.
+pub fn write(
+    references: &[Reference],
+    format: Format,
+    options: &Options,
+    mut out: impl Write,
+) -> Result<Vec<Diagnostic>, Error> {
+    let (text, diagnostics) = convert(references, format, options)?;
+    out.write_all(text.as_bytes())
+        .map_err(|e| output_error(format.title(), e))?;
+    Ok(diagnostics)
 }
 
 /// An I/O or serializer failure while writing `what`.
