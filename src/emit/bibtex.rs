@@ -651,6 +651,71 @@ mod tests {
         assert!(findings[0].message.contains("`336`"));
     }
 
+    /// The fixture list, and one entry full of TeX specials.
+    fn references() -> Vec<Reference> {
+        let path =
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/convert/list.md");
+        let text = std::fs::read_to_string(path).expect("fixtures/convert/list.md");
+        let source = crate::Source::new("list.md", text);
+        let vocab = Vocabulary::builtin();
+        let document = crate::split::split(&source, &vocab);
+        let mut refs = crate::parse::parse_references(&source, &document, &vocab);
+        let mut special = Reference::unparsed(99, 0..0, String::new());
+        special.kind = ReferenceKind::Book;
+        special.authors = vec![Person {
+            family: "Institute of History, ANAS".into(),
+            ..Person::default()
+        }];
+        special.title = Some(r"50% & $5 #1 a_b ~x ^y \z {braces}".into());
+        special.url = Some("https://example.org/a_b?x=1&y=%20#top~".into());
+        special.year = Some(2000);
+        refs.push(special);
+        refs
+    }
+
+    /// What `biblatex` reads from the text we wrote is, field by field, the
+    /// entry we built.
+    #[test]
+    fn the_biblatex_crate_reads_every_field_back() {
+        use tex::ChunksExt;
+        let refs = references();
+        let keys = keys(&refs, crate::emit::KeyStyle::Readable);
+        for bibtex in [false, true] {
+            let mut diagnostics = Vec::new();
+            for (r, key) in refs.iter().zip(&keys) {
+                let mut report = Report {
+                    format: Format::Biblatex,
+                    out: &mut diagnostics,
+                };
+                let built = if bibtex {
+                    bibtex_entry(r, key, &mut report)
+                } else {
+                    biblatex_entry(r, key, &mut report)
+                };
+                let mut text = String::new();
+                let written = if bibtex {
+                    built.to_bibtex_string().expect("BibTeX")
+                } else {
+                    built.to_biblatex_string()
+                };
+                push_entry(&mut text, &written);
+                let read = tex::Bibliography::parse(&text)
+                    .unwrap_or_else(|e| panic!("{key}: {e:?}\n{text}"));
+                let entry = read.get(key).expect("entry read back");
+                assert_eq!(entry.fields.len(), built.fields.len(), "{text}");
+                for (field, chunks) in &built.fields {
+                    let got = entry.get(field).expect("field read back");
+                    // TeX's `--` ligature is read as an en dash.
+                    assert_eq!(
+                        got.format_verbatim(),
+                        chunks.format_verbatim().replace("--", "–"),
+                        "{key}.{field} in\n{text}"
+                    );
+                }
+            }
+        }
+    }
+
     #[test]
     fn tex_specials_become_text_commands() {
         assert_eq!(
