@@ -25,7 +25,7 @@ use crate::model::{Language, Person, Reference, ReferenceKind};
 
 use super::fields::{
     Note, Report, accessed, archive_citation, double_dash, full_title, issued, people, person_name,
-    raw_title, report_lost_date,
+    printable, raw_title, report_lost_date,
 };
 use super::{Format, Options, keys, output_error};
 
@@ -130,7 +130,12 @@ pub fn missing_biblatex_fields(r: &Reference) -> Vec<&'static str> {
     if kind == Kind::Article && r.container.is_none() {
         missing.push("journaltitle");
     }
-    if r.kind != ReferenceKind::Other && r.title.is_none() && r.subtitle.is_none() {
+    let untitled = if r.kind == ReferenceKind::Other {
+        r.raw.trim().is_empty()
+    } else {
+        r.title.is_none() && r.subtitle.is_none()
+    };
+    if untitled {
         missing.push("title");
     }
     if matches!(kind, Kind::InBook | Kind::InCollection) && r.container.is_none() {
@@ -267,7 +272,10 @@ fn normal(text: &str) -> Chunks {
 }
 
 fn one_line(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
+    printable(text)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// `Family, Given and Family, Given`. A name without a given name
@@ -348,9 +356,14 @@ impl Builder<'_, '_> {
     }
 
     fn finish(mut self) -> tex::Entry {
+        use tex::ChunksExt;
         if let Some(note) = self.note.text() {
             self.entry.set("note", normal(&note));
         }
+        // An empty field is no field (biber would report it missing anyway).
+        self.entry
+            .fields
+            .retain(|_, chunks| !chunks.format_verbatim().trim().is_empty());
         self.entry
     }
 }
@@ -585,7 +598,7 @@ fn bibtex_entry(r: &Reference, key: &str, report: &mut Report<'_>) -> tex::Entry
 /// URLs are verbatim fields: written as printed (the crate escapes nothing
 /// but braces and backslashes there).
 fn verbatim_url(url: &str) -> Chunks {
-    vec![Spanned::zero(Chunk::Normal(url.trim().to_string()))]
+    vec![Spanned::zero(Chunk::Normal(one_line(url)))]
 }
 
 fn write_access_date(entry: &mut tex::Entry, report: &mut Report<'_>, r: &Reference, field: &str) {

@@ -125,10 +125,13 @@ pub(crate) fn parse_date(printed: &str, language: Option<Language>) -> Option<Ym
         let parts: Vec<&str> = word.trim_end_matches('.').split(['.', '/', '-']).collect();
         if parts.len() == 3 && parts.iter().all(|p| is_number(p)) {
             let n: Vec<i32> = parts.iter().filter_map(|p| p.parse().ok()).collect();
+            let [a, b, c] = n[..] else {
+                continue;
+            };
             let (y, m, d) = if parts[0].len() == 4 {
-                (n[0], n[1], n[2])
+                (a, b, c)
             } else if parts[2].len() == 4 {
-                (n[2], n[1], n[0])
+                (c, b, a)
             } else {
                 continue;
             };
@@ -397,6 +400,19 @@ pub(crate) fn full_title(r: &Reference) -> Option<String> {
     }
 }
 
+/// `text` safe for a line-based text format: line breaks and tabs become
+/// spaces, other control characters (a NUL makes biber abort) U+FFFD, the
+/// visible replacement character.
+pub(crate) fn printable(text: &str) -> String {
+    text.chars()
+        .map(|c| match c {
+            c if c.is_whitespace() && c.is_control() => ' ',
+            c if c.is_control() => '\u{FFFD}',
+            c => c,
+        })
+        .collect()
+}
+
 /// `Family, Given` or `Family`.
 pub(crate) fn person_name(p: &Person) -> String {
     match p.given.as_deref() {
@@ -505,6 +521,11 @@ pub(crate) fn report_lost_date(report: &mut Report<'_>, r: &Reference, lost: Opt
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn control_characters_are_replaced() {
+        assert_eq!(printable("a\tb\nc\u{0}d\u{3}"), "a b c\u{FFFD}d\u{FFFD}");
+    }
 
     #[test]
     fn the_table_parses() {

@@ -15,7 +15,7 @@ use crate::model::{Reference, ReferenceKind};
 
 use super::fields::{
     Note, Report, Separator, accessed, archive_location, full_title, issued, people, person_name,
-    raw_title, report_lost_date,
+    printable, raw_title, report_lost_date,
 };
 use super::{Format, output_error};
 
@@ -62,7 +62,10 @@ fn ris_type(kind: ReferenceKind) -> &'static str {
 }
 
 fn line(out: &mut String, tag: &str, value: &str) {
-    let value = value.split_whitespace().collect::<Vec<_>>().join(" ");
+    let value = printable(value)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
     if value.is_empty() {
         return;
     }

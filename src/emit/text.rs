@@ -46,7 +46,7 @@ use crate::error::Error;
 use crate::model::{Language, Reference, ReferenceKind};
 
 use super::csl_json::{DateVar, Name, item};
-use super::fields::{Separator, Ymd, accessed, archive_location, issued};
+use super::fields::{Separator, Ymd, accessed, archive_location, issued, printable};
 use super::{KeyStyle, keys, output_error};
 
 const GOST_CSL: &str = include_str!("../../styles/gost-r-7-0-5-2008-archival.csl");
@@ -191,7 +191,7 @@ pub fn render(references: &[Reference], style: Style, locale: Locale) -> Result<
     };
     let mut out = String::new();
     for line in lines {
-        out.push_str(&isolate_rtl(&line));
+        out.push_str(&isolate_rtl(&printable(&line)));
         out.push('\n');
     }
     Ok(out)
@@ -528,6 +528,22 @@ mod tests {
             let text = render(&refs, style, Locale::En).expect("render");
             assert!(text.contains("1388 [2009]"), "{style:?}: {text}");
         }
+    }
+
+    #[test]
+    fn original_year_goes_before_the_gregorian_one_a_style_printed() {
+        let refs = list(&[
+            "کاوه بیات (1388). توفان بر فراز قفقاز 2009. مرکز اسناد و تاریخ دیپلماسی. تهران",
+        ]);
+        let r = &refs[0];
+        // Not inside the title; a year suffix stays with its year.
+        assert_eq!(
+            with_original_year("بیات, ک. (2009a). توفان بر فراز قفقاز 2009.", r),
+            "بیات, ک. (1388 [2009a]). توفان بر فراز قفقاز 2009."
+        );
+        // Already shown: unchanged.
+        let shown = "تهران, 1388 [2009].";
+        assert_eq!(with_original_year(shown, r), shown);
     }
 
     #[test]
