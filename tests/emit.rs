@@ -118,6 +118,48 @@ fn number_keys() {
     assert_eq!(readable, emit::keys(&list(), KeyStyle::Readable));
 }
 
+/// Every entry of fixtures/references (valid and invalid), numbered in order.
+pub(crate) fn all_fixture_entries() -> Vec<Reference> {
+    let vocab = Vocabulary::builtin();
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/references");
+    let mut references = Vec::new();
+    for sub in ["valid", "invalid"] {
+        let mut files: Vec<PathBuf> = std::fs::read_dir(dir.join(sub))
+            .expect("fixture dir")
+            .map(|e| e.expect("entry").path())
+            .filter(|p| p.extension().is_some_and(|e| e == "toml"))
+            .collect();
+        files.sort();
+        for path in files {
+            let text = std::fs::read_to_string(&path).expect("fixture");
+            let table: toml::Table = toml::from_str(&text).expect("TOML");
+            for case in table["case"].as_array().expect("[[case]]") {
+                let text = case["text"].as_str().expect("text");
+                let mut r = istinad::parse::parse_reference(text, &vocab);
+                r.number = u32::try_from(references.len() + 1).expect("number");
+                references.push(r);
+            }
+        }
+    }
+    assert!(references.len() > 300);
+    references
+}
+
+/// Every fixture entry goes through every format and style without an
+/// error or a panic.
+#[test]
+fn every_fixture_entry_converts_and_renders() {
+    let references = all_fixture_entries();
+    for format in Format::ALL {
+        let (text, _) = convert(&references, format);
+        assert!(!text.is_empty());
+    }
+    for style in Style::ALL {
+        let text = emit::render(&references, style, Locale::En).expect("rendered");
+        assert_eq!(text.lines().count(), references.len(), "{style:?}");
+    }
+}
+
 #[test]
 fn write_matches_convert() {
     let references = list();
@@ -155,6 +197,25 @@ fn render_chicago_en_snapshot() {
 #[test]
 fn render_apa_en_snapshot() {
     insta::assert_snapshot!("render.apa-en", render(Style::Apa, Locale::En));
+}
+
+#[test]
+fn every_style_renders_every_entry_in_every_locale() {
+    let references = list();
+    for style in Style::ALL {
+        for locale in Locale::ALL {
+            let text = emit::render(&references, style, locale).expect("rendered");
+            assert_eq!(
+                text.lines().count(),
+                references.len(),
+                "{style:?} {locale:?}"
+            );
+            assert!(
+                text.lines().all(|l| !l.trim().is_empty()),
+                "{style:?} {locale:?}"
+            );
+        }
+    }
 }
 
 /// The text a reader compares: isolates removed, dashes as hyphens.
