@@ -70,6 +70,22 @@ impl Kind {
         }
     }
 
+    /// `@article`, as the type is written in BibLaTeX or (`bibtex`) BibTeX.
+    fn name(self, bibtex: bool) -> &'static str {
+        match self {
+            Kind::Misc => "@misc",
+            Kind::Unpublished => "@unpublished",
+            Kind::Book => "@book",
+            Kind::Article => "@article",
+            Kind::InBook => "@inbook",
+            Kind::InCollection => "@incollection",
+            Kind::Thesis if bibtex => "@phdthesis",
+            Kind::Thesis => "@thesis",
+            Kind::Online if bibtex => "@misc",
+            Kind::Online => "@online",
+        }
+    }
+
     /// Classic BibTeX: `@thesis` is `@phdthesis` (with our `type`), a web
     /// page is `@misc`.
     fn bibtex(self) -> tex::EntryType {
@@ -174,10 +190,7 @@ pub fn to_biblatex_string(
     let mut diagnostics = Vec::new();
     let mut out = String::new();
     for (r, key) in references.iter().zip(&keys) {
-        let mut report = Report {
-            format: Format::Biblatex,
-            out: &mut diagnostics,
-        };
+        let mut report = Report::new(Format::Biblatex, &mut diagnostics);
         let entry = biblatex_entry(r, key, &mut report);
         push_entry(&mut out, &entry.to_biblatex_string());
     }
@@ -205,10 +218,7 @@ pub fn to_bibtex_string(
     let mut diagnostics = Vec::new();
     let mut out = String::new();
     for (r, key) in references.iter().zip(&keys) {
-        let mut report = Report {
-            format: Format::Bibtex,
-            out: &mut diagnostics,
-        };
+        let mut report = Report::new(Format::Bibtex, &mut diagnostics);
         let entry = bibtex_entry(r, key, &mut report);
         let text = entry
             .to_bibtex_string()
@@ -370,6 +380,7 @@ impl Builder<'_, '_> {
 
 fn biblatex_entry(r: &Reference, key: &str, report: &mut Report<'_>) -> tex::Entry {
     let kind = Kind::of(r);
+    report.record = Some(kind.name(false));
     let mut b = Builder {
         entry: tex::Entry::new(key.to_string(), kind.biblatex()),
         kind,
@@ -476,6 +487,7 @@ fn biblatex_entry(r: &Reference, key: &str, report: &mut Report<'_>) -> tex::Ent
 
 fn bibtex_entry(r: &Reference, key: &str, report: &mut Report<'_>) -> tex::Entry {
     let kind = Kind::of(r);
+    report.record = Some(kind.name(true));
     let mut b = Builder {
         entry: tex::Entry::new(key.to_string(), kind.bibtex()),
         kind,
@@ -696,10 +708,7 @@ mod tests {
         for bibtex in [false, true] {
             let mut diagnostics = Vec::new();
             for (r, key) in refs.iter().zip(&keys) {
-                let mut report = Report {
-                    format: Format::Biblatex,
-                    out: &mut diagnostics,
-                };
+                let mut report = Report::new(Format::Biblatex, &mut diagnostics);
                 let built = if bibtex {
                     bibtex_entry(r, key, &mut report)
                 } else {

@@ -473,14 +473,29 @@ impl Note {
 /// Collects `unrepresentable-field` findings for one format.
 pub(crate) struct Report<'a> {
     pub format: Format,
+    /// The record type a field was sought in (`@article`), when it matters.
+    pub record: Option<&'static str>,
     pub out: &'a mut Vec<Diagnostic>,
 }
 
-impl Report<'_> {
+impl<'a> Report<'a> {
+    /// Findings about `format`, pushed to `out`.
+    pub fn new(format: Format, out: &'a mut Vec<Diagnostic>) -> Report<'a> {
+        Report {
+            format,
+            record: None,
+            out,
+        }
+    }
+
     /// `value` of `field` had no place of its own and went into `into`.
     pub fn folded(&mut self, r: &Reference, field: &str, value: &str, into: &str) {
+        let record = self
+            .record
+            .map(|t| format!(" (a `{t}`)"))
+            .unwrap_or_default();
         let message = format!(
-            "{} has no field for the {field} `{value}` of entry {}; it is written in `{into}`",
+            "{} has no field for the {field} `{value}` of entry {}{record}; it is written in `{into}`",
             self.format.title(),
             r.number
         );

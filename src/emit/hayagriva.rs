@@ -56,10 +56,7 @@ pub fn to_library(references: &[Reference], options: &Options) -> (Library, Vec<
     let mut diagnostics = Vec::new();
     let mut library = Library::new();
     for (r, key) in references.iter().zip(&keys) {
-        let mut report = Report {
-            format: Format::Hayagriva,
-            out: &mut diagnostics,
-        };
+        let mut report = Report::new(Format::Hayagriva, &mut diagnostics);
         library.push(&entry(r, key, &mut report));
     }
     (library, diagnostics)

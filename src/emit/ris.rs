@@ -38,10 +38,7 @@ pub fn to_ris_string(references: &[Reference]) -> Result<(String, Vec<Diagnostic
         if !out.is_empty() {
             out.push('\n');
         }
-        let mut report = Report {
-            format: Format::Ris,
-            out: &mut diagnostics,
-        };
+        let mut report = Report::new(Format::Ris, &mut diagnostics);
         record(&mut out, r, &mut report);
     }
     Ok((out, diagnostics))
