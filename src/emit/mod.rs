@@ -45,7 +45,7 @@ use crate::error::Error;
 use crate::model::Reference;
 
 pub use keys::{KeyStyle, keys};
-pub use text::{Locale, Style, render};
+pub use text::{Locale, Style, render, write_text};
 
 /// An output format of `istinad convert`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

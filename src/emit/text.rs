@@ -197,6 +197,18 @@ pub fn render(references: &[Reference], style: Style, locale: Locale) -> Result<
     Ok(out)
 }
 
+/// Writes the list rendered in `style` to `out`.
+pub fn write_text(
+    references: &[Reference],
+    style: Style,
+    locale: Locale,
+    mut out: impl std::io::Write,
+) -> Result<(), Error> {
+    let text = render(references, style, locale)?;
+    out.write_all(text.as_bytes())
+        .map_err(|e| output_error("a rendered list", e))
+}
+
 /// The CSL item the engine renders (not the one written to files): single
 /// dates only (hayagriva panics on ranges), GOST's `. ` between archival
 /// parts and its other-calendar year in `original-date`, and the printed
