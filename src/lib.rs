@@ -48,6 +48,7 @@ pub mod check;
 pub mod cite;
 pub mod config;
 pub mod diagnostic;
+pub mod emit;
 pub mod error;
 pub mod fix;
 pub mod input;

@@ -1,6 +1,8 @@
 //! istinad's integration tests, built as one test binary.
 
 mod cli;
+mod clients;
+mod emit;
 mod manuscripts;
 mod references;
 mod rules;

@@ -1,0 +1,327 @@
+//! Emit: citation keys — ASCII, readable, stable across runs and unique within a list.
+//!
+//! A readable key is the first author's family name, or, without an author,
+//! the archive and fond of an archival entry (`arda28`) or the first
+//! significant word of the title (`dokumenty1959`), transliterated to ASCII
+//! with `any_ascii` (`ə` -> `e`, `Ш` -> `sh`, `ب` -> `b`), lower-cased, letters
+//! and digits only, followed by the year. When several entries of a list get
+//! the same key, all of them take a suffix in list order: `dokumenty1959a`,
+//! `dokumenty1959b`. Keys depend only on the list, never on the run.
+
+use std::collections::{HashMap, HashSet};
+
+use crate::model::{Reference, ReferenceKind};
+
+use super::fields::VOCAB;
+
+/// How citation keys are made.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+pub enum KeyStyle {
+    /// `hesenli2012`, `arda28a`: author or archive, then year.
+    #[default]
+    Readable,
+    /// `ref12`: the entry's list number.
+    Number,
+}
+
+impl KeyStyle {
+    /// The name used on the command line (`--keys number`).
+    pub fn name(self) -> &'static str {
+        match self {
+            KeyStyle::Readable => "readable",
+            KeyStyle::Number => "number",
+        }
+    }
+
+    /// Finds a key style by name.
+    pub fn from_name(name: &str) -> Option<KeyStyle> {
+        match name.trim().to_ascii_lowercase().as_str() {
+            "readable" | "author-year" => Some(KeyStyle::Readable),
+            "number" | "numbers" => Some(KeyStyle::Number),
+            _ => None,
+        }
+    }
+}
+
+/// One key per reference, in list order, all different.
+pub fn keys(references: &[Reference], style: KeyStyle) -> Vec<String> {
+    let bases: Vec<String> = references
+        .iter()
+        .map(|r| match style {
+            KeyStyle::Readable => readable(r),
+            KeyStyle::Number => format!("ref{}", r.number),
+        })
+        .collect();
+    disambiguate(bases)
+}
+
+/// Gives every member of a group of equal keys a letter suffix (a, b, …, z,
+/// aa, ab, …), then repeats until no two keys are equal.
+fn disambiguate(mut keys: Vec<String>) -> Vec<String> {
+    // Each round only lengthens keys that collide, so it ends.
+    for _ in 0..8 {
+        let mut groups: HashMap<&str, Vec<usize>> = HashMap::new();
+        for (i, k) in keys.iter().enumerate() {
+            groups.entry(k.as_str()).or_default().push(i);
+        }
+        let mut renames: Vec<(usize, String)> = Vec::new();
+        for (key, members) in &groups {
+            if members.len() > 1 {
+                for (n, &i) in members.iter().enumerate() {
+                    renames.push((i, format!("{key}{}", suffix(n))));
+                }
+            }
+        }
+        if renames.is_empty() {
+            return keys;
+        }
+        for (i, k) in renames {
+            keys[i] = k;
+        }
+    }
+    // Unreachable in practice; keep keys unique whatever happens.
+    let mut seen = HashSet::new();
+    keys.into_iter()
+        .enumerate()
+        .map(|(i, k)| {
+            if seen.insert(k.clone()) {
+                k
+            } else {
+                format!("{k}x{i}")
+            }
+        })
+        .collect()
+}
+
+/// `a`…`z`, `aa`, `ab`, … for the 0-based position in a group.
+fn suffix(mut n: usize) -> String {
+    let mut out = Vec::new();
+    loop {
+        out.push(b'a' + (n % 26) as u8);
+        if n < 26 {
+            break;
+        }
+        n = n / 26 - 1;
+    }
+    out.reverse();
+    String::from_utf8(out).unwrap_or_default()
+}
+
+fn readable(r: &Reference) -> String {
+    let with_year = |stem: String| match r.year {
+        Some(y) => format!("{stem}{y}"),
+        None => stem,
+    };
+    let stem = if let Some(author) = r.authors.first() {
+        ascii_word(&author.family)
+    } else if r.kind == ReferenceKind::Archival {
+        // Untitled archival files: archive + fond, no year (`arda28`).
+        if let Some(stem) = archive_stem(r) {
+            return start_with_letter(stem, r);
+        }
+        String::new()
+    } else {
+        String::new()
+    };
+    let stem = if stem.is_empty() {
+        title_word(r.title.as_deref())
+            .or_else(|| title_word(r.container.as_deref()))
+            .or_else(|| r.url.as_deref().and_then(host_word))
+            .unwrap_or_default()
+    } else {
+        stem
+    };
+    if stem.is_empty() {
+        return format!("ref{}", r.number);
+    }
+    start_with_letter(with_year(stem), r)
+}
+
+/// Keys that start with a digit confuse some BibTeX tools.
+fn start_with_letter(key: String, r: &Reference) -> String {
+    match key.chars().next() {
+        Some(c) if c.is_ascii_alphabetic() => key,
+        Some(_) => format!("ref{key}"),
+        None => format!("ref{}", r.number),
+    }
+}
+
+/// `arda28`: the archive's abbreviation (or the initials of its full name)
+/// and the fond.
+fn archive_stem(r: &Reference) -> Option<String> {
+    let archive = r.archive.as_ref()?;
+    let name = archive
+        .name
+        .as_deref()
+        .map(abbreviation)
+        .unwrap_or_default();
+    let fond = archive
+        .fond
+        .as_deref()
+        .or(archive.file.as_deref())
+        .map(ascii_word)
+        .unwrap_or_default();
+    let stem = format!("{name}{fond}");
+    (!stem.is_empty()).then_some(stem)
+}
+
+/// An abbreviation as printed (`ARP İİ İSSA` -> `arpiiissa`); a name written
+/// out in full (`Azərbaycan Respublikasının Dövlət Tarix Arxivi`) by the
+/// initials of its words (`ardta`).
+fn abbreviation(name: &str) -> String {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    // Lower-case letters, or a script without case (Persian), mark a name
+    // written out; an abbreviation is all capitals.
+    let caseless = !name.chars().any(|c| c.is_uppercase() || c.is_lowercase());
+    let written_out = words.len() >= 3 && (caseless || name.chars().any(char::is_lowercase));
+    if written_out {
+        let skip = &VOCAB.keys.skip;
+        words
+            .iter()
+            .filter(|w| {
+                !skip
+                    .iter()
+                    .any(|s| crate::script::fold(s) == crate::script::fold(w))
+            })
+            .filter_map(|w| w.chars().find(|c| c.is_alphanumeric()))
+            .map(|c| ascii_word(&c.to_string()))
+            .collect()
+    } else {
+        ascii_word(name)
+    }
+}
+
+/// The first word of `title` with a letter in it that is not a function word.
+fn title_word(title: Option<&str>) -> Option<String> {
+    let skip = &VOCAB.keys.skip;
+    title?
+        .split(|c: char| !(c.is_alphanumeric() || c == '\u{200C}'))
+        .filter(|w| w.chars().any(char::is_alphabetic))
+        .filter(|w| {
+            let lower = crate::script::fold(w);
+            !skip.iter().any(|s| crate::script::fold(s) == lower)
+        })
+        .map(ascii_word)
+        .find(|w| !w.is_empty())
+}
+
+/// `seratnews` from `https://www.seratnews.com/…`.
+fn host_word(url: &str) -> Option<String> {
+    let rest = url.split_once("://").map_or(url, |(_, r)| r);
+    let host = rest.split(['/', '?', '#', ':']).next()?;
+    // The label before the top-level domain and any generic second-level
+    // one: seratnews.com -> seratnews, ayk.gov.tr -> ayk, rch.ac.ir -> rch.
+    const GENERIC: [&str; 8] = ["www", "com", "org", "net", "gov", "edu", "ac", "co"];
+    let labels: Vec<&str> = host.split('.').filter(|l| !l.is_empty()).collect();
+    let (_, rest) = labels.split_last()?;
+    let label = rest
+        .iter()
+        .rev()
+        .find(|l| !GENERIC.contains(l))
+        .or(labels.first())?;
+    let word = ascii_word(label);
+    (!word.is_empty()).then_some(word)
+}
+
+/// ASCII letters and digits of the transliterated text, lower-case.
+fn ascii_word(text: &str) -> String {
+    any_ascii::any_ascii(text)
+        .chars()
+        .filter(char::is_ascii_alphanumeric)
+        .map(|c| c.to_ascii_lowercase())
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Vocabulary;
+    use crate::parse::parse_reference;
+
+    fn key_list(texts: &[&str], style: KeyStyle) -> Vec<String> {
+        let vocab = Vocabulary::builtin();
+        let refs: Vec<Reference> = texts
+            .iter()
+            .enumerate()
+            .map(|(i, t)| {
+                let mut r = parse_reference(t, &vocab);
+                r.number = u32::try_from(i + 1).unwrap_or(u32::MAX);
+                r
+            })
+            .collect();
+        keys(&refs, style)
+    }
+
+    #[test]
+    fn authors_archives_and_titles() {
+        let got = key_list(
+            &[
+                "Həsənli Cəmil. (2012) Sovet dövründə Azərbaycanın xarici siyasəti (1920-1939). Bakı",
+                "ARDA: f. 28. siy. 1. iş 72",
+                "ГАРФ. Ф. 130. Оп. 1. Д. 45. Л. 12–15 об.",
+                "Azərbaycan Respublikasının Dövlət Tarix Arxivi, f. 45, siy. 2, iş 318, v. 6.",
+                "The Caspian Oil Boom. London: Routledge, 2001.",
+                "<http://pahlaviha.pchi.ir/show.php?page=contents&id=13376>",
+            ],
+            KeyStyle::Readable,
+        );
+        assert_eq!(
+            got,
+            [
+                "hesenli2012",
+                "arda28",
+                "garf130",
+                "ardta45",
+                "caspian2001",
+                "pchi"
+            ]
+        );
+    }
+
+    #[test]
+    fn equal_keys_all_get_suffixes_in_list_order() {
+        let got = key_list(
+            &[
+                "Документы внешней политики СССР. (1959) Том II. Москва. Госполитздат.",
+                "ARDA: f. 28. siy. 1. iş 72",
+                "Документы внешней политики СССР. (1959) Том III. Москва. Госполитздат.",
+                "ARDA: f. 28. siy. 1. iş 577",
+                "Документы внешней политики СССР. (1960) Том 4. Москва. Госполитздат.",
+            ],
+            KeyStyle::Readable,
+        );
+        assert_eq!(
+            got,
+            [
+                "dokumenty1959a",
+                "arda28a",
+                "dokumenty1959b",
+                "arda28b",
+                "dokumenty1960"
+            ]
+        );
+    }
+
+    #[test]
+    fn number_keys() {
+        let got = key_list(&["ARDA: f. 28. siy. 1. iş 72", "x"], KeyStyle::Number);
+        assert_eq!(got, ["ref1", "ref2"]);
+    }
+
+    #[test]
+    fn suffixes_go_past_z() {
+        assert_eq!(suffix(0), "a");
+        assert_eq!(suffix(25), "z");
+        assert_eq!(suffix(26), "aa");
+        assert_eq!(suffix(27), "ab");
+        let keys = disambiguate(vec!["k".to_string(); 30]);
+        assert_eq!(keys.iter().collect::<HashSet<_>>().len(), 30);
+        assert_eq!(keys[29], "kad");
+    }
+
+    #[test]
+    fn a_suffixed_key_that_meets_a_plain_one_is_suffixed_again() {
+        let keys = disambiguate(vec!["smitha".into(), "smith".into(), "smith".into()]);
+        assert_eq!(keys.iter().collect::<HashSet<_>>().len(), 3);
+    }
+}

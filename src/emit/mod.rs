@@ -1,0 +1,175 @@
+//! Emit: references -> BibLaTeX, BibTeX, CSL-JSON, hayagriva YAML, RIS, and rendered text.
+//!
+//! Each output format is one file and one conversion of the canonical model
+//! ([`Reference`]); the field mapping, and why, is `docs/formats.md`.
+//!
+//! | file           | writes                                                          |
+//! |----------------|-----------------------------------------------------------------|
+//! | `keys.rs`      | citation keys: `hesenli2012`, `arda28a`, or `ref12`             |
+//! | `fields.rs`    | what all formats share: dates, archival search data, notes      |
+//! | `bibtex.rs`    | BibLaTeX and classic BibTeX, entry by entry via `biblatex`      |
+//! | `csl_json.rs`  | CSL-JSON (CSL 1.0.2 schema) from istinad's own serde structs    |
+//! | `hayagriva.rs` | hayagriva YAML via hayagriva's own types                        |
+//! | `ris.rs`       | RIS, UTF-8                                                      |
+//! | `text.rs`      | a rendered list (GOST, Chicago, APA) via hayagriva's CSL engine |
+//!
+//! A value a format has no place for is never dropped silently: it is folded
+//! into the note or left out, and either way reported as an
+//! [`unrepresentable-field`](crate::Rule::UnrepresentableField) finding
+//! (E001, info) naming the entry, the field and the format.
+//!
+//! ```
+//! use istinad::emit::{convert, Format, Options};
+//! use istinad::parse::parse_reference;
+//! use istinad::Vocabulary;
+//!
+//! let reference = parse_reference("ARDA: f. 28. siy. 1. iş 72", &Vocabulary::builtin());
+//! let (ris, findings) = convert(&[reference], Format::Ris, &Options::default())?;
+//! assert!(ris.contains("AV  - f. 28, siy. 1, iş 72"));
+//! assert!(findings.is_empty());
+//! # Ok::<(), istinad::Error>(())
+//! ```
+
+pub mod bibtex;
+pub mod csl_json;
+mod fields;
+pub mod hayagriva;
+pub mod keys;
+pub mod ris;
+pub mod text;
+
+use std::io::Write;
+
+use crate::diagnostic::Diagnostic;
+use crate::error::Error;
+use crate::model::Reference;
+
+pub use keys::{KeyStyle, keys};
+pub use text::{Locale, Style, render, write_text};
+
+/// An output format of `istinad convert`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Format {
+    /// BibLaTeX `.bib` (biber's data model).
+    Biblatex,
+    /// Classic BibTeX `.bib` (BibTeX 0.99 field names).
+    Bibtex,
+    /// CSL-JSON, the input format of citeproc-js, pandoc and Zotero.
+    CslJson,
+    /// hayagriva YAML, the bibliography format of Typst.
+    Hayagriva,
+    /// RIS, read by Zotero, EndNote, Mendeley and citation-js.
+    Ris,
+}
+
+impl Format {
+    /// Every format, in the order the CLI lists them.
+    pub const ALL: [Format; 5] = [
+        Format::Bibtex,
+        Format::Biblatex,
+        Format::CslJson,
+        Format::Hayagriva,
+        Format::Ris,
+    ];
+
+    /// The name used on the command line (`--to csl-json`).
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Biblatex => "biblatex",
+            Format::Bibtex => "bibtex",
+            Format::CslJson => "csl-json",
+            Format::Hayagriva => "hayagriva",
+            Format::Ris => "ris",
+        }
+    }
+
+    /// Finds a format by its command-line name.
+    pub fn from_name(name: &str) -> Option<Format> {
+        let name = name.trim();
+        Format::ALL
+            .into_iter()
+            .find(|f| f.name().eq_ignore_ascii_case(name))
+    }
+
+    /// The usual file extension, without the dot.
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Biblatex | Format::Bibtex => "bib",
+            Format::CslJson => "json",
+            Format::Hayagriva => "yaml",
+            Format::Ris => "ris",
+        }
+    }
+
+    /// The format's name in messages.
+    pub fn title(self) -> &'static str {
+        match self {
+            Format::Biblatex => "BibLaTeX",
+            Format::Bibtex => "BibTeX",
+            Format::CslJson => "CSL-JSON",
+            Format::Hayagriva => "hayagriva YAML",
+            Format::Ris => "RIS",
+        }
+    }
+}
+
+/// How to convert.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Options {
+    /// How citation keys (BibTeX keys, CSL ids, YAML keys) are made.
+    pub keys: KeyStyle,
+}
+
+/// Converts `references` to `format`: the text, and a finding for every
+/// value the format has no place for.
+///
+/// `Err` only when an output library fails to serialize (never for
+/// well-formed references).
+pub fn convert(
+    references: &[Reference],
+    format: Format,
+    options: &Options,
+) -> Result<(String, Vec<Diagnostic>), Error> {
+    match format {
+        Format::Biblatex => bibtex::to_biblatex_string(references, options),
+        Format::Bibtex => bibtex::to_bibtex_string(references, options),
+        Format::CslJson => csl_json::to_csl_json_string(references, options),
+        Format::Hayagriva => hayagriva::to_hayagriva_string(references, options),
+        Format::Ris => ris::to_ris_string(references),
+    }
+}
+
+/// Writes `references` as `format` to `out`; returns the findings.
+pub fn write(
+    references: &[Reference],
+    format: Format,
+    options: &Options,
+    mut out: impl Write,
+) -> Result<Vec<Diagnostic>, Error> {
+    let (text, diagnostics) = convert(references, format, options)?;
+    out.write_all(text.as_bytes())
+        .map_err(|e| output_error(format.title(), e))?;
+    Ok(diagnostics)
+}
+
+/// An I/O or serializer failure while writing `what`.
+pub(crate) fn output_error(what: &str, error: impl std::fmt::Display) -> Error {
+    Error::Output {
+        what: what.to_string(),
+        message: error.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn format_names_round_trip() {
+        for format in Format::ALL {
+            assert_eq!(Format::from_name(format.name()), Some(format));
+        }
+        assert_eq!(Format::from_name("CSL-JSON"), Some(Format::CslJson));
+        assert_eq!(Format::from_name("endnote"), None);
+    }
+}
