@@ -44,6 +44,8 @@ fn unit_number(i: &str) -> Res<'_, &str> {
     recognize((
         opt((take_while1(|c: char| c.is_uppercase()), opt(ch('-')))),
         digits,
+        // "030.10" (BCA fond codes): dotted groups of digits.
+        nom::multi::many0((ch('.'), digits)),
         opt(take_while1(|c: char| {
             c.is_lowercase() && c.is_alphabetic() && c.len_utf8() <= 2
         })),

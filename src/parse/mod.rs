@@ -407,6 +407,24 @@ impl Reader<'_> {
         let r = &*self.reference;
         let f = self.flags;
         let imprint = r.place.is_some() || r.publisher.is_some();
+        // One field alone says too little: "С." of an empty GOST template is
+        // not a journal.
+        let fields = [
+            r.title.is_some(),
+            !r.authors.is_empty(),
+            r.year.is_some(),
+            r.place.is_some(),
+            r.publisher.is_some(),
+            r.volume.is_some(),
+            r.issue.is_some(),
+            r.pages.is_some(),
+            r.extent.is_some(),
+            r.container.is_some(),
+            r.date.is_some(),
+        ];
+        if fields.iter().filter(|f| **f).count() < 2 && r.url.is_none() {
+            return ReferenceKind::Other;
+        }
         if f.thesis && (r.title.is_some() || !r.authors.is_empty()) {
             return ReferenceKind::Thesis;
         }

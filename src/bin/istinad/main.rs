@@ -15,7 +15,11 @@ use istinad::check::{Level, Rule};
 use istinad::diagnostic::{Diagnostic, Severity};
 use istinad::{Config, Error};
 
-use args::{CheckFormat, Cli, Color, Command, Deny, RefsFormat, RulesFormat};
+use args::{
+    CheckFormat, Cli, Color, Command, ConvertFormat, Deny, Keys, LocaleName, RefsFormat,
+    RulesFormat, StyleName,
+};
+use istinad::emit::{Format, KeyStyle, Locale, Options, Style};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -153,8 +157,59 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
             print(&text)?;
             Ok(exit_code(&report.diagnostics, deny == Some(Deny::Warnings)))
         }
-        Command::Convert { .. } | Command::Render { .. } => {
-            Err(Failure::Usage("not built yet".into()))
+        Command::Convert {
+            file,
+            to,
+            output,
+            keys,
+        } => {
+            let config = load_config(cli.config.as_deref(), &file)?;
+            let source = istinad::input::read_path(&file)?;
+            let refs = istinad::read_references(&source, &config);
+            let format = match to {
+                ConvertFormat::Bibtex => Format::Bibtex,
+                ConvertFormat::Biblatex => Format::Biblatex,
+                ConvertFormat::CslJson => Format::CslJson,
+                ConvertFormat::Hayagriva => Format::Hayagriva,
+                ConvertFormat::Ris => Format::Ris,
+            };
+            let options = Options {
+                keys: match keys {
+                    Keys::Name => KeyStyle::Readable,
+                    Keys::Number => KeyStyle::Number,
+                },
+            };
+            let (text, findings) = istinad::emit::convert(&refs.references, format, &options)?;
+            emit_output(output.as_deref(), &text)?;
+            // What the format cannot hold goes to standard error, so the
+            // converted text on standard output stays clean.
+            let findings = config.rules.apply(findings);
+            eprint!("{}", report::concise(&source, &findings));
+            Ok(exit_code(&findings, false))
+        }
+        Command::Render {
+            file,
+            style,
+            locale,
+            output,
+        } => {
+            let config = load_config(cli.config.as_deref(), &file)?;
+            let source = istinad::input::read_path(&file)?;
+            let refs = istinad::read_references(&source, &config);
+            let style = match style {
+                StyleName::Gost => Style::Gost,
+                StyleName::Chicago => Style::Chicago,
+                StyleName::Apa => Style::Apa,
+            };
+            let locale = match locale {
+                LocaleName::Az => Locale::Az,
+                LocaleName::Ru => Locale::Ru,
+                LocaleName::Fa => Locale::Fa,
+                LocaleName::En => Locale::En,
+            };
+            let text = istinad::emit::render(&refs.references, style, locale)?;
+            emit_output(output.as_deref(), &text)?;
+            Ok(ExitCode::SUCCESS)
         }
     }
 }
@@ -211,6 +266,14 @@ fn load_config(explicit: Option<&Path>, input: &Path) -> Result<Config, Failure>
         return Ok(Config::from_toml(&text, &path.display().to_string())?);
     }
     Ok(Config::default())
+}
+
+/// Writes an output to `-o` (atomically) or to standard output.
+fn emit_output(output: Option<&Path>, text: &str) -> Result<(), Failure> {
+    match output {
+        Some(path) if path.as_os_str() != "-" => write_atomic(path, text.as_bytes()),
+        _ => print(text),
+    }
 }
 
 /// Writes to standard output; a closed pipe is not an error.
