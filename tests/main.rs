@@ -4,6 +4,7 @@ mod cli;
 mod clients;
 mod emit;
 mod manuscripts;
+mod properties;
 mod references;
 mod rules;
 mod seed;
