@@ -561,7 +561,7 @@ fn persian(n: u32) -> String {
 fn unicode_with_controls() -> impl Strategy<Value = String> {
     let special = select(&[
         '\r', '\n', '\t', '\u{feff}', '\u{b}', '\u{c}', '\u{1b}', '\u{7f}', '\u{85}', '\u{200c}',
-        '\u{202e}', '(', ')', '[', ']', ',', ';', '.', '1', '2', '۱',
+        '\u{202e}', '(', ')', '[', ']', ',', ';', '.', '1', '2', '۱', '’', '-', 'İ', 'A',
     ]);
     prop::collection::vec(
         prop_oneof![
@@ -628,3 +628,22 @@ proptest! {
 
 // ---------------------------------------------------------------------------
 // Regressions: each input that once crashed or broke an invariant, by name.
+
+/// Found by `cargo fuzz run parse_reference` (fuzz/): a name word ending in
+/// a typographic apostrophe (`Şehbenderliği’ raporu`) was trimmed one byte
+/// at a time, slicing `’` (3 bytes) in the middle: a panic on any entry
+/// with `’` before a space, as in Turkish possessives and quoted titles.
+#[test]
+fn regression_name_word_ending_in_typographic_apostrophe() {
+    let vocab = Vocabulary::builtin();
+    for text in [
+        "Bakü Şehbenderliği’ raporu, 14 Haziran 1913, BOA",
+        "Həsənli Cəmil’ (2012) Kitab. Bakı",
+        "O’ Brien J. Title. London, 1990.",
+        "Bakü BaşşeCCCCCCCCChbenderliği’\u{4}\u{4}nin raporu, 14 Haziran 1913, BOA, 115/, n",
+    ] {
+        let r = parse_reference(text, &vocab);
+        assert_eq!(r.raw, text);
+        exercise(&format!("## KAYNAKÇA\n\n1. {text}\n"));
+    }
+}

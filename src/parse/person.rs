@@ -102,8 +102,12 @@ fn name_word(i: &str) -> Res<'_, &str> {
         prev = c;
     }
     // A trailing hyphen or apostrophe belongs to what follows.
-    while end > 0 && i[..end].ends_with(['-', '\'', '’']) {
-        end -= 1;
+    while let Some(c) = i[..end]
+        .chars()
+        .next_back()
+        .filter(|c| matches!(c, '-' | '\'' | '’'))
+    {
+        end -= c.len_utf8();
     }
     let w = &i[..end];
     if w.chars().count() < 2 || w.chars().any(is_digit) {
