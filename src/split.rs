@@ -164,6 +164,10 @@ enum LineKind {
     Numbered(u32),
     /// A Markdown bullet item.
     Bullet,
+    /// A footnote definition, `[^1]: …` (Markdown's, and the notes of a
+    /// .docx as `input` writes them). A note and the lines after it up to
+    /// the next list number belong to no entry.
+    Note,
     Text,
 }
 
@@ -206,6 +210,9 @@ fn classify_line(line: &str, vocab: &Vocabulary) -> LineKind {
     if let Some(end) = leading_end_heading(trimmed, vocab) {
         let _ = end;
         return LineKind::EndHeading;
+    }
+    if is_note(trimmed) {
+        return LineKind::Note;
     }
     if let Some((number, _, _)) = list_marker(line) {
         return LineKind::Numbered(number);
@@ -280,6 +287,13 @@ fn leading_end_heading(line: &str, vocab: &Vocabulary) -> Option<()> {
     let close = inner.find(['*', '_'])?;
     let key = fold(inner[..close].trim().trim_end_matches(':'));
     vocab.index.end_headings.contains_key(&key).then_some(())
+}
+
+/// A footnote definition: `[^label]:` with a label without spaces.
+fn is_note(line: &str) -> bool {
+    line.strip_prefix("[^")
+        .and_then(|rest| rest.split_once("]:"))
+        .is_some_and(|(label, _)| !label.is_empty() && !label.contains(char::is_whitespace))
 }
 
 fn is_bullet(line: &str) -> bool {
@@ -534,6 +548,7 @@ fn trailing_numbered_block(text: &str, lines: &[Line], kinds: &[LineKind]) -> Op
                     break;
                 }
             }
+            LineKind::Note => {}
             LineKind::Blank | LineKind::Text => {
                 if first.is_none() && kinds[i] == LineKind::Text {
                     // Text after the last number is a continuation only if a
@@ -582,6 +597,7 @@ fn split_entries(text: &str, lines: &[Line], kinds: &[LineKind]) -> Vec<Entry> {
     let mut open = false; // whether the last entry may take continuation lines
     let mut last_number: Option<u32> = None;
     let mut prev_blank = false;
+    let mut in_note = false;
     let paragraph_mode =
         numbered == 0 && bullets == 0 && has_wrapped_paragraphs(text, lines, kinds);
     for (line, kind) in lines.iter().zip(kinds) {
@@ -593,7 +609,13 @@ fn split_entries(text: &str, lines: &[Line], kinds: &[LineKind]) -> Vec<Entry> {
             }
             LineKind::Subsection | LineKind::ReferenceHeading | LineKind::Heading => {
                 open = false;
+                in_note = false;
                 prev_blank = false;
+                continue;
+            }
+            LineKind::Note => {
+                open = false;
+                in_note = true;
                 continue;
             }
             _ => {}
@@ -602,6 +624,11 @@ fn split_entries(text: &str, lines: &[Line], kinds: &[LineKind]) -> Vec<Entry> {
         let accept = marker
             .as_ref()
             .is_some_and(|(n, _, _)| plausible_next(last_number, *n));
+        if in_note && !accept {
+            // The note's own further lines.
+            continue;
+        }
+        in_note = false;
         if let (true, Some((n, number_span, content))) = (accept, marker) {
             let start = line.span.start + content;
             let end = line.span.start + trimmed_end(s);

@@ -647,3 +647,41 @@ fn regression_name_word_ending_in_typographic_apostrophe() {
         exercise(&format!("## KAYNAKÇA\n\n1. {text}\n"));
     }
 }
+
+/// Found by tests/bad_input.rs on the .docx fixtures: the footnotes after a
+/// list (`[^1]: …`, as pandoc writes them and as the .docx reader writes a
+/// document's notes) were read as continuation lines of the last entry, so
+/// `ru-mugan-snoski.docx`'s last book took the archival footnotes and became
+/// an archival entry. A note and its further lines belong to no entry.
+#[test]
+fn regression_footnotes_after_the_list_join_the_last_entry() {
+    let raws = |text: &str| -> Vec<String> {
+        let report = istinad::check(&Source::new("m.md", text), &CONFIG);
+        report_is_sound(text, &report);
+        report.references.iter().map(|r| r.raw.clone()).collect()
+    };
+    // Under a heading, notes at the end; a note's second paragraph too.
+    let text = "Mətn (1) və (2).[^1]\n\n## ƏDƏBİYYAT\n\n1. ARDA: f. 28. siy. 1. iş 72\n2. Mahmudov Y. Azərbaycan diplomatiyası. Bakı: Təhsil, 2006.\n\n[^1]: ГАРФ. Ф. 130. Оп. 1. Д. 45. Л. 12–15 об.\nКопия хранится также в личном фонде.\n\n[^2]: Там же.\n";
+    assert_eq!(
+        raws(text),
+        [
+            "ARDA: f. 28. siy. 1. iş 72",
+            "Mahmudov Y. Azərbaycan diplomatiyası. Bakı: Təhsil, 2006."
+        ]
+    );
+    // A note inside the list: the list goes on after it.
+    let text = "## Литература\n\n1. ГАРФ. Ф. 130. Оп. 1. Д. 45.[^a]\n\n[^a]: Копия.\n\n2. Гасанлы Дж. Русская революция и Азербайджан. М.: Флинта, 2011.\n";
+    assert_eq!(
+        raws(text),
+        [
+            "ГАРФ. Ф. 130. Оп. 1. Д. 45.[^a]",
+            "Гасанлы Дж. Русская революция и Азербайджан. М.: Флинта, 2011."
+        ]
+    );
+    // No heading: the numbered block at the end, then notes.
+    let text = "Mətn burada yazılıb (1).\n\n1. ARDA: f. 28. siy. 1. iş 72\n2. ARDA: f. 28. siy. 1. iş 577\n\n[^1]: Qeyd.\n";
+    assert_eq!(
+        raws(text),
+        ["ARDA: f. 28. siy. 1. iş 72", "ARDA: f. 28. siy. 1. iş 577"]
+    );
+}
