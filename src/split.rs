@@ -362,7 +362,8 @@ pub(crate) fn list_marker(line: &str) -> Option<(u32, Span, usize)> {
         .take_while(|&(_, c)| is_digit(c))
         .last()
         .map_or(0, |(i, c)| i + c.len_utf8());
-    if digits_len == 0 || rest[..digits_len].chars().count() > 5 {
+    // Up to six digits: a list of 100 000 entries or more is still a list.
+    if digits_len == 0 || rest[..digits_len].chars().count() > 6 {
         return None;
     }
     let number = rest[..digits_len]
