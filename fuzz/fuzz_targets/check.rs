@@ -15,7 +15,10 @@ static CONFIG: LazyLock<Config> = LazyLock::new(Config::default);
 
 fn in_bounds(text: &str, span: &Span) {
     assert!(span.start <= span.end, "{span:?} is reversed");
-    assert!(text.get(span.clone()).is_some(), "{span:?} is not a range of the text");
+    assert!(
+        text.get(span.clone()).is_some(),
+        "{span:?} is not a range of the text"
+    );
 }
 
 fn diagnostic(text: &str, d: &Diagnostic) {
