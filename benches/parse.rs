@@ -1,1 +1,3 @@
+//! Benchmarks (written on the `robust` branch).
+
 fn main() {}

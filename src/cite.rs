@@ -1,4 +1,4 @@
-//! Cite: body -> Vec<Citation>, the in-text citation scanner.
+//! Cite: body -> `Vec<Citation>`, the in-text citation scanner.
 //!
 //! Finds numeric citations in round and square brackets — `(13)`,
 //! `(12, s.329)`, `[5, л. 12 об.]`, `[39, 250-252]`, `[1, с. 12; 8, с. 12–14]`,
@@ -68,12 +68,12 @@ pub fn scan_citations(text: &str, body: Span, entries: &[u32], vocab: &Vocabular
     let mut i = body.start;
     while i < body.end {
         let b = bytes[i];
-        if b == b'(' || b == b'[' {
-            if let Some((cand, end)) = candidate(text, i, body.end, max, vocab) {
-                candidates.push(cand);
-                i = end;
-                continue;
-            }
+        if (b == b'(' || b == b'[')
+            && let Some((cand, end)) = candidate(text, i, body.end, max, vocab)
+        {
+            candidates.push(cand);
+            i = end;
+            continue;
         }
         i += 1;
     }
@@ -607,15 +607,10 @@ fn locator_at(
             ..
         } = l;
         let end = to - rest.len();
-        let value = if meaning == Meaning::Volume {
-            normalized
-        } else {
-            normalized
-        };
         return Some((
             Locator {
                 label: meaning,
-                value,
+                value: normalized,
                 printed: Some(label.to_string()),
                 span: pos..end,
             },
@@ -687,7 +682,9 @@ mod tests {
         scan_citations(text, 0..text.len(), &list, &Vocabulary::builtin())
     }
 
-    fn items(text: &str, entries: u32) -> Vec<Vec<(u32, Option<(Meaning, String)>)>> {
+    type Items = Vec<Vec<(u32, Option<(Meaning, String)>)>>;
+
+    fn items(text: &str, entries: u32) -> Items {
         scan(text, entries)
             .citations
             .iter()

@@ -22,7 +22,7 @@
 //! | split  | [`split`]     | finds the list by its heading, splits its entries      |
 //! | parse  | [`parse`]     | one entry → one [`model::Reference`]                    |
 //! | cite   | [`cite`]      | the body's numeric citations → [`model::Citation`]      |
-//! | check  | [`check`]     | rules with stable codes → [`Diagnostic`]s               |
+//! | check  | [`mod@check`] | rules with stable codes → [`Diagnostic`]s               |
 //! | emit   | `emit`        | conversions of the model                                |
 //!
 //! The library never prints and never fails on a bad manuscript: problems are

@@ -604,7 +604,7 @@ impl<T: Clone> Lexicon<T> {
             }
         }
         for list in by_first.values_mut() {
-            list.sort_by(|a, b| b.0.len().cmp(&a.0.len()));
+            list.sort_by_key(|b| std::cmp::Reverse(b.0.len()));
         }
         Lexicon { by_first }
     }

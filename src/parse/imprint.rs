@@ -715,19 +715,18 @@ fn scan_free(text: &str, pos: usize, ctx: &Ctx) -> usize {
     // it continues the name ("«Türkologiya» jurnalı"), anything else ends it.
     if let Some(&(_, q)) = chars.first()
         && let Some(close) = closing_quote(q)
+        && let Some(end) = find_close(&s[q.len_utf8()..], close)
     {
-        if let Some(end) = find_close(&s[q.len_utf8()..], close) {
-            let after = q.len_utf8() + end + close.len_utf8();
-            let rest = &s[after..];
-            let t = rest.trim_start();
-            if !t.starts_with(|c: char| c.is_lowercase()) {
-                return pos + after;
-            }
-            k = chars
-                .iter()
-                .position(|&(i, _)| i >= after)
-                .unwrap_or(chars.len());
+        let after = q.len_utf8() + end + close.len_utf8();
+        let rest = &s[after..];
+        let t = rest.trim_start();
+        if !t.starts_with(|c: char| c.is_lowercase()) {
+            return pos + after;
         }
+        k = chars
+            .iter()
+            .position(|&(i, _)| i >= after)
+            .unwrap_or(chars.len());
     }
     while k < chars.len() {
         let (i, c) = chars[k];
@@ -738,25 +737,23 @@ fn scan_free(text: &str, pos: usize, ctx: &Ctx) -> usize {
         let next = chars.get(k + 1).map(|&(_, c)| c);
         let after = &s[i + c.len_utf8()..];
         match c {
-            '.' => {
-                if next.is_none() || next.is_some_and(char::is_whitespace) {
-                    let word: String = s[..i]
-                        .chars()
-                        .rev()
-                        .take_while(|ch| ch.is_alphabetic() || matches!(ch, '.' | '-'))
-                        .collect::<Vec<_>>()
-                        .into_iter()
-                        .rev()
-                        .collect();
-                    let letters = word.trim_start_matches('.');
-                    if !is_abbreviation(letters, ctx) || ends_with_number_word(&s[..i]) {
-                        return pos + i;
-                    }
-                    // After an abbreviation, an element still ends the
-                    // segment ("… 1920–1927 гг. : дис.", "гг. – М.").
-                    if !is_initials(letters) && element_follows(after, ctx) {
-                        return pos + i + 1;
-                    }
+            '.' if (next.is_none() || next.is_some_and(char::is_whitespace)) => {
+                let word: String = s[..i]
+                    .chars()
+                    .rev()
+                    .take_while(|ch| ch.is_alphabetic() || matches!(ch, '.' | '-'))
+                    .collect::<Vec<_>>()
+                    .into_iter()
+                    .rev()
+                    .collect();
+                let letters = word.trim_start_matches('.');
+                if !is_abbreviation(letters, ctx) || ends_with_number_word(&s[..i]) {
+                    return pos + i;
+                }
+                // After an abbreviation, an element still ends the
+                // segment ("… 1920–1927 гг. : дис.", "гг. – М.").
+                if !is_initials(letters) && element_follows(after, ctx) {
+                    return pos + i + 1;
                 }
             }
             ',' | '،' | ';' | '؛' => {
@@ -770,20 +767,19 @@ fn scan_free(text: &str, pos: usize, ctx: &Ctx) -> usize {
                     return pos + i;
                 }
             }
-            ':' => {
-                if element_follows(after, ctx) {
-                    return pos + i;
-                }
+            ':' if element_follows(after, ctx) => {
+                return pos + i;
             }
             '/' if i > 0 && s[..i].ends_with(' ') && next.is_some_and(char::is_whitespace) => {
                 return pos + i - 1;
             }
             '–' | '—' | '-'
-                if i > 0 && s[..i].ends_with(' ') && next.is_some_and(char::is_whitespace) =>
+                if i > 0
+                    && s[..i].ends_with(' ')
+                    && next.is_some_and(char::is_whitespace)
+                    && element_follows(after, ctx) =>
             {
-                if element_follows(after, ctx) {
-                    return pos + i - 1;
-                }
+                return pos + i - 1;
             }
             '(' | '[' => {
                 if let Some(close) = bracket_end(rest) {

@@ -47,10 +47,9 @@ fn value<'a>(
         if matches!(
             meaning,
             Meaning::Volume | Meaning::Part | Meaning::Book | Meaning::Chapter | Meaning::Issue
-        ) {
-            if let Ok((rest, n)) = roman(i) {
-                return Ok((rest, (&i[..i.len() - rest.len()], n.to_string(), false)));
-            }
+        ) && let Ok((rest, n)) = roman(i)
+        {
+            return Ok((rest, (&i[..i.len() - rest.len()], n.to_string(), false)));
         }
         // Pages and leaves take lists ("76–78, 162–164"); a volume or an
         // issue is one number or range ("№ 38, 1995": 1995 is a year).

@@ -285,7 +285,6 @@ impl Reader<'_> {
             }
             self.reference.archive = Some(found.archive.clone());
             self.reference.extent = found.extent.clone().or(rest_fields.extent.clone());
-            let mut fields = fields;
             fields.year = fields.year.or(found.year).or(rest_fields.year);
             fields.date = fields.date.or(rest_fields.date);
             fields
@@ -324,7 +323,7 @@ impl Reader<'_> {
             ..Fields::default()
         };
         let mut pos = from + (work[from..to].len() - work[from..to].trim_start().len());
-        if let Some(block) = person::author_block(&work[pos..to], self.vocab, ctx.lang) {
+        if let Some(block) = person::author_block(&work[pos..to], self.vocab) {
             if block.editors {
                 f.editors = block.people;
             } else {
@@ -473,11 +472,7 @@ impl Reader<'_> {
 
     fn unparsed(&mut self) {
         let r = &mut *self.reference;
-        let span = if r.raw.is_empty() {
-            r.span.clone()
-        } else {
-            r.span.clone()
-        };
+        let span = r.span.clone();
         let shown: String = r.raw.chars().take(60).collect();
         let shown = if r.raw.chars().count() > 60 {
             format!("{shown}…")
@@ -518,8 +513,7 @@ impl Reader<'_> {
             let candidate = &work[date_start..date_end];
             let last_digit = candidate
                 .char_indices()
-                .filter(|(_, c)| crate::script::is_digit(*c))
-                .last()
+                .rfind(|(_, c)| crate::script::is_digit(*c))
                 .map(|(i, c)| i + c.len_utf8());
             let date = candidate[..last_digit.unwrap_or(candidate.len())].trim();
             if date.is_empty() {
@@ -804,7 +798,7 @@ fn set_container(f: &mut Fields, value: String, ctx: &Ctx) {
         value = keep;
         f.container_marker = true;
     }
-    if let Some(block) = person::author_block(&value, ctx.vocab, ctx.lang)
+    if let Some(block) = person::author_block(&value, ctx.vocab)
         && block.editors
     {
         f.editors.extend(block.people);

@@ -14,7 +14,7 @@
 use nom::Parser;
 
 use super::lex::{Res, ch, fail, sp, word};
-use crate::model::{Language, Person};
+use crate::model::Person;
 use crate::script::{Script, fold, is_digit, script_of};
 use crate::vocab::{Vocabulary, has_ending};
 
@@ -144,7 +144,6 @@ enum Evidence {
 
 fn person<'a>(
     vocab: &'a Vocabulary,
-    lang: Option<Language>,
     in_list: bool,
 ) -> impl Parser<&'a str, Output = (Person, Evidence), Error = nom::error::Error<&'a str>> + 'a {
     move |i: &'a str| {
@@ -226,12 +225,12 @@ fn person<'a>(
             } else {
                 Evidence::Named
             };
-            if let Some(p) = split_bare(&words, vocab, lang, honored) {
+            if let Some(p) = split_bare(&words, vocab, honored) {
                 return Ok((after_family, (p, evidence)));
             }
             // After another name and "and", two capitalised words are a
             // name whatever the vocabulary says.
-            if in_list && let Some(p) = split_bare(&words, vocab, lang, true) {
+            if in_list && let Some(p) = split_bare(&words, vocab, true) {
                 return Ok((after_family, (p, Evidence::Listed)));
             }
         }
@@ -314,12 +313,7 @@ fn join_family(family: &str, tail: Option<&str>) -> String {
 
 /// Decides given and family for two or three bare words, or refuses when
 /// nothing says they are a name.
-fn split_bare(
-    words: &[&str],
-    vocab: &Vocabulary,
-    lang: Option<Language>,
-    honored: bool,
-) -> Option<Person> {
+fn split_bare(words: &[&str], vocab: &Vocabulary, honored: bool) -> Option<Person> {
     let endings = &vocab.index.surname_endings;
     let given = |w: &str| vocab.index.given.contains_key(&fold(w));
     let surname = |w: &str| w.split(['-', '\u{200C}']).any(|p| has_ending(p, endings));
@@ -328,21 +322,19 @@ fn split_bare(
     let arabic = words
         .iter()
         .any(|w| w.chars().next().and_then(script_of) == Some(Script::Arabic));
+    // A surname ending decides first, then a known given name; a title
+    // such as "دکتر" introduces a given-first name.
     let family_first = if surname(first) && !surname(last) && !given(first) {
         true
-    } else if surname(last) && !surname(first) {
-        false
-    } else if given(first) {
+    } else if (surname(last) && !surname(first)) || given(first) {
         false
     } else if given(last) {
         true
-    } else if honored || arabic && words.len() <= 3 && honored {
-        // A title such as "دکتر" introduces a given-first name.
+    } else if honored {
         false
     } else {
         return None;
     };
-    let _ = lang;
     if arabic && family_first && !surname(first) {
         return None;
     }
@@ -381,27 +373,22 @@ fn joiner<'a>(
     }
 }
 
-/// Parses the author block at the start of `text`. `lang` is the entry's
-/// language as far as known.
-pub(crate) fn author_block(
-    text: &str,
-    vocab: &Vocabulary,
-    lang: Option<Language>,
-) -> Option<AuthorBlock> {
-    let (mut rest, (first, mut evidence)) = person(vocab, lang, false).parse(text).ok()?;
+/// Parses the author block at the start of `text`.
+pub(crate) fn author_block(text: &str, vocab: &Vocabulary) -> Option<AuthorBlock> {
+    let (mut rest, (first, mut evidence)) = person(vocab, false).parse(text).ok()?;
     let first_bare = evidence == Evidence::Named;
     let mut people = vec![first];
     loop {
         let Ok((r, conjunction)) = joiner(vocab).parse(rest) else {
             break;
         };
-        match person(vocab, lang, conjunction).parse(r) {
+        match person(vocab, conjunction).parse(r) {
             // After a bare comma only initials or a known name continue the
             // list: "Aslan, Betül, Rusya'nın Kafkasya Politikası" is a title.
             Ok((_, (p, e)))
-                if !conjunction
-                    && !(e == Evidence::Named && first_bare)
-                    && !p.given.as_deref().is_some_and(|g| g.contains('.')) =>
+                if !(conjunction
+                    || (e == Evidence::Named && first_bare)
+                    || p.given.as_deref().is_some_and(|g| g.contains('.'))) =>
             {
                 break;
             }
@@ -483,13 +470,50 @@ fn looks_like_year_paren(t: &str) -> bool {
     digits >= 3
 }
 
+/// One person filling the whole of `text` (a responsibility statement's
+/// name): any form, bare words included, ordered by the same rules as an
+/// author block and, when nothing decides, given name first.
+pub(crate) fn single(text: &str, vocab: &Vocabulary) -> Option<Person> {
+    let t = text.trim();
+    if let Ok((rest, (p, _))) = person(vocab, true).parse(t)
+        && rest.trim().trim_end_matches('.').is_empty()
+    {
+        return Some(p);
+    }
+    let t = t.trim_end_matches('.');
+    let (t, _) = honorifics(vocab).parse(t).ok()?;
+    let words: Vec<&str> = t.split_whitespace().collect();
+    if words.is_empty()
+        || words.len() > 4
+        || words
+            .iter()
+            .any(|w| name_word(w).map_or(true, |(r, _)| !r.is_empty()))
+    {
+        return None;
+    }
+    if words.len() == 1 {
+        return Some(Person {
+            family: words[0].to_string(),
+            given: None,
+            alias: None,
+        });
+    }
+    Some(split_bare(&words, vocab, true).unwrap_or_else(|| Person {
+        family: words[words.len() - 1].to_string(),
+        given: Some(words[..words.len() - 1].join(" ")),
+        alias: None,
+    }))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn block(text: &str) -> Option<(Vec<(String, Option<String>, Option<String>)>, String)> {
+    type Names = Vec<(String, Option<String>, Option<String>)>;
+
+    fn block(text: &str) -> Option<(Names, String)> {
         let v = Vocabulary::builtin();
-        author_block(text, &v, None).map(|b| {
+        author_block(text, &v).map(|b| {
             (
                 b.people
                     .into_iter()
@@ -581,41 +605,4 @@ mod tests {
             vec![(s("Abışov"), Some(s("E.")))]
         );
     }
-}
-
-/// One person filling the whole of `text` (a responsibility statement's
-/// name): any form, bare words included, ordered by the same rules as an
-/// author block and, when nothing decides, given name first.
-pub(crate) fn single(text: &str, vocab: &Vocabulary) -> Option<Person> {
-    let t = text.trim();
-    if let Ok((rest, (p, _))) = person(vocab, None, true).parse(t)
-        && rest.trim().trim_end_matches('.').is_empty()
-    {
-        return Some(p);
-    }
-    let t = t.trim_end_matches('.');
-    let (t, _) = honorifics(vocab).parse(t).ok()?;
-    let words: Vec<&str> = t.split_whitespace().collect();
-    if words.is_empty()
-        || words.len() > 4
-        || words
-            .iter()
-            .any(|w| name_word(w).map_or(true, |(r, _)| !r.is_empty()))
-    {
-        return None;
-    }
-    if words.len() == 1 {
-        return Some(Person {
-            family: words[0].to_string(),
-            given: None,
-            alias: None,
-        });
-    }
-    Some(
-        split_bare(&words, vocab, None, true).unwrap_or_else(|| Person {
-            family: words[words.len() - 1].to_string(),
-            given: Some(words[..words.len() - 1].join(" ")),
-            alias: None,
-        }),
-    )
 }
