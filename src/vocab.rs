@@ -255,6 +255,10 @@ pub struct Imprint {
     pub edition_qualifiers: Vec<String>,
     /// Abbreviations whose period does not end a title.
     pub abbreviations: Vec<String>,
+    /// Genre words after a container's name ("məqalələr toplusu").
+    pub container_genres: Vec<String>,
+    /// "No date" markers.
+    pub no_date: Vec<String>,
 }
 
 /// Cues for one language (`bib/languages.toml`).
@@ -347,6 +351,8 @@ pub(crate) struct Index {
     pub edition_qualifiers: Lexicon<()>,
     pub abbreviations: HashMap<String, ()>,
     pub weak_components: HashMap<String, ()>,
+    pub container_genres: Vec<String>,
+    pub no_date: Lexicon<()>,
     /// Month names: (calendar name, month number).
     pub months: Lexicon<(String, u8)>,
     pub seasons: Lexicon<()>,
@@ -480,6 +486,8 @@ impl Vocabulary {
             edition_words,
             edition_qualifiers,
             abbreviations,
+            container_genres,
+            no_date,
         } = imprint;
         self.imprint.places.extend(places);
         self.imprint.publisher_words.extend(publisher_words);
@@ -494,6 +502,8 @@ impl Vocabulary {
         self.imprint.edition_words.extend(edition_words);
         self.imprint.edition_qualifiers.extend(edition_qualifiers);
         self.imprint.abbreviations.extend(abbreviations);
+        self.imprint.container_genres.extend(container_genres);
+        self.imprint.no_date.extend(no_date);
         self.reindex();
     }
 
@@ -563,6 +573,8 @@ impl Vocabulary {
             edition_qualifiers: unit(&self.imprint.edition_qualifiers),
             abbreviations: set(&self.imprint.abbreviations),
             weak_components: set(&self.archives.weak),
+            container_genres: folded(&self.imprint.container_genres),
+            no_date: unit(&self.imprint.no_date),
             months: Lexicon::new(self.months.iter().flat_map(|m| {
                 m.names
                     .iter()

@@ -5,7 +5,7 @@
 //! | S001 | missing-reference-section | `structure.rs` (found by `split.rs`) |
 //! | S002 | empty-document | `structure.rs` (found by `split.rs`) |
 //! | S003 | list-numbering | `list_numbering.rs` |
-//! | P001–P004, R001, R003 | entry rules | `entries.rs` (found by `parse/`) |
+//! | P001–P005, R001, R003 | entry rules | `entries.rs` (found by `parse/`) |
 //! | R002 | duplicate-reference | `duplicate.rs` |
 //! | C001 | dangling-citation | `dangling.rs` |
 //! | C002 | uncited-reference | `uncited.rs` |
@@ -134,6 +134,7 @@ pub(crate) fn docs(rule: Rule) -> RuleDocs {
         Rule::IncompleteArchivalReference => entries::INCOMPLETE_ARCHIVAL_REFERENCE,
         Rule::UnbalancedBrackets => entries::UNBALANCED_BRACKETS,
         Rule::GarbledText => entries::GARBLED_TEXT,
+        Rule::MixedScript => entries::MIXED_SCRIPT,
         Rule::TruncatedUrl => entries::TRUNCATED_URL,
         Rule::DuplicateReference => duplicate::DOCS,
         Rule::MalformedUrl => entries::MALFORMED_URL,

@@ -27,6 +27,8 @@ pub enum Rule {
     UnbalancedBrackets,
     /// P004: text damaged by a wrong encoding.
     GarbledText,
+    /// P005: a letter of another script inside a word or label.
+    MixedScript,
     /// R001: a URL cut short with `...`.
     TruncatedUrl,
     /// R002: the same work listed twice.
@@ -66,7 +68,7 @@ pub struct RuleDocs {
 
 impl Rule {
     /// All rules, in code order.
-    pub const ALL: [Rule; 18] = [
+    pub const ALL: [Rule; 19] = [
         Rule::MissingReferenceSection,
         Rule::EmptyDocument,
         Rule::ListNumbering,
@@ -74,6 +76,7 @@ impl Rule {
         Rule::IncompleteArchivalReference,
         Rule::UnbalancedBrackets,
         Rule::GarbledText,
+        Rule::MixedScript,
         Rule::TruncatedUrl,
         Rule::DuplicateReference,
         Rule::MalformedUrl,
@@ -97,6 +100,7 @@ impl Rule {
             Rule::IncompleteArchivalReference => "P002",
             Rule::UnbalancedBrackets => "P003",
             Rule::GarbledText => "P004",
+            Rule::MixedScript => "P005",
             Rule::TruncatedUrl => "R001",
             Rule::DuplicateReference => "R002",
             Rule::MalformedUrl => "R003",
@@ -121,6 +125,7 @@ impl Rule {
             Rule::IncompleteArchivalReference => "incomplete-archival-reference",
             Rule::UnbalancedBrackets => "unbalanced-brackets",
             Rule::GarbledText => "garbled-text",
+            Rule::MixedScript => "mixed-script",
             Rule::TruncatedUrl => "truncated-url",
             Rule::DuplicateReference => "duplicate-reference",
             Rule::MalformedUrl => "malformed-url",

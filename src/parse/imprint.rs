@@ -58,6 +58,10 @@ pub(crate) enum Elem {
     ContainerMarker,
     Thesis(String),
     VolumeIssue(String, String),
+    /// ISNAD "39/210-213": a volume and its pages.
+    VolumePages(String, String),
+    /// "n.d.", "б. г.", "بی‌تا": no year printed.
+    NoDate,
     /// A labelled locator of another kind (chapter, column…): kept as note.
     Other(String),
 }
@@ -79,6 +83,20 @@ pub(crate) struct Seg {
 pub(crate) struct Ctx<'a> {
     pub vocab: &'a Vocabulary,
     pub lang: Option<Language>,
+    /// Whether the entry's year has been read (APA: "(2021). Census records
+    /// of the Baku Governorate, 1897." — a later year belongs to the title).
+    pub year_seen: std::cell::Cell<bool>,
+}
+
+impl<'a> Ctx<'a> {
+    /// A context for an entry in `lang`.
+    pub fn new(vocab: &'a Vocabulary, lang: Option<Language>) -> Self {
+        Ctx {
+            vocab,
+            lang,
+            year_seen: std::cell::Cell::new(false),
+        }
+    }
 }
 
 /// Reads separators at `pos`; returns the new position and the strongest
@@ -169,6 +187,9 @@ pub(crate) fn segments(text: &str, from: usize, to: usize, ctx: &Ctx) -> Vec<Seg
                 pos += close;
                 continue;
             }
+            if matches!(elem, Some(Elem::Year(_))) {
+                ctx.year_seen.set(true);
+            }
             segs.push(Seg {
                 elem,
                 range: pos..pos + close,
@@ -194,6 +215,9 @@ pub(crate) fn segments(text: &str, from: usize, to: usize, ctx: &Ctx) -> Vec<Seg
             continue;
         }
         if let Some((elem, len)) = elem_at(rest, ctx) {
+            if matches!(elem, Elem::Year(_)) {
+                ctx.year_seen.set(true);
+            }
             segs.push(Seg {
                 elem: Some(elem),
                 range: pos..pos + len,
@@ -253,7 +277,12 @@ pub(crate) fn bracket_end(s: &str) -> Option<usize> {
 fn paren_elem(inner: &str, ctx: &Ctx) -> Option<Elem> {
     let t = inner.trim();
     if let Ok((rest, y)) = year(ctx.vocab, ctx.lang).parse(t)
-        && rest.trim().trim_end_matches('.').is_empty()
+        && (rest.trim().trim_end_matches('.').is_empty()
+            || rest.trim_start().strip_prefix(',').is_some_and(|d| {
+                date(ctx.vocab, ctx.lang)
+                    .parse(d.trim_start())
+                    .is_ok_and(|(r, _)| r.trim().is_empty())
+            }))
     {
         return Some(Elem::Year(y));
     }
@@ -315,6 +344,11 @@ pub(crate) fn elem_at(s: &str, ctx: &Ctx) -> Option<(Elem, usize)> {
         let end = thesis_end(s, len(rest), ctx);
         return Some((Elem::Thesis(s[..end].trim().to_string()), end));
     }
+    if let Ok((rest, _)) = word(&vocab.index.no_date).parse(s)
+        && ends_element(&s[..len(rest)], rest)
+    {
+        return Some((Elem::NoDate, len(rest)));
+    }
     // Dates before years: "12 may 1920", "14 окт.", "۱۵ مهر ۱۳۵۷".
     if let Ok((rest, (printed, y, day))) = date(vocab, ctx.lang).parse(s)
         && ends_element(printed, rest)
@@ -323,6 +357,25 @@ pub(crate) fn elem_at(s: &str, ctx: &Ctx) -> Option<(Elem, usize)> {
             Elem::Date(printed.trim_end().to_string(), y, day),
             len(rest),
         ));
+    }
+    // ISNAD encyclopaedia volume/pages: "39/210-213".
+    if let Ok((rest, (v, _, p))) = (digits, ch('/'), super::lex::range).parse(s)
+        && p.chars().any(crate::script::is_dash)
+        && at_boundary(rest)
+    {
+        let elem = Elem::VolumePages(
+            crate::script::ascii_digits(v),
+            crate::script::normalize_range(p),
+        );
+        return Some((elem, len(rest)));
+    }
+    // Persian "سال ۲۴" is a journal's volume; "سال ۱۳۹۳" a year.
+    if let Some(after) = s.strip_prefix("سال")
+        && let Ok((rest, (_, d))) = (sp, digits).parse(after)
+        && d.chars().count() <= 3
+        && at_boundary(rest)
+    {
+        return Some((Elem::Volume(crate::script::ascii_digits(d)), len(rest)));
     }
     // APA volume(issue): "12(3)".
     if let Ok((rest, (v, _, i, _))) = (digits, ch('('), digits, ch(')')).parse(s)
@@ -346,6 +399,20 @@ pub(crate) fn elem_at(s: &str, ctx: &Ctx) -> Option<(Elem, usize)> {
     }
     if let Some((v, l)) = volume_count(s) {
         return Some((Elem::Volumes(v), l));
+    }
+    // A Latin "C." typed for the Cyrillic page label in a Russian entry
+    // (reported as mixed-script): read as the page it means.
+    if ctx.lang == Some(Language::Ru)
+        && let Some(after) = s.strip_prefix("C.").or_else(|| s.strip_prefix("c."))
+        && let Ok((rest, (_, v))) = (sp, super::lex::range_list).parse(after)
+        && at_boundary(rest)
+        && crate::script::dominant_script(&rest.chars().take(30).collect::<String>())
+            != Some(crate::script::Script::Latin)
+    {
+        return Some((
+            Elem::Pages(crate::script::normalize_range(v).replace(' ', "")),
+            len(rest),
+        ));
     }
     // Turkish journals write "C. 30, S. 88": capital S. is sayı (issue)
     // there, and s. is sayfa (page).
@@ -759,7 +826,14 @@ fn scan_free(text: &str, pos: usize, ctx: &Ctx) -> usize {
             ',' | '،' | ';' | '؛' => {
                 // A quoted name after a comma starts a new segment: "Title,
                 // «Türkologiya» jurnalı", "Encyclopaedia Iranica, "Gilan"".
-                if element_follows(after, ctx) || after.trim_start().starts_with(['«', '"', '“'])
+                let year_in_title = ctx.year_seen.get()
+                    && c == ','
+                    && year(ctx.vocab, ctx.lang)
+                        .parse(after.trim_start())
+                        .is_ok_and(|(r, _)| r.trim_start().starts_with('.'));
+                if !year_in_title
+                    && (element_follows(after, ctx)
+                        || after.trim_start().starts_with(['«', '"', '“']))
                 {
                     return pos + i;
                 }
@@ -932,7 +1006,7 @@ mod tests {
 
     fn segs(text: &str, lang: Option<Language>) -> Vec<(Option<Elem>, String)> {
         let v = Vocabulary::builtin();
-        let ctx = Ctx { vocab: &v, lang };
+        let ctx = Ctx::new(&v, lang);
         segments(text, 0, text.len(), &ctx)
             .into_iter()
             .map(|s| (s.elem, text[s.range].to_string()))

@@ -129,8 +129,8 @@ pub(crate) fn volume_after<'a>(
     vocab: &'a Vocabulary,
 ) -> impl Parser<&'a str, Output = (String, &'a str), Error = nom::error::Error<&'a str>> + 'a {
     move |i: &'a str| {
-        let (rest, n) = match roman(i) {
-            Ok(r) => r,
+        let (rest, n, arabic) = match roman(i) {
+            Ok((r, n)) => (r, n, false),
             Err(_) => {
                 let (rest, d) = digits(i)?;
                 let n = crate::script::parse_number(d).and_then(|n| u32::try_from(n).ok());
@@ -141,10 +141,15 @@ pub(crate) fn volume_after<'a>(
                     nom::bytes::complete::take_while1(char::is_alphabetic),
                 ))
                 .parse(rest)?;
-                (rest, n)
+                (rest, n, true)
             }
         };
-        let rest = rest.strip_prefix('.').unwrap_or(rest);
+        // "VIII. Cilt", "2. cilt": a period after a short numeral; a year
+        // before "Т." ("1973. Т. 14") is not a volume.
+        let rest = match rest.strip_prefix('.') {
+            Some(r) if !arabic || n < 1000 => r,
+            _ => rest,
+        };
         let (rest, _) = sp(rest)?;
         let (rest, (label, meaning)) = word(&vocab.index.labels).parse(rest)?;
         if meaning != Meaning::Volume || !super::lex::ends_element(label, rest) {

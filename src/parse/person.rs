@@ -179,6 +179,7 @@ fn person<'a>(
         // honorific, which stands before a name in its natural order.
         if (!honored || !family.contains(' '))
             && let Ok((rest, _)) = (sp, comma, sp).parse(after_family)
+            && let Ok((rest, _)) = honorifics(vocab).parse(rest)
         {
             if let Ok((r, ini)) = initials(rest) {
                 return Ok((
@@ -191,7 +192,7 @@ fn person<'a>(
                 ));
             }
             if let Ok((r, given)) = given_words(rest)
-                && ends_person(r, vocab)
+                && (ends_person(r, vocab) || given.ends_with('.'))
                 && family.split(' ').count() + given.split(' ').count() <= 4
             {
                 // "Smith, John, and" / "Smith, John." — a comma inversion
@@ -294,6 +295,10 @@ fn given_words(i: &str) -> Res<'_, &str> {
             Ok((r, _)) => rest = r,
             _ => break,
         }
+    }
+    // A middle initial after the given name: "Thornbury, Alan R."
+    if let Ok((r, _)) = (ch(' '), initials).parse(rest) {
+        rest = r;
     }
     Ok((rest, &i[..i.len() - rest.len()]))
 }
@@ -401,6 +406,7 @@ pub(crate) fn author_block(text: &str, vocab: &Vocabulary) -> Option<AuthorBlock
         }
     }
     // "and others"
+    let mut et_al = false;
     if let Ok((r, _)) = (
         sp,
         nom::combinator::opt(comma),
@@ -410,6 +416,7 @@ pub(crate) fn author_block(text: &str, vocab: &Vocabulary) -> Option<AuthorBlock
         .parse(rest)
     {
         rest = r;
+        et_al = true;
     }
     // "(ed.)", "(eds.)", "(red.)", "(сост.)", ", ed."
     let mut editors = false;
@@ -425,7 +432,9 @@ pub(crate) fn author_block(text: &str, vocab: &Vocabulary) -> Option<AuthorBlock
     }
     // The block must end where a title or a year begins.
     let consumed = text.len() - rest.len();
-    let ended_with_period = text[..consumed].ends_with('.');
+    // A list closed by "и др." or "[və b.]" ends like one closed by an initial.
+    let ended_with_period =
+        text[..consumed].ends_with('.') || (et_al && evidence >= Evidence::Named);
     let t = rest.trim_start();
     let spaced = rest.len() != t.len();
     let len = if let Some(after) = t.strip_prefix('.').or_else(|| t.strip_prefix(':')) {
