@@ -101,12 +101,7 @@ pub fn read_references(source: &Source, config: &Config) -> References {
     for r in &mut references {
         r.diagnostics = config.rules.apply(std::mem::take(&mut r.diagnostics));
     }
-    let cx = check::Context {
-        source,
-        document: &document,
-        references: &references,
-        citations: &[],
-    };
+    let cx = check::Context::new(&document, &references, &[]);
     let mut diagnostics = document.diagnostics.clone();
     diagnostics.extend(
         references
@@ -137,12 +132,7 @@ pub fn check(source: &Source, config: &Config) -> Report {
         &numbers,
         &config.vocabulary,
     );
-    let cx = check::Context {
-        source,
-        document: &document,
-        references: &references,
-        citations: &scan.citations,
-    };
+    let cx = check::Context::new(&document, &references, &scan.citations);
     let mut diagnostics = list_diagnostics;
     diagnostics.extend(config.rules.apply(scan.diagnostics));
     diagnostics.extend(config.rules.apply(check::check_citations(&cx)));

@@ -36,7 +36,6 @@ pub use registry::{Rule, RuleDocs};
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::model::{Citation, Reference};
-use crate::source::Source;
 use crate::split::Document;
 
 /// What a rule does when it fires.
@@ -100,11 +99,57 @@ impl RuleSettings {
 
 /// What the rules look at.
 pub(crate) struct Context<'a> {
-    #[allow(dead_code)]
-    pub source: &'a Source,
     pub document: &'a Document,
     pub references: &'a [Reference],
     pub citations: &'a [Citation],
+    /// The first entry with each list number.
+    by_number: HashMap<u32, &'a Reference>,
+}
+
+impl<'a> Context<'a> {
+    pub(crate) fn new(
+        document: &'a Document,
+        references: &'a [Reference],
+        citations: &'a [Citation],
+    ) -> Self {
+        let mut by_number = HashMap::new();
+        for r in references {
+            by_number.entry(r.number).or_insert(r);
+        }
+        Context {
+            document,
+            references,
+            citations,
+            by_number,
+        }
+    }
+
+    /// The entry numbered `n`.
+    pub(crate) fn reference(&self, n: u32) -> Option<&'a Reference> {
+        self.by_number.get(&n).copied()
+    }
+}
+
+/// Every locator of every citation, with the entry it cites
+/// (citations of numbers the list lacks are left to dangling-citation).
+pub(crate) fn cited_locators<'a>(
+    cx: &'a Context,
+) -> impl Iterator<Item = (&'a Citation, &'a Reference, &'a crate::model::Locator)> {
+    cx.citations.iter().flat_map(move |citation| {
+        citation
+            .items
+            .iter()
+            .filter_map(move |item| {
+                let reference = cx.reference(item.reference)?;
+                Some(
+                    item.locator
+                        .iter()
+                        .chain(&item.more_locators)
+                        .map(move |loc| (citation, reference, loc)),
+                )
+            })
+            .flatten()
+    })
 }
 
 /// Rules over the list alone (run by `istinad refs` and `istinad check`).

@@ -173,12 +173,9 @@ pub fn missing_biblatex_fields(r: &Reference) -> Vec<&'static str> {
 pub fn write_biblatex(
     references: &[Reference],
     options: &Options,
-    mut out: impl std::io::Write,
+    out: impl std::io::Write,
 ) -> Result<Vec<Diagnostic>, Error> {
-    let (text, diagnostics) = to_biblatex_string(references, options)?;
-    out.write_all(text.as_bytes())
-        .map_err(|e| output_error("BibLaTeX", e))?;
-    Ok(diagnostics)
+    super::write(references, Format::Biblatex, options, out)
 }
 
 /// `references` as a BibLaTeX `.bib` file, and the findings.
@@ -201,12 +198,9 @@ pub fn to_biblatex_string(
 pub fn write_bibtex(
     references: &[Reference],
     options: &Options,
-    mut out: impl std::io::Write,
+    out: impl std::io::Write,
 ) -> Result<Vec<Diagnostic>, Error> {
-    let (text, diagnostics) = to_bibtex_string(references, options)?;
-    out.write_all(text.as_bytes())
-        .map_err(|e| output_error("BibTeX", e))?;
-    Ok(diagnostics)
+    super::write(references, Format::Bibtex, options, out)
 }
 
 /// `references` as a classic BibTeX `.bib` file, and the findings.

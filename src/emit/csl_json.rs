@@ -246,12 +246,9 @@ fn file_item(r: &Reference, id: String) -> Item<'_> {
 pub fn write_csl_json(
     references: &[Reference],
     options: &Options,
-    mut out: impl std::io::Write,
+    out: impl std::io::Write,
 ) -> Result<Vec<Diagnostic>, Error> {
-    let (text, diagnostics) = to_csl_json_string(references, options)?;
-    out.write_all(text.as_bytes())
-        .map_err(|e| output_error("CSL-JSON", e))?;
-    Ok(diagnostics)
+    super::write(references, super::Format::CslJson, options, out)
 }
 
 /// `references` as a CSL-JSON array (pretty-printed, one trailing newline).
