@@ -15,6 +15,7 @@
 //! | C006 | locator-out-of-range | `locator_range.rs` |
 //! | C007 | first-citation-order | `first_citation_order.rs` (off by default) |
 //! | E001 | unrepresentable-field | `structure.rs` (found by `emit/`) |
+//! | E002 | missing-required-field | `structure.rs` (found by `emit/bibtex.rs`) |
 
 mod dangling;
 mod duplicate;
@@ -191,6 +192,7 @@ pub(crate) fn docs(rule: Rule) -> RuleDocs {
         Rule::LocatorOutOfRange => locator_range::DOCS,
         Rule::FirstCitationOrder => first_citation_order::DOCS,
         Rule::UnrepresentableField => structure::UNREPRESENTABLE_FIELD,
+        Rule::MissingRequiredField => structure::MISSING_REQUIRED_FIELD,
     }
 }
 

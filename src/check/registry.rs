@@ -51,6 +51,8 @@ pub enum Rule {
     FirstCitationOrder,
     /// E001: a field the output format has no place for.
     UnrepresentableField,
+    /// E002: a field the output format requires and the entry lacks.
+    MissingRequiredField,
 }
 
 /// The documentation of one rule.
@@ -68,7 +70,7 @@ pub struct RuleDocs {
 
 impl Rule {
     /// All rules, in code order.
-    pub const ALL: [Rule; 19] = [
+    pub const ALL: [Rule; 20] = [
         Rule::MissingReferenceSection,
         Rule::EmptyDocument,
         Rule::ListNumbering,
@@ -88,6 +90,7 @@ impl Rule {
         Rule::LocatorOutOfRange,
         Rule::FirstCitationOrder,
         Rule::UnrepresentableField,
+        Rule::MissingRequiredField,
     ];
 
     /// The stable code.
@@ -112,6 +115,7 @@ impl Rule {
             Rule::LocatorOutOfRange => "C006",
             Rule::FirstCitationOrder => "C007",
             Rule::UnrepresentableField => "E001",
+            Rule::MissingRequiredField => "E002",
         }
     }
 
@@ -137,6 +141,7 @@ impl Rule {
             Rule::LocatorOutOfRange => "locator-out-of-range",
             Rule::FirstCitationOrder => "first-citation-order",
             Rule::UnrepresentableField => "unrepresentable-field",
+            Rule::MissingRequiredField => "missing-required-field",
         }
     }
 
@@ -152,7 +157,7 @@ impl Rule {
     pub fn default_severity(self) -> Severity {
         match self {
             Rule::DanglingCitation => Severity::Error,
-            Rule::UnrepresentableField => Severity::Info,
+            Rule::UnrepresentableField | Rule::MissingRequiredField => Severity::Info,
             _ => Severity::Warning,
         }
     }
