@@ -77,6 +77,7 @@ pub fn scan_citations(text: &str, body: Span, entries: &[u32], vocab: &Vocabular
         }
         i += 1;
     }
+    drop_enumerations(text, &mut candidates);
     // The document's separator between number and locator: the one most
     // citations use (`,` when tied, as the AAK rule writes "[153, c.1,86-91]").
     let commas = candidates
@@ -98,6 +99,65 @@ pub fn scan_citations(text: &str, body: Span, entries: &[u32], vocab: &Vocabular
         scan.citations.push(cand.citation);
     }
     scan
+}
+
+/// Removes prose enumerations: "(1) the first …, (2) the second …" — bare
+/// numbers in brackets, each followed by a word, counting 1, 2, 3 … in one
+/// paragraph. A citation is followed by punctuation or ends a clause; an
+/// enumeration introduces the words after it.
+fn drop_enumerations(text: &str, candidates: &mut Vec<Candidate>) {
+    let introduces_words = |c: &Candidate| {
+        let after = &text[c.citation.span.end..];
+        let t = after.trim_start_matches([' ', '\t']);
+        after.len() != t.len() && t.starts_with(char::is_alphabetic)
+    };
+    let bare = |c: &Candidate| {
+        c.citation.items.len() == 1
+            && c.citation.items[0].locator.is_none()
+            && c.citation.text.starts_with('(')
+    };
+    let mut drop = vec![false; candidates.len()];
+    let mut k = 0;
+    while k < candidates.len() {
+        // A run starts at "(1)" followed by words.
+        if !(bare(&candidates[k])
+            && candidates[k].citation.items[0].reference == 1
+            && introduces_words(&candidates[k]))
+        {
+            k += 1;
+            continue;
+        }
+        let mut run = vec![k];
+        let mut next = 2;
+        let mut j = k + 1;
+        while j < candidates.len() {
+            let between = &text[candidates[run[run.len() - 1]].citation.span.end
+                ..candidates[j].citation.span.start];
+            if between.contains("\n\n") {
+                break;
+            }
+            if bare(&candidates[j])
+                && candidates[j].citation.items[0].reference == next
+                && introduces_words(&candidates[j])
+            {
+                run.push(j);
+                next += 1;
+            }
+            j += 1;
+        }
+        if run.len() >= 2 {
+            for &r in &run {
+                drop[r] = true;
+            }
+        }
+        k = run[run.len() - 1] + 1;
+    }
+    let mut index = 0;
+    candidates.retain(|_| {
+        let keep = !drop[index];
+        index += 1;
+        keep
+    });
 }
 
 fn diagnose(issue: &Issue, citation: &Citation, convention: &str) -> Option<Diagnostic> {
@@ -742,6 +802,21 @@ mod tests {
         assert_eq!(items("(4, p. 7)", 20), vec![vec![p(4, "7")]]);
         assert_eq!(items("(4, pp. 7-9)", 20), vec![vec![p(4, "7-9")]]);
         assert_eq!(items("(۱۲، ص ۳۲۹)", 20), vec![vec![p(12, "329")]]);
+    }
+
+    #[test]
+    fn enumerations_in_prose_are_not_citations() {
+        let text = "Üç səbəb var idi: (1) neft, (2) liman və (3) sərhəd. Bu barədə (2) yazılıb.";
+        let s = scan(text, 5);
+        assert_eq!(
+            s.citations
+                .iter()
+                .map(|c| c.text.as_str())
+                .collect::<Vec<_>>(),
+            ["(2)"]
+        );
+        // A lone "(1) word" is a citation: one number is no enumeration.
+        assert_eq!(scan("Bax (1) və sonra.", 5).citations.len(), 1);
     }
 
     #[test]

@@ -672,8 +672,15 @@ mod tests {
         assert!(bib.contains("  langid = {azerbaijani},\n"));
         // Nothing is lost; what @misc requires and the entry lacks is noted.
         let names: Vec<&str> = findings.iter().map(|d| d.name()).collect();
-        assert_eq!(names, ["missing-required-field", "missing-required-field"], "{findings:?}");
-        assert!(findings[0].message.contains("no title") && findings[1].message.contains("no date or year"));
+        assert_eq!(
+            names,
+            ["missing-required-field", "missing-required-field"],
+            "{findings:?}"
+        );
+        assert!(
+            findings[0].message.contains("no title")
+                && findings[1].message.contains("no date or year")
+        );
     }
 
     #[test]
