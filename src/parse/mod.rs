@@ -168,6 +168,8 @@ struct Fields {
     web: bool,
     /// The title was printed in quotes.
     title_quoted: bool,
+    /// The publisher was taken only for standing before the place.
+    publisher_guessed: bool,
 }
 
 impl Reader<'_> {
@@ -852,6 +854,15 @@ fn assign(work: &str, segs: &[imprint::Seg], f: &mut Fields, ctx: &Ctx) {
                     last_free_was_title = false;
                     continue;
                 }
+                // "… к независимости. 1917–1920. М.: …": the years a title
+                // covers, printed after it, belong to it.
+                if last_free_was_title && seg.sep == Sep::Period && is_year_span(&value) {
+                    if let Some(t) = &mut f.title {
+                        t.push_str(". ");
+                        t.push_str(&value);
+                    }
+                    continue;
+                }
                 // A bare number: a journal's volume right after its name,
                 // a newspaper's page after its date.
                 if value.chars().all(crate::script::is_digit) {
@@ -902,12 +913,25 @@ fn assign(work: &str, segs: &[imprint::Seg], f: &mut Fields, ctx: &Ctx) {
                 let in_book = fold(&value).ends_with(" içinde");
                 // A web page's second name is its site, not a publisher.
                 let site = f.web && f.place.is_none() && f.container.is_none();
+                // "Place: Publisher" is surer than a name next to a place:
+                // it replaces an earlier guess ("Документальная хроника. М.:
+                // МНПИ" — the publisher is МНПИ).
+                let after_colon = prev_place && seg.sep == Sep::Colon && !seg.bracketed;
+                if f.publisher_guessed && after_colon && !journalish {
+                    if let Some(old) = f.publisher.replace(value) {
+                        f.notes.push(old);
+                    }
+                    f.publisher_guessed = false;
+                    last_free_was_title = false;
+                    continue;
+                }
                 if f.publisher.is_none()
                     && !journalish
                     && !in_book
                     && !site
                     && (prev_place && !seg.bracketed || next_place || publisherish)
                 {
+                    f.publisher_guessed = !(prev_place || publisherish);
                     f.publisher = Some(value);
                     last_free_was_title = false;
                     continue;
@@ -1219,6 +1243,19 @@ fn lookalike(c: char, script: Script) -> Option<char> {
         Script::Latin => PAIRS.iter().find(|(_, k)| *k == c).map(|(l, _)| *l),
         Script::Arabic => None,
     }
+}
+
+/// "1917–1920", "1920-1921": a span of years and nothing else.
+fn is_year_span(s: &str) -> bool {
+    let parts: Vec<&str> = s
+        .split(|c: char| crate::script::is_dash(c))
+        .map(str::trim)
+        .collect();
+    parts.len() == 2
+        && parts.iter().all(|p| {
+            p.chars().count() == 4
+                && crate::script::parse_number(p).is_some_and(|n| (1000..=2100).contains(&n))
+        })
 }
 
 /// Whether `s` starts with an opening quote.

@@ -229,6 +229,33 @@ fn person<'a>(
             if let Some(p) = split_bare(&words, vocab, honored) {
                 return Ok((after_family, (p, evidence)));
             }
+            // Persian APA: "تورج اتابکی (1376). …" — two or three words
+            // directly before a year in brackets are the author, given name
+            // first (a title is followed by its period first: "روابط …. (1390)").
+            let arabic = words
+                .iter()
+                .all(|w| w.chars().next().and_then(script_of) == Some(Script::Arabic));
+            if arabic
+                && !in_list
+                && looks_like_year_paren(after_family.trim_start())
+                && after_family.starts_with(' ')
+                && !words
+                    .iter()
+                    .any(|w| ["و", "در", "از", "به", "با", "بر", "تا", "که", "را"].contains(w))
+            {
+                let (given, family) = words.split_at(words.len() - 1);
+                return Ok((
+                    after_family,
+                    (
+                        Person {
+                            family: family[0].to_string(),
+                            given: Some(given.join(" ")),
+                            alias: None,
+                        },
+                        Evidence::Named,
+                    ),
+                ));
+            }
             // After another name and "and", two capitalised words are a
             // name whatever the vocabulary says.
             if in_list && let Some(p) = split_bare(&words, vocab, true) {
@@ -474,7 +501,10 @@ pub(crate) fn author_block(text: &str, vocab: &Vocabulary) -> Option<AuthorBlock
 }
 
 fn looks_like_year_paren(t: &str) -> bool {
-    let inner = t[1..].trim_start();
+    let Some(inner) = t.strip_prefix('(') else {
+        return false;
+    };
+    let inner = inner.trim_start();
     let digits: usize = inner.chars().take_while(|c| is_digit(*c)).count();
     digits >= 3
 }
