@@ -290,7 +290,17 @@ fn candidate(
     if !content[lead..].starts_with(is_digit) {
         return None;
     }
-    let parsed = read_content(text, start + lead, content_end, max, vocab)?;
+    let parsed = if content.contains(EMPHASIS) {
+        // Markdown emphasis inside a citation, as in `(5, *s.* 329)`: read
+        // the content with the marks as spaces (one byte each, so offsets
+        // hold), then move the spans back into the text.
+        let masked = content.replace(EMPHASIS, " ");
+        let mut parsed = read_content(&masked, lead, masked.len(), max, vocab)?;
+        parsed.shift(start);
+        parsed
+    } else {
+        read_content(text, start + lead, content_end, max, vocab)?
+    };
     let mut issues = parsed.issues;
     let (cite_end, close_at) = match end {
         Some(e) => (e + close_ch.len_utf8().max(1), Some(e)),
@@ -306,7 +316,8 @@ fn candidate(
     };
     if end.is_some() && parsed.consumed_to < content_end {
         // Something after the last locator that is not a citation.
-        let tail = text[parsed.consumed_to..content_end].trim();
+        let tail = text[parsed.consumed_to..content_end]
+            .trim_matches(|c: char| c.is_whitespace() || EMPHASIS.contains(&c));
         if !tail.is_empty() {
             return None;
         }
@@ -403,6 +414,34 @@ struct Parsed {
     /// Where a missing closing bracket would go.
     insert_at: usize,
     year_like: bool,
+}
+
+/// Markdown emphasis marks, which a citation may carry inside its brackets.
+const EMPHASIS: [char; 2] = ['*', '_'];
+
+impl Parsed {
+    /// Moves every offset `by` bytes on, for content read from a copy.
+    fn shift(&mut self, by: usize) {
+        let span = |s: &mut Span| *s = s.start + by..s.end + by;
+        for item in &mut self.items {
+            span(&mut item.number_span);
+            for loc in item.locator.iter_mut().chain(&mut item.more_locators) {
+                span(&mut loc.span);
+            }
+        }
+        for issue in &mut self.issues {
+            match issue {
+                Issue::Separator(s, _)
+                | Issue::UnknownLabel(s, _)
+                | Issue::LatinInCyrillic(s, _)
+                | Issue::Stray(s, _)
+                | Issue::MismatchedClose(s, _) => span(s),
+                Issue::MissingSeparator(at) | Issue::Unclosed(at, _) => *at += by,
+            }
+        }
+        self.consumed_to += by;
+        self.insert_at += by;
+    }
 }
 
 /// Reads the content of a bracket from `from` to `to`: entries, ranges of
@@ -861,5 +900,26 @@ mod tests {
         let open = scan("text (12, s.329 and more", 20);
         assert_eq!(open.citations.len(), 1);
         assert!(open.diagnostics[0].message.contains("no closing"));
+    }
+
+    #[test]
+    fn markdown_emphasis_inside_a_citation() {
+        assert_eq!(items("a (5, *s.329)* b", 20), vec![vec![p(5, "329")]]);
+        assert_eq!(items("(5, *s.* 329)", 20), vec![vec![p(5, "329")]]);
+        assert_eq!(items("(5, s. _329_)", 20), vec![vec![p(5, "329")]]);
+        assert_eq!(items("(۱، ص *۴۵*)", 20), vec![vec![p(1, "45")]]);
+        // Spans point into the text as written, marks and all.
+        let text = "Bax: (5, *s.* 329).";
+        let s = scan(text, 20);
+        let item = &s.citations[0].items[0];
+        assert_eq!(&text[item.number_span.clone()], "5");
+        let loc = item.locator.as_ref().expect("locator");
+        assert!(text[loc.span.clone()].ends_with("329"), "{:?}", loc.span);
+        // A fix computed on the masked copy lands in the text.
+        let text = "Bax: (4, s.1), (5; *s.329*).";
+        let s = scan(text, 20);
+        assert_eq!(s.diagnostics.len(), 1, "{:#?}", s.diagnostics);
+        let edit = &s.diagnostics[0].fix.as_ref().expect("fix").edits[0];
+        assert_eq!(&text[edit.span.clone()], ";");
     }
 }
