@@ -223,6 +223,8 @@ pub struct Names {
     pub surname_endings: Vec<String>,
     /// Common given names.
     pub given: Vec<String>,
+    /// Words of organizations' names.
+    pub corporate: Vec<String>,
 }
 
 /// Imprint and kind vocabulary (`bib/imprint.toml`).
@@ -336,6 +338,7 @@ pub(crate) struct Index {
     pub conjunctions: Lexicon<()>,
     pub surname_endings: Vec<String>,
     pub given: HashMap<String, ()>,
+    pub corporate: Vec<String>,
     pub places: Lexicon<()>,
     pub publisher_words: Vec<String>,
     pub journal_words: Vec<String>,
@@ -472,6 +475,7 @@ impl Vocabulary {
         self.names.conjunctions.extend(names.conjunctions);
         self.names.surname_endings.extend(names.surname_endings);
         self.names.given.extend(names.given);
+        self.names.corporate.extend(names.corporate);
         let Imprint {
             places,
             publisher_words,
@@ -558,6 +562,7 @@ impl Vocabulary {
             conjunctions: unit(&self.names.conjunctions),
             surname_endings: folded(&self.names.surname_endings),
             given: set(&self.names.given),
+            corporate: folded(&self.names.corporate),
             places: unit(&self.imprint.places),
             publisher_words: folded(&self.imprint.publisher_words),
             journal_words: folded(&self.imprint.journal_words),
@@ -685,15 +690,20 @@ pub(crate) fn has_ending(word: &str, endings: &[String]) -> bool {
         .any(|e| word.len() > e.len() + 2 && word.ends_with(e.as_str()))
 }
 
-/// Whether folded `text` contains one of `words` as a whole word.
+/// Whether folded `text` contains one of `words` as a whole word. An
+/// abbreviation also matches at the very end without its period, which
+/// trimming took: `dis.` in "… namizədi dis".
 pub(crate) fn contains_word(text: &str, words: &[String]) -> bool {
     let text = fold(text);
+    let boundary = |c: Option<char>| c.is_none_or(|c| !c.is_alphanumeric());
     words.iter().any(|w| {
         text.match_indices(w.as_str()).any(|(i, _)| {
             let before = text[..i].chars().next_back();
             let after = text[i + w.len()..].chars().next();
-            let boundary = |c: Option<char>| c.is_none_or(|c| !c.is_alphanumeric());
             boundary(before) && (boundary(after) || w.ends_with('.'))
+        }) || w.strip_suffix('.').is_some_and(|stem| {
+            text.strip_suffix(stem)
+                .is_some_and(|head| boundary(head.chars().next_back()))
         })
     })
 }

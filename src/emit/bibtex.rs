@@ -379,6 +379,17 @@ impl Builder<'_, '_> {
         }
     }
 
+    /// `type`: the designation as printed; a thesis, which requires the
+    /// field, has `thesis` when nothing is printed.
+    fn genre(&mut self) {
+        let r = self.r;
+        match (r.genre.as_deref(), self.kind) {
+            (None, Kind::Thesis) => self.entry.set("type", normal("thesis")),
+            (Some(g), _) => self.put("type", "genre", g),
+            (None, _) => {}
+        }
+    }
+
     fn fold(&mut self, label: &str, value: &str) {
         self.report.folded(self.r, label, value, "note");
         self.note.push(label, value);
@@ -444,10 +455,7 @@ fn biblatex_entry(r: &Reference, key: &str, report: &mut Report<'_>) -> tex::Ent
     if r.kind == ReferenceKind::Newspaper {
         b.entry.set("entrysubtype", normal("newspaper"));
     }
-    if kind == Kind::Thesis {
-        // biblatex requires `type`; the model has no degree field yet.
-        b.entry.set("type", normal("thesis"));
-    }
+    b.genre();
     let (date, lost) = issued(r);
     if let Some(d) = date {
         b.entry.set("date", normal(&d.iso()));
@@ -555,9 +563,7 @@ fn bibtex_entry(r: &Reference, key: &str, report: &mut Report<'_>) -> tex::Entry
             b.fold("container", c);
         }
     }
-    if kind == Kind::Thesis {
-        b.entry.set("type", normal("thesis"));
-    }
+    b.genre();
     let (date, lost) = issued(r);
     if let Some(d) = date {
         b.entry.set("year", normal(&d.year.to_string()));

@@ -46,6 +46,8 @@ pub(crate) struct Item<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub title_short: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    pub genre: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub container_title: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub edition: Option<String>,
@@ -192,6 +194,7 @@ pub(crate) fn item<'a>(r: &'a Reference, id: String, separator: Separator) -> It
         translator: r.translators.iter().map(Name::of).collect(),
         title,
         title_short,
+        genre: r.genre.clone(),
         container_title: r.container.clone(),
         edition: r.edition.clone(),
         volume: r.volume.clone(),

@@ -144,6 +144,9 @@ fn entry(r: &Reference, key: &str, report: &mut Report<'_>) -> Entry {
         };
         e.set_title(title);
     }
+    if let Some(g) = r.genre.as_deref() {
+        e.set_genre(text(g));
+    }
     if let Some(c) = r.container.as_deref() {
         match &mut parent {
             Some(p) => p.set_title(text(c)),

@@ -168,6 +168,9 @@ fn record(out: &mut String, r: &Reference, report: &mut Report<'_>) {
     if let Some(v) = r.part.as_deref() {
         fold(report, &mut note, "part", v);
     }
+    if let Some(v) = r.genre.as_deref() {
+        line(out, "M3", v);
+    }
     if let Some(v) = r.place.as_deref() {
         line(out, "CY", v);
     }

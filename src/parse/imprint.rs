@@ -9,7 +9,7 @@
 use nom::Parser;
 
 use super::date::{Year, date, year};
-use super::lex::{at_boundary, ch, digits, ends_element, fail, roman, sp, word};
+use super::lex::{at_boundary, ch, digits, ends_element, sp, word};
 use super::locator::{bare_pages, extent, labelled, volume_after};
 use super::person;
 use crate::model::{Language, Person};
@@ -657,6 +657,14 @@ fn names_until_separator(s: &str, ctx: &Ctx) -> (Vec<Person>, usize) {
     let mut end = s.len();
     let bytes: Vec<(usize, char)> = s.char_indices().collect();
     for (k, &(i, c)) in bytes.iter().enumerate() {
+        // "[и др.]", "et al." close the names.
+        if i > 0
+            && s[..i].ends_with(char::is_whitespace)
+            && let Some((len, _)) = ctx.vocab.index.et_al.match_start(&s[i..])
+        {
+            end = i + len;
+            break;
+        }
         if c == ';' || s[i..].starts_with("//") || s[i..].starts_with(" / ") {
             end = i;
             break;
@@ -693,7 +701,7 @@ fn names_until_separator(s: &str, ctx: &Ctx) -> (Vec<Person>, usize) {
 /// "И.И. Иванов, П.П. Петров", "کاوه بیات".
 pub(crate) fn split_names(stmt: &str, ctx: &Ctx) -> Vec<Person> {
     let mut people = Vec::new();
-    for part in stmt
+    for part in without_et_al(stmt, ctx)
         .split([',', '،', ';'])
         .flat_map(|p| p.split(" и "))
         .flat_map(|p| p.split(" və "))
@@ -717,6 +725,23 @@ pub(crate) fn split_names(stmt: &str, ctx: &Ctx) -> Vec<Person> {
         }
     }
     people
+}
+
+/// `stmt` without a closing "and others": "С. Т. Мурадов [и др.]",
+/// "И.И. Иванов и др.", "A. Smith et al.".
+fn without_et_al<'a>(stmt: &'a str, ctx: &Ctx) -> &'a str {
+    let trimmed = stmt.trim_end();
+    trimmed
+        .char_indices()
+        .filter(|&(i, _)| i > 0 && trimmed[..i].ends_with(char::is_whitespace))
+        .find(|&(i, _)| {
+            ctx.vocab
+                .index
+                .et_al
+                .match_start(&trimmed[i..])
+                .is_some_and(|(len, _)| trimmed[i + len..].trim().is_empty())
+        })
+        .map_or(stmt, |(i, _)| trimmed[..i].trim_end_matches([' ', ',']))
 }
 
 /// Where a thesis descriptor ends: before the place or year that follows it.
@@ -989,17 +1014,7 @@ fn closing_quote(open: char) -> Option<char> {
     }
 }
 
-/// Roman numeral volumes in `roman` are re-exported for the citation scanner.
 #[allow(dead_code)]
-pub(crate) fn roman_volume(s: &str) -> Option<u32> {
-    roman(s).ok().map(|(_, n)| n)
-}
-
-#[allow(dead_code)]
-fn unused(i: &str) -> super::lex::Res<'_, ()> {
-    fail(i)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1053,6 +1068,30 @@ mod tests {
             Some(Language::Fa),
         );
         assert_eq!(got[0], (None, "ایران و قدرتهای بزرگ 1900-1925".to_string()));
+    }
+
+    #[test]
+    fn responsibility_closed_by_and_others() {
+        let v = Vocabulary::builtin();
+        let ctx = Ctx::new(&v, Some(Language::Ru));
+        for stmt in [
+            "Н. А. Кулиев, С. Т. Мурадов [и др.]",
+            "Н. А. Кулиев, С. Т. Мурадов и др.",
+            "Н. А. Кулиев, С. Т. Мурадов, и др.",
+        ] {
+            let names: Vec<_> = split_names(stmt, &ctx)
+                .into_iter()
+                .map(|p| (p.family, p.given))
+                .collect();
+            assert_eq!(
+                names,
+                [
+                    ("Кулиев".to_string(), Some("Н. А.".to_string())),
+                    ("Мурадов".to_string(), Some("С. Т.".to_string()))
+                ],
+                "{stmt}"
+            );
+        }
     }
 
     #[test]

@@ -48,6 +48,7 @@ fn value<'a>(
             meaning,
             Meaning::Volume | Meaning::Part | Meaning::Book | Meaning::Chapter | Meaning::Issue
         ) && let Ok((rest, n)) = roman(i)
+            && !is_initial(&i[..i.len() - rest.len()], rest)
         {
             return Ok((rest, (&i[..i.len() - rest.len()], n.to_string(), false)));
         }
@@ -122,6 +123,17 @@ pub(crate) fn labelled<'a>(
             },
         ))
     }
+}
+
+/// Whether a one-letter Roman numeral is an initial instead: `Т. М. Гусейнов`
+/// is not volume 1000. Volumes L, C, D and M are not printed as one letter.
+fn is_initial(numeral: &str, rest: &str) -> bool {
+    let mut letters = numeral.chars();
+    let one = letters.next().filter(|_| letters.next().is_none());
+    one.is_some_and(|c| matches!(c, 'L' | 'C' | 'D' | 'M' | 'С' | 'М'))
+        && rest.starts_with('.')
+        && rest[1..].starts_with(char::is_whitespace)
+        && rest[1..].trim_start().starts_with(char::is_uppercase)
 }
 
 /// A volume printed number-first: `II cild`, `2-ci cild`, `3-cü cild`, `II т.`.

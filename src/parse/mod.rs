@@ -146,6 +146,7 @@ struct Fields {
     translators: Vec<Person>,
     title: Option<String>,
     subtitle: Option<String>,
+    genre: Option<String>,
     container: Option<String>,
     year: Option<date::Year>,
     date: Option<String>,
@@ -325,7 +326,16 @@ impl Reader<'_> {
             ..Fields::default()
         };
         let mut pos = from + (work[from..to].len() - work[from..to].trim_start().len());
-        if let Some(block) = person::author_block(&work[pos..to], self.vocab) {
+        if let Some((name, len)) = person::corporate_author(&work[pos..to], self.vocab)
+            && imprint::elem_at(work[pos + len..to].trim_start(), ctx).is_none()
+        {
+            f.authors = vec![Person {
+                family: name,
+                given: None,
+                alias: None,
+            }];
+            pos += len;
+        } else if let Some(block) = person::author_block(&work[pos..to], self.vocab) {
             if block.editors {
                 f.editors = block.people;
             } else {
@@ -343,12 +353,19 @@ impl Reader<'_> {
         r.authors = f.authors;
         r.editors = f.editors;
         r.translators = f.translators;
-        let (title, subtitle) = match (f.title, f.subtitle) {
+        let (title, mut subtitle) = match (f.title, f.subtitle) {
             (Some(t), None) => split_subtitle(&t),
             (t, s) => (t, s),
         };
+        let mut notes = f.notes;
+        let mut genre = f.genre;
+        // "…: tarix elmləri namizədi dis.": a thesis designation, not a subtitle.
+        if let Some(s) = subtitle.take_if(|s| contains_word(s, &self.vocab.index.thesis_list)) {
+            set_or_note(&mut genre, s, &mut notes);
+        }
         r.title = title.filter(|t| !t.is_empty());
         r.subtitle = subtitle.filter(|t| !t.is_empty());
+        r.genre = genre;
         r.container = f
             .container
             .map(|c| container_name(&c, self.vocab))
@@ -372,7 +389,7 @@ impl Reader<'_> {
         if !archival {
             r.extent = f.extent;
         }
-        let notes: Vec<String> = f.notes.into_iter().filter(|n| !n.is_empty()).collect();
+        let notes: Vec<String> = notes.into_iter().filter(|n| !n.is_empty()).collect();
         r.note = (!notes.is_empty()).then(|| notes.join("; "));
         self.flags = Flags {
             thesis: f.thesis,
@@ -775,10 +792,7 @@ fn assign(work: &str, segs: &[imprint::Seg], f: &mut Fields, ctx: &Ctx) {
                         f.editors.extend(p);
                     }
                     Elem::Translators(p) => f.translators.extend(p),
-                    Elem::Thesis(t) => {
-                        f.thesis = true;
-                        f.notes.push(t);
-                    }
+                    Elem::Thesis(t) => thesis_designation(f, t, ctx.vocab),
                     Elem::NoDate => {}
                     Elem::VolumePages(v, p) => {
                         set_or_note(&mut f.volume, v, &mut f.notes);
@@ -836,6 +850,13 @@ fn assign(work: &str, segs: &[imprint::Seg], f: &mut Fields, ctx: &Ctx) {
                 if container_mode && f.container.is_none() {
                     set_container(f, value, ctx);
                     after_container = true;
+                    continue;
+                }
+                // "Tarix üzrə elmlər doktoru dissertasiyası": a thesis
+                // designation printed as a sentence of its own.
+                if contains_word(&value, &ctx.vocab.index.thesis_list) {
+                    thesis_designation(f, value, ctx.vocab);
+                    last_free_was_title = false;
                     continue;
                 }
                 // "Encyclopaedia Iranica, "Gilan," https://…": on the web the
@@ -1038,6 +1059,37 @@ fn set_container(f: &mut Fields, value: String, ctx: &Ctx) {
 /// Chicago puts inside them ("“The Enzeli Landing of 1920.”").
 fn clean_title(t: &str, vocab: &Vocabulary) -> String {
     tidy_keeping(&strip_quotes(t), Some(vocab))
+}
+
+/// A thesis designation, with the institution printed after it split off:
+/// "PhD diss., University of London", "Doktora Tezi. Ankara Üniversitesi",
+/// "پایان‌نامه کارشناسی ارشد تاریخ، دانشگاه تهران".
+fn thesis_designation(f: &mut Fields, text: String, vocab: &Vocabulary) {
+    f.thesis = true;
+    let split = text.match_indices([',', '،', '.']).find_map(|(i, sep)| {
+        let rest = text[i + sep.len()..].trim_start();
+        let cased = rest.chars().next().is_some_and(|c| {
+            c.is_uppercase() || crate::script::script_of(c) == Some(Script::Arabic)
+        });
+        (cased
+            && contains_word(&text[..i], &vocab.index.thesis_list)
+            && contains_word(rest, &vocab.index.corporate))
+        .then_some(i)
+    });
+    let (genre, institution) = match split {
+        Some(i) => {
+            let sep_len = text[i..].chars().next().map_or(1, char::len_utf8);
+            (
+                text[..i].trim().to_string(),
+                Some(text[i + sep_len..].trim().to_string()),
+            )
+        }
+        None => (text.trim().to_string(), None),
+    };
+    set_or_note(&mut f.genre, genre, &mut f.notes);
+    if let Some(institution) = institution {
+        set_or_note(&mut f.publisher, institution, &mut f.notes);
+    }
 }
 
 fn set_or_note(slot: &mut Option<String>, value: String, notes: &mut Vec<String>) {

@@ -16,7 +16,7 @@ use nom::Parser;
 use super::lex::{Res, ch, fail, sp, word};
 use crate::model::Person;
 use crate::script::{Script, fold, is_digit, script_of};
-use crate::vocab::{Vocabulary, has_ending};
+use crate::vocab::{Vocabulary, contains_word, has_ending};
 
 /// The people at the start of an entry and where the block ends.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -403,6 +403,38 @@ fn joiner<'a>(
         }
         fail(i)
     }
+}
+
+/// An organization printed where the author goes: "Milli Arxiv İdarəsi.
+/// Dövlət Arxivi haqqında məlumat. URL: …". The first sentence names it when
+/// it holds a word of `bib/names.toml` `corporate`, no initial and no digit;
+/// returns the name and the byte length through its period.
+pub(crate) fn corporate_author(text: &str, vocab: &Vocabulary) -> Option<(String, usize)> {
+    let mut letters = 0;
+    let mut end = None;
+    for (i, c) in text.char_indices() {
+        if c.is_alphabetic() {
+            letters += 1;
+            continue;
+        }
+        if c == '.' && text[i + 1..].starts_with(char::is_whitespace) {
+            // A period after one letter is an initial: a person's name.
+            if letters < 2 {
+                return None;
+            }
+            end = Some(i);
+            break;
+        }
+        if !(c.is_whitespace() || c == '-' || c == '\'' || c == '’') {
+            return None;
+        }
+        letters = 0;
+    }
+    let end = end?;
+    let name = text[..end].trim();
+    let words = name.split_whitespace().count();
+    ((2..=8).contains(&words) && contains_word(name, &vocab.index.corporate))
+        .then(|| (name.to_string(), end + 1))
 }
 
 /// Parses the author block at the start of `text`.
