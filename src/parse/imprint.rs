@@ -326,7 +326,7 @@ pub(crate) fn elem_at(s: &str, ctx: &Ctx) -> Option<(Elem, usize)> {
         if let Ok((rest, _)) = word(lex).parse(s) {
             let r = rest.trim_start();
             let r = r.strip_prefix(':').map_or(r, str::trim_start);
-            let r = r.strip_prefix("by").map_or(r, str::trim_start);
+            let r = skip_role_words(r, ctx);
             let (people, used) = names_until_separator(r, ctx);
             if !people.is_empty() {
                 let end = s.len() - r.len() + used;
@@ -581,7 +581,7 @@ fn ordinal_word(s: &str) -> Option<&str> {
 
 /// The number of volumes: "iki cilddə", "3 cilddə", "в 3 т.", "в 2-х томах",
 /// "in 3 vols.".
-fn volume_count(s: &str) -> Option<(String, usize)> {
+pub(crate) fn volume_count(s: &str) -> Option<(String, usize)> {
     const CARDINALS: &[(&str, u32)] = &[
         ("iki", 2),
         ("üç", 3),
@@ -650,6 +650,23 @@ fn volume_count(s: &str) -> Option<(String, usize)> {
     None
 }
 
+/// The words between a role marker and the names: "by", the source
+/// language and further roles ("пер. с перс., введ. и коммент. С. А.
+/// Велиевой", "tərc. ed. R.Əliyev", "translated by Laura Finch"). Lowercase
+/// words and commas are skipped when a capitalized name follows them, not a
+/// place ("пер. с перс. Баку: Элм").
+fn skip_role_words<'a>(s: &'a str, ctx: &Ctx) -> &'a str {
+    let mut t = s;
+    loop {
+        let u = t.trim_start().trim_start_matches([',', ':']).trim_start();
+        if !u.starts_with(char::is_lowercase) {
+            let name = u.starts_with(char::is_uppercase) && elem_at(u, ctx).is_none();
+            return if name || t == s { u } else { s };
+        }
+        t = u.find(char::is_whitespace).map_or("", |i| &u[i..]);
+    }
+}
+
 /// Names after an editor or translator marker, up to the next separator
 /// that ends the statement (`.` not after an initial, `;`, `//`, end).
 fn names_until_separator(s: &str, ctx: &Ctx) -> (Vec<Person>, usize) {
@@ -710,7 +727,11 @@ pub(crate) fn split_names(stmt: &str, ctx: &Ctx) -> Vec<Person> {
         .flat_map(|p| p.split(" و "))
     {
         let p = part.trim().trim_end_matches(['.', ':']).trim();
-        if p.is_empty() || p.chars().any(is_digit) {
+        // Not a name: digits, or words all in lowercase ("с перс.").
+        if p.is_empty()
+            || p.chars().any(is_digit)
+            || p.starts_with(char::is_lowercase) && !p.chars().any(char::is_uppercase)
+        {
             continue;
         }
         let with_dot = part.trim();

@@ -363,6 +363,18 @@ impl Reader<'_> {
         if let Some(s) = subtitle.take_if(|s| contains_word(s, &self.vocab.index.thesis_list)) {
             set_or_note(&mut genre, s, &mut notes);
         }
+        // "История Ширвана : в 2 т.": the number of volumes (trimming took
+        // the abbreviation's period).
+        let count = |s: &str| {
+            let s = format!("{}.", s.trim_end_matches('.'));
+            imprint::volume_count(&s)
+                .filter(|(_, len)| s[*len..].trim_matches('.').is_empty())
+                .map(|(n, _)| n)
+        };
+        let mut volumes = f.volumes;
+        if let Some(s) = subtitle.take_if(|s| count(s).is_some()) {
+            volumes = volumes.or(count(&s));
+        }
         r.title = title.filter(|t| !t.is_empty());
         r.subtitle = subtitle.filter(|t| !t.is_empty());
         r.genre = genre;
@@ -382,7 +394,7 @@ impl Reader<'_> {
             .filter(|p| !p.is_empty());
         r.edition = f.edition;
         r.volume = f.volume;
-        r.volumes = f.volumes;
+        r.volumes = volumes;
         r.part = f.part;
         r.issue = f.issue;
         r.pages = f.pages;
