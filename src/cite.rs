@@ -1,4 +1,4 @@
-//! Cite: body -> Vec<Citation>, the in-text citation scanner.
+//! Cite: body -> `Vec<Citation>`, the in-text citation scanner.
 //!
 //! Finds numeric citations in round and square brackets — `(13)`,
 //! `(12, s.329)`, `[5, л. 12 об.]`, `[39, 250-252]`, `[1, с. 12; 8, с. 12–14]`,
@@ -68,15 +68,16 @@ pub fn scan_citations(text: &str, body: Span, entries: &[u32], vocab: &Vocabular
     let mut i = body.start;
     while i < body.end {
         let b = bytes[i];
-        if b == b'(' || b == b'[' {
-            if let Some((cand, end)) = candidate(text, i, body.end, max, vocab) {
-                candidates.push(cand);
-                i = end;
-                continue;
-            }
+        if (b == b'(' || b == b'[')
+            && let Some((cand, end)) = candidate(text, i, body.end, max, vocab)
+        {
+            candidates.push(cand);
+            i = end;
+            continue;
         }
         i += 1;
     }
+    drop_enumerations(text, &mut candidates);
     // The document's separator between number and locator: the one most
     // citations use (`,` when tied, as the AAK rule writes "[153, c.1,86-91]").
     let commas = candidates
@@ -98,6 +99,65 @@ pub fn scan_citations(text: &str, body: Span, entries: &[u32], vocab: &Vocabular
         scan.citations.push(cand.citation);
     }
     scan
+}
+
+/// Removes prose enumerations: "(1) the first …, (2) the second …" — bare
+/// numbers in brackets, each followed by a word, counting 1, 2, 3 … in one
+/// paragraph. A citation is followed by punctuation or ends a clause; an
+/// enumeration introduces the words after it.
+fn drop_enumerations(text: &str, candidates: &mut Vec<Candidate>) {
+    let introduces_words = |c: &Candidate| {
+        let after = &text[c.citation.span.end..];
+        let t = after.trim_start_matches([' ', '\t']);
+        after.len() != t.len() && t.starts_with(char::is_alphabetic)
+    };
+    let bare = |c: &Candidate| {
+        c.citation.items.len() == 1
+            && c.citation.items[0].locator.is_none()
+            && c.citation.text.starts_with('(')
+    };
+    let mut drop = vec![false; candidates.len()];
+    let mut k = 0;
+    while k < candidates.len() {
+        // A run starts at "(1)" followed by words.
+        if !(bare(&candidates[k])
+            && candidates[k].citation.items[0].reference == 1
+            && introduces_words(&candidates[k]))
+        {
+            k += 1;
+            continue;
+        }
+        let mut run = vec![k];
+        let mut next = 2;
+        let mut j = k + 1;
+        while j < candidates.len() {
+            let between = &text[candidates[run[run.len() - 1]].citation.span.end
+                ..candidates[j].citation.span.start];
+            if between.contains("\n\n") {
+                break;
+            }
+            if bare(&candidates[j])
+                && candidates[j].citation.items[0].reference == next
+                && introduces_words(&candidates[j])
+            {
+                run.push(j);
+                next += 1;
+            }
+            j += 1;
+        }
+        if run.len() >= 2 {
+            for &r in &run {
+                drop[r] = true;
+            }
+        }
+        k = run[run.len() - 1] + 1;
+    }
+    let mut index = 0;
+    candidates.retain(|_| {
+        let keep = !drop[index];
+        index += 1;
+        keep
+    });
 }
 
 fn diagnose(issue: &Issue, citation: &Citation, convention: &str) -> Option<Diagnostic> {
@@ -230,7 +290,17 @@ fn candidate(
     if !content[lead..].starts_with(is_digit) {
         return None;
     }
-    let parsed = read_content(text, start + lead, content_end, max, vocab)?;
+    let parsed = if content.contains(EMPHASIS) {
+        // Markdown emphasis inside a citation, as in `(5, *s.* 329)`: read
+        // the content with the marks as spaces (one byte each, so offsets
+        // hold), then move the spans back into the text.
+        let masked = content.replace(EMPHASIS, " ");
+        let mut parsed = read_content(&masked, lead, masked.len(), max, vocab)?;
+        parsed.shift(start);
+        parsed
+    } else {
+        read_content(text, start + lead, content_end, max, vocab)?
+    };
     let mut issues = parsed.issues;
     let (cite_end, close_at) = match end {
         Some(e) => (e + close_ch.len_utf8().max(1), Some(e)),
@@ -246,7 +316,8 @@ fn candidate(
     };
     if end.is_some() && parsed.consumed_to < content_end {
         // Something after the last locator that is not a citation.
-        let tail = text[parsed.consumed_to..content_end].trim();
+        let tail = text[parsed.consumed_to..content_end]
+            .trim_matches(|c: char| c.is_whitespace() || EMPHASIS.contains(&c));
         if !tail.is_empty() {
             return None;
         }
@@ -343,6 +414,34 @@ struct Parsed {
     /// Where a missing closing bracket would go.
     insert_at: usize,
     year_like: bool,
+}
+
+/// Markdown emphasis marks, which a citation may carry inside its brackets.
+const EMPHASIS: [char; 2] = ['*', '_'];
+
+impl Parsed {
+    /// Moves every offset `by` bytes on, for content read from a copy.
+    fn shift(&mut self, by: usize) {
+        let span = |s: &mut Span| *s = s.start + by..s.end + by;
+        for item in &mut self.items {
+            span(&mut item.number_span);
+            for loc in item.locator.iter_mut().chain(&mut item.more_locators) {
+                span(&mut loc.span);
+            }
+        }
+        for issue in &mut self.issues {
+            match issue {
+                Issue::Separator(s, _)
+                | Issue::UnknownLabel(s, _)
+                | Issue::LatinInCyrillic(s, _)
+                | Issue::Stray(s, _)
+                | Issue::MismatchedClose(s, _) => span(s),
+                Issue::MissingSeparator(at) | Issue::Unclosed(at, _) => *at += by,
+            }
+        }
+        self.consumed_to += by;
+        self.insert_at += by;
+    }
 }
 
 /// Reads the content of a bracket from `from` to `to`: entries, ranges of
@@ -607,15 +706,10 @@ fn locator_at(
             ..
         } = l;
         let end = to - rest.len();
-        let value = if meaning == Meaning::Volume {
-            normalized
-        } else {
-            normalized
-        };
         return Some((
             Locator {
                 label: meaning,
-                value,
+                value: normalized,
                 printed: Some(label.to_string()),
                 span: pos..end,
             },
@@ -687,7 +781,9 @@ mod tests {
         scan_citations(text, 0..text.len(), &list, &Vocabulary::builtin())
     }
 
-    fn items(text: &str, entries: u32) -> Vec<Vec<(u32, Option<(Meaning, String)>)>> {
+    type Items = Vec<Vec<(u32, Option<(Meaning, String)>)>>;
+
+    fn items(text: &str, entries: u32) -> Items {
         scan(text, entries)
             .citations
             .iter()
@@ -748,6 +844,21 @@ mod tests {
     }
 
     #[test]
+    fn enumerations_in_prose_are_not_citations() {
+        let text = "Üç səbəb var idi: (1) neft, (2) liman və (3) sərhəd. Bu barədə (2) yazılıb.";
+        let s = scan(text, 5);
+        assert_eq!(
+            s.citations
+                .iter()
+                .map(|c| c.text.as_str())
+                .collect::<Vec<_>>(),
+            ["(2)"]
+        );
+        // A lone "(1) word" is a citation: one number is no enumeration.
+        assert_eq!(scan("Bax (1) və sonra.", 5).citations.len(), 1);
+    }
+
+    #[test]
     fn prose_in_brackets_is_not_a_citation() {
         for text in [
             "(1920-1921-ci illər)",
@@ -789,5 +900,26 @@ mod tests {
         let open = scan("text (12, s.329 and more", 20);
         assert_eq!(open.citations.len(), 1);
         assert!(open.diagnostics[0].message.contains("no closing"));
+    }
+
+    #[test]
+    fn markdown_emphasis_inside_a_citation() {
+        assert_eq!(items("a (5, *s.329)* b", 20), vec![vec![p(5, "329")]]);
+        assert_eq!(items("(5, *s.* 329)", 20), vec![vec![p(5, "329")]]);
+        assert_eq!(items("(5, s. _329_)", 20), vec![vec![p(5, "329")]]);
+        assert_eq!(items("(۱، ص *۴۵*)", 20), vec![vec![p(1, "45")]]);
+        // Spans point into the text as written, marks and all.
+        let text = "Bax: (5, *s.* 329).";
+        let s = scan(text, 20);
+        let item = &s.citations[0].items[0];
+        assert_eq!(&text[item.number_span.clone()], "5");
+        let loc = item.locator.as_ref().expect("locator");
+        assert!(text[loc.span.clone()].ends_with("329"), "{:?}", loc.span);
+        // A fix computed on the masked copy lands in the text.
+        let text = "Bax: (4, s.1), (5; *s.329*).";
+        let s = scan(text, 20);
+        assert_eq!(s.diagnostics.len(), 1, "{:#?}", s.diagnostics);
+        let edit = &s.diagnostics[0].fix.as_ref().expect("fix").edits[0];
+        assert_eq!(&text[edit.span.clone()], ";");
     }
 }

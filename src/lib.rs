@@ -22,7 +22,7 @@
 //! | split  | [`split`]     | finds the list by its heading, splits its entries      |
 //! | parse  | [`parse`]     | one entry → one [`model::Reference`]                    |
 //! | cite   | [`cite`]      | the body's numeric citations → [`model::Citation`]      |
-//! | check  | [`check`]     | rules with stable codes → [`Diagnostic`]s               |
+//! | check  | [`mod@check`] | rules with stable codes → [`Diagnostic`]s               |
 //! | emit   | `emit`        | conversions of the model                                |
 //!
 //! The library never prints and never fails on a bad manuscript: problems are
@@ -101,12 +101,7 @@ pub fn read_references(source: &Source, config: &Config) -> References {
     for r in &mut references {
         r.diagnostics = config.rules.apply(std::mem::take(&mut r.diagnostics));
     }
-    let cx = check::Context {
-        source,
-        document: &document,
-        references: &references,
-        citations: &[],
-    };
+    let cx = check::Context::new(&document, &references, &[]);
     let mut diagnostics = document.diagnostics.clone();
     diagnostics.extend(
         references
@@ -137,12 +132,7 @@ pub fn check(source: &Source, config: &Config) -> Report {
         &numbers,
         &config.vocabulary,
     );
-    let cx = check::Context {
-        source,
-        document: &document,
-        references: &references,
-        citations: &scan.citations,
-    };
+    let cx = check::Context::new(&document, &references, &scan.citations);
     let mut diagnostics = list_diagnostics;
     diagnostics.extend(config.rules.apply(scan.diagnostics));
     diagnostics.extend(config.rules.apply(check::check_citations(&cx)));

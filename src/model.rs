@@ -209,6 +209,10 @@ pub struct Reference {
     /// Subtitle (bracketed after the title, or after ` : `).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub subtitle: Option<String>,
+    /// The kind of work as printed: a thesis designation (`дис. … канд.
+    /// ист. наук`, `PhD diss.`, `پایان‌نامه کارشناسی ارشد`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub genre: Option<String>,
     /// Journal, collection or newspaper.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub container: Option<String>,
@@ -278,6 +282,7 @@ impl Reference {
             translators: Vec::new(),
             title: None,
             subtitle: None,
+            genre: None,
             container: None,
             year: None,
             original_year: None,

@@ -207,8 +207,7 @@ fn classify_line(line: &str, vocab: &Vocabulary) -> LineKind {
             return LineKind::EndHeading;
         }
     }
-    if let Some(end) = leading_end_heading(trimmed, vocab) {
-        let _ = end;
+    if leading_end_heading(trimmed, vocab) == Some(true) {
         return LineKind::EndHeading;
     }
     if is_note(trimmed) {
@@ -280,13 +279,13 @@ fn strip_section_number(s: &str) -> Option<&str> {
 
 /// A line that starts with a known end heading in emphasis, as in
 /// `**SUMMARY***Sevinj Mammadova…`.
-fn leading_end_heading(line: &str, vocab: &Vocabulary) -> Option<()> {
+fn leading_end_heading(line: &str, vocab: &Vocabulary) -> Option<bool> {
     let inner = line
         .strip_prefix("**")
         .or_else(|| line.strip_prefix("__"))?;
     let close = inner.find(['*', '_'])?;
     let key = fold(inner[..close].trim().trim_end_matches(':'));
-    vocab.index.end_headings.contains_key(&key).then_some(())
+    Some(vocab.index.end_headings.contains_key(&key))
 }
 
 /// A footnote definition: `[^label]:` with a label without spaces.
@@ -413,10 +412,10 @@ pub(crate) fn list_marker(line: &str) -> Option<(u32, Span, usize)> {
     // A number followed directly by another digit or a letter glued to a
     // period ("1.5", "1920-ci") is not a list number.
     let next = rest.chars().next();
-    if next.is_some_and(|c| is_digit(c)) {
+    if next.is_some_and(is_digit) {
         return None;
     }
-    if next.is_some_and(|c| c.is_alphabetic()) && !matches!(open, Some(_)) {
+    if next.is_some_and(|c| c.is_alphabetic()) && open.is_none() {
         // "1.ARDA" is a list number; "1-ci" is not.
         if line[..offset].ends_with(['-', '–', '—', '/']) {
             return None;
@@ -724,7 +723,7 @@ fn has_wrapped_paragraphs(text: &str, lines: &[Line], kinds: &[LineKind]) -> boo
     kinds
         .windows(2)
         .any(|w| w[0] == LineKind::Text && w[1] == LineKind::Text)
-        && kinds.iter().any(|k| *k == LineKind::Blank)
+        && kinds.contains(&LineKind::Blank)
 }
 
 /// A number is the next entry's if it follows the last one closely, repeats

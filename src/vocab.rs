@@ -223,6 +223,8 @@ pub struct Names {
     pub surname_endings: Vec<String>,
     /// Common given names.
     pub given: Vec<String>,
+    /// Words of organizations' names.
+    pub corporate: Vec<String>,
 }
 
 /// Imprint and kind vocabulary (`bib/imprint.toml`).
@@ -255,6 +257,10 @@ pub struct Imprint {
     pub edition_qualifiers: Vec<String>,
     /// Abbreviations whose period does not end a title.
     pub abbreviations: Vec<String>,
+    /// Genre words after a container's name ("məqalələr toplusu").
+    pub container_genres: Vec<String>,
+    /// "No date" markers.
+    pub no_date: Vec<String>,
 }
 
 /// Cues for one language (`bib/languages.toml`).
@@ -332,6 +338,7 @@ pub(crate) struct Index {
     pub conjunctions: Lexicon<()>,
     pub surname_endings: Vec<String>,
     pub given: HashMap<String, ()>,
+    pub corporate: Vec<String>,
     pub places: Lexicon<()>,
     pub publisher_words: Vec<String>,
     pub journal_words: Vec<String>,
@@ -347,6 +354,8 @@ pub(crate) struct Index {
     pub edition_qualifiers: Lexicon<()>,
     pub abbreviations: HashMap<String, ()>,
     pub weak_components: HashMap<String, ()>,
+    pub container_genres: Vec<String>,
+    pub no_date: Lexicon<()>,
     /// Month names: (calendar name, month number).
     pub months: Lexicon<(String, u8)>,
     pub seasons: Lexicon<()>,
@@ -466,6 +475,7 @@ impl Vocabulary {
         self.names.conjunctions.extend(names.conjunctions);
         self.names.surname_endings.extend(names.surname_endings);
         self.names.given.extend(names.given);
+        self.names.corporate.extend(names.corporate);
         let Imprint {
             places,
             publisher_words,
@@ -480,6 +490,8 @@ impl Vocabulary {
             edition_words,
             edition_qualifiers,
             abbreviations,
+            container_genres,
+            no_date,
         } = imprint;
         self.imprint.places.extend(places);
         self.imprint.publisher_words.extend(publisher_words);
@@ -494,6 +506,8 @@ impl Vocabulary {
         self.imprint.edition_words.extend(edition_words);
         self.imprint.edition_qualifiers.extend(edition_qualifiers);
         self.imprint.abbreviations.extend(abbreviations);
+        self.imprint.container_genres.extend(container_genres);
+        self.imprint.no_date.extend(no_date);
         self.reindex();
     }
 
@@ -548,6 +562,7 @@ impl Vocabulary {
             conjunctions: unit(&self.names.conjunctions),
             surname_endings: folded(&self.names.surname_endings),
             given: set(&self.names.given),
+            corporate: folded(&self.names.corporate),
             places: unit(&self.imprint.places),
             publisher_words: folded(&self.imprint.publisher_words),
             journal_words: folded(&self.imprint.journal_words),
@@ -563,6 +578,8 @@ impl Vocabulary {
             edition_qualifiers: unit(&self.imprint.edition_qualifiers),
             abbreviations: set(&self.imprint.abbreviations),
             weak_components: set(&self.archives.weak),
+            container_genres: folded(&self.imprint.container_genres),
+            no_date: unit(&self.imprint.no_date),
             months: Lexicon::new(self.months.iter().flat_map(|m| {
                 m.names
                     .iter()
@@ -604,7 +621,7 @@ impl<T: Clone> Lexicon<T> {
             }
         }
         for list in by_first.values_mut() {
-            list.sort_by(|a, b| b.0.len().cmp(&a.0.len()));
+            list.sort_by_key(|b| std::cmp::Reverse(b.0.len()));
         }
         Lexicon { by_first }
     }
@@ -673,15 +690,20 @@ pub(crate) fn has_ending(word: &str, endings: &[String]) -> bool {
         .any(|e| word.len() > e.len() + 2 && word.ends_with(e.as_str()))
 }
 
-/// Whether folded `text` contains one of `words` as a whole word.
+/// Whether folded `text` contains one of `words` as a whole word. An
+/// abbreviation also matches at the very end without its period, which
+/// trimming took: `dis.` in "… namizədi dis".
 pub(crate) fn contains_word(text: &str, words: &[String]) -> bool {
     let text = fold(text);
+    let boundary = |c: Option<char>| c.is_none_or(|c| !c.is_alphanumeric());
     words.iter().any(|w| {
         text.match_indices(w.as_str()).any(|(i, _)| {
             let before = text[..i].chars().next_back();
             let after = text[i + w.len()..].chars().next();
-            let boundary = |c: Option<char>| c.is_none_or(|c| !c.is_alphanumeric());
             boundary(before) && (boundary(after) || w.ends_with('.'))
+        }) || w.strip_suffix('.').is_some_and(|stem| {
+            text.strip_suffix(stem)
+                .is_some_and(|head| boundary(head.chars().next_back()))
         })
     })
 }

@@ -408,9 +408,10 @@ fn citation_js_reads_our_ris_back_with_the_same_fields() {
     assert_eq!(items.len(), references.len());
     let (json, _) = convert(&references, Format::CslJson);
     let ours: Vec<Value> = serde_json::from_str(&json).expect("our CSL-JSON");
-    const SAME: [&str; 14] = [
+    const SAME: [&str; 15] = [
         "type",
         "title",
+        "genre",
         "title-short",
         "archive",
         "archive_location",

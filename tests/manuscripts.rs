@@ -1,5 +1,6 @@
 //! Our own manuscripts (fixtures/manuscripts/, written by us in az, ru, fa,
-//! tr and en with planted and clean cases): each must produce exactly the
+//! tr and en with planted and clean cases, and real .docx files made by
+//! pandoc and LibreOffice): each must produce exactly the
 //! findings and citation count of its `.expect.toml`.
 
 use istinad::Config;
@@ -8,10 +9,14 @@ use crate::support::{compare, expectation, repo};
 
 #[test]
 fn manuscripts_check_as_expected() {
-    let mut paths: Vec<_> = std::fs::read_dir(repo("fixtures/manuscripts"))
-        .expect("fixtures/manuscripts")
+    let mut paths: Vec<_> = ["fixtures/manuscripts", "fixtures/manuscripts/docx"]
+        .into_iter()
+        .flat_map(|dir| std::fs::read_dir(repo(dir)).expect("fixture dir"))
         .map(|e| e.expect("entry").path())
-        .filter(|p| p.extension().is_some_and(|e| e == "md" || e == "txt"))
+        .filter(|p| {
+            p.extension()
+                .is_some_and(|e| e == "md" || e == "txt" || e == "docx")
+        })
         .filter(|p| p.with_extension("expect.toml").exists())
         .collect();
     paths.sort();

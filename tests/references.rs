@@ -85,6 +85,20 @@ fn compare(key: &str, expected: &Value, record: &Map<String, Value>) -> Option<S
     (!ok).then(|| format!("{key}: expected {expected}, got {got}"))
 }
 
+/// Record fields a valid case need not list: bookkeeping; the free note and
+/// printed date, which carry what has no field of its own; and the language,
+/// which cases in mixed scripts or bare shelfmarks leave open on purpose.
+const UNCHECKED: [&str; 8] = [
+    "number",
+    "span",
+    "raw",
+    "diagnostics",
+    "kind",
+    "language",
+    "note",
+    "date",
+];
+
 /// Runs every case of `sub`, returns (fields right, fields total, failures).
 fn run(sub: &str) -> (usize, usize, Vec<String>) {
     let vocab = Vocabulary::builtin();
@@ -103,6 +117,16 @@ fn run(sub: &str) -> (usize, usize, Vec<String>) {
             match compare(key, expected, record) {
                 Some(p) => problems.push(p),
                 None => right += 1,
+            }
+        }
+        // A field the case does not expect is a wrong field (a stray volume,
+        // a designation taken for a publisher), except free notes and dates.
+        if sub == "valid" {
+            for (key, value) in record {
+                if !case.expect.contains_key(key) && !UNCHECKED.contains(&key.as_str()) {
+                    total += 1;
+                    problems.push(format!("{key}: not expected, got {value}"));
+                }
             }
         }
         let wants_diagnostic = case
@@ -196,4 +220,4 @@ fn holdout_accuracy_stays_above_its_floor() {
     );
 }
 
-const HOLDOUT_FLOOR: f64 = 0.94;
+const HOLDOUT_FLOOR: f64 = 0.98;

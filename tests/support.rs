@@ -28,8 +28,9 @@ pub struct Finding {
     pub reference: Option<u32>,
     #[serde(default = "one")]
     pub count: usize,
-    #[serde(default)]
-    pub note: Option<String>,
+    /// Why the case is there (read by people, not by the test).
+    #[serde(default, rename = "note")]
+    pub _note: Option<String>,
 }
 
 fn one() -> usize {
@@ -65,7 +66,7 @@ fn citation_text<'a>(report: &'a Report, d: &Diagnostic) -> Option<&'a str> {
         .iter()
         .find(|c| c.span.start <= d.span.start && d.span.end <= c.span.end.max(c.span.start + 1))
         .map(|c| c.text.as_str())
-        .or_else(|| {
+        .or({
             // A finding about a citation the scanner read only in part
             // (unclosed) names the citation in its message.
             None

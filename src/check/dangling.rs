@@ -28,7 +28,7 @@ impl DanglingCitation {
         let mut out = Vec::new();
         for citation in cx.citations {
             for item in &citation.items {
-                if numbers.contains(&item.reference) {
+                if cx.reference(item.reference).is_some() {
                     continue;
                 }
                 let where_ = if item.reference > max {

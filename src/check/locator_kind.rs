@@ -1,6 +1,6 @@
 //! Check C005 locator-kind-mismatch: a leaf locator on a printed work, a page locator on a file cited by leaves.
 
-use super::{Context, RuleDocs};
+use super::{Context, RuleDocs, cited_locators};
 use crate::check::Rule;
 use crate::diagnostic::Diagnostic;
 use crate::fix::{Applicability, Fix};
@@ -20,59 +20,51 @@ pub(crate) const DOCS: RuleDocs = RuleDocs {
 impl LocatorKindMismatch {
     pub(crate) fn check(cx: &Context) -> Vec<Diagnostic> {
         let mut out = Vec::new();
-        for citation in cx.citations {
-            for item in &citation.items {
-                let Some(reference) = cx.references.iter().find(|r| r.number == item.reference)
-                else {
-                    continue;
-                };
-                for loc in item.locator.iter().chain(&item.more_locators) {
-                    let Some(printed) = &loc.printed else {
-                        continue;
-                    };
-                    if loc.label == Meaning::Leaf && reference.kind.is_printed() {
-                        out.push(
-                            Diagnostic::new(
-                                Rule::LocatorKindMismatch,
-                                loc.span.clone(),
-                                format!(
-                                    "`{printed}` in `{}` cites a leaf, but entry {} is a printed {}",
-                                    citation.text,
-                                    reference.number,
-                                    reference.kind.as_str()
-                                ),
-                            )
-                            .with_reference(reference.number)
-                            .with_help("a printed work is cited by page (`s.`, `с.`, `p.`, `ص`); check the entry number"),
-                        );
-                    }
-                    if loc.label == Meaning::Page
-                        && reference.kind == ReferenceKind::Archival
-                        && reference.leaves().is_some()
-                    {
-                        let leaf_label = reference
-                            .archive
-                            .as_ref()
-                            .and_then(|a| a.labels.iter().find(|(c, _)| *c == Component::Leaves))
-                            .map(|(_, l)| l.to_lowercase());
-                        let mut d = Diagnostic::new(
-                            Rule::LocatorKindMismatch,
-                            loc.span.clone(),
-                            format!("`{printed}` in `{}` cites a page, but entry {} is an archival file counted in leaves", citation.text, reference.number),
-                        )
-                        .with_reference(reference.number)
-                        .with_help("an archival file is cited by leaf (`v.`, `л.`, `f.`)");
-                        if let Some(label) = leaf_label {
-                            d = d.with_fix(Fix::replace(
-                                format!("Replace `{printed}` with `{label}`"),
-                                Applicability::Unsafe,
-                                loc.span.start..loc.span.start + printed.len(),
-                                label,
-                            ));
-                        }
-                        out.push(d);
-                    }
+        for (citation, reference, loc) in cited_locators(cx) {
+            let Some(printed) = &loc.printed else {
+                continue;
+            };
+            if loc.label == Meaning::Leaf && reference.kind.is_printed() {
+                out.push(
+                    Diagnostic::new(
+                        Rule::LocatorKindMismatch,
+                        loc.span.clone(),
+                        format!(
+                            "`{printed}` in `{}` cites a leaf, but entry {} is a printed {}",
+                            citation.text,
+                            reference.number,
+                            reference.kind.as_str()
+                        ),
+                    )
+                    .with_reference(reference.number)
+                    .with_help("a printed work is cited by page (`s.`, `с.`, `p.`, `ص`); check the entry number"),
+                );
+            }
+            if loc.label == Meaning::Page
+                && reference.kind == ReferenceKind::Archival
+                && reference.leaves().is_some()
+            {
+                let leaf_label = reference
+                    .archive
+                    .as_ref()
+                    .and_then(|a| a.labels.iter().find(|(c, _)| *c == Component::Leaves))
+                    .map(|(_, l)| l.to_lowercase());
+                let mut d = Diagnostic::new(
+                    Rule::LocatorKindMismatch,
+                    loc.span.clone(),
+                    format!("`{printed}` in `{}` cites a page, but entry {} is an archival file counted in leaves", citation.text, reference.number),
+                )
+                .with_reference(reference.number)
+                .with_help("an archival file is cited by leaf (`v.`, `л.`, `f.`)");
+                if let Some(label) = leaf_label {
+                    d = d.with_fix(Fix::replace(
+                        format!("Replace `{printed}` with `{label}`"),
+                        Applicability::Unsafe,
+                        loc.span.start..loc.span.start + printed.len(),
+                        label,
+                    ));
                 }
+                out.push(d);
             }
         }
         out

@@ -1,6 +1,6 @@
 //! Check C006 locator-out-of-range: a page beyond the entry's page range or extent.
 
-use super::{Context, RuleDocs, locators::ranges};
+use super::{Context, RuleDocs, cited_locators, locators::ranges};
 use crate::check::Rule;
 use crate::diagnostic::Diagnostic;
 use crate::model::ReferenceKind;
@@ -19,61 +19,53 @@ pub(crate) const DOCS: RuleDocs = RuleDocs {
 impl LocatorOutOfRange {
     pub(crate) fn check(cx: &Context) -> Vec<Diagnostic> {
         let mut out = Vec::new();
-        for citation in cx.citations {
-            for item in &citation.items {
-                let Some(reference) = cx.references.iter().find(|r| r.number == item.reference)
-                else {
-                    continue;
-                };
-                for loc in item.locator.iter().chain(&item.more_locators) {
-                    let cited = ranges(&loc.value);
-                    let (bounds, what): (Vec<(u64, u64)>, String) = match loc.label {
-                        Meaning::Page if reference.kind != ReferenceKind::Archival => {
-                            if let Some(pages) = &reference.pages {
-                                (ranges(pages), format!("its pages {pages}"))
-                            } else if let Some(extent) = &reference.extent {
-                                (
-                                    ranges(extent).into_iter().map(|(_, e)| (1, e)).collect(),
-                                    format!("its {extent} pages"),
-                                )
-                            } else {
-                                continue;
-                            }
-                        }
-                        Meaning::Leaf if reference.kind == ReferenceKind::Archival => {
-                            match reference.leaves() {
-                                Some(leaves) if !ranges(leaves).is_empty() => {
-                                    (ranges(leaves), format!("its leaves {leaves}"))
-                                }
-                                _ => continue,
-                            }
-                        }
-                        _ => continue,
-                    };
-                    if bounds.is_empty() {
+        for (citation, reference, loc) in cited_locators(cx) {
+            let cited = ranges(&loc.value);
+            let (bounds, what): (Vec<(u64, u64)>, String) = match loc.label {
+                Meaning::Page if reference.kind != ReferenceKind::Archival => {
+                    if let Some(pages) = &reference.pages {
+                        (ranges(pages), format!("its pages {pages}"))
+                    } else if let Some(extent) = &reference.extent {
+                        (
+                            ranges(extent).into_iter().map(|(_, e)| (1, e)).collect(),
+                            format!("its {extent} pages"),
+                        )
+                    } else {
                         continue;
                     }
-                    let outside = cited.iter().flat_map(|&(a, b)| [a, b]).find(|n| {
-                        !bounds
-                            .iter()
-                            .any(|&(lo, hi)| lo.min(hi) <= *n && *n <= hi.max(lo))
-                    });
-                    if let Some(n) = outside {
-                        out.push(
-                            Diagnostic::new(
-                                Rule::LocatorOutOfRange,
-                                loc.span.clone(),
-                                format!(
-                                    "`{}` cites {} {n} of entry {}, outside {what}",
-                                    citation.text,
-                                    loc.label.as_str(),
-                                    reference.number
-                                ),
-                            )
-                            .with_reference(reference.number),
-                        );
+                }
+                Meaning::Leaf if reference.kind == ReferenceKind::Archival => {
+                    match reference.leaves() {
+                        Some(leaves) if !ranges(leaves).is_empty() => {
+                            (ranges(leaves), format!("its leaves {leaves}"))
+                        }
+                        _ => continue,
                     }
                 }
+                _ => continue,
+            };
+            if bounds.is_empty() {
+                continue;
+            }
+            let outside = cited.iter().flat_map(|&(a, b)| [a, b]).find(|n| {
+                !bounds
+                    .iter()
+                    .any(|&(lo, hi)| lo.min(hi) <= *n && *n <= hi.max(lo))
+            });
+            if let Some(n) = outside {
+                out.push(
+                    Diagnostic::new(
+                        Rule::LocatorOutOfRange,
+                        loc.span.clone(),
+                        format!(
+                            "`{}` cites {} {n} of entry {}, outside {what}",
+                            citation.text,
+                            loc.label.as_str(),
+                            reference.number
+                        ),
+                    )
+                    .with_reference(reference.number),
+                );
             }
         }
         out

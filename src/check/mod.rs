@@ -5,7 +5,7 @@
 //! | S001 | missing-reference-section | `structure.rs` (found by `split.rs`) |
 //! | S002 | empty-document | `structure.rs` (found by `split.rs`) |
 //! | S003 | list-numbering | `list_numbering.rs` |
-//! | P001–P004, R001, R003 | entry rules | `entries.rs` (found by `parse/`) |
+//! | P001–P005, R001, R003 | entry rules | `entries.rs` (found by `parse/`) |
 //! | R002 | duplicate-reference | `duplicate.rs` |
 //! | C001 | dangling-citation | `dangling.rs` |
 //! | C002 | uncited-reference | `uncited.rs` |
@@ -15,6 +15,7 @@
 //! | C006 | locator-out-of-range | `locator_range.rs` |
 //! | C007 | first-citation-order | `first_citation_order.rs` (off by default) |
 //! | E001 | unrepresentable-field | `structure.rs` (found by `emit/`) |
+//! | E002 | missing-required-field | `structure.rs` (found by `emit/bibtex.rs`) |
 
 mod dangling;
 mod duplicate;
@@ -36,7 +37,6 @@ pub use registry::{Rule, RuleDocs};
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::model::{Citation, Reference};
-use crate::source::Source;
 use crate::split::Document;
 
 /// What a rule does when it fires.
@@ -100,11 +100,57 @@ impl RuleSettings {
 
 /// What the rules look at.
 pub(crate) struct Context<'a> {
-    #[allow(dead_code)]
-    pub source: &'a Source,
     pub document: &'a Document,
     pub references: &'a [Reference],
     pub citations: &'a [Citation],
+    /// The first entry with each list number.
+    by_number: HashMap<u32, &'a Reference>,
+}
+
+impl<'a> Context<'a> {
+    pub(crate) fn new(
+        document: &'a Document,
+        references: &'a [Reference],
+        citations: &'a [Citation],
+    ) -> Self {
+        let mut by_number = HashMap::new();
+        for r in references {
+            by_number.entry(r.number).or_insert(r);
+        }
+        Context {
+            document,
+            references,
+            citations,
+            by_number,
+        }
+    }
+
+    /// The entry numbered `n`.
+    pub(crate) fn reference(&self, n: u32) -> Option<&'a Reference> {
+        self.by_number.get(&n).copied()
+    }
+}
+
+/// Every locator of every citation, with the entry it cites
+/// (citations of numbers the list lacks are left to dangling-citation).
+pub(crate) fn cited_locators<'a>(
+    cx: &'a Context,
+) -> impl Iterator<Item = (&'a Citation, &'a Reference, &'a crate::model::Locator)> {
+    cx.citations.iter().flat_map(move |citation| {
+        citation
+            .items
+            .iter()
+            .filter_map(move |item| {
+                let reference = cx.reference(item.reference)?;
+                Some(
+                    item.locator
+                        .iter()
+                        .chain(&item.more_locators)
+                        .map(move |loc| (citation, reference, loc)),
+                )
+            })
+            .flatten()
+    })
 }
 
 /// Rules over the list alone (run by `istinad refs` and `istinad check`).
@@ -134,6 +180,7 @@ pub(crate) fn docs(rule: Rule) -> RuleDocs {
         Rule::IncompleteArchivalReference => entries::INCOMPLETE_ARCHIVAL_REFERENCE,
         Rule::UnbalancedBrackets => entries::UNBALANCED_BRACKETS,
         Rule::GarbledText => entries::GARBLED_TEXT,
+        Rule::MixedScript => entries::MIXED_SCRIPT,
         Rule::TruncatedUrl => entries::TRUNCATED_URL,
         Rule::DuplicateReference => duplicate::DOCS,
         Rule::MalformedUrl => entries::MALFORMED_URL,
@@ -145,6 +192,7 @@ pub(crate) fn docs(rule: Rule) -> RuleDocs {
         Rule::LocatorOutOfRange => locator_range::DOCS,
         Rule::FirstCitationOrder => first_citation_order::DOCS,
         Rule::UnrepresentableField => structure::UNREPRESENTABLE_FIELD,
+        Rule::MissingRequiredField => structure::MISSING_REQUIRED_FIELD,
     }
 }
 

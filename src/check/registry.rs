@@ -27,6 +27,8 @@ pub enum Rule {
     UnbalancedBrackets,
     /// P004: text damaged by a wrong encoding.
     GarbledText,
+    /// P005: a letter of another script inside a word or label.
+    MixedScript,
     /// R001: a URL cut short with `...`.
     TruncatedUrl,
     /// R002: the same work listed twice.
@@ -49,6 +51,8 @@ pub enum Rule {
     FirstCitationOrder,
     /// E001: a field the output format has no place for.
     UnrepresentableField,
+    /// E002: a field the output format requires and the entry lacks.
+    MissingRequiredField,
 }
 
 /// The documentation of one rule.
@@ -66,7 +70,7 @@ pub struct RuleDocs {
 
 impl Rule {
     /// All rules, in code order.
-    pub const ALL: [Rule; 18] = [
+    pub const ALL: [Rule; 20] = [
         Rule::MissingReferenceSection,
         Rule::EmptyDocument,
         Rule::ListNumbering,
@@ -74,6 +78,7 @@ impl Rule {
         Rule::IncompleteArchivalReference,
         Rule::UnbalancedBrackets,
         Rule::GarbledText,
+        Rule::MixedScript,
         Rule::TruncatedUrl,
         Rule::DuplicateReference,
         Rule::MalformedUrl,
@@ -85,6 +90,7 @@ impl Rule {
         Rule::LocatorOutOfRange,
         Rule::FirstCitationOrder,
         Rule::UnrepresentableField,
+        Rule::MissingRequiredField,
     ];
 
     /// The stable code.
@@ -97,6 +103,7 @@ impl Rule {
             Rule::IncompleteArchivalReference => "P002",
             Rule::UnbalancedBrackets => "P003",
             Rule::GarbledText => "P004",
+            Rule::MixedScript => "P005",
             Rule::TruncatedUrl => "R001",
             Rule::DuplicateReference => "R002",
             Rule::MalformedUrl => "R003",
@@ -108,6 +115,7 @@ impl Rule {
             Rule::LocatorOutOfRange => "C006",
             Rule::FirstCitationOrder => "C007",
             Rule::UnrepresentableField => "E001",
+            Rule::MissingRequiredField => "E002",
         }
     }
 
@@ -121,6 +129,7 @@ impl Rule {
             Rule::IncompleteArchivalReference => "incomplete-archival-reference",
             Rule::UnbalancedBrackets => "unbalanced-brackets",
             Rule::GarbledText => "garbled-text",
+            Rule::MixedScript => "mixed-script",
             Rule::TruncatedUrl => "truncated-url",
             Rule::DuplicateReference => "duplicate-reference",
             Rule::MalformedUrl => "malformed-url",
@@ -132,6 +141,7 @@ impl Rule {
             Rule::LocatorOutOfRange => "locator-out-of-range",
             Rule::FirstCitationOrder => "first-citation-order",
             Rule::UnrepresentableField => "unrepresentable-field",
+            Rule::MissingRequiredField => "missing-required-field",
         }
     }
 
@@ -147,7 +157,7 @@ impl Rule {
     pub fn default_severity(self) -> Severity {
         match self {
             Rule::DanglingCitation => Severity::Error,
-            Rule::UnrepresentableField => Severity::Info,
+            Rule::UnrepresentableField | Rule::MissingRequiredField => Severity::Info,
             _ => Severity::Warning,
         }
     }

@@ -22,3 +22,10 @@ pub(crate) const UNREPRESENTABLE_FIELD: RuleDocs = RuleDocs {
     example: "Converting an archival entry to plain BibTeX: its fond, inventory and file go into `howpublished`, reported as info.",
     fix: "No fix: choose a format that holds the field (CSL-JSON keeps everything).",
 };
+
+pub(crate) const MISSING_REQUIRED_FIELD: RuleDocs = RuleDocs {
+    summary: "An entry lacks a field its BibLaTeX/BibTeX entry type requires (author of a book, title or date of an archival file), so biber will warn \"Missing mandatory field\".",
+    why: "istinad writes what the source gives and never invents an author, a title or a year; this note says in advance which of biber's data-model warnings come from the source itself.",
+    example: "`Документы внешней политики СССР. (1959) Том II. Москва.` converted to BibLaTeX: `@book` without `author`, noted. `ARDA: f. 28. siy. 1. iş 72`: `@misc` without `title` and `date`, noted.",
+    fix: "No fix: add the missing data to the reference list, or accept biber's warning.",
+};

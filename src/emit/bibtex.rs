@@ -123,6 +123,29 @@ impl Kind {
     }
 }
 
+/// E002 for each mandatory field of the entry's type that `r` lacks.
+fn note_missing(r: &Reference, key: &str, format: Format, out: &mut Vec<Diagnostic>) {
+    for field in missing_biblatex_fields(r) {
+        let field = if field == "date, year" {
+            "date or year"
+        } else {
+            field
+        };
+        out.push(
+            Diagnostic::new(
+                crate::check::Rule::MissingRequiredField,
+                r.span.clone(),
+                format!(
+                    "entry {} (`{key}`) has no {field}, which its {} entry type requires",
+                    r.number,
+                    format.title()
+                ),
+            )
+            .with_reference(r.number),
+        );
+    }
+}
+
 /// The biblatex data model's mandatory fields that `r` has no value for, as
 /// biber would name them (`author`, `journaltitle`, `date, year`, …).
 ///
@@ -173,12 +196,9 @@ pub fn missing_biblatex_fields(r: &Reference) -> Vec<&'static str> {
 pub fn write_biblatex(
     references: &[Reference],
     options: &Options,
-    mut out: impl std::io::Write,
+    out: impl std::io::Write,
 ) -> Result<Vec<Diagnostic>, Error> {
-    let (text, diagnostics) = to_biblatex_string(references, options)?;
-    out.write_all(text.as_bytes())
-        .map_err(|e| output_error("BibLaTeX", e))?;
-    Ok(diagnostics)
+    super::write(references, Format::Biblatex, options, out)
 }
 
 /// `references` as a BibLaTeX `.bib` file, and the findings.
@@ -192,6 +212,7 @@ pub fn to_biblatex_string(
     for (r, key) in references.iter().zip(&keys) {
         let mut report = Report::new(Format::Biblatex, &mut diagnostics);
         let entry = biblatex_entry(r, key, &mut report);
+        note_missing(r, key, Format::Biblatex, &mut diagnostics);
         push_entry(&mut out, &entry.to_biblatex_string());
     }
     Ok((out, diagnostics))
@@ -201,12 +222,9 @@ pub fn to_biblatex_string(
 pub fn write_bibtex(
     references: &[Reference],
     options: &Options,
-    mut out: impl std::io::Write,
+    out: impl std::io::Write,
 ) -> Result<Vec<Diagnostic>, Error> {
-    let (text, diagnostics) = to_bibtex_string(references, options)?;
-    out.write_all(text.as_bytes())
-        .map_err(|e| output_error("BibTeX", e))?;
-    Ok(diagnostics)
+    super::write(references, Format::Bibtex, options, out)
 }
 
 /// `references` as a classic BibTeX `.bib` file, and the findings.
@@ -220,6 +238,7 @@ pub fn to_bibtex_string(
     for (r, key) in references.iter().zip(&keys) {
         let mut report = Report::new(Format::Bibtex, &mut diagnostics);
         let entry = bibtex_entry(r, key, &mut report);
+        note_missing(r, key, Format::Bibtex, &mut diagnostics);
         let text = entry
             .to_bibtex_string()
             .map_err(|e| output_error(&format!("BibTeX entry `{key}`"), e))?;
@@ -360,6 +379,17 @@ impl Builder<'_, '_> {
         }
     }
 
+    /// `type`: the designation as printed; a thesis, which requires the
+    /// field, has `thesis` when nothing is printed.
+    fn genre(&mut self) {
+        let r = self.r;
+        match (r.genre.as_deref(), self.kind) {
+            (None, Kind::Thesis) => self.entry.set("type", normal("thesis")),
+            (Some(g), _) => self.put("type", "genre", g),
+            (None, _) => {}
+        }
+    }
+
     fn fold(&mut self, label: &str, value: &str) {
         self.report.folded(self.r, label, value, "note");
         self.note.push(label, value);
@@ -425,10 +455,7 @@ fn biblatex_entry(r: &Reference, key: &str, report: &mut Report<'_>) -> tex::Ent
     if r.kind == ReferenceKind::Newspaper {
         b.entry.set("entrysubtype", normal("newspaper"));
     }
-    if kind == Kind::Thesis {
-        // biblatex requires `type`; the model has no degree field yet.
-        b.entry.set("type", normal("thesis"));
-    }
+    b.genre();
     let (date, lost) = issued(r);
     if let Some(d) = date {
         b.entry.set("date", normal(&d.iso()));
@@ -536,9 +563,7 @@ fn bibtex_entry(r: &Reference, key: &str, report: &mut Report<'_>) -> tex::Entry
             b.fold("container", c);
         }
     }
-    if kind == Kind::Thesis {
-        b.entry.set("type", normal("thesis"));
-    }
+    b.genre();
     let (date, lost) = issued(r);
     if let Some(d) = date {
         b.entry.set("year", normal(&d.year.to_string()));
@@ -651,7 +676,17 @@ mod tests {
         assert!(bib.contains("  howpublished = {ARDA, f. 28, siy. 1, iş 72},\n"));
         assert!(bib.contains("  library = {Azərbaycan Respublikasının Dövlət Arxivi},\n"));
         assert!(bib.contains("  langid = {azerbaijani},\n"));
-        assert!(findings.is_empty(), "{findings:?}");
+        // Nothing is lost; what @misc requires and the entry lacks is noted.
+        let names: Vec<&str> = findings.iter().map(|d| d.name()).collect();
+        assert_eq!(
+            names,
+            ["missing-required-field", "missing-required-field"],
+            "{findings:?}"
+        );
+        assert!(
+            findings[0].message.contains("no title")
+                && findings[1].message.contains("no date or year")
+        );
     }
 
     #[test]

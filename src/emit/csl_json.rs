@@ -46,6 +46,8 @@ pub(crate) struct Item<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub title_short: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    pub genre: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub container_title: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub edition: Option<String>,
@@ -192,6 +194,7 @@ pub(crate) fn item<'a>(r: &'a Reference, id: String, separator: Separator) -> It
         translator: r.translators.iter().map(Name::of).collect(),
         title,
         title_short,
+        genre: r.genre.clone(),
         container_title: r.container.clone(),
         edition: r.edition.clone(),
         volume: r.volume.clone(),
@@ -246,12 +249,9 @@ fn file_item(r: &Reference, id: String) -> Item<'_> {
 pub fn write_csl_json(
     references: &[Reference],
     options: &Options,
-    mut out: impl std::io::Write,
+    out: impl std::io::Write,
 ) -> Result<Vec<Diagnostic>, Error> {
-    let (text, diagnostics) = to_csl_json_string(references, options)?;
-    out.write_all(text.as_bytes())
-        .map_err(|e| output_error("CSL-JSON", e))?;
-    Ok(diagnostics)
+    super::write(references, super::Format::CslJson, options, out)
 }
 
 /// `references` as a CSL-JSON array (pretty-printed, one trailing newline).

@@ -31,12 +31,9 @@ use super::{Format, Options, keys, output_error};
 pub fn write_hayagriva(
     references: &[Reference],
     options: &Options,
-    mut out: impl std::io::Write,
+    out: impl std::io::Write,
 ) -> Result<Vec<Diagnostic>, Error> {
-    let (text, diagnostics) = to_hayagriva_string(references, options)?;
-    out.write_all(text.as_bytes())
-        .map_err(|e| output_error("hayagriva YAML", e))?;
-    Ok(diagnostics)
+    super::write(references, Format::Hayagriva, options, out)
 }
 
 /// `references` as a hayagriva YAML file, and the findings.
@@ -146,6 +143,9 @@ fn entry(r: &Reference, key: &str, report: &mut Report<'_>) -> Entry {
             _ => text(&full),
         };
         e.set_title(title);
+    }
+    if let Some(g) = r.genre.as_deref() {
+        e.set_genre(text(g));
     }
     if let Some(c) = r.container.as_deref() {
         match &mut parent {

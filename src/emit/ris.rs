@@ -17,17 +17,14 @@ use super::fields::{
     Note, Report, Separator, accessed, archive_location, full_title, issued, people, person_name,
     printable, raw_title, report_lost_date,
 };
-use super::{Format, output_error};
+use super::{Format, Options};
 
 /// Writes `references` as RIS to `out`; returns the findings.
 pub fn write_ris(
     references: &[Reference],
-    mut out: impl std::io::Write,
+    out: impl std::io::Write,
 ) -> Result<Vec<Diagnostic>, Error> {
-    let (text, diagnostics) = to_ris_string(references)?;
-    out.write_all(text.as_bytes())
-        .map_err(|e| output_error("RIS", e))?;
-    Ok(diagnostics)
+    super::write(references, Format::Ris, &Options::default(), out)
 }
 
 /// `references` as RIS records, and the findings.
@@ -170,6 +167,9 @@ fn record(out: &mut String, r: &Reference, report: &mut Report<'_>) {
     }
     if let Some(v) = r.part.as_deref() {
         fold(report, &mut note, "part", v);
+    }
+    if let Some(v) = r.genre.as_deref() {
+        line(out, "M3", v);
     }
     if let Some(v) = r.place.as_deref() {
         line(out, "CY", v);

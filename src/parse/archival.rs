@@ -168,17 +168,34 @@ fn shelfmark<'a>(
 ) -> impl Parser<&'a str, Output = (String, String), Error = nom::error::Error<&'a str>> + 'a {
     move |i: &'a str| {
         let (rest, (dept, _)) = word(&vocab.index.departments).parse(i)?;
+        let part = |s| take_while1(|c: char| c.is_alphanumeric() || c == '&').parse(s);
         // "IOR/L/PS/10/905": slash-separated parts, the last is the file.
-        if let Ok((r, tail)) = recognize(nom::multi::many1((
-            ch('/'),
-            take_while1(|c: char| c.is_alphanumeric()),
-        )))
-        .parse(rest)
-        {
+        if let Ok((r, tail)) = recognize(nom::multi::many1((ch('/'), part))).parse(rest) {
             let full = format!("{dept}{tail}");
             if let Some((fond, file)) = full.rsplit_once('/') {
                 return Ok((r, (fond.to_string(), file.to_string())));
             }
+        }
+        // "IOR: L/P&S/10/245": the collection names the archive, the path
+        // follows.
+        if let Ok((r, (_, _, path))) = (
+            ch(':'),
+            sp,
+            recognize((part, nom::multi::many1((ch('/'), part)))),
+        )
+            .parse(rest)
+            && let Some((fond, file)) = path.rsplit_once('/')
+        {
+            return Ok((r, (fond.to_string(), file.to_string())));
+        }
+        // "FO 371/, f. 12": the piece is missing (reported by the caller).
+        if let Ok((r, (_, series, _))) = (ch(' '), digits, ch('/')).parse(rest)
+            && !r.starts_with(|c: char| crate::script::is_digit(c))
+        {
+            return Ok((
+                r,
+                (format!("{dept} {}", ascii_digits(series)), String::new()),
+            ));
         }
         // "FO 371/4910": department, series, piece.
         let (r, (_, series, _, piece)) = (
@@ -241,6 +258,16 @@ fn numeric_code(i: &str) -> Res<'_, (&str, &str)> {
     Ok((rest, (fond, file)))
 }
 
+/// A fond code of several dotted groups without a file after a slash:
+/// `030.10.0.0` (BCA, followed by its place number in another field).
+fn dotted_fond(i: &str) -> Res<'_, &str> {
+    let (rest, code) = recognize((digits, nom::multi::many1((ch('.'), digits)))).parse(i)?;
+    if code.matches('.').count() < 2 || !at_boundary(rest) {
+        return fail(i);
+    }
+    Ok((rest, code))
+}
+
 /// Finds the archival search data in `text`, if the entry is archival.
 pub(crate) fn find(text: &str, vocab: &Vocabulary) -> Option<Found> {
     let starts = word_starts(text);
@@ -280,12 +307,20 @@ pub(crate) fn find(text: &str, vocab: &Vocabulary) -> Option<Found> {
             }
         }
     }
-    // 2. A department shelfmark anywhere ("FO 371/4910").
+    // 2. A department shelfmark anywhere ("FO 371/4910"); "IOR: L/P&S/10/245"
+    //    names the collection before the colon.
     for &p in &starts {
         if shelfmark(vocab).parse(&text[p..]).is_ok()
             && let Some(found) = data_after(text, p, p, None, vocab)
         {
-            return Some(with_name_before(text, p, found));
+            let mut found = with_name_before(text, p, found);
+            if found.archive.name.is_none()
+                && let Ok((after, (dept, _))) = word(&vocab.index.departments).parse(&text[p..])
+                && after.starts_with(':')
+            {
+                found.archive.name = Some(dept.to_string());
+            }
+            return Some(found);
         }
     }
     // 3. Two or more labelled components in a row, one of them a label
@@ -365,11 +400,30 @@ fn data_after(
     let mut name_end = data;
     // The rest of a longer name, a bracketed abbreviation, a year: "Dövlət
     // Arxivi (ARDA), …", "وزارت امور خارجه، سال ۱۳۳۹ق، …".
-    for _ in 0..16 {
-        let (r, _) = sep(rest).ok()?;
+    // Words after the archive's abbreviation and a comma name its fond
+    // ("BOA, Cevdet Hariciye, nr. 4567"); without a comma they continue
+    // the archive's name ("Dövlət Arxivi (ARDA)", "… وزارت امور خارجه").
+    let mut fond_words: Option<std::ops::Range<usize>> = None;
+    for step in 0..16 {
+        let (r, separator) = sep(rest).ok()?;
+        if step == 0 && separator.matches([',', '،']).count() >= 2 {
+            let at = text.len() - rest.len();
+            problems.push((
+                at..at + separator.len(),
+                "has an empty field between two commas".to_string(),
+            ));
+        }
         if r.is_empty() || data_starts(r, known.is_some(), vocab) {
             rest = r;
             break;
+        }
+        if step == 0
+            && separator.contains([',', '،'])
+            && r.starts_with(char::is_uppercase)
+            && known.is_some()
+        {
+            let start = text.len() - r.len();
+            fond_words = Some(start..start);
         }
         let r_year = r.strip_prefix("سال").map_or(r, str::trim_start);
         if let Ok((r2, y)) = super::date::year(vocab, None).parse(r_year)
@@ -406,17 +460,27 @@ fn data_after(
             return None;
         }
         rest = &r[word_len..];
-        name_end = text.len() - rest.len();
+        match &mut fond_words {
+            Some(words) => words.end = text.len() - rest.len(),
+            None => name_end = text.len() - rest.len(),
+        }
     }
-    let name_text_end = name_end;
     let mut data_start = None;
     let mut last_end = data;
     let here = |rest: &str| text.len() - rest.len();
     // Catalogue forms first.
     if let Ok((r, (fond, file))) = shelfmark(vocab).parse(rest) {
         data_start = Some(here(rest));
+        if file.is_empty() {
+            let at = here(r).saturating_sub(1);
+            problems.push((
+                here(rest)..at + 1,
+                format!("the catalogue reference `{fond}/` has no piece number"),
+            ));
+        } else {
+            archive.file = Some(file);
+        }
         archive.fond = Some(fond);
-        archive.file = Some(file);
         filled.extend([Component::Fond, Component::Inventory, Component::File]);
         rest = r;
         last_end = here(rest);
@@ -430,6 +494,24 @@ fn data_after(
         rest = r;
         last_end = here(rest);
     } else if known.is_some()
+        && numeric_code(rest).is_err()
+        && let Ok((r, code)) = dotted_fond(rest)
+    {
+        data_start = Some(here(rest));
+        archive.fond = Some(ascii_digits(code));
+        filled.extend([Component::Fond, Component::Inventory]);
+        rest = r;
+        last_end = here(rest);
+        // "BCA, 030.10.0.0, 112.756.12": the second code is the place
+        // number of the file.
+        if let Ok((r2, (_, file))) = (sep, dotted_fond).parse(rest) {
+            archive.file = Some(ascii_digits(file));
+            filled.push(Component::File);
+            rest = r2;
+            last_end = here(rest);
+        }
+    } else if known.is_some()
+        && component(vocab, Vec::new()).parse(rest).is_err()
         && let Ok((r, code)) = fond_code(rest)
         && at_boundary(r)
     {
@@ -527,6 +609,17 @@ fn data_after(
                     last_end = here(rest);
                     continue;
                 }
+                // A year between components: "Оп. 1. 1724 г. Д. 6" (the
+                // inventory of a year in РГАДА).
+                if let Ok((r2, y)) = super::date::year(vocab, None).parse(r)
+                    && component(vocab, filled.clone())
+                        .parse(sep(r2).map_or(r2, |x| x.0))
+                        .is_ok()
+                {
+                    year.get_or_insert(y);
+                    rest = r2;
+                    continue;
+                }
                 // A bare leaf number after the file of a known archive:
                 // "No. 976, 61b." (İSNAD).
                 if known.is_some()
@@ -549,6 +642,14 @@ fn data_after(
         }
     }
     let data_start = data_start?;
+    if let Some(words) = fond_words.filter(|w| !w.is_empty()) {
+        if archive.fond.is_none() {
+            archive.fond = Some(clean_name(&text[words]));
+        } else {
+            // Not a fond after all: the words belong to the name.
+            name_end = words.end;
+        }
+    }
     if known.is_none() && count_components(&archive) < 2 && archive.fond.is_none() {
         return None;
     }
@@ -574,7 +675,7 @@ fn data_after(
     };
     if name < data_start {
         let end = if known.is_some() {
-            name_text_end.max(data).min(data_start)
+            name_end.max(data).min(data_start)
         } else {
             data_start
         };

@@ -215,9 +215,12 @@ pub(crate) fn url_ranges(raw: &str) -> Vec<std::ops::Range<usize>> {
             }
             end = start + j + c.len_utf8();
         }
-        // Trailing sentence punctuation is not part of the URL.
-        while end > start && raw[..end].ends_with(['.', ',', ';', ':']) {
-            end -= 1;
+        // Trailing sentence punctuation is not part of the URL, but an
+        // ellipsis is: "…/cavad-xan..." was cut short and must say so.
+        if !raw[..end].ends_with("...") {
+            while end > start && raw[..end].ends_with(['.', ',', ';', ':']) {
+                end -= 1;
+            }
         }
         if end > start {
             out.push(start..end);

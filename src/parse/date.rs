@@ -310,6 +310,13 @@ pub(crate) fn date<'a>(
             let y = month_year(cal, m, d as u8, y);
             return Ok((rest, (printed(rest), Some(y), true)));
         }
+        // "(2019, March 4)": a month and day after a year already read.
+        if let Ok((rest, (_, _, d))) = (month(vocab), sp, day).parse(i)
+            && rest.trim().is_empty()
+        {
+            let _ = d;
+            return Ok((rest, (printed(rest), None, true)));
+        }
         // March 1920, зима 1394
         if let Ok((rest, (_, _, y))) = (
             nom::branch::alt((month(vocab).map(|_| ()), season(vocab))),

@@ -9,7 +9,7 @@
 use nom::Parser;
 
 use super::date::{Year, date, year};
-use super::lex::{at_boundary, ch, digits, ends_element, fail, roman, sp, word};
+use super::lex::{at_boundary, ch, digits, ends_element, sp, word};
 use super::locator::{bare_pages, extent, labelled, volume_after};
 use super::person;
 use crate::model::{Language, Person};
@@ -58,6 +58,10 @@ pub(crate) enum Elem {
     ContainerMarker,
     Thesis(String),
     VolumeIssue(String, String),
+    /// ISNAD "39/210-213": a volume and its pages.
+    VolumePages(String, String),
+    /// "n.d.", "б. г.", "بی‌تا": no year printed.
+    NoDate,
     /// A labelled locator of another kind (chapter, column…): kept as note.
     Other(String),
 }
@@ -79,6 +83,20 @@ pub(crate) struct Seg {
 pub(crate) struct Ctx<'a> {
     pub vocab: &'a Vocabulary,
     pub lang: Option<Language>,
+    /// Whether the entry's year has been read (APA: "(2021). Census records
+    /// of the Baku Governorate, 1897." — a later year belongs to the title).
+    pub year_seen: std::cell::Cell<bool>,
+}
+
+impl<'a> Ctx<'a> {
+    /// A context for an entry in `lang`.
+    pub fn new(vocab: &'a Vocabulary, lang: Option<Language>) -> Self {
+        Ctx {
+            vocab,
+            lang,
+            year_seen: std::cell::Cell::new(false),
+        }
+    }
 }
 
 /// Reads separators at `pos`; returns the new position and the strongest
@@ -169,6 +187,9 @@ pub(crate) fn segments(text: &str, from: usize, to: usize, ctx: &Ctx) -> Vec<Seg
                 pos += close;
                 continue;
             }
+            if matches!(elem, Some(Elem::Year(_))) {
+                ctx.year_seen.set(true);
+            }
             segs.push(Seg {
                 elem,
                 range: pos..pos + close,
@@ -194,6 +215,9 @@ pub(crate) fn segments(text: &str, from: usize, to: usize, ctx: &Ctx) -> Vec<Seg
             continue;
         }
         if let Some((elem, len)) = elem_at(rest, ctx) {
+            if matches!(elem, Elem::Year(_)) {
+                ctx.year_seen.set(true);
+            }
             segs.push(Seg {
                 elem: Some(elem),
                 range: pos..pos + len,
@@ -253,7 +277,12 @@ pub(crate) fn bracket_end(s: &str) -> Option<usize> {
 fn paren_elem(inner: &str, ctx: &Ctx) -> Option<Elem> {
     let t = inner.trim();
     if let Ok((rest, y)) = year(ctx.vocab, ctx.lang).parse(t)
-        && rest.trim().trim_end_matches('.').is_empty()
+        && (rest.trim().trim_end_matches('.').is_empty()
+            || rest.trim_start().strip_prefix(',').is_some_and(|d| {
+                date(ctx.vocab, ctx.lang)
+                    .parse(d.trim_start())
+                    .is_ok_and(|(r, _)| r.trim().is_empty())
+            }))
     {
         return Some(Elem::Year(y));
     }
@@ -297,7 +326,7 @@ pub(crate) fn elem_at(s: &str, ctx: &Ctx) -> Option<(Elem, usize)> {
         if let Ok((rest, _)) = word(lex).parse(s) {
             let r = rest.trim_start();
             let r = r.strip_prefix(':').map_or(r, str::trim_start);
-            let r = r.strip_prefix("by").map_or(r, str::trim_start);
+            let r = skip_role_words(r, ctx);
             let (people, used) = names_until_separator(r, ctx);
             if !people.is_empty() {
                 let end = s.len() - r.len() + used;
@@ -315,6 +344,11 @@ pub(crate) fn elem_at(s: &str, ctx: &Ctx) -> Option<(Elem, usize)> {
         let end = thesis_end(s, len(rest), ctx);
         return Some((Elem::Thesis(s[..end].trim().to_string()), end));
     }
+    if let Ok((rest, _)) = word(&vocab.index.no_date).parse(s)
+        && ends_element(&s[..len(rest)], rest)
+    {
+        return Some((Elem::NoDate, len(rest)));
+    }
     // Dates before years: "12 may 1920", "14 окт.", "۱۵ مهر ۱۳۵۷".
     if let Ok((rest, (printed, y, day))) = date(vocab, ctx.lang).parse(s)
         && ends_element(printed, rest)
@@ -323,6 +357,25 @@ pub(crate) fn elem_at(s: &str, ctx: &Ctx) -> Option<(Elem, usize)> {
             Elem::Date(printed.trim_end().to_string(), y, day),
             len(rest),
         ));
+    }
+    // ISNAD encyclopaedia volume/pages: "39/210-213".
+    if let Ok((rest, (v, _, p))) = (digits, ch('/'), super::lex::range).parse(s)
+        && p.chars().any(crate::script::is_dash)
+        && at_boundary(rest)
+    {
+        let elem = Elem::VolumePages(
+            crate::script::ascii_digits(v),
+            crate::script::normalize_range(p),
+        );
+        return Some((elem, len(rest)));
+    }
+    // Persian "سال ۲۴" is a journal's volume; "سال ۱۳۹۳" a year.
+    if let Some(after) = s.strip_prefix("سال")
+        && let Ok((rest, (_, d))) = (sp, digits).parse(after)
+        && d.chars().count() <= 3
+        && at_boundary(rest)
+    {
+        return Some((Elem::Volume(crate::script::ascii_digits(d)), len(rest)));
     }
     // APA volume(issue): "12(3)".
     if let Ok((rest, (v, _, i, _))) = (digits, ch('('), digits, ch(')')).parse(s)
@@ -346,6 +399,20 @@ pub(crate) fn elem_at(s: &str, ctx: &Ctx) -> Option<(Elem, usize)> {
     }
     if let Some((v, l)) = volume_count(s) {
         return Some((Elem::Volumes(v), l));
+    }
+    // A Latin "C." typed for the Cyrillic page label in a Russian entry
+    // (reported as mixed-script): read as the page it means.
+    if ctx.lang == Some(Language::Ru)
+        && let Some(after) = s.strip_prefix("C.").or_else(|| s.strip_prefix("c."))
+        && let Ok((rest, (_, v))) = (sp, super::lex::range_list).parse(after)
+        && at_boundary(rest)
+        && crate::script::dominant_script(&rest.chars().take(30).collect::<String>())
+            != Some(crate::script::Script::Latin)
+    {
+        return Some((
+            Elem::Pages(crate::script::normalize_range(v).replace(' ', "")),
+            len(rest),
+        ));
     }
     // Turkish journals write "C. 30, S. 88": capital S. is sayı (issue)
     // there, and s. is sayfa (page).
@@ -514,7 +581,7 @@ fn ordinal_word(s: &str) -> Option<&str> {
 
 /// The number of volumes: "iki cilddə", "3 cilddə", "в 3 т.", "в 2-х томах",
 /// "in 3 vols.".
-fn volume_count(s: &str) -> Option<(String, usize)> {
+pub(crate) fn volume_count(s: &str) -> Option<(String, usize)> {
     const CARDINALS: &[(&str, u32)] = &[
         ("iki", 2),
         ("üç", 3),
@@ -583,6 +650,23 @@ fn volume_count(s: &str) -> Option<(String, usize)> {
     None
 }
 
+/// The words between a role marker and the names: "by", the source
+/// language and further roles ("пер. с перс., введ. и коммент. С. А.
+/// Велиевой", "tərc. ed. R.Əliyev", "translated by Laura Finch"). Lowercase
+/// words and commas are skipped when a capitalized name follows them, not a
+/// place ("пер. с перс. Баку: Элм").
+fn skip_role_words<'a>(s: &'a str, ctx: &Ctx) -> &'a str {
+    let mut t = s;
+    loop {
+        let u = t.trim_start().trim_start_matches([',', ':']).trim_start();
+        if !u.starts_with(char::is_lowercase) {
+            let name = u.starts_with(char::is_uppercase) && elem_at(u, ctx).is_none();
+            return if name || t == s { u } else { s };
+        }
+        t = u.find(char::is_whitespace).map_or("", |i| &u[i..]);
+    }
+}
+
 /// Names after an editor or translator marker, up to the next separator
 /// that ends the statement (`.` not after an initial, `;`, `//`, end).
 fn names_until_separator(s: &str, ctx: &Ctx) -> (Vec<Person>, usize) {
@@ -590,6 +674,14 @@ fn names_until_separator(s: &str, ctx: &Ctx) -> (Vec<Person>, usize) {
     let mut end = s.len();
     let bytes: Vec<(usize, char)> = s.char_indices().collect();
     for (k, &(i, c)) in bytes.iter().enumerate() {
+        // "[и др.]", "et al." close the names.
+        if i > 0
+            && s[..i].ends_with(char::is_whitespace)
+            && let Some((len, _)) = ctx.vocab.index.et_al.match_start(&s[i..])
+        {
+            end = i + len;
+            break;
+        }
         if c == ';' || s[i..].starts_with("//") || s[i..].starts_with(" / ") {
             end = i;
             break;
@@ -626,7 +718,7 @@ fn names_until_separator(s: &str, ctx: &Ctx) -> (Vec<Person>, usize) {
 /// "И.И. Иванов, П.П. Петров", "کاوه بیات".
 pub(crate) fn split_names(stmt: &str, ctx: &Ctx) -> Vec<Person> {
     let mut people = Vec::new();
-    for part in stmt
+    for part in without_et_al(stmt, ctx)
         .split([',', '،', ';'])
         .flat_map(|p| p.split(" и "))
         .flat_map(|p| p.split(" və "))
@@ -635,7 +727,11 @@ pub(crate) fn split_names(stmt: &str, ctx: &Ctx) -> Vec<Person> {
         .flat_map(|p| p.split(" و "))
     {
         let p = part.trim().trim_end_matches(['.', ':']).trim();
-        if p.is_empty() || p.chars().any(is_digit) {
+        // Not a name: digits, or words all in lowercase ("с перс.").
+        if p.is_empty()
+            || p.chars().any(is_digit)
+            || p.starts_with(char::is_lowercase) && !p.chars().any(char::is_uppercase)
+        {
             continue;
         }
         let with_dot = part.trim();
@@ -650,6 +746,23 @@ pub(crate) fn split_names(stmt: &str, ctx: &Ctx) -> Vec<Person> {
         }
     }
     people
+}
+
+/// `stmt` without a closing "and others": "С. Т. Мурадов [и др.]",
+/// "И.И. Иванов и др.", "A. Smith et al.".
+fn without_et_al<'a>(stmt: &'a str, ctx: &Ctx) -> &'a str {
+    let trimmed = stmt.trim_end();
+    trimmed
+        .char_indices()
+        .filter(|&(i, _)| i > 0 && trimmed[..i].ends_with(char::is_whitespace))
+        .find(|&(i, _)| {
+            ctx.vocab
+                .index
+                .et_al
+                .match_start(&trimmed[i..])
+                .is_some_and(|(len, _)| trimmed[i + len..].trim().is_empty())
+        })
+        .map_or(stmt, |(i, _)| trimmed[..i].trim_end_matches([' ', ',']))
 }
 
 /// Where a thesis descriptor ends: before the place or year that follows it.
@@ -715,19 +828,18 @@ fn scan_free(text: &str, pos: usize, ctx: &Ctx) -> usize {
     // it continues the name ("«Türkologiya» jurnalı"), anything else ends it.
     if let Some(&(_, q)) = chars.first()
         && let Some(close) = closing_quote(q)
+        && let Some(end) = find_close(&s[q.len_utf8()..], close)
     {
-        if let Some(end) = find_close(&s[q.len_utf8()..], close) {
-            let after = q.len_utf8() + end + close.len_utf8();
-            let rest = &s[after..];
-            let t = rest.trim_start();
-            if !t.starts_with(|c: char| c.is_lowercase()) {
-                return pos + after;
-            }
-            k = chars
-                .iter()
-                .position(|&(i, _)| i >= after)
-                .unwrap_or(chars.len());
+        let after = q.len_utf8() + end + close.len_utf8();
+        let rest = &s[after..];
+        let t = rest.trim_start();
+        if !t.starts_with(|c: char| c.is_lowercase()) {
+            return pos + after;
         }
+        k = chars
+            .iter()
+            .position(|&(i, _)| i >= after)
+            .unwrap_or(chars.len());
     }
     while k < chars.len() {
         let (i, c) = chars[k];
@@ -738,31 +850,36 @@ fn scan_free(text: &str, pos: usize, ctx: &Ctx) -> usize {
         let next = chars.get(k + 1).map(|&(_, c)| c);
         let after = &s[i + c.len_utf8()..];
         match c {
-            '.' => {
-                if next.is_none() || next.is_some_and(char::is_whitespace) {
-                    let word: String = s[..i]
-                        .chars()
-                        .rev()
-                        .take_while(|ch| ch.is_alphabetic() || matches!(ch, '.' | '-'))
-                        .collect::<Vec<_>>()
-                        .into_iter()
-                        .rev()
-                        .collect();
-                    let letters = word.trim_start_matches('.');
-                    if !is_abbreviation(letters, ctx) || ends_with_number_word(&s[..i]) {
-                        return pos + i;
-                    }
-                    // After an abbreviation, an element still ends the
-                    // segment ("… 1920–1927 гг. : дис.", "гг. – М.").
-                    if !is_initials(letters) && element_follows(after, ctx) {
-                        return pos + i + 1;
-                    }
+            '.' if (next.is_none() || next.is_some_and(char::is_whitespace)) => {
+                let word: String = s[..i]
+                    .chars()
+                    .rev()
+                    .take_while(|ch| ch.is_alphabetic() || matches!(ch, '.' | '-'))
+                    .collect::<Vec<_>>()
+                    .into_iter()
+                    .rev()
+                    .collect();
+                let letters = word.trim_start_matches('.');
+                if !is_abbreviation(letters, ctx) || ends_with_number_word(&s[..i]) {
+                    return pos + i;
+                }
+                // After an abbreviation, an element still ends the
+                // segment ("… 1920–1927 гг. : дис.", "гг. – М.").
+                if !is_initials(letters) && element_follows(after, ctx) {
+                    return pos + i + 1;
                 }
             }
             ',' | '،' | ';' | '؛' => {
                 // A quoted name after a comma starts a new segment: "Title,
                 // «Türkologiya» jurnalı", "Encyclopaedia Iranica, "Gilan"".
-                if element_follows(after, ctx) || after.trim_start().starts_with(['«', '"', '“'])
+                let year_in_title = ctx.year_seen.get()
+                    && c == ','
+                    && year(ctx.vocab, ctx.lang)
+                        .parse(after.trim_start())
+                        .is_ok_and(|(r, _)| r.trim_start().starts_with('.'));
+                if !year_in_title
+                    && (element_follows(after, ctx)
+                        || after.trim_start().starts_with(['«', '"', '“']))
                 {
                     return pos + i;
                 }
@@ -770,20 +887,19 @@ fn scan_free(text: &str, pos: usize, ctx: &Ctx) -> usize {
                     return pos + i;
                 }
             }
-            ':' => {
-                if element_follows(after, ctx) {
-                    return pos + i;
-                }
+            ':' if element_follows(after, ctx) => {
+                return pos + i;
             }
             '/' if i > 0 && s[..i].ends_with(' ') && next.is_some_and(char::is_whitespace) => {
                 return pos + i - 1;
             }
             '–' | '—' | '-'
-                if i > 0 && s[..i].ends_with(' ') && next.is_some_and(char::is_whitespace) =>
+                if i > 0
+                    && s[..i].ends_with(' ')
+                    && next.is_some_and(char::is_whitespace)
+                    && element_follows(after, ctx) =>
             {
-                if element_follows(after, ctx) {
-                    return pos + i - 1;
-                }
+                return pos + i - 1;
             }
             '(' | '[' => {
                 if let Some(close) = bracket_end(rest) {
@@ -919,24 +1035,14 @@ fn closing_quote(open: char) -> Option<char> {
     }
 }
 
-/// Roman numeral volumes in `roman` are re-exported for the citation scanner.
 #[allow(dead_code)]
-pub(crate) fn roman_volume(s: &str) -> Option<u32> {
-    roman(s).ok().map(|(_, n)| n)
-}
-
-#[allow(dead_code)]
-fn unused(i: &str) -> super::lex::Res<'_, ()> {
-    fail(i)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn segs(text: &str, lang: Option<Language>) -> Vec<(Option<Elem>, String)> {
         let v = Vocabulary::builtin();
-        let ctx = Ctx { vocab: &v, lang };
+        let ctx = Ctx::new(&v, lang);
         segments(text, 0, text.len(), &ctx)
             .into_iter()
             .map(|s| (s.elem, text[s.range].to_string()))
@@ -983,6 +1089,30 @@ mod tests {
             Some(Language::Fa),
         );
         assert_eq!(got[0], (None, "ایران و قدرتهای بزرگ 1900-1925".to_string()));
+    }
+
+    #[test]
+    fn responsibility_closed_by_and_others() {
+        let v = Vocabulary::builtin();
+        let ctx = Ctx::new(&v, Some(Language::Ru));
+        for stmt in [
+            "Н. А. Кулиев, С. Т. Мурадов [и др.]",
+            "Н. А. Кулиев, С. Т. Мурадов и др.",
+            "Н. А. Кулиев, С. Т. Мурадов, и др.",
+        ] {
+            let names: Vec<_> = split_names(stmt, &ctx)
+                .into_iter()
+                .map(|p| (p.family, p.given))
+                .collect();
+            assert_eq!(
+                names,
+                [
+                    ("Кулиев".to_string(), Some("Н. А.".to_string())),
+                    ("Мурадов".to_string(), Some("С. Т.".to_string()))
+                ],
+                "{stmt}"
+            );
+        }
     }
 
     #[test]

@@ -38,7 +38,7 @@ pub(crate) fn folio(i: &str) -> Res<'_, &str> {
     recognize((
         digits,
         opt(nom::bytes::complete::take_while_m_n(1, 1, |c: char| {
-            matches!(c, 'a' | 'b' | 'r' | 'v' | 'а' | 'б')
+            matches!(c, 'a' | 'b' | 'r' | 'v' | 'а' | 'б' | 'ب')
         })
         .and(nom::combinator::not(take_while1(char::is_alphabetic)))),
     ))

@@ -47,10 +47,9 @@ fn value<'a>(
         if matches!(
             meaning,
             Meaning::Volume | Meaning::Part | Meaning::Book | Meaning::Chapter | Meaning::Issue
-        ) {
-            if let Ok((rest, n)) = roman(i) {
-                return Ok((rest, (&i[..i.len() - rest.len()], n.to_string(), false)));
-            }
+        ) && let Ok((rest, n)) = numeral(i)
+        {
+            return Ok((rest, (&i[..i.len() - rest.len()], n.to_string(), false)));
         }
         // Pages and leaves take lists ("76–78, 162–164"); a volume or an
         // issue is one number or range ("№ 38, 1995": 1995 is a year).
@@ -125,13 +124,27 @@ pub(crate) fn labelled<'a>(
     }
 }
 
+/// A Roman numeral that numbers a volume, unless it is an initial: in
+/// `Т. М. Гусейнов` and `С. Т. Мурадов` the one letter is a name's, not
+/// volume 1000 or 100. Volumes L, C, D and M are not printed as one letter.
+fn numeral(i: &str) -> Res<'_, u32> {
+    let (rest, n) = roman(i)?;
+    let mut letters = i[..i.len() - rest.len()].chars();
+    let one = letters.next().filter(|_| letters.next().is_none());
+    let initial = one.is_some_and(|c| matches!(c, 'L' | 'C' | 'D' | 'M' | 'С' | 'М'))
+        && rest.starts_with('.')
+        && rest[1..].starts_with(char::is_whitespace)
+        && rest[1..].trim_start().starts_with(char::is_uppercase);
+    if initial { fail(i) } else { Ok((rest, n)) }
+}
+
 /// A volume printed number-first: `II cild`, `2-ci cild`, `3-cü cild`, `II т.`.
 pub(crate) fn volume_after<'a>(
     vocab: &'a Vocabulary,
 ) -> impl Parser<&'a str, Output = (String, &'a str), Error = nom::error::Error<&'a str>> + 'a {
     move |i: &'a str| {
-        let (rest, n) = match roman(i) {
-            Ok(r) => r,
+        let (rest, n, arabic) = match numeral(i) {
+            Ok((r, n)) => (r, n, false),
             Err(_) => {
                 let (rest, d) = digits(i)?;
                 let n = crate::script::parse_number(d).and_then(|n| u32::try_from(n).ok());
@@ -142,10 +155,15 @@ pub(crate) fn volume_after<'a>(
                     nom::bytes::complete::take_while1(char::is_alphabetic),
                 ))
                 .parse(rest)?;
-                (rest, n)
+                (rest, n, true)
             }
         };
-        let rest = rest.strip_prefix('.').unwrap_or(rest);
+        // "VIII. Cilt", "2. cilt": a period after a short numeral; a year
+        // before "Т." ("1973. Т. 14") is not a volume.
+        let rest = match rest.strip_prefix('.') {
+            Some(r) if !arabic || n < 1000 => r,
+            _ => rest,
+        };
         let (rest, _) = sp(rest)?;
         let (rest, (label, meaning)) = word(&vocab.index.labels).parse(rest)?;
         if meaning != Meaning::Volume || !super::lex::ends_element(label, rest) {
@@ -285,5 +303,16 @@ mod tests {
             Ok("2".to_string())
         );
         assert_eq!(bare_pages("45–67."), Ok((".", "45-67".to_string())));
+    }
+
+    #[test]
+    fn one_letter_numerals_before_a_name_are_initials() {
+        let v = Vocabulary::builtin();
+        assert_eq!(l("Т. II. М.").map(|x| x.1), Some("2".into()));
+        assert_eq!(l("Т. V, с. 12").map(|x| x.1), Some("5".into()));
+        assert_eq!(l("Т. М. Гусейнов"), None);
+        assert!(volume_after(&v).parse("С. Т. Мурадов").is_err());
+        assert_eq!(numeral("XII."), Ok((".", 12)));
+        assert!(numeral("М. Гусейнов").is_err());
     }
 }

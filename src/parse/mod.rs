@@ -146,6 +146,7 @@ struct Fields {
     translators: Vec<Person>,
     title: Option<String>,
     subtitle: Option<String>,
+    genre: Option<String>,
     container: Option<String>,
     year: Option<date::Year>,
     date: Option<String>,
@@ -168,6 +169,8 @@ struct Fields {
     web: bool,
     /// The title was printed in quotes.
     title_quoted: bool,
+    /// The publisher was taken only for standing before the place.
+    publisher_guessed: bool,
 }
 
 impl Reader<'_> {
@@ -219,13 +222,12 @@ impl Reader<'_> {
             }
         }
         let lang = detect_language(&work, self.vocab);
+        self.mixed_script();
+        self.legacy_font();
         self.accessed(&mut work);
         self.medium_markers(&mut work);
         self.reference.language = lang;
-        let ctx = Ctx {
-            vocab: self.vocab,
-            lang,
-        };
+        let ctx = Ctx::new(self.vocab, lang);
 
         if let Some(found) = archival::find(&work, self.vocab) {
             self.reference.kind = ReferenceKind::Archival;
@@ -255,9 +257,10 @@ impl Reader<'_> {
                 .count()
                 > 1
             {
+                // The period of "… 1928 г." stays for the title's tidying.
                 let end = work[..before]
                     .trim_end_matches(|c: char| {
-                        c.is_whitespace() || matches!(c, '/' | '.' | ',' | ':' | ';')
+                        c.is_whitespace() || matches!(c, '/' | ',' | ':' | ';')
                     })
                     .len();
                 fields = self.fields(&work, 0, end, &ctx);
@@ -285,7 +288,6 @@ impl Reader<'_> {
             }
             self.reference.archive = Some(found.archive.clone());
             self.reference.extent = found.extent.clone().or(rest_fields.extent.clone());
-            let mut fields = fields;
             fields.year = fields.year.or(found.year).or(rest_fields.year);
             fields.date = fields.date.or(rest_fields.date);
             fields
@@ -324,7 +326,16 @@ impl Reader<'_> {
             ..Fields::default()
         };
         let mut pos = from + (work[from..to].len() - work[from..to].trim_start().len());
-        if let Some(block) = person::author_block(&work[pos..to], self.vocab, ctx.lang) {
+        if let Some((name, len)) = person::corporate_author(&work[pos..to], self.vocab)
+            && imprint::elem_at(work[pos + len..to].trim_start(), ctx).is_none()
+        {
+            f.authors = vec![Person {
+                family: name,
+                given: None,
+                alias: None,
+            }];
+            pos += len;
+        } else if let Some(block) = person::author_block(&work[pos..to], self.vocab) {
             if block.editors {
                 f.editors = block.people;
             } else {
@@ -342,12 +353,31 @@ impl Reader<'_> {
         r.authors = f.authors;
         r.editors = f.editors;
         r.translators = f.translators;
-        let (title, subtitle) = match (f.title, f.subtitle) {
+        let (title, mut subtitle) = match (f.title, f.subtitle) {
             (Some(t), None) => split_subtitle(&t),
             (t, s) => (t, s),
         };
+        let mut notes = f.notes;
+        let mut genre = f.genre;
+        // "…: tarix elmləri namizədi dis.": a thesis designation, not a subtitle.
+        if let Some(s) = subtitle.take_if(|s| contains_word(s, &self.vocab.index.thesis_list)) {
+            set_or_note(&mut genre, s, &mut notes);
+        }
+        // "История Ширвана : в 2 т.": the number of volumes (trimming took
+        // the abbreviation's period).
+        let count = |s: &str| {
+            let s = format!("{}.", s.trim_end_matches('.'));
+            imprint::volume_count(&s)
+                .filter(|(_, len)| s[*len..].trim_matches('.').is_empty())
+                .map(|(n, _)| n)
+        };
+        let mut volumes = f.volumes;
+        if let Some(s) = subtitle.take_if(|s| count(s).is_some()) {
+            volumes = volumes.or(count(&s));
+        }
         r.title = title.filter(|t| !t.is_empty());
         r.subtitle = subtitle.filter(|t| !t.is_empty());
+        r.genre = genre;
         r.container = f
             .container
             .map(|c| container_name(&c, self.vocab))
@@ -364,14 +394,14 @@ impl Reader<'_> {
             .filter(|p| !p.is_empty());
         r.edition = f.edition;
         r.volume = f.volume;
-        r.volumes = f.volumes;
+        r.volumes = volumes;
         r.part = f.part;
         r.issue = f.issue;
         r.pages = f.pages;
         if !archival {
             r.extent = f.extent;
         }
-        let notes: Vec<String> = f.notes.into_iter().filter(|n| !n.is_empty()).collect();
+        let notes: Vec<String> = notes.into_iter().filter(|n| !n.is_empty()).collect();
         r.note = (!notes.is_empty()).then(|| notes.join("; "));
         self.flags = Flags {
             thesis: f.thesis,
@@ -383,6 +413,154 @@ impl Reader<'_> {
 }
 
 impl Reader<'_> {
+    /// Look-alike letters of another script: inside a word (Latin `o` in a
+    /// Cyrillic word), or a one-letter label before or after a number (Latin
+    /// `C.` in a Russian entry, Cyrillic `с.` in a Latin one). Each gets a
+    /// safe fix to the letter of the entry's script.
+    fn mixed_script(&mut self) {
+        let text = &self.clean.text;
+        let want = match dominant_script(text) {
+            Some(s @ (Script::Cyrillic | Script::Latin)) => s,
+            _ => return,
+        };
+        let chars: Vec<(usize, char)> = text.char_indices().collect();
+        let mut k = 0;
+        let urls = clean::url_ranges(text);
+        while k < chars.len() {
+            if !chars[k].1.is_alphabetic() {
+                k += 1;
+                continue;
+            }
+            let start = k;
+            while k < chars.len() && chars[k].1.is_alphabetic() {
+                k += 1;
+            }
+            let word = &chars[start..k];
+            if urls.iter().any(|u| u.contains(&word[0].0)) {
+                continue;
+            }
+            let scripts: Vec<Option<Script>> = word
+                .iter()
+                .map(|&(_, c)| crate::script::script_of(c))
+                .collect();
+            let foreign: Vec<usize> = (0..word.len())
+                .filter(|&i| scripts[i].is_some() && scripts[i] != Some(want))
+                .collect();
+            if foreign.is_empty() {
+                continue;
+            }
+            let mixed = foreign.len() < word.len();
+            let next = chars.get(k).map(|&(_, c)| c);
+            let prev_digit = text[..word[0].0]
+                .trim_end()
+                .ends_with(crate::script::is_digit);
+            let next_digit = next == Some('.')
+                && text[chars.get(k).map_or(text.len(), |&(i, _)| i) + 1..]
+                    .trim_start()
+                    .starts_with(crate::script::is_digit);
+            let label = word.len() == 1 && next == Some('.') && (prev_digit || next_digit);
+            if !(mixed || label) {
+                continue;
+            }
+            let end = chars.get(k).map_or(text.len(), |&(i, _)| i);
+            // A label is foreign only where the text around it is in the
+            // entry's script ("СССР, c. 3, Moskva" is a transliterated
+            // imprint, not a slip).
+            // … and only when it is the one foreign token of the entry:
+            // "ARDA, f. 28, оп. 1, д. 72" uses Russian labels on purpose.
+            let foreign_elsewhere = text[..word[0].0]
+                .chars()
+                .chain(text[end..].chars())
+                .any(|c| {
+                    c.is_alphabetic() && crate::script::script_of(c).is_some_and(|s| s != want)
+                });
+            if label
+                && !mixed
+                && (foreign_elsewhere || neighbourhood_script(text, word[0].0, end) != Some(want))
+            {
+                continue;
+            }
+            let range = word[0].0..end;
+            let printed: String = word.iter().map(|&(_, c)| c).collect();
+            let span = self.clean.span(range.clone());
+            // A Cyrillic "с." in Latin text is the Russian page label, not a
+            // slip for Latin "c." (the Azerbaijani volume): reported, not fixed.
+            if label && want == Script::Latin {
+                self.reference.diagnostics.push(
+                    Diagnostic::new(Rule::MixedScript, span, format!("`{printed}.` in entry {} is a Cyrillic label in a Latin-script entry", self.reference.number))
+                        .with_reference(self.reference.number)
+                        .with_help("write the label of the entry's language, e.g. the page label `s.` (Azerbaijani, Turkish) or `p.` (English)"),
+                );
+                continue;
+            }
+            let fixed: String = word
+                .iter()
+                .map(|&(_, c)| lookalike(c, want).unwrap_or(c))
+                .collect();
+            if fixed == printed
+                || foreign
+                    .iter()
+                    .any(|&i| lookalike(word[i].1, want).is_none())
+            {
+                continue;
+            }
+            let script = if want == Script::Cyrillic {
+                "Cyrillic"
+            } else {
+                "Latin"
+            };
+            self.reference.diagnostics.push(
+                Diagnostic::new(
+                    Rule::MixedScript,
+                    span.clone(),
+                    if mixed {
+                        format!("`{printed}` in entry {} mixes letters of two scripts; the entry is in {script}", self.reference.number)
+                    } else {
+                        format!("`{printed}.` in entry {} is written with a letter of another script; the entry is in {script}", self.reference.number)
+                    },
+                )
+                    .with_reference(self.reference.number)
+                    .with_fix(crate::fix::Fix::replace(format!("Replace `{printed}` with `{fixed}`"), crate::fix::Applicability::Safe, span, fixed)),
+            );
+        }
+    }
+
+    /// Letters of Azerbaijani 8-bit fonts read as Latin Extended-A (`Ġ` for
+    /// `İ`, `Ģ` for `Ş`; conventions.md B.0): the text is kept and read, and
+    /// the damage reported with the likely letters.
+    fn legacy_font(&mut self) {
+        let raw = &self.reference.raw;
+        let base = self.reference.span.start;
+        let mut edits = Vec::new();
+        for (i, c) in raw.char_indices() {
+            let upper_word = raw[i..]
+                .chars()
+                .take_while(|c| c.is_alphabetic())
+                .filter(|c| c.is_alphabetic())
+                .all(|c| !c.is_lowercase());
+            let to = match c {
+                'Ġ' => "İ",
+                'ġ' if upper_word => "İ",
+                'ġ' => "i",
+                'Ģ' => "Ş",
+                'ģ' => "ş",
+                _ => continue,
+            };
+            edits.push(crate::fix::Edit {
+                span: base + i..base + i + c.len_utf8(),
+                replacement: to.to_string(),
+            });
+        }
+        if let Some(first) = edits.first() {
+            let span = first.span.clone();
+            self.reference.diagnostics.push(
+                Diagnostic::new(Rule::GarbledText, span, format!("entry {} has letters of an old 8-bit Azerbaijani font (`Ġ` for `İ`, `Ģ` for `Ş`)", self.reference.number))
+                    .with_reference(self.reference.number)
+                    .with_fix(crate::fix::Fix { message: "Replace them with Azerbaijani letters".into(), applicability: crate::fix::Applicability::Unsafe, edits }),
+            );
+        }
+    }
+
     /// "The Times, 14 May 1920, p. 12.": a short name and a day's date with
     /// no author or imprint is a newspaper, the name its container.
     fn newspaper_without_title(&mut self) {
@@ -444,7 +622,9 @@ impl Reader<'_> {
             if r.date.is_some() && !f.journal && !f.in_book && r.volume.is_none() {
                 return ReferenceKind::Newspaper;
             }
-            return if f.in_book && !f.journal {
+            // Editors of the container make it a book ("ed. Ali Fuat
+            // Sönmez", "/ под ред."), unless it is a journal.
+            return if (f.in_book && !f.journal) || (!r.editors.is_empty() && r.issue.is_none()) {
                 ReferenceKind::Chapter
             } else {
                 ReferenceKind::Article
@@ -473,11 +653,7 @@ impl Reader<'_> {
 
     fn unparsed(&mut self) {
         let r = &mut *self.reference;
-        let span = if r.raw.is_empty() {
-            r.span.clone()
-        } else {
-            r.span.clone()
-        };
+        let span = r.span.clone();
         let shown: String = r.raw.chars().take(60).collect();
         let shown = if r.raw.chars().count() > 60 {
             format!("{shown}…")
@@ -518,8 +694,7 @@ impl Reader<'_> {
             let candidate = &work[date_start..date_end];
             let last_digit = candidate
                 .char_indices()
-                .filter(|(_, c)| crate::script::is_digit(*c))
-                .last()
+                .rfind(|(_, c)| crate::script::is_digit(*c))
                 .map(|(i, c)| i + c.len_utf8());
             let date = candidate[..last_digit.unwrap_or(candidate.len())].trim();
             if date.is_empty() {
@@ -629,9 +804,11 @@ fn assign(work: &str, segs: &[imprint::Seg], f: &mut Fields, ctx: &Ctx) {
                         f.editors.extend(p);
                     }
                     Elem::Translators(p) => f.translators.extend(p),
-                    Elem::Thesis(t) => {
-                        f.thesis = true;
-                        f.notes.push(t);
+                    Elem::Thesis(t) => thesis_designation(f, t, ctx.vocab),
+                    Elem::NoDate => {}
+                    Elem::VolumePages(v, p) => {
+                        set_or_note(&mut f.volume, v, &mut f.notes);
+                        set_or_note(&mut f.pages, p, &mut f.notes);
                     }
                     Elem::VolumeIssue(v, i) => {
                         set_or_note(&mut f.volume, v, &mut f.notes);
@@ -687,6 +864,13 @@ fn assign(work: &str, segs: &[imprint::Seg], f: &mut Fields, ctx: &Ctx) {
                     after_container = true;
                     continue;
                 }
+                // "Tarix üzrə elmlər doktoru dissertasiyası": a thesis
+                // designation printed as a sentence of its own.
+                if contains_word(&value, &ctx.vocab.index.thesis_list) {
+                    thesis_designation(f, value, ctx.vocab);
+                    last_free_was_title = false;
+                    continue;
+                }
                 // "Encyclopaedia Iranica, "Gilan," https://…": on the web the
                 // quoted name is the page, the one before it the site.
                 if f.web && f.container.is_none() && is_quoted(raw) && !f.title_quoted {
@@ -701,6 +885,15 @@ fn assign(work: &str, segs: &[imprint::Seg], f: &mut Fields, ctx: &Ctx) {
                 {
                     f.subtitle = Some(inner);
                     last_free_was_title = false;
+                    continue;
+                }
+                // "… к независимости. 1917–1920. М.: …": the years a title
+                // covers, printed after it, belong to it.
+                if last_free_was_title && seg.sep == Sep::Period && is_year_span(&value) {
+                    if let Some(t) = &mut f.title {
+                        t.push_str(". ");
+                        t.push_str(&value);
+                    }
                     continue;
                 }
                 // A bare number: a journal's volume right after its name,
@@ -739,6 +932,7 @@ fn assign(work: &str, segs: &[imprint::Seg], f: &mut Fields, ctx: &Ctx) {
                         Some(
                             Elem::Issue(_)
                                 | Elem::VolumeIssue(..)
+                                | Elem::VolumePages(..)
                                 | Elem::Pages(_)
                                 | Elem::Date(..)
                         )
@@ -750,11 +944,27 @@ fn assign(work: &str, segs: &[imprint::Seg], f: &mut Fields, ctx: &Ctx) {
                                 .all(crate::script::is_digit)
                 });
                 let in_book = fold(&value).ends_with(" içinde");
+                // A web page's second name is its site, not a publisher.
+                let site = f.web && f.place.is_none() && f.container.is_none();
+                // "Place: Publisher" is surer than a name next to a place:
+                // it replaces an earlier guess ("Документальная хроника. М.:
+                // МНПИ" — the publisher is МНПИ).
+                let after_colon = prev_place && seg.sep == Sep::Colon && !seg.bracketed;
+                if f.publisher_guessed && after_colon && !journalish {
+                    if let Some(old) = f.publisher.replace(value) {
+                        f.notes.push(old);
+                    }
+                    f.publisher_guessed = false;
+                    last_free_was_title = false;
+                    continue;
+                }
                 if f.publisher.is_none()
                     && !journalish
                     && !in_book
+                    && !site
                     && (prev_place && !seg.bracketed || next_place || publisherish)
                 {
+                    f.publisher_guessed = !(prev_place || publisherish);
                     f.publisher = Some(value);
                     last_free_was_title = false;
                     continue;
@@ -804,7 +1014,7 @@ fn set_container(f: &mut Fields, value: String, ctx: &Ctx) {
         value = keep;
         f.container_marker = true;
     }
-    if let Some(block) = person::author_block(&value, ctx.vocab, ctx.lang)
+    if let Some(block) = person::author_block(&value, ctx.vocab)
         && block.editors
     {
         f.editors.extend(block.people);
@@ -845,7 +1055,12 @@ fn set_container(f: &mut Fields, value: String, ctx: &Ctx) {
     }
     // GOST other title information of the container: "Россия и Кавказ :
     // сб. ст." keeps its name; the rest is a note.
-    if let Some((name, info)) = value.split_once(" : ") {
+    // "…: elmi məqalələr toplusu" names the genre, not the book.
+    if let Some((name, info)) = value.split_once(" : ").or_else(|| {
+        value
+            .split_once(": ")
+            .filter(|(_, info)| contains_word(info, &ctx.vocab.index.container_genres))
+    }) {
         f.notes.push(info.trim().to_string());
         value = name.trim().to_string();
     }
@@ -856,6 +1071,37 @@ fn set_container(f: &mut Fields, value: String, ctx: &Ctx) {
 /// Chicago puts inside them ("“The Enzeli Landing of 1920.”").
 fn clean_title(t: &str, vocab: &Vocabulary) -> String {
     tidy_keeping(&strip_quotes(t), Some(vocab))
+}
+
+/// A thesis designation, with the institution printed after it split off:
+/// "PhD diss., University of London", "Doktora Tezi. Ankara Üniversitesi",
+/// "پایان‌نامه کارشناسی ارشد تاریخ، دانشگاه تهران".
+fn thesis_designation(f: &mut Fields, text: String, vocab: &Vocabulary) {
+    f.thesis = true;
+    let split = text.match_indices([',', '،', '.']).find_map(|(i, sep)| {
+        let rest = text[i + sep.len()..].trim_start();
+        let cased = rest.chars().next().is_some_and(|c| {
+            c.is_uppercase() || crate::script::script_of(c) == Some(Script::Arabic)
+        });
+        (cased
+            && contains_word(&text[..i], &vocab.index.thesis_list)
+            && contains_word(rest, &vocab.index.corporate))
+        .then_some(i)
+    });
+    let (genre, institution) = match split {
+        Some(i) => {
+            let sep_len = text[i..].chars().next().map_or(1, char::len_utf8);
+            (
+                text[..i].trim().to_string(),
+                Some(text[i + sep_len..].trim().to_string()),
+            )
+        }
+        None => (text.trim().to_string(), None),
+    };
+    set_or_note(&mut f.genre, genre, &mut f.notes);
+    if let Some(institution) = institution {
+        set_or_note(&mut f.publisher, institution, &mut f.notes);
+    }
 }
 
 fn set_or_note(slot: &mut Option<String>, value: String, notes: &mut Vec<String>) {
@@ -873,7 +1119,9 @@ fn split_place_publisher(value: &str) -> Option<(String, String)> {
     let left = left.trim();
     let right = right.trim();
     let words = left.split_whitespace().count();
-    if left.is_empty() || right.is_empty() || words > 3 || !left.starts_with(char::is_uppercase) {
+    let name_like = left.starts_with(char::is_uppercase)
+        || left.chars().next().and_then(crate::script::script_of) == Some(Script::Arabic);
+    if left.is_empty() || right.is_empty() || words > 3 || !name_like {
         return None;
     }
     Some((left.to_string(), strip_quotes(right)))
@@ -1017,6 +1265,61 @@ fn garbled(raw: &str) -> Option<usize> {
         }
     }
     (count >= 3).then_some(first).flatten()
+}
+
+/// The script of the letters near `start..end`: those after it, or those
+/// before it when nothing follows.
+fn neighbourhood_script(text: &str, start: usize, end: usize) -> Option<Script> {
+    let after: String = text[end..].chars().take(30).collect();
+    if let Some(s) = dominant_script(&after) {
+        return Some(s);
+    }
+    let before: String = text[..start].chars().rev().take(40).collect();
+    dominant_script(&before)
+}
+
+/// The letter of `script` that looks like `c` (Latin `c` ↔ Cyrillic `с`, …).
+fn lookalike(c: char, script: Script) -> Option<char> {
+    const PAIRS: &[(char, char)] = &[
+        ('a', 'а'),
+        ('c', 'с'),
+        ('e', 'е'),
+        ('o', 'о'),
+        ('p', 'р'),
+        ('x', 'х'),
+        ('y', 'у'),
+        ('A', 'А'),
+        ('B', 'В'),
+        ('C', 'С'),
+        ('E', 'Е'),
+        ('H', 'Н'),
+        ('K', 'К'),
+        ('M', 'М'),
+        ('O', 'О'),
+        ('P', 'Р'),
+        ('T', 'Т'),
+        ('X', 'Х'),
+        ('ə', 'ә'),
+        ('Ə', 'Ә'),
+    ];
+    match script {
+        Script::Cyrillic => PAIRS.iter().find(|(l, _)| *l == c).map(|(_, k)| *k),
+        Script::Latin => PAIRS.iter().find(|(_, k)| *k == c).map(|(l, _)| *l),
+        Script::Arabic => None,
+    }
+}
+
+/// "1917–1920", "1920-1921": a span of years and nothing else.
+fn is_year_span(s: &str) -> bool {
+    let parts: Vec<&str> = s
+        .split(|c: char| crate::script::is_dash(c))
+        .map(str::trim)
+        .collect();
+    parts.len() == 2
+        && parts.iter().all(|p| {
+            p.chars().count() == 4
+                && crate::script::parse_number(p).is_some_and(|n| (1000..=2100).contains(&n))
+        })
 }
 
 /// Whether `s` starts with an opening quote.

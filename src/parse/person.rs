@@ -14,9 +14,9 @@
 use nom::Parser;
 
 use super::lex::{Res, ch, fail, sp, word};
-use crate::model::{Language, Person};
+use crate::model::Person;
 use crate::script::{Script, fold, is_digit, script_of};
-use crate::vocab::{Vocabulary, has_ending};
+use crate::vocab::{Vocabulary, contains_word, has_ending};
 
 /// The people at the start of an entry and where the block ends.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -148,7 +148,6 @@ enum Evidence {
 
 fn person<'a>(
     vocab: &'a Vocabulary,
-    lang: Option<Language>,
     in_list: bool,
 ) -> impl Parser<&'a str, Output = (Person, Evidence), Error = nom::error::Error<&'a str>> + 'a {
     move |i: &'a str| {
@@ -184,6 +183,7 @@ fn person<'a>(
         // honorific, which stands before a name in its natural order.
         if (!honored || !family.contains(' '))
             && let Ok((rest, _)) = (sp, comma, sp).parse(after_family)
+            && let Ok((rest, _)) = honorifics(vocab).parse(rest)
         {
             if let Ok((r, ini)) = initials(rest) {
                 return Ok((
@@ -196,7 +196,7 @@ fn person<'a>(
                 ));
             }
             if let Ok((r, given)) = given_words(rest)
-                && ends_person(r, vocab)
+                && (ends_person(r, vocab) || given.ends_with('.'))
                 && family.split(' ').count() + given.split(' ').count() <= 4
             {
                 // "Smith, John, and" / "Smith, John." — a comma inversion
@@ -230,12 +230,39 @@ fn person<'a>(
             } else {
                 Evidence::Named
             };
-            if let Some(p) = split_bare(&words, vocab, lang, honored) {
+            if let Some(p) = split_bare(&words, vocab, honored) {
                 return Ok((after_family, (p, evidence)));
+            }
+            // Persian APA: "تورج اتابکی (1376). …" — two or three words
+            // directly before a year in brackets are the author, given name
+            // first (a title is followed by its period first: "روابط …. (1390)").
+            let arabic = words
+                .iter()
+                .all(|w| w.chars().next().and_then(script_of) == Some(Script::Arabic));
+            if arabic
+                && !in_list
+                && looks_like_year_paren(after_family.trim_start())
+                && after_family.starts_with(' ')
+                && !words
+                    .iter()
+                    .any(|w| ["و", "در", "از", "به", "با", "بر", "تا", "که", "را"].contains(w))
+            {
+                let (given, family) = words.split_at(words.len() - 1);
+                return Ok((
+                    after_family,
+                    (
+                        Person {
+                            family: family[0].to_string(),
+                            given: Some(given.join(" ")),
+                            alias: None,
+                        },
+                        Evidence::Named,
+                    ),
+                ));
             }
             // After another name and "and", two capitalised words are a
             // name whatever the vocabulary says.
-            if in_list && let Some(p) = split_bare(&words, vocab, lang, true) {
+            if in_list && let Some(p) = split_bare(&words, vocab, true) {
                 return Ok((after_family, (p, Evidence::Listed)));
             }
         }
@@ -300,6 +327,10 @@ fn given_words(i: &str) -> Res<'_, &str> {
             _ => break,
         }
     }
+    // A middle initial after the given name: "Thornbury, Alan R."
+    if let Ok((r, _)) = (ch(' '), initials).parse(rest) {
+        rest = r;
+    }
     Ok((rest, &i[..i.len() - rest.len()]))
 }
 
@@ -318,12 +349,7 @@ fn join_family(family: &str, tail: Option<&str>) -> String {
 
 /// Decides given and family for two or three bare words, or refuses when
 /// nothing says they are a name.
-fn split_bare(
-    words: &[&str],
-    vocab: &Vocabulary,
-    lang: Option<Language>,
-    honored: bool,
-) -> Option<Person> {
+fn split_bare(words: &[&str], vocab: &Vocabulary, honored: bool) -> Option<Person> {
     let endings = &vocab.index.surname_endings;
     let given = |w: &str| vocab.index.given.contains_key(&fold(w));
     let surname = |w: &str| w.split(['-', '\u{200C}']).any(|p| has_ending(p, endings));
@@ -332,21 +358,19 @@ fn split_bare(
     let arabic = words
         .iter()
         .any(|w| w.chars().next().and_then(script_of) == Some(Script::Arabic));
+    // A surname ending decides first, then a known given name; a title
+    // such as "دکتر" introduces a given-first name.
     let family_first = if surname(first) && !surname(last) && !given(first) {
         true
-    } else if surname(last) && !surname(first) {
-        false
-    } else if given(first) {
+    } else if (surname(last) && !surname(first)) || given(first) {
         false
     } else if given(last) {
         true
-    } else if honored || arabic && words.len() <= 3 && honored {
-        // A title such as "دکتر" introduces a given-first name.
+    } else if honored {
         false
     } else {
         return None;
     };
-    let _ = lang;
     if arabic && family_first && !surname(first) {
         return None;
     }
@@ -385,27 +409,54 @@ fn joiner<'a>(
     }
 }
 
-/// Parses the author block at the start of `text`. `lang` is the entry's
-/// language as far as known.
-pub(crate) fn author_block(
-    text: &str,
-    vocab: &Vocabulary,
-    lang: Option<Language>,
-) -> Option<AuthorBlock> {
-    let (mut rest, (first, mut evidence)) = person(vocab, lang, false).parse(text).ok()?;
+/// An organization printed where the author goes: "Milli Arxiv İdarəsi.
+/// Dövlət Arxivi haqqında məlumat. URL: …". The first sentence names it when
+/// it holds a word of `bib/names.toml` `corporate`, no initial and no digit;
+/// returns the name and the byte length through its period.
+pub(crate) fn corporate_author(text: &str, vocab: &Vocabulary) -> Option<(String, usize)> {
+    let mut letters = 0;
+    let mut end = None;
+    for (i, c) in text.char_indices() {
+        if c.is_alphabetic() {
+            letters += 1;
+            continue;
+        }
+        if c == '.' && text[i + 1..].starts_with(char::is_whitespace) {
+            // A period after one letter is an initial: a person's name.
+            if letters < 2 {
+                return None;
+            }
+            end = Some(i);
+            break;
+        }
+        if !(c.is_whitespace() || c == '-' || c == '\'' || c == '’') {
+            return None;
+        }
+        letters = 0;
+    }
+    let end = end?;
+    let name = text[..end].trim();
+    let words = name.split_whitespace().count();
+    ((2..=8).contains(&words) && contains_word(name, &vocab.index.corporate))
+        .then(|| (name.to_string(), end + 1))
+}
+
+/// Parses the author block at the start of `text`.
+pub(crate) fn author_block(text: &str, vocab: &Vocabulary) -> Option<AuthorBlock> {
+    let (mut rest, (first, mut evidence)) = person(vocab, false).parse(text).ok()?;
     let first_bare = evidence == Evidence::Named;
     let mut people = vec![first];
     loop {
         let Ok((r, conjunction)) = joiner(vocab).parse(rest) else {
             break;
         };
-        match person(vocab, lang, conjunction).parse(r) {
+        match person(vocab, conjunction).parse(r) {
             // After a bare comma only initials or a known name continue the
             // list: "Aslan, Betül, Rusya'nın Kafkasya Politikası" is a title.
             Ok((_, (p, e)))
-                if !conjunction
-                    && !(e == Evidence::Named && first_bare)
-                    && !p.given.as_deref().is_some_and(|g| g.contains('.')) =>
+                if !(conjunction
+                    || (e == Evidence::Named && first_bare)
+                    || p.given.as_deref().is_some_and(|g| g.contains('.'))) =>
             {
                 break;
             }
@@ -418,6 +469,7 @@ pub(crate) fn author_block(
         }
     }
     // "and others"
+    let mut et_al = false;
     if let Ok((r, _)) = (
         sp,
         nom::combinator::opt(comma),
@@ -427,6 +479,7 @@ pub(crate) fn author_block(
         .parse(rest)
     {
         rest = r;
+        et_al = true;
     }
     // "(ed.)", "(eds.)", "(red.)", "(сост.)", ", ed."
     let mut editors = false;
@@ -442,7 +495,9 @@ pub(crate) fn author_block(
     }
     // The block must end where a title or a year begins.
     let consumed = text.len() - rest.len();
-    let ended_with_period = text[..consumed].ends_with('.');
+    // A list closed by "и др." or "[və b.]" ends like one closed by an initial.
+    let ended_with_period =
+        text[..consumed].ends_with('.') || (et_al && evidence >= Evidence::Named);
     let t = rest.trim_start();
     let spaced = rest.len() != t.len();
     let len = if let Some(after) = t.strip_prefix('.').or_else(|| t.strip_prefix(':')) {
@@ -482,18 +537,58 @@ pub(crate) fn author_block(
 }
 
 fn looks_like_year_paren(t: &str) -> bool {
-    let inner = t[1..].trim_start();
+    let Some(inner) = t.strip_prefix('(') else {
+        return false;
+    };
+    let inner = inner.trim_start();
     let digits: usize = inner.chars().take_while(|c| is_digit(*c)).count();
     digits >= 3
+}
+
+/// One person filling the whole of `text` (a responsibility statement's
+/// name): any form, bare words included, ordered by the same rules as an
+/// author block and, when nothing decides, given name first.
+pub(crate) fn single(text: &str, vocab: &Vocabulary) -> Option<Person> {
+    let t = text.trim();
+    if let Ok((rest, (p, _))) = person(vocab, true).parse(t)
+        && rest.trim().trim_end_matches('.').is_empty()
+    {
+        return Some(p);
+    }
+    let t = t.trim_end_matches('.');
+    let (t, _) = honorifics(vocab).parse(t).ok()?;
+    let words: Vec<&str> = t.split_whitespace().collect();
+    if words.is_empty()
+        || words.len() > 4
+        || words
+            .iter()
+            .any(|w| name_word(w).map_or(true, |(r, _)| !r.is_empty()))
+    {
+        return None;
+    }
+    if words.len() == 1 {
+        return Some(Person {
+            family: words[0].to_string(),
+            given: None,
+            alias: None,
+        });
+    }
+    Some(split_bare(&words, vocab, true).unwrap_or_else(|| Person {
+        family: words[words.len() - 1].to_string(),
+        given: Some(words[..words.len() - 1].join(" ")),
+        alias: None,
+    }))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn block(text: &str) -> Option<(Vec<(String, Option<String>, Option<String>)>, String)> {
+    type Names = Vec<(String, Option<String>, Option<String>)>;
+
+    fn block(text: &str) -> Option<(Names, String)> {
         let v = Vocabulary::builtin();
-        author_block(text, &v, None).map(|b| {
+        author_block(text, &v).map(|b| {
             (
                 b.people
                     .into_iter()
@@ -585,41 +680,4 @@ mod tests {
             vec![(s("Abışov"), Some(s("E.")))]
         );
     }
-}
-
-/// One person filling the whole of `text` (a responsibility statement's
-/// name): any form, bare words included, ordered by the same rules as an
-/// author block and, when nothing decides, given name first.
-pub(crate) fn single(text: &str, vocab: &Vocabulary) -> Option<Person> {
-    let t = text.trim();
-    if let Ok((rest, (p, _))) = person(vocab, None, true).parse(t)
-        && rest.trim().trim_end_matches('.').is_empty()
-    {
-        return Some(p);
-    }
-    let t = t.trim_end_matches('.');
-    let (t, _) = honorifics(vocab).parse(t).ok()?;
-    let words: Vec<&str> = t.split_whitespace().collect();
-    if words.is_empty()
-        || words.len() > 4
-        || words
-            .iter()
-            .any(|w| name_word(w).map_or(true, |(r, _)| !r.is_empty()))
-    {
-        return None;
-    }
-    if words.len() == 1 {
-        return Some(Person {
-            family: words[0].to_string(),
-            given: None,
-            alias: None,
-        });
-    }
-    Some(
-        split_bare(&words, vocab, None, true).unwrap_or_else(|| Person {
-            family: words[words.len() - 1].to_string(),
-            given: Some(words[..words.len() - 1].join(" ")),
-            alias: None,
-        }),
-    )
 }
