@@ -274,41 +274,29 @@ fn damage_part(package: &[u8], part: &str) -> Vec<u8> {
     bytes
 }
 
-/// `refs` and `check` JSON of a fixture, read through the CLI.
+/// `refs` and `check` JSON of a .docx fixture, read through the CLI, with
+/// every span checked against the text the library reads from the file.
 fn cli_json(path: &Path) -> (serde_json::Value, serde_json::Value) {
-    let path = path.display().to_string();
+    let shown = path.display().to_string();
     let run = |command: &str| {
-        let (code, stdout, stderr) = istinad(&[command, &path, "--format", "json"], None);
-        assert_eq!(code, 0, "{command} {path}: {stderr}");
+        let (code, stdout, stderr) = istinad(&[command, &shown, "--format", "json"], None);
+        assert_eq!(code, 0, "{command} {shown}: {stderr}");
         serde_json::from_str::<serde_json::Value>(&stdout).expect("json")
     };
-    (run("refs"), run("check"))
+    let (refs, check) = (run("refs"), run("check"));
+    let text = istinad::input::read_path(path).expect("docx");
+    json_spans_match(text.text(), &refs, &check);
+    (refs, check)
 }
 
-fn raws(refs: &serde_json::Value) -> Vec<&str> {
-    refs["references"]
+/// One string field of every object in a JSON report's array: the `raw` of
+/// each reference, the `text` of each citation, the `name` of each finding.
+fn column<'a>(v: &'a serde_json::Value, array: &str, field: &str) -> Vec<&'a str> {
+    v[array]
         .as_array()
-        .expect("references")
+        .unwrap_or_else(|| panic!("{array}"))
         .iter()
-        .map(|r| r["raw"].as_str().expect("raw"))
-        .collect()
-}
-
-fn citations(check: &serde_json::Value) -> Vec<&str> {
-    check["citations"]
-        .as_array()
-        .expect("citations")
-        .iter()
-        .map(|c| c["text"].as_str().expect("text"))
-        .collect()
-}
-
-fn diagnostic_names(v: &serde_json::Value) -> Vec<&str> {
-    v["diagnostics"]
-        .as_array()
-        .expect("diagnostics")
-        .iter()
-        .map(|d| d["name"].as_str().expect("name"))
+        .map(|item| item[field].as_str().unwrap_or_else(|| panic!("{field}")))
         .collect()
 }
 
@@ -333,12 +321,10 @@ fn json_spans_match(text: &str, refs: &serde_json::Value, check: &serde_json::Va
 fn azerbaijani_docx_reads_its_list_and_a_citation_split_across_runs() {
     let path = repo("fixtures/manuscripts/docx/az-gilan-1920.docx");
     let (refs, check) = cli_json(&path);
-    let text = istinad::input::read_path(&path).expect("docx");
-    json_spans_match(text.text(), &refs, &check);
     // The ƏDƏBİYYAT list: 8 auto-numbered entries (w:numPr), mixed kinds
     // and scripts; the footnote after the list is not part of entry 8.
     assert_eq!(
-        raws(&refs),
+        column(&refs, "references", "raw"),
         [
             "ARDA: f. 28. siy. 1. iş 72",
             "ARPİİSPDA: f. 609. siy. 1. iş 25, v. 3–7",
@@ -369,7 +355,7 @@ fn azerbaijani_docx_reads_its_list_and_a_citation_split_across_runs() {
     // `(5, s.329)` is split across runs (`s.329)` in italics); the table's
     // citations are read too.
     assert_eq!(
-        citations(&check),
+        column(&check, "citations", "text"),
         [
             "(3, s.45)",
             "(1)",
@@ -382,58 +368,48 @@ fn azerbaijani_docx_reads_its_list_and_a_citation_split_across_runs() {
             "(7, p. 61)",
         ]
     );
-    assert_eq!(diagnostic_names(&check), Vec::<&str>::new());
+    assert_eq!(column(&check, "diagnostics", "name"), Vec::<&str>::new());
 }
 
 #[test]
 fn russian_docx_reads_its_list_and_keeps_footnotes_out_of_it() {
     let path = repo("fixtures/manuscripts/docx/ru-mugan-snoski.docx");
     let (refs, check) = cli_json(&path);
-    let text = istinad::input::read_path(&path).expect("docx");
-    json_spans_match(text.text(), &refs, &check);
-    let raws = raws(&refs);
+    let raws = column(&refs, "references", "raw");
     assert_eq!(raws.len(), 5, "{raws:#?}");
     assert!(raws[0].starts_with("Вольская Е.В. Переселенческое дело на Мугани."));
     assert_eq!(
         raws[4],
         "Swietochowski T. Russian Azerbaijan, 1905–1920. Cambridge: Cambridge University Press, 1985."
     );
-    let kinds: Vec<_> = refs["references"]
-        .as_array()
-        .expect("references")
-        .iter()
-        .map(|r| r["kind"].as_str().expect("kind"))
-        .collect();
-    assert_eq!(kinds, ["book", "book", "article", "book", "book"]);
+    assert_eq!(
+        column(&refs, "references", "kind"),
+        ["book", "book", "article", "book", "book"]
+    );
     // `[4, с. 118]` is split across runs.
     assert_eq!(
-        citations(&check),
+        column(&check, "citations", "text"),
         ["[3, с. 52]", "[5, p. 41]", "[4, с. 118]", "[1, с. 9–11]"]
     );
-    assert_eq!(diagnostic_names(&check), ["uncited-reference"]);
+    assert_eq!(column(&check, "diagnostics", "name"), ["uncited-reference"]);
 }
 
 #[test]
 fn persian_docx_reads_its_list_and_persian_digit_citations() {
     let path = repo("fixtures/manuscripts/docx/fa-mohajerat-baku.docx");
     let (refs, check) = cli_json(&path);
-    let text = istinad::input::read_path(&path).expect("docx");
-    json_spans_match(text.text(), &refs, &check);
-    let raws = raws(&refs);
+    let raws = column(&refs, "references", "raw");
     assert_eq!(raws.len(), 4, "{raws:#?}");
     assert_eq!(raws[0], "کاوه بیات (1388). توفان بر فراز قفقاز. تهران");
-    let languages: Vec<_> = refs["references"]
-        .as_array()
-        .expect("references")
-        .iter()
-        .map(|r| r["language"].as_str().expect("language"))
-        .collect();
-    assert_eq!(languages, ["fa", "fa", "en", "fa"]);
     assert_eq!(
-        citations(&check),
+        column(&refs, "references", "language"),
+        ["fa", "fa", "en", "fa"]
+    );
+    assert_eq!(
+        column(&check, "citations", "text"),
         ["(۱، ص ۴۵)", "(۲، ص ۱۱۲)", "(3, p. 67)", "(۴، ص ۲۰۳)"]
     );
-    assert_eq!(diagnostic_names(&check), Vec::<&str>::new());
+    assert_eq!(column(&check, "diagnostics", "name"), Vec::<&str>::new());
 }
 
 // ---------------------------------------------------------------------------
