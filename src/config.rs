@@ -13,7 +13,7 @@
 //! name = "Центральный государственный архив Республики Дагестан"
 //! ```
 
-use crate::check::{Level, Rule, RuleSettings};
+use crate::check::RuleSettings;
 use crate::error::Error;
 use crate::vocab::Vocabulary;
 
@@ -41,15 +41,10 @@ impl Config {
                 .as_table()
                 .ok_or_else(|| config_error("`rules` must be a table of rule = level".into()))?;
             for (name, level) in rules {
-                let rule = Rule::from_name(name).ok_or_else(|| {
-                    config_error(format!("unknown rule `{name}` (see `istinad rules`)"))
-                })?;
-                let level = level.as_str().and_then(Level::parse).ok_or_else(|| {
-                    config_error(format!(
-                        "the level of `{name}` must be one of off, info, warning, error"
-                    ))
-                })?;
-                config.rules.set(rule, level);
+                config
+                    .rules
+                    .set_named(name, level.as_str().unwrap_or_default())
+                    .map_err(config_error)?;
             }
         }
         if !table.is_empty() {
@@ -62,6 +57,7 @@ impl Config {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::check::{Level, Rule};
     use crate::diagnostic::Severity;
 
     #[test]

@@ -102,14 +102,14 @@ pub fn read_references(source: &Source, config: &Config) -> References {
         r.diagnostics = config.rules.apply(std::mem::take(&mut r.diagnostics));
     }
     let cx = check::Context::new(&document, &references, &[]);
-    let mut diagnostics = document.diagnostics.clone();
+    // Each entry's findings have their levels already.
+    let mut diagnostics = config.rules.apply(document.diagnostics.clone());
     diagnostics.extend(
         references
             .iter()
             .flat_map(|r| r.diagnostics.iter().cloned()),
     );
-    diagnostics.extend(check::check_list(&cx));
-    let mut diagnostics = config.rules.apply(diagnostics);
+    diagnostics.extend(config.rules.apply(check::check_list(&cx)));
     sort(&mut diagnostics);
     References {
         document,

@@ -269,6 +269,16 @@ pub struct Reference {
 }
 
 impl Reference {
+    /// The entry's text on one line, cut to `chars` characters with `…`,
+    /// for naming the entry in a finding.
+    pub fn excerpt(&self, chars: usize) -> String {
+        let mut shown: String = self.raw.chars().take(chars).collect();
+        if self.raw.chars().nth(chars).is_some() {
+            shown.push('…');
+        }
+        shown.replace('\n', " ")
+    }
+
     /// An entry not yet understood: kind `other`, only its text.
     pub fn unparsed(number: u32, span: Span, raw: String) -> Self {
         Reference {

@@ -20,11 +20,8 @@ impl DanglingCitation {
             // No list at all is reported once, as missing-reference-section.
             return Vec::new();
         }
-        let numbers: Vec<u32> = cx.references.iter().map(|r| r.number).collect();
-        let (min, max) = (
-            numbers.iter().min().copied().unwrap_or(0),
-            numbers.iter().max().copied().unwrap_or(0),
-        );
+        let numbers = || cx.references.iter().map(|r| r.number);
+        let (min, max) = (numbers().min().unwrap_or(0), numbers().max().unwrap_or(0));
         let mut out = Vec::new();
         for citation in cx.citations {
             for item in &citation.items {

@@ -20,7 +20,6 @@ impl LocatorOutOfRange {
     pub(crate) fn check(cx: &Context) -> Vec<Diagnostic> {
         let mut out = Vec::new();
         for (citation, reference, loc) in cited_locators(cx) {
-            let cited = ranges(&loc.value);
             let (bounds, what): (Vec<(u64, u64)>, String) = match loc.label {
                 Meaning::Page if reference.kind != ReferenceKind::Archival => {
                     if let Some(pages) = &reference.pages {
@@ -36,10 +35,8 @@ impl LocatorOutOfRange {
                 }
                 Meaning::Leaf if reference.kind == ReferenceKind::Archival => {
                     match reference.leaves() {
-                        Some(leaves) if !ranges(leaves).is_empty() => {
-                            (ranges(leaves), format!("its leaves {leaves}"))
-                        }
-                        _ => continue,
+                        Some(leaves) => (ranges(leaves), format!("its leaves {leaves}")),
+                        None => continue,
                     }
                 }
                 _ => continue,
@@ -47,11 +44,14 @@ impl LocatorOutOfRange {
             if bounds.is_empty() {
                 continue;
             }
-            let outside = cited.iter().flat_map(|&(a, b)| [a, b]).find(|n| {
-                !bounds
-                    .iter()
-                    .any(|&(lo, hi)| lo.min(hi) <= *n && *n <= hi.max(lo))
-            });
+            let outside = ranges(&loc.value)
+                .into_iter()
+                .flat_map(|(a, b)| [a, b])
+                .find(|n| {
+                    !bounds
+                        .iter()
+                        .any(|&(lo, hi)| lo.min(hi) <= *n && *n <= hi.max(lo))
+                });
             if let Some(n) = outside {
                 out.push(
                     Diagnostic::new(

@@ -36,7 +36,7 @@ use std::collections::HashMap;
 pub use registry::{Rule, RuleDocs};
 
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::model::{Citation, Reference};
+use crate::model::{Citation, CitationItem, Locator, Reference};
 use crate::split::Document;
 
 /// What a rule does when it fires.
@@ -56,6 +56,14 @@ impl Level {
             other => Severity::parse(other).map(Level::On),
         }
     }
+
+    /// `off`, or the severity's name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Level::Off => "off",
+            Level::On(severity) => severity.as_str(),
+        }
+    }
 }
 
 /// Per-rule settings: which rules run and at what severity.
@@ -70,16 +78,24 @@ impl RuleSettings {
         self.levels.insert(rule, level);
     }
 
+    /// Sets the level of the rule named `rule` (name or code) from the word
+    /// `level`; the error says which of the two is wrong.
+    pub fn set_named(&mut self, rule: &str, level: &str) -> Result<(), String> {
+        let found = Rule::from_name(rule)
+            .ok_or_else(|| format!("unknown rule `{rule}` (see `istinad rules`)"))?;
+        let level = Level::parse(level).ok_or_else(|| {
+            format!("the level of `{rule}` must be one of off, info, warning, error")
+        })?;
+        self.set(found, level);
+        Ok(())
+    }
+
     /// The level a rule runs at.
     pub fn level(&self, rule: Rule) -> Level {
         self.levels
             .get(&rule)
             .copied()
-            .unwrap_or(if rule.enabled_by_default() {
-                Level::On(rule.default_severity())
-            } else {
-                Level::Off
-            })
+            .unwrap_or(rule.default_level())
     }
 
     /// Drops findings of rules that are off and gives the rest their
@@ -131,26 +147,27 @@ impl<'a> Context<'a> {
     }
 }
 
+/// Every locator of every citation, with the item that carries it.
+pub(crate) fn all_locators<'a>(
+    cx: &'a Context,
+) -> impl Iterator<Item = (&'a Citation, &'a CitationItem, &'a Locator)> {
+    cx.citations.iter().flat_map(|citation| {
+        citation.items.iter().flat_map(move |item| {
+            item.locator
+                .iter()
+                .chain(&item.more_locators)
+                .map(move |loc| (citation, item, loc))
+        })
+    })
+}
+
 /// Every locator of every citation, with the entry it cites
 /// (citations of numbers the list lacks are left to dangling-citation).
 pub(crate) fn cited_locators<'a>(
     cx: &'a Context,
-) -> impl Iterator<Item = (&'a Citation, &'a Reference, &'a crate::model::Locator)> {
-    cx.citations.iter().flat_map(move |citation| {
-        citation
-            .items
-            .iter()
-            .filter_map(move |item| {
-                let reference = cx.reference(item.reference)?;
-                Some(
-                    item.locator
-                        .iter()
-                        .chain(&item.more_locators)
-                        .map(move |loc| (citation, reference, loc)),
-                )
-            })
-            .flatten()
-    })
+) -> impl Iterator<Item = (&'a Citation, &'a Reference, &'a Locator)> {
+    all_locators(cx)
+        .filter_map(|(citation, item, loc)| Some((citation, cx.reference(item.reference)?, loc)))
 }
 
 /// Rules over the list alone (run by `istinad refs` and `istinad check`).
@@ -202,6 +219,11 @@ mod tests {
 
     #[test]
     fn every_rule_has_docs_and_a_unique_code_and_name() {
+        // `ALL` holds every variant, in order: the loop below sees them all.
+        for (i, rule) in Rule::ALL.into_iter().enumerate() {
+            assert_eq!(rule as usize, i, "{rule:?}");
+        }
+        assert_eq!(Rule::ALL.len(), Rule::MissingRequiredField as usize + 1);
         let mut codes = std::collections::HashSet::new();
         let mut names = std::collections::HashSet::new();
         for rule in Rule::ALL {

@@ -167,6 +167,15 @@ impl Rule {
         !matches!(self, Rule::FirstCitationOrder)
     }
 
+    /// The level the rule runs at unless configured otherwise.
+    pub fn default_level(self) -> crate::check::Level {
+        if self.enabled_by_default() {
+            crate::check::Level::On(self.default_severity())
+        } else {
+            crate::check::Level::Off
+        }
+    }
+
     /// The rule's documentation.
     pub fn docs(self) -> RuleDocs {
         crate::check::docs(self)

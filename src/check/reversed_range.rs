@@ -1,6 +1,6 @@
 //! Check C004 reversed-range: a locator or page range whose end comes before its start.
 
-use super::{Context, RuleDocs, locators::ranges};
+use super::{Context, RuleDocs, all_locators, locators::ranges};
 use crate::check::Rule;
 use crate::diagnostic::Diagnostic;
 
@@ -17,23 +17,19 @@ pub(crate) const DOCS: RuleDocs = RuleDocs {
 impl ReversedRange {
     pub(crate) fn check(cx: &Context) -> Vec<Diagnostic> {
         let mut out = Vec::new();
-        for citation in cx.citations {
-            for item in &citation.items {
-                for loc in item.locator.iter().chain(&item.more_locators) {
-                    if let Some((a, b)) = ranges(&loc.value).into_iter().find(|(a, b)| b < a) {
-                        out.push(
-                            Diagnostic::new(
-                                Rule::ReversedRange,
-                                loc.span.clone(),
-                                format!(
-                                    "the range `{}` in `{}` ends ({b}) before it starts ({a})",
-                                    loc.value, citation.text
-                                ),
-                            )
-                            .with_reference(item.reference),
-                        );
-                    }
-                }
+        for (citation, item, loc) in all_locators(cx) {
+            if let Some((a, b)) = ranges(&loc.value).into_iter().find(|(a, b)| b < a) {
+                out.push(
+                    Diagnostic::new(
+                        Rule::ReversedRange,
+                        loc.span.clone(),
+                        format!(
+                            "the range `{}` in `{}` ends ({b}) before it starts ({a})",
+                            loc.value, citation.text
+                        ),
+                    )
+                    .with_reference(item.reference),
+                );
             }
         }
         for r in cx.references {

@@ -30,20 +30,10 @@ impl UncitedReference {
             .iter()
             .filter(|r| !cited.contains(&r.number))
             .map(|r| {
-                let shown: String = r.raw.chars().take(50).collect();
-                let shown = if r.raw.chars().count() > 50 {
-                    format!("{shown}…")
-                } else {
-                    shown
-                };
                 Diagnostic::new(
                     Rule::UncitedReference,
                     r.span.clone(),
-                    format!(
-                        "entry {} `{}` is never cited",
-                        r.number,
-                        shown.replace('\n', " ")
-                    ),
+                    format!("entry {} `{}` is never cited", r.number, r.excerpt(50)),
                 )
                 .with_reference(r.number)
                 .with_help("cite it where the text uses it, or remove it from the list")

@@ -654,14 +654,8 @@ impl Reader<'_> {
     fn unparsed(&mut self) {
         let r = &mut *self.reference;
         let span = r.span.clone();
-        let shown: String = r.raw.chars().take(60).collect();
-        let shown = if r.raw.chars().count() > 60 {
-            format!("{shown}…")
-        } else {
-            shown
-        };
         r.diagnostics.push(
-            Diagnostic::new(Rule::UnparsedReference, span, format!("cannot read `{}` as a reference", shown.replace('\n', " ")))
+            Diagnostic::new(Rule::UnparsedReference, span, format!("cannot read `{}` as a reference", r.excerpt(60)))
                 .with_reference(r.number)
                 .with_help("a reference needs a title with an author, year, place or publisher, an archival search field (fond, file), or a URL; the text is kept as it is"),
         );

@@ -62,16 +62,11 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Rule { name } => {
-            let rule = Rule::from_name(&name).ok_or_else(|| {
-                Failure::Usage(format!("unknown rule `{name}`; `istinad rules` lists them"))
-            })?;
-            print(&report::rule_doc(rule))?;
+            print(&report::rule_doc(rule_named(&name)?))?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Refs { file, format } => {
-            let config = load_config(cli.config.as_deref(), &file)?;
-            let source = istinad::input::read_path(&file)?;
-            let refs = istinad::read_references(&source, &config);
+            let (_, source, refs) = read_list(cli.config.as_deref(), &file)?;
             let text = match format {
                 RefsFormat::Json => report::refs_json(&refs.references, &refs.diagnostics)
                     .map_err(Failure::Usage)?,
@@ -114,12 +109,10 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
                 let (name, level) = setting.split_once('=').ok_or_else(|| {
                     Failure::Usage(format!("`--severity {setting}`: write RULE=LEVEL"))
                 })?;
-                let level = Level::parse(level).ok_or_else(|| {
-                    Failure::Usage(format!(
-                        "`--severity {setting}`: the level is one of error, warning, info, off"
-                    ))
-                })?;
-                config.rules.set(rule_named(name)?, level);
+                config
+                    .rules
+                    .set_named(name, level)
+                    .map_err(|e| Failure::Usage(format!("`--severity {setting}`: {e}")))?;
             }
             let source = istinad::input::read_path(&file)?;
             let report = istinad::check(&source, &config);
@@ -127,12 +120,7 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
                 let fixes = report.diagnostics.iter().filter_map(|d| d.fix.as_ref());
                 let (fixed, applied) =
                     istinad::fix::apply(source.text(), fixes, &[istinad::fix::Applicability::Safe]);
-                let target = output.clone().unwrap_or_else(|| file.clone());
-                if target.as_os_str() == "-" {
-                    print(&fixed)?;
-                } else {
-                    write_atomic(&target, fixed.as_bytes())?;
-                }
+                emit_output(Some(output.as_deref().unwrap_or(&file)), &fixed)?;
                 eprintln!(
                     "applied {applied} safe fix{}",
                     if applied == 1 { "" } else { "es" }
@@ -166,9 +154,7 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
             output,
             keys,
         } => {
-            let config = load_config(cli.config.as_deref(), &file)?;
-            let source = istinad::input::read_path(&file)?;
-            let refs = istinad::read_references(&source, &config);
+            let (config, source, refs) = read_list(cli.config.as_deref(), &file)?;
             let format = match to {
                 ConvertFormat::Bibtex => Format::Bibtex,
                 ConvertFormat::Biblatex => Format::Biblatex,
@@ -196,9 +182,7 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
             locale,
             output,
         } => {
-            let config = load_config(cli.config.as_deref(), &file)?;
-            let source = istinad::input::read_path(&file)?;
-            let refs = istinad::read_references(&source, &config);
+            let (_, _, refs) = read_list(cli.config.as_deref(), &file)?;
             let style = match style {
                 StyleName::Gost => Style::Gost,
                 StyleName::Chicago => Style::Chicago,
@@ -215,6 +199,18 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
             Ok(ExitCode::SUCCESS)
         }
     }
+}
+
+/// The config, the input and its reference list: what `refs`, `convert`
+/// and `render` start from.
+fn read_list(
+    explicit: Option<&Path>,
+    file: &Path,
+) -> Result<(Config, istinad::Source, istinad::References), Failure> {
+    let config = load_config(explicit, file)?;
+    let source = istinad::input::read_path(file)?;
+    let refs = istinad::read_references(&source, &config);
+    Ok((config, source, refs))
 }
 
 fn rule_named(name: &str) -> Result<Rule, Failure> {
@@ -249,23 +245,18 @@ fn load_config(explicit: Option<&Path>, input: &Path) -> Result<Config, Failure>
         }
     };
     for path in candidates {
-        if !path.exists() {
-            if explicit.is_some() {
+        let text = match std::fs::read_to_string(&path) {
+            Ok(text) => text,
+            // Only a config named on the command line must exist.
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound && explicit.is_none() => continue,
+            Err(source) => {
                 return Err(Error::Io {
                     path: path.display().to_string(),
-                    source: std::io::Error::new(
-                        std::io::ErrorKind::NotFound,
-                        "no such config file",
-                    ),
+                    source,
                 }
                 .into());
             }
-            continue;
-        }
-        let text = std::fs::read_to_string(&path).map_err(|source| Error::Io {
-            path: path.display().to_string(),
-            source,
-        })?;
+        };
         return Ok(Config::from_toml(&text, &path.display().to_string())?);
     }
     Ok(Config::default())

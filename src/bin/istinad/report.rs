@@ -2,7 +2,7 @@
 
 use std::fmt::Write as _;
 
-use istinad::check::Rule;
+use istinad::check::{Level, Rule};
 use istinad::diagnostic::{Diagnostic, Severity};
 use istinad::model::Reference;
 use istinad::{Citation, Source};
@@ -74,7 +74,6 @@ impl SourceCode for Windowed<'_> {
 struct Shown<'a> {
     diagnostic: &'a Diagnostic,
     source: &'a Windowed<'a>,
-    len: usize,
 }
 
 impl std::fmt::Debug for Shown<'_> {
@@ -143,10 +142,11 @@ impl miette::Diagnostic for Shown<'_> {
 
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
         let d = self.diagnostic;
-        let (s, l) = drawable(&d.span, self.len);
+        let len = self.source.text.len();
+        let (s, l) = drawable(&d.span, len);
         let primary = LabeledSpan::new_primary_with_span(Some(short_label(d)), (s, l));
-        let more = d.labels.iter().map(|label| {
-            let (s, l) = drawable(&label.span, self.len);
+        let more = d.labels.iter().map(move |label| {
+            let (s, l) = drawable(&label.span, len);
             LabeledSpan::new_with_span(Some(label.message.clone()), (s, l))
         });
         Some(Box::new(std::iter::once(primary).chain(more)))
@@ -180,7 +180,6 @@ pub fn human(source: &Source, diagnostics: &[Diagnostic], color: bool) -> String
         let shown = Shown {
             diagnostic: d,
             source: &named,
-            len: source.text().len(),
         };
         if handler.render_report(&mut out, &shown).is_err() {
             let _ = writeln!(out, "{}", concise_line(source, d));
@@ -363,17 +362,12 @@ pub fn refs_table(references: &[Reference]) -> String {
 pub fn rules_table() -> String {
     let mut out = String::new();
     for rule in Rule::ALL {
-        let level = if rule.enabled_by_default() {
-            rule.default_severity().as_str()
-        } else {
-            "off"
-        };
         let _ = writeln!(
             out,
             "{}  {:<30} {:<8} {}",
             rule.code(),
             rule.name(),
-            level,
+            rule.default_level().as_str(),
             rule.docs().summary
         );
     }
@@ -400,11 +394,7 @@ pub fn rules_json() -> Result<String, String> {
             RuleJson {
                 code: r.code(),
                 name: r.name(),
-                default: if r.enabled_by_default() {
-                    r.default_severity().as_str()
-                } else {
-                    "off"
-                },
+                default: r.default_level().as_str(),
                 summary: d.summary,
                 why: d.why,
                 example: d.example,
@@ -420,10 +410,9 @@ pub fn rules_json() -> Result<String, String> {
 /// `istinad rule NAME`.
 pub fn rule_doc(rule: Rule) -> String {
     let d = rule.docs();
-    let level = if rule.enabled_by_default() {
-        rule.default_severity().as_str()
-    } else {
-        "off by default"
+    let level = match rule.default_level() {
+        Level::Off => "off by default",
+        on => on.as_str(),
     };
     format!(
         "{} {} ({level})\n\n{}\n\nWhy: {}\n\nExample: {}\n\nFix: {}\n",
