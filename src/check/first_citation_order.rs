@@ -20,9 +20,19 @@ impl FirstCitationOrder {
         let mut out = Vec::new();
         let mut seen = std::collections::HashSet::new();
         let mut next = 1;
+        // Numbers the list lacks are never waited for: a gap in the list,
+        // or a dangling citation (reported by dangling-citation), would
+        // otherwise flag every first citation after it.
+        let max = cx.references.iter().map(|r| r.number).max().unwrap_or(0);
+        let skip = |next: &mut u32, seen: &std::collections::HashSet<u32>| {
+            while *next <= max && (seen.contains(next) || cx.reference(*next).is_none()) {
+                *next += 1;
+            }
+        };
+        skip(&mut next, &seen);
         for citation in cx.citations {
             for item in &citation.items {
-                if !seen.insert(item.reference) {
+                if cx.reference(item.reference).is_none() || !seen.insert(item.reference) {
                     continue;
                 }
                 if item.reference != next {
@@ -38,11 +48,40 @@ impl FirstCitationOrder {
                         .with_reference(item.reference),
                     );
                 }
-                while seen.contains(&next) {
-                    next += 1;
-                }
+                skip(&mut next, &seen);
             }
         }
         out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::check::{Level, Rule};
+    use crate::{Config, Severity, Source};
+
+    fn flagged(text: &str) -> Vec<String> {
+        let mut config = Config::default();
+        config
+            .rules
+            .set(Rule::FirstCitationOrder, Level::On(Severity::Warning));
+        let source = Source::new("x.md", text);
+        crate::check(&source, &config)
+            .diagnostics
+            .into_iter()
+            .filter(|d| d.rule == Rule::FirstCitationOrder)
+            .map(|d| source.slice(&d.span).to_string())
+            .collect()
+    }
+
+    #[test]
+    fn numbers_the_list_lacks_are_not_waited_for() {
+        let list = "\n\n## References\n\n1. A. One. 1990.\n2. B. Two. 1991.\n4. C. Four. 1992.\n5. D. Five. 1993.\n";
+        // 3 is missing from the list: 4 and 5 follow 2 in order.
+        assert!(flagged(&format!("Text [1], [2], [4], [5].{list}")).is_empty());
+        // A dangling [9] is dangling-citation's business, not this rule's.
+        assert!(flagged(&format!("Text [1], [9], [2], [4], [5].{list}")).is_empty());
+        // Out of order is still flagged once, where it happens.
+        assert_eq!(flagged(&format!("Text [1], [4], [2], [5].{list}")), ["4"]);
     }
 }
