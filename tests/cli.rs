@@ -251,3 +251,27 @@ fn fix_writes_the_repaired_manuscript_atomically() {
         "no temporary file left"
     );
 }
+
+#[test]
+fn refs_reports_the_list_alone_rules_including_reversed_entry_ranges() {
+    let list = "## Литература\n\n1. Иванов И. И. Статья // Вопросы истории. 1985. № 3. С. 45–41.\n";
+    let (_, stdout, _) = istinad(&["refs", "-", "--format", "json"], Some(list));
+    let v: serde_json::Value = serde_json::from_str(&stdout).expect("json");
+    let names: Vec<_> = v["diagnostics"]
+        .as_array()
+        .expect("diagnostics")
+        .iter()
+        .map(|d| d["name"].as_str().expect("name"))
+        .collect();
+    assert_eq!(names, ["reversed-range"]);
+    // `check` reports it once, not once per stage.
+    let (_, stdout, _) = istinad(&["check", "-", "--format", "json"], Some(list));
+    let v: serde_json::Value = serde_json::from_str(&stdout).expect("json");
+    let reversed = v["diagnostics"]
+        .as_array()
+        .expect("diagnostics")
+        .iter()
+        .filter(|d| d["name"] == "reversed-range")
+        .count();
+    assert_eq!(reversed, 1);
+}

@@ -174,6 +174,7 @@ pub(crate) fn cited_locators<'a>(
 pub(crate) fn check_list(cx: &Context) -> Vec<Diagnostic> {
     let mut out = list_numbering::ListNumbering::check(cx);
     out.extend(duplicate::DuplicateReference::check(cx));
+    out.extend(reversed_range::ReversedRange::check_list(cx));
     out
 }
 

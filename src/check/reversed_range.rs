@@ -32,6 +32,12 @@ impl ReversedRange {
                 );
             }
         }
+        out
+    }
+
+    /// The entries' own page ranges (a rule over the list alone).
+    pub(crate) fn check_list(cx: &Context) -> Vec<Diagnostic> {
+        let mut out = Vec::new();
         for r in cx.references {
             if let Some(pages) = &r.pages
                 && let Some((a, b)) = ranges(pages).into_iter().find(|(a, b)| b < a)
