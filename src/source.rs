@@ -16,6 +16,7 @@ pub struct Source {
     name: String,
     text: String,
     line_starts: Vec<usize>,
+    extracted: bool,
 }
 
 impl Source {
@@ -27,7 +28,20 @@ impl Source {
             name: name.into(),
             text,
             line_starts,
+            extracted: false,
         }
+    }
+
+    /// Marks the text as extracted from a container such as .docx: spans
+    /// point into the text, and writing the text back would not give the file.
+    pub fn extracted(mut self) -> Self {
+        self.extracted = true;
+        self
+    }
+
+    /// Whether the text was extracted from a container (see [`Source::extracted`]).
+    pub fn is_extracted(&self) -> bool {
+        self.extracted
     }
 
     /// The name the text was read from.

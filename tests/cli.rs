@@ -275,3 +275,27 @@ fn refs_reports_the_list_alone_rules_including_reversed_entry_ranges() {
         .count();
     assert_eq!(reversed, 1);
 }
+
+#[test]
+fn fix_never_overwrites_a_docx_with_text() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let docx = dir.path().join("m.docx");
+    std::fs::copy(repo("fixtures/manuscripts/docx/az-gilan-1920.docx"), &docx).expect("copy");
+    let before = std::fs::read(&docx).expect("read");
+    let p = docx.display().to_string();
+    let (code, _, stderr) = istinad(&["check", &p, "--fix"], None);
+    assert_eq!(code, 2, "{stderr}");
+    assert!(stderr.contains("-o FILE"), "{stderr}");
+    assert_eq!(
+        std::fs::read(&docx).expect("read"),
+        before,
+        "the .docx is untouched"
+    );
+    // To another file, the fixed text is written.
+    let out = dir.path().join("fixed.md");
+    let o = out.display().to_string();
+    let (code, _, stderr) = istinad(&["check", &p, "--fix", "-o", &o], None);
+    assert_eq!(code, 0, "{stderr}");
+    let text = std::fs::read_to_string(&out).expect("fixed text");
+    assert!(text.contains("ƏDƏBİYYAT"), "{text}");
+}

@@ -83,7 +83,7 @@ pub fn read_bytes(name: &str, bytes: &[u8]) -> Result<Source, Error> {
                 path: name.to_string(),
                 message: e.to_string(),
             })?;
-            Ok(Source::new(name, text))
+            Ok(Source::new(name, text).extracted())
         }
         Format::Text | Format::Markdown => {
             let text = std::str::from_utf8(bytes).map_err(|e| Error::Encoding {

@@ -62,7 +62,8 @@ pub enum Command {
         /// Set a rule's severity: `RULE=error|warning|info|off`.
         #[arg(long, value_name = "RULE=LEVEL")]
         severity: Vec<String>,
-        /// Apply the safe fixes and write the manuscript (to `-o`, or in place).
+        /// Apply the safe fixes and write the manuscript (to `-o`, or in
+        /// place; a .docx only to `-o`, as text).
         #[arg(long)]
         fix: bool,
         /// With `--fix`: where to write the fixed manuscript.

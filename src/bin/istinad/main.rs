@@ -117,6 +117,12 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
             let source = istinad::input::read_path(&file)?;
             let report = istinad::check(&source, &config);
             if fix {
+                if source.is_extracted() && output.as_deref().is_none_or(|o| o == file) {
+                    return Err(Failure::Usage(format!(
+                        "`--fix` would replace `{}` with its text; write the fixed text elsewhere with `-o FILE`",
+                        file.display()
+                    )));
+                }
                 let fixes = report.diagnostics.iter().filter_map(|d| d.fix.as_ref());
                 let (fixed, applied) =
                     istinad::fix::apply(source.text(), fixes, &[istinad::fix::Applicability::Safe]);
