@@ -135,6 +135,59 @@ impl Calendar {
     }
 }
 
+/// A Gregorian date as far as it is known; month and day count from one
+/// (`month: Some(5)` is May), as ISO 8601 and CSL do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Ymd {
+    /// The year.
+    pub year: i32,
+    /// The month, 1–12.
+    pub month: Option<u8>,
+    /// The day of the month.
+    pub day: Option<u8>,
+}
+
+impl Ymd {
+    /// A date of which only the year is known.
+    pub fn year(year: i32) -> Ymd {
+        Ymd {
+            year,
+            month: None,
+            day: None,
+        }
+    }
+
+    /// ISO 8601: `2009`, `1920-05`, `1920-05-12`.
+    pub fn iso(&self) -> String {
+        self.joined('-')
+    }
+
+    /// RIS: `1920/05/12`.
+    pub fn slashed(&self) -> String {
+        self.joined('/')
+    }
+
+    fn joined(&self, sep: char) -> String {
+        match (self.month, self.day) {
+            (Some(m), Some(d)) => format!("{:04}{sep}{m:02}{sep}{d:02}", self.year),
+            (Some(m), None) => format!("{:04}{sep}{m:02}", self.year),
+            _ => format!("{:04}", self.year),
+        }
+    }
+
+    /// `[year, month, day]` as far as known.
+    pub fn parts(&self) -> Vec<i32> {
+        let mut parts = vec![self.year];
+        if let Some(m) = self.month {
+            parts.push(i32::from(m));
+            if let Some(d) = self.day {
+                parts.push(i32::from(d));
+            }
+        }
+        parts
+    }
+}
+
 /// A year as printed in a non-Gregorian calendar.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 pub struct OriginalYear {
@@ -225,6 +278,10 @@ pub struct Reference {
     /// A full date as printed (newspapers), e.g. `12 may 1920`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub date: Option<String>,
+    /// `date` read as a Gregorian day, when it reads as one in the entry's
+    /// year (what the emitters write).
+    #[serde(skip)]
+    pub issued: Option<Ymd>,
     /// Place of publication as printed.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub place: Option<String>,
@@ -261,6 +318,9 @@ pub struct Reference {
     /// Access date as printed.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub accessed: Option<String>,
+    /// `accessed` read as a Gregorian day, when it reads as one.
+    #[serde(skip)]
+    pub accessed_on: Option<Ymd>,
     /// Text of the entry that no field holds (series, notes, descriptions).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
@@ -297,6 +357,7 @@ impl Reference {
             year: None,
             original_year: None,
             date: None,
+            issued: None,
             place: None,
             publisher: None,
             edition: None,
@@ -309,6 +370,7 @@ impl Reference {
             archive: None,
             url: None,
             accessed: None,
+            accessed_on: None,
             note: None,
             diagnostics: Vec::new(),
         }

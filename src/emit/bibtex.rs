@@ -24,7 +24,7 @@ use crate::error::Error;
 use crate::model::{Language, Person, Reference, ReferenceKind};
 
 use super::fields::{
-    Note, Report, accessed, archive_citation, double_dash, full_title, issued, people, person_name,
+    Note, Report, archive_citation, double_dash, full_title, issued, people, person_name,
     printable, raw_title, report_lost_date,
 };
 use super::{Format, Options, keys, output_error};
@@ -642,7 +642,7 @@ fn write_access_date(entry: &mut tex::Entry, report: &mut Report<'_>, r: &Refere
     let Some(printed) = r.accessed.as_deref() else {
         return;
     };
-    match accessed(r) {
+    match r.accessed_on {
         Some(d) => entry.set(field, normal(&d.iso())),
         None => report.dropped(
             r,

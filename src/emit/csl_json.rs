@@ -22,7 +22,7 @@ use crate::error::Error;
 use crate::model::{Archive, OriginalYear, Person, Reference, ReferenceKind};
 
 use super::fields::{
-    Separator, Ymd, accessed, archive_location, full_title, issued, original_year_text, raw_title,
+    Separator, Ymd, archive_location, full_title, issued, original_year_text, raw_title,
 };
 use super::{Options, keys, output_error};
 
@@ -222,7 +222,7 @@ fn file_item(r: &Reference, id: String) -> Item<'_> {
     item.original_date = r
         .original_year
         .map(|o| DateVar::literal(original_year_text(o)));
-    item.accessed = match (accessed(r), r.accessed.as_deref()) {
+    item.accessed = match (r.accessed_on, r.accessed.as_deref()) {
         (Some(d), _) => Some(DateVar::parts(d)),
         (None, Some(printed)) => Some(DateVar::literal(printed.trim().to_string())),
         (None, None) => None,

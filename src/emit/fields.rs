@@ -7,36 +7,24 @@
 use std::collections::BTreeMap;
 use std::sync::LazyLock;
 
-use icu_calendar::cal::Hijri;
-use icu_calendar::cal::hijri::{TabularAlgorithmEpoch, TabularAlgorithmLeapYears};
-use icu_calendar::{Date, Gregorian};
 use serde::Deserialize;
 
 use crate::check::Rule;
 use crate::diagnostic::Diagnostic;
+pub(crate) use crate::model::Ymd;
 use crate::model::{Archive, Calendar, Language, OriginalYear, Person, Reference};
-use crate::script::{ascii_digits, fold};
 use crate::vocab::Component;
 
 use super::Format;
 
 const EMIT: &str = include_str!("../../bib/emit.toml");
 
-/// `bib/emit.toml`: month names, default archival labels, key stop words.
+/// `bib/emit.toml`: default archival labels, key stop words.
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case", default)]
 pub(crate) struct EmitVocab {
-    months: Months,
     archive_labels: BTreeMap<String, BTreeMap<Component, String>>,
     pub(crate) keys: KeyWords,
-}
-
-#[derive(Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields, rename_all = "kebab-case", default)]
-struct Months {
-    gregorian: Vec<Vec<String>>,
-    solar_hijri: Vec<Vec<String>>,
-    lunar_hijri: Vec<Vec<String>>,
 }
 
 /// Words a citation key made from a title skips.
@@ -52,202 +40,14 @@ pub(crate) static VOCAB: LazyLock<EmitVocab> =
 
 // ------------------------------------------------------------------ dates
 
-/// A Gregorian date, month and day counted from one.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) struct Ymd {
-    pub year: i32,
-    pub month: Option<u8>,
-    pub day: Option<u8>,
-}
-
-impl Ymd {
-    pub fn year(year: i32) -> Ymd {
-        Ymd {
-            year,
-            month: None,
-            day: None,
-        }
-    }
-
-    /// ISO 8601: `2009`, `1920-05`, `1920-05-12`.
-    pub fn iso(&self) -> String {
-        match (self.month, self.day) {
-            (Some(m), Some(d)) => format!("{:04}-{m:02}-{d:02}", self.year),
-            (Some(m), None) => format!("{:04}-{m:02}", self.year),
-            _ => format!("{:04}", self.year),
-        }
-    }
-
-    /// RIS: `1920/05/12`.
-    pub fn slashed(&self) -> String {
-        match (self.month, self.day) {
-            (Some(m), Some(d)) => format!("{:04}/{m:02}/{d:02}", self.year),
-            (Some(m), None) => format!("{:04}/{m:02}", self.year),
-            _ => format!("{:04}", self.year),
-        }
-    }
-
-    /// `[year, month, day]` as far as known.
-    pub fn parts(&self) -> Vec<i32> {
-        let mut parts = vec![self.year];
-        if let Some(m) = self.month {
-            parts.push(i32::from(m));
-            if let Some(d) = self.day {
-                parts.push(i32::from(d));
-            }
-        }
-        parts
-    }
-}
-
-#[derive(Clone, Copy)]
-enum DateCalendar {
-    Gregorian,
-    SolarHijri,
-    LunarHijri,
-}
-
-/// Reads a printed date — `12.05.1920`, `12 may 1920`, `7 ноября 1920 г.`,
-/// `May 12, 1920`, `۱۵ مهر ۱۳۵۷`, `۱۴۰۰/۰۲/۱۲` — as a Gregorian date.
-///
-/// Solar and lunar Hijri dates (named by their month, or numeric with a year
-/// before 1500 in a Persian entry) are converted with `icu_calendar`; lunar
-/// Hijri days use the tabular calendar, which may differ by a day from the
-/// observed one.
-pub(crate) fn parse_date(printed: &str, language: Option<Language>) -> Option<Ymd> {
-    let text = ascii_digits(printed);
-    let words: Vec<&str> = text
-        .split(|c: char| c.is_whitespace() || matches!(c, ',' | '،' | '(' | ')'))
-        .filter(|w| !w.is_empty())
-        .collect();
-    // Numeric: D.M.Y, D/M/Y or Y/M/D, Y-M-D.
-    for word in &words {
-        let parts: Vec<&str> = word.trim_end_matches('.').split(['.', '/', '-']).collect();
-        if parts.len() == 3 && parts.iter().all(|p| is_number(p)) {
-            let n: Vec<i32> = parts.iter().filter_map(|p| p.parse().ok()).collect();
-            let [a, b, c] = n[..] else {
-                continue;
-            };
-            let (y, m, d) = if parts[0].len() == 4 {
-                (a, b, c)
-            } else if parts[2].len() == 4 {
-                (c, b, a)
-            } else {
-                continue;
-            };
-            let calendar = if y < 1500 && language == Some(Language::Fa) {
-                DateCalendar::SolarHijri
-            } else {
-                DateCalendar::Gregorian
-            };
-            return to_gregorian(calendar, y, m, d);
-        }
-    }
-    // Words: a month name between or before numbers.
-    for (i, word) in words.iter().enumerate() {
-        let Some((calendar, month)) = month_number(word) else {
-            continue;
-        };
-        let before = i.checked_sub(1).and_then(|j| number_of(words[j]));
-        let after = words.get(i + 1).and_then(|w| number_of(w));
-        let after2 = words.get(i + 2).and_then(|w| number_of(w));
-        let (day, year) = match (before, after, after2) {
-            (Some(d), Some(y), _) if d <= 31 && y > 31 => (d, y),
-            (_, Some(d), Some(y)) if d <= 31 && y > 31 => (d, y),
-            (Some(y), Some(d), _) if d <= 31 && y > 31 => (d, y),
-            _ => continue,
-        };
-        return to_gregorian(calendar, year, month, day);
-    }
-    None
-}
-
-fn is_number(text: &str) -> bool {
-    !text.is_empty() && text.len() <= 4 && text.bytes().all(|b| b.is_ascii_digit())
-}
-
-fn number_of(word: &str) -> Option<i32> {
-    let w = word.trim_end_matches(['.', ',']);
-    is_number(w).then(|| w.parse().ok()).flatten()
-}
-
-fn month_number(word: &str) -> Option<(DateCalendar, i32)> {
-    let folded = fold(word.trim_end_matches('.'));
-    if folded.chars().count() < 2 {
-        return None;
-    }
-    let months = &VOCAB.months;
-    for (calendar, table) in [
-        (DateCalendar::Gregorian, &months.gregorian),
-        (DateCalendar::SolarHijri, &months.solar_hijri),
-        (DateCalendar::LunarHijri, &months.lunar_hijri),
-    ] {
-        for (index, forms) in table.iter().enumerate() {
-            if forms.iter().any(|f| fold(f) == folded) {
-                let month = i32::try_from(index + 1).ok()?;
-                return Some((calendar, month));
-            }
-        }
-    }
-    None
-}
-
-fn to_gregorian(calendar: DateCalendar, year: i32, month: i32, day: i32) -> Option<Ymd> {
-    let month = u8::try_from(month).ok().filter(|m| (1..=12).contains(m))?;
-    let day = u8::try_from(day).ok().filter(|d| (1..=31).contains(d))?;
-    let date = match calendar {
-        DateCalendar::Gregorian => {
-            if !(1000..=2100).contains(&year) {
-                return None;
-            }
-            Date::try_new_gregorian(year, month, day).ok()?
-        }
-        DateCalendar::SolarHijri => Date::try_new_persian(year, month, day)
-            .ok()?
-            .to_calendar(Gregorian),
-        DateCalendar::LunarHijri => {
-            let hijri = Hijri::new_tabular(
-                TabularAlgorithmLeapYears::TypeII,
-                TabularAlgorithmEpoch::Friday,
-            );
-            Date::try_new_hijri_with_calendar(year, month, day, hijri)
-                .ok()?
-                .to_calendar(Gregorian)
-        }
-    };
-    Some(Ymd {
-        year: date.year().extended_year(),
-        month: Some(date.month().ordinal),
-        day: Some(date.day_of_month().0),
-    })
-}
-
 /// The publication date of `r` and whether a printed full date could not be
 /// kept (only its year is written).
 pub(crate) fn issued(r: &Reference) -> (Option<Ymd>, Option<&str>) {
-    let full = r
-        .date
-        .as_deref()
-        .and_then(|d| {
-            // A newspaper's "5 нояб." or "18 may" takes the entry's year.
-            parse_date(d, r.language).or_else(|| {
-                let year = r.year?;
-                parse_date(&format!("{d} {year}"), r.language)
-            })
-        })
-        .filter(|d| r.year.is_none_or(|y| y == d.year));
-    match (full, r.year, r.date.as_deref()) {
+    match (r.issued, r.year, r.date.as_deref()) {
         (Some(d), _, _) => (Some(d), None),
         (None, Some(y), lost) => (Some(Ymd::year(y)), lost),
         (None, None, lost) => (None, lost),
     }
-}
-
-/// The access date of `r`, if it reads as a date.
-pub(crate) fn accessed(r: &Reference) -> Option<Ymd> {
-    r.accessed
-        .as_deref()
-        .and_then(|a| parse_date(a, r.language))
 }
 
 /// `1388 SH`, `1328 AH`: a non-Gregorian year as text.
@@ -545,44 +345,8 @@ mod tests {
     #[test]
     fn the_table_parses() {
         let vocab: EmitVocab = toml::from_str(EMIT).expect("bib/emit.toml");
-        assert_eq!(vocab.months.gregorian.len(), 12);
-        assert_eq!(vocab.months.solar_hijri.len(), 12);
-        assert_eq!(vocab.months.lunar_hijri.len(), 12);
         assert!(vocab.archive_labels.contains_key("ru"));
         assert!(!vocab.keys.skip.is_empty());
-    }
-
-    fn date(text: &str, language: Option<Language>) -> Option<String> {
-        parse_date(text, language).map(|d| d.iso())
-    }
-
-    #[test]
-    fn printed_dates_in_five_languages() {
-        assert_eq!(date("12.05.1920", None).as_deref(), Some("1920-05-12"));
-        assert_eq!(date("5.11.2019", None).as_deref(), Some("2019-11-05"));
-        assert_eq!(date("22 oktyabr 1920", None).as_deref(), Some("1920-10-22"));
-        assert_eq!(
-            date("7 ноября 1920 г.", None).as_deref(),
-            Some("1920-11-07")
-        );
-        assert_eq!(date("3 Kasım 1920", None).as_deref(), Some("1920-11-03"));
-        assert_eq!(date("5 Ağustos 1918", None).as_deref(), Some("1918-08-05"));
-        assert_eq!(date("March 3, 2020.", None).as_deref(), Some("2020-03-03"));
-        assert_eq!(date("14 May 1920", None).as_deref(), Some("1920-05-14"));
-        assert_eq!(date("18 may", None), None);
-        assert_eq!(date("1920", None), None);
-        assert_eq!(date("31.02.1920", None), None);
-    }
-
-    #[test]
-    fn hijri_dates_become_gregorian() {
-        let fa = Some(Language::Fa);
-        // 15 Mehr 1357 SH = 7 October 1978.
-        assert_eq!(date("۱۵ مهر ۱۳۵۷", fa).as_deref(), Some("1978-10-07"));
-        // 12 Ordibehesht 1400 SH = 2 May 2021.
-        assert_eq!(date("۱۴۰۰/۰۲/۱۲", fa).as_deref(), Some("2021-05-02"));
-        // 12 Rabi I 1338 AH = 5 December 1919 (tabular; observed: 4 December).
-        assert_eq!(date("۱۲ ربیع‌الاول ۱۳۳۸", fa).as_deref(), Some("1919-12-05"));
     }
 
     fn archive(labels: &[(Component, &str)]) -> Archive {

@@ -22,8 +22,7 @@ use crate::error::Error;
 use crate::model::{Person, Reference, ReferenceKind};
 
 use super::fields::{
-    Note, Report, Separator, Ymd, accessed, archive_location, full_title, issued, raw_title,
-    report_lost_date,
+    Note, Report, Separator, Ymd, archive_location, full_title, issued, raw_title, report_lost_date,
 };
 use super::{Format, Options, keys, output_error};
 
@@ -221,7 +220,7 @@ fn entry(r: &Reference, key: &str, report: &mut Report<'_>) -> Entry {
             e.set_archive_location(text(&location));
         }
     }
-    let visited = accessed(r).map(date);
+    let visited = r.accessed_on.map(date);
     match (r.url.as_deref(), r.accessed.as_deref()) {
         (Some(u), _) => match QualifiedUrl::from_str(u.trim()) {
             Ok(mut url) => {

@@ -14,8 +14,8 @@ use crate::error::Error;
 use crate::model::{Reference, ReferenceKind};
 
 use super::fields::{
-    Note, Report, Separator, accessed, archive_location, full_title, issued, people, person_name,
-    printable, raw_title, report_lost_date,
+    Note, Report, Separator, archive_location, full_title, issued, people, person_name, printable,
+    raw_title, report_lost_date,
 };
 use super::{Format, Options};
 
@@ -205,7 +205,7 @@ fn record(out: &mut String, r: &Reference, report: &mut Report<'_>) {
         line(out, "UR", u);
     }
     if let Some(printed) = r.accessed.as_deref() {
-        match accessed(r) {
+        match r.accessed_on {
             Some(d) => {
                 line(out, "Y2", &d.slashed());
                 if kind == ReferenceKind::Web {

@@ -46,7 +46,7 @@ use crate::error::Error;
 use crate::model::{Language, Reference, ReferenceKind};
 
 use super::csl_json::{DateVar, Name, item};
-use super::fields::{Separator, Ymd, accessed, archive_location, issued, printable};
+use super::fields::{Separator, Ymd, archive_location, issued, printable};
 use super::{KeyStyle, keys, output_error};
 
 const GOST_CSL: &str = include_str!("../../styles/gost-r-7-0-5-2008-archival.csl");
@@ -240,7 +240,7 @@ fn csl_item(r: &Reference, id: &str, style: Style) -> Result<CslItem, Error> {
     if style == Style::Gost {
         it.original_date = r.original_year.map(|o| DateVar::parts(Ymd::year(o.year)));
     }
-    it.accessed = accessed(r).map(DateVar::parts);
+    it.accessed = r.accessed_on.map(DateVar::parts);
     let value = serde_json::to_value(&it).map_err(|e| output_error("a CSL item", e))?;
     serde_json::from_value(value).map_err(|e| output_error(&format!("CSL item `{id}`"), e))
 }

@@ -6,15 +6,15 @@
 //! Gregorian year is the one in which the printed year began (Solar Hijri
 //! 1388 began on 21 March 2009).
 
+use icu_calendar::cal::Hijri;
 use icu_calendar::cal::hijri::{TabularAlgorithmEpoch, TabularAlgorithmLeapYears};
-use icu_calendar::cal::{Hijri, Persian};
 use icu_calendar::{Date, Gregorian};
 use nom::Parser;
 use nom::bytes::complete::take_while1;
 use nom::combinator::opt;
 
-use super::lex::{Res, ch, digits, fail, sp, word};
-use crate::model::{Calendar, Language, OriginalYear};
+use super::lex::{Res, at_boundary, ch, digits, fail, sp, word};
+use crate::model::{Calendar, Language, OriginalYear, Ymd};
 use crate::script::parse_number;
 use crate::vocab::Vocabulary;
 
@@ -29,26 +29,55 @@ pub(crate) struct Year {
 
 /// The Gregorian year in which `year` of `calendar` began.
 pub(crate) fn to_gregorian(calendar: Calendar, year: i32) -> Option<i32> {
-    match calendar {
-        Calendar::SolarHijri => {
-            let date = Date::try_new_persian(year, 1, 1).ok()?;
-            Some(date.to_calendar(Gregorian).year().extended_year())
-        }
-        Calendar::LunarHijri => {
+    gregorian_day(Some(calendar), year, 1, 1).map(|d| d.year)
+}
+
+/// The Gregorian day of a day of `calendar` (`None`: Gregorian already).
+/// Lunar Hijri days use the tabular calendar, which may differ by a day
+/// from the observed one.
+fn gregorian_day(calendar: Option<Calendar>, year: i32, month: u8, day: u8) -> Option<Ymd> {
+    let date = match calendar {
+        None => Date::try_new_gregorian(year, month, day).ok()?,
+        Some(Calendar::SolarHijri) => Date::try_new_persian(year, month, day)
+            .ok()?
+            .to_calendar(Gregorian),
+        Some(Calendar::LunarHijri) => {
             let hijri = Hijri::new_tabular(
                 TabularAlgorithmLeapYears::TypeII,
                 TabularAlgorithmEpoch::Friday,
             );
-            let date = Date::try_new_hijri_with_calendar(year, 1, 1, hijri).ok()?;
-            Some(date.to_calendar(Gregorian).year().extended_year())
+            Date::try_new_hijri_with_calendar(year, month, day, hijri)
+                .ok()?
+                .to_calendar(Gregorian)
         }
-    }
+    };
+    Some(Ymd {
+        year: date.year().extended_year(),
+        month: Some(date.month().ordinal),
+        day: Some(date.day_of_month().0),
+    })
 }
 
-// `Persian` is named so that the calendar type this module converts from is
-// visible at the import site.
-#[allow(dead_code)]
-type SolarHijri = Persian;
+/// The day and month of a date as printed, in the calendar its month
+/// names (`None`: Gregorian).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct MonthDay {
+    pub calendar: Option<Calendar>,
+    pub month: u8,
+    pub day: u8,
+}
+
+impl MonthDay {
+    /// The Gregorian day in `year`, the date's own year or the entry's.
+    pub(crate) fn in_year(self, year: Year) -> Option<Ymd> {
+        let printed = match (self.calendar, year.original) {
+            (None, None) => year.gregorian,
+            (Some(c), Some(o)) if o.calendar == c => o.year,
+            _ => return None,
+        };
+        gregorian_day(self.calendar, printed, self.month, self.day)
+    }
+}
 
 fn calendar_by_name(name: &str) -> Option<Option<Calendar>> {
     match name {
@@ -252,49 +281,55 @@ fn year_word(i: &str) -> Res<'_, &str> {
 }
 
 /// A date as printed in a newspaper or document reference, with the year
-/// it gives (if it gives one): `12.05.1920`, `12 may 1920`, `12 мая 1920
+/// it gives (if it gives one) and its day and month (if it names a day):
+/// `12.05.1920`, `1920-05-12`, `۱۴۰۰/۰۲/۱۲`, `12 may 1920`, `12 мая 1920
 /// г.`, `14 окт.`, `May 12, 1920`, `3 June 1920`, `۱۵ مهر ۱۳۵۷` (a Solar
 /// month: the year is Solar Hijri), `۱۲ ربیع‌الاول ۱۳۳۸ ق`, `زمستان ۱۳۹۴`.
-/// Month and season names come from `bib/calendars.toml`.
+/// Month and season names come from `bib/calendars.toml`; a numeric date's
+/// year is read like any year (a bare 13xx in a Persian entry is Solar).
 pub(crate) fn date<'a>(
     vocab: &'a Vocabulary,
     language: Option<Language>,
-) -> impl Parser<&'a str, Output = (&'a str, Option<Year>, bool), Error = nom::error::Error<&'a str>> + 'a
-{
+) -> impl Parser<
+    &'a str,
+    Output = (&'a str, Option<Year>, Option<MonthDay>),
+    Error = nom::error::Error<&'a str>,
+> + 'a {
     move |i: &'a str| {
         let printed = |rest: &'a str| &i[..i.len() - rest.len()];
-        // 12.05.1920 / 12/05/1920
-        if let Ok((rest, (d, _, m, _, y))) = (
-            day,
-            one_char_of(&['.', '/']),
-            day,
-            one_char_of(&['.', '/']),
-            digits,
-        )
-            .parse(i)
+        let dated = |rest: &'a str, calendar, month: u64, day: u64, y: Option<Year>| {
+            let md = MonthDay {
+                calendar,
+                month: month as u8,
+                day: day as u8,
+            };
+            let y = y.map(|y| month_year(calendar, md.month, md.day, y));
+            Ok((rest, (printed(rest), y, Some(md))))
+        };
+        let sep = || one_char_of(&['.', '/', '-']);
+        // 12.05.1920, 12/05/1920, 12-05-1920
+        if let Ok((rest, (d, s1, m, s2, y))) =
+            (day, sep(), day, sep(), year(vocab, language)).parse(i)
+            && s1 == s2
             && m <= 12
-            && let Some(y) = parse_number(y).filter(|y| (1000..=2100).contains(y))
         {
-            let _ = d;
-            return Ok((
-                rest,
-                (
-                    printed(rest),
-                    Some(Year {
-                        gregorian: y as i32,
-                        original: None,
-                    }),
-                    true,
-                ),
-            ));
+            return dated(rest, y.original.map(|o| o.calendar), m, d, Some(y));
+        }
+        // 1920-05-12, ۱۴۰۰/۰۲/۱۲
+        if let Ok((rest, (y, s1, m, s2, d))) =
+            (year(vocab, language), sep(), day, sep(), day).parse(i)
+            && s1 == s2
+            && m <= 12
+            && at_boundary(rest)
+        {
+            return dated(rest, y.original.map(|o| o.calendar), m, d, Some(y));
         }
         // 12 may 1920, 12 мая 1920 г., ۱۵ مهر ۱۳۵۷, 14 окт.
         if let Ok((rest, (d, _, (cal, m)))) = (day, sp, month(vocab)).parse(i) {
             if let Ok((r2, (_, y))) = (sp, year(vocab, language)).parse(rest) {
-                let y = month_year(cal, m, d as u8, y);
-                return Ok((r2, (printed(r2), Some(y), true)));
+                return dated(r2, cal, u64::from(m), d, Some(y));
             }
-            return Ok((rest, (printed(rest), None, true)));
+            return dated(rest, cal, u64::from(m), d, None);
         }
         // May 12, 1920
         if let Ok((rest, ((cal, m), _, d, _, _, y))) = (
@@ -307,15 +342,13 @@ pub(crate) fn date<'a>(
         )
             .parse(i)
         {
-            let y = month_year(cal, m, d as u8, y);
-            return Ok((rest, (printed(rest), Some(y), true)));
+            return dated(rest, cal, u64::from(m), d, Some(y));
         }
         // "(2019, March 4)": a month and day after a year already read.
-        if let Ok((rest, (_, _, d))) = (month(vocab), sp, day).parse(i)
+        if let Ok((rest, ((cal, m), _, d))) = (month(vocab), sp, day).parse(i)
             && rest.trim().is_empty()
         {
-            let _ = d;
-            return Ok((rest, (printed(rest), None, true)));
+            return dated(rest, cal, u64::from(m), d, None);
         }
         // March 1920, зима 1394
         if let Ok((rest, (_, _, y))) = (
@@ -325,10 +358,21 @@ pub(crate) fn date<'a>(
         )
             .parse(i)
         {
-            return Ok((rest, (printed(rest), Some(y), false)));
+            return Ok((rest, (printed(rest), Some(y), None)));
         }
         fail(i)
     }
+}
+
+/// The first date in `text` that names a day, as a Gregorian day: an
+/// access date such as "on 3 May 2023" or "03.02.2022 г.".
+pub(crate) fn find_day(text: &str, vocab: &Vocabulary, language: Option<Language>) -> Option<Ymd> {
+    text.char_indices()
+        .filter(|&(at, _)| !text[..at].ends_with(char::is_alphanumeric))
+        .find_map(|(at, _)| match date(vocab, language).parse(&text[at..]) {
+            Ok((_, (_, Some(y), Some(md)))) => md.in_year(y),
+            _ => None,
+        })
 }
 
 /// The year of a date whose month names its calendar: a Solar or lunar
@@ -349,28 +393,7 @@ fn month_year(calendar: Option<Calendar>, month: u8, day: u8, parsed: Year) -> Y
 
 /// The Gregorian year of a day of `calendar`.
 fn to_gregorian_date(calendar: Calendar, year: i32, month: u8, day: u8) -> Option<i32> {
-    match calendar {
-        Calendar::SolarHijri => Some(
-            Date::try_new_persian(year, month, day)
-                .ok()?
-                .to_calendar(Gregorian)
-                .year()
-                .extended_year(),
-        ),
-        Calendar::LunarHijri => {
-            let hijri = Hijri::new_tabular(
-                TabularAlgorithmLeapYears::TypeII,
-                TabularAlgorithmEpoch::Friday,
-            );
-            Some(
-                Date::try_new_hijri_with_calendar(year, month, day, hijri)
-                    .ok()?
-                    .to_calendar(Gregorian)
-                    .year()
-                    .extended_year(),
-            )
-        }
-    }
+    gregorian_day(Some(calendar), year, month, day).map(|d| d.year)
 }
 
 /// A month name from the vocabulary: (its calendar, unless Gregorian; its number).
@@ -413,6 +436,57 @@ fn day(i: &str) -> Res<'_, u64> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn iso_day(text: &str, language: Option<Language>) -> Option<String> {
+        find_day(text, &Vocabulary::builtin(), language).map(|d| d.iso())
+    }
+
+    #[test]
+    fn printed_dates_in_five_languages() {
+        assert_eq!(iso_day("12.05.1920", None).as_deref(), Some("1920-05-12"));
+        assert_eq!(iso_day("5.11.2019", None).as_deref(), Some("2019-11-05"));
+        assert_eq!(
+            iso_day("22 oktyabr 1920", None).as_deref(),
+            Some("1920-10-22")
+        );
+        assert_eq!(
+            iso_day("7 ноября 1920 г.", None).as_deref(),
+            Some("1920-11-07")
+        );
+        assert_eq!(iso_day("3 Kasım 1920", None).as_deref(), Some("1920-11-03"));
+        assert_eq!(
+            iso_day("5 Ağustos 1918", None).as_deref(),
+            Some("1918-08-05")
+        );
+        assert_eq!(
+            iso_day("March 3, 2020.", None).as_deref(),
+            Some("2020-03-03")
+        );
+        assert_eq!(iso_day("14 May 1920", None).as_deref(), Some("1920-05-14"));
+        assert_eq!(iso_day("18 may", None), None);
+        assert_eq!(iso_day("1920", None), None);
+        assert_eq!(iso_day("31.02.1920", None), None);
+    }
+
+    #[test]
+    fn hijri_dates_become_gregorian() {
+        let fa = Some(Language::Fa);
+        // 15 Mehr 1357 SH = 7 October 1978.
+        assert_eq!(iso_day("۱۵ مهر ۱۳۵۷", fa).as_deref(), Some("1978-10-07"));
+        // 12 Ordibehesht 1400 SH = 2 May 2021.
+        assert_eq!(iso_day("۱۴۰۰/۰۲/۱۲", fa).as_deref(), Some("2021-05-02"));
+        // 12 Rabi I 1338 AH = 5 December 1919 (tabular; observed: 4 December).
+        assert_eq!(
+            iso_day("۱۲ ربیع‌الاول ۱۳۳۸", fa).as_deref(),
+            Some("1919-12-05")
+        );
+    }
+
+    #[test]
+    fn abbreviated_months_with_or_without_their_period() {
+        assert_eq!(iso_day("5 нояб. 1920", None).as_deref(), Some("1920-11-05"));
+        assert_eq!(iso_day("Jan 5, 1920", None).as_deref(), Some("1920-01-05"));
+    }
 
     fn y(text: &str, lang: Option<Language>) -> Option<Year> {
         let v = Vocabulary::builtin();

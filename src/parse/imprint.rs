@@ -8,7 +8,7 @@
 
 use nom::Parser;
 
-use super::date::{Year, date, year};
+use super::date::{MonthDay, Year, date, year};
 use super::lex::{at_boundary, ch, digits, ends_element, sp, word};
 use super::locator::{bare_pages, extent, labelled, volume_after};
 use super::person;
@@ -43,8 +43,8 @@ pub(crate) enum Sep {
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) enum Elem {
     Year(Year),
-    /// A date: as printed, its year, whether it names a day.
-    Date(String, Option<Year>, bool),
+    /// A date: as printed, its year, its day and month if it names a day.
+    Date(String, Option<Year>, Option<MonthDay>),
     Volume(String),
     Volumes(String),
     Issue(String),

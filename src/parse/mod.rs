@@ -150,6 +150,8 @@ struct Fields {
     container: Option<String>,
     year: Option<date::Year>,
     date: Option<String>,
+    /// The printed date's day and month, with its own year if it prints one.
+    day: Option<(date::MonthDay, Option<date::Year>)>,
     place: Option<String>,
     publisher: Option<String>,
     edition: Option<String>,
@@ -222,11 +224,11 @@ impl Reader<'_> {
             }
         }
         let lang = detect_language(&work, self.vocab);
+        self.reference.language = lang;
         self.mixed_script();
         self.legacy_font();
         self.accessed(&mut work);
         self.medium_markers(&mut work);
-        self.reference.language = lang;
         let ctx = Ctx::new(self.vocab, lang);
 
         if let Some(found) = archival::find(&work, self.vocab) {
@@ -277,8 +279,11 @@ impl Reader<'_> {
                 for seg in segs {
                     match seg.elem {
                         Some(Elem::Year(y)) => rest_fields.year = rest_fields.year.or(Some(y)),
-                        Some(Elem::Date(d, y, _)) => {
-                            rest_fields.date.get_or_insert(d);
+                        Some(Elem::Date(d, y, md)) => {
+                            if let Some(md) = md {
+                                rest_fields.date.get_or_insert(d);
+                                rest_fields.day.get_or_insert((md, y));
+                            }
                             rest_fields.year = rest_fields.year.or(y);
                         }
                         Some(Elem::Extent(e)) => rest_fields.extent = Some(e),
@@ -290,6 +295,7 @@ impl Reader<'_> {
             self.reference.extent = found.extent.clone().or(rest_fields.extent.clone());
             fields.year = fields.year.or(found.year).or(rest_fields.year);
             fields.date = fields.date.or(rest_fields.date);
+            fields.day = fields.day.or(rest_fields.day);
             fields
                 .notes
                 .extend(rest_fields.notes.into_iter().filter(|n| !n.is_empty()));
@@ -387,6 +393,12 @@ impl Reader<'_> {
             r.original_year = y.original;
         }
         r.date = f.date;
+        // A newspaper's "5 нояб." takes the entry's year; a date of another
+        // year than the entry's is not its date.
+        r.issued = f
+            .day
+            .and_then(|(md, own)| md.in_year(own.or(f.year)?))
+            .filter(|d| r.year.is_none_or(|y| y == d.year));
         r.place = f.place;
         r.publisher = f
             .publisher
@@ -695,6 +707,7 @@ impl Reader<'_> {
                 continue;
             }
             self.reference.accessed = Some(date.to_string());
+            self.reference.accessed_on = date::find_day(date, self.vocab, self.reference.language);
             end = date_end;
             // Blank the enclosing bracket as well.
             let mut start = p;
@@ -753,9 +766,10 @@ fn assign(work: &str, segs: &[imprint::Seg], f: &mut Fields, ctx: &Ctx) {
                             f.year = Some(y);
                         }
                     }
-                    Elem::Date(d, y, day) => {
-                        if day {
+                    Elem::Date(d, y, md) => {
+                        if let Some(md) = md {
                             f.date.get_or_insert(d);
+                            f.day.get_or_insert((md, y));
                         }
                         if let Some(y) = y
                             && f.year.is_none_or(|old| {
