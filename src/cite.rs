@@ -11,11 +11,11 @@
 
 use nom::Parser;
 
-use crate::check::Rule;
 use crate::diagnostic::Diagnostic;
 use crate::fix::{Applicability, Fix};
 use crate::model::{Citation, CitationItem, Locator};
 use crate::parse::locator::{Labelled, labelled};
+use crate::rule::Rule;
 use crate::script::{
     Script, digit_value, dominant_script, is_dash, is_digit, normalize_range, script_of,
 };

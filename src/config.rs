@@ -13,8 +13,8 @@
 //! name = "Центральный государственный архив Республики Дагестан"
 //! ```
 
-use crate::check::RuleSettings;
 use crate::error::Error;
+use crate::rule::RuleSettings;
 use crate::vocab::Vocabulary;
 
 /// Everything a run is configured with.
@@ -57,8 +57,8 @@ impl Config {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::check::{Level, Rule};
     use crate::diagnostic::Severity;
+    use crate::rule::{Level, Rule};
 
     #[test]
     fn rules_and_vocabulary_from_one_file() {

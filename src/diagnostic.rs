@@ -2,42 +2,10 @@
 
 use serde::{Serialize, Serializer};
 
-use crate::check::Rule;
 use crate::fix::Fix;
+use crate::rule::Rule;
+pub use crate::rule::Severity;
 use crate::source::Span;
-
-/// How serious a finding is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Severity {
-    /// Worth knowing; never fails a run.
-    Info,
-    /// Probably wrong; fails a run only with `--deny warnings`.
-    Warning,
-    /// Wrong; fails the run.
-    Error,
-}
-
-impl Severity {
-    /// The lower-case name.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Severity::Info => "info",
-            Severity::Warning => "warning",
-            Severity::Error => "error",
-        }
-    }
-
-    /// Parses `error`, `warning`/`warn` or `info`/`note`.
-    pub fn parse(name: &str) -> Option<Severity> {
-        match name.trim().to_ascii_lowercase().as_str() {
-            "error" | "deny" => Some(Severity::Error),
-            "warning" | "warn" => Some(Severity::Warning),
-            "info" | "note" => Some(Severity::Info),
-            _ => None,
-        }
-    }
-}
 
 /// A secondary span with a message (drawn under the source line).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]

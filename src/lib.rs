@@ -54,16 +54,17 @@ pub mod fix;
 pub mod input;
 pub mod model;
 pub mod parse;
+pub mod rule;
 pub mod script;
 pub mod source;
 pub mod split;
 pub mod vocab;
 
-pub use check::Rule;
 pub use config::Config;
-pub use diagnostic::{Diagnostic, Severity};
+pub use diagnostic::Diagnostic;
 pub use error::Error;
 pub use model::{Citation, Reference};
+pub use rule::{Level, Rule, Severity};
 pub use source::{Source, Span};
 pub use split::Document;
 pub use vocab::Vocabulary;
@@ -95,22 +96,8 @@ pub struct Report {
 /// Finds and parses the reference list of `source` and runs the rules over
 /// the list alone (structure, entries, numbering, duplicates).
 pub fn read_references(source: &Source, config: &Config) -> References {
-    let vocab = &config.vocabulary;
-    let document = split::split(source, vocab);
-    let mut references = parse::parse_references(source, &document, vocab);
-    for r in &mut references {
-        r.diagnostics = config.rules.apply(std::mem::take(&mut r.diagnostics));
-    }
-    let cx = check::Context::new(&document, &references, &[]);
-    // Each entry's findings have their levels already.
-    let mut diagnostics = config.rules.apply(document.diagnostics.clone());
-    diagnostics.extend(
-        references
-            .iter()
-            .flat_map(|r| r.diagnostics.iter().cloned()),
-    );
-    diagnostics.extend(config.rules.apply(check::check_list(&cx)));
-    sort(&mut diagnostics);
+    let (document, mut references) = read_list(source, config);
+    let diagnostics = check::run(&document, &mut references, None, &config.rules);
     References {
         document,
         references,
@@ -120,11 +107,7 @@ pub fn read_references(source: &Source, config: &Config) -> References {
 
 /// Reads the list, scans the body's citations and runs every rule.
 pub fn check(source: &Source, config: &Config) -> Report {
-    let References {
-        document,
-        references,
-        diagnostics: list_diagnostics,
-    } = read_references(source, config);
+    let (document, mut references) = read_list(source, config);
     let numbers: Vec<u32> = references.iter().map(|r| r.number).collect();
     let scan = cite::scan_citations(
         source.text(),
@@ -132,11 +115,7 @@ pub fn check(source: &Source, config: &Config) -> Report {
         &numbers,
         &config.vocabulary,
     );
-    let cx = check::Context::new(&document, &references, &scan.citations);
-    let mut diagnostics = list_diagnostics;
-    diagnostics.extend(config.rules.apply(scan.diagnostics));
-    diagnostics.extend(config.rules.apply(check::check_citations(&cx)));
-    sort(&mut diagnostics);
+    let diagnostics = check::run(&document, &mut references, Some(&scan), &config.rules);
     Report {
         document,
         references,
@@ -145,8 +124,21 @@ pub fn check(source: &Source, config: &Config) -> Report {
     }
 }
 
-fn sort(diagnostics: &mut [Diagnostic]) {
-    diagnostics.sort_by(|a, b| {
-        (a.span.start, a.span.end, a.rule.code()).cmp(&(b.span.start, b.span.end, b.rule.code()))
-    });
+/// Converts `references` to `format`: the text, and the format's findings
+/// (what it cannot hold) at their configured levels.
+pub fn convert(
+    references: &[Reference],
+    format: emit::Format,
+    options: &emit::Options,
+    config: &Config,
+) -> Result<(String, Vec<Diagnostic>), Error> {
+    let (text, findings) = emit::convert(references, format, options)?;
+    Ok((text, check::leveled(&config.rules, findings)))
+}
+
+/// Splits the document and parses its list's entries: records, no rules yet.
+fn read_list(source: &Source, config: &Config) -> (Document, Vec<Reference>) {
+    let document = split::split(source, &config.vocabulary);
+    let references = parse::parse_references(source, &document, &config.vocabulary);
+    (document, references)
 }

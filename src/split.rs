@@ -7,8 +7,8 @@
 //! the list's numbering carries on right after it. A file without such a
 //! heading is read as a list as a whole when it looks like one.
 
-use crate::check::Rule;
 use crate::diagnostic::Diagnostic;
+use crate::rule::Rule;
 use crate::script::{digit_value, fold, is_digit};
 use crate::source::{Line, Source, Span, lines_in};
 use crate::vocab::Vocabulary;

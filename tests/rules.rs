@@ -2,8 +2,8 @@
 //! cases in several languages: the findings must be exactly the expected
 //! ones, and the concise output is kept as a snapshot.
 
-use istinad::check::{Level, Rule};
 use istinad::{Config, Source};
+use istinad::{Level, Rule};
 
 use crate::support::{compare, expectation, istinad, repo};
 

@@ -1,8 +1,8 @@
 //! Check C001 dangling-citation: a citation of a number the list does not have.
 
-use super::{Context, RuleDocs};
-use crate::check::Rule;
+use super::{Check, Context, RuleDocs};
 use crate::diagnostic::Diagnostic;
+use crate::rule::Rule;
 
 /// Finds citations of list numbers that no entry has.
 pub(crate) struct DanglingCitation;
@@ -14,8 +14,8 @@ pub(crate) const DOCS: RuleDocs = RuleDocs {
     fix: "No automatic fix: which entry was meant is not known.",
 };
 
-impl DanglingCitation {
-    pub(crate) fn check(cx: &Context) -> Vec<Diagnostic> {
+impl Check for DanglingCitation {
+    fn citations(cx: &Context) -> Vec<Diagnostic> {
         if cx.references.is_empty() {
             // No list at all is reported once, as missing-reference-section.
             return Vec::new();

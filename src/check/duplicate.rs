@@ -1,9 +1,9 @@
 //! Check R002 duplicate-reference: the same work listed twice.
 
-use super::{Context, RuleDocs};
-use crate::check::Rule;
+use super::{Check, Context, RuleDocs};
 use crate::diagnostic::Diagnostic;
 use crate::model::{Reference, ReferenceKind};
+use crate::rule::Rule;
 use crate::script::fold;
 
 /// Finds entries that describe the same work as an earlier entry.
@@ -53,8 +53,8 @@ fn identity(r: &Reference) -> Option<String> {
     }
 }
 
-impl DuplicateReference {
-    pub(crate) fn check(cx: &Context) -> Vec<Diagnostic> {
+impl Check for DuplicateReference {
+    fn list(cx: &Context) -> Vec<Diagnostic> {
         let mut seen: std::collections::HashMap<String, &Reference> =
             std::collections::HashMap::new();
         let mut out = Vec::new();

@@ -1,8 +1,8 @@
 //! Check C007 first-citation-order (off by default): entries first cited out of list order.
 
-use super::{Context, RuleDocs};
-use crate::check::Rule;
+use super::{Check, Context, RuleDocs};
 use crate::diagnostic::Diagnostic;
+use crate::rule::Rule;
 
 /// For styles that number entries by first citation (Vancouver, many GOST
 /// journals): finds an entry first cited before a lower-numbered one.
@@ -15,8 +15,8 @@ pub(crate) const DOCS: RuleDocs = RuleDocs {
     fix: "No automatic fix: renumbering the list changes every citation.",
 };
 
-impl FirstCitationOrder {
-    pub(crate) fn check(cx: &Context) -> Vec<Diagnostic> {
+impl Check for FirstCitationOrder {
+    fn citations(cx: &Context) -> Vec<Diagnostic> {
         let mut out = Vec::new();
         let mut seen = std::collections::HashSet::new();
         let mut next = 1;

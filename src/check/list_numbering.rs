@@ -1,8 +1,8 @@
 //! Check S003 list-numbering: gaps, repeats and disorder in the list's printed numbers.
 
-use super::{Context, RuleDocs};
-use crate::check::Rule;
+use super::{Check, Context, RuleDocs};
 use crate::diagnostic::Diagnostic;
+use crate::rule::Rule;
 
 /// Finds numbers that skip, repeat or go back in a numbered list.
 pub(crate) struct ListNumbering;
@@ -14,8 +14,8 @@ pub(crate) const DOCS: RuleDocs = RuleDocs {
     fix: "No automatic fix: renumbering changes what every later citation points at.",
 };
 
-impl ListNumbering {
-    pub(crate) fn check(cx: &Context) -> Vec<Diagnostic> {
+impl Check for ListNumbering {
+    fn list(cx: &Context) -> Vec<Diagnostic> {
         let mut out = Vec::new();
         let mut prev: Option<u32> = None;
         for entry in &cx.document.entries {

@@ -1,10 +1,10 @@
 //! Check C005 locator-kind-mismatch: a leaf locator on a printed work, a page locator on a file cited by leaves.
 
-use super::{Context, RuleDocs, cited_locators};
-use crate::check::Rule;
+use super::{Check, Context, RuleDocs, cited_locators};
 use crate::diagnostic::Diagnostic;
 use crate::fix::{Applicability, Fix};
 use crate::model::ReferenceKind;
+use crate::rule::Rule;
 use crate::vocab::{Component, Meaning};
 
 /// Finds locators whose kind does not fit the cited source.
@@ -17,8 +17,8 @@ pub(crate) const DOCS: RuleDocs = RuleDocs {
     fix: "For a page label on a file that gives leaves, an unsafe fix writes the entry's own leaf label; otherwise none.",
 };
 
-impl LocatorKindMismatch {
-    pub(crate) fn check(cx: &Context) -> Vec<Diagnostic> {
+impl Check for LocatorKindMismatch {
+    fn citations(cx: &Context) -> Vec<Diagnostic> {
         let mut out = Vec::new();
         for (citation, reference, loc) in cited_locators(cx) {
             let Some(printed) = &loc.printed else {

@@ -1,9 +1,9 @@
 //! Check C006 locator-out-of-range: a page beyond the entry's page range or extent.
 
-use super::{Context, RuleDocs, cited_locators, locators::ranges};
-use crate::check::Rule;
+use super::{Check, Context, RuleDocs, cited_locators, locators::ranges};
 use crate::diagnostic::Diagnostic;
 use crate::model::ReferenceKind;
+use crate::rule::Rule;
 use crate::vocab::Meaning;
 
 /// Finds cited pages or leaves outside what the entry states.
@@ -16,8 +16,8 @@ pub(crate) const DOCS: RuleDocs = RuleDocs {
     fix: "No automatic fix.",
 };
 
-impl LocatorOutOfRange {
-    pub(crate) fn check(cx: &Context) -> Vec<Diagnostic> {
+impl Check for LocatorOutOfRange {
+    fn citations(cx: &Context) -> Vec<Diagnostic> {
         let mut out = Vec::new();
         for (citation, reference, loc) in cited_locators(cx) {
             let (bounds, what): (Vec<(u64, u64)>, String) = match loc.label {

@@ -1,8 +1,8 @@
 //! Check C004 reversed-range: a locator or page range whose end comes before its start.
 
-use super::{Context, RuleDocs, all_locators, locators::ranges};
-use crate::check::Rule;
+use super::{Check, Context, RuleDocs, all_locators, locators::ranges};
 use crate::diagnostic::Diagnostic;
+use crate::rule::Rule;
 
 /// Finds ranges such as `s. 45-41`.
 pub(crate) struct ReversedRange;
@@ -14,8 +14,8 @@ pub(crate) const DOCS: RuleDocs = RuleDocs {
     fix: "No automatic fix: `45-41` may be `41-45` or `45-51`.",
 };
 
-impl ReversedRange {
-    pub(crate) fn check(cx: &Context) -> Vec<Diagnostic> {
+impl Check for ReversedRange {
+    fn citations(cx: &Context) -> Vec<Diagnostic> {
         let mut out = Vec::new();
         for (citation, item, loc) in all_locators(cx) {
             if let Some((a, b)) = ranges(&loc.value).into_iter().find(|(a, b)| b < a) {
@@ -36,7 +36,7 @@ impl ReversedRange {
     }
 
     /// The entries' own page ranges (a rule over the list alone).
-    pub(crate) fn check_list(cx: &Context) -> Vec<Diagnostic> {
+    fn list(cx: &Context) -> Vec<Diagnostic> {
         let mut out = Vec::new();
         for r in cx.references {
             if let Some(pages) = &r.pages

@@ -1,8 +1,8 @@
 //! Check C002 uncited-reference: a list entry no citation reaches.
 
-use super::{Context, RuleDocs};
-use crate::check::Rule;
+use super::{Check, Context, RuleDocs};
 use crate::diagnostic::Diagnostic;
+use crate::rule::Rule;
 
 /// Finds list entries that no citation in the body reaches.
 pub(crate) struct UncitedReference;
@@ -14,8 +14,8 @@ pub(crate) const DOCS: RuleDocs = RuleDocs {
     fix: "No automatic fix: cite the work where it is used, or remove the entry (which renumbers the list).",
 };
 
-impl UncitedReference {
-    pub(crate) fn check(cx: &Context) -> Vec<Diagnostic> {
+impl Check for UncitedReference {
+    fn citations(cx: &Context) -> Vec<Diagnostic> {
         // A body without any numeric citation is not cited by number at all
         // (or there is no body): saying so of every entry helps nobody.
         if cx.citations.is_empty() {

@@ -133,7 +133,7 @@ fn note_missing(r: &Reference, key: &str, format: Format, out: &mut Vec<Diagnost
         };
         out.push(
             Diagnostic::new(
-                crate::check::Rule::MissingRequiredField,
+                crate::rule::Rule::MissingRequiredField,
                 r.span.clone(),
                 format!(
                     "entry {} (`{key}`) has no {field}, which its {} entry type requires",

@@ -9,10 +9,10 @@ use std::sync::LazyLock;
 
 use serde::Deserialize;
 
-use crate::check::Rule;
 use crate::diagnostic::Diagnostic;
 pub(crate) use crate::model::Ymd;
 use crate::model::{Archive, Calendar, Language, OriginalYear, Person, Reference};
+use crate::rule::Rule;
 use crate::vocab::Component;
 
 use super::Format;

@@ -21,9 +21,9 @@ mod lex;
 pub(crate) mod locator;
 mod person;
 
-use crate::check::Rule;
 use crate::diagnostic::Diagnostic;
 use crate::model::{Language, Person, Reference, ReferenceKind};
+use crate::rule::Rule;
 use crate::script::{Script, dominant_script, fold};
 use crate::source::Source;
 use crate::split::{Document, Entry};

@@ -14,9 +14,9 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::Parser;
-use istinad::check::{Level, Rule};
 use istinad::diagnostic::{Diagnostic, Severity};
 use istinad::{Config, Error};
+use istinad::{Level, Rule};
 
 use args::{
     CheckFormat, Cli, Color, Command, ConvertFormat, Deny, Keys, LocaleName, RefsFormat,
@@ -174,11 +174,10 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
                     Keys::Number => KeyStyle::Number,
                 },
             };
-            let (text, findings) = istinad::emit::convert(&refs.references, format, &options)?;
+            let (text, findings) = istinad::convert(&refs.references, format, &options, &config)?;
             emit_output(output.as_deref(), &text)?;
             // What the format cannot hold goes to standard error, so the
             // converted text on standard output stays clean.
-            let findings = config.rules.apply(findings);
             eprint!("{}", report::concise(&source, &findings));
             Ok(exit_code(&findings, false))
         }

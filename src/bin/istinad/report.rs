@@ -2,10 +2,10 @@
 
 use std::fmt::Write as _;
 
-use istinad::check::{Level, Rule};
 use istinad::diagnostic::{Diagnostic, Severity};
 use istinad::model::Reference;
 use istinad::{Citation, Source};
+use istinad::{Level, Rule};
 use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteSpanContents, SourceCode};
 use serde::Serialize;
 
@@ -368,7 +368,7 @@ pub fn rules_table() -> String {
             rule.code(),
             rule.name(),
             rule.default_level().as_str(),
-            rule.docs().summary
+            istinad::check::docs(rule).summary
         );
     }
     out
@@ -390,7 +390,7 @@ pub fn rules_json() -> Result<String, String> {
     let rules: Vec<RuleJson> = Rule::ALL
         .into_iter()
         .map(|r| {
-            let d = r.docs();
+            let d = istinad::check::docs(r);
             RuleJson {
                 code: r.code(),
                 name: r.name(),
@@ -409,7 +409,7 @@ pub fn rules_json() -> Result<String, String> {
 
 /// `istinad rule NAME`.
 pub fn rule_doc(rule: Rule) -> String {
-    let d = rule.docs();
+    let d = istinad::check::docs(rule);
     let level = match rule.default_level() {
         Level::Off => "off by default",
         on => on.as_str(),
