@@ -124,6 +124,15 @@ pub fn check(source: &Source, config: &Config) -> Report {
     }
 }
 
+/// Parses one reference string on its own (numbered 1, spans into `text`)
+/// and runs the rules about one entry on it; its findings are in its
+/// `diagnostics`.
+pub fn read_reference(text: &str, config: &Config) -> Reference {
+    let mut reference = parse::parse_reference(text, &config.vocabulary);
+    check::check_reference(&mut reference, &config.rules);
+    reference
+}
+
 /// Converts `references` to `format`: the text, and the format's findings
 /// (what it cannot hold) at their configured levels.
 pub fn convert(

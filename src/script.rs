@@ -211,6 +211,59 @@ pub fn parse_roman(text: &str) -> Option<u32> {
     (count > 0 && total > 0 && total < 4000).then_some(total)
 }
 
+/// Where `raw` shows it was decoded with the wrong encoding: U+FFFD, or
+/// UTF-8 read as Windows-1252/Latin-1 ("Ð”Ð¾ÐºÑƒ" for "Доку").
+/// The parser skips such an entry; check's garbled-text reports it.
+pub fn garbled(raw: &str) -> Option<usize> {
+    if let Some(i) = raw.find('\u{FFFD}') {
+        return Some(i);
+    }
+    let chars: Vec<(usize, char)> = raw.char_indices().collect();
+    let mut first = None;
+    let mut count = 0;
+    for w in chars.windows(2) {
+        let (i, a) = w[0];
+        let b = w[1].1;
+        let lead = matches!(a, 'Ð' | 'Ñ' | 'Ø' | 'Ù' | 'Ú' | 'Û' | 'Ã' | 'Â' | 'Ä' | 'Å');
+        let cont = matches!(
+            b,
+            '\u{80}'
+                ..='\u{BF}'
+                    | '‚'
+                    | 'ƒ'
+                    | '„'
+                    | '…'
+                    | '†'
+                    | '‡'
+                    | 'ˆ'
+                    | '‰'
+                    | 'Š'
+                    | '‹'
+                    | 'Œ'
+                    | 'Ž'
+                    | '‘'
+                    | '’'
+                    | '“'
+                    | '”'
+                    | '•'
+                    | '–'
+                    | '—'
+                    | '˜'
+                    | '™'
+                    | 'š'
+                    | '›'
+                    | 'œ'
+                    | 'ž'
+                    | 'Ÿ'
+        );
+        if lead && cont {
+            count += 1;
+            first.get_or_insert(i);
+        }
+    }
+    (count >= 3).then_some(first).flatten()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

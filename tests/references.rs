@@ -5,8 +5,6 @@
 
 use std::path::{Path, PathBuf};
 
-use istinad::Vocabulary;
-use istinad::parse::parse_reference;
 use serde_json::{Map, Value};
 
 fn fixture_dir() -> PathBuf {
@@ -101,11 +99,11 @@ const UNCHECKED: [&str; 8] = [
 
 /// Runs every case of `sub`, returns (fields right, fields total, failures).
 fn run(sub: &str) -> (usize, usize, Vec<String>) {
-    let vocab = Vocabulary::builtin();
+    let config = istinad::Config::default();
     let (mut right, mut total) = (0, 0);
     let mut failures = Vec::new();
     for case in cases(sub) {
-        let reference = parse_reference(&case.text, &vocab);
+        let reference = istinad::read_reference(&case.text, &config);
         let record = serde_json::to_value(&reference).expect("serialize");
         let record = record.as_object().expect("object");
         let mut problems = Vec::new();

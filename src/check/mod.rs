@@ -36,11 +36,19 @@ pub use crate::rule::{Level, Rule, RuleDocs, RuleSettings};
 use crate::cite::Scan;
 use crate::diagnostic::Diagnostic;
 use crate::model::{Citation, CitationItem, Locator, Reference};
+use crate::parse::MAX_ENTRY;
+use crate::parse::clean::Clean;
 use crate::rule::for_each_rule;
+use crate::script::garbled;
 use crate::split::Document;
 
 /// What a rule checks, stage by stage; a rule overrides the stages it runs in.
 pub(crate) trait Check {
+    /// Over one entry's text, as the parser read it.
+    fn entry(_e: &EntryText) -> Vec<Diagnostic> {
+        Vec::new()
+    }
+
     /// Over the list alone (run by `istinad refs` and `istinad check`).
     fn list(_cx: &Context) -> Vec<Diagnostic> {
         Vec::new()
@@ -63,6 +71,12 @@ macro_rules! dispatch {
             }
         }
 
+        fn entry_rules(e: &EntryText) -> Vec<Diagnostic> {
+            let mut out = Vec::new();
+            $(out.extend(<$module::$rule as Check>::entry(e));)*
+            out
+        }
+
         fn list_rules(cx: &Context) -> Vec<Diagnostic> {
             let mut out = Vec::new();
             $(out.extend(<$module::$rule as Check>::list(cx));)*
@@ -80,7 +94,8 @@ for_each_rule!(dispatch);
 
 /// Runs the rules over a parsed list and, given a scan of the body, over its
 /// citations; returns every finding with its configured level, sorted by
-/// position. Each entry's own findings are levelled in place.
+/// position. Each entry keeps its own findings (the entry rules', then the
+/// parser's) in its `diagnostics`, levelled too.
 pub(crate) fn run(
     document: &Document,
     references: &mut [Reference],
@@ -88,7 +103,7 @@ pub(crate) fn run(
     settings: &RuleSettings,
 ) -> Vec<Diagnostic> {
     for r in references.iter_mut() {
-        r.diagnostics = leveled(settings, std::mem::take(&mut r.diagnostics));
+        check_reference(r, settings);
     }
     let citations = scan.map_or(&[][..], |s| &s.citations);
     let cx = Context::new(document, references, citations);
@@ -107,6 +122,55 @@ pub(crate) fn run(
         (a.span.start, a.span.end, a.rule.code()).cmp(&(b.span.start, b.span.end, b.rule.code()))
     });
     out
+}
+
+/// Runs the entry rules on a parsed entry: its `diagnostics` become the
+/// rules' findings and then the parser's, at their configured levels.
+pub(crate) fn check_reference(r: &mut Reference, settings: &RuleSettings) {
+    let mut found = entry_findings(r);
+    found.append(&mut r.diagnostics);
+    r.diagnostics = leveled(settings, found);
+}
+
+/// The entry rules' findings about one parsed entry.
+fn entry_findings(r: &Reference) -> Vec<Diagnostic> {
+    if r.raw.len() > MAX_ENTRY {
+        // Not one entry: the parser's unparsed-reference says so.
+        return Vec::new();
+    }
+    if let Some(at) = garbled(&r.raw) {
+        // Not read by the parser: no other rule can say anything of it.
+        return vec![garbled_text::GarbledText::undecodable(r, at)];
+    }
+    let mut found = entry_rules(&EntryText {
+        reference: r,
+        clean: Clean::new(&r.raw, r.span.start),
+    });
+    found.sort_by_key(|d| {
+        PARSER_ORDER
+            .iter()
+            .position(|&rule| rule == d.rule)
+            .unwrap_or(PARSER_ORDER.len())
+    });
+    found
+}
+
+/// The order the parser reported these rules in before they moved here:
+/// an entry's own `diagnostics` (the JSON's `references[].diagnostics`, the
+/// marks of `istinad refs`) keep it; other entry rules follow in code order.
+const PARSER_ORDER: [Rule; 5] = [
+    Rule::UnbalancedBrackets,
+    Rule::TruncatedUrl,
+    Rule::MalformedUrl,
+    Rule::MixedScript,
+    Rule::GarbledText,
+];
+
+/// One entry as the parser saw it: what the entry rules read.
+pub(crate) struct EntryText<'a> {
+    pub reference: &'a Reference,
+    /// The entry without Markdown, spaces collapsed, mapped to the source.
+    pub clean: Clean,
 }
 
 /// Drops findings of rules that are off and gives the rest their

@@ -1,6 +1,9 @@
 //! Check R001 truncated-url: a URL cut short with `...`.
 
-use super::{Check, RuleDocs};
+use super::{Check, EntryText, RuleDocs};
+use crate::diagnostic::Diagnostic;
+use crate::parse::clean::url_ranges;
+use crate::rule::Rule;
 
 /// A URL cut short with `...`.
 pub(crate) struct TruncatedUrl;
@@ -12,4 +15,44 @@ pub(crate) const DOCS: RuleDocs = RuleDocs {
     fix: "No automatic fix: the full address is not in the text.",
 };
 
-impl Check for TruncatedUrl {}
+impl Check for TruncatedUrl {
+    fn entry(e: &EntryText) -> Vec<Diagnostic> {
+        let mut out = Vec::new();
+        for url in url_ranges(&e.clean.text) {
+            let printed = &e.clean.text[url.clone()];
+            if printed.contains("...") || printed.contains('…') {
+                out.push(
+                    Diagnostic::new(
+                        Rule::TruncatedUrl,
+                        e.clean.span(url),
+                        format!("the URL `{printed}` is cut short with an ellipsis"),
+                    )
+                    .with_reference(e.reference.number)
+                    .with_help("give the full address of the page, as copied from the browser"),
+                );
+            }
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{Config, Rule};
+
+    #[test]
+    fn ellipsis_in_a_url_is_flagged() {
+        let config = Config::default();
+        let r = crate::read_reference(
+            "<https://www.seratnews.com/.../گ-جمهوری-سوسیالیستی>",
+            &config,
+        );
+        assert_eq!(r.diagnostics.len(), 1);
+        assert_eq!(r.diagnostics[0].rule, Rule::TruncatedUrl);
+        let r = crate::read_reference(
+            "<http://pahlaviha.pchi.ir/show.php?page=contents&id=13376>",
+            &config,
+        );
+        assert!(r.diagnostics.is_empty());
+    }
+}

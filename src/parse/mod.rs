@@ -14,7 +14,7 @@
 //! record of kind `other` with an `unparsed-reference` diagnostic.
 
 mod archival;
-mod clean;
+pub(crate) mod clean;
 mod date;
 mod imprint;
 mod lex;
@@ -24,7 +24,7 @@ mod person;
 use crate::diagnostic::Diagnostic;
 use crate::model::{Language, Person, Reference, ReferenceKind};
 use crate::rule::Rule;
-use crate::script::{Script, dominant_script, fold};
+use crate::script::{Script, dominant_script, fold, garbled};
 use crate::source::Source;
 use crate::split::{Document, Entry};
 use crate::vocab::{Vocabulary, contains_word};
@@ -79,32 +79,9 @@ pub fn parse_entry(text: &str, entry: &Entry, vocab: &Vocabulary) -> Reference {
         );
         return reference;
     }
-    if let Some(at) = garbled(raw) {
-        reference.diagnostics.push(
-            Diagnostic::new(
-                Rule::GarbledText,
-                entry.span.start + at..entry.span.start + at + raw[at..].chars().next().map_or(0, char::len_utf8),
-                format!("entry {} is garbled: its text was decoded with the wrong encoding", entry.number),
-            )
-            .with_reference(entry.number)
-            .with_help("copy the entry again from the original, or convert the file from its real encoding (often Windows-1251 or Windows-1256) to UTF-8"),
-        );
+    if garbled(raw).is_some() {
+        // Nothing can be read from it; check's garbled-text says why.
         return reference;
-    }
-    if let Some((at, c)) = unbalanced(raw) {
-        let what = if matches!(c, '(' | '[' | '«' | '“' | '"' | '<') {
-            "is never closed"
-        } else {
-            "closes nothing"
-        };
-        reference.diagnostics.push(
-            Diagnostic::new(
-                Rule::UnbalancedBrackets,
-                entry.span.start + at..entry.span.start + at + c.len_utf8(),
-                format!("the `{c}` in entry {} {what}", entry.number),
-            )
-            .with_reference(entry.number),
-        );
     }
     let clean = Clean::new(raw, entry.span.start);
     Reader {
@@ -187,46 +164,10 @@ impl Reader<'_> {
             if self.reference.url.is_none() {
                 self.reference.url = Some(printed.to_string());
             }
-            if printed.contains("...") || printed.contains('…') {
-                let span = self.clean.span(url.clone());
-                self.reference.diagnostics.push(
-                    Diagnostic::new(
-                        Rule::TruncatedUrl,
-                        span,
-                        format!("the URL `{printed}` is cut short with an ellipsis"),
-                    )
-                    .with_reference(self.reference.number)
-                    .with_help("give the full address of the page, as copied from the browser"),
-                );
-            }
             blank(&mut work, url.clone());
-        }
-        for url in &urls {
-            let printed = &text[url.clone()];
-            let host = printed
-                .split_once("://")
-                .map_or(printed, |(_, h)| h)
-                .split(['/', '?', '#'])
-                .next()
-                .unwrap_or("");
-            if !host.contains('.') || host.starts_with('.') || host.ends_with('.') {
-                self.reference.diagnostics.push(
-                    Diagnostic::new(
-                        Rule::MalformedUrl,
-                        self.clean.span(url.clone()),
-                        format!("`{printed}` is not a web address: it has no host name"),
-                    )
-                    .with_reference(self.reference.number)
-                    .with_help(
-                        "remove the spaces inside the address, or copy it again from the browser",
-                    ),
-                );
-            }
         }
         let lang = detect_language(&work, self.vocab);
         self.reference.language = lang;
-        self.mixed_script();
-        self.legacy_font();
         self.accessed(&mut work);
         self.medium_markers(&mut work);
         let ctx = Ctx::new(self.vocab, lang);
@@ -425,154 +366,6 @@ impl Reader<'_> {
 }
 
 impl Reader<'_> {
-    /// Look-alike letters of another script: inside a word (Latin `o` in a
-    /// Cyrillic word), or a one-letter label before or after a number (Latin
-    /// `C.` in a Russian entry, Cyrillic `с.` in a Latin one). Each gets a
-    /// safe fix to the letter of the entry's script.
-    fn mixed_script(&mut self) {
-        let text = &self.clean.text;
-        let want = match dominant_script(text) {
-            Some(s @ (Script::Cyrillic | Script::Latin)) => s,
-            _ => return,
-        };
-        let chars: Vec<(usize, char)> = text.char_indices().collect();
-        let mut k = 0;
-        let urls = clean::url_ranges(text);
-        while k < chars.len() {
-            if !chars[k].1.is_alphabetic() {
-                k += 1;
-                continue;
-            }
-            let start = k;
-            while k < chars.len() && chars[k].1.is_alphabetic() {
-                k += 1;
-            }
-            let word = &chars[start..k];
-            if urls.iter().any(|u| u.contains(&word[0].0)) {
-                continue;
-            }
-            let scripts: Vec<Option<Script>> = word
-                .iter()
-                .map(|&(_, c)| crate::script::script_of(c))
-                .collect();
-            let foreign: Vec<usize> = (0..word.len())
-                .filter(|&i| scripts[i].is_some() && scripts[i] != Some(want))
-                .collect();
-            if foreign.is_empty() {
-                continue;
-            }
-            let mixed = foreign.len() < word.len();
-            let next = chars.get(k).map(|&(_, c)| c);
-            let prev_digit = text[..word[0].0]
-                .trim_end()
-                .ends_with(crate::script::is_digit);
-            let next_digit = next == Some('.')
-                && text[chars.get(k).map_or(text.len(), |&(i, _)| i) + 1..]
-                    .trim_start()
-                    .starts_with(crate::script::is_digit);
-            let label = word.len() == 1 && next == Some('.') && (prev_digit || next_digit);
-            if !(mixed || label) {
-                continue;
-            }
-            let end = chars.get(k).map_or(text.len(), |&(i, _)| i);
-            // A label is foreign only where the text around it is in the
-            // entry's script ("СССР, c. 3, Moskva" is a transliterated
-            // imprint, not a slip).
-            // … and only when it is the one foreign token of the entry:
-            // "ARDA, f. 28, оп. 1, д. 72" uses Russian labels on purpose.
-            let foreign_elsewhere = text[..word[0].0]
-                .chars()
-                .chain(text[end..].chars())
-                .any(|c| {
-                    c.is_alphabetic() && crate::script::script_of(c).is_some_and(|s| s != want)
-                });
-            if label
-                && !mixed
-                && (foreign_elsewhere || neighbourhood_script(text, word[0].0, end) != Some(want))
-            {
-                continue;
-            }
-            let range = word[0].0..end;
-            let printed: String = word.iter().map(|&(_, c)| c).collect();
-            let span = self.clean.span(range.clone());
-            // A Cyrillic "с." in Latin text is the Russian page label, not a
-            // slip for Latin "c." (the Azerbaijani volume): reported, not fixed.
-            if label && want == Script::Latin {
-                self.reference.diagnostics.push(
-                    Diagnostic::new(Rule::MixedScript, span, format!("`{printed}.` in entry {} is a Cyrillic label in a Latin-script entry", self.reference.number))
-                        .with_reference(self.reference.number)
-                        .with_help("write the label of the entry's language, e.g. the page label `s.` (Azerbaijani, Turkish) or `p.` (English)"),
-                );
-                continue;
-            }
-            let fixed: String = word
-                .iter()
-                .map(|&(_, c)| lookalike(c, want).unwrap_or(c))
-                .collect();
-            if fixed == printed
-                || foreign
-                    .iter()
-                    .any(|&i| lookalike(word[i].1, want).is_none())
-            {
-                continue;
-            }
-            let script = if want == Script::Cyrillic {
-                "Cyrillic"
-            } else {
-                "Latin"
-            };
-            self.reference.diagnostics.push(
-                Diagnostic::new(
-                    Rule::MixedScript,
-                    span.clone(),
-                    if mixed {
-                        format!("`{printed}` in entry {} mixes letters of two scripts; the entry is in {script}", self.reference.number)
-                    } else {
-                        format!("`{printed}.` in entry {} is written with a letter of another script; the entry is in {script}", self.reference.number)
-                    },
-                )
-                    .with_reference(self.reference.number)
-                    .with_fix(crate::fix::Fix::replace(format!("Replace `{printed}` with `{fixed}`"), crate::fix::Applicability::Safe, span, fixed)),
-            );
-        }
-    }
-
-    /// Letters of Azerbaijani 8-bit fonts read as Latin Extended-A (`Ġ` for
-    /// `İ`, `Ģ` for `Ş`; conventions.md B.0): the text is kept and read, and
-    /// the damage reported with the likely letters.
-    fn legacy_font(&mut self) {
-        let raw = &self.reference.raw;
-        let base = self.reference.span.start;
-        let mut edits = Vec::new();
-        for (i, c) in raw.char_indices() {
-            let upper_word = raw[i..]
-                .chars()
-                .take_while(|c| c.is_alphabetic())
-                .filter(|c| c.is_alphabetic())
-                .all(|c| !c.is_lowercase());
-            let to = match c {
-                'Ġ' => "İ",
-                'ġ' if upper_word => "İ",
-                'ġ' => "i",
-                'Ģ' => "Ş",
-                'ģ' => "ş",
-                _ => continue,
-            };
-            edits.push(crate::fix::Edit {
-                span: base + i..base + i + c.len_utf8(),
-                replacement: to.to_string(),
-            });
-        }
-        if let Some(first) = edits.first() {
-            let span = first.span.clone();
-            self.reference.diagnostics.push(
-                Diagnostic::new(Rule::GarbledText, span, format!("entry {} has letters of an old 8-bit Azerbaijani font (`Ġ` for `İ`, `Ģ` for `Ş`)", self.reference.number))
-                    .with_reference(self.reference.number)
-                    .with_fix(crate::fix::Fix { message: "Replace them with Azerbaijani letters".into(), applicability: crate::fix::Applicability::Unsafe, edits }),
-            );
-        }
-    }
-
     /// "The Times, 14 May 1920, p. 12.": a short name and a day's date with
     /// no author or imprint is a newspaper, the name its container.
     fn newspaper_without_title(&mut self) {
@@ -1178,143 +971,6 @@ fn container_name(c: &str, vocab: &Vocabulary) -> String {
         }
     }
     strip_quotes(t)
-}
-
-/// The first bracket or quote in `text` without its partner: `(`, `[`,
-/// `«`, `“`, straight `"` and a `<` before a URL.
-fn unbalanced(text: &str) -> Option<(usize, char)> {
-    let mut stack: Vec<(usize, char)> = Vec::new();
-    let mut straight: Option<usize> = None;
-    let mut escaped = false;
-    for (i, c) in text.char_indices() {
-        if std::mem::take(&mut escaped) {
-            continue;
-        }
-        match c {
-            '\\' => escaped = true,
-            '(' | '[' | '«' | '“' => stack.push((i, c)),
-            '<' if text[i + 1..].starts_with("http") || text[i + 1..].starts_with("www.") => {
-                stack.push((i, c))
-            }
-            ')' | ']' | '»' | '”' | '>' => {
-                let open = match c {
-                    ')' => '(',
-                    ']' => '[',
-                    '»' => '«',
-                    '”' => '“',
-                    _ => '<',
-                };
-                match stack.iter().rposition(|&(_, o)| o == open) {
-                    Some(k) => {
-                        // Anything opened after the partner is unclosed.
-                        if k + 1 < stack.len() {
-                            return Some(stack[k + 1]);
-                        }
-                        stack.truncate(k);
-                    }
-                    None if c == '>' => {}
-                    None => return Some((i, c)),
-                }
-            }
-            '"' => straight = if straight.is_some() { None } else { Some(i) },
-            _ => {}
-        }
-    }
-    stack.first().copied().or(straight.map(|i| (i, '"')))
-}
-
-/// Where `raw` shows it was decoded with the wrong encoding: U+FFFD, or
-/// UTF-8 read as Windows-1252/Latin-1 ("Ð”Ð¾ÐºÑƒ" for "Доку").
-fn garbled(raw: &str) -> Option<usize> {
-    if let Some(i) = raw.find('\u{FFFD}') {
-        return Some(i);
-    }
-    let chars: Vec<(usize, char)> = raw.char_indices().collect();
-    let mut first = None;
-    let mut count = 0;
-    for w in chars.windows(2) {
-        let (i, a) = w[0];
-        let b = w[1].1;
-        let lead = matches!(a, 'Ð' | 'Ñ' | 'Ø' | 'Ù' | 'Ú' | 'Û' | 'Ã' | 'Â' | 'Ä' | 'Å');
-        let cont = matches!(
-            b,
-            '\u{80}'
-                ..='\u{BF}'
-                    | '‚'
-                    | 'ƒ'
-                    | '„'
-                    | '…'
-                    | '†'
-                    | '‡'
-                    | 'ˆ'
-                    | '‰'
-                    | 'Š'
-                    | '‹'
-                    | 'Œ'
-                    | 'Ž'
-                    | '‘'
-                    | '’'
-                    | '“'
-                    | '”'
-                    | '•'
-                    | '–'
-                    | '—'
-                    | '˜'
-                    | '™'
-                    | 'š'
-                    | '›'
-                    | 'œ'
-                    | 'ž'
-                    | 'Ÿ'
-        );
-        if lead && cont {
-            count += 1;
-            first.get_or_insert(i);
-        }
-    }
-    (count >= 3).then_some(first).flatten()
-}
-
-/// The script of the letters near `start..end`: those after it, or those
-/// before it when nothing follows.
-fn neighbourhood_script(text: &str, start: usize, end: usize) -> Option<Script> {
-    let after: String = text[end..].chars().take(30).collect();
-    if let Some(s) = dominant_script(&after) {
-        return Some(s);
-    }
-    let before: String = text[..start].chars().rev().take(40).collect();
-    dominant_script(&before)
-}
-
-/// The letter of `script` that looks like `c` (Latin `c` ↔ Cyrillic `с`, …).
-fn lookalike(c: char, script: Script) -> Option<char> {
-    const PAIRS: &[(char, char)] = &[
-        ('a', 'а'),
-        ('c', 'с'),
-        ('e', 'е'),
-        ('o', 'о'),
-        ('p', 'р'),
-        ('x', 'х'),
-        ('y', 'у'),
-        ('A', 'А'),
-        ('B', 'В'),
-        ('C', 'С'),
-        ('E', 'Е'),
-        ('H', 'Н'),
-        ('K', 'К'),
-        ('M', 'М'),
-        ('O', 'О'),
-        ('P', 'Р'),
-        ('T', 'Т'),
-        ('X', 'Х'),
-        ('ə', 'ә'),
-        ('Ə', 'Ә'),
-    ];
-    match script {
-        Script::Cyrillic => PAIRS.iter().find(|(l, _)| *l == c).map(|(_, k)| *k),
-        Script::Latin => PAIRS.iter().find(|(_, k)| *k == c).map(|(l, _)| *l),
-        Script::Arabic => None,
-    }
 }
 
 /// "1917–1920", "1920-1921": a span of years and nothing else.
