@@ -25,6 +25,9 @@
 //! | check  | [`mod@check`] | rules with stable codes → [`Diagnostic`]s               |
 //! | emit   | `emit`        | conversions of the model                                |
 //!
+//! Below the stages, [`rule`] declares every rule once (code, name, default
+//! level); `docs/architecture.md` gives each module's job in one page.
+//!
 //! The library never prints and never fails on a bad manuscript: problems are
 //! [`Diagnostic`]s, and [`Error`] means the run could not happen.
 //!

@@ -5,7 +5,7 @@
 //! content or the list as a whole, `C` citations against the list, `E`
 //! converting to an output format.
 //!
-//! [`for_each_rule!`] is the one table. It hands its rows to a macro, as
+//! `for_each_rule!` is the one table. It hands its rows to a macro, as
 //! ruff's `map_codes` does: this file makes [`Rule`] and its lookups from
 //! them, and `check/mod.rs` makes the docs lookup and the order the rules run
 //! in from the same rows, so adding a rule is one row here and its file in

@@ -8,6 +8,7 @@ mod cli;
 mod clients;
 mod emit;
 mod generate;
+mod layers;
 mod manuscripts;
 mod properties;
 mod references;

@@ -1,11 +1,11 @@
-//! Check: the validator; one file per rule, each with its docs; the only stage that makes findings of rules.
+//! Check: the validator — one file per rule with its docs; runs the rules over entries, the list and citations, and levels every finding.
 //!
 //! Every rule has a file here, named in the rule's row of the table in
-//! `rule.rs`, with its `DOCS` and a unit struct implementing [`Check`] for
+//! `rule.rs`, with its `DOCS` and a unit struct implementing `Check` for
 //! the stages it runs in. A few rules are found where their evidence is
 //! (S001–S002 by `split.rs`, P001–P002 by the parser, C003 by `cite.rs`,
 //! E001–E002 by the emitters); their files hold their docs only. This
-//! module gives every finding its configured level, once, in [`run`].
+//! module gives every finding its configured level, once, in `run`.
 
 mod dangling;
 mod duplicate;
