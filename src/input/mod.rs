@@ -39,35 +39,37 @@ impl Format {
 /// memory on a wrong file.
 pub const MAX_INPUT: usize = 256 * 1024 * 1024;
 
-/// Reads a file (or standard input for `-`) into a [`Source`].
+/// Reads a file into a [`Source`].
 pub fn read_path(path: &Path) -> Result<Source, Error> {
     let name = path.display().to_string();
-    let mut bytes = Vec::new();
-    let io = |source| Error::Io {
+    let file = std::fs::File::open(path).map_err(|source| Error::Io {
         path: name.clone(),
         source,
-    };
-    if name == "-" {
-        std::io::stdin()
-            .lock()
-            .take(MAX_INPUT as u64 + 1)
-            .read_to_end(&mut bytes)
-            .map_err(io)?;
-    } else {
-        std::fs::File::open(path)
-            .and_then(|f| f.take(MAX_INPUT as u64 + 1).read_to_end(&mut bytes))
-            .map_err(io)?;
-    }
+    })?;
+    read_from(&name, file)
+}
+
+/// Reads at most [`MAX_INPUT`] bytes from `reader` (a file, or the
+/// standard input the binary hands over) into a [`Source`] named `name`.
+pub fn read_from(name: &str, reader: impl Read) -> Result<Source, Error> {
+    let mut bytes = Vec::new();
+    reader
+        .take(MAX_INPUT as u64 + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|source| Error::Io {
+            path: name.to_string(),
+            source,
+        })?;
     if bytes.len() > MAX_INPUT {
         return Err(Error::Io {
-            path: name,
+            path: name.to_string(),
             source: std::io::Error::other(format!(
                 "larger than the {} MiB istinad reads",
                 MAX_INPUT / (1024 * 1024)
             )),
         });
     }
-    read_bytes(&name, &bytes)
+    read_bytes(name, &bytes)
 }
 
 /// Decodes the bytes of a file named `name` into a [`Source`].

@@ -114,7 +114,7 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
                     .set_named(name, level)
                     .map_err(|e| Failure::Usage(format!("`--severity {setting}`: {e}")))?;
             }
-            let source = istinad::input::read_path(&file)?;
+            let source = read_source(&file)?;
             let report = istinad::check(&source, &config);
             if fix {
                 if source.is_extracted() && output.as_deref().is_none_or(|o| o == file) {
@@ -213,9 +213,19 @@ fn read_list(
     file: &Path,
 ) -> Result<(Config, istinad::Source, istinad::References), Failure> {
     let config = load_config(explicit, file)?;
-    let source = istinad::input::read_path(file)?;
+    let source = read_source(file)?;
     let refs = istinad::read_references(&source, &config);
     Ok((config, source, refs))
+}
+
+/// Reads the input file, or standard input for `-` (the library never
+/// touches the process's streams).
+fn read_source(file: &Path) -> Result<istinad::Source, istinad::Error> {
+    if file == Path::new("-") {
+        istinad::input::read_from("-", std::io::stdin().lock())
+    } else {
+        istinad::input::read_path(file)
+    }
 }
 
 fn rule_named(name: &str) -> Result<Rule, Failure> {

@@ -250,7 +250,7 @@ pub fn refs_json(references: &[Reference], diagnostics: &[Diagnostic]) -> Result
 
 /// `istinad refs --format yaml`.
 pub fn refs_yaml(references: &[Reference], diagnostics: &[Diagnostic]) -> Result<String, String> {
-    serde_yaml::to_string(&RefsJson {
+    serde_yaml_ng::to_string(&RefsJson {
         references,
         diagnostics,
     })
