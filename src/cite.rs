@@ -8,16 +8,22 @@
 //! not. The grammar is lenient about separators so that a broken citation
 //! (`(12; s.329)`, `(12 s.329)`, `(12, s.329`) is still found and reported,
 //! with the edit that repairs it.
+//!
+//! A journal's own forms (`[[citation-form]]` in `istinad.toml`, each a
+//! regular expression with `entry` and `locator` groups) are scanned beside
+//! the built-in grammar; where both match, the built-in reading stands.
 
 use nom::Parser;
 
+use crate::config::CitationForm;
 use crate::diagnostic::Diagnostic;
 use crate::fix::{Applicability, Fix};
 use crate::model::{Citation, CitationItem, Locator};
 use crate::parse::locator::{Labelled, labelled};
 use crate::rule::Rule;
 use crate::script::{
-    Script, digit_value, dominant_script, is_dash, is_digit, normalize_range, script_of,
+    Script, digit_value, dominant_script, is_dash, is_digit, normalize_range, parse_number,
+    script_of,
 };
 use crate::source::Span;
 use crate::vocab::{Meaning, Vocabulary};
@@ -59,8 +65,14 @@ struct Candidate {
 
 /// Scans `text[body]` for citations. `entries` is the number of list
 /// entries (0 when there is no list), used to tell entry numbers from years
-/// and page numbers.
-pub fn scan_citations(text: &str, body: Span, entries: &[u32], vocab: &Vocabulary) -> Scan {
+/// and page numbers; `forms` are the journal's own citation forms.
+pub fn scan_citations(
+    text: &str,
+    body: Span,
+    entries: &[u32],
+    vocab: &Vocabulary,
+    forms: &[CitationForm],
+) -> Scan {
     let max = entries.iter().copied().max().unwrap_or(0);
     let body = body.start.min(text.len())..body.end.min(text.len());
     let mut candidates = Vec::new();
@@ -78,6 +90,7 @@ pub fn scan_citations(text: &str, body: Span, entries: &[u32], vocab: &Vocabular
         i += 1;
     }
     drop_enumerations(text, &mut candidates);
+    scan_forms(text, body, forms, &mut candidates);
     // The document's separator between number and locator: the one most
     // citations use (`,` when tied, as the AAK rule writes "[153, c.1,86-91]").
     let commas = candidates
@@ -99,6 +112,59 @@ pub fn scan_citations(text: &str, body: Span, entries: &[u32], vocab: &Vocabular
         scan.citations.push(cand.citation);
     }
     scan
+}
+
+/// Adds the matches of the journal's own forms that no citation already
+/// covers, one entry each, keeping `candidates` in order of position.
+fn scan_forms(text: &str, body: Span, forms: &[CitationForm], candidates: &mut Vec<Candidate>) {
+    for form in forms {
+        for caps in form.pattern.captures_iter(&text[body.clone()]) {
+            let (Some(whole), Some(entry)) = (caps.get(0), caps.name("entry")) else {
+                continue;
+            };
+            let span = body.start + whole.start()..body.start + whole.end();
+            let Some(reference) =
+                parse_number(entry.as_str().trim()).and_then(|n| u32::try_from(n).ok())
+            else {
+                continue;
+            };
+            if whole.is_empty()
+                || candidates
+                    .iter()
+                    .any(|c| c.citation.span.start < span.end && span.start < c.citation.span.end)
+            {
+                continue;
+            }
+            let locator = caps
+                .name("locator")
+                .filter(|m| !m.as_str().trim().is_empty())
+                .map(|m| Locator {
+                    label: form.locator,
+                    value: normalize_range(m.as_str().trim()),
+                    printed: None,
+                    span: body.start + m.start()..body.start + m.end(),
+                });
+            let citation = Citation {
+                text: whole.as_str().to_string(),
+                span,
+                items: vec![CitationItem {
+                    reference,
+                    number_span: body.start + entry.start()..body.start + entry.end(),
+                    locator,
+                    more_locators: Vec::new(),
+                }],
+            };
+            let at = candidates.partition_point(|c| c.citation.span.start < citation.span.start);
+            candidates.insert(
+                at,
+                Candidate {
+                    citation,
+                    issues: Vec::new(),
+                    separator: None,
+                },
+            );
+        }
+    }
 }
 
 /// Removes prose enumerations: "(1) the first …, (2) the second …" — bare
@@ -778,7 +844,7 @@ mod tests {
 
     fn scan(text: &str, entries: u32) -> Scan {
         let list: Vec<u32> = (1..=entries).collect();
-        scan_citations(text, 0..text.len(), &list, &Vocabulary::builtin())
+        scan_citations(text, 0..text.len(), &list, &Vocabulary::builtin(), &[])
     }
 
     type Items = Vec<Vec<(u32, Option<(Meaning, String)>)>>;
@@ -921,5 +987,51 @@ mod tests {
         assert_eq!(s.diagnostics.len(), 1, "{:#?}", s.diagnostics);
         let edit = &s.diagnostics[0].fix.as_ref().expect("fix").edits[0];
         assert_eq!(&text[edit.span.clone()], ";");
+    }
+
+    #[test]
+    fn a_journal_form_is_scanned_beside_the_built_in_ones() {
+        let form = CitationForm::new(
+            "braces",
+            r"\{(?<entry>\d+)(?:\|(?<locator>[^}]+))?\}",
+            Meaning::Leaf,
+        )
+        .expect("compiles");
+        let text = "Bax {3|12–14} və {٤}; həmçinin (2, s. 5) və {2|7} yox: (2, s. 6).";
+        let s = scan_citations(
+            text,
+            0..text.len(),
+            &[1, 2, 3, 4],
+            &Vocabulary::builtin(),
+            &[form],
+        );
+        let cited: Vec<(&str, u32, Option<&str>)> = s
+            .citations
+            .iter()
+            .map(|c| {
+                let item = &c.items[0];
+                (
+                    c.text.as_str(),
+                    item.reference,
+                    item.locator.as_ref().map(|l| l.value.as_str()),
+                )
+            })
+            .collect();
+        assert_eq!(
+            cited,
+            [
+                ("{3|12–14}", 3, Some("12-14")),
+                ("{٤}", 4, None),
+                ("(2, s. 5)", 2, Some("5")),
+                ("{2|7}", 2, Some("7")),
+                ("(2, s. 6)", 2, Some("6")),
+            ]
+        );
+        assert_eq!(
+            s.citations[0].items[0].locator.as_ref().map(|l| l.label),
+            Some(Meaning::Leaf)
+        );
+        assert_eq!(&text[s.citations[1].items[0].number_span.clone()], "٤");
+        assert!(s.diagnostics.is_empty());
     }
 }

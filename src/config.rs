@@ -11,11 +11,19 @@
 //! [[archives.archive]]                # same schema as bib/archives.toml
 //! abbr = "ЦГА РД"
 //! name = "Центральный государственный архив Республики Дагестан"
+//!
+//! [[citation-form]]                   # a journal's own in-text citation form
+//! name = "braces"
+//! pattern = '\{(?<entry>\d+)(?:\|(?<locator>[^}]+))?\}'
+//! locator = "page"                    # what the locator group means
 //! ```
+
+use regex::Regex;
+use serde::Deserialize;
 
 use crate::error::Error;
 use crate::rule::RuleSettings;
-use crate::vocab::Vocabulary;
+use crate::vocab::{Meaning, Vocabulary};
 
 /// Everything a run is configured with.
 #[derive(Debug, Clone, Default)]
@@ -24,6 +32,49 @@ pub struct Config {
     pub vocabulary: Vocabulary,
     /// Which rules run, at what severity.
     pub rules: RuleSettings,
+    /// The journal's own citation forms, scanned beside the built-in ones.
+    pub citation_forms: Vec<CitationForm>,
+}
+
+/// A citation form a journal defines in `istinad.toml` (`[[citation-form]]`):
+/// a regular expression with a group `entry` for the list number and an
+/// optional group `locator`, compiled once when the config is read.
+#[derive(Debug, Clone)]
+pub struct CitationForm {
+    /// The form's name, as the config gives it (named in errors).
+    pub name: String,
+    /// The compiled pattern; it has a group named `entry`.
+    pub pattern: Regex,
+    /// What the `locator` group means (`page` unless the config says).
+    pub locator: Meaning,
+}
+
+/// A `[[citation-form]]` table as written.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FormDef {
+    name: String,
+    pattern: String,
+    #[serde(default)]
+    locator: Option<Meaning>,
+}
+
+impl CitationForm {
+    /// Compiles `pattern`; the error names the form and says what is wrong.
+    pub fn new(name: &str, pattern: &str, locator: Meaning) -> Result<CitationForm, String> {
+        let compiled = Regex::new(pattern)
+            .map_err(|e| format!("citation form `{name}`: its pattern does not compile: {e}"))?;
+        if !compiled.capture_names().any(|n| n == Some("entry")) {
+            return Err(format!(
+                "citation form `{name}`: its pattern has no `(?<entry>…)` group for the entry number"
+            ));
+        }
+        Ok(CitationForm {
+            name: name.to_string(),
+            pattern: compiled,
+            locator,
+        })
+    }
 }
 
 impl Config {
@@ -45,6 +96,19 @@ impl Config {
                     .rules
                     .set_named(name, level.as_str().unwrap_or_default())
                     .map_err(config_error)?;
+            }
+        }
+        if let Some(forms) = table.remove("citation-form") {
+            let forms: Vec<FormDef> = forms.try_into().map_err(|e: toml::de::Error| {
+                config_error(format!(
+                    "`citation-form` must be tables of name, pattern and locator: {e}"
+                ))
+            })?;
+            for f in forms {
+                let form =
+                    CitationForm::new(&f.name, &f.pattern, f.locator.unwrap_or(Meaning::Page))
+                        .map_err(config_error)?;
+                config.citation_forms.push(form);
             }
         }
         if !table.is_empty() {
@@ -91,5 +155,35 @@ mod tests {
         assert!(e.to_string().contains("uncited-reference"));
         assert!(Config::from_toml("[headings]\nbogus = 1\n", "x.toml").is_err());
         assert!(Config::from_toml("not toml", "x.toml").is_err());
+    }
+
+    #[test]
+    fn citation_forms_compile_once_and_bad_ones_are_named() {
+        let c = Config::from_toml(
+            "[[citation-form]]\nname = \"braces\"\npattern = '\\{(?<entry>\\d+)\\}'\n",
+            "x.toml",
+        )
+        .expect("valid");
+        assert_eq!(c.citation_forms.len(), 1);
+        assert_eq!(c.citation_forms[0].locator, Meaning::Page);
+        let e = Config::from_toml(
+            "[[citation-form]]\nname = \"broken\"\npattern = '(?<entry>\\d+'\n",
+            "x.toml",
+        )
+        .expect_err("unclosed group");
+        assert!(e.to_string().contains("`broken`") && e.to_string().contains("x.toml"));
+        let e = Config::from_toml(
+            "[[citation-form]]\nname = \"nameless\"\npattern = '\\{(\\d+)\\}'\n",
+            "x.toml",
+        )
+        .expect_err("no entry group");
+        assert!(e.to_string().contains("`nameless`") && e.to_string().contains("entry"));
+        assert!(
+            Config::from_toml(
+                "[[citation-form]]\nname = \"x\"\npattern = '(?<entry>1)'\nlocator = \"shelf\"\n",
+                "x.toml",
+            )
+            .is_err()
+        );
     }
 }

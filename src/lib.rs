@@ -117,6 +117,7 @@ pub fn check(source: &Source, config: &Config) -> Report {
         document.body.clone(),
         &numbers,
         &config.vocabulary,
+        &config.citation_forms,
     );
     let diagnostics = check::run(&document, &mut references, Some(&scan), &config.rules);
     Report {
@@ -153,4 +154,25 @@ fn read_list(source: &Source, config: &Config) -> (Document, Vec<Reference>) {
     let document = split::split(source, &config.vocabulary);
     let references = parse::parse_references(source, &document, &config.vocabulary);
     (document, references)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_journal_citation_form_is_checked_like_any_citation() {
+        let config = Config::from_toml(
+            "[[citation-form]]\nname = \"braces\"\npattern = '\\{(?<entry>\\d+)(?:\\|(?<locator>[^}]+))?\\}'\n",
+            "istinad.toml",
+        )
+        .expect("valid config");
+        let text = "Yazılıb {1|5} və {3}.\n\n## ƏDƏBİYYAT\n\n\
+                    1. Həsənli Cəmil. (2012) Sovet dövründə Azərbaycanın xarici siyasəti. Bakı\n\
+                    2. ARDA: f. 28. siy. 1. iş 72\n";
+        let report = check(&Source::new("m.md", text), &config);
+        assert_eq!(report.citations.len(), 2);
+        let names: Vec<&str> = report.diagnostics.iter().map(|d| d.name()).collect();
+        assert_eq!(names, ["dangling-citation", "uncited-reference"]);
+    }
 }
