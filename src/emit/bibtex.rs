@@ -192,6 +192,35 @@ pub fn missing_biblatex_fields(r: &Reference) -> Vec<&'static str> {
     missing
 }
 
+/// The two `.bib` dialects one builder writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Dialect {
+    /// BibLaTeX, biber's data model: `date`, `location`, `journaltitle`,
+    /// `@online`, `@thesis`, separate `subtitle`, `langid`.
+    Biblatex,
+    /// Classic BibTeX 0.99 field names: `year`/`month`, `address`,
+    /// `journal`, `@phdthesis`; what it has no field for is folded or noted.
+    Bibtex,
+}
+
+impl Dialect {
+    /// The output format this dialect is.
+    pub fn format(self) -> Format {
+        match self {
+            Dialect::Biblatex => Format::Biblatex,
+            Dialect::Bibtex => Format::Bibtex,
+        }
+    }
+
+    /// The field's name in this dialect: BibLaTeX's, or BibTeX's.
+    fn field(self, biblatex: &'static str, bibtex: &'static str) -> &'static str {
+        match self {
+            Dialect::Biblatex => biblatex,
+            Dialect::Bibtex => bibtex,
+        }
+    }
+}
+
 /// Writes `references` as BibLaTeX to `out`; returns the findings.
 pub fn write_biblatex(
     references: &[Reference],
@@ -206,16 +235,7 @@ pub fn to_biblatex_string(
     references: &[Reference],
     options: &Options,
 ) -> Result<(String, Vec<Diagnostic>), Error> {
-    let keys = keys(references, options.keys);
-    let mut diagnostics = Vec::new();
-    let mut out = String::new();
-    for (r, key) in references.iter().zip(&keys) {
-        let mut report = Report::new(Format::Biblatex, &mut diagnostics);
-        let entry = biblatex_entry(r, key, &mut report);
-        note_missing(r, key, Format::Biblatex, &mut diagnostics);
-        push_entry(&mut out, &entry.to_biblatex_string());
-    }
-    Ok((out, diagnostics))
+    to_bib_string(references, Dialect::Biblatex, options)
 }
 
 /// Writes `references` as classic BibTeX to `out`; returns the findings.
@@ -232,19 +252,35 @@ pub fn to_bibtex_string(
     references: &[Reference],
     options: &Options,
 ) -> Result<(String, Vec<Diagnostic>), Error> {
+    to_bib_string(references, Dialect::Bibtex, options)
+}
+
+/// `references` as a `.bib` file of `dialect`, and the findings.
+pub fn to_bib_string(
+    references: &[Reference],
+    dialect: Dialect,
+    options: &Options,
+) -> Result<(String, Vec<Diagnostic>), Error> {
     let keys = keys(references, options.keys);
     let mut diagnostics = Vec::new();
     let mut out = String::new();
     for (r, key) in references.iter().zip(&keys) {
-        let mut report = Report::new(Format::Bibtex, &mut diagnostics);
-        let entry = bibtex_entry(r, key, &mut report);
-        note_missing(r, key, Format::Bibtex, &mut diagnostics);
-        let text = entry
-            .to_bibtex_string()
-            .map_err(|e| output_error(&format!("BibTeX entry `{key}`"), e))?;
-        push_entry(&mut out, &text);
+        let mut report = Report::new(dialect.format(), &mut diagnostics);
+        let entry = entry(r, key, dialect, &mut report);
+        note_missing(r, key, dialect.format(), &mut diagnostics);
+        push_entry(&mut out, &write_entry(&entry, dialect, key)?);
     }
     Ok((out, diagnostics))
+}
+
+/// One entry's text in `dialect`.
+fn write_entry(entry: &tex::Entry, dialect: Dialect, key: &str) -> Result<String, Error> {
+    match dialect {
+        Dialect::Biblatex => Ok(entry.to_biblatex_string()),
+        Dialect::Bibtex => entry
+            .to_bibtex_string()
+            .map_err(|e| output_error(&format!("BibTeX entry `{key}`"), e)),
+    }
 }
 
 /// Appends one entry as the `biblatex` crate wrote it, fields indented by two
@@ -408,11 +444,20 @@ impl Builder<'_, '_> {
     }
 }
 
-fn biblatex_entry(r: &Reference, key: &str, report: &mut Report<'_>) -> tex::Entry {
+/// The entry of `r` in `dialect`: the same walk over the record for both,
+/// each field under the dialect's name, or folded into the note, or noted
+/// as lost where the dialect has no place for it.
+fn entry(r: &Reference, key: &str, dialect: Dialect, report: &mut Report<'_>) -> tex::Entry {
     let kind = Kind::of(r);
-    report.record = Some(kind.name(false));
+    let bibtex = dialect == Dialect::Bibtex;
+    report.record = Some(kind.name(bibtex));
+    let entry_type = if bibtex {
+        kind.bibtex()
+    } else {
+        kind.biblatex()
+    };
     let mut b = Builder {
-        entry: tex::Entry::new(key.to_string(), kind.biblatex()),
+        entry: tex::Entry::new(key.to_string(), entry_type),
         kind,
         note: Note::of(r, true),
         r,
@@ -421,20 +466,39 @@ fn biblatex_entry(r: &Reference, key: &str, report: &mut Report<'_>) -> tex::Ent
     if !r.authors.is_empty() {
         b.entry.set("author", names(&r.authors));
     }
-    let aliases: Vec<&str> = r
-        .authors
-        .iter()
-        .chain(&r.editors)
-        .chain(&r.translators)
-        .filter_map(|p| p.alias.as_deref())
-        .collect();
-    if !aliases.is_empty() {
-        b.entry.set("nameaddon", normal(&aliases.join("; ")));
+    let people_ = || r.authors.iter().chain(&r.editors).chain(&r.translators);
+    if bibtex {
+        for p in people_() {
+            if let Some(alias) = p.alias.as_deref() {
+                b.report.dropped(
+                    r,
+                    "pen name",
+                    alias,
+                    &format!("no field for the pen name of `{}`", person_name(p)),
+                );
+            }
+        }
+    } else {
+        let aliases: Vec<&str> = people_().filter_map(|p| p.alias.as_deref()).collect();
+        if !aliases.is_empty() {
+            b.entry.set("nameaddon", normal(&aliases.join("; ")));
+        }
     }
     b.put_names("editor", "editors", &r.editors);
-    b.put_names("translator", "translators", &r.translators);
+    if bibtex {
+        if !r.translators.is_empty() {
+            b.fold("translators", &people(&r.translators));
+        }
+    } else {
+        b.put_names("translator", "translators", &r.translators);
+    }
     if r.kind == ReferenceKind::Other {
         b.entry.set("title", normal(&raw_title(r)));
+    } else if bibtex {
+        // BibTeX has no `subtitle`: one title, "Title: subtitle".
+        if let Some(t) = full_title(r) {
+            b.entry.set("title", normal(&t));
+        }
     } else {
         if let Some(t) = r.title.as_deref() {
             b.entry.set("title", normal(t));
@@ -445,28 +509,49 @@ fn biblatex_entry(r: &Reference, key: &str, report: &mut Report<'_>) -> tex::Ent
     }
     if let Some(c) = r.container.as_deref() {
         let field = match kind {
-            Kind::Article => "journaltitle",
+            Kind::Article => dialect.field("journaltitle", "journal"),
             Kind::InBook | Kind::InCollection => "booktitle",
-            Kind::Online => "organization",
+            Kind::Online => dialect.field("organization", "howpublished"),
             _ => "",
         };
-        b.put(field, "container", c);
+        // `@misc` has `howpublished` in biber's model, which reads BibTeX
+        // through source maps; the web page is `@misc` in BibTeX.
+        if bibtex && kind == Kind::Online {
+            b.entry.set(field, normal(c));
+        } else {
+            b.put(field, "container", c);
+        }
     }
-    if r.kind == ReferenceKind::Newspaper {
+    if !bibtex && r.kind == ReferenceKind::Newspaper {
         b.entry.set("entrysubtype", normal("newspaper"));
     }
     b.genre();
     let (date, lost) = issued(r);
     if let Some(d) = date {
-        b.entry.set("date", normal(&d.iso()));
+        if bibtex {
+            b.entry.set("year", normal(&d.year.to_string()));
+            if let Some(m) = d.month {
+                b.entry.set("month", normal(&m.to_string()));
+            }
+            if d.day.is_some() {
+                b.report.dropped(
+                    r,
+                    "day of the date",
+                    &d.iso(),
+                    "its dates have a year and a month only",
+                );
+            }
+        } else {
+            b.entry.set("date", normal(&d.iso()));
+        }
     }
     report_lost_date(b.report, r, lost);
     if let Some(v) = r.place.as_deref() {
-        b.put("location", "place", v);
+        b.put(dialect.field("location", "address"), "place", v);
     }
     if let Some(v) = r.publisher.as_deref() {
         let field = if kind == Kind::Thesis {
-            "institution"
+            dialect.field("institution", "school")
         } else {
             "publisher"
         };
@@ -478,26 +563,45 @@ fn biblatex_entry(r: &Reference, key: &str, report: &mut Report<'_>) -> tex::Ent
     if let Some(v) = r.volume.as_deref() {
         b.put("volume", "volume", v);
     }
-    if let Some(v) = r.volumes.as_deref() {
-        b.put("volumes", "volumes", v);
-    }
-    if let Some(v) = r.part.as_deref() {
-        b.put("part", "part", v);
+    // BibTeX has no `volumes` and `part`.
+    for (field, value) in [("volumes", &r.volumes), ("part", &r.part)] {
+        if let Some(v) = value.as_deref() {
+            if bibtex {
+                b.fold(field, v);
+            } else {
+                b.put(field, field, v);
+            }
+        }
     }
     if let Some(v) = r.issue.as_deref() {
         b.put("number", "issue", v);
     }
     if let Some(v) = r.pages.as_deref() {
-        b.put("pages", "pages", v);
+        if kind.allows("pages") {
+            // BibTeX writes ranges with TeX's `--`; biber reads `-`.
+            let pages = if bibtex {
+                double_dash(v)
+            } else {
+                v.to_string()
+            };
+            b.entry.set("pages", normal(&pages));
+        } else {
+            b.fold("pages", v);
+        }
     }
     if let Some(v) = r.extent.as_deref() {
-        b.put("pagetotal", "extent", v);
+        if bibtex {
+            b.report
+                .dropped(r, "extent", v, "no field for a page count");
+        } else {
+            b.put("pagetotal", "extent", v);
+        }
     }
     if let Some(a) = &r.archive {
         if let Some(citation) = archive_citation(a, r.language) {
             b.put("howpublished", "archive", &citation);
         }
-        if let Some(full) = a.full_name.as_deref() {
+        if !bibtex && let Some(full) = a.full_name.as_deref() {
             b.entry.set("library", normal(full));
         }
     }
@@ -506,127 +610,9 @@ fn biblatex_entry(r: &Reference, key: &str, report: &mut Report<'_>) -> tex::Ent
     }
     write_access_date(&mut b.entry, b.report, r, "urldate");
     if let Some(l) = r.language {
-        b.entry.set("langid", normal(language_name(l)));
-        b.entry.set("language", normal(language_name(l)));
-    }
-    b.finish()
-}
-
-fn bibtex_entry(r: &Reference, key: &str, report: &mut Report<'_>) -> tex::Entry {
-    let kind = Kind::of(r);
-    report.record = Some(kind.name(true));
-    let mut b = Builder {
-        entry: tex::Entry::new(key.to_string(), kind.bibtex()),
-        kind,
-        note: Note::of(r, true),
-        r,
-        report,
-    };
-    if !r.authors.is_empty() {
-        b.entry.set("author", names(&r.authors));
-    }
-    for p in r.authors.iter().chain(&r.editors).chain(&r.translators) {
-        if let Some(alias) = p.alias.as_deref() {
-            b.report.dropped(
-                r,
-                "pen name",
-                alias,
-                &format!("no field for the pen name of `{}`", person_name(p)),
-            );
+        if !bibtex {
+            b.entry.set("langid", normal(language_name(l)));
         }
-    }
-    b.put_names("editor", "editors", &r.editors);
-    if !r.translators.is_empty() {
-        b.fold("translators", &people(&r.translators));
-    }
-    let title = if r.kind == ReferenceKind::Other {
-        Some(raw_title(r))
-    } else {
-        full_title(r)
-    };
-    if let Some(t) = title {
-        b.entry.set("title", normal(&t));
-    }
-    if let Some(c) = r.container.as_deref() {
-        let field = match kind {
-            Kind::Article => "journal",
-            Kind::InBook | Kind::InCollection => "booktitle",
-            Kind::Online => "howpublished",
-            _ => "",
-        };
-        // `@misc` has `howpublished` in biber's model, which reads BibTeX
-        // through source maps; the web page is `@misc` here.
-        let allowed = field == "howpublished" || kind.allows(field);
-        if allowed {
-            b.entry.set(field, normal(c));
-        } else {
-            b.fold("container", c);
-        }
-    }
-    b.genre();
-    let (date, lost) = issued(r);
-    if let Some(d) = date {
-        b.entry.set("year", normal(&d.year.to_string()));
-        if let Some(m) = d.month {
-            b.entry.set("month", normal(&m.to_string()));
-        }
-        if d.day.is_some() {
-            b.report.dropped(
-                r,
-                "day of the date",
-                &d.iso(),
-                "its dates have a year and a month only",
-            );
-        }
-    }
-    report_lost_date(b.report, r, lost);
-    if let Some(v) = r.place.as_deref() {
-        b.put("address", "place", v);
-    }
-    if let Some(v) = r.publisher.as_deref() {
-        let field = if kind == Kind::Thesis {
-            "school"
-        } else {
-            "publisher"
-        };
-        b.put(field, "publisher", v);
-    }
-    if let Some(v) = r.edition.as_deref() {
-        b.put("edition", "edition", v);
-    }
-    if let Some(v) = r.volume.as_deref() {
-        b.put("volume", "volume", v);
-    }
-    if let Some(v) = r.volumes.as_deref() {
-        b.fold("volumes", v);
-    }
-    if let Some(v) = r.part.as_deref() {
-        b.fold("part", v);
-    }
-    if let Some(v) = r.issue.as_deref() {
-        b.put("number", "issue", v);
-    }
-    if let Some(v) = r.pages.as_deref() {
-        if kind.allows("pages") {
-            b.entry.set("pages", normal(&double_dash(v)));
-        } else {
-            b.fold("pages", v);
-        }
-    }
-    if let Some(v) = r.extent.as_deref() {
-        b.report
-            .dropped(r, "extent", v, "no field for a page count");
-    }
-    if let Some(a) = &r.archive
-        && let Some(citation) = archive_citation(a, r.language)
-    {
-        b.put("howpublished", "archive", &citation);
-    }
-    if let Some(url) = r.url.as_deref() {
-        b.entry.set("url", verbatim_url(url));
-    }
-    write_access_date(&mut b.entry, b.report, r, "urldate");
-    if let Some(l) = r.language {
         b.entry.set("language", normal(language_name(l)));
     }
     b.finish()
@@ -744,17 +730,14 @@ mod tests {
             let mut diagnostics = Vec::new();
             for (r, key) in refs.iter().zip(&keys) {
                 let mut report = Report::new(Format::Biblatex, &mut diagnostics);
-                let built = if bibtex {
-                    bibtex_entry(r, key, &mut report)
+                let dialect = if bibtex {
+                    Dialect::Bibtex
                 } else {
-                    biblatex_entry(r, key, &mut report)
+                    Dialect::Biblatex
                 };
+                let built = entry(r, key, dialect, &mut report);
                 let mut text = String::new();
-                let written = if bibtex {
-                    built.to_bibtex_string().expect("BibTeX")
-                } else {
-                    built.to_biblatex_string()
-                };
+                let written = write_entry(&built, dialect, key).expect("written");
                 push_entry(&mut text, &written);
                 let read = tex::Bibliography::parse(&text)
                     .unwrap_or_else(|e| panic!("{key}: {e:?}\n{text}"));

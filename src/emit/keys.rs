@@ -25,18 +25,29 @@ pub enum KeyStyle {
 }
 
 impl KeyStyle {
+    /// Every key style, in the order the CLI lists them.
+    pub const ALL: [KeyStyle; 2] = [KeyStyle::Readable, KeyStyle::Number];
+
     /// The name used on the command line (`--keys number`).
     pub fn name(self) -> &'static str {
         match self {
-            KeyStyle::Readable => "readable",
+            KeyStyle::Readable => "name",
             KeyStyle::Number => "number",
+        }
+    }
+
+    /// The key style with an example (the CLI's help).
+    pub fn about(self) -> &'static str {
+        match self {
+            KeyStyle::Readable => "`hesenli2012`, `dokumenty1959a`",
+            KeyStyle::Number => "`ref12`",
         }
     }
 
     /// Finds a key style by name.
     pub fn from_name(name: &str) -> Option<KeyStyle> {
         match name.trim().to_ascii_lowercase().as_str() {
-            "readable" | "author-year" => Some(KeyStyle::Readable),
+            "name" | "readable" | "author-year" => Some(KeyStyle::Readable),
             "number" | "numbers" => Some(KeyStyle::Number),
             _ => None,
         }

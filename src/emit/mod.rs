@@ -7,7 +7,7 @@
 //! |----------------|-----------------------------------------------------------------|
 //! | `keys.rs`      | citation keys: `hesenli2012`, `arda28a`, or `ref12`             |
 //! | `fields.rs`    | what all formats share: dates, archival search data, notes      |
-//! | `bibtex.rs`    | BibLaTeX and classic BibTeX, entry by entry via `biblatex`      |
+//! | `bibtex.rs`    | BibLaTeX and classic BibTeX: one builder, two `Dialect`s        |
 //! | `csl_json.rs`  | CSL-JSON (CSL 1.0.2 schema) from istinad's own serde structs    |
 //! | `hayagriva.rs` | hayagriva YAML via hayagriva's own types                        |
 //! | `ris.rs`       | RIS, UTF-8                                                      |
@@ -44,6 +44,7 @@ use crate::diagnostic::Diagnostic;
 use crate::error::Error;
 use crate::model::Reference;
 
+pub use bibtex::Dialect;
 pub use keys::{KeyStyle, keys};
 pub use text::{Locale, Style, render, write_text};
 
@@ -101,6 +102,17 @@ impl Format {
         }
     }
 
+    /// What the format is for, in one line (the CLI's help).
+    pub fn about(self) -> &'static str {
+        match self {
+            Format::Biblatex => "BibLaTeX (biber)",
+            Format::Bibtex => "Plain BibTeX",
+            Format::CslJson => "CSL-JSON (pandoc, Zotero, citeproc-js)",
+            Format::Hayagriva => "hayagriva YAML (Typst)",
+            Format::Ris => "RIS (EndNote, Mendeley, Zotero)",
+        }
+    }
+
     /// The format's name in messages.
     pub fn title(self) -> &'static str {
         match self {
@@ -131,8 +143,8 @@ pub fn convert(
     options: &Options,
 ) -> Result<(String, Vec<Diagnostic>), Error> {
     match format {
-        Format::Biblatex => bibtex::to_biblatex_string(references, options),
-        Format::Bibtex => bibtex::to_bibtex_string(references, options),
+        Format::Biblatex => bibtex::to_bib_string(references, Dialect::Biblatex, options),
+        Format::Bibtex => bibtex::to_bib_string(references, Dialect::Bibtex, options),
         Format::CslJson => csl_json::to_csl_json_string(references, options),
         Format::Hayagriva => hayagriva::to_hayagriva_string(references, options),
         Format::Ris => ris::to_ris_string(references),

@@ -76,6 +76,15 @@ impl Style {
         }
     }
 
+    /// The style in one line (the CLI's help).
+    pub fn about(self) -> &'static str {
+        match self {
+            Style::Gost => "GOST R 7.0.5-2008, numeric, with archival references (ours)",
+            Style::Chicago => "Chicago 18th, notes and bibliography",
+            Style::Apa => "APA 7th",
+        }
+    }
+
     /// Finds a style by name.
     pub fn from_name(name: &str) -> Option<Style> {
         Style::ALL
@@ -108,6 +117,16 @@ impl Locale {
             Locale::Ru => "ru",
             Locale::Fa => "fa",
             Locale::En => "en",
+        }
+    }
+
+    /// The locale's language (the CLI's help).
+    pub fn about(self) -> &'static str {
+        match self {
+            Locale::Az => "Azerbaijani (ours)",
+            Locale::Ru => "Russian",
+            Locale::Fa => "Persian",
+            Locale::En => "English",
         }
     }
 

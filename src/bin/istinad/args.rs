@@ -2,7 +2,9 @@
 
 use std::path::PathBuf;
 
+use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
 use clap::{Parser, Subcommand, ValueEnum};
+use istinad::emit::{Format, KeyStyle, Locale, Style};
 
 /// Reads the reference lists of historians' manuscripts (az, ru, fa, tr,
 /// en), checks their citations, and converts them.
@@ -86,25 +88,25 @@ pub enum Command {
         /// Manuscript or reference list.
         file: PathBuf,
         /// Target format.
-        #[arg(long, value_enum)]
-        to: ConvertFormat,
+        #[arg(long, value_parser = choice(&Format::ALL, Format::name, Format::about))]
+        to: Format,
         /// Output file (written atomically); default: standard output.
         #[arg(short, long, value_name = "OUT")]
         output: Option<PathBuf>,
         /// Citation keys: readable (`hesenli2012`) or list numbers (`ref12`).
-        #[arg(long, value_enum, default_value_t = Keys::Name)]
-        keys: Keys,
+        #[arg(long, default_value = "name", value_parser = choice(&KeyStyle::ALL, KeyStyle::name, KeyStyle::about))]
+        keys: KeyStyle,
     },
     /// Print the formatted reference list through a CSL style.
     Render {
         /// Manuscript or reference list.
         file: PathBuf,
         /// Citation style.
-        #[arg(long, value_enum, default_value_t = StyleName::Gost)]
-        style: StyleName,
+        #[arg(long, default_value = "gost", value_parser = choice(&Style::ALL, Style::name, Style::about))]
+        style: Style,
         /// Locale for the terms of entries in other languages.
-        #[arg(long, value_enum, default_value_t = LocaleName::Ru)]
-        locale: LocaleName,
+        #[arg(long, default_value = "ru", value_parser = choice(&Locale::ALL, Locale::name, Locale::about))]
+        locale: Locale,
         /// Output file (written atomically); default: standard output.
         #[arg(short, long, value_name = "OUT")]
         output: Option<PathBuf>,
@@ -149,50 +151,23 @@ pub enum Deny {
     Warnings,
 }
 
-/// Targets of `convert`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum ConvertFormat {
-    /// Plain BibTeX.
-    Bibtex,
-    /// BibLaTeX (biber).
-    Biblatex,
-    /// CSL-JSON (pandoc, Zotero, citeproc-js).
-    CslJson,
-    /// hayagriva YAML (Typst).
-    Hayagriva,
-    /// RIS (EndNote, Mendeley, Zotero).
-    Ris,
-}
-
-/// Citation-key styles.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum Keys {
-    /// `hesenli2012`, `dokumenty1959a`.
-    Name,
-    /// `ref12`.
-    Number,
-}
-
-/// Styles of `render`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum StyleName {
-    /// GOST R 7.0.5-2008, numeric, with archival references (ours).
-    Gost,
-    /// Chicago 18th, notes and bibliography.
-    Chicago,
-    /// APA 7th.
-    Apa,
-}
-
-/// Locales of `render`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum LocaleName {
-    /// Azerbaijani (ours).
-    Az,
-    /// Russian.
-    Ru,
-    /// Persian.
-    Fa,
-    /// English.
-    En,
+/// A value parser over one of the library's choices (its `ALL`, `name` and
+/// `about`): the command line keeps no list of formats, styles, locales or
+/// key styles of its own.
+fn choice<T: Copy + Send + Sync + 'static>(
+    all: &'static [T],
+    name: fn(T) -> &'static str,
+    about: fn(T) -> &'static str,
+) -> impl TypedValueParser<Value = T> {
+    PossibleValuesParser::new(
+        all.iter()
+            .map(move |&v| PossibleValue::new(name(v)).help(about(v))),
+    )
+    // The parser above accepts only the names of `all`.
+    .map(move |given: String| {
+        all.iter()
+            .copied()
+            .find(|&v| name(v) == given)
+            .unwrap_or(all[0])
+    })
 }

@@ -18,11 +18,8 @@ use istinad::diagnostic::{Diagnostic, Severity};
 use istinad::{Config, Error};
 use istinad::{Level, Rule};
 
-use args::{
-    CheckFormat, Cli, Color, Command, ConvertFormat, Deny, Keys, LocaleName, RefsFormat,
-    RulesFormat, StyleName,
-};
-use istinad::emit::{Format, KeyStyle, Locale, Options, Style};
+use args::{CheckFormat, Cli, Color, Command, Deny, RefsFormat, RulesFormat};
+use istinad::emit::Options;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -161,20 +158,8 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
             keys,
         } => {
             let (config, source, refs) = read_list(cli.config.as_deref(), &file)?;
-            let format = match to {
-                ConvertFormat::Bibtex => Format::Bibtex,
-                ConvertFormat::Biblatex => Format::Biblatex,
-                ConvertFormat::CslJson => Format::CslJson,
-                ConvertFormat::Hayagriva => Format::Hayagriva,
-                ConvertFormat::Ris => Format::Ris,
-            };
-            let options = Options {
-                keys: match keys {
-                    Keys::Name => KeyStyle::Readable,
-                    Keys::Number => KeyStyle::Number,
-                },
-            };
-            let (text, findings) = istinad::convert(&refs.references, format, &options, &config)?;
+            let options = Options { keys };
+            let (text, findings) = istinad::convert(&refs.references, to, &options, &config)?;
             emit_output(output.as_deref(), &text)?;
             // What the format cannot hold goes to standard error, so the
             // converted text on standard output stays clean.
@@ -188,17 +173,6 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
             output,
         } => {
             let (_, _, refs) = read_list(cli.config.as_deref(), &file)?;
-            let style = match style {
-                StyleName::Gost => Style::Gost,
-                StyleName::Chicago => Style::Chicago,
-                StyleName::Apa => Style::Apa,
-            };
-            let locale = match locale {
-                LocaleName::Az => Locale::Az,
-                LocaleName::Ru => Locale::Ru,
-                LocaleName::Fa => Locale::Fa,
-                LocaleName::En => Locale::En,
-            };
             let text = istinad::emit::render(&refs.references, style, locale)?;
             emit_output(output.as_deref(), &text)?;
             Ok(ExitCode::SUCCESS)
