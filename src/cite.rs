@@ -19,12 +19,10 @@ use crate::config::CitationForm;
 use crate::diagnostic::Diagnostic;
 use crate::fix::{Applicability, Fix};
 use crate::model::{Citation, CitationItem, Locator};
+use crate::parse::lex::{parse_number, range_list};
 use crate::parse::locator::{Labelled, labelled};
 use crate::rule::Rule;
-use crate::script::{
-    Script, digit_value, dominant_script, is_dash, is_digit, normalize_range, parse_number,
-    script_of,
-};
+use crate::script::{Script, dominant_script, is_dash, is_digit, normalize_range, script_of};
 use crate::source::Span;
 use crate::vocab::{Meaning, Vocabulary};
 
@@ -724,9 +722,7 @@ fn number_at(s: &str) -> Option<(u32, usize)> {
     if rest.starts_with(['.', ',']) && rest[1..].starts_with(is_digit) {
         return None;
     }
-    let n = s[..len]
-        .chars()
-        .try_fold(0u32, |acc, c| Some(acc * 10 + digit_value(c)?))?;
+    let n = u32::try_from(parse_number(&s[..len])?).ok()?;
     Some((n, len))
 }
 
@@ -784,7 +780,7 @@ fn locator_at(
         ));
     }
     // A bare page: "[39, 250-252]".
-    if let Ok((rest, r)) = crate::parse::range_list_pub(s)
+    if let Ok((rest, r)) = range_list(s)
         && !rest.trim_start().starts_with(|c: char| c.is_alphabetic())
     {
         let end = to - rest.len();
@@ -811,7 +807,7 @@ fn locator_at(
     {
         let after = &s[word_len + 1..];
         let t = after.trim_start();
-        if let Ok((rest, r)) = crate::parse::range_list_pub(t)
+        if let Ok((rest, r)) = range_list(t)
             && !rest.trim_start().starts_with(|c: char| c.is_alphabetic())
         {
             let end = to - rest.len();

@@ -171,46 +171,6 @@ pub fn fold(text: &str) -> String {
     out
 }
 
-/// Parses a run of decimal digits in any script into a number, if it fits.
-pub fn parse_number(text: &str) -> Option<u64> {
-    let mut value: u64 = 0;
-    let mut any = false;
-    for c in text.chars() {
-        let d = digit_value(c)?;
-        value = value.checked_mul(10)?.checked_add(u64::from(d))?;
-        any = true;
-    }
-    any.then_some(value)
-}
-
-/// Parses a Roman numeral (`II`, `XIV`, `iv`), also written with the Cyrillic
-/// look-alikes `І`, `Х`, `С`, `М` that Russian typists use.
-pub fn parse_roman(text: &str) -> Option<u32> {
-    let mut total = 0u32;
-    let mut prev = 0u32;
-    let mut count = 0;
-    for c in text.chars().rev() {
-        let v = match c {
-            'I' | 'i' | 'І' | 'і' | 'Ⅰ' => 1,
-            'V' | 'v' | 'Ⅴ' => 5,
-            'X' | 'x' | 'Х' | 'х' | 'Ⅹ' => 10,
-            'L' | 'l' => 50,
-            'C' | 'c' | 'С' | 'с' => 100,
-            'D' | 'd' => 500,
-            'M' | 'm' | 'М' | 'м' => 1000,
-            _ => return None,
-        };
-        if v < prev {
-            total = total.checked_sub(v)?;
-        } else {
-            total += v;
-            prev = v;
-        }
-        count += 1;
-    }
-    (count > 0 && total > 0 && total < 4000).then_some(total)
-}
-
 /// Where `raw` shows it was decoded with the wrong encoding: U+FFFD, or
 /// UTF-8 read as Windows-1252/Latin-1 ("Ð”Ð¾ÐºÑƒ" for "Доку").
 /// The parser skips such an entry; check's garbled-text reports it.
@@ -280,24 +240,9 @@ mod tests {
     }
 
     #[test]
-    fn digits_of_three_scripts() {
-        assert_eq!(parse_number("۱۳۸۸"), Some(1388));
-        assert_eq!(parse_number("١٣٨٨"), Some(1388));
-        assert_eq!(parse_number("12a"), None);
-        assert_eq!(parse_number("99999999999999999999999"), None);
+    fn ranges_of_three_scripts() {
         assert_eq!(normalize_range("۴۸۵ـ۴۹۲"), "485-492");
         assert_eq!(normalize_range("12–15"), "12-15");
-    }
-
-    #[test]
-    fn roman_numerals_including_cyrillic_lookalikes() {
-        assert_eq!(parse_roman("II"), Some(2));
-        assert_eq!(parse_roman("XIV"), Some(14));
-        assert_eq!(parse_roman("ІІ"), Some(2));
-        assert_eq!(parse_roman("Х"), Some(10));
-        assert_eq!(parse_roman("IV"), Some(4));
-        assert_eq!(parse_roman("A"), None);
-        assert_eq!(parse_roman(""), None);
     }
 
     #[test]

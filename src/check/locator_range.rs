@@ -1,8 +1,9 @@
 //! Check C006 locator-out-of-range: a page beyond the entry's page range or extent.
 
-use super::{Check, Context, RuleDocs, cited_locators, locators::ranges};
+use super::{Check, Context, RuleDocs, cited_locators};
 use crate::diagnostic::Diagnostic;
 use crate::model::ReferenceKind;
+use crate::parse::lex::parse_ranges;
 use crate::rule::Rule;
 use crate::vocab::Meaning;
 
@@ -23,10 +24,13 @@ impl Check for LocatorOutOfRange {
             let (bounds, what): (Vec<(u64, u64)>, String) = match loc.label {
                 Meaning::Page if reference.kind != ReferenceKind::Archival => {
                     if let Some(pages) = &reference.pages {
-                        (ranges(pages), format!("its pages {pages}"))
+                        (parse_ranges(pages), format!("its pages {pages}"))
                     } else if let Some(extent) = &reference.extent {
                         (
-                            ranges(extent).into_iter().map(|(_, e)| (1, e)).collect(),
+                            parse_ranges(extent)
+                                .into_iter()
+                                .map(|(_, e)| (1, e))
+                                .collect(),
                             format!("its {extent} pages"),
                         )
                     } else {
@@ -35,7 +39,7 @@ impl Check for LocatorOutOfRange {
                 }
                 Meaning::Leaf if reference.kind == ReferenceKind::Archival => {
                     match reference.leaves() {
-                        Some(leaves) => (ranges(leaves), format!("its leaves {leaves}")),
+                        Some(leaves) => (parse_ranges(leaves), format!("its leaves {leaves}")),
                         None => continue,
                     }
                 }
@@ -44,7 +48,7 @@ impl Check for LocatorOutOfRange {
             if bounds.is_empty() {
                 continue;
             }
-            let outside = ranges(&loc.value)
+            let outside = parse_ranges(&loc.value)
                 .into_iter()
                 .flat_map(|(a, b)| [a, b])
                 .find(|n| {

@@ -2,7 +2,6 @@
 
 use super::{Check, EntryText, RuleDocs};
 use crate::diagnostic::Diagnostic;
-use crate::parse::clean::url_ranges;
 use crate::rule::Rule;
 
 /// A URL that cannot be an address.
@@ -17,29 +16,27 @@ pub(crate) const DOCS: RuleDocs = RuleDocs {
 
 impl Check for MalformedUrl {
     fn entry(e: &EntryText) -> Vec<Diagnostic> {
-        let mut out = Vec::new();
-        for url in url_ranges(&e.clean.text) {
-            let printed = &e.clean.text[url.clone()];
-            let host = printed
-                .split_once("://")
-                .map_or(printed, |(_, h)| h)
-                .split(['/', '?', '#'])
-                .next()
-                .unwrap_or("");
-            if !host.contains('.') || host.starts_with('.') || host.ends_with('.') {
-                out.push(
-                    Diagnostic::new(
-                        Rule::MalformedUrl,
-                        e.clean.span(url),
-                        format!("`{printed}` is not a web address: it has no host name"),
-                    )
-                    .with_reference(e.reference.number)
-                    .with_help(
-                        "remove the spaces inside the address, or copy it again from the browser",
-                    ),
-                );
-            }
-        }
-        out
+        e.urls()
+            .filter(|(_, printed)| {
+                let host = printed
+                    .split_once("://")
+                    .map_or(*printed, |(_, h)| h)
+                    .split(['/', '?', '#'])
+                    .next()
+                    .unwrap_or("");
+                !host.contains('.') || host.starts_with('.') || host.ends_with('.')
+            })
+            .map(|(span, printed)| {
+                Diagnostic::new(
+                    Rule::MalformedUrl,
+                    span,
+                    format!("`{printed}` is not a web address: it has no host name"),
+                )
+                .with_reference(e.reference.number)
+                .with_help(
+                    "remove the spaces inside the address, or copy it again from the browser",
+                )
+            })
+            .collect()
     }
 }

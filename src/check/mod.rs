@@ -16,7 +16,6 @@ mod incomplete_archival_reference;
 mod list_numbering;
 mod locator_kind;
 mod locator_range;
-pub(crate) mod locators;
 mod malformed;
 mod malformed_url;
 mod missing_reference_section;
@@ -37,9 +36,10 @@ use crate::cite::Scan;
 use crate::diagnostic::Diagnostic;
 use crate::model::{Citation, CitationItem, Locator, Reference};
 use crate::parse::MAX_ENTRY;
-use crate::parse::clean::Clean;
+use crate::parse::clean::{Clean, url_ranges};
 use crate::rule::for_each_rule;
 use crate::script::garbled;
+use crate::source::Span;
 use crate::split::Document;
 
 /// What a rule checks, stage by stage; a rule overrides the stages it runs in.
@@ -171,6 +171,15 @@ pub(crate) struct EntryText<'a> {
     pub reference: &'a Reference,
     /// The entry without Markdown, spaces collapsed, mapped to the source.
     pub clean: Clean,
+}
+
+impl EntryText<'_> {
+    /// Each URL of the entry as printed, with its span in the source.
+    pub(crate) fn urls(&self) -> impl Iterator<Item = (Span, &str)> {
+        url_ranges(&self.clean.text)
+            .into_iter()
+            .map(|url| (self.clean.span(url.clone()), &self.clean.text[url]))
+    }
 }
 
 /// Drops findings of rules that are off and gives the rest their

@@ -1,7 +1,8 @@
 //! Check C004 reversed-range: a locator or page range whose end comes before its start.
 
-use super::{Check, Context, RuleDocs, all_locators, locators::ranges};
+use super::{Check, Context, RuleDocs, all_locators};
 use crate::diagnostic::Diagnostic;
+use crate::parse::lex::parse_ranges;
 use crate::rule::Rule;
 
 /// Finds ranges such as `s. 45-41`.
@@ -18,7 +19,7 @@ impl Check for ReversedRange {
     fn citations(cx: &Context) -> Vec<Diagnostic> {
         let mut out = Vec::new();
         for (citation, item, loc) in all_locators(cx) {
-            if let Some((a, b)) = ranges(&loc.value).into_iter().find(|(a, b)| b < a) {
+            if let Some((a, b)) = parse_ranges(&loc.value).into_iter().find(|(a, b)| b < a) {
                 out.push(
                     Diagnostic::new(
                         Rule::ReversedRange,
@@ -40,7 +41,7 @@ impl Check for ReversedRange {
         let mut out = Vec::new();
         for r in cx.references {
             if let Some(pages) = &r.pages
-                && let Some((a, b)) = ranges(pages).into_iter().find(|(a, b)| b < a)
+                && let Some((a, b)) = parse_ranges(pages).into_iter().find(|(a, b)| b < a)
             {
                 out.push(
                     Diagnostic::new(

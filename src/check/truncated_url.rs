@@ -2,7 +2,6 @@
 
 use super::{Check, EntryText, RuleDocs};
 use crate::diagnostic::Diagnostic;
-use crate::parse::clean::url_ranges;
 use crate::rule::Rule;
 
 /// A URL cut short with `...`.
@@ -17,22 +16,18 @@ pub(crate) const DOCS: RuleDocs = RuleDocs {
 
 impl Check for TruncatedUrl {
     fn entry(e: &EntryText) -> Vec<Diagnostic> {
-        let mut out = Vec::new();
-        for url in url_ranges(&e.clean.text) {
-            let printed = &e.clean.text[url.clone()];
-            if printed.contains("...") || printed.contains('…') {
-                out.push(
-                    Diagnostic::new(
-                        Rule::TruncatedUrl,
-                        e.clean.span(url),
-                        format!("the URL `{printed}` is cut short with an ellipsis"),
-                    )
-                    .with_reference(e.reference.number)
-                    .with_help("give the full address of the page, as copied from the browser"),
-                );
-            }
-        }
-        out
+        e.urls()
+            .filter(|(_, printed)| printed.contains("...") || printed.contains('…'))
+            .map(|(span, printed)| {
+                Diagnostic::new(
+                    Rule::TruncatedUrl,
+                    span,
+                    format!("the URL `{printed}` is cut short with an ellipsis"),
+                )
+                .with_reference(e.reference.number)
+                .with_help("give the full address of the page, as copied from the browser")
+            })
+            .collect()
     }
 }
 

@@ -13,9 +13,8 @@ use nom::Parser;
 use nom::bytes::complete::take_while1;
 use nom::combinator::opt;
 
-use super::lex::{Res, at_boundary, ch, digits, fail, sp, word};
+use super::lex::{Res, at_boundary, ch, digits, fail, parse_number, sp, word};
 use crate::model::{Calendar, Language, OriginalYear, Ymd};
-use crate::script::parse_number;
 use crate::vocab::Vocabulary;
 
 /// A year as read from an entry.

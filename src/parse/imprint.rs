@@ -9,11 +9,11 @@
 use nom::Parser;
 
 use super::date::{MonthDay, Year, date, year};
-use super::lex::{at_boundary, ch, digits, ends_element, sp, word};
+use super::lex::{at_boundary, ch, digits, ends_element, parse_number, sp, word};
 use super::locator::{bare_pages, extent, labelled, volume_after};
 use super::person;
 use crate::model::{Language, Person};
-use crate::script::{fold, is_digit, parse_number};
+use crate::script::{fold, is_digit};
 use crate::vocab::{Meaning, Vocabulary};
 
 /// What separated a segment from the one before it.

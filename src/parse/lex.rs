@@ -1,10 +1,13 @@
-//! Parse: the small productions every grammar shares — spaces, numbers in any script, ranges, Roman numerals, vocabulary words.
+//! Parse: the small productions every grammar shares — spaces, numbers in any script, ranges, Roman numerals, vocabulary words — and the one reader of their values.
+//!
+//! Everything that reads a number, a range or a Roman numeral out of text
+//! (the parser, the citation scanner, the locator rules) reads it here.
 
 use nom::bytes::complete::{take_while, take_while1};
 use nom::combinator::{opt, recognize};
 use nom::{IResult, Parser};
 
-use crate::script::{is_dash, is_digit, parse_roman};
+use crate::script::{digit_value, is_dash, is_digit};
 use crate::vocab::Lexicon;
 
 /// nom's result over entry text; its error type stays inside this module tree.
@@ -75,6 +78,12 @@ pub(crate) fn roman(i: &str) -> Res<'_, u32> {
     }
 }
 
+/// The letters of a front-matter Roman numeral as page counts print it,
+/// in either case (`xii, 300 p.`, `XIV + 250 с.`): only i, v, x and l.
+pub(crate) fn front_matter_roman(i: &str) -> Res<'_, &str> {
+    take_while1(|c: char| matches!(c.to_ascii_lowercase(), 'i' | 'v' | 'x' | 'l')).parse(i)
+}
+
 /// A word from a vocabulary, longest form first.
 pub(crate) fn word<'a, T: Clone>(
     lexicon: &'a Lexicon<T>,
@@ -111,6 +120,97 @@ pub(crate) fn at_boundary(rest: &str) -> bool {
         || (rest.len() != t.len() && t.starts_with(|c: char| is_digit(c)))
 }
 
+/// Parses a run of decimal digits in any script into a number, if it fits.
+pub(crate) fn parse_number(text: &str) -> Option<u64> {
+    let mut value: u64 = 0;
+    let mut any = false;
+    for c in text.chars() {
+        let d = digit_value(c)?;
+        value = value.checked_mul(10)?.checked_add(u64::from(d))?;
+        any = true;
+    }
+    any.then_some(value)
+}
+
+/// Parses a Roman numeral (`II`, `XIV`, `iv`), also written with the Cyrillic
+/// look-alikes `І`, `Х`, `С`, `М` that Russian typists use.
+pub(crate) fn parse_roman(text: &str) -> Option<u32> {
+    let mut total = 0u32;
+    let mut prev = 0u32;
+    let mut count = 0;
+    for c in text.chars().rev() {
+        let v = match c {
+            'I' | 'i' | 'І' | 'і' | 'Ⅰ' => 1,
+            'V' | 'v' | 'Ⅴ' => 5,
+            'X' | 'x' | 'Х' | 'х' | 'Ⅹ' => 10,
+            'L' | 'l' => 50,
+            'C' | 'c' | 'С' | 'с' => 100,
+            'D' | 'd' => 500,
+            'M' | 'm' | 'М' | 'м' => 1000,
+            _ => return None,
+        };
+        if v < prev {
+            total = total.checked_sub(v)?;
+        } else {
+            total += v;
+            prev = v;
+        }
+        count += 1;
+    }
+    (count > 0 && total > 0 && total < 4000).then_some(total)
+}
+
+/// The numeric ranges of a printed value: `"12-15 об."` -> `[(12, 15)]`,
+/// `"105,110"` -> `[(105, 105), (110, 110)]`, `"3arxa"` -> `[(3, 3)]`,
+/// `"145-7"` -> `[(145, 147)]` (an abbreviated end takes the start's
+/// leading digits). Returns each range as printed, in order; a reversed
+/// range keeps its order.
+pub(crate) fn parse_ranges(value: &str) -> Vec<(u64, u64)> {
+    let mut out = Vec::new();
+    for part in value.split([',', ';', '،']) {
+        let mut numbers = Vec::new();
+        let mut current = String::new();
+        let mut dash = false;
+        for c in part.chars() {
+            if let Some(d) = digit_value(c) {
+                current.push(char::from_digit(d, 10).unwrap_or('0'));
+            } else {
+                if !current.is_empty() {
+                    numbers.push(std::mem::take(&mut current));
+                }
+                if is_dash(c) && numbers.len() == 1 {
+                    dash = true;
+                }
+            }
+        }
+        if !current.is_empty() {
+            numbers.push(current);
+        }
+        match (numbers.first(), numbers.get(1)) {
+            (Some(a), Some(b)) if dash => {
+                let (Ok(start), Ok(end)) = (a.parse::<u64>(), b.parse::<u64>()) else {
+                    continue;
+                };
+                // "145-7" means 145 to 147.
+                let end = if b.len() < a.len() && end < start {
+                    let prefix = &a[..a.len() - b.len()];
+                    format!("{prefix}{b}").parse().unwrap_or(end)
+                } else {
+                    end
+                };
+                out.push((start, end));
+            }
+            (Some(a), _) => {
+                if let Ok(n) = a.parse::<u64>() {
+                    out.push((n, n));
+                }
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -131,5 +231,36 @@ mod tests {
         assert_eq!(roman("ІІІ "), Ok((" ", 3)));
         assert!(roman("IIIa").is_err());
         assert!(roman("Moscow").is_err());
+    }
+
+    #[test]
+    fn roman_values_including_cyrillic_lookalikes() {
+        assert_eq!(parse_roman("II"), Some(2));
+        assert_eq!(parse_roman("XIV"), Some(14));
+        assert_eq!(parse_roman("ІІ"), Some(2));
+        assert_eq!(parse_roman("Х"), Some(10));
+        assert_eq!(parse_roman("IV"), Some(4));
+        assert_eq!(parse_roman("A"), None);
+        assert_eq!(parse_roman(""), None);
+    }
+
+    #[test]
+    fn numbers_of_three_scripts() {
+        assert_eq!(parse_number("۱۳۸۸"), Some(1388));
+        assert_eq!(parse_number("١٣٨٨"), Some(1388));
+        assert_eq!(parse_number("12a"), None);
+        assert_eq!(parse_number("99999999999999999999999"), None);
+    }
+
+    #[test]
+    fn ranges_of_printed_values() {
+        assert_eq!(parse_ranges("12-15 об."), vec![(12, 15)]);
+        assert_eq!(parse_ranges("105,110"), vec![(105, 105), (110, 110)]);
+        assert_eq!(parse_ranges("76-78, 162-164"), vec![(76, 78), (162, 164)]);
+        assert_eq!(parse_ranges("3arxa"), vec![(3, 3)]);
+        assert_eq!(parse_ranges("145-7"), vec![(145, 147)]);
+        assert_eq!(parse_ranges("45-41"), vec![(45, 41)]);
+        assert_eq!(parse_ranges("۴۸۵ـ۴۹۲"), vec![(485, 492)]);
+        assert!(parse_ranges("об.").is_empty());
     }
 }

@@ -6,7 +6,10 @@
 use nom::Parser;
 use nom::combinator::{opt, recognize};
 
-use super::lex::{Res, at_boundary, ch, digits, fail, range, range_list, roman, sp, word};
+use super::lex::{
+    Res, at_boundary, ch, digits, fail, front_matter_roman, parse_number, range, range_list, roman,
+    sp, word,
+};
 use crate::script::normalize_range;
 use crate::vocab::{Meaning, Vocabulary};
 
@@ -147,7 +150,7 @@ pub(crate) fn volume_after<'a>(
             Ok((r, n)) => (r, n, false),
             Err(_) => {
                 let (rest, d) = digits(i)?;
-                let n = crate::script::parse_number(d).and_then(|n| u32::try_from(n).ok());
+                let n = parse_number(d).and_then(|n| u32::try_from(n).ok());
                 let Some(n) = n else { return fail(i) };
                 // ordinal suffix "-ci", "-cü", "-cı", "-cu", "-й", "-й", "."
                 let (rest, _) = opt((
@@ -181,9 +184,7 @@ pub(crate) fn extent<'a>(
     move |i: &'a str| {
         // optional roman preliminaries "XII, " or "xii + "
         let (rest, _) = opt((
-            nom::bytes::complete::take_while1(|c: char| {
-                matches!(c, 'i' | 'v' | 'x' | 'l' | 'I' | 'V' | 'X' | 'L')
-            }),
+            front_matter_roman,
             sp,
             nom::branch::alt((ch(','), ch('+'))),
             sp,

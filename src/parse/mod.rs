@@ -17,7 +17,7 @@ mod archival;
 pub(crate) mod clean;
 mod date;
 mod imprint;
-mod lex;
+pub(crate) mod lex;
 pub(crate) mod locator;
 mod person;
 
@@ -982,7 +982,7 @@ fn is_year_span(s: &str) -> bool {
     parts.len() == 2
         && parts.iter().all(|p| {
             p.chars().count() == 4
-                && crate::script::parse_number(p).is_some_and(|n| (1000..=2100).contains(&n))
+                && lex::parse_number(p).is_some_and(|n| (1000..=2100).contains(&n))
         })
 }
 
@@ -1149,8 +1149,3 @@ fn is_label_only(work: &str, found: &archival::Found) -> bool {
 
 #[cfg(test)]
 mod tests;
-
-/// A list of page ranges (`76–78, 162–164`), for the citation scanner.
-pub(crate) fn range_list_pub(s: &str) -> lex::Res<'_, &str> {
-    lex::range_list(s)
-}
