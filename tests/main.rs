@@ -10,6 +10,7 @@ mod emit;
 mod generate;
 mod manuscripts;
 mod properties;
+mod real;
 mod references;
 mod rules;
 mod seed;
