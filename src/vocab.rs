@@ -225,6 +225,17 @@ pub struct Names {
     pub given: Vec<String>,
     /// Words of organizations' names.
     pub corporate: Vec<String>,
+    /// Particles inside names (`b.`, `ibn`, `al-`, `van`).
+    pub particles: Vec<String>,
+    /// Initials of two or three letters in transliterated names (`Sh.`, `Iu.`).
+    pub digraph_initials: Vec<String>,
+}
+
+impl Names {
+    /// The names table compiled in from `bib/names.toml`.
+    pub fn builtin() -> Names {
+        toml::from_str::<Names>(NAMES).unwrap_or_default()
+    }
 }
 
 /// Imprint and kind vocabulary (`bib/imprint.toml`).
@@ -471,6 +482,8 @@ impl Vocabulary {
             }
         }
         self.names.honorifics.extend(names.honorifics);
+        self.names.particles.extend(names.particles);
+        self.names.digraph_initials.extend(names.digraph_initials);
         self.names.et_al.extend(names.et_al);
         self.names.conjunctions.extend(names.conjunctions);
         self.names.surname_endings.extend(names.surname_endings);

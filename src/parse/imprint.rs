@@ -12,6 +12,7 @@ use super::date::{MonthDay, Year, date, year};
 use super::lex::{at_boundary, ch, digits, ends_element, sp, word};
 use super::locator::{bare_pages, extent, labelled, volume_after};
 use super::person;
+use super::style::Punctuation;
 use crate::model::{Language, Person};
 use crate::script::{fold, is_digit, parse_number};
 use crate::vocab::{Meaning, Vocabulary};
@@ -86,6 +87,9 @@ pub(crate) struct Ctx<'a> {
     /// Whether the entry's year has been read (APA: "(2021). Census records
     /// of the Baku Governorate, 1897." — a later year belongs to the title).
     pub year_seen: std::cell::Cell<bool>,
+    /// How the entry closes its areas: in the comma style a comma ends free
+    /// text as a period does.
+    pub punctuation: Punctuation,
 }
 
 impl<'a> Ctx<'a> {
@@ -95,6 +99,7 @@ impl<'a> Ctx<'a> {
             vocab,
             lang,
             year_seen: std::cell::Cell::new(false),
+            punctuation: Punctuation::Period,
         }
     }
 }
@@ -883,7 +888,7 @@ fn scan_free(text: &str, pos: usize, ctx: &Ctx) -> usize {
                 {
                     return pos + i;
                 }
-                if matches!(c, ';' | '؛') {
+                if matches!(c, ';' | '؛') || ctx.punctuation == Punctuation::Comma {
                     return pos + i;
                 }
             }

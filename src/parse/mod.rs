@@ -20,6 +20,7 @@ mod imprint;
 mod lex;
 pub(crate) mod locator;
 mod person;
+mod style;
 
 use crate::check::Rule;
 use crate::diagnostic::Diagnostic;
@@ -229,7 +230,8 @@ impl Reader<'_> {
         self.legacy_font();
         self.accessed(&mut work);
         self.medium_markers(&mut work);
-        let ctx = Ctx::new(self.vocab, lang);
+        let mut ctx = Ctx::new(self.vocab, lang);
+        ctx.punctuation = style::punctuation(&work, self.vocab);
 
         if let Some(found) = archival::find(&work, self.vocab) {
             self.reference.kind = ReferenceKind::Archival;
@@ -348,8 +350,25 @@ impl Reader<'_> {
                 f.authors = block.people;
             }
             pos += block.len;
+        } else if ctx.punctuation == style::Punctuation::Comma
+            && let Some(block) = person::comma_inverted(&work[pos..to], self.vocab)
+                .or_else(|| person::comma_name(&work[pos..to], self.vocab))
+        {
+            f.authors = block.people;
+            pos += block.len;
         }
-        let segs = imprint::segments(work, pos, to, ctx);
+        let mut segs = imprint::segments(work, pos, to, ctx);
+        // "Tanakābunī, Qiṣaṣ, p. 186": an inverted name that leaves no title
+        // was the author and the title.
+        if segs.iter().all(|s| s.elem.is_some())
+            && let [only] = f.authors.as_slice()
+            && only.given.as_deref().is_some_and(|g| !g.contains('.'))
+            && let Some(block) = person::comma_name(&work[from..to], self.vocab)
+        {
+            f.authors = block.people;
+            pos = from + block.len;
+            segs = imprint::segments(work, pos, to, ctx);
+        }
         assign(work, &segs, &mut f, ctx);
         f
     }
@@ -1368,17 +1387,10 @@ fn tidy_keeping(s: &str, vocab: Option<&Vocabulary>) -> String {
         c.is_whitespace() || matches!(c, ',' | ';' | ':' | '،' | '؛' | '–' | '—' | '/')
     });
     let stripped = t.trim_end_matches('.').trim_end();
-    let last_word: String = stripped
-        .chars()
-        .rev()
-        .take_while(|c| c.is_alphabetic())
-        .collect::<Vec<_>>()
-        .into_iter()
-        .rev()
-        .collect();
+    let last_word = lex::last_word(stripped);
     let keep = t.ends_with('.')
         && !last_word.is_empty()
-        && vocab.is_some_and(|v| v.index.abbreviations.contains_key(&fold(&last_word)))
+        && vocab.is_some_and(|v| v.index.abbreviations.contains_key(&fold(last_word)))
         && stripped
             .chars()
             .rev()

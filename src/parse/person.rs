@@ -11,6 +11,8 @@
 //! A block is only taken when a title follows it, so a title that happens to
 //! begin with capitalised words is not read as a name.
 
+use std::sync::LazyLock;
+
 use nom::Parser;
 
 use super::lex::{Res, ch, fail, sp, word};
@@ -29,11 +31,16 @@ pub(crate) struct AuthorBlock {
     pub editors: bool,
 }
 
-/// Digraph initials of transliterated names: `Sh.`, `Dzh.`, `Yu.`.
-const DIGRAPHS: &[&str] = &[
-    "Sh", "Ch", "Kh", "Zh", "Ts", "Yu", "Ya", "Ye", "Yo", "Dzh", "Dj", "Th", "Gh", "Sch", "Tz",
-    "Дж", "Sz", "Cz",
-];
+/// Digraph initials of transliterated names (`bib/names.toml`
+/// `digraph_initials`): `Sh.`, `Dzh.`, `Iu.`. Read once from the built-in
+/// table, since an initial is recognised below the level of an entry's
+/// vocabulary.
+static DIGRAPHS: LazyLock<Vec<String>> = LazyLock::new(|| {
+    let mut d = crate::vocab::Names::builtin().digraph_initials;
+    // Longest first, so that `Dzh` wins over `Dz`.
+    d.sort_by_key(|s| std::cmp::Reverse(s.len()));
+    d
+});
 
 /// One initial: a capital letter (or a digraph) and a period, with an
 /// optional hyphenated second initial (`Ж.-Ж.`).
@@ -46,7 +53,7 @@ fn initial(i: &str) -> Res<'_, &str> {
         return fail(i);
     }
     let mut end = c.len_utf8();
-    for d in DIGRAPHS {
+    for d in DIGRAPHS.iter() {
         if i.starts_with(d) && i[d.len()..].starts_with('.') {
             end = d.len();
             break;
@@ -86,7 +93,10 @@ fn name_word(i: &str) -> Res<'_, &str> {
         return fail(i);
     };
     let arabic = script_of(first) == Some(Script::Arabic);
-    if !arabic && !first.is_uppercase() {
+    // A transliterated name may open with the letter ʿayn: `ʻAmīd`, `‘Amili`.
+    let ayn = matches!(first, 'ʻ' | 'ʿ' | '‘')
+        && i[first.len_utf8()..].starts_with(|c: char| c.is_uppercase());
+    if !arabic && !ayn && !first.is_uppercase() {
         return fail(i);
     }
     let mut end = 0;
@@ -94,6 +104,7 @@ fn name_word(i: &str) -> Res<'_, &str> {
     for (j, c) in i.char_indices() {
         let ok = c.is_alphabetic()
             || c == '\u{200C}'
+            || (j == 0 && ayn)
             || (matches!(c, '-' | '\'' | '’') && prev.is_alphabetic());
         if !ok {
             break;
@@ -224,6 +235,30 @@ fn person<'a>(
         }
         // Bare words: "Həsənli Cəmil", "کاوه بیات", "ایرج ذوقی".
         let words: Vec<&str> = family.split(' ').filter(|w| !w.is_empty()).collect();
+        // A family name in capitals before the given names: "JOHNSON Robert
+        // A.", "MORRISON Alexander" (French and Turkish lists).
+        if let [first, rest @ ..] = words.as_slice()
+            && !rest.is_empty()
+            && is_capitals(first)
+            && !rest.iter().any(|w| is_capitals(w))
+        {
+            let (r, ini) = match (sp, initials).parse(after_family) {
+                Ok((r, (_, ini))) => (r, Some(ini)),
+                Err(_) => (after_family, None),
+            };
+            let mut given = rest.join(" ");
+            if let Some(ini) = ini {
+                given = format!("{given} {ini}");
+            }
+            return Ok((
+                r,
+                strong(Person {
+                    family: (*first).to_string(),
+                    given: Some(given),
+                    alias: None,
+                }),
+            ));
+        }
         if words.len() >= 2 && words.len() <= 3 {
             let evidence = if honored {
                 Evidence::Strong
@@ -278,6 +313,12 @@ fn person<'a>(
         }
         fail(i)
     }
+}
+
+/// A word in capitals, `JOHNSON`, `ÖNDER` (two letters at least).
+fn is_capitals(w: &str) -> bool {
+    w.chars().filter(|c| c.is_alphabetic()).count() >= 2
+        && w.chars().all(|c| !c.is_alphabetic() || c.is_uppercase())
 }
 
 /// Whether a person ends at `rest`: punctuation, a bracket, "and" or the end.
@@ -533,6 +574,112 @@ pub(crate) fn author_block(text: &str, vocab: &Vocabulary) -> Option<AuthorBlock
         people,
         len,
         editors,
+    })
+}
+
+/// In a comma-style entry (`style.rs`), an inverted name of the length
+/// traditional Arabic and Persian names have: `Majlisi, Muhammad Baqir,`,
+/// `Hakim Nayshaburi, Muhammad b. ‘Abd Allah,`, `‘Amili, Muhammad b. Makki,`.
+/// The family name is one to four name words, the given names one to six
+/// name words or particles (`bib/names.toml` `particles`), and a comma must
+/// close them with more text after it. Latin and Cyrillic script only: a
+/// Persian comma list puts the title first.
+pub(crate) fn comma_inverted(text: &str, vocab: &Vocabulary) -> Option<AuthorBlock> {
+    let (family, rest) = split_comma(text)?;
+    let (given, rest) = split_comma(rest)?;
+    let family_words: Vec<&str> = family.split_whitespace().collect();
+    let given_words: Vec<&str> = given.split_whitespace().collect();
+    let is_name = |w: &str| is_name_token(w, vocab);
+    let capital = |ws: &[&str]| ws.iter().any(|w| !is_particle(w, vocab));
+    if !(1..=4).contains(&family_words.len())
+        || !(1..=6).contains(&given_words.len())
+        || !family_words.iter().chain(&given_words).all(|w| is_name(w))
+        || !capital(&family_words)
+        || !capital(&given_words)
+        || rest.trim().is_empty()
+        || rest.trim_start().starts_with(|c: char| is_digit(c))
+    {
+        return None;
+    }
+    Some(AuthorBlock {
+        people: vec![Person {
+            family: family.trim().to_string(),
+            given: Some(given.trim().to_string()),
+            alias: None,
+        }],
+        len: text.len() - rest.len(),
+        editors: false,
+    })
+}
+
+/// In a comma-style note, an author printed as one name before the title:
+/// `Tanakābunī, Qiṣaṣ, p. 186`, `Al-ʿAzzāwī, Taʾrīkh al-ʿIrāq, vol. 7`,
+/// `Ibn Khallakan, Wafiyat al-A‘yan…, Cairo`. One capitalised word, or a
+/// particle and one word; the part after the comma must begin with a capital
+/// and be followed by more text, so that a one-word title before a place
+/// and year still needs a name-like word to be read as an author.
+pub(crate) fn comma_name(text: &str, vocab: &Vocabulary) -> Option<AuthorBlock> {
+    let (name, rest) = split_comma(text)?;
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let named = match words.as_slice() {
+        [w] => is_name_token(w, vocab) && !is_particle(w, vocab) && w.chars().count() > 2,
+        [p, w] => is_particle(p, vocab) && is_name_token(w, vocab) && !is_particle(w, vocab),
+        _ => false,
+    };
+    let (title, after) = split_comma(rest).unwrap_or((rest, ""));
+    let title = title
+        .trim_start()
+        .trim_start_matches(['‘', 'ʿ', '"', '“', '«']);
+    if !named || !title.starts_with(|c: char| c.is_uppercase()) || after.trim().is_empty() {
+        return None;
+    }
+    Some(AuthorBlock {
+        people: vec![Person {
+            family: name.trim().to_string(),
+            given: None,
+            alias: None,
+        }],
+        len: text.len() - rest.len(),
+        editors: false,
+    })
+}
+
+/// The text before the first comma (Latin or Arabic) and the text after it.
+fn split_comma(text: &str) -> Option<(&str, &str)> {
+    let at = text.find([',', '،'])?;
+    let comma = text[at..].chars().next().map_or(1, char::len_utf8);
+    Some((&text[..at], &text[at + comma..]))
+}
+
+/// A word of a long traditional name: a capitalised Latin or Cyrillic word
+/// (an opening `‘` or `ʿ` for the letter ʿayn allowed), or a particle.
+fn is_name_token(w: &str, vocab: &Vocabulary) -> bool {
+    if is_particle(w, vocab) || is_particle_prefixed(w, vocab) {
+        return true;
+    }
+    let core = w.trim_start_matches(['‘', 'ʿ', '\'', '’']);
+    let Some(first) = core.chars().next() else {
+        return false;
+    };
+    first.is_uppercase()
+        && matches!(script_of(first), Some(Script::Latin | Script::Cyrillic))
+        && core
+            .chars()
+            .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’' | '‘' | 'ʿ' | 'ʾ'))
+}
+
+/// `b.`, `ibn`, `bin`: a particle of `bib/names.toml`.
+fn is_particle(w: &str, vocab: &Vocabulary) -> bool {
+    let f = fold(w);
+    vocab.names.particles.iter().any(|p| fold(p) == f)
+}
+
+/// `al-Tayyib`, `ibn-Sina`: a word opened by a particle that ends in a hyphen.
+fn is_particle_prefixed(w: &str, vocab: &Vocabulary) -> bool {
+    let f = fold(w);
+    vocab.names.particles.iter().any(|p| {
+        let p = fold(p);
+        p.ends_with('-') && f.starts_with(&p) && f.len() > p.len()
     })
 }
 
