@@ -169,7 +169,12 @@ pub struct Archives {
 #[serde(deny_unknown_fields)]
 pub struct BareYears {
     /// Entry language in which bare years are read in this calendar.
+    #[serde(default)]
     pub language: String,
+    /// Or: places of publication after which a bare year of the range is
+    /// read in this calendar, whatever the entry's language.
+    #[serde(default)]
+    pub places: Vec<String>,
     /// First year of the range.
     pub from: i32,
     /// Last year of the range.

@@ -146,6 +146,7 @@ fn read_sep(text: &str, mut pos: usize) -> (usize, Sep) {
         } else if matches!(c, '–' | '—' | '-')
             && (pos == 0 || text[..pos].ends_with(char::is_whitespace))
             && rest[c.len_utf8()..].starts_with(char::is_whitespace)
+            || matches!(c, '–' | '—' | '-') && text[..pos].ends_with('.') && glued_dash(rest)
         {
             take(Sep::Dash, c.len_utf8(), &mut pos);
         } else {
@@ -247,6 +248,13 @@ pub(crate) fn segments(text: &str, from: usize, to: usize, ctx: &Ctx) -> Vec<Seg
         pos = end;
     }
     segs
+}
+
+/// A dash glued to a period and to the word after it, opening the next
+/// area: `.-Bakı`, `.–М.`.
+fn glued_dash(rest: &str) -> bool {
+    let mut chars = rest.chars();
+    matches!(chars.next(), Some('-' | '–' | '—')) && chars.next().is_some_and(char::is_uppercase)
 }
 
 fn next_char(text: &str, pos: usize) -> usize {
@@ -855,6 +863,10 @@ fn scan_free(text: &str, pos: usize, ctx: &Ctx) -> usize {
         let next = chars.get(k + 1).map(|&(_, c)| c);
         let after = &s[i + c.len_utf8()..];
         match c {
+            // ".-Bakı": a GOST area dash glued to the period ends the area.
+            '.' if next.is_some_and(|n| matches!(n, '-' | '–' | '—')) && glued_dash(after) => {
+                return pos + i;
+            }
             '.' if (next.is_none() || next.is_some_and(char::is_whitespace)) => {
                 let word: String = s[..i]
                     .chars()

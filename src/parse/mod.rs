@@ -407,7 +407,10 @@ impl Reader<'_> {
             .container
             .map(|c| container_name(&c, self.vocab))
             .filter(|c| !c.is_empty());
-        if let Some(y) = f.year {
+        if let Some(mut y) = f.year {
+            if let Some(place) = &f.place {
+                y = date::by_place(y, place, self.vocab);
+            }
             r.year = Some(y.gregorian);
             r.original_year = y.original;
         }
@@ -945,6 +948,21 @@ fn assign(work: &str, segs: &[imprint::Seg], f: &mut Fields, ctx: &Ctx) {
                     last_free_was_title = false;
                     continue;
                 }
+                // "… centuries. Makhachkala, 1975", "Xazarı. -S., 1976": a name
+                // opening the imprint area right before the year is its place,
+                // known to the vocabulary or not.
+                if f.place.is_none()
+                    && f.title.is_some()
+                    && matches!(seg.sep, Sep::Period | Sep::Dash)
+                    && next.is_some_and(|n| {
+                        matches!(n.elem, Some(Elem::Year(_))) && n.sep == Sep::Comma
+                    })
+                    && looks_like_place(&value)
+                {
+                    f.place = Some(value);
+                    last_free_was_title = false;
+                    continue;
+                }
                 let prev_place = prev.is_some_and(|p| matches!(p.elem, Some(Elem::Place(_))));
                 let next_place = next.is_some_and(|n| {
                     matches!(n.elem, Some(Elem::Place(_)))
@@ -1152,6 +1170,24 @@ fn split_place_publisher(value: &str) -> Option<(String, String)> {
         return None;
     }
     Some((left.to_string(), strip_quotes(right)))
+}
+
+/// One or two capitalised words, or a one- or two-letter abbreviation with
+/// its period (`M.`, `S.`): what a place of publication looks like.
+fn looks_like_place(value: &str) -> bool {
+    let words: Vec<&str> = value.split_whitespace().collect();
+    let capital = |w: &&str| {
+        w.starts_with(char::is_uppercase)
+            && w.chars()
+                .all(|c| c.is_alphabetic() || matches!(c, '-' | '.'))
+    };
+    match words.as_slice() {
+        [w] if w.ends_with('.') => {
+            w.chars().filter(|c| c.is_alphabetic()).count() <= 3 && capital(w)
+        }
+        [_] | [_, _] => words.iter().all(capital) && !value.contains('.'),
+        _ => false,
+    }
 }
 
 /// A title's subtitle after ` : ` (GOST) or `: `.

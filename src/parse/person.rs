@@ -75,13 +75,27 @@ fn initial(i: &str) -> Res<'_, &str> {
 fn initials(i: &str) -> Res<'_, &str> {
     let (mut rest, _) = initial(i)?;
     loop {
-        let (r, _) = sp(rest)?;
+        let (r, space) = sp(rest)?;
         match initial(r) {
-            Ok((r2, _)) if !r2.starts_with(|c: char| c.is_alphabetic()) => rest = r2,
+            // Glued to the family name: "S.A.Pletneva", "Q.M.Aslanov" (but
+            // "Bağırov Ə.A. L.Tolstoy…": a spaced initial starts the title).
+            Ok((r2, _))
+                if !r2.starts_with(|c: char| c.is_alphabetic())
+                    || (space.is_empty() && glued_name(r2)) =>
+            {
+                rest = r2
+            }
             _ => break,
         }
     }
     Ok((rest, &i[..i.len() - rest.len()]))
+}
+
+/// Whether `rest` starts with a family name glued to the initials before
+/// it: a capital and then a small letter.
+fn glued_name(rest: &str) -> bool {
+    let mut chars = rest.chars();
+    chars.next().is_some_and(char::is_uppercase) && chars.next().is_some_and(char::is_lowercase)
 }
 
 /// A capitalised name word (Latin or Cyrillic), possibly hyphenated or with
@@ -542,7 +556,10 @@ pub(crate) fn author_block(text: &str, vocab: &Vocabulary) -> Option<AuthorBlock
     let t = rest.trim_start();
     let spaced = rest.len() != t.len();
     let len = if let Some(after) = t.strip_prefix('.').or_else(|| t.strip_prefix(':')) {
-        if !(after.is_empty() || after.starts_with(char::is_whitespace)) {
+        // "R.Əliyev.Şirvan xanlığı…": initials make the name sure enough for
+        // a title glued to its period.
+        let glued_title = evidence == Evidence::Strong && glued_name(after);
+        if !(after.is_empty() || after.starts_with(char::is_whitespace) || glued_title) {
             return None;
         }
         text.len() - after.len()
@@ -732,6 +749,67 @@ mod tests {
     use super::*;
 
     type Names = Vec<(String, Option<String>, Option<String>)>;
+
+    fn family_given(b: Option<AuthorBlock>) -> Option<(String, Option<String>)> {
+        b.map(|b| (b.people[0].family.clone(), b.people[0].given.clone()))
+    }
+
+    #[test]
+    fn long_traditional_names_in_comma_style() {
+        let v = Vocabulary::builtin();
+        let got = family_given(comma_inverted(
+            "Hakim Nayshaburi, Muhammad b. ‘Abd Allah, Mustadrak ‘ala al-Sahihayn, Beirut",
+            &v,
+        ));
+        assert_eq!(
+            got,
+            Some((
+                "Hakim Nayshaburi".into(),
+                Some("Muhammad b. ‘Abd Allah".into())
+            ))
+        );
+        // A title after the comma is no given name.
+        assert!(comma_inverted("The Qur’an, with an English Paraphrase, Qum", &v).is_none());
+        // Nothing after the names: no block.
+        assert!(comma_inverted("Majlisi, Muhammad Baqir, ", &v).is_none());
+    }
+
+    #[test]
+    fn one_name_before_a_title_in_a_note() {
+        let v = Vocabulary::builtin();
+        assert_eq!(
+            family_given(comma_name(
+                "Al-ʿAzzāwī, Taʾrīkh al-ʿIrāq, vol. 7, p. 63.",
+                &v
+            )),
+            Some(("Al-ʿAzzāwī".into(), None))
+        );
+        assert_eq!(
+            family_given(comma_name("Ibn Khallakan, Wafiyat al-A‘yan, Cairo", &v)),
+            Some(("Ibn Khallakan".into(), None))
+        );
+        assert!(comma_name("Servet-i Fünûn, c.X, s.244", &v).is_none());
+    }
+
+    #[test]
+    fn initials_glued_to_the_family_name_and_the_title() {
+        let (names, _) = block("S.A.Pletneva. Xazarı. -S., 1976.").expect("block");
+        assert_eq!(names[0].0, "Pletneva");
+        assert_eq!(names[0].1.as_deref(), Some("S.A."));
+        let (names, _) = block("R.Əliyev.Şirvan xanlığı tarixindən.-Bakı,1999.").expect("block");
+        assert_eq!(names[0].0, "Əliyev");
+        let (names, _) = block("Bağırov Ə.A. L.Tolstoy və Azərbaycan (1880-1920). Bakı, Elm, 1974")
+            .expect("block");
+        assert_eq!(names[0].0, "Bağırov");
+        assert_eq!(names[0].1.as_deref(), Some("Ə.A."));
+    }
+
+    #[test]
+    fn a_family_name_in_capitals_comes_first() {
+        let (names, _) = block("MORRISON Alexander, 2006: “Russian Rule”, Review").expect("block");
+        assert_eq!(names[0].0, "MORRISON");
+        assert_eq!(names[0].1.as_deref(), Some("Alexander"));
+    }
 
     fn block(text: &str) -> Option<(Names, String)> {
         let v = Vocabulary::builtin();
