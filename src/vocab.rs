@@ -169,7 +169,12 @@ pub struct Archives {
 #[serde(deny_unknown_fields)]
 pub struct BareYears {
     /// Entry language in which bare years are read in this calendar.
+    #[serde(default)]
     pub language: String,
+    /// Or: places of publication after which a bare year of the range is
+    /// read in this calendar, whatever the entry's language.
+    #[serde(default)]
+    pub places: Vec<String>,
     /// First year of the range.
     pub from: i32,
     /// Last year of the range.
@@ -225,6 +230,17 @@ pub struct Names {
     pub given: Vec<String>,
     /// Words of organizations' names.
     pub corporate: Vec<String>,
+    /// Particles inside names (`b.`, `ibn`, `al-`, `van`).
+    pub particles: Vec<String>,
+    /// Initials of two or three letters in transliterated names (`Sh.`, `Iu.`).
+    pub digraph_initials: Vec<String>,
+}
+
+impl Names {
+    /// The names table compiled in from `bib/names.toml`.
+    pub fn builtin() -> Names {
+        toml::from_str::<Names>(NAMES).unwrap_or_default()
+    }
 }
 
 /// Imprint and kind vocabulary (`bib/imprint.toml`).
@@ -471,6 +487,8 @@ impl Vocabulary {
             }
         }
         self.names.honorifics.extend(names.honorifics);
+        self.names.particles.extend(names.particles);
+        self.names.digraph_initials.extend(names.digraph_initials);
         self.names.et_al.extend(names.et_al);
         self.names.conjunctions.extend(names.conjunctions);
         self.names.surname_endings.extend(names.surname_endings);

@@ -11,6 +11,7 @@ mod generate;
 mod layers;
 mod manuscripts;
 mod properties;
+mod real;
 mod references;
 mod rules;
 mod seed;

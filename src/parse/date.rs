@@ -15,6 +15,7 @@ use nom::combinator::opt;
 
 use super::lex::{Res, at_boundary, ch, digits, fail, parse_number, sp, word};
 use crate::model::{Calendar, Language, OriginalYear, Ymd};
+use crate::script::fold;
 use crate::vocab::Vocabulary;
 
 /// A year as read from an entry.
@@ -102,6 +103,36 @@ fn marker<'a>(
             Some(cal) => Ok((rest, cal)),
             None => fail(i),
         }
+    }
+}
+
+/// A bare Gregorian-looking year read again after the place of publication
+/// is known: `bib/calendars.toml` `bare` rules with `places` ("Tehran, …,
+/// 1352" is Solar Hijri 1352). Years with a marker or a calendar already
+/// are left alone.
+pub(crate) fn by_place(y: Year, place: &str, vocab: &Vocabulary) -> Year {
+    if y.original.is_some() {
+        return y;
+    }
+    let place = fold(place.trim().trim_end_matches('.'));
+    let calendar = vocab.calendars.iter().find_map(|c| {
+        c.bare
+            .iter()
+            .any(|b| {
+                (b.from..=b.to).contains(&y.gregorian) && b.places.iter().any(|p| fold(p) == place)
+            })
+            .then(|| calendar_by_name(&c.name).flatten())
+            .flatten()
+    });
+    match calendar.and_then(|c| Some((c, to_gregorian(c, y.gregorian)?))) {
+        Some((calendar, gregorian)) => Year {
+            gregorian,
+            original: Some(OriginalYear {
+                calendar,
+                year: y.gregorian,
+            }),
+        },
+        None => y,
     }
 }
 
@@ -516,6 +547,30 @@ mod tests {
             })
         );
         assert_eq!(y("2009", fa).map(|y| y.original), Some(None));
+    }
+
+    #[test]
+    fn a_bare_year_after_a_place_of_the_region_is_hijri() {
+        let v = Vocabulary::builtin();
+        let bare = |n| Year {
+            gregorian: n,
+            original: None,
+        };
+        let solar = by_place(bare(1352), "Tehran", &v);
+        assert_eq!(solar.gregorian, 1973);
+        assert_eq!(
+            solar.original.map(|o| o.calendar),
+            Some(Calendar::SolarHijri)
+        );
+        let lunar = by_place(bare(1403), "Beirut", &v);
+        assert_eq!(lunar.gregorian, 1982);
+        assert_eq!(
+            lunar.original.map(|o| o.calendar),
+            Some(Calendar::LunarHijri)
+        );
+        // A Gregorian year, or a place elsewhere, stays.
+        assert_eq!(by_place(bare(1987), "Tehran", &v), bare(1987));
+        assert_eq!(by_place(bare(1352), "London", &v), bare(1352));
     }
 
     #[test]

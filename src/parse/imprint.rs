@@ -12,6 +12,7 @@ use super::date::{MonthDay, Year, date, year};
 use super::lex::{at_boundary, ch, digits, ends_element, parse_number, sp, word};
 use super::locator::{bare_pages, extent, labelled, volume_after};
 use super::person;
+use super::style::Punctuation;
 use crate::model::{Language, Person};
 use crate::script::{fold, is_digit};
 use crate::vocab::{Meaning, Vocabulary};
@@ -86,6 +87,9 @@ pub(crate) struct Ctx<'a> {
     /// Whether the entry's year has been read (APA: "(2021). Census records
     /// of the Baku Governorate, 1897." — a later year belongs to the title).
     pub year_seen: std::cell::Cell<bool>,
+    /// How the entry closes its areas: in the comma style a comma ends free
+    /// text as a period does.
+    pub punctuation: Punctuation,
 }
 
 impl<'a> Ctx<'a> {
@@ -95,6 +99,7 @@ impl<'a> Ctx<'a> {
             vocab,
             lang,
             year_seen: std::cell::Cell::new(false),
+            punctuation: Punctuation::Period,
         }
     }
 }
@@ -141,6 +146,7 @@ fn read_sep(text: &str, mut pos: usize) -> (usize, Sep) {
         } else if matches!(c, '–' | '—' | '-')
             && (pos == 0 || text[..pos].ends_with(char::is_whitespace))
             && rest[c.len_utf8()..].starts_with(char::is_whitespace)
+            || matches!(c, '–' | '—' | '-') && text[..pos].ends_with('.') && glued_dash(rest)
         {
             take(Sep::Dash, c.len_utf8(), &mut pos);
         } else {
@@ -242,6 +248,13 @@ pub(crate) fn segments(text: &str, from: usize, to: usize, ctx: &Ctx) -> Vec<Seg
         pos = end;
     }
     segs
+}
+
+/// A dash glued to a period and to the word after it, opening the next
+/// area: `.-Bakı`, `.–М.`.
+fn glued_dash(rest: &str) -> bool {
+    let mut chars = rest.chars();
+    matches!(chars.next(), Some('-' | '–' | '—')) && chars.next().is_some_and(char::is_uppercase)
 }
 
 fn next_char(text: &str, pos: usize) -> usize {
@@ -850,6 +863,10 @@ fn scan_free(text: &str, pos: usize, ctx: &Ctx) -> usize {
         let next = chars.get(k + 1).map(|&(_, c)| c);
         let after = &s[i + c.len_utf8()..];
         match c {
+            // ".-Bakı": a GOST area dash glued to the period ends the area.
+            '.' if next.is_some_and(|n| matches!(n, '-' | '–' | '—')) && glued_dash(after) => {
+                return pos + i;
+            }
             '.' if (next.is_none() || next.is_some_and(char::is_whitespace)) => {
                 let word: String = s[..i]
                     .chars()
@@ -883,7 +900,7 @@ fn scan_free(text: &str, pos: usize, ctx: &Ctx) -> usize {
                 {
                     return pos + i;
                 }
-                if matches!(c, ';' | '؛') {
+                if matches!(c, ';' | '؛') || ctx.punctuation == Punctuation::Comma {
                     return pos + i;
                 }
             }

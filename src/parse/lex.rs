@@ -211,6 +211,17 @@ pub(crate) fn parse_ranges(value: &str) -> Vec<(u64, u64)> {
     out
 }
 
+/// The letters that end `s`: `"… Azərbaycan tarixi"` → `tarixi`.
+pub(crate) fn last_word(s: &str) -> &str {
+    let start = s
+        .char_indices()
+        .rev()
+        .take_while(|(_, c)| c.is_alphabetic())
+        .last()
+        .map_or(s.len(), |(i, _)| i);
+    &s[start..]
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -223,6 +234,13 @@ mod tests {
         assert_eq!(range("3arxa"), Ok(("arxa", "3")));
         assert_eq!(range_list("76-78, 162-164."), Ok((".", "76-78, 162-164")));
         assert_eq!(range_list("45, Bakı"), Ok((", Bakı", "45")));
+    }
+
+    #[test]
+    fn last_words() {
+        assert_eq!(last_word("Azərbaycan tarixi"), "tarixi");
+        assert_eq!(last_word("1920 гг"), "гг");
+        assert_eq!(last_word("1920)"), "");
     }
 
     #[test]

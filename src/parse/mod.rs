@@ -20,6 +20,7 @@ mod imprint;
 pub(crate) mod lex;
 pub(crate) mod locator;
 mod person;
+mod style;
 
 use crate::diagnostic::Diagnostic;
 use crate::model::{Language, Person, Reference, ReferenceKind};
@@ -170,7 +171,8 @@ impl Reader<'_> {
         self.reference.language = lang;
         self.accessed(&mut work);
         self.medium_markers(&mut work);
-        let ctx = Ctx::new(self.vocab, lang);
+        let mut ctx = Ctx::new(self.vocab, lang);
+        ctx.punctuation = style::punctuation(&work, self.vocab);
 
         if let Some(found) = archival::find(&work, self.vocab) {
             self.reference.kind = ReferenceKind::Archival;
@@ -289,8 +291,25 @@ impl Reader<'_> {
                 f.authors = block.people;
             }
             pos += block.len;
+        } else if ctx.punctuation == style::Punctuation::Comma
+            && let Some(block) = person::comma_inverted(&work[pos..to], self.vocab)
+                .or_else(|| person::comma_name(&work[pos..to], self.vocab))
+        {
+            f.authors = block.people;
+            pos += block.len;
         }
-        let segs = imprint::segments(work, pos, to, ctx);
+        let mut segs = imprint::segments(work, pos, to, ctx);
+        // "Tanakābunī, Qiṣaṣ, p. 186": an inverted name that leaves no title
+        // was the author and the title.
+        if segs.iter().all(|s| s.elem.is_some())
+            && let [only] = f.authors.as_slice()
+            && only.given.as_deref().is_some_and(|g| !g.contains('.'))
+            && let Some(block) = person::comma_name(&work[from..to], self.vocab)
+        {
+            f.authors = block.people;
+            pos = from + block.len;
+            segs = imprint::segments(work, pos, to, ctx);
+        }
         assign(work, &segs, &mut f, ctx);
         f
     }
@@ -329,7 +348,10 @@ impl Reader<'_> {
             .container
             .map(|c| container_name(&c, self.vocab))
             .filter(|c| !c.is_empty());
-        if let Some(y) = f.year {
+        if let Some(mut y) = f.year {
+            if let Some(place) = &f.place {
+                y = date::by_place(y, place, self.vocab);
+            }
             r.year = Some(y.gregorian);
             r.original_year = y.original;
         }
@@ -719,6 +741,21 @@ fn assign(work: &str, segs: &[imprint::Seg], f: &mut Fields, ctx: &Ctx) {
                     last_free_was_title = false;
                     continue;
                 }
+                // "… centuries. Makhachkala, 1975", "Xazarı. -S., 1976": a name
+                // opening the imprint area right before the year is its place,
+                // known to the vocabulary or not.
+                if f.place.is_none()
+                    && f.title.is_some()
+                    && matches!(seg.sep, Sep::Period | Sep::Dash)
+                    && next.is_some_and(|n| {
+                        matches!(n.elem, Some(Elem::Year(_))) && n.sep == Sep::Comma
+                    })
+                    && looks_like_place(&value)
+                {
+                    f.place = Some(value);
+                    last_free_was_title = false;
+                    continue;
+                }
                 let prev_place = prev.is_some_and(|p| matches!(p.elem, Some(Elem::Place(_))));
                 let next_place = next.is_some_and(|n| {
                     matches!(n.elem, Some(Elem::Place(_)))
@@ -928,6 +965,24 @@ fn split_place_publisher(value: &str) -> Option<(String, String)> {
     Some((left.to_string(), strip_quotes(right)))
 }
 
+/// One or two capitalised words, or a one- or two-letter abbreviation with
+/// its period (`M.`, `S.`): what a place of publication looks like.
+fn looks_like_place(value: &str) -> bool {
+    let words: Vec<&str> = value.split_whitespace().collect();
+    let capital = |w: &&str| {
+        w.starts_with(char::is_uppercase)
+            && w.chars()
+                .all(|c| c.is_alphabetic() || matches!(c, '-' | '.'))
+    };
+    match words.as_slice() {
+        [w] if w.ends_with('.') => {
+            w.chars().filter(|c| c.is_alphabetic()).count() <= 3 && capital(w)
+        }
+        [_] | [_, _] => words.iter().all(capital) && !value.contains('.'),
+        _ => false,
+    }
+}
+
 /// A title's subtitle after ` : ` (GOST) or `: `.
 fn split_subtitle(title: &str) -> (Option<String>, Option<String>) {
     for sep in [" : ", ": "] {
@@ -1024,17 +1079,10 @@ fn tidy_keeping(s: &str, vocab: Option<&Vocabulary>) -> String {
         c.is_whitespace() || matches!(c, ',' | ';' | ':' | '،' | '؛' | '–' | '—' | '/')
     });
     let stripped = t.trim_end_matches('.').trim_end();
-    let last_word: String = stripped
-        .chars()
-        .rev()
-        .take_while(|c| c.is_alphabetic())
-        .collect::<Vec<_>>()
-        .into_iter()
-        .rev()
-        .collect();
+    let last_word = lex::last_word(stripped);
     let keep = t.ends_with('.')
         && !last_word.is_empty()
-        && vocab.is_some_and(|v| v.index.abbreviations.contains_key(&fold(&last_word)))
+        && vocab.is_some_and(|v| v.index.abbreviations.contains_key(&fold(last_word)))
         && stripped
             .chars()
             .rev()

@@ -11,6 +11,8 @@
 //! A block is only taken when a title follows it, so a title that happens to
 //! begin with capitalised words is not read as a name.
 
+use std::sync::LazyLock;
+
 use nom::Parser;
 
 use super::lex::{Res, ch, fail, sp, word};
@@ -29,11 +31,16 @@ pub(crate) struct AuthorBlock {
     pub editors: bool,
 }
 
-/// Digraph initials of transliterated names: `Sh.`, `Dzh.`, `Yu.`.
-const DIGRAPHS: &[&str] = &[
-    "Sh", "Ch", "Kh", "Zh", "Ts", "Yu", "Ya", "Ye", "Yo", "Dzh", "Dj", "Th", "Gh", "Sch", "Tz",
-    "Дж", "Sz", "Cz",
-];
+/// Digraph initials of transliterated names (`bib/names.toml`
+/// `digraph_initials`): `Sh.`, `Dzh.`, `Iu.`. Read once from the built-in
+/// table, since an initial is recognised below the level of an entry's
+/// vocabulary.
+static DIGRAPHS: LazyLock<Vec<String>> = LazyLock::new(|| {
+    let mut d = crate::vocab::Names::builtin().digraph_initials;
+    // Longest first, so that `Dzh` wins over `Dz`.
+    d.sort_by_key(|s| std::cmp::Reverse(s.len()));
+    d
+});
 
 /// One initial: a capital letter (or a digraph) and a period, with an
 /// optional hyphenated second initial (`Ж.-Ж.`).
@@ -46,7 +53,7 @@ fn initial(i: &str) -> Res<'_, &str> {
         return fail(i);
     }
     let mut end = c.len_utf8();
-    for d in DIGRAPHS {
+    for d in DIGRAPHS.iter() {
         if i.starts_with(d) && i[d.len()..].starts_with('.') {
             end = d.len();
             break;
@@ -68,13 +75,27 @@ fn initial(i: &str) -> Res<'_, &str> {
 fn initials(i: &str) -> Res<'_, &str> {
     let (mut rest, _) = initial(i)?;
     loop {
-        let (r, _) = sp(rest)?;
+        let (r, space) = sp(rest)?;
         match initial(r) {
-            Ok((r2, _)) if !r2.starts_with(|c: char| c.is_alphabetic()) => rest = r2,
+            // Glued to the family name: "S.A.Pletneva", "Q.M.Aslanov" (but
+            // "Bağırov Ə.A. L.Tolstoy…": a spaced initial starts the title).
+            Ok((r2, _))
+                if !r2.starts_with(|c: char| c.is_alphabetic())
+                    || (space.is_empty() && glued_name(r2)) =>
+            {
+                rest = r2
+            }
             _ => break,
         }
     }
     Ok((rest, &i[..i.len() - rest.len()]))
+}
+
+/// Whether `rest` starts with a family name glued to the initials before
+/// it: a capital and then a small letter.
+fn glued_name(rest: &str) -> bool {
+    let mut chars = rest.chars();
+    chars.next().is_some_and(char::is_uppercase) && chars.next().is_some_and(char::is_lowercase)
 }
 
 /// A capitalised name word (Latin or Cyrillic), possibly hyphenated or with
@@ -86,7 +107,10 @@ fn name_word(i: &str) -> Res<'_, &str> {
         return fail(i);
     };
     let arabic = script_of(first) == Some(Script::Arabic);
-    if !arabic && !first.is_uppercase() {
+    // A transliterated name may open with the letter ʿayn: `ʻAmīd`, `‘Amili`.
+    let ayn = matches!(first, 'ʻ' | 'ʿ' | '‘')
+        && i[first.len_utf8()..].starts_with(|c: char| c.is_uppercase());
+    if !arabic && !ayn && !first.is_uppercase() {
         return fail(i);
     }
     let mut end = 0;
@@ -94,6 +118,7 @@ fn name_word(i: &str) -> Res<'_, &str> {
     for (j, c) in i.char_indices() {
         let ok = c.is_alphabetic()
             || c == '\u{200C}'
+            || (j == 0 && ayn)
             || (matches!(c, '-' | '\'' | '’') && prev.is_alphabetic());
         if !ok {
             break;
@@ -224,6 +249,30 @@ fn person<'a>(
         }
         // Bare words: "Həsənli Cəmil", "کاوه بیات", "ایرج ذوقی".
         let words: Vec<&str> = family.split(' ').filter(|w| !w.is_empty()).collect();
+        // A family name in capitals before the given names: "JOHNSON Robert
+        // A.", "MORRISON Alexander" (French and Turkish lists).
+        if let [first, rest @ ..] = words.as_slice()
+            && !rest.is_empty()
+            && is_capitals(first)
+            && !rest.iter().any(|w| is_capitals(w))
+        {
+            let (r, ini) = match (sp, initials).parse(after_family) {
+                Ok((r, (_, ini))) => (r, Some(ini)),
+                Err(_) => (after_family, None),
+            };
+            let mut given = rest.join(" ");
+            if let Some(ini) = ini {
+                given = format!("{given} {ini}");
+            }
+            return Ok((
+                r,
+                strong(Person {
+                    family: (*first).to_string(),
+                    given: Some(given),
+                    alias: None,
+                }),
+            ));
+        }
         if words.len() >= 2 && words.len() <= 3 {
             let evidence = if honored {
                 Evidence::Strong
@@ -278,6 +327,12 @@ fn person<'a>(
         }
         fail(i)
     }
+}
+
+/// A word in capitals, `JOHNSON`, `ÖNDER` (two letters at least).
+fn is_capitals(w: &str) -> bool {
+    w.chars().filter(|c| c.is_alphabetic()).count() >= 2
+        && w.chars().all(|c| !c.is_alphabetic() || c.is_uppercase())
 }
 
 /// Whether a person ends at `rest`: punctuation, a bracket, "and" or the end.
@@ -501,7 +556,10 @@ pub(crate) fn author_block(text: &str, vocab: &Vocabulary) -> Option<AuthorBlock
     let t = rest.trim_start();
     let spaced = rest.len() != t.len();
     let len = if let Some(after) = t.strip_prefix('.').or_else(|| t.strip_prefix(':')) {
-        if !(after.is_empty() || after.starts_with(char::is_whitespace)) {
+        // "R.Əliyev.Şirvan xanlığı…": initials make the name sure enough for
+        // a title glued to its period.
+        let glued_title = evidence == Evidence::Strong && glued_name(after);
+        if !(after.is_empty() || after.starts_with(char::is_whitespace) || glued_title) {
             return None;
         }
         text.len() - after.len()
@@ -533,6 +591,112 @@ pub(crate) fn author_block(text: &str, vocab: &Vocabulary) -> Option<AuthorBlock
         people,
         len,
         editors,
+    })
+}
+
+/// In a comma-style entry (`style.rs`), an inverted name of the length
+/// traditional Arabic and Persian names have: `Majlisi, Muhammad Baqir,`,
+/// `Hakim Nayshaburi, Muhammad b. ‘Abd Allah,`, `‘Amili, Muhammad b. Makki,`.
+/// The family name is one to four name words, the given names one to six
+/// name words or particles (`bib/names.toml` `particles`), and a comma must
+/// close them with more text after it. Latin and Cyrillic script only: a
+/// Persian comma list puts the title first.
+pub(crate) fn comma_inverted(text: &str, vocab: &Vocabulary) -> Option<AuthorBlock> {
+    let (family, rest) = split_comma(text)?;
+    let (given, rest) = split_comma(rest)?;
+    let family_words: Vec<&str> = family.split_whitespace().collect();
+    let given_words: Vec<&str> = given.split_whitespace().collect();
+    let is_name = |w: &str| is_name_token(w, vocab);
+    let capital = |ws: &[&str]| ws.iter().any(|w| !is_particle(w, vocab));
+    if !(1..=4).contains(&family_words.len())
+        || !(1..=6).contains(&given_words.len())
+        || !family_words.iter().chain(&given_words).all(|w| is_name(w))
+        || !capital(&family_words)
+        || !capital(&given_words)
+        || rest.trim().is_empty()
+        || rest.trim_start().starts_with(|c: char| is_digit(c))
+    {
+        return None;
+    }
+    Some(AuthorBlock {
+        people: vec![Person {
+            family: family.trim().to_string(),
+            given: Some(given.trim().to_string()),
+            alias: None,
+        }],
+        len: text.len() - rest.len(),
+        editors: false,
+    })
+}
+
+/// In a comma-style note, an author printed as one name before the title:
+/// `Tanakābunī, Qiṣaṣ, p. 186`, `Al-ʿAzzāwī, Taʾrīkh al-ʿIrāq, vol. 7`,
+/// `Ibn Khallakan, Wafiyat al-A‘yan…, Cairo`. One capitalised word, or a
+/// particle and one word; the part after the comma must begin with a capital
+/// and be followed by more text, so that a one-word title before a place
+/// and year still needs a name-like word to be read as an author.
+pub(crate) fn comma_name(text: &str, vocab: &Vocabulary) -> Option<AuthorBlock> {
+    let (name, rest) = split_comma(text)?;
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let named = match words.as_slice() {
+        [w] => is_name_token(w, vocab) && !is_particle(w, vocab) && w.chars().count() > 2,
+        [p, w] => is_particle(p, vocab) && is_name_token(w, vocab) && !is_particle(w, vocab),
+        _ => false,
+    };
+    let (title, after) = split_comma(rest).unwrap_or((rest, ""));
+    let title = title
+        .trim_start()
+        .trim_start_matches(['‘', 'ʿ', '"', '“', '«']);
+    if !named || !title.starts_with(|c: char| c.is_uppercase()) || after.trim().is_empty() {
+        return None;
+    }
+    Some(AuthorBlock {
+        people: vec![Person {
+            family: name.trim().to_string(),
+            given: None,
+            alias: None,
+        }],
+        len: text.len() - rest.len(),
+        editors: false,
+    })
+}
+
+/// The text before the first comma (Latin or Arabic) and the text after it.
+fn split_comma(text: &str) -> Option<(&str, &str)> {
+    let at = text.find([',', '،'])?;
+    let comma = text[at..].chars().next().map_or(1, char::len_utf8);
+    Some((&text[..at], &text[at + comma..]))
+}
+
+/// A word of a long traditional name: a capitalised Latin or Cyrillic word
+/// (an opening `‘` or `ʿ` for the letter ʿayn allowed), or a particle.
+fn is_name_token(w: &str, vocab: &Vocabulary) -> bool {
+    if is_particle(w, vocab) || is_particle_prefixed(w, vocab) {
+        return true;
+    }
+    let core = w.trim_start_matches(['‘', 'ʿ', '\'', '’']);
+    let Some(first) = core.chars().next() else {
+        return false;
+    };
+    first.is_uppercase()
+        && matches!(script_of(first), Some(Script::Latin | Script::Cyrillic))
+        && core
+            .chars()
+            .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’' | '‘' | 'ʿ' | 'ʾ'))
+}
+
+/// `b.`, `ibn`, `bin`: a particle of `bib/names.toml`.
+fn is_particle(w: &str, vocab: &Vocabulary) -> bool {
+    let f = fold(w);
+    vocab.names.particles.iter().any(|p| fold(p) == f)
+}
+
+/// `al-Tayyib`, `ibn-Sina`: a word opened by a particle that ends in a hyphen.
+fn is_particle_prefixed(w: &str, vocab: &Vocabulary) -> bool {
+    let f = fold(w);
+    vocab.names.particles.iter().any(|p| {
+        let p = fold(p);
+        p.ends_with('-') && f.starts_with(&p) && f.len() > p.len()
     })
 }
 
@@ -585,6 +749,67 @@ mod tests {
     use super::*;
 
     type Names = Vec<(String, Option<String>, Option<String>)>;
+
+    fn family_given(b: Option<AuthorBlock>) -> Option<(String, Option<String>)> {
+        b.map(|b| (b.people[0].family.clone(), b.people[0].given.clone()))
+    }
+
+    #[test]
+    fn long_traditional_names_in_comma_style() {
+        let v = Vocabulary::builtin();
+        let got = family_given(comma_inverted(
+            "Hakim Nayshaburi, Muhammad b. ‘Abd Allah, Mustadrak ‘ala al-Sahihayn, Beirut",
+            &v,
+        ));
+        assert_eq!(
+            got,
+            Some((
+                "Hakim Nayshaburi".into(),
+                Some("Muhammad b. ‘Abd Allah".into())
+            ))
+        );
+        // A title after the comma is no given name.
+        assert!(comma_inverted("The Qur’an, with an English Paraphrase, Qum", &v).is_none());
+        // Nothing after the names: no block.
+        assert!(comma_inverted("Majlisi, Muhammad Baqir, ", &v).is_none());
+    }
+
+    #[test]
+    fn one_name_before_a_title_in_a_note() {
+        let v = Vocabulary::builtin();
+        assert_eq!(
+            family_given(comma_name(
+                "Al-ʿAzzāwī, Taʾrīkh al-ʿIrāq, vol. 7, p. 63.",
+                &v
+            )),
+            Some(("Al-ʿAzzāwī".into(), None))
+        );
+        assert_eq!(
+            family_given(comma_name("Ibn Khallakan, Wafiyat al-A‘yan, Cairo", &v)),
+            Some(("Ibn Khallakan".into(), None))
+        );
+        assert!(comma_name("Servet-i Fünûn, c.X, s.244", &v).is_none());
+    }
+
+    #[test]
+    fn initials_glued_to_the_family_name_and_the_title() {
+        let (names, _) = block("S.A.Pletneva. Xazarı. -S., 1976.").expect("block");
+        assert_eq!(names[0].0, "Pletneva");
+        assert_eq!(names[0].1.as_deref(), Some("S.A."));
+        let (names, _) = block("R.Əliyev.Şirvan xanlığı tarixindən.-Bakı,1999.").expect("block");
+        assert_eq!(names[0].0, "Əliyev");
+        let (names, _) = block("Bağırov Ə.A. L.Tolstoy və Azərbaycan (1880-1920). Bakı, Elm, 1974")
+            .expect("block");
+        assert_eq!(names[0].0, "Bağırov");
+        assert_eq!(names[0].1.as_deref(), Some("Ə.A."));
+    }
+
+    #[test]
+    fn a_family_name_in_capitals_comes_first() {
+        let (names, _) = block("MORRISON Alexander, 2006: “Russian Rule”, Review").expect("block");
+        assert_eq!(names[0].0, "MORRISON");
+        assert_eq!(names[0].1.as_deref(), Some("Alexander"));
+    }
 
     fn block(text: &str) -> Option<(Names, String)> {
         let v = Vocabulary::builtin();

@@ -173,3 +173,30 @@ fn garbage_is_kept_with_a_diagnostic() {
         Some(Rule::IncompleteArchivalReference)
     );
 }
+
+#[test]
+fn a_name_before_the_year_opens_the_imprint_as_its_place() {
+    assert!(super::looks_like_place("Makhachkala"));
+    assert!(super::looks_like_place("M."));
+    assert!(super::looks_like_place("Nizhny Novgorod"));
+    assert!(!super::looks_like_place("The history of Shirvan"));
+    assert!(!super::looks_like_place("1963"));
+    let v = Vocabulary::builtin();
+    let r = parse_reference(
+        "Mammaev M.M. Zirikhgeran – Kubachi: Essays on history and culture. Makhachkala, 2005.",
+        &v,
+    );
+    assert_eq!(r.place.as_deref(), Some("Makhachkala"));
+    assert_eq!(r.year, Some(2005));
+}
+
+#[test]
+fn a_bare_year_after_tehran_is_solar_hijri() {
+    let v = Vocabulary::builtin();
+    let r = parse_reference(
+        "Pirnia, Hassan, “Ancient Iran,”, Vol. 2, Tehran, Donyaye-Ketab, 1362.",
+        &v,
+    );
+    assert_eq!(r.year, Some(1983));
+    assert_eq!(r.original_year.map(|o| o.year), Some(1362));
+}
