@@ -6,6 +6,8 @@
 //! numbers in `issue`, `pages`, `extent` and archival fields are written with
 //! ASCII digits.
 
+use std::collections::BTreeMap;
+
 use serde::Serialize;
 
 use crate::diagnostic::Diagnostic;
@@ -324,6 +326,12 @@ pub struct Reference {
     /// Text of the entry that no field holds (series, notes, descriptions).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+    /// Where each field was read: byte offsets into the input, by field name
+    /// (`title`, `authors`, `place`, `year`, `archive`…), so that findings
+    /// and fixes can point at a field. A field made by code (a year converted
+    /// from another calendar) points at what was printed.
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub spans: BTreeMap<&'static str, Span>,
     /// Findings about this entry.
     pub diagnostics: Vec<Diagnostic>,
 }
@@ -372,6 +380,7 @@ impl Reference {
             accessed: None,
             accessed_on: None,
             note: None,
+            spans: BTreeMap::new(),
             diagnostics: Vec::new(),
         }
     }

@@ -83,12 +83,14 @@ fn compare(key: &str, expected: &Value, record: &Map<String, Value>) -> Option<S
     (!ok).then(|| format!("{key}: expected {expected}, got {got}"))
 }
 
-/// Record fields a valid case need not list: bookkeeping; the free note and
+/// Record fields a valid case need not list: bookkeeping (field spans are
+/// tested on their own below); the free note and
 /// printed date, which carry what has no field of its own; and the language,
 /// which cases in mixed scripts or bare shelfmarks leave open on purpose.
-const UNCHECKED: [&str; 8] = [
+const UNCHECKED: [&str; 9] = [
     "number",
     "span",
+    "spans",
     "raw",
     "diagnostics",
     "kind",
@@ -219,3 +221,44 @@ fn holdout_accuracy_stays_above_its_floor() {
 }
 
 const HOLDOUT_FLOOR: f64 = 0.98;
+
+/// Every field span of every valid case lies inside the entry, and a field
+/// kept as printed (title, place, publisher, container) reads exactly its
+/// value there (issue 10: findings and fixes can point at a field).
+#[test]
+fn field_spans_point_at_the_printed_values() {
+    let config = istinad::Config::default();
+    let mut checked = 0;
+    for case in cases("valid") {
+        let r = istinad::read_reference(&case.text, &config);
+        for (field, span) in &r.spans {
+            assert!(
+                r.span.start <= span.start && span.end <= r.span.end && span.start < span.end,
+                "{}: {field} span {span:?} outside the entry {:?}",
+                case.id,
+                r.span
+            );
+            let printed = &case.text[span.clone()];
+            let value = match *field {
+                "title" => r.title.as_deref(),
+                "place" => r.place.as_deref(),
+                "publisher" => r.publisher.as_deref(),
+                "container" => r.container.as_deref(),
+                _ => None,
+            };
+            if let Some(value) = value {
+                assert_eq!(printed, value, "{}: {field}", case.id);
+                checked += 1;
+            }
+        }
+        if r.title.is_some() && r.kind != istinad::model::ReferenceKind::Archival {
+            assert!(
+                r.spans.contains_key("title")
+                    || r.title.as_deref().is_some_and(|t| !case.text.contains(t)),
+                "{}: a title printed as is has a span",
+                case.id
+            );
+        }
+    }
+    assert!(checked > 300, "only {checked} spans checked");
+}

@@ -86,7 +86,7 @@ pub(crate) struct Ctx<'a> {
     pub lang: Option<Language>,
     /// Whether the entry's year has been read (APA: "(2021). Census records
     /// of the Baku Governorate, 1897." — a later year belongs to the title).
-    pub year_seen: std::cell::Cell<bool>,
+    pub year_seen: std::cell::Cell<Option<i32>>,
     /// How the entry closes its areas: in the comma style a comma ends free
     /// text as a period does.
     pub punctuation: Punctuation,
@@ -98,7 +98,7 @@ impl<'a> Ctx<'a> {
         Ctx {
             vocab,
             lang,
-            year_seen: std::cell::Cell::new(false),
+            year_seen: std::cell::Cell::new(None),
             punctuation: Punctuation::Period,
         }
     }
@@ -193,8 +193,8 @@ pub(crate) fn segments(text: &str, from: usize, to: usize, ctx: &Ctx) -> Vec<Seg
                 pos += close;
                 continue;
             }
-            if matches!(elem, Some(Elem::Year(_))) {
-                ctx.year_seen.set(true);
+            if let Some(Elem::Year(y)) = &elem {
+                ctx.year_seen.set(Some(y.gregorian));
             }
             segs.push(Seg {
                 elem,
@@ -221,8 +221,8 @@ pub(crate) fn segments(text: &str, from: usize, to: usize, ctx: &Ctx) -> Vec<Seg
             continue;
         }
         if let Some((elem, len)) = elem_at(rest, ctx) {
-            if matches!(elem, Elem::Year(_)) {
-                ctx.year_seen.set(true);
+            if let Elem::Year(y) = &elem {
+                ctx.year_seen.set(Some(y.gregorian));
             }
             segs.push(Seg {
                 elem: Some(elem),
@@ -889,11 +889,16 @@ fn scan_free(text: &str, pos: usize, ctx: &Ctx) -> usize {
             ',' | '،' | ';' | '؛' => {
                 // A quoted name after a comma starts a new segment: "Title,
                 // «Türkologiya» jurnalı", "Encyclopaedia Iranica, "Gilan"".
-                let year_in_title = ctx.year_seen.get()
-                    && c == ','
-                    && year(ctx.vocab, ctx.lang)
-                        .parse(after.trim_start())
-                        .is_ok_and(|(r, _)| r.trim_start().starts_with('.'));
+                // (The entry's own year printed again after the publisher,
+                // "… Bakı: Elm, 2012.", is the imprint's, not the title's.)
+                let year_in_title = ctx.year_seen.get().is_some_and(|seen| {
+                    c == ','
+                        && year(ctx.vocab, ctx.lang)
+                            .parse(after.trim_start())
+                            .is_ok_and(|(r, y)| {
+                                r.trim_start().starts_with('.') && y.gregorian != seen
+                            })
+                });
                 if !year_in_title
                     && (element_follows(after, ctx)
                         || after.trim_start().starts_with(['«', '"', '“']))

@@ -244,6 +244,7 @@ impl Reader<'_> {
                 .extend(rest_fields.notes.into_iter().filter(|n| !n.is_empty()));
             fields.extent = None;
             self.store(fields, true);
+            self.spans(&work, Some(found.range.clone()));
             for (range, message) in &found.problems {
                 let span = self.clean.span(range.clone());
                 self.reference.diagnostics.push(
@@ -258,6 +259,7 @@ impl Reader<'_> {
         let start = work.len() - work.trim_start().len();
         let fields = self.fields(&work, start, work.len(), &ctx);
         self.store(fields, false);
+        self.spans(&work, None);
         // A thesis descriptor anywhere makes the entry a thesis ("…
         // dissertasiyasının avtoreferatı", "Unpublished PhD thesis").
         self.flags.thesis |= contains_word(&work, &self.vocab.index.thesis_list);
@@ -384,6 +386,92 @@ impl Reader<'_> {
             newspaper: f.newspaper,
             journal: f.journal,
         };
+    }
+}
+
+impl Reader<'_> {
+    /// Records where each field was read: the printed value found in the
+    /// entry's text (the title's first occurrence after the names, an
+    /// imprint field's last one), mapped back to the input. A value the
+    /// reader rewrote (quotes dropped, a calendar converted) is found by
+    /// what was printed, or left without a span.
+    fn spans(&mut self, work: &str, archive: Option<std::ops::Range<usize>>) {
+        let r = &*self.reference;
+        let mut found: Vec<(&'static str, std::ops::Range<usize>)> = Vec::new();
+        let mut after_names = 0;
+        // The names from the first printed to the last: "Həsənli Cəmil",
+        // "کاوه بیات", "Миронова Е. Н., Колосова О. Ю.".
+        let names: Vec<std::ops::Range<usize>> = r
+            .authors
+            .iter()
+            .flat_map(|p| [Some(p.family.as_str()), p.given.as_deref()])
+            .flatten()
+            .filter(|n| !n.is_empty())
+            .filter_map(|n| work.find(n).map(|i| i..i + n.len()))
+            .collect();
+        if let (Some(start), Some(end)) = (
+            names.iter().map(|n| n.start).min(),
+            names.iter().map(|n| n.end).max(),
+        ) {
+            found.push(("authors", start..end));
+            after_names = end;
+        }
+        let first_after = |value: &str, from: usize| {
+            work.get(from..)
+                .and_then(|w| w.find(value))
+                .map(|i| from + i..from + i + value.len())
+        };
+        let last = |value: &str| work.rfind(value).map(|i| i..i + value.len());
+        let mut title_end = after_names;
+        // After the names, or before them when the names follow the title
+        // ("Нефтяная промышленность Апшерона / А. Б. Мамедов …").
+        if let Some(t) = r.title.as_deref().filter(|t| !t.is_empty())
+            && let Some(range) = first_after(t, after_names).or_else(|| first_after(t, 0))
+        {
+            title_end = range.end;
+            found.push(("title", range));
+        }
+        for (key, value) in [("subtitle", &r.subtitle), ("container", &r.container)] {
+            if let Some(range) = value
+                .as_deref()
+                .filter(|v| !v.is_empty())
+                .and_then(|v| first_after(v, title_end))
+            {
+                found.push((key, range));
+            }
+        }
+        let imprint = [
+            ("place", &r.place),
+            ("publisher", &r.publisher),
+            ("edition", &r.edition),
+            ("volume", &r.volume),
+            ("issue", &r.issue),
+            ("pages", &r.pages),
+            ("extent", &r.extent),
+        ];
+        for (key, value) in imprint {
+            if let Some(range) = value.as_deref().filter(|v| !v.is_empty()).and_then(last) {
+                found.push((key, range));
+            }
+        }
+        let printed_year = r.original_year.map(|o| o.year).or(r.year);
+        if let Some(y) = printed_year
+            && let Some(range) = printed_digits(y).iter().find_map(|d| last(d))
+        {
+            found.push(("year", range));
+        }
+        if let Some(url) = r.url.as_deref()
+            && let Some(i) = self.clean.text.find(url)
+        {
+            found.push(("url", i..i + url.len()));
+        }
+        if let Some(range) = archive {
+            found.push(("archive", range));
+        }
+        for (key, range) in found {
+            let span = self.clean.span(range);
+            self.reference.spans.insert(key, span);
+        }
     }
 }
 
@@ -963,6 +1051,24 @@ fn split_place_publisher(value: &str) -> Option<(String, String)> {
         return None;
     }
     Some((left.to_string(), strip_quotes(right)))
+}
+
+/// A year as it may be printed: in ASCII, Persian or Arabic-Indic digits.
+fn printed_digits(year: i32) -> [String; 3] {
+    let ascii = year.to_string();
+    let shift = |zero: char| {
+        ascii
+            .chars()
+            .map(|c| {
+                c.to_digit(10)
+                    .and_then(|d| char::from_u32(zero as u32 + d))
+                    .unwrap_or(c)
+            })
+            .collect::<String>()
+    };
+    let persian = shift('۰');
+    let arabic = shift('٠');
+    [ascii, persian, arabic]
 }
 
 /// One or two capitalised words, or a one- or two-letter abbreviation with

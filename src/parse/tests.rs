@@ -200,3 +200,25 @@ fn a_bare_year_after_tehran_is_solar_hijri() {
     assert_eq!(r.year, Some(1983));
     assert_eq!(r.original_year.map(|o| o.year), Some(1362));
 }
+
+#[test]
+fn every_field_points_at_what_was_printed() {
+    let v = Vocabulary::builtin();
+    let text = "Həsənli Cəmil. (2012) Sovet dövründə Azərbaycanın xarici siyasəti. Bakı: Elm, 2012. 464 s.";
+    let r = parse_reference(text, &v);
+    let at = |k: &str| r.spans.get(k).map(|s| &text[s.clone()]);
+    assert_eq!(at("authors"), Some("Həsənli Cəmil"));
+    assert_eq!(at("title"), r.title.as_deref());
+    assert_eq!(at("place"), Some("Bakı"));
+    assert_eq!(at("publisher"), Some("Elm"));
+    assert_eq!(at("year"), Some("2012"));
+    // A Solar Hijri year points at the printed year, in its own digits.
+    let text = "کاوه بیات (۱۳۸۸). توفان بر فراز قفقاز. تهران: شیرازه.";
+    let r = parse_reference(text, &v);
+    assert_eq!(r.year, Some(2009));
+    assert_eq!(r.spans.get("year").map(|s| &text[s.clone()]), Some("۱۳۸۸"));
+    // An archival reference points at its search data as a whole.
+    let text = "ARDA: f. 28. siy. 1. iş 72";
+    let r = parse_reference(text, &v);
+    assert_eq!(r.spans.get("archive").map(|s| &text[s.clone()]), Some(text));
+}
