@@ -171,6 +171,72 @@ pub fn fold(text: &str) -> String {
     out
 }
 
+/// Byte length of the prefix of `text` whose [`fold`] is `prefix` (itself
+/// folded), if there is one. Folding changes lengths (`ı` is two bytes, its
+/// fold `i` one; ignorable characters vanish; runs of spaces become one), so
+/// an offset found in a folded copy must never index the original: this
+/// walks the original instead and answers an offset into it, always on a
+/// character boundary. `prefix` is a folded string, so it neither starts nor
+/// ends with a space.
+pub fn folded_prefix_len(text: &str, prefix: &str) -> Option<usize> {
+    if prefix.is_empty() {
+        return Some(0);
+    }
+    let mut out = String::with_capacity(prefix.len());
+    let mut space = false;
+    for (i, c) in text.char_indices() {
+        if is_ignorable(c) {
+            continue;
+        }
+        let f = fold_char(c);
+        if f.is_whitespace() {
+            space = !out.is_empty();
+            continue;
+        }
+        if space {
+            out.push(' ');
+            space = false;
+        }
+        out.push(f);
+        if out.len() >= prefix.len() {
+            return (out == prefix).then_some(i + c.len_utf8());
+        }
+        if !prefix.starts_with(out.as_str()) {
+            return None;
+        }
+    }
+    None
+}
+
+/// Whether `c` is a bidirectional embedding, override or isolate control
+/// (U+202A–U+202E, U+2066–U+2069).
+pub fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+/// The spans of the bidirectional controls in `text`, which starts at byte
+/// `base` of its source.
+pub fn bidi_controls(text: &str, base: usize) -> Vec<std::ops::Range<usize>> {
+    text.char_indices()
+        .filter(|&(_, c)| is_bidi_control(c))
+        .map(|(i, c)| base + i..base + i + c.len_utf8())
+        .collect()
+}
+
+/// `text` with each bidirectional control written as its code point
+/// (`\u{202E}`), so a message shows it instead of obeying it.
+pub fn escape_bidi(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if is_bidi_control(c) {
+            out.push_str(&format!("\\u{{{:04X}}}", u32::from(c)));
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
 /// Where `raw` shows it was decoded with the wrong encoding: U+FFFD, or
 /// UTF-8 read as Windows-1252/Latin-1 ("Ð”Ð¾ÐºÑƒ" for "Доку").
 /// The parser skips such an entry; check's garbled-text reports it.
@@ -230,6 +296,11 @@ mod tests {
 
     #[test]
     fn fold_unifies_turkic_i_persian_letters_and_digits() {
+        assert_eq!(folded_prefix_len("ikı vəziyyət", "iki"), Some(4));
+        assert_eq!(folded_prefix_len("İKİ  cild", "iki cild"), Some(11));
+        assert_eq!(folded_prefix_len("ik\u{00AD}ı x", "iki"), Some(6));
+        assert_eq!(folded_prefix_len("ikx", "iki"), None);
+        assert_eq!(folded_prefix_len("ik", "iki"), None);
         assert_eq!(fold("İSTİFADƏ"), fold("istifadə"));
         assert_eq!(fold("KAYNAKÇA"), "kaynakça");
         assert_eq!(fold("BIBLIOGRAPHY"), "bibliography");

@@ -705,3 +705,25 @@ fn regression_a_six_digit_list_number_was_a_continuation_line() {
         (100_000, "ГАРФ. Ф. 100000.")
     );
 }
+
+/// Issue 12, found by `cargo fuzz run parse_reference`: the number of
+/// volumes ("iki cilddə") was matched in a case-folded copy and its length
+/// used to slice the original; `ı` folds from two bytes to one, so `ikı`
+/// (a common misspelling of `iki`) sliced inside a character and every
+/// command exited 101. Lengths are now measured in the original.
+#[test]
+fn regression_a_folded_word_length_sliced_the_original() {
+    let vocab = Vocabulary::builtin();
+    for text in [
+        "Əliyev R. Tarix. ikı vəziyyət. Bakı, 2000.",
+        "Əliyev R. Tarix. İKI cilddə. Bakı, 2000.",
+        "Əliyev R. Tarix. in ıkı cilddə. Bakı, 2000.",
+        "Əliyev R. Tarix. 2 cıld\u{00AD}də. Bakı: Elm, 2000. 300 s.",
+        "Əliyev R. Tarix. ikı cilddə. Bakı, 2000.",
+        "Kaya A. Osmanlı. Tarih Dergisi ıçınde. İstanbul, 2001.",
+    ] {
+        let r = parse_reference(text, &vocab);
+        assert_eq!(r.raw, text);
+        exercise(&format!("## ƏDƏBİYYAT\n\n1. {text}\n"));
+    }
+}

@@ -627,11 +627,15 @@ pub(crate) fn volume_count(s: &str) -> Option<(String, usize)> {
             parse_number(d)? as u32,
         )
     } else {
-        let f = fold(after_prefix);
-        let (w, n) = CARDINALS
-            .iter()
-            .find(|(w, _)| f.starts_with(w) && f[w.len()..].starts_with(' '))?;
-        (&after_prefix[w.len()..], *n)
+        // The word's length is measured in the original, never in its
+        // folded copy: `ı` is two bytes there and one in the fold.
+        let (len, n) = CARDINALS.iter().find_map(|(w, n)| {
+            let len = crate::script::folded_prefix_len(after_prefix, w)?;
+            after_prefix[len..]
+                .starts_with(char::is_whitespace)
+                .then_some((len, *n))
+        })?;
+        (&after_prefix[len..], n)
     };
     let rest = rest.trim_start_matches(['-', 'х', 'x']).trim_start();
     let f = fold(rest);
@@ -650,11 +654,12 @@ pub(crate) fn volume_count(s: &str) -> Option<(String, usize)> {
             if w == "т." && !prefixed {
                 continue;
             }
-            let end = s.len() - rest.len()
-                + rest
-                    .char_indices()
-                    .nth(w.chars().count())
-                    .map_or(rest.len(), |(i, _)| i);
+            // Measured in `rest` itself: folding drops ignorable
+            // characters and merges spaces, so counts differ.
+            let Some(len) = crate::script::folded_prefix_len(rest, w) else {
+                continue;
+            };
+            let end = s.len() - rest.len() + len;
             if at_boundary(&s[end..]) {
                 return Some((n.to_string(), end));
             }

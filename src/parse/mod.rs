@@ -927,18 +927,12 @@ fn assign(work: &str, segs: &[imprint::Seg], f: &mut Fields, ctx: &Ctx) {
 fn set_container(f: &mut Fields, value: String, ctx: &Ctx) {
     let mut value = value;
     let folded = fold(&value);
-    if let Some(stripped) = folded.strip_suffix(" içinde").map(|s| s.len()) {
-        let cut = value
-            .char_indices()
-            .nth(stripped.min(value.len()))
-            .map_or(value.len(), |(i, _)| i);
-        let keep: String = value
-            .chars()
-            .take(folded[..stripped].chars().count())
-            .collect();
-        let _ = cut;
-        value = keep;
-        f.container_marker = true;
+    if let Some(head) = folded.strip_suffix(" içinde") {
+        // The head's length in the original, not in the folded copy.
+        if let Some(len) = crate::script::folded_prefix_len(&value, head) {
+            value.truncate(len);
+            f.container_marker = true;
+        }
     }
     if let Some(block) = person::author_block(&value, ctx.vocab)
         && block.editors
