@@ -17,7 +17,7 @@ use nom::Parser;
 
 use crate::config::CitationForm;
 use crate::diagnostic::Diagnostic;
-use crate::fix::{Applicability, Fix};
+use crate::fix::{Applicability, Edit, Fix};
 use crate::model::{Citation, CitationItem, Locator};
 use crate::parse::lex::{parse_number, range_list};
 use crate::parse::locator::{Labelled, labelled};
@@ -88,6 +88,7 @@ pub fn scan_citations(
         i += 1;
     }
     drop_enumerations(text, &mut candidates);
+    let odd = odd_numbers(text, body.clone(), &candidates);
     scan_forms(text, body, forms, &mut candidates);
     // The document's separator between number and locator: the one most
     // citations use (`,` when tied, as the AAK rule writes "[153, c.1,86-91]").
@@ -109,7 +110,136 @@ pub fn scan_citations(
         }
         scan.citations.push(cand.citation);
     }
+    scan.diagnostics.extend(odd);
     scan
+}
+
+/// The bidi-control finding (R004) for the controls at `spans`, named
+/// `what` in the message; `None` when there are none. Made here, where the
+/// scanner meets a bracket the controls hid, and used by the rule in
+/// `check/bidi_control.rs` for entries and citations.
+pub(crate) fn bidi_finding(spans: Vec<Span>, what: String) -> Option<Diagnostic> {
+    let first = spans.first()?.clone();
+    let n = spans.len();
+    let edits = spans
+        .into_iter()
+        .map(|span| Edit {
+            span,
+            replacement: String::new(),
+        })
+        .collect();
+    Some(
+        Diagnostic::new(
+            Rule::BidiControl,
+            first,
+            format!(
+                "{what} has {n} invisible bidirectional control character{}",
+                if n == 1 { "" } else { "s" }
+            ),
+        )
+        .with_help("it can make the printed text read differently from its bytes; remove it unless the text needs it")
+        .with_fix(Fix {
+            message: "Remove the control characters".into(),
+            applicability: Applicability::Unsafe,
+            edits,
+        }),
+    )
+}
+
+/// A bracket opening at `open` that would read as a citation but for
+/// bidirectional controls in it (`(2, s.\u{202E}92\u{202C})`): the scanner
+/// does not take it, and bidi-control reports it (a citation that was read
+/// is checked by the rule itself).
+fn hidden_by_controls(
+    text: &str,
+    open: usize,
+    limit: usize,
+    candidates: &[Candidate],
+) -> Option<Diagnostic> {
+    let close = if text.as_bytes()[open] == b'(' {
+        ')'
+    } else {
+        ']'
+    };
+    let window = &text[open..limit];
+    let line = window.find(['\n', '\r']).unwrap_or(window.len()).min(400);
+    let end = window.get(..line)?.find(close)? + close.len_utf8();
+    let content = &window[1..end - 1];
+    let visible: String = content
+        .chars()
+        .filter(|&c| !crate::script::is_bidi_control(c))
+        .collect();
+    if visible.len() == content.len() || !visible.trim_start().starts_with(is_digit) {
+        return None;
+    }
+    let span = open..open + end;
+    if candidates
+        .iter()
+        .any(|c| c.citation.span.start < span.end && span.start < c.citation.span.end)
+    {
+        return None;
+    }
+    let what = format!("`{}`", crate::script::escape_bidi(&text[span.clone()]));
+    bidi_finding(crate::script::bidi_controls(&text[span], open), what)
+}
+
+/// Citations whose number is no entry number: more than six digits
+/// (`(99999999999999999999, s.1)`) or digits with combining marks
+/// (`(1\u{301}, s.5)`). The scanner does not read them as citations; they
+/// are reported rather than passed over in silence. Only a bracket opening
+/// with the number and a `,` or `;` after it counts, as in a citation with
+/// a locator; `(1000000)` alone is a count in prose.
+fn odd_numbers(text: &str, body: Span, candidates: &[Candidate]) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    let bytes = text.as_bytes();
+    for i in body.clone() {
+        if bytes[i] != b'(' && bytes[i] != b'[' {
+            continue;
+        }
+        let rest = &text[i + 1..body.end];
+        if let Some(d) = hidden_by_controls(text, i, body.end, candidates) {
+            out.push(d);
+            continue;
+        }
+        let digits: usize = rest
+            .chars()
+            .take_while(|c| is_digit(*c))
+            .map(char::len_utf8)
+            .sum();
+        if digits == 0 {
+            continue;
+        }
+        let marks: usize = rest[digits..]
+            .chars()
+            .take_while(|&c| unicode_normalization::char::is_combining_mark(c))
+            .map(char::len_utf8)
+            .sum();
+        let long = rest[..digits].chars().count() > 6;
+        if !long && marks == 0 {
+            continue;
+        }
+        if !rest[digits + marks..].trim_start().starts_with([',', ';']) {
+            continue;
+        }
+        let span = i + 1..i + 1 + digits + marks;
+        if candidates
+            .iter()
+            .any(|c| c.citation.span.start < span.end && span.start < c.citation.span.end)
+        {
+            continue;
+        }
+        let printed = &text[span.clone()];
+        let message = if long {
+            format!("the citation number `{printed}` is out of range (at most six digits)")
+        } else {
+            format!("the citation number `{printed}` carries a combining mark")
+        };
+        out.push(
+            Diagnostic::new(Rule::MalformedCitation, span, message)
+                .with_help("write the entry's number as plain digits, as the list prints it"),
+        );
+    }
+    out
 }
 
 /// Adds the matches of the journal's own forms that no citation already

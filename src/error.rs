@@ -32,6 +32,21 @@ pub enum Error {
         /// Byte offset of the first invalid sequence.
         offset: usize,
     },
+    /// The file is UTF-16 (Word's and Notepad's "Unicode" text).
+    #[error("`{path}` is UTF-16 text ({order}), not UTF-8")]
+    #[diagnostic(
+        code(istinad::utf16),
+        help(
+            "save the file as UTF-8 (Word: Save As, Plain Text, Unicode (UTF-8); Notepad: Encoding UTF-8), or convert it: `iconv -f UTF-16 -t UTF-8 FILE`"
+        )
+    )]
+    Utf16 {
+        /// The path given.
+        path: String,
+        /// The byte order and whether a byte-order mark says so: "little
+        /// endian, with a byte-order mark".
+        order: String,
+    },
     /// The file looks binary (NUL bytes) and is not a format istinad reads.
     #[error(
         "`{path}` looks like a binary file (NUL byte at offset {offset}), not text, Markdown or .docx"

@@ -65,6 +65,11 @@ pub fn apply<'a>(
     allowed: &[Applicability],
 ) -> (String, usize) {
     let mut edits: Vec<&Edit> = Vec::new();
+    // The spans taken, by (start, end). They never overlap, so among those
+    // starting before a span ends, the last also ends last: one look-up per
+    // edit, not a pass over every edit taken (linear in fixes, not
+    // quadratic).
+    let mut taken = std::collections::BTreeSet::<(usize, usize)>::new();
     let mut applied = 0;
     for fix in fixes {
         if !allowed.contains(&fix.applicability) {
@@ -73,11 +78,15 @@ pub fn apply<'a>(
         let valid = fix.edits.iter().all(|e| {
             e.span.start <= e.span.end
                 && text.get(e.span.clone()).is_some()
-                && edits
-                    .iter()
-                    .all(|t| e.span.end <= t.span.start || e.span.start >= t.span.end)
+                && taken
+                    .range(..(e.span.end, 0))
+                    .next_back()
+                    .is_none_or(|&(_, end)| end <= e.span.start)
         });
         if valid {
+            for e in &fix.edits {
+                taken.insert((e.span.start, e.span.end));
+            }
             edits.extend(fix.edits.iter());
             applied += 1;
         }

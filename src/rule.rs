@@ -33,6 +33,7 @@ macro_rules! for_each_rule {
             (TruncatedUrl, "R001", "truncated-url", truncated_url, Warning, true, "a URL cut short with `...`"),
             (DuplicateReference, "R002", "duplicate-reference", duplicate, Warning, true, "the same work listed twice"),
             (MalformedUrl, "R003", "malformed-url", malformed_url, Warning, true, "a URL that cannot be an address"),
+            (BidiControl, "R004", "bidi-control", bidi_control, Warning, true, "an invisible bidirectional control in an entry or a citation"),
             (DanglingCitation, "C001", "dangling-citation", dangling, Error, true, "a citation of a number the list does not have"),
             (UncitedReference, "C002", "uncited-reference", uncited, Warning, true, "an entry no citation reaches"),
             (MalformedCitation, "C003", "malformed-citation", malformed, Warning, true, "a citation whose form is broken"),

@@ -75,12 +75,11 @@ pub fn split(source: &Source, vocab: &Vocabulary) -> Document {
         } else {
             text.len()
         };
-        let entries = split_entries(
+        let (entries, mut diagnostics) = split_entries(
             text,
             &lines[section.first..section.end],
             &kinds[section.first..section.end],
         );
-        let mut diagnostics = Vec::new();
         if entries.is_empty() {
             diagnostics.push(
                 Diagnostic::new(
@@ -107,29 +106,34 @@ pub fn split(source: &Source, vocab: &Vocabulary) -> Document {
     // block under a heading istinad does not know.
     let all = 0..lines.len();
     if looks_like_list(text, &lines, &kinds) && starts_like_list(text, &lines) {
+        let (entries, diagnostics) = split_entries(text, &lines, &kinds);
         return Document {
             body: 0..0,
             section: Some(0..text.len()),
-            entries: split_entries(text, &lines, &kinds),
+            entries,
+            diagnostics,
             ..Document::default()
         };
     }
     if let Some(first) = trailing_numbered_block(text, &lines, &kinds) {
         let start = lines[first].span.start;
-        let entries = split_entries(text, &lines[first..], &kinds[first..]);
+        let (entries, numbering) = split_entries(text, &lines[first..], &kinds[first..]);
         let anchor = lines[first].span.clone();
         return Document {
             body: 0..start,
             section: Some(start..text.len()),
             entries,
-            diagnostics: vec![
+            diagnostics: [
                 Diagnostic::new(
                     Rule::MissingReferenceSection,
                     anchor,
                     "no reference-list heading was found; the numbered block at the end was read as the list",
                 )
                 .with_help("put a heading such as `ƏDƏBİYYAT`, `Список литературы`, `منابع`, `KAYNAKÇA` or `References` above the list"),
-            ],
+            ]
+            .into_iter()
+            .chain(numbering)
+            .collect(),
             ..Document::default()
         };
     }
@@ -327,6 +331,31 @@ fn is_caps_heading(line: &str) -> bool {
 /// `1 –`, `۱.`, `**1.**`, `1\.`, `- 1.`. Returns the number, the span of the
 /// number within the line, and the byte offset where the entry text starts.
 pub(crate) fn list_marker(line: &str) -> Option<(u32, Span, usize)> {
+    let m = marker_at(line)?;
+    match (m.number, m.problem) {
+        (Some(n), None) => Some((n, m.span, m.content)),
+        _ => None,
+    }
+}
+
+/// Largest list number: six digits (a list of 100 000 entries or more is
+/// still a list); a longer number is out of range, not a merge.
+pub const MAX_LIST_NUMBER: u32 = 999_999;
+
+/// A list number at the start of a line, as printed, before it is judged:
+/// `number` is `None` when it is no list number istinad can hold (too long,
+/// negative), and `problem` says what is wrong with it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Marker {
+    pub number: Option<u32>,
+    pub span: Span,
+    pub content: usize,
+    pub problem: Option<String>,
+}
+
+/// [`list_marker`]'s reading of a line, keeping the numbers it refuses:
+/// more than six digits, a minus sign, combining marks after the digits.
+pub(crate) fn marker_at(line: &str) -> Option<Marker> {
     let bytes_before = line.len()
         - line
             .trim_start_matches(|c: char| c.is_whitespace() || c == '\u{feff}')
@@ -356,21 +385,59 @@ pub(crate) fn list_marker(line: &str) -> Option<(u32, Span, usize)> {
     } else {
         None
     };
-    let digits_len: usize = rest
+    // "-1." and "-0.": a sign glued to the digits (a bullet has a space).
+    let sign =
+        usize::from(rest.starts_with('-') && rest[1..].starts_with(is_digit) && open.is_none());
+    let digits_len: usize = rest[sign..]
         .char_indices()
         .take_while(|&(_, c)| is_digit(c))
         .last()
         .map_or(0, |(i, c)| i + c.len_utf8());
-    // Up to six digits: a list of 100 000 entries or more is still a list.
-    if digits_len == 0 || rest[..digits_len].chars().count() > 6 {
+    if digits_len == 0 {
         return None;
     }
-    let number = rest[..digits_len]
+    let digits = &rest[sign..sign + digits_len];
+    // Combining marks after the digits (`1\u{301}.`): the number is read,
+    // the marks are a finding.
+    let marks_len: usize = rest[sign + digits_len..]
         .chars()
-        .try_fold(0u32, |acc, c| Some(acc * 10 + digit_value(c)?))?;
-    let number_span = offset..offset + digits_len;
-    offset += digits_len;
-    rest = &rest[digits_len..];
+        .take_while(|&c| unicode_normalization::char::is_combining_mark(c))
+        .map(char::len_utf8)
+        .sum();
+    let value = (digits.chars().count() <= 6)
+        .then(|| {
+            digits
+                .chars()
+                .try_fold(0u32, |acc, c| Some(acc * 10 + digit_value(c)?))
+        })
+        .flatten();
+    let printed = &rest[..sign + digits_len + marks_len];
+    let (number, problem) = if sign == 1 {
+        (
+            None,
+            Some(format!("the list number `{printed}` is negative")),
+        )
+    } else if value.is_none() {
+        (
+            None,
+            Some(format!(
+                "the list number `{printed}` is out of range (at most {MAX_LIST_NUMBER})"
+            )),
+        )
+    } else if marks_len > 0 {
+        (
+            value,
+            Some(format!(
+                "the list number `{printed}` carries a combining mark"
+            )),
+        )
+    } else {
+        (value, None)
+    };
+    let number_len = sign + digits_len + marks_len;
+    let number_span = offset..offset + number_len;
+    offset += number_len;
+    rest = &rest[number_len..];
     let mut ok = false;
     if let Some(close) = open {
         if skip(&mut rest, &mut offset, &close.to_string()) {
@@ -422,7 +489,28 @@ pub(crate) fn list_marker(line: &str) -> Option<(u32, Span, usize)> {
         }
     }
     let ws = rest.len() - rest.trim_start().len();
-    Some((number, number_span, offset + ws))
+    Some(Marker {
+        number,
+        span: number_span,
+        content: offset + ws,
+        problem,
+    })
+}
+
+/// Whether an entry's text starts as an entry does (a capital, a quote or
+/// a bracket): what a line with a surprising number must show to be taken
+/// as an entry rather than as the previous entry's wrapped text.
+fn starts_like_entry(text: &str) -> bool {
+    text.trim_start_matches(['*', '_'])
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_alphabetic() && !c.is_lowercase() || "\"«“„‘'([".contains(c))
+}
+
+/// A year (four digits, 1000–2099): at the start of a wrapped line it is
+/// the previous entry's date, whatever follows.
+fn year_like(n: u32) -> bool {
+    (1000..=2099).contains(&n)
 }
 
 fn find_sections(text: &str, lines: &[Line], kinds: &[LineKind]) -> Vec<Section> {
@@ -586,8 +674,14 @@ fn first_content(text: &str, lines: &[Line]) -> Span {
         })
 }
 
-/// Splits the lines of a list into entries.
-fn split_entries(text: &str, lines: &[Line], kinds: &[LineKind]) -> Vec<Entry> {
+/// Splits the lines of a list into entries. A line whose number cannot be a
+/// list number (out of range, negative, a combining mark) or jumps far ahead
+/// is still an entry of its own, with a list-numbering finding: never
+/// merged into the entry before it without a word.
+fn split_entries(text: &str, lines: &[Line], kinds: &[LineKind]) -> (Vec<Entry>, Vec<Diagnostic>) {
+    let mut diagnostics = Vec::new();
+    // Entries whose printed number is no number: kept at 0.
+    let mut unnumbered: Vec<usize> = Vec::new();
     let numbered = kinds
         .iter()
         .filter(|k| matches!(k, LineKind::Numbered(_)))
@@ -624,6 +718,47 @@ fn split_entries(text: &str, lines: &[Line], kinds: &[LineKind]) -> Vec<Entry> {
         let accept = marker
             .as_ref()
             .is_some_and(|(n, _, _)| plausible_next(last_number, *n));
+        // A number no list has, or one far ahead of the last, on a line
+        // that starts like an entry.
+        let odd = if numbered > 0 && !accept {
+            marker_at(s).filter(|m| {
+                starts_like_entry(&s[m.content..])
+                    && match (m.number, &m.problem) {
+                        (_, Some(_)) => true,
+                        (Some(n), None) => {
+                            last_number.is_some_and(|last| n > last) && !year_like(n)
+                        }
+                        (None, None) => false,
+                    }
+            })
+        } else {
+            None
+        };
+        if let Some(m) = odd {
+            let span = line.span.start + m.span.start..line.span.start + m.span.end;
+            if let Some(problem) = m.problem {
+                diagnostics.push(
+                    Diagnostic::new(Rule::ListNumbering, span.clone(), problem)
+                        .with_help("write the entry's number as plain digits, at most six"),
+                );
+            }
+            let start = line.span.start + m.content;
+            let end = line.span.start + trimmed_end(s);
+            if m.number.is_none() {
+                unnumbered.push(entries.len());
+            }
+            entries.push(Entry {
+                number: m.number.unwrap_or(0),
+                marker: m.number.is_some().then_some(span),
+                span: start..end.max(start),
+            });
+            if m.number.is_some() {
+                last_number = m.number;
+            }
+            open = true;
+            prev_blank = false;
+            continue;
+        }
         if in_note && !accept {
             // The note's own further lines.
             continue;
@@ -693,12 +828,12 @@ fn split_entries(text: &str, lines: &[Line], kinds: &[LineKind]) -> Vec<Entry> {
     // Entries without a printed number in a numbered list are numbered after
     // their neighbour so that positions stay meaningful.
     for i in 0..entries.len() {
-        if entries[i].number == 0 {
+        if entries[i].number == 0 && !unnumbered.contains(&i) {
             entries[i].number = if i == 0 { 0 } else { entries[i - 1].number };
         }
     }
     entries.retain(|e| !(e.span.is_empty() && e.marker.is_none()));
-    entries
+    (entries, diagnostics)
 }
 
 fn bullet_len(s: &str) -> usize {

@@ -88,6 +88,12 @@ pub fn read_bytes(name: &str, bytes: &[u8]) -> Result<Source, Error> {
             Ok(Source::new(name, text).extracted())
         }
         Format::Text | Format::Markdown => {
+            if let Some(order) = utf16(bytes) {
+                return Err(Error::Utf16 {
+                    path: name.to_string(),
+                    order: order.to_string(),
+                });
+            }
             let text = std::str::from_utf8(bytes).map_err(|e| Error::Encoding {
                 path: name.to_string(),
                 offset: e.valid_up_to(),
@@ -103,9 +109,76 @@ pub fn read_bytes(name: &str, bytes: &[u8]) -> Result<Source, Error> {
     }
 }
 
+/// Whether `bytes` look like UTF-16, and in which byte order. A byte-order
+/// mark says so; without one, text that is not UTF-8 (or has NUL bytes) is
+/// UTF-16 when many of its 16-bit units are an ASCII character (space,
+/// digit, punctuation, line end, common in every script's text) with a zero
+/// byte on one side and hardly any on the other.
+fn utf16(bytes: &[u8]) -> Option<&'static str> {
+    if bytes.starts_with(&[0xFF, 0xFE]) {
+        return Some("little endian, with a byte-order mark");
+    }
+    if bytes.starts_with(&[0xFE, 0xFF]) {
+        return Some("big endian, with a byte-order mark");
+    }
+    if std::str::from_utf8(bytes).is_ok_and(|t| !t.contains('\0')) {
+        return None;
+    }
+    let head = &bytes[..bytes.len().min(4096) & !1];
+    let units = head.len() / 2;
+    if units < 2 {
+        return None;
+    }
+    let ascii = |b: u8| b.is_ascii() && b != 0;
+    let (mut le, mut be) = (0, 0);
+    for pair in head.chunks_exact(2) {
+        le += usize::from(ascii(pair[0]) && pair[1] == 0);
+        be += usize::from(pair[0] == 0 && ascii(pair[1]));
+    }
+    // At least four, one unit in twenty, ten times more than the other order.
+    if le >= 4 && le * 20 >= units && le > be * 10 {
+        Some("little endian, without a byte-order mark")
+    } else if be >= 4 && be * 20 >= units && be > le * 10 {
+        Some("big endian, without a byte-order mark")
+    } else {
+        None
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn utf16_is_named_with_or_without_a_bom() {
+        let le: Vec<u8> = "Mətn (1).\n## Литература\n1. Ali. Bakı, 2000.\n"
+            .encode_utf16()
+            .flat_map(u16::to_le_bytes)
+            .collect();
+        let be: Vec<u8> = "Текст (1).\n1. Гасанлы Дж. М., 2011.\n"
+            .encode_utf16()
+            .flat_map(u16::to_be_bytes)
+            .collect();
+        for (bytes, order) in [
+            ([&[0xFF, 0xFE][..], &le].concat(), "little endian, with"),
+            (le.clone(), "little endian, without"),
+            ([&[0xFE, 0xFF][..], &be].concat(), "big endian, with"),
+            (be.clone(), "big endian, without"),
+        ] {
+            let err = read_bytes("x.txt", &bytes).expect_err("utf-16");
+            assert!(matches!(err, Error::Utf16 { .. }), "{err}");
+            assert!(err.to_string().contains(order), "{err}");
+        }
+        // Binary and Windows-1251 are not taken for UTF-16.
+        assert!(matches!(
+            read_bytes("x.bin", b"ab\0\0\0\0cd\xff\xfe\x00"),
+            Err(Error::Binary { .. } | Error::Encoding { .. })
+        ));
+        assert!(matches!(
+            read_bytes("x.txt", b"\xd2\xe5\xea\xf1\xf2 (1)."),
+            Err(Error::Encoding { .. })
+        ));
+    }
 
     #[test]
     fn invalid_utf8_names_the_offset() {
