@@ -57,11 +57,11 @@ fn invalid_utf8_is_an_error_naming_the_byte_offset() {
     truncated.push("ə".as_bytes()[0]);
     let mut lone = "ƏDƏBİYYAT\n".as_bytes().to_vec();
     lone.push(0x80);
-    let cases: [(&[u8], usize); 6] = [
+    // A UTF-16 file with its byte-order mark was here; it is now named as
+    // UTF-16 (`utf16_is_named_with_a_hint`).
+    let cases: [(&[u8], usize); 5] = [
         (b"abc\xffdef", 3),
         (&cp1251_heading, 0),
-        // A UTF-16 file with its byte-order mark.
-        (b"\xff\xfe1\x00.\x00", 0),
         // An overlong encoding of `/`.
         (b"(1, s.\xc0\xaf5)", 6),
         // A multi-byte character cut off at the end of the file.
@@ -131,11 +131,11 @@ fn empty_and_blank_input_is_an_empty_document() {
 
 #[test]
 fn binary_input_is_a_clear_error() {
-    let cases: [(&[u8], usize); 4] = [
+    // UTF-16 without a byte-order mark (valid UTF-8, full of NULs) was
+    // here; it is now named as UTF-16 (`utf16_is_named_with_a_hint`).
+    let cases: [(&[u8], usize); 3] = [
         (b"\0", 0),
         (b"%PDF-1.4\n%\xc3\xa4\n\0\0", 13),
-        // UTF-16 without a byte-order mark: valid UTF-8, full of NULs.
-        (b"1\0.\0 \0A\0", 1),
         ("Bax (1, s. 5).\n\n## ƏDƏBİYYAT\n\n1. ARDA\0".as_bytes(), 40),
     ];
     for (bytes, offset) in cases {
@@ -590,4 +590,127 @@ fn big_list_through_the_release_cli() {
         assert_eq!(r["kind"], KINDS[number % KINDS.len()].0, "{r}");
     }
     measure(&["check", "--format", "json"], &path);
+}
+
+// ---------------------------------------------------------------------------
+// Numbers no list has (issue 12): a finding, never a merge or a loss
+
+/// Each odd list number stays an entry of its own with a list-numbering
+/// finding on its number; the entry before it keeps its own text.
+#[test]
+fn odd_list_numbers_are_findings_not_merges() {
+    for (marker, finding) in [
+        ("99999999999999999999.", Some("out of range")),
+        ("4294967296.", Some("out of range")),
+        ("1000000.", Some("out of range")),
+        ("-1.", Some("negative")),
+        ("-0.", Some("negative")),
+        ("3\u{301}.", Some("combining mark")),
+        ("100.", Some("skips numbers")),
+    ] {
+        let text = format!(
+            "Mətn (1), (2).\n\n## ƏDƏBİYYAT\n\n1. Əliyev R. Tarix. Bakı: Elm, 2000.\n2. Mahmudov Y. Diplomatiya. Bakı: Təhsil, 2006.\n{marker} Həsənli C. Şimali Azərbaycan. Bakı: Adiloğlu, 2009.\n"
+        );
+        let report = istinad::check(&Source::new("m.md", text.as_str()), &Config::default());
+        report_is_sound(&text, &report);
+        let raws: Vec<&str> = report.references.iter().map(|r| r.raw.as_str()).collect();
+        assert_eq!(
+            raws,
+            [
+                "Əliyev R. Tarix. Bakı: Elm, 2000.",
+                "Mahmudov Y. Diplomatiya. Bakı: Təhsil, 2006.",
+                "Həsənli C. Şimali Azərbaycan. Bakı: Adiloğlu, 2009."
+            ],
+            "{marker}"
+        );
+        let numbering: Vec<&str> = report
+            .diagnostics
+            .iter()
+            .filter(|d| d.rule == istinad::Rule::ListNumbering)
+            .map(|d| d.message.as_str())
+            .collect();
+        if let Some(f) = finding {
+            assert!(
+                numbering.iter().any(|m| m.contains(f)),
+                "{marker}: {numbering:?}"
+            );
+        }
+    }
+}
+
+#[test]
+fn odd_citation_numbers_are_findings() {
+    for (citation, finding) in [
+        ("(99999999999999999999, s.1)", "out of range"),
+        ("[4294967296, с. 5]", "out of range"),
+        ("(1\u{301}, s.1)", "combining mark"),
+    ] {
+        let text = format!(
+            "Mətn {citation} və (1, s. 2).\n\n## ƏDƏBİYYAT\n\n1. Əliyev R. Tarix. Bakı: Elm, 2000.\n"
+        );
+        let report = istinad::check(&Source::new("m.md", text.as_str()), &Config::default());
+        report_is_sound(&text, &report);
+        assert!(
+            report
+                .diagnostics
+                .iter()
+                .any(|d| d.rule == istinad::Rule::MalformedCitation && d.message.contains(finding)),
+            "{citation}: {:?}",
+            report.diagnostics
+        );
+    }
+}
+
+#[test]
+fn utf16_is_named_with_a_hint() {
+    let text = "Mətn (1).\n\n## ƏDƏBİYYAT\n\n1. Əliyev R. Tarix. Bakı: Elm, 2000.\n";
+    let le: Vec<u8> = [0xFF, 0xFE]
+        .into_iter()
+        .chain(text.encode_utf16().flat_map(u16::to_le_bytes))
+        .collect();
+    let (code, _, stderr) = istinad_file("m.txt", &le, &["check"]);
+    assert_eq!(code, 2);
+    let stderr = flat(&stderr);
+    assert!(
+        stderr.contains("UTF-16") && stderr.contains("with a byte-order mark"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("save the file as UTF-8"), "{stderr}");
+    // Without the mark, as in `1\0.\0 \0A\0` (once reported as binary).
+    for bytes in [b"1\0.\0 \0A\0".to_vec(), le[2..].to_vec()] {
+        let err = read("m.md", &bytes).expect_err("utf-16");
+        assert!(matches!(err, Error::Utf16 { .. }), "{err}");
+        assert!(
+            err.to_string().contains("without a byte-order mark"),
+            "{err}"
+        );
+    }
+}
+
+#[test]
+fn a_config_over_one_megabyte_is_refused() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let input = dir.path().join("m.md");
+    std::fs::write(
+        &input,
+        "Mətn (1).\n\n## ƏDƏBİYYAT\n\n1. Əliyev R. Tarix. Bakı, 2000.\n",
+    )
+    .expect("write");
+    let mut config = String::from("[rules]\n");
+    while config.len() <= 1024 * 1024 {
+        config.push_str("# padding padding padding padding padding padding\n");
+    }
+    std::fs::write(dir.path().join("istinad.toml"), config).expect("write");
+    let (code, _, stderr) = istinad(&["check", &input.display().to_string()], None);
+    assert_eq!(code, 2, "{stderr}");
+    assert!(flat(&stderr).contains("1 MiB"), "{stderr}");
+    // A link to an endless file is refused the same way, without reading it.
+    #[cfg(unix)]
+    {
+        std::fs::remove_file(dir.path().join("istinad.toml")).expect("rm");
+        std::os::unix::fs::symlink("/dev/zero", dir.path().join("istinad.toml")).expect("ln");
+        let (code, _, stderr) = istinad(&["check", &input.display().to_string()], None);
+        assert_eq!(code, 2, "{stderr}");
+        assert!(flat(&stderr).contains("1 MiB"), "{stderr}");
+    }
 }

@@ -16,3 +16,4 @@ mod references;
 mod rules;
 mod seed;
 mod support;
+mod writes;

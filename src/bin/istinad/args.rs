@@ -68,7 +68,11 @@ pub enum Command {
         /// place; a .docx only to `-o`, as text).
         #[arg(long)]
         fix: bool,
-        /// With `--fix`: where to write the fixed manuscript.
+        /// Print the safe fixes as a unified diff; write nothing.
+        #[arg(long)]
+        diff: bool,
+        /// With `--fix`: where to write the fixed manuscript (`-` for
+        /// standard output).
         #[arg(short, long, value_name = "OUT")]
         output: Option<PathBuf>,
     },

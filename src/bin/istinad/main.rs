@@ -8,6 +8,7 @@
 
 mod args;
 mod report;
+mod write;
 
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
@@ -23,6 +24,7 @@ use istinad::emit::Options;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    write::install_signal_cleanup();
     match run(cli) {
         Ok(code) => code,
         Err(err) => {
@@ -65,8 +67,12 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
         Command::Refs { file, format } => {
             let (_, source, refs) = read_list(cli.config.as_deref(), &file)?;
             let text = match format {
-                RefsFormat::Json => report::refs_json(&refs.references, &refs.diagnostics)
-                    .map_err(Failure::Usage)?,
+                RefsFormat::Json => {
+                    print_with(|out| {
+                        report::write_refs_json(out, &refs.references, &refs.diagnostics)
+                    })?;
+                    return Ok(exit_code(&refs.diagnostics, false));
+                }
                 RefsFormat::Yaml => report::refs_yaml(&refs.references, &refs.diagnostics)
                     .map_err(Failure::Usage)?,
                 RefsFormat::Human => {
@@ -92,6 +98,7 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
             disable,
             severity,
             fix,
+            diff,
             output,
         } => {
             let mut config = load_config(cli.config.as_deref(), &file)?;
@@ -111,45 +118,91 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
                     .set_named(name, level)
                     .map_err(|e| Failure::Usage(format!("`--severity {setting}`: {e}")))?;
             }
+            if output.is_some() && !fix && !diff {
+                return Err(Failure::Usage(
+                    "`-o` names where `--fix` writes the fixed manuscript; add `--fix` (or `--diff` to see the fixes)".into(),
+                ));
+            }
             let source = read_source(&file)?;
             let report = istinad::check(&source, &config);
-            if fix {
-                if source.is_extracted() && output.as_deref().is_none_or(|o| o == file) {
-                    return Err(Failure::Usage(format!(
-                        "`--fix` would replace `{}` with its text; write the fixed text elsewhere with `-o FILE`",
-                        file.display()
-                    )));
+            if !(fix || diff) {
+                if format == CheckFormat::Json {
+                    print_with(|out| {
+                        report::write_check_json(
+                            out,
+                            &report.references,
+                            &report.citations,
+                            &report.diagnostics,
+                        )
+                    })?;
+                    return Ok(exit_code(&report.diagnostics, deny == Some(Deny::Warnings)));
                 }
-                let fixes = report.diagnostics.iter().filter_map(|d| d.fix.as_ref());
-                let (fixed, applied) =
-                    istinad::fix::apply(source.text(), fixes, &[istinad::fix::Applicability::Safe]);
-                emit_output(Some(output.as_deref().unwrap_or(&file)), &fixed)?;
-                eprintln!(
-                    "applied {applied} safe fix{}",
-                    if applied == 1 { "" } else { "es" }
-                );
-                return Ok(ExitCode::SUCCESS);
+                let text = check_report(format, &source, &report, color)?;
+                print(&text)?;
+                return Ok(exit_code(&report.diagnostics, deny == Some(Deny::Warnings)));
             }
-            let text = match format {
-                CheckFormat::Json => {
-                    report::check_json(&report.references, &report.citations, &report.diagnostics)
-                        .map_err(Failure::Usage)?
+            let target = output.as_deref().unwrap_or(&file);
+            if fix
+                && !diff
+                && source.is_extracted()
+                && (output.is_none() || target == file || write::same_file(&file, target))
+            {
+                return Err(Failure::Usage(format!(
+                    "`--fix` would replace `{}` with its text; write the fixed text elsewhere with `-o FILE`",
+                    file.display()
+                )));
+            }
+            let fixes = report.diagnostics.iter().filter_map(|d| d.fix.as_ref());
+            let (fixed, applied) =
+                istinad::fix::apply(source.text(), fixes, &[istinad::fix::Applicability::Safe]);
+            let plural = if applied == 1 { "" } else { "es" };
+            if diff {
+                let old = source.name().to_string();
+                let new = target.display().to_string();
+                let text = similar::TextDiff::from_lines(source.text(), fixed.as_str())
+                    .unified_diff()
+                    .header(&old, &new)
+                    .to_string();
+                print(&text)?;
+                eprintln!("{applied} safe fix{plural} would be applied; nothing written");
+            } else if target.as_os_str() == "-" {
+                print(&fixed)?;
+            } else {
+                let written = write::write_file(target, fixed.as_bytes())?;
+                match written {
+                    write::Written::Changed => {
+                        eprintln!(
+                            "applied {applied} safe fix{plural} to `{}`",
+                            target.display()
+                        );
+                    }
+                    write::Written::Unchanged => {
+                        eprintln!(
+                            "applied {applied} safe fix{plural}; `{}` unchanged, not written",
+                            target.display()
+                        );
+                    }
                 }
-                CheckFormat::Concise => report::concise(&source, &report.diagnostics),
-                CheckFormat::Human => {
-                    let mut t = report::human(&source, &report.diagnostics, color);
-                    t.push_str(&format!(
-                        "{}: {} references, {} citations; {}\n",
-                        source.name(),
-                        report.references.len(),
-                        report.citations.len(),
-                        report::summary(&report.diagnostics)
-                    ));
-                    t
-                }
-            };
-            print(&text)?;
-            Ok(exit_code(&report.diagnostics, deny == Some(Deny::Warnings)))
+            }
+            // What is left, as ruff reports it: the findings of the fixed
+            // text, and the exit status from them.
+            let fixed_source = istinad::Source::new(source.name(), fixed.as_str());
+            let remaining = istinad::check(&fixed_source, &config);
+            let mut text = check_report(format, &fixed_source, &remaining, color)?;
+            if matches!(format, CheckFormat::Human | CheckFormat::Concise)
+                && remaining.diagnostics.is_empty()
+            {
+                text = format!("{}: no findings remain\n", target.display());
+            }
+            if diff || target.as_os_str() == "-" {
+                eprint!("{text}");
+            } else {
+                print(&text)?;
+            }
+            Ok(exit_code(
+                &remaining.diagnostics,
+                deny == Some(Deny::Warnings),
+            ))
         }
         Command::Convert {
             file,
@@ -160,7 +213,7 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
             let (config, source, refs) = read_list(cli.config.as_deref(), &file)?;
             let options = Options { keys };
             let (text, findings) = istinad::convert(&refs.references, to, &options, &config)?;
-            emit_output(output.as_deref(), &text)?;
+            emit_output(&file, output.as_deref(), &text)?;
             // What the format cannot hold goes to standard error, so the
             // converted text on standard output stays clean.
             eprint!("{}", report::concise(&source, &findings));
@@ -174,7 +227,7 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
         } => {
             let (_, _, refs) = read_list(cli.config.as_deref(), &file)?;
             let text = istinad::emit::render(&refs.references, style, locale)?;
-            emit_output(output.as_deref(), &text)?;
+            emit_output(&file, output.as_deref(), &text)?;
             Ok(ExitCode::SUCCESS)
         }
     }
@@ -234,7 +287,7 @@ fn load_config(explicit: Option<&Path>, input: &Path) -> Result<Config, Failure>
         }
     };
     for path in candidates {
-        let text = match std::fs::read_to_string(&path) {
+        let text = match read_config(&path) {
             Ok(text) => text,
             // Only a config named on the command line must exist.
             Err(e) if e.kind() == std::io::ErrorKind::NotFound && explicit.is_none() => continue,
@@ -251,11 +304,82 @@ fn load_config(explicit: Option<&Path>, input: &Path) -> Result<Config, Failure>
     Ok(Config::default())
 }
 
-/// Writes an output to `-o` (atomically) or to standard output.
-fn emit_output(output: Option<&Path>, text: &str) -> Result<(), Failure> {
+/// Largest config file read: a real one is a few kilobytes, and an
+/// `istinad.toml` beside the input (or a link to `/dev/zero`) must not
+/// exhaust memory.
+const MAX_CONFIG: u64 = 1024 * 1024;
+
+/// Reads a config file of at most [`MAX_CONFIG`] bytes.
+fn read_config(path: &Path) -> std::io::Result<String> {
+    use std::io::Read;
+    let file = std::fs::File::open(path)?;
+    let mut text = String::new();
+    file.take(MAX_CONFIG + 1).read_to_string(&mut text)?;
+    if text.len() as u64 > MAX_CONFIG {
+        return Err(std::io::Error::other(
+            "larger than the 1 MiB a config file may be",
+        ));
+    }
+    Ok(text)
+}
+
+/// Writes a converted list to `-o` (see `write.rs`) or to standard output;
+/// never over its own input.
+fn emit_output(input: &Path, output: Option<&Path>, text: &str) -> Result<(), Failure> {
     match output {
-        Some(path) if path.as_os_str() != "-" => write_atomic(path, text.as_bytes()),
+        Some(path) if path.as_os_str() != "-" => {
+            if write::same_file(input, path) {
+                return Err(Failure::Usage(format!(
+                    "`-o {}` is the input itself; write the output to another file",
+                    path.display()
+                )));
+            }
+            write::write_file(path, text.as_bytes())?;
+            Ok(())
+        }
         _ => print(text),
+    }
+}
+
+/// The report of `check` in one format.
+fn check_report(
+    format: CheckFormat,
+    source: &istinad::Source,
+    report: &istinad::Report,
+    color: bool,
+) -> Result<String, Failure> {
+    Ok(match format {
+        CheckFormat::Json => {
+            report::check_json(&report.references, &report.citations, &report.diagnostics)
+                .map_err(Failure::Usage)?
+        }
+        CheckFormat::Concise => report::concise(source, &report.diagnostics),
+        CheckFormat::Human => {
+            let mut t = report::human(source, &report.diagnostics, color);
+            t.push_str(&format!(
+                "{}: {} references, {} citations; {}\n",
+                source.name(),
+                report.references.len(),
+                report.citations.len(),
+                report::summary(&report.diagnostics)
+            ));
+            t
+        }
+    })
+}
+
+/// Writes to standard output through `write`, buffered; a closed pipe is
+/// not an error.
+fn print_with(write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>) -> Result<(), Failure> {
+    let mut out = std::io::BufWriter::with_capacity(64 * 1024, std::io::stdout().lock());
+    match write(&mut out).and_then(|()| out.flush()) {
+        Ok(()) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        Err(e) => Err(Error::Output {
+            what: "standard output".into(),
+            message: e.to_string(),
+        }
+        .into()),
     }
 }
 
@@ -271,24 +395,4 @@ fn print(text: &str) -> Result<(), Failure> {
         }
         .into()),
     }
-}
-
-/// Writes `bytes` to `path` through a temporary file in the same directory
-/// and a rename, so a failed run never leaves half a file.
-fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), Failure> {
-    let dir = path
-        .parent()
-        .filter(|d| !d.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let fail = |message: String| {
-        Failure::from(Error::Output {
-            what: path.display().to_string(),
-            message,
-        })
-    };
-    let mut tmp = tempfile::NamedTempFile::new_in(dir).map_err(|e| fail(e.to_string()))?;
-    tmp.write_all(bytes).map_err(|e| fail(e.to_string()))?;
-    tmp.as_file().sync_all().map_err(|e| fail(e.to_string()))?;
-    tmp.persist(path).map_err(|e| fail(e.error.to_string()))?;
-    Ok(())
 }
