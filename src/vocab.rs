@@ -277,6 +277,9 @@ pub struct Imprint {
     pub container_genres: Vec<String>,
     /// "No date" markers.
     pub no_date: Vec<String>,
+    /// Markers of a note that repeats the work before it ("Ibid.", "Там же").
+    #[serde(default)]
+    pub ibid: Vec<String>,
 }
 
 /// Cues for one language (`bib/languages.toml`).
@@ -372,6 +375,7 @@ pub(crate) struct Index {
     pub weak_components: HashMap<String, ()>,
     pub container_genres: Vec<String>,
     pub no_date: Lexicon<()>,
+    pub ibid: Lexicon<()>,
     /// Month names: (calendar name, month number).
     pub months: Lexicon<(String, u8)>,
     pub seasons: Lexicon<()>,
@@ -510,6 +514,7 @@ impl Vocabulary {
             abbreviations,
             container_genres,
             no_date,
+            ibid,
         } = imprint;
         self.imprint.places.extend(places);
         self.imprint.publisher_words.extend(publisher_words);
@@ -526,6 +531,7 @@ impl Vocabulary {
         self.imprint.abbreviations.extend(abbreviations);
         self.imprint.container_genres.extend(container_genres);
         self.imprint.no_date.extend(no_date);
+        self.imprint.ibid.extend(ibid);
         self.reindex();
     }
 
@@ -598,6 +604,7 @@ impl Vocabulary {
             weak_components: set(&self.archives.weak),
             container_genres: folded(&self.imprint.container_genres),
             no_date: unit(&self.imprint.no_date),
+            ibid: unit(&self.imprint.ibid),
             months: Lexicon::new(self.months.iter().flat_map(|m| {
                 m.names
                     .iter()

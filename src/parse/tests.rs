@@ -222,3 +222,26 @@ fn every_field_points_at_what_was_printed() {
     let r = parse_reference(text, &v);
     assert_eq!(r.spans.get("archive").map(|s| &text[s.clone()]), Some(text));
 }
+
+#[test]
+fn ibid_notes_are_read_as_such() {
+    let v = Vocabulary::builtin();
+    for text in [
+        "Там же. Оп. 2. Д. 310. Л. 14.",
+        "Ibid., p. 14.",
+        "a.g.e., s. 45.",
+        "همان، ص ۴۵.",
+    ] {
+        let r = parse_reference(text, &v);
+        assert!(r.ibid, "{text}");
+        // On its own a note repeats nothing: that is its one finding.
+        assert_eq!(r.diagnostics.len(), 1, "{text}: {:?}", r.diagnostics);
+        assert!(
+            r.diagnostics[0].message.contains("repeats no entry"),
+            "{text}"
+        );
+    }
+    // A word that only begins like a marker is no marker.
+    assert!(!parse_reference("Ibidemque. Title. London, 2001.", &v).ibid);
+    assert!(!parse_reference("Həmin əsərlər. Bakı, 2001.", &v).ibid);
+}
