@@ -377,6 +377,10 @@ pub struct Reference {
     /// For an ibid note: the number of the entry whose work it repeats.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub repeats: Option<u32>,
+    /// The source the work is quoted from, read as a record of its own
+    /// ("… Цит. по: Иванов И.И. История. М., 1990.", "quoted in …").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub quoted_in: Option<Box<Reference>>,
     /// Text of the entry that no field holds (series, notes, descriptions).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
@@ -435,6 +439,7 @@ impl Reference {
             accessed_on: None,
             ibid: false,
             repeats: None,
+            quoted_in: None,
             note: None,
             spans: BTreeMap::new(),
             diagnostics: Vec::new(),

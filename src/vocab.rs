@@ -280,6 +280,9 @@ pub struct Imprint {
     /// Markers of a note that repeats the work before it ("Ibid.", "Там же").
     #[serde(default)]
     pub ibid: Vec<String>,
+    /// Markers of the source a work is quoted from ("Цит. по:", "quoted in").
+    #[serde(default)]
+    pub quoted_in: Vec<String>,
 }
 
 /// Cues for one language (`bib/languages.toml`).
@@ -376,6 +379,7 @@ pub(crate) struct Index {
     pub container_genres: Vec<String>,
     pub no_date: Lexicon<()>,
     pub ibid: Lexicon<()>,
+    pub quoted_in: Lexicon<()>,
     /// Month names: (calendar name, month number).
     pub months: Lexicon<(String, u8)>,
     pub seasons: Lexicon<()>,
@@ -515,6 +519,7 @@ impl Vocabulary {
             container_genres,
             no_date,
             ibid,
+            quoted_in,
         } = imprint;
         self.imprint.places.extend(places);
         self.imprint.publisher_words.extend(publisher_words);
@@ -532,6 +537,7 @@ impl Vocabulary {
         self.imprint.container_genres.extend(container_genres);
         self.imprint.no_date.extend(no_date);
         self.imprint.ibid.extend(ibid);
+        self.imprint.quoted_in.extend(quoted_in);
         self.reindex();
     }
 
@@ -605,6 +611,7 @@ impl Vocabulary {
             container_genres: folded(&self.imprint.container_genres),
             no_date: unit(&self.imprint.no_date),
             ibid: unit(&self.imprint.ibid),
+            quoted_in: unit(&self.imprint.quoted_in),
             months: Lexicon::new(self.months.iter().flat_map(|m| {
                 m.names
                     .iter()

@@ -51,6 +51,17 @@ pub fn parse_references(
     references
 }
 
+/// Where a "quoted in" marker begins in `raw`, after some text of its own
+/// (a marker at the very start is not a tail).
+fn quoted_in_at(raw: &str, vocab: &Vocabulary) -> Option<usize> {
+    raw.char_indices()
+        .filter(|&(i, c)| i > 0 && c.is_alphabetic() && !raw[..i].ends_with(char::is_alphabetic))
+        .find(|&(i, _)| {
+            nom::Parser::parse(&mut lex::word(&vocab.index.quoted_in), &raw[i..]).is_ok()
+        })
+        .map(|(i, _)| i)
+}
+
 /// The first leaf locator in `text` (`Л. 20`, `v. 14 arxa`), normalised,
 /// with its verso mark and its label as printed.
 fn leaves_in(text: &str, vocab: &Vocabulary) -> Option<(String, bool, String)> {
@@ -172,6 +183,28 @@ pub fn parse_entry(text: &str, entry: &Entry, vocab: &Vocabulary) -> Reference {
         // Nothing can be read from it; check's garbled-text says why.
         return reference;
     }
+    // "… Цит. по: Иванов И.И. …": the source quoted from is a record of its
+    // own; the work before the marker is read alone.
+    let mut entry = entry.clone();
+    if let Some(at) = quoted_in_at(raw, vocab) {
+        let marker = &raw[at..];
+        let len = nom::Parser::parse(&mut lex::word(&vocab.index.quoted_in), marker)
+            .map_or(0, |(rest, _)| marker.len() - rest.len());
+        let tail_start = entry.span.start + at + len;
+        let tail = &text[tail_start..entry.span.end];
+        let lead = tail.len() - tail.trim_start().len();
+        let source = Entry {
+            number: entry.number,
+            marker: None,
+            span: tail_start + lead..entry.span.end,
+        };
+        if !tail.trim().is_empty() {
+            reference.quoted_in = Some(Box::new(parse_entry(text, &source, vocab)));
+        }
+        let head = raw[..at].trim_end();
+        entry.span = entry.span.start..entry.span.start + head.len();
+    }
+    let raw = text.get(entry.span.clone()).unwrap_or("");
     let clean = Clean::new(raw, entry.span.start);
     Reader {
         clean: &clean,
