@@ -56,6 +56,8 @@ pub(crate) enum Elem {
     Edition(String),
     Editors(Vec<Person>),
     Translators(Vec<Person>),
+    /// "نوشته سوزان گویری", "by John Smith": the author named after the title.
+    Authors(Vec<Person>),
     ContainerMarker,
     Thesis(String),
     VolumeIssue(String, String),
@@ -65,6 +67,14 @@ pub(crate) enum Elem {
     NoDate,
     /// A labelled locator of another kind (chapter, column…): kept as note.
     Other(String),
+}
+
+/// Whose names a marker introduces.
+#[derive(Clone, Copy)]
+enum Role {
+    Editor,
+    Translator,
+    Author,
 }
 
 /// A segment of an entry.
@@ -331,10 +341,12 @@ pub(crate) fn elem_at(s: &str, ctx: &Ctx) -> Option<(Elem, usize)> {
             return Some((Elem::ContainerMarker, len(rest)));
         }
     }
-    // Editors and translators: "под ред. В.В. Сидорова", "red. X", "ترجمه X".
-    for (lex, is_editor) in [
-        (&vocab.index.editor_markers, true),
-        (&vocab.index.translator_markers, false),
+    // Editors, translators and authors named after the title: "под ред.
+    // В.В. Сидорова", "red. X", "ترجمه X", "نوشته X".
+    for (lex, role) in [
+        (&vocab.index.editor_markers, Role::Editor),
+        (&vocab.index.translator_markers, Role::Translator),
+        (&vocab.index.author_markers, Role::Author),
     ] {
         if let Ok((rest, _)) = word(lex).parse(s) {
             let r = rest.trim_start();
@@ -343,10 +355,10 @@ pub(crate) fn elem_at(s: &str, ctx: &Ctx) -> Option<(Elem, usize)> {
             let (people, used) = names_until_separator(r, ctx);
             if !people.is_empty() {
                 let end = s.len() - r.len() + used;
-                let elem = if is_editor {
-                    Elem::Editors(people)
-                } else {
-                    Elem::Translators(people)
+                let elem = match role {
+                    Role::Editor => Elem::Editors(people),
+                    Role::Translator => Elem::Translators(people),
+                    Role::Author => Elem::Authors(people),
                 };
                 return Some((elem, end));
             }
@@ -695,7 +707,11 @@ fn names_until_separator(s: &str, ctx: &Ctx) -> (Vec<Person>, usize) {
             end = i + len;
             break;
         }
-        if c == ';' || s[i..].starts_with("//") || s[i..].starts_with(" / ") {
+        if c == ';'
+            || s[i..].starts_with("//")
+            || s[i..].starts_with(" / ")
+            || [" - ", " – ", " — "].iter().any(|d| s[i..].starts_with(d))
+        {
             end = i;
             break;
         }
@@ -919,7 +935,7 @@ fn scan_free(text: &str, pos: usize, ctx: &Ctx) -> usize {
                 if i > 0
                     && s[..i].ends_with(' ')
                     && next.is_some_and(char::is_whitespace)
-                    && element_follows(after, ctx) =>
+                    && (ctx.punctuation == Punctuation::Dash || element_follows(after, ctx)) =>
             {
                 return pos + i - 1;
             }

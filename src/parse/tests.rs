@@ -269,3 +269,40 @@ fn a_quoted_in_tail_is_a_second_record() {
     );
     assert_eq!(r.quoted_in.as_deref().and_then(|q| q.year), Some(1990));
 }
+
+#[test]
+fn persian_lists_title_first_dash_separated_and_apa() {
+    let v = Vocabulary::builtin();
+    // Title, author, publisher, place, year, separated by commas.
+    let r = parse_reference(
+        "تاريخ گزيده، حمدالله مستوفى، انتشارات اميركبير، تهران، 1362.",
+        &v,
+    );
+    assert_eq!(r.title.as_deref(), Some("تاريخ گزيده"));
+    assert_eq!(r.authors.first().map(|p| p.family.as_str()), Some("مستوفى"));
+    assert_eq!(r.publisher.as_deref(), Some("انتشارات اميركبير"));
+    assert_eq!(r.original_year.map(|o| o.year), Some(1362));
+    // Separated by spaced dashes, the author after a marker.
+    let r = parse_reference(
+        "اَناهیتا در اسطوره‌های ایرانی ، نوشته سوزان گویری - انتشارات جمال الحق - چاپ اول : ۱۳۷۲",
+        &v,
+    );
+    assert_eq!(r.authors.first().map(|p| p.family.as_str()), Some("گویری"));
+    let r = parse_reference(
+        "شناخت اساطیر ایران - جان هینلز - ترجمه : ژاله آموزگار - انتشارات چشمه - ۱۳۷۳",
+        &v,
+    );
+    assert_eq!(r.title.as_deref(), Some("شناخت اساطیر ایران"));
+    assert_eq!(r.authors.first().map(|p| p.family.as_str()), Some("هینلز"));
+    // APA with given names of any length before the bracketed year.
+    let r = parse_reference(
+        "خاقانی، افضل الدین بدیل بن علی (۱۳۸۷) دیوان خاقانی، ویراسته میر جلال الدین کزاری، تهران، مرکز.",
+        &v,
+    );
+    assert_eq!(r.authors.first().map(|p| p.family.as_str()), Some("خاقانی"));
+    assert_eq!(r.title.as_deref(), Some("دیوان خاقانی"));
+    assert_eq!(r.year, Some(2008));
+    // A newspaper after the title is no author.
+    let r = parse_reference("«مقاله»، روزنامه ایران، ۱۲ مهر ۱۳۸۸.", &v);
+    assert!(r.authors.is_empty(), "{:?}", r.authors);
+}
