@@ -156,7 +156,10 @@ fn read_sep(text: &str, mut pos: usize) -> (usize, Sep) {
         } else if matches!(c, '–' | '—' | '-')
             && (pos == 0 || text[..pos].ends_with(char::is_whitespace))
             && rest[c.len_utf8()..].starts_with(char::is_whitespace)
-            || matches!(c, '–' | '—' | '-') && text[..pos].ends_with('.') && glued_dash(rest)
+            // ".-Bakı", ". -Moskva": a dash glued to the place opens the area.
+            || matches!(c, '–' | '—' | '-')
+                && text[..pos].trim_end().ends_with('.')
+                && glued_dash(rest)
         {
             take(Sep::Dash, c.len_utf8(), &mut pos);
         } else {
@@ -258,6 +261,17 @@ pub(crate) fn segments(text: &str, from: usize, to: usize, ctx: &Ctx) -> Vec<Seg
         pos = end;
     }
     segs
+}
+
+/// Whether a year stands anywhere in `s`, at the start of a word.
+fn has_year(s: &str, ctx: &Ctx) -> bool {
+    s.char_indices()
+        .filter(|&(i, c)| is_digit(c) && !s[..i].ends_with(|p: char| is_digit(p)))
+        .any(|(i, _)| {
+            year(ctx.vocab, ctx.lang)
+                .parse(&s[i..])
+                .is_ok_and(|(r, _)| !r.starts_with(|c: char| is_digit(c)))
+        })
 }
 
 /// A dash glued to a period and to the word after it, opening the next
@@ -947,11 +961,19 @@ fn scan_free(text: &str, pos: usize, ctx: &Ctx) -> usize {
                     // in brackets belongs to the title ("Azerbaycan (1918)").
                     let elem = paren_elem(inner, ctx);
                     let after_number = s[..i].trim_end().ends_with(|c: char| is_digit(c));
+                    // "Avestā (2008), Translated by …": the only year of an
+                    // entry, bracketed after its title and closing it, is the
+                    // entry's year, not the title's.
+                    let entry_year = matches!(elem, Some(Elem::Year(_)))
+                        && ctx.year_seen.get().is_none()
+                        && rest[close..].trim_start().starts_with([',', '.'])
+                        && !has_year(&rest[close..], ctx);
                     if i > 0
                         && s[..i].ends_with(char::is_whitespace)
                         && (elem
                             .as_ref()
                             .is_some_and(|e| !matches!(e, Elem::Year(_)) || after_number)
+                            || entry_year
                             || starts_with_imprint(inner, ctx))
                     {
                         return pos + i;

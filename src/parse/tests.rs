@@ -306,3 +306,26 @@ fn persian_lists_title_first_dash_separated_and_apa() {
     let r = parse_reference("«مقاله»، روزنامه ایران، ۱۲ مهر ۱۳۸۸.", &v);
     assert!(r.authors.is_empty(), "{:?}", r.authors);
 }
+
+#[test]
+fn a_dash_glued_to_the_place_and_a_bracketed_year_closing_the_title() {
+    let v = Vocabulary::builtin();
+    let r = parse_reference("Reki blizneüı. -Moskva, 1972.", &v);
+    assert_eq!((r.place.as_deref(), r.year), (Some("Moskva"), Some(1972)));
+    let r = parse_reference(
+        "Kalankatuklu Moisey. Albaniya tarixi. -Bakı, «Elm», 1993.",
+        &v,
+    );
+    assert_eq!(r.place.as_deref(), Some("Bakı"));
+    let r = parse_reference(
+        "Avestā (2008), Translated & Annotated by Jalil Doostkhah, 12th edition, Tehran: Morvārīd Pub.",
+        &v,
+    );
+    assert_eq!((r.title.as_deref(), r.year), (Some("Avestā"), Some(2008)));
+    // A year in brackets inside a title with the entry's year after it stays.
+    let r = parse_reference("Azərbaycan (1918). Bakı: Elm, 2005.", &v);
+    assert_eq!(
+        (r.title.as_deref(), r.year),
+        (Some("Azərbaycan (1918)"), Some(2005))
+    );
+}
