@@ -263,6 +263,27 @@ pub(crate) fn segments(text: &str, from: usize, to: usize, ctx: &Ctx) -> Vec<Seg
     segs
 }
 
+/// Whether the part after a comma names a publisher, an institution or a
+/// periodical: "…, Selçuklu Belediyesi Yayınları, Konya", "…, Hitit
+/// Üniversitesi, …", "…, Konya Selçuklu Medeniyeti Araştırmaları Dergisi,
+/// Yıl:4" — a comma before such a name closes the title.
+fn institution_follows(after: &str, ctx: &Ctx) -> bool {
+    let part = after
+        .split([',', '،', ';', '.'])
+        .next()
+        .unwrap_or("")
+        .trim();
+    if part.is_empty() || part.chars().any(is_digit) {
+        return false;
+    }
+    let index = &ctx.vocab.index;
+    let words: Vec<&str> = part.split_whitespace().collect();
+    let periodical_head =
+        |w: Option<&&str>| w.is_some_and(|w| crate::vocab::contains_word(w, &index.journal_words));
+    crate::vocab::contains_word(part, &index.publisher_words)
+        || words.len() >= 2 && (periodical_head(words.first()) || periodical_head(words.last()))
+}
+
 /// Whether a year stands anywhere in `s`, at the start of a word.
 fn has_year(s: &str, ctx: &Ctx) -> bool {
     s.char_indices()
@@ -931,7 +952,8 @@ fn scan_free(text: &str, pos: usize, ctx: &Ctx) -> usize {
                 });
                 if !year_in_title
                     && (element_follows(after, ctx)
-                        || after.trim_start().starts_with(['«', '"', '“']))
+                        || after.trim_start().starts_with(['«', '"', '“'])
+                        || c == ',' && institution_follows(after, ctx))
                 {
                     return pos + i;
                 }

@@ -453,8 +453,8 @@ impl Reader<'_> {
         // "Tanakābunī, Qiṣaṣ, p. 186": an inverted name that leaves no title
         // was the author and the title.
         if segs.iter().all(|s| s.elem.is_some())
-            && let [only] = f.authors.as_slice()
-            && only.given.as_deref().is_some_and(|g| !g.contains('.'))
+            && let Some(first) = f.authors.first()
+            && first.given.as_deref().is_some_and(|g| !g.contains('.'))
             && let Some(block) = person::comma_name(&work[from..to], self.vocab)
         {
             f.authors = block.people;

@@ -81,7 +81,7 @@ fn initials(i: &str) -> Res<'_, &str> {
             // "Bağırov Ə.A. L.Tolstoy…": a spaced initial starts the title).
             Ok((r2, _))
                 if !r2.starts_with(|c: char| c.is_alphabetic())
-                    || (space.is_empty() && glued_name(r2)) =>
+                    || (space.is_empty() && (glued_name(r2) || initial(r2).is_ok())) =>
             {
                 rest = r2
             }
@@ -180,6 +180,21 @@ fn person<'a>(
         let strong = |p: Person| (p, Evidence::Strong);
         // Initials first: "М.И. Володарский", "J. Smith".
         if let Ok((rest, (ini, _, family))) = (initials, sp, name_word).parse(i) {
+            // "M. Sadık Bilge, …": a middle name between the initial and the
+            // family name, which the end of the person follows.
+            if let Ok((r2, (_, last))) = (ch(' '), name_word).parse(rest)
+                && ends_person(r2, vocab)
+                && !is_initial_like(last, r2)
+            {
+                return Ok((
+                    r2,
+                    strong(Person {
+                        family: last.to_string(),
+                        given: Some(format!("{ini} {family}")),
+                        alias: None,
+                    }),
+                ));
+            }
             let rest = skip_family_tail(rest);
             return Ok((
                 rest.0,
@@ -871,6 +886,22 @@ mod tests {
             .expect("block");
         assert_eq!(names[0].0, "Bağırov");
         assert_eq!(names[0].1.as_deref(), Some("Ə.A."));
+    }
+
+    #[test]
+    fn an_initial_and_a_middle_name_before_the_family_name() {
+        let (names, _) =
+            block("M. Sadık Bilge, Osmanlı Devleti ve Kafkasya, İstanbul: Eren Yayıncılık, 2005")
+                .expect("block");
+        assert_eq!(names[0].0, "Bilge");
+        assert_eq!(names[0].1.as_deref(), Some("M. Sadık"));
+    }
+
+    #[test]
+    fn three_glued_initials_after_an_inverted_name() {
+        let (names, _) = block("Dūghlāt, M.M.Ḥ. 2003. Tārīkhi Rashīdī.").expect("block");
+        assert_eq!(names[0].0, "Dūghlāt");
+        assert_eq!(names[0].1.as_deref(), Some("M.M.Ḥ."));
     }
 
     #[test]
