@@ -14,7 +14,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use istinad::emit::{self, Format, Options};
-use istinad::model::{Reference, ReferenceKind};
+use istinad::model::{Language, Reference, ReferenceKind};
 use serde_json::Value;
 
 use crate::emit::{all_fixture_entries, convert, list};
@@ -295,6 +295,33 @@ fn rendered_by_pandoc(format: Format, extension: &str) -> Vec<Value> {
                     "{key}: `{part}` not in `{text}`"
                 );
             }
+        }
+        // pandoc title-cases what it takes for English: a title in another
+        // language keeps its case only if pandoc read the entry's `langid`
+        // (BibTeX) or `language` (CSL-JSON).
+        if let (Some(title), Some(language)) = (&r.title, r.language)
+            && language != Language::En
+            && r.kind != ReferenceKind::Other
+            // Chicago's "———" stands for a title repeated as the author.
+            && !text.starts_with("———")
+        {
+            let title = title.replace('–', "-").replace('\'', "’");
+            assert!(
+                text.contains(&title),
+                "{key}: title `{title}` not in its original case in `{text}`"
+            );
+        }
+        // No entry opens with its language's name ("Russian.", "azerbaijani").
+        let lower = text.to_lowercase();
+        for word in [
+            "azerbaijani",
+            "russian",
+            "persian",
+            "turkish",
+            "english",
+            "french",
+        ] {
+            assert!(!lower.contains(word), "{key}: `{word}` printed in `{text}`");
         }
     }
     entries

@@ -90,12 +90,18 @@ pub enum Command {
         /// Target format.
         #[arg(long, value_parser = choice(&Format::ALL, Format::name, Format::about))]
         to: Format,
-        /// Output file (written atomically); default: standard output.
+        /// Output file (written atomically); default: standard output. Its
+        /// extension should be the format's: `.bib`, `.json` (CSL-JSON:
+        /// pandoc reads no `.csl-json`), `.yaml`, `.ris`.
         #[arg(short, long, value_name = "OUT")]
         output: Option<PathBuf>,
         /// Citation keys: readable (`hesenli2012`) or list numbers (`ref12`).
         #[arg(long, default_value = "name", value_parser = choice(&KeyStyle::ALL, KeyStyle::name, KeyStyle::about))]
         keys: KeyStyle,
+        /// BibLaTeX: also write `language` (standard biblatex styles print
+        /// it); by default `langid` alone names the language.
+        #[arg(long)]
+        keep_language: bool,
     },
     /// Print the formatted reference list through a CSL style.
     Render {

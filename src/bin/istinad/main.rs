@@ -156,9 +156,18 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
             to,
             output,
             keys,
+            keep_language,
         } => {
             let (config, source, refs) = read_list(cli.config.as_deref(), &file)?;
-            let options = Options { keys };
+            let options = Options {
+                keys,
+                keep_language,
+            };
+            if let Some(out) = output.as_deref()
+                && let Some(warning) = istinad::emit::extension_mismatch(out, to.extensions())
+            {
+                eprintln!("warning: {warning}");
+            }
             let (text, findings) = istinad::convert(&refs.references, to, &options, &config)?;
             emit_output(output.as_deref(), &text)?;
             // What the format cannot hold goes to standard error, so the
