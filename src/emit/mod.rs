@@ -12,6 +12,8 @@
 //! | `hayagriva.rs` | hayagriva YAML via hayagriva's own types                        |
 //! | `ris.rs`       | RIS, UTF-8                                                      |
 //! | `text.rs`      | a rendered list (GOST, Chicago, APA) via hayagriva's CSL engine |
+//! | `markup.rs`    | the rendered list as Markdown, HTML, RTF (italics, small caps)  |
+//! | `docx.rs`      | the rendered list as a `.docx` (hand-written WordprocessingML)  |
 //!
 //! A value a format has no place for is never dropped silently: it is folded
 //! into the note or left out, and either way reported as an
@@ -32,9 +34,11 @@
 
 pub mod bibtex;
 pub mod csl_json;
+mod docx;
 mod fields;
 pub mod hayagriva;
 pub mod keys;
+mod markup;
 pub mod ris;
 pub mod text;
 
@@ -46,7 +50,7 @@ use crate::model::Reference;
 
 pub use bibtex::Dialect;
 pub use keys::{KeyStyle, keys};
-pub use text::{Locale, Style, render, write_text};
+pub use text::{Locale, Output, Style, render, render_to, write_text};
 
 /// An output format of `istinad convert`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

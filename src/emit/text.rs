@@ -198,6 +198,97 @@ pub fn render(references: &[Reference], style: Style, locale: Locale) -> Result<
     Ok(out)
 }
 
+/// What `render` writes: the same list, with or without its markup.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+pub enum Output {
+    /// Plain text, one entry a line (italics lost).
+    #[default]
+    Text,
+    /// Markdown (pandoc's: `*italic*`, `[small caps]{.smallcaps}`).
+    Markdown,
+    /// An HTML document, one `<p>` an entry.
+    Html,
+    /// RTF, for pasting into a word processor.
+    Rtf,
+    /// A Word document (WordprocessingML), one paragraph an entry.
+    Docx,
+}
+
+impl Output {
+    /// Every output, in the order the CLI lists them.
+    pub const ALL: [Output; 5] = [
+        Output::Text,
+        Output::Markdown,
+        Output::Html,
+        Output::Rtf,
+        Output::Docx,
+    ];
+
+    /// The name used on the command line (`--to docx`).
+    pub fn name(self) -> &'static str {
+        match self {
+            Output::Text => "text",
+            Output::Markdown => "markdown",
+            Output::Html => "html",
+            Output::Rtf => "rtf",
+            Output::Docx => "docx",
+        }
+    }
+
+    /// The output in one line (the CLI's help).
+    pub fn about(self) -> &'static str {
+        match self {
+            Output::Text => "plain text, one entry a line",
+            Output::Markdown => "Markdown with italics and small caps (pandoc)",
+            Output::Html => "HTML document",
+            Output::Rtf => "RTF (paste into Word, LibreOffice)",
+            Output::Docx => "Word document",
+        }
+    }
+
+    /// The extensions of such a file, the usual one first.
+    pub fn extensions(self) -> &'static [&'static str] {
+        match self {
+            Output::Text => &["txt"],
+            Output::Markdown => &["md", "markdown"],
+            Output::Html => &["html", "htm"],
+            Output::Rtf => &["rtf"],
+            Output::Docx => &["docx"],
+        }
+    }
+
+    /// Finds an output by name.
+    pub fn from_name(name: &str) -> Option<Output> {
+        Output::ALL
+            .into_iter()
+            .find(|o| o.name().eq_ignore_ascii_case(name.trim()))
+    }
+}
+
+/// Renders `references` in `style` as `output`: the bytes of the file.
+/// Every output holds the same text as [`render`], character for character;
+/// the others add the style's italics, bold and small caps.
+pub fn render_to(
+    references: &[Reference],
+    style: Style,
+    locale: Locale,
+    output: Output,
+) -> Result<Vec<u8>, Error> {
+    if output == Output::Text {
+        return render(references, style, locale).map(String::into_bytes);
+    }
+    let lines: Vec<Line> = render_lines(references, style, locale)?
+        .iter()
+        .map(|line| restyle(line, &isolate_rtl(&printable(&line_text(line)))))
+        .collect();
+    Ok(match output {
+        Output::Text | Output::Markdown => super::markup::to_markdown(&lines).into_bytes(),
+        Output::Html => super::markup::to_html(&lines).into_bytes(),
+        Output::Rtf => super::markup::to_rtf(&lines).into_bytes(),
+        Output::Docx => super::docx::to_docx(&lines)?,
+    })
+}
+
 /// The rendered list, one [`Line`] of styled runs per entry, in the
 /// style's order: what every output of `render --to` is written from.
 pub(crate) fn render_lines(
