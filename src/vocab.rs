@@ -277,6 +277,12 @@ pub struct Imprint {
     pub container_genres: Vec<String>,
     /// "No date" markers.
     pub no_date: Vec<String>,
+    /// Markers of a note that repeats the work before it ("Ibid.", "Там же").
+    #[serde(default)]
+    pub ibid: Vec<String>,
+    /// Markers of the source a work is quoted from ("Цит. по:", "quoted in").
+    #[serde(default)]
+    pub quoted_in: Vec<String>,
 }
 
 /// Cues for one language (`bib/languages.toml`).
@@ -372,6 +378,8 @@ pub(crate) struct Index {
     pub weak_components: HashMap<String, ()>,
     pub container_genres: Vec<String>,
     pub no_date: Lexicon<()>,
+    pub ibid: Lexicon<()>,
+    pub quoted_in: Lexicon<()>,
     /// Month names: (calendar name, month number).
     pub months: Lexicon<(String, u8)>,
     pub seasons: Lexicon<()>,
@@ -510,6 +518,8 @@ impl Vocabulary {
             abbreviations,
             container_genres,
             no_date,
+            ibid,
+            quoted_in,
         } = imprint;
         self.imprint.places.extend(places);
         self.imprint.publisher_words.extend(publisher_words);
@@ -526,6 +536,8 @@ impl Vocabulary {
         self.imprint.abbreviations.extend(abbreviations);
         self.imprint.container_genres.extend(container_genres);
         self.imprint.no_date.extend(no_date);
+        self.imprint.ibid.extend(ibid);
+        self.imprint.quoted_in.extend(quoted_in);
         self.reindex();
     }
 
@@ -598,6 +610,8 @@ impl Vocabulary {
             weak_components: set(&self.archives.weak),
             container_genres: folded(&self.imprint.container_genres),
             no_date: unit(&self.imprint.no_date),
+            ibid: unit(&self.imprint.ibid),
+            quoted_in: unit(&self.imprint.quoted_in),
             months: Lexicon::new(self.months.iter().flat_map(|m| {
                 m.names
                     .iter()

@@ -222,3 +222,50 @@ fn every_field_points_at_what_was_printed() {
     let r = parse_reference(text, &v);
     assert_eq!(r.spans.get("archive").map(|s| &text[s.clone()]), Some(text));
 }
+
+#[test]
+fn ibid_notes_are_read_as_such() {
+    let v = Vocabulary::builtin();
+    for text in [
+        "Там же. Оп. 2. Д. 310. Л. 14.",
+        "Ibid., p. 14.",
+        "a.g.e., s. 45.",
+        "همان، ص ۴۵.",
+    ] {
+        let r = parse_reference(text, &v);
+        assert!(r.ibid, "{text}");
+        // On its own a note repeats nothing: that is its one finding.
+        assert_eq!(r.diagnostics.len(), 1, "{text}: {:?}", r.diagnostics);
+        assert!(
+            r.diagnostics[0].message.contains("repeats no entry"),
+            "{text}"
+        );
+    }
+    // A word that only begins like a marker is no marker.
+    assert!(!parse_reference("Ibidemque. Title. London, 2001.", &v).ibid);
+    assert!(!parse_reference("Həmin əsərlər. Bakı, 2001.", &v).ibid);
+}
+
+#[test]
+fn a_quoted_in_tail_is_a_second_record() {
+    let v = Vocabulary::builtin();
+    let text = "Письмо Нариманова Ленину, 1920 г. Цит. по: Гасанлы Дж. Советская политика. М.: Флинта, 2012. С. 45.";
+    let r = parse_reference(text, &v);
+    let q = r.quoted_in.as_deref().expect("quoted in");
+    assert_eq!(
+        q.authors.first().map(|p| p.family.as_str()),
+        Some("Гасанлы")
+    );
+    assert_eq!(q.year, Some(2012));
+    assert_eq!(q.pages.as_deref(), Some("45"));
+    assert_eq!(&text[q.span.clone()], q.raw);
+    assert!(q.raw.starts_with("Гасанлы"));
+    // The quoted work is read without the tail.
+    assert_eq!(r.year, Some(1920));
+    assert!(r.title.as_deref().is_some_and(|t| !t.contains("Гасанлы")));
+    let r = parse_reference(
+        "Marx, K. Capital, p. 12, quoted in Smith, J. Marxism. London, 1990.",
+        &v,
+    );
+    assert_eq!(r.quoted_in.as_deref().and_then(|q| q.year), Some(1990));
+}
