@@ -263,6 +263,9 @@ pub struct Imprint {
     pub editor_markers: Vec<String>,
     /// Markers introducing translators.
     pub translator_markers: Vec<String>,
+    /// Words before an author's name printed after the title.
+    #[serde(default)]
+    pub author_markers: Vec<String>,
     /// Words before an access date.
     pub access_markers: Vec<String>,
     /// Electronic-resource markers.
@@ -370,6 +373,7 @@ pub(crate) struct Index {
     pub container_markers: Lexicon<()>,
     pub editor_markers: Lexicon<()>,
     pub translator_markers: Lexicon<()>,
+    pub author_markers: Lexicon<()>,
     pub access_markers: Lexicon<()>,
     pub medium_markers: Lexicon<()>,
     pub edition_words: Lexicon<()>,
@@ -511,6 +515,7 @@ impl Vocabulary {
             container_markers,
             editor_markers,
             translator_markers,
+            author_markers,
             access_markers,
             medium_markers,
             edition_words,
@@ -529,6 +534,7 @@ impl Vocabulary {
         self.imprint.container_markers.extend(container_markers);
         self.imprint.editor_markers.extend(editor_markers);
         self.imprint.translator_markers.extend(translator_markers);
+        self.imprint.author_markers.extend(author_markers);
         self.imprint.access_markers.extend(access_markers);
         self.imprint.medium_markers.extend(medium_markers);
         self.imprint.edition_words.extend(edition_words);
@@ -602,6 +608,7 @@ impl Vocabulary {
             container_markers: unit(&self.imprint.container_markers),
             editor_markers: unit(&self.imprint.editor_markers),
             translator_markers: unit(&self.imprint.translator_markers),
+            author_markers: unit(&self.imprint.author_markers),
             access_markers: unit(&self.imprint.access_markers),
             medium_markers: unit(&self.imprint.medium_markers),
             edition_words: unit(&self.imprint.edition_words),

@@ -439,6 +439,9 @@ impl Reader<'_> {
                 f.authors = block.people;
             }
             pos += block.len;
+        } else if let Some(block) = person::persian_apa(&work[pos..to], self.vocab) {
+            f.authors = block.people;
+            pos += block.len;
         } else if ctx.punctuation == style::Punctuation::Comma
             && let Some(block) = person::comma_inverted(&work[pos..to], self.vocab)
                 .or_else(|| person::comma_name(&work[pos..to], self.vocab))
@@ -457,6 +460,25 @@ impl Reader<'_> {
             f.authors = block.people;
             pos = from + block.len;
             segs = imprint::segments(work, pos, to, ctx);
+        }
+        // "تحريرالوسيله، روحالله خمينى، دفتر تبليغات اسلامى، قم": an inverted
+        // name whose title would be the publisher was the title and the
+        // author, printed title first.
+        let first_free = segs.iter().find(|s| s.elem.is_none());
+        if ctx.punctuation == style::Punctuation::Comma
+            && f.authors.len() == 1
+            && first_free.is_some_and(|s| {
+                contains_word(&work[s.range.clone()], &self.vocab.index.publisher_words)
+            })
+            && work[from..to]
+                .trim_start()
+                .chars()
+                .next()
+                .and_then(crate::script::script_of)
+                == Some(Script::Arabic)
+        {
+            f.authors.clear();
+            segs = imprint::segments(work, from, to, ctx);
         }
         assign(work, &segs, &mut f, ctx);
         f
@@ -861,6 +883,11 @@ fn assign(work: &str, segs: &[imprint::Seg], f: &mut Fields, ctx: &Ctx) {
                         f.editors.extend(p);
                     }
                     Elem::Translators(p) => f.translators.extend(p),
+                    Elem::Authors(p) => {
+                        if f.authors.is_empty() {
+                            f.authors = p;
+                        }
+                    }
                     Elem::Thesis(t) => thesis_designation(f, t, ctx.vocab),
                     Elem::NoDate => {}
                     Elem::VolumePages(v, p) => {
@@ -972,6 +999,24 @@ fn assign(work: &str, segs: &[imprint::Seg], f: &mut Fields, ctx: &Ctx) {
                     if f.publisher.is_none() {
                         f.publisher = Some(publisher);
                     }
+                    last_free_was_title = false;
+                    continue;
+                }
+                // "تاريخ گزيده، حمدالله مستوفى، انتشارات …": in a Persian
+                // comma list the name after the title is its author's.
+                if ctx.punctuation != style::Punctuation::Period
+                    && f.authors.is_empty()
+                    && last_free_was_title
+                    && matches!(seg.sep, Sep::Comma | Sep::Dash)
+                    && value.chars().next().and_then(crate::script::script_of)
+                        == Some(Script::Arabic)
+                    && !contains_word(&value, &ctx.vocab.index.publisher_words)
+                    && !contains_word(&value, &ctx.vocab.index.journal_words)
+                    && !newspaper_named
+                    && !value.chars().any(crate::script::is_digit)
+                    && let Some(person) = person::single(&value, ctx.vocab)
+                {
+                    f.authors.push(person);
                     last_free_was_title = false;
                     continue;
                 }
