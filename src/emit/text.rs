@@ -518,18 +518,9 @@ fn csl_item(
         }
     }
     if style == Style::Apa
-        && it.author.is_empty()
-        && it.editor.is_empty()
-        && let (Some(title), Some(volume)) = (it.title.as_deref(), it.volume.as_deref())
+        && let (Some(title), Some(suffix)) = (it.title.as_deref(), apa_volume(r, locales, locale))
     {
-        // APA moves the title to the author's place when there is no author,
-        // and its title macro then never prints the volume: `Том II` and
-        // `Том III` became `1959a` and `1959b`. APA 7 §10.2 writes the
-        // volume after the title, `Title (Vol. 2)`.
-        it.title = Some(format!(
-            "{title} ({} {volume})",
-            volume_term(locales, locale)
-        ));
+        it.title = Some(format!("{title}{suffix}"));
         it.volume = None;
     }
     if style == Style::Gost {
@@ -538,6 +529,46 @@ fn csl_item(
     it.accessed = r.accessed_on.map(DateVar::parts);
     let value = serde_json::to_value(&it).map_err(|e| output_error("a CSL item", e))?;
     serde_json::from_value(value).map_err(|e| output_error(&format!("CSL item `{id}`"), e))
+}
+
+/// ` (Vol. 2)`: what APA writes after the title of an authorless volume.
+/// APA moves the title to the author's place when there is no author,
+/// and its title macro then never prints the volume: `Том II` and
+/// `Том III` became `1959a` and `1959b`. APA 7 §10.2 writes the volume
+/// after the title, in roman type, `Title (Vol. 2)`.
+fn apa_volume(r: &Reference, locales: &[CslLocale], locale: Locale) -> Option<String> {
+    let volume = r.volume.as_deref()?;
+    (r.authors.is_empty() && r.editors.is_empty() && (r.title.is_some() || r.subtitle.is_some()))
+        .then(|| format!(" ({} {volume})", volume_term(locales, locale)))
+}
+
+/// `line` with the last occurrence of `part` set in roman type.
+fn roman(line: &[Run], part: &str) -> Line {
+    let text = line_text(line);
+    let Some(at) = text.rfind(part) else {
+        return line.to_vec();
+    };
+    let range = at..at + part.len();
+    let mut out: Line = Vec::new();
+    let mut offset = 0;
+    for run in line {
+        for c in run.text.chars() {
+            let look = Run {
+                text: String::new(),
+                italic: run.italic && !range.contains(&offset),
+                ..run.clone()
+            };
+            offset += c.len_utf8();
+            match out.last_mut() {
+                Some(last) if last.same_look(&look) => last.text.push(c),
+                _ => out.push(Run {
+                    text: c.to_string(),
+                    ..look
+                }),
+            }
+        }
+    }
+    out
 }
 
 /// The short term for a volume in `locale` (`Vol.`), as the style prints
@@ -683,7 +714,13 @@ fn render_sorted(
         if let Some(i) = ids.iter().position(|id| *id == key) {
             let r = &references[i];
             let text = collapse_periods(&line_text(&line), r.url.as_deref());
-            by_index[i] = Some(restyle(&line, &with_original_year(&text, r)));
+            let mut line = restyle(&line, &with_original_year(&text, r));
+            if which == Style::Apa
+                && let Some(suffix) = apa_volume(r, locales, locale)
+            {
+                line = roman(&line, suffix.trim_start());
+            }
+            by_index[i] = Some(line);
         }
     }
     Ok(order.iter().filter_map(|&i| by_index[i].take()).collect())
