@@ -77,6 +77,8 @@ pub enum Language {
     Tr,
     /// English.
     En,
+    /// French (the press of the 1900s–1920s: `Le Temps`).
+    Fr,
 }
 
 impl Language {
@@ -88,6 +90,7 @@ impl Language {
             Language::Fa => "fa",
             Language::Tr => "tr",
             Language::En => "en",
+            Language::Fr => "fr",
         }
     }
 
@@ -99,6 +102,7 @@ impl Language {
             "fa" => Some(Language::Fa),
             "tr" => Some(Language::Tr),
             "en" => Some(Language::En),
+            "fr" => Some(Language::Fr),
             _ => None,
         }
     }

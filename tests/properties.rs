@@ -178,8 +178,15 @@ fn emit_all(text: &str) {
     let refs = istinad::read_references(&source, &CONFIG).references;
     for format in Format::ALL {
         for keys in [KeyStyle::Readable, KeyStyle::Number] {
-            let (_, findings) = emit::convert(&refs, format, &Options { keys })
-                .unwrap_or_else(|e| panic!("{} failed: {e}", format.name()));
+            let (_, findings) = emit::convert(
+                &refs,
+                format,
+                &Options {
+                    keys,
+                    ..Options::default()
+                },
+            )
+            .unwrap_or_else(|e| panic!("{} failed: {e}", format.name()));
             for d in &findings {
                 diagnostic_in_bounds(text, d);
             }

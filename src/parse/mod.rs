@@ -1464,10 +1464,13 @@ fn language_of(text: &str, vocab: &Vocabulary, default_english: bool) -> Option<
                             .any(|c| matches!(c, 'ş' | 'ç' | 'ğ' | 'ö' | 'ü' | 'ı' | 'ə'))
                 });
             let az = az + usize::from(qx) * 2;
-            if az + tr + en == 0 && !turkic && !default_english {
+            let fr = score("fr");
+            if az + tr + en + fr == 0 && !turkic && !default_english {
                 return None;
             }
-            Some(if az > tr && az >= en && az > 0 {
+            Some(if fr > az.max(tr).max(en) && !turkic {
+                Language::Fr
+            } else if az > tr && az >= en && az > 0 {
                 Language::Az
             } else if tr > az && tr >= en && tr > 0 || turkic && en == 0 && az == 0 {
                 Language::Tr

@@ -156,9 +156,18 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
             to,
             output,
             keys,
+            keep_language,
         } => {
             let (config, source, refs) = read_list(cli.config.as_deref(), &file)?;
-            let options = Options { keys };
+            let options = Options {
+                keys,
+                keep_language,
+            };
+            if let Some(out) = output.as_deref().filter(|p| p.as_os_str() != "-")
+                && let Some(warning) = istinad::emit::extension_mismatch(out, to.extensions())
+            {
+                eprintln!("warning: {warning}");
+            }
             let (text, findings) = istinad::convert(&refs.references, to, &options, &config)?;
             emit_output(output.as_deref(), &text)?;
             // What the format cannot hold goes to standard error, so the
@@ -170,11 +179,26 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
             file,
             style,
             locale,
+            to,
             output,
         } => {
+            let to_file = output.as_deref().filter(|p| p.as_os_str() != "-");
+            if to == istinad::emit::Output::Docx && to_file.is_none() {
+                return Err(Failure::Usage(
+                    "`--to docx` writes a file: give it with `-o FILE.docx`".into(),
+                ));
+            }
+            if let Some(out) = to_file
+                && let Some(warning) = istinad::emit::extension_mismatch(out, to.extensions())
+            {
+                eprintln!("warning: {warning}");
+            }
             let (_, _, refs) = read_list(cli.config.as_deref(), &file)?;
-            let text = istinad::emit::render(&refs.references, style, locale)?;
-            emit_output(output.as_deref(), &text)?;
+            let bytes = istinad::emit::render_to(&refs.references, style, locale, to)?;
+            match to_file {
+                Some(path) => write_atomic(path, &bytes)?,
+                None => print(&String::from_utf8_lossy(&bytes))?,
+            }
             Ok(ExitCode::SUCCESS)
         }
     }
