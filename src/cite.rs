@@ -18,13 +18,13 @@ use nom::Parser;
 use crate::config::CitationForm;
 use crate::diagnostic::Diagnostic;
 use crate::fix::{Applicability, Fix};
-use crate::model::{Citation, CitationItem, Locator};
+use crate::model::{Citation, CitationItem, Locator, LocatorPart, Part};
 use crate::parse::lex::{parse_number, range_list};
 use crate::parse::locator::{Labelled, labelled};
 use crate::rule::Rule;
 use crate::script::{Script, dominant_script, is_dash, is_digit, normalize_range, script_of};
 use crate::source::Span;
-use crate::vocab::{Meaning, Vocabulary};
+use crate::vocab::{Component, Meaning, Vocabulary};
 
 /// What the scanner found in a body.
 #[derive(Debug, Clone, Default)]
@@ -150,6 +150,7 @@ fn scan_forms(text: &str, body: Span, forms: &[CitationForm], candidates: &mut V
                     number_span: body.start + entry.start()..body.start + entry.end(),
                     locator,
                     more_locators: Vec::new(),
+                    parts: Vec::new(),
                 }],
             };
             let at = candidates.partition_point(|c| c.citation.span.start < citation.span.start);
@@ -178,6 +179,7 @@ fn drop_enumerations(text: &str, candidates: &mut Vec<Candidate>) {
     let bare = |c: &Candidate| {
         c.citation.items.len() == 1
             && c.citation.items[0].locator.is_none()
+            && c.citation.items[0].parts.is_empty()
             && c.citation.text.starts_with('(')
     };
     let mut drop = vec![false; candidates.len()];
@@ -389,7 +391,11 @@ fn candidate(
     if end.is_none() {
         // Only a citation that also has a locator is reported as unclosed;
         // "(12 and more text" is prose.
-        if !parsed.items.iter().any(|i| i.locator.is_some()) {
+        if !parsed
+            .items
+            .iter()
+            .any(|i| i.locator.is_some() || !i.parts.is_empty())
+        {
             return None;
         }
         issues.push(Issue::Unclosed(parsed.insert_at, close_ch));
@@ -539,6 +545,7 @@ fn read_content(
                         number_span: n_span,
                         locator: None,
                         more_locators: vec![],
+                        parts: vec![],
                     }],
                     issues,
                     separator,
@@ -564,6 +571,7 @@ fn read_content(
             number_span: n_span.clone(),
             locator: None,
             more_locators: vec![],
+            parts: vec![],
         });
         if let Some(m) = range_to {
             for k in n + 1..=m {
@@ -572,6 +580,7 @@ fn read_content(
                     number_span: n_span.clone(),
                     locator: None,
                     more_locators: vec![],
+                    parts: vec![],
                 });
             }
         }
@@ -606,8 +615,24 @@ fn read_content(
             pos = after_sep;
             continue;
         }
-        // A locator?
-        if let Some((loc, loc_end, unknown)) = locator_at(text, after_sep, to, vocab) {
+        // Archival parts of the cited entry: "[5, Д. 17. Л. 8]", "(7, iş 96, v. 20-27)".
+        if let Some((parts, loc, parts_end)) = archival_at(text, after_sep, to, vocab) {
+            match sep_core.as_str() {
+                "," | "،" => {}
+                "" => issues.push(Issue::MissingSeparator(pos)),
+                _ => issues.push(Issue::Separator(
+                    trimmed_span(text, &sep_span),
+                    sep_core.clone(),
+                )),
+            }
+            if !sep_core.is_empty() && separator.is_none() {
+                separator = Some(",".to_string());
+            }
+            let last = items.len() - 1;
+            items[last].locator = loc;
+            items[last].parts = parts;
+            pos = parts_end;
+        } else if let Some((loc, loc_end, unknown)) = locator_at(text, after_sep, to, vocab) {
             // "[1–3, s. 5]": a locator after a range of entries goes with
             // the last one.
             match sep_core.as_str() {
@@ -751,6 +776,111 @@ fn separator_at(text: &str, pos: usize, to: usize) -> (String, Span) {
     (s[..len].to_string(), pos..pos + len)
 }
 
+/// Archival parts at `pos`, each with its meaning: `Д. 17. Л. 8`,
+/// `Дело 40. Л. 2-3`, `iş 96, v. 20-27`, `Dosya 12, Gömlek 5`. The first
+/// label names an archival unit (fond, inventory, file, item, box:
+/// `[components]` in `bib/archives.toml`); later units follow the archival
+/// order; a leaf
+/// or page locator ends the sequence and is returned as the locator.
+fn archival_at(
+    text: &str,
+    pos: usize,
+    to: usize,
+    vocab: &Vocabulary,
+) -> Option<(Vec<LocatorPart>, Option<Locator>, usize)> {
+    let order = &vocab.archives.order;
+    let rank = |c: Component| order.iter().position(|o| *o == c);
+    let mut parts: Vec<LocatorPart> = Vec::new();
+    let mut last_rank: Option<usize> = None;
+    let mut cur = pos;
+    let mut end = pos;
+    let mut locator = None;
+    let mut unambiguous = false;
+    loop {
+        let s = &text[cur..to];
+        let unit = vocab
+            .index
+            .components
+            .match_start(s)
+            .filter(|(len, _)| !s[*len..].starts_with(char::is_alphanumeric))
+            .and_then(|(len, comps)| {
+                let component = comps.iter().copied().find(|c| {
+                    *c != Component::Leaves
+                        && last_rank.is_none_or(|r| rank(*c).is_some_and(|k| k >= r))
+                })?;
+                let as_label = vocab.index.labels.match_start(s).map(|(l, _)| l);
+                Some((len, component, as_label.is_some_and(|l| l >= len)))
+            });
+        if let Some((len, component, locator_label)) = unit
+            && let Some((value, value_end)) = archival_value(text, cur + len, to)
+        {
+            unambiguous |= !locator_label;
+            parts.push(LocatorPart {
+                part: Part::Archival(component),
+                value,
+                printed: Some(text[cur..cur + len].trim().to_string()),
+                verso: false,
+                span: cur..value_end,
+            });
+            last_rank = rank(component);
+            end = value_end;
+        } else if !parts.is_empty()
+            && let Ok((rest, l)) = labelled(vocab).parse(s)
+        {
+            let value_end = to - rest.len();
+            let value = match l.value.find(|c: char| c.is_alphabetic()) {
+                Some(v) if l.verso => normalize_range(l.value[..v].trim()),
+                _ => l.normalized.clone(),
+            };
+            parts.push(LocatorPart {
+                part: Part::Locator(l.meaning),
+                value,
+                printed: Some(l.label.to_string()),
+                verso: l.verso,
+                span: cur..value_end,
+            });
+            locator = Some(Locator {
+                label: l.meaning,
+                value: l.normalized,
+                printed: Some(l.label.to_string()),
+                span: cur..value_end,
+            });
+            end = value_end;
+            break;
+        } else {
+            break;
+        }
+        // Parts are separated by ". " or ", "; ";" starts another entry. A
+        // unit may repeat its rank (`Gömlek 5, Belge 2`: both items).
+        let (sep, sep_span) = separator_at(text, end, to);
+        if sep.contains([';', '؛']) {
+            break;
+        }
+        cur = sep_span.end;
+    }
+    // One unit label must not also be a locator label: "v. 50" is a leaf,
+    // "№ 3" an issue, "f. 12" a folio; "f. 29, siy. 1" is a fond.
+    unambiguous.then_some((parts, locator, end))
+}
+
+/// The identifier after an archival label: `17`, `Р-12`, `51а`, `1/2`;
+/// it must hold a digit.
+fn archival_value(text: &str, from: usize, to: usize) -> Option<(String, usize)> {
+    let s = &text[from..to];
+    let t = s.trim_start_matches([' ', '\u{a0}']);
+    let lead = s.len() - t.len();
+    let len: usize = t
+        .chars()
+        .take_while(|c| c.is_alphanumeric() || is_dash(*c) || *c == '/')
+        .map(char::len_utf8)
+        .sum();
+    let v = t[..len].trim_end_matches(is_dash);
+    if !v.chars().any(is_digit) || v.chars().count() > 20 {
+        return None;
+    }
+    Some((normalize_range(v), from + lead + v.len()))
+}
+
 /// A locator at `pos`: a known label and value, a bare page range, or an
 /// unknown abbreviation and value (reported).
 fn locator_at(
@@ -865,6 +995,70 @@ mod tests {
 
     fn p(n: u32, v: &str) -> (u32, Option<(Meaning, String)>) {
         (n, Some((Meaning::Page, v.to_string())))
+    }
+
+    fn parts(text: &str, entries: u32) -> Vec<Vec<(String, String, bool)>> {
+        scan(text, entries)
+            .citations
+            .iter()
+            .flat_map(|c| &c.items)
+            .map(|i| {
+                i.parts
+                    .iter()
+                    .map(|p| {
+                        let name = serde_json::to_value(p.part)
+                            .ok()
+                            .and_then(|v| v.as_str().map(str::to_string))
+                            .unwrap_or_default();
+                        (name, p.value.clone(), p.verso)
+                    })
+                    .collect()
+            })
+            .collect()
+    }
+
+    fn part(name: &str, value: &str, verso: bool) -> (String, String, bool) {
+        (name.to_string(), value.to_string(), verso)
+    }
+
+    #[test]
+    fn archival_parts_in_citations() {
+        assert_eq!(
+            parts("См. [5, Д. 17. Л. 8].", 9),
+            vec![vec![part("file", "17", false), part("leaf", "8", false)]]
+        );
+        assert_eq!(
+            parts("См. [9, Дело 6. Л. 51 об.]", 9),
+            vec![vec![part("file", "6", false), part("leaf", "51", true)]]
+        );
+        assert_eq!(
+            parts("[2, Ф. Р-12. Оп. 1. Д. 3. Л. 4]", 9)[0][..2],
+            [part("fond", "Р-12", false), part("inventory", "1", false)]
+        );
+        assert_eq!(
+            parts("(7, iş 96, v. 20-27)", 9),
+            vec![vec![
+                part("file", "96", false),
+                part("leaf", "20-27", false)
+            ]]
+        );
+        assert_eq!(
+            parts("(3, Dosya 12, Gömlek 5, Belge 2)", 9),
+            vec![vec![
+                part("file", "12", false),
+                part("item", "5", false),
+                part("item", "2", false)
+            ]]
+        );
+        // A fond label that is also a leaf label reads as a fond only
+        // before another unit.
+        assert_eq!(parts("(1, f. 29, siy. 1, iş 96)", 9)[0].len(), 3);
+        assert!(parts("(1, f. 12)", 9)[0].is_empty());
+        assert!(parts("(2, v. 50)", 9)[0].is_empty());
+        assert_eq!(
+            items("[5, Дело 40. Л. 2-3]", 9),
+            vec![vec![(5, Some((Meaning::Leaf, "2-3".into())))]]
+        );
     }
 
     #[test]
