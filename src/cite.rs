@@ -19,7 +19,7 @@ use crate::config::CitationForm;
 use crate::diagnostic::Diagnostic;
 use crate::fix::{Applicability, Fix};
 use crate::model::{Citation, CitationItem, Locator, LocatorPart, Part};
-use crate::parse::lex::{parse_number, range_list};
+use crate::parse::lex::{parse_number, parse_ranges, range_list};
 use crate::parse::locator::{Labelled, labelled};
 use crate::rule::Rule;
 use crate::script::{Script, dominant_script, is_dash, is_digit, normalize_range, script_of};
@@ -88,6 +88,8 @@ pub fn scan_citations(
         i += 1;
     }
     drop_enumerations(text, &mut candidates);
+    drop_equation_numbers(text, &mut candidates);
+    let unclear = read_by_habit(&mut candidates, max);
     scan_forms(text, body, forms, &mut candidates);
     // The document's separator between number and locator: the one most
     // citations use (`,` when tied, as the AAK rule writes "[153, c.1,86-91]").
@@ -100,7 +102,10 @@ pub fn scan_citations(
         .filter(|c| c.separator.as_deref() == Some(";"))
         .count();
     let convention = if semicolons > commas { ";" } else { "," };
-    let mut scan = Scan::default();
+    let mut scan = Scan {
+        diagnostics: unclear,
+        ..Scan::default()
+    };
     for cand in candidates {
         for issue in &cand.issues {
             if let Some(d) = diagnose(issue, &cand.citation, convention) {
@@ -224,6 +229,165 @@ fn drop_enumerations(text: &str, candidates: &mut Vec<Candidate>) {
         index += 1;
         keep
     });
+}
+
+/// Whether an item's locator is a bare number or range with no label
+/// (`[28, 34]`, `[4, 17‒20]`): a page, or further entries.
+fn bare_locator(item: &CitationItem) -> bool {
+    item.locator
+        .as_ref()
+        .is_some_and(|l| l.printed.is_none() && l.label == Meaning::Page)
+        && item.more_locators.is_empty()
+        && item.parts.is_empty()
+}
+
+/// The entry numbers a bare locator names when read as entries: `34`,
+/// `17-20, 24`; none when a range runs backwards or too far to be a run
+/// of entries.
+fn as_entries(value: &str) -> Option<Vec<u32>> {
+    let ranges = parse_ranges(value);
+    if ranges.is_empty() {
+        return None;
+    }
+    let mut out = Vec::new();
+    for (a, b) in ranges {
+        if a == 0 || b < a || b - a > 50 {
+            return None;
+        }
+        for k in a..=b {
+            out.push(u32::try_from(k).ok()?);
+        }
+    }
+    Some(out)
+}
+
+/// Reads bare numbers after an entry by the document's habit. A document
+/// that labels its pages (`[1, с. 12]`, GOST R 7.0.5-2008 §7) at least as
+/// often as it writes bare ones means further entries by `[28, 34]` and
+/// `[4, 17‒20, 24]`; those become items (a number the list lacks is then
+/// dangling, not a page). Where the habit says entries but a number lies
+/// far beyond the list, or where the document mixes both habits and every
+/// number is an entry of the list, the reading is unclear: the page reading
+/// stands and an `ambiguous-citation` finding names both readings.
+fn read_by_habit(candidates: &mut [Candidate], max: u32) -> Vec<Diagnostic> {
+    let labelled_pages = candidates
+        .iter()
+        .filter(|c| {
+            c.citation.items.iter().any(|i| {
+                i.locator
+                    .as_ref()
+                    .is_some_and(|l| l.printed.is_some() && l.label == Meaning::Page)
+            })
+        })
+        .count();
+    let bare = candidates
+        .iter()
+        .filter(|c| c.citation.items.iter().any(bare_locator))
+        .count();
+    let mut out = Vec::new();
+    if labelled_pages == 0 || max == 0 {
+        return out;
+    }
+    let entries_habit = labelled_pages >= bare;
+    // An entry number half as far again as the list is long is a page.
+    let plausible = |n: u32| u64::from(n) * 2 <= u64::from(max) * 3;
+    for cand in candidates.iter_mut() {
+        let mut k = 0;
+        while k < cand.citation.items.len() {
+            let item = &cand.citation.items[k];
+            let Some(loc) = item.locator.clone().filter(|_| bare_locator(item)) else {
+                k += 1;
+                continue;
+            };
+            let Some(entries) = as_entries(&loc.value) else {
+                k += 1;
+                continue;
+            };
+            let convert = if entries_habit {
+                entries.iter().all(|n| plausible(*n))
+            } else {
+                false
+            };
+            let unclear = if entries_habit {
+                !convert
+            } else {
+                entries.iter().all(|n| *n <= max)
+            };
+            if convert {
+                cand.citation.items[k].locator = None;
+                let new: Vec<CitationItem> = entries
+                    .iter()
+                    .map(|n| CitationItem {
+                        reference: *n,
+                        number_span: loc.span.clone(),
+                        locator: None,
+                        more_locators: Vec::new(),
+                        parts: Vec::new(),
+                    })
+                    .collect();
+                let added = new.len();
+                cand.citation.items.splice(k + 1..k + 1, new);
+                k += added + 1;
+                continue;
+            }
+            if unclear {
+                let n = cand.citation.items[k].reference;
+                let listed = entries
+                    .iter()
+                    .map(u32::to_string)
+                    .collect::<Vec<_>>()
+                    .join(", ");
+                out.push(
+                    Diagnostic::new(
+                        Rule::AmbiguousCitation,
+                        loc.span.clone(),
+                        format!(
+                            "`{}` reads as entry {n} at page {} or as entries {n}, {listed}",
+                            cand.citation.text, loc.value
+                        ),
+                    )
+                    .with_reference(n)
+                    .with_help("write the page with its label (`с. 34`, `s. 34`, `p. 34`) or separate entries with `;`"),
+                );
+            }
+            k += 1;
+        }
+    }
+    out
+}
+
+/// Removes equation numbers: in a document that cites in square brackets,
+/// a bare `(1)` that ends its line or stands on a line with a formula sign
+/// numbers an equation.
+fn drop_equation_numbers(text: &str, candidates: &mut Vec<Candidate>) {
+    let square = candidates
+        .iter()
+        .filter(|c| c.citation.text.starts_with('['))
+        .count();
+    let round = candidates.len() - square;
+    if square == 0 || round > square {
+        return;
+    }
+    let equation_number = |c: &Candidate| {
+        let span = &c.citation.span;
+        if !c.citation.text.starts_with('(')
+            || c.citation.items.len() != 1
+            || c.citation.items[0].locator.is_some()
+        {
+            return false;
+        }
+        let line_start = text[..span.start].rfind('\n').map_or(0, |i| i + 1);
+        let line_end = text[span.end..]
+            .find('\n')
+            .map_or(text.len(), |i| span.end + i);
+        let before = &text[line_start..span.start];
+        let after = text[span.end..line_end].trim();
+        let formula = |s: &str| s.contains(['=', '≤', '≥', '±', '×', '÷', '∑', '∫', '√']);
+        formula(before)
+            || formula(after)
+            || after.is_empty() && !before.trim_end().ends_with(char::is_alphabetic)
+    };
+    candidates.retain(|c| !equation_number(c));
 }
 
 fn diagnose(issue: &Issue, citation: &Citation, convention: &str) -> Option<Diagnostic> {
@@ -426,16 +590,17 @@ fn candidate(
     {
         return None;
     }
-    let citation = Citation {
+    let mut citation = Citation {
         text: text[open..cite_end].to_string(),
         span: open..cite_end,
         items: parsed.items,
     };
-    // Latin c/C labels in Cyrillic text.
+    // Latin c/C labels in Cyrillic text: flagged, and read as the Cyrillic
+    // page label the author meant, so that the later checks see a page.
     let context = paragraph_around(text, open);
     if dominant_script(context) == Some(Script::Cyrillic) {
-        for item in &citation.items {
-            for loc in item.locator.iter().chain(&item.more_locators) {
+        for item in &mut citation.items {
+            for loc in item.locator.iter_mut().chain(&mut item.more_locators) {
                 if let Some(p) = &loc.printed
                     && p.starts_with(['c', 'C'])
                     && p.chars().filter(|c| c.is_alphabetic()).count() == 1
@@ -444,6 +609,7 @@ fn candidate(
                         loc.span.start..loc.span.start + p.len(),
                         p.clone(),
                     ));
+                    loc.label = Meaning::Page;
                 }
             }
         }
@@ -1062,6 +1228,37 @@ mod tests {
     }
 
     #[test]
+    fn bare_numbers_read_by_the_documents_habit() {
+        // Pages written with a label: bare numbers are further entries, one
+        // beyond the list included (dangling, not a page).
+        let text = "А [1, с. 12], Б [2, с. 5], В [28, 34] и Г [4, 17‒20, 24].";
+        let refs: Vec<Vec<u32>> = scan(text, 33)
+            .citations
+            .iter()
+            .map(|c| c.items.iter().map(|i| i.reference).collect())
+            .collect();
+        assert_eq!(refs[2], vec![28, 34]);
+        assert_eq!(refs[3], vec![4, 17, 18, 19, 20, 24]);
+        // Mixed habits and every number an entry: unclear, named.
+        let mixed = scan("A [1, с. 12], B [3, 250-252], C [5, 120] D [4, 5-6].", 6);
+        assert_eq!(mixed.diagnostics.len(), 1, "{:#?}", mixed.diagnostics);
+        assert_eq!(mixed.diagnostics[0].rule, Rule::AmbiguousCitation);
+        // No labelled pages: bare ranges stay pages, silently.
+        assert_eq!(items("[39, 250-252]", 40), vec![vec![p(39, "250-252")]]);
+    }
+
+    #[test]
+    fn equation_numbers_in_a_square_citing_document() {
+        let text = "As shown [1], [2] and [3].\n\nE = mc² (1)\n\nx\n(2)\n\nprose (3), more.";
+        let found: Vec<String> = scan(text, 5)
+            .citations
+            .iter()
+            .map(|c| c.text.clone())
+            .collect();
+        assert_eq!(found, ["[1]", "[2]", "[3]", "(3)"]);
+    }
+
+    #[test]
     fn forms_of_the_brief() {
         assert_eq!(items("a (13) b", 20), vec![vec![(13, None)]]);
         assert_eq!(items("(12, s.329)", 20), vec![vec![p(12, "329")]]);
@@ -1152,6 +1349,11 @@ mod tests {
                 .as_ref()
                 .map(|f| f.edits[0].replacement.as_str()),
             Some("с.")
+        );
+        // ... and read as the page the author meant.
+        assert_eq!(
+            items("Текст на русском языке [6, C.41] и далее.", 20),
+            vec![vec![p(6, "41")]]
         );
         let open = scan("text (12, s.329 and more", 20);
         assert_eq!(open.citations.len(), 1);
