@@ -1,10 +1,17 @@
 //! Our own manuscripts (fixtures/manuscripts/, written by us in az, ru, fa,
 //! tr and en with planted and clean cases, and real .docx files made by
 //! pandoc and LibreOffice): each must produce exactly the
-//! findings and citation count of its `.expect.toml`.
+//! findings and citation count of its `.expect.toml`. And the real numbered
+//! manuscripts of `../shared/corpus/manuscripts/` (others' prose: read from
+//! there, never copied in), scored as `../shared/tools/score.py check`
+//! scores them.
+
+use std::collections::{BTreeMap, BTreeSet};
 
 use istinad::Config;
+use serde_json::Value;
 
+use crate::real::norm;
 use crate::support::{compare, expectation, repo};
 
 #[test]
@@ -32,6 +39,156 @@ fn manuscripts_check_as_expected() {
         let problems = compare(&report, &expectation(path));
         if !problems.is_empty() {
             failures.push(format!("{}:\n  {}", path.display(), problems.join("\n  ")));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// A citation as the scorer keys it: its text with spaces collapsed, and
+/// each item's entry, locator label and value, folded.
+type Key = (String, Vec<(Option<u64>, Option<String>, Option<String>)>);
+
+fn key_of(citation: &Value) -> Key {
+    let text = citation["text"]
+        .as_str()
+        .unwrap_or_default()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    let items = citation["items"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .map(|item| {
+            let locator = &item["locator"];
+            (
+                item["reference"].as_u64(),
+                norm(&locator["label"]),
+                norm(&locator["value"]),
+            )
+        })
+        .collect();
+    (text, items)
+}
+
+/// Multiset counts of keys.
+fn counts(keys: impl IntoIterator<Item = Key>) -> BTreeMap<Key, usize> {
+    let mut m = BTreeMap::new();
+    for k in keys {
+        *m.entry(k).or_insert(0) += 1;
+    }
+    m
+}
+
+/// Scores one labelled manuscript: citation F1, and what is wrong in the
+/// uncited, dangling and malformed findings (empty when all are right).
+fn score_manuscript(text: &std::path::Path, gold: &Value) -> (f64, Vec<String>) {
+    let source = istinad::input::read_path(text).expect("readable");
+    let report = istinad::check(&source, &Config::default());
+    let out = serde_json::to_value(&report.citations).expect("citations serialize");
+    let predicted = counts(out.as_array().into_iter().flatten().map(key_of));
+    let expected = counts(
+        gold["citations"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .map(key_of),
+    );
+    let mut problems = Vec::new();
+    let (mut tp, mut fp, mut fn_) = (0, 0, 0);
+    for (k, &n) in &predicted {
+        let g = expected.get(k).copied().unwrap_or(0);
+        tp += n.min(g);
+        if n > g {
+            fp += n - g;
+            problems.push(format!("extra citation {k:?}"));
+        }
+    }
+    for (k, &g) in &expected {
+        let n = predicted.get(k).copied().unwrap_or(0);
+        if g > n {
+            fn_ += g - n;
+            problems.push(format!("missed citation {k:?}"));
+        }
+    }
+    let ratio = |a: usize, b: usize| if b == 0 { 0.0 } else { a as f64 / b as f64 };
+    let (p, r) = (ratio(tp, tp + fp), ratio(tp, tp + fn_));
+    let f1 = if p + r == 0.0 {
+        0.0
+    } else {
+        2.0 * p * r / (p + r)
+    };
+    let numbers = |name: &str| -> BTreeSet<u32> {
+        report
+            .diagnostics
+            .iter()
+            .filter(|d| d.name() == name)
+            .filter_map(|d| d.reference)
+            .collect()
+    };
+    let gold_numbers = |field: &str| -> BTreeSet<u32> {
+        gold[field]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(|v| v.as_u64().and_then(|n| u32::try_from(n).ok()))
+            .collect()
+    };
+    for (name, field) in [
+        ("uncited-reference", "unused"),
+        ("dangling-citation", "dangling"),
+    ] {
+        let (found, want) = (numbers(name), gold_numbers(field));
+        if found != want {
+            problems.push(format!("{name}: found {found:?}, labelled {want:?}"));
+        }
+    }
+    let malformed = report
+        .diagnostics
+        .iter()
+        .filter(|d| d.name() == "malformed-citation")
+        .count();
+    let want = gold["malformed"].as_array().map_or(0, Vec::len);
+    if malformed != want {
+        problems.push(format!(
+            "malformed-citation: found {malformed}, labelled {want}"
+        ));
+    }
+    (f1, problems)
+}
+
+#[test]
+fn shared_real_manuscripts_score_as_labelled() {
+    let dir = repo("../shared/corpus/manuscripts");
+    let Ok(entries) = std::fs::read_dir(&dir) else {
+        println!("skipped: {} is absent", dir.display());
+        return;
+    };
+    let mut texts: Vec<_> = entries
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .collect();
+    texts.sort();
+    let mut failures = Vec::new();
+    for text in &texts {
+        let Ok(json) = std::fs::read_to_string(text.with_extension("json")) else {
+            continue;
+        };
+        let gold: Value = serde_json::from_str(&json).expect("labelled JSON");
+        // Author-date manuscripts are scored by `score.py adcheck`, a
+        // separate matter (issue 11 covers numbered citations).
+        if gold["style"].as_str() == Some("author-date") {
+            continue;
+        }
+        let (f1, problems) = score_manuscript(text, &gold);
+        println!("{}: citation F1 {f1:.3}", text.display());
+        if f1 < 0.98 || !problems.is_empty() {
+            failures.push(format!(
+                "{}: F1 {f1:.3}\n  {}",
+                text.display(),
+                problems.join("\n  ")
+            ));
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));

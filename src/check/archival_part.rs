@@ -37,7 +37,11 @@ impl Check for ArchivalPartMismatch {
                     let Some(listed) = listed else {
                         continue;
                     };
-                    if same_identifier(listed, &part.value) {
+                    // An entry may list several files: "Дела 133, 134, 242".
+                    if listed
+                        .split([',', ';'])
+                        .any(|one| same_identifier(one, &part.value))
+                    {
                         continue;
                     }
                     out.push(
