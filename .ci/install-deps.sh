@@ -34,6 +34,8 @@ command -v biber >/dev/null 2>&1 || apt_pkgs+=(biber)
 command -v pandoc >/dev/null 2>&1 || apt_pkgs+=(pandoc)
 command -v node >/dev/null 2>&1 || apt_pkgs+=(nodejs)
 command -v npm >/dev/null 2>&1 || apt_pkgs+=(npm)
+# soffice saves the LibreOffice .docx and .odt the input tests read fresh.
+command -v soffice >/dev/null 2>&1 || apt_pkgs+=(libreoffice-writer)
 if [ "${#apt_pkgs[@]}" -gt 0 ]; then
   echo "install-deps: apt-get install ${apt_pkgs[*]}"
   export DEBIAN_FRONTEND=noninteractive
@@ -41,7 +43,7 @@ if [ "${#apt_pkgs[@]}" -gt 0 ]; then
   as_root apt-get install -y -qq --no-install-recommends "${apt_pkgs[@]}" >>"$log" 2>&1 \
     || die "apt-get install ${apt_pkgs[*]} failed"
 else
-  echo "install-deps: biber, pandoc, node and npm already installed"
+  echo "install-deps: biber, pandoc, node, npm and soffice already installed"
 fi
 
 # --- node programs ---------------------------------------------------------------------
@@ -81,5 +83,7 @@ printf '[{"id":"k","type":"book","title":"T"}]' >"$smoke/s.json"
 printf -- "---\nnocite: '@*'\n...\n" | pandoc --citeproc --bibliography "$smoke/s.json" -t plain >>"$log" 2>&1 \
   || { rm -rf "$smoke"; die "pandoc --citeproc failed"; }
 rm -rf "$smoke"
+soffice_version="$(soffice --version 2>>"$log" | sed -n '1s/^LibreOffice \([^ ]*\).*/\1/p')"
+[ -n "$soffice_version" ] || die "soffice does not run"
 
-echo "install-deps: ok (biber $biber_version, pandoc $pandoc_version, node $(node --version)) in $((SECONDS - start)) s"
+echo "install-deps: ok (biber $biber_version, pandoc $pandoc_version, node $(node --version), LibreOffice $soffice_version) in $((SECONDS - start)) s"

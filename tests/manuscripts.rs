@@ -193,3 +193,80 @@ fn shared_real_manuscripts_score_as_labelled() {
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+/// Whether a program runs (`--version`).
+fn runs(program: &str) -> bool {
+    std::process::Command::new(program)
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success())
+}
+
+/// The findings of a report as (code, entry), for comparing two inputs of
+/// one manuscript whose lines (and Markdown marks in excerpts) differ.
+fn findings(report: &istinad::Report) -> Vec<(String, Option<u32>)> {
+    let mut f: Vec<_> = report
+        .diagnostics
+        .iter()
+        .map(|d| (d.code().to_string(), d.reference))
+        .collect();
+    f.sort();
+    f
+}
+
+#[test]
+fn a_docx_libreoffice_saves_now_checks_as_its_markdown() {
+    if !runs("pandoc") || !runs("soffice") {
+        println!("skipped: pandoc or soffice is not installed (bash .ci/install-deps.sh)");
+        return;
+    }
+    let md = repo("fixtures/manuscripts/az-seed-list.md");
+    let dir = tempfile::tempdir().expect("temp dir");
+    let word = dir.path().join("pandoc.docx");
+    let out = dir.path().join("lo");
+    let pandoc = std::process::Command::new("pandoc")
+        .args(["-f", "markdown-smart", "-o"])
+        .arg(&word)
+        .arg(&md)
+        .status()
+        .expect("pandoc runs");
+    assert!(pandoc.success());
+    // A profile of its own, so that a LibreOffice the user has open does
+    // not take the conversion over.
+    let profile = format!(
+        "-env:UserInstallation=file://{}",
+        dir.path().join("profile").display()
+    );
+    let soffice = std::process::Command::new("soffice")
+        .args([
+            profile.as_str(),
+            "--headless",
+            "--convert-to",
+            "docx",
+            "--outdir",
+        ])
+        .arg(&out)
+        .arg(&word)
+        .output()
+        .expect("soffice runs");
+    let saved = out.join("pandoc.docx");
+    assert!(saved.exists(), "soffice made nothing: {soffice:?}");
+    let from_docx = istinad::check(
+        &istinad::input::read_path(&saved).expect("readable"),
+        &Config::default(),
+    );
+    let from_md = istinad::check(
+        &istinad::input::read_path(&md).expect("readable"),
+        &Config::default(),
+    );
+    assert_eq!(
+        from_docx
+            .references
+            .iter()
+            .map(|r| r.number)
+            .collect::<Vec<_>>(),
+        (1..=16).collect::<Vec<_>>()
+    );
+    assert_eq!(from_docx.citations.len(), from_md.citations.len());
+    assert_eq!(findings(&from_docx), findings(&from_md));
+}

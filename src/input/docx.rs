@@ -37,7 +37,8 @@
 //! `%1.%2.`), counters start at `w:start` or the instance's
 //! `w:startOverride`, deeper levels restart when a shallower one advances
 //! (honouring `w:lvlRestart`). Lists that share an abstract definition share
-//! their counters unless a `w:num` overrides a start, as in Word. Numbers are
+//! their counters; a `w:num`'s `w:startOverride` restarts them the first time
+//! that `w:num` is used (ECMA-376 §17.9.27), as Word does. Numbers are
 //! written with ASCII digits whatever the format (`hindiNumbers`, `ordinal`,
 //! `decimalFullWidth`…); `lowerLetter`/`upperLetter` and the Roman formats
 //! are spelled out, `decimalZero` pads to two digits, bullets and `none` add
@@ -52,7 +53,7 @@
 //! paragraph mark merging two paragraphs (they stay two lines).
 
 use std::borrow::Cow;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::io::{Cursor, Read};
 
 use quick_xml::NsReader;
@@ -904,17 +905,18 @@ fn parse_styles(part: &str, xml: &str) -> Result<Styles, DocxError> {
 // ---------------------------------------------------------------------------
 // List counters.
 
-/// Whose counters a numbered paragraph advances: Word shares them between
-/// all `w:num`s of one abstract definition unless a `w:num` overrides a level.
-#[derive(Clone, Copy, PartialEq, Eq, Hash)]
-enum ListKey {
-    Abstract(u32),
-    Num(u32),
-}
-
+/// The counters of the lists of one abstract definition. ECMA-376 Part 1
+/// §17.9.27 (`w:startOverride`): every `w:num` of one abstract definition
+/// advances the same counters; an override restarts them at its value the
+/// first time its `w:num` is used, and later paragraphs of any `w:num` of
+/// that definition continue from there. (LibreOffice writes the first item
+/// of a list with its own `w:num` carrying `w:startOverride` and the rest
+/// with a plain one: 1, 2 … 16, not 1, 1, 2 … 15.)
 struct Lists<'d> {
     defs: &'d Definitions,
-    counters: HashMap<ListKey, [Option<u32>; LEVELS]>,
+    counters: HashMap<u32, [Option<u32>; LEVELS]>,
+    /// The `(numId, level)` overrides already applied.
+    restarted: HashSet<(u32, usize)>,
 }
 
 impl<'d> Lists<'d> {
@@ -922,6 +924,7 @@ impl<'d> Lists<'d> {
         Lists {
             defs,
             counters: HashMap::new(),
+            restarted: HashSet::new(),
         }
     }
 
@@ -974,14 +977,17 @@ impl<'d> Lists<'d> {
         let Some(def) = level(ilvl) else {
             return String::new();
         };
-        let key = if num.overrides.is_empty() {
-            ListKey::Abstract(abstract_id)
-        } else {
-            ListKey::Num(num_id)
-        };
-
-        let counters = self.counters.entry(key).or_insert([None; LEVELS]);
-        counters[ilvl] = Some(counters[ilvl].map_or_else(|| start(ilvl), |n| n.saturating_add(1)));
+        let restart = num
+            .overrides
+            .get(&(ilvl as u8))
+            .and_then(|o| o.start)
+            .filter(|_| self.restarted.insert((num_id, ilvl)));
+        let counters = self.counters.entry(abstract_id).or_insert([None; LEVELS]);
+        counters[ilvl] = Some(match (restart, counters[ilvl]) {
+            (Some(n), _) => n,
+            (None, None) => start(ilvl),
+            (None, Some(n)) => n.saturating_add(1),
+        });
         for (deeper, counter) in counters.iter_mut().enumerate().skip(ilvl + 1) {
             // `w:lvlRestart` n (1-based): restart only after levels 1..=n.
             let restart = level(deeper).and_then(|l| l.restart);
@@ -1943,6 +1949,29 @@ mod tests {
         assert_eq!(
             read(&body, &[("word/numbering.xml", &num)]),
             "1. a\n2. b\nmətn\n3. c\n1. d\n2. e\nf\n5. g\nundefined list\n"
+        );
+    }
+
+    #[test]
+    fn a_start_override_restarts_the_shared_list_once() {
+        // As LibreOffice saves a list: its first item through numId 3 (an
+        // override restarting abstract 0 at 1), the rest through numId 1;
+        // all continue one count (ECMA-376 §17.9.27). Reusing numId 3 later
+        // does not restart again.
+        let num = numbering(&format!(
+            r#"<w:abstractNum w:abstractNumId="0">{}</w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num><w:num w:numId="3"><w:abstractNumId w:val="0"/><w:lvlOverride w:ilvl="0"><w:startOverride w:val="1"/></w:lvlOverride></w:num>"#,
+            level(0, 1, "decimal", "%1.")
+        ));
+        let body = [
+            item(3, 0, "a"),
+            item(1, 0, "b"),
+            item(1, 0, "c"),
+            item(3, 0, "d"),
+        ]
+        .concat();
+        assert_eq!(
+            read(&body, &[("word/numbering.xml", &num)]),
+            "1. a\n2. b\n3. c\n4. d\n"
         );
     }
 
