@@ -61,36 +61,45 @@ struct Candidate {
     separator: Option<String>,
 }
 
-/// Scans `text[body]` for citations. `entries` is the number of list
-/// entries (0 when there is no list), used to tell entry numbers from years
-/// and page numbers; `forms` are the journal's own citation forms.
+/// Scans `text[part]` for each of `parts` (the body, then notes) for
+/// citations, as one document: its habits (separator, how pages are
+/// written) are learnt from all parts together. `entries` are the list's
+/// numbers (none when there is no list), used to tell entry numbers from
+/// years and page numbers; `forms` are the journal's own citation forms.
 pub fn scan_citations(
     text: &str,
-    body: Span,
+    parts: &[Span],
     entries: &[u32],
     vocab: &Vocabulary,
     forms: &[CitationForm],
 ) -> Scan {
     let max = entries.iter().copied().max().unwrap_or(0);
-    let body = body.start.min(text.len())..body.end.min(text.len());
+    let parts: Vec<Span> = parts
+        .iter()
+        .map(|p| p.start.min(text.len())..p.end.min(text.len()))
+        .collect();
     let mut candidates = Vec::new();
     let bytes = text.as_bytes();
-    let mut i = body.start;
-    while i < body.end {
-        let b = bytes[i];
-        if (b == b'(' || b == b'[')
-            && let Some((cand, end)) = candidate(text, i, body.end, max, vocab)
-        {
-            candidates.push(cand);
-            i = end;
-            continue;
+    for body in &parts {
+        let mut i = body.start;
+        while i < body.end {
+            let b = bytes[i];
+            if (b == b'(' || b == b'[')
+                && let Some((cand, end)) = candidate(text, i, body.end, max, vocab)
+            {
+                candidates.push(cand);
+                i = end;
+                continue;
+            }
+            i += 1;
         }
-        i += 1;
     }
     drop_enumerations(text, &mut candidates);
     drop_equation_numbers(text, &mut candidates);
     let unclear = read_by_habit(&mut candidates, max);
-    scan_forms(text, body, forms, &mut candidates);
+    for body in &parts {
+        scan_forms(text, body.clone(), forms, &mut candidates);
+    }
     // The document's separator between number and locator: the one most
     // citations use (`,` when tied, as the AAK rule writes "[153, c.1,86-91]").
     let commas = candidates
@@ -1136,7 +1145,13 @@ mod tests {
 
     fn scan(text: &str, entries: u32) -> Scan {
         let list: Vec<u32> = (1..=entries).collect();
-        scan_citations(text, 0..text.len(), &list, &Vocabulary::builtin(), &[])
+        scan_citations(
+            text,
+            std::slice::from_ref(&(0..text.len())),
+            &list,
+            &Vocabulary::builtin(),
+            &[],
+        )
     }
 
     type Items = Vec<Vec<(u32, Option<(Meaning, String)>)>>;
@@ -1392,7 +1407,7 @@ mod tests {
         let text = "Bax {3|12–14} və {٤}; həmçinin (2, s. 5) və {2|7} yox: (2, s. 6).";
         let s = scan_citations(
             text,
-            0..text.len(),
+            std::slice::from_ref(&(0..text.len())),
             &[1, 2, 3, 4],
             &Vocabulary::builtin(),
             &[form],

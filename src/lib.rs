@@ -112,9 +112,14 @@ pub fn read_references(source: &Source, config: &Config) -> References {
 pub fn check(source: &Source, config: &Config) -> Report {
     let (document, mut references) = read_list(source, config);
     let numbers: Vec<u32> = references.iter().map(|r| r.number).collect();
+    // The body, then each note after it: a note after the list cites as
+    // the body does.
+    let parts: Vec<_> = std::iter::once(document.body.clone())
+        .chain(document.notes.iter().cloned())
+        .collect();
     let scan = cite::scan_citations(
         source.text(),
-        document.body.clone(),
+        &parts,
         &numbers,
         &config.vocabulary,
         &config.citation_forms,
