@@ -22,7 +22,7 @@ fn manuscripts_check_as_expected() {
         .map(|e| e.expect("entry").path())
         .filter(|p| {
             p.extension()
-                .is_some_and(|e| e == "md" || e == "txt" || e == "docx")
+                .is_some_and(|e| e == "md" || e == "txt" || e == "docx" || e == "odt")
         })
         .filter(|p| p.with_extension("expect.toml").exists())
         .collect();
@@ -214,6 +214,41 @@ fn findings(report: &istinad::Report) -> Vec<(String, Option<u32>)> {
     f
 }
 
+/// Converts `file` to `format` with LibreOffice into `out`; the path made.
+/// A profile of its own keeps a LibreOffice the user has open out of it.
+fn soffice(
+    profile: &std::path::Path,
+    format: &str,
+    file: &std::path::Path,
+    out: &std::path::Path,
+) -> std::path::PathBuf {
+    let env = format!("-env:UserInstallation=file://{}", profile.display());
+    let run = std::process::Command::new("soffice")
+        .args([
+            env.as_str(),
+            "--headless",
+            "--convert-to",
+            format,
+            "--outdir",
+        ])
+        .arg(out)
+        .arg(file)
+        .output()
+        .expect("soffice runs");
+    let made = out
+        .join(file.file_stem().expect("a file name"))
+        .with_extension(format);
+    assert!(made.exists(), "soffice made no {format}: {run:?}");
+    made
+}
+
+fn check_file(path: &std::path::Path) -> istinad::Report {
+    istinad::check(
+        &istinad::input::read_path(path).expect("readable"),
+        &Config::default(),
+    )
+}
+
 #[test]
 fn a_docx_libreoffice_saves_now_checks_as_its_markdown() {
     if !runs("pandoc") || !runs("soffice") {
@@ -231,34 +266,10 @@ fn a_docx_libreoffice_saves_now_checks_as_its_markdown() {
         .status()
         .expect("pandoc runs");
     assert!(pandoc.success());
-    // A profile of its own, so that a LibreOffice the user has open does
-    // not take the conversion over.
-    let profile = format!(
-        "-env:UserInstallation=file://{}",
-        dir.path().join("profile").display()
-    );
-    let soffice = std::process::Command::new("soffice")
-        .args([
-            profile.as_str(),
-            "--headless",
-            "--convert-to",
-            "docx",
-            "--outdir",
-        ])
-        .arg(&out)
-        .arg(&word)
-        .output()
-        .expect("soffice runs");
-    let saved = out.join("pandoc.docx");
-    assert!(saved.exists(), "soffice made nothing: {soffice:?}");
-    let from_docx = istinad::check(
-        &istinad::input::read_path(&saved).expect("readable"),
-        &Config::default(),
-    );
-    let from_md = istinad::check(
-        &istinad::input::read_path(&md).expect("readable"),
-        &Config::default(),
-    );
+    let profile = dir.path().join("profile");
+    let saved = soffice(&profile, "docx", &word, &out);
+    let from_docx = check_file(&saved);
+    let from_md = check_file(&md);
     assert_eq!(
         from_docx
             .references
@@ -269,4 +280,19 @@ fn a_docx_libreoffice_saves_now_checks_as_its_markdown() {
     );
     assert_eq!(from_docx.citations.len(), from_md.citations.len());
     assert_eq!(findings(&from_docx), findings(&from_md));
+    // LibreOffice's own format, from the same file, checks as its .docx.
+    let from_odt = check_file(&soffice(&profile, "odt", &saved, &out));
+    assert_eq!(
+        from_odt
+            .citations
+            .iter()
+            .map(|c| &c.text)
+            .collect::<Vec<_>>(),
+        from_docx
+            .citations
+            .iter()
+            .map(|c| &c.text)
+            .collect::<Vec<_>>()
+    );
+    assert_eq!(findings(&from_odt), findings(&from_docx));
 }

@@ -184,7 +184,7 @@ fn read_docx_with_limit(bytes: &[u8], limit: u64) -> Result<String, DocxError> {
 // ---------------------------------------------------------------------------
 // The package: zip entries, size cap, text decoding, relationships.
 
-struct Package<'a> {
+pub(super) struct Package<'a> {
     zip: zip::ZipArchive<Cursor<&'a [u8]>>,
     /// Part names are case-insensitive in OPC (ECMA-376 Part 2, §6.2.2.3):
     /// lowercase name -> the entry's name as stored.
@@ -193,7 +193,7 @@ struct Package<'a> {
 }
 
 impl<'a> Package<'a> {
-    fn open(bytes: &'a [u8], limit: u64) -> Result<Self, DocxError> {
+    pub(super) fn open(bytes: &'a [u8], limit: u64) -> Result<Self, DocxError> {
         const OLE_MAGIC: [u8; 8] = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
         if bytes.starts_with(&OLE_MAGIC) {
             return Err(DocxError::OleCompound);
@@ -209,7 +209,7 @@ impl<'a> Package<'a> {
     }
 
     /// The part's text, or `None` when the package has no such part.
-    fn read(&mut self, part: &str) -> Result<Option<String>, DocxError> {
+    pub(super) fn read(&mut self, part: &str) -> Result<Option<String>, DocxError> {
         let Some(name) = self.names.get(&part.to_lowercase()).cloned() else {
             return Ok(None);
         };
@@ -352,9 +352,11 @@ fn decode_text(part: &str, mut bytes: Vec<u8>) -> Result<String, DocxError> {
 
 /// The namespaces this reader acts on; everything else passes through.
 #[derive(Clone, Copy, PartialEq, Eq)]
-enum Ns {
+pub(super) enum Ns {
     /// WordprocessingML, transitional or strict.
     W,
+    /// OpenDocument text (`text:`), read by `odt.rs`.
+    Text,
     /// Markup compatibility (`mc:AlternateContent`).
     Mc,
     Other,
@@ -366,6 +368,7 @@ fn namespace(resolved: &ResolveResult<'_>) -> Ns {
             b"http://schemas.openxmlformats.org/wordprocessingml/2006/main"
             | b"http://purl.oclc.org/ooxml/wordprocessingml/main" => Ns::W,
             b"http://schemas.openxmlformats.org/markup-compatibility/2006" => Ns::Mc,
+            b"urn:oasis:names:tc:opendocument:xmlns:text:1.0" => Ns::Text,
             _ => Ns::Other,
         },
         _ => Ns::Other,
@@ -373,7 +376,7 @@ fn namespace(resolved: &ResolveResult<'_>) -> Ns {
 }
 
 /// What one XML event means to the readers below.
-enum Item<'i> {
+pub(super) enum Item<'i> {
     Start(Ns, BytesStart<'i>),
     Empty(Ns, BytesStart<'i>),
     End(Ns, BytesEnd<'i>),
@@ -387,7 +390,7 @@ const MAX_DEPTH: usize = 10_000;
 
 /// A pull parser over one part that names the part in its errors and
 /// checks that every element is closed.
-struct Xml<'i> {
+pub(super) struct Xml<'i> {
     reader: NsReader<&'i [u8]>,
     part: &'i str,
     depth: usize,
@@ -395,7 +398,7 @@ struct Xml<'i> {
 }
 
 impl<'i> Xml<'i> {
-    fn new(part: &'i str, text: &'i str) -> Self {
+    pub(super) fn new(part: &'i str, text: &'i str) -> Self {
         Xml {
             reader: NsReader::from_str(text),
             part,
@@ -413,7 +416,7 @@ impl<'i> Xml<'i> {
     }
 
     /// The next event that matters, `None` at the end of the part.
-    fn next(&mut self) -> Result<Option<Item<'i>>, DocxError> {
+    pub(super) fn next(&mut self) -> Result<Option<Item<'i>>, DocxError> {
         loop {
             let (resolved, event) = match self.reader.read_resolved_event() {
                 Ok(pair) => pair,
@@ -488,7 +491,7 @@ impl<'i> Xml<'i> {
 
 /// The value of the attribute with this local name (`w:val` -> `val`),
 /// whatever its prefix; malformed attributes are ignored.
-fn attr(e: &BytesStart<'_>, local: &[u8]) -> Option<String> {
+pub(super) fn attr(e: &BytesStart<'_>, local: &[u8]) -> Option<String> {
     for a in e.attributes().with_checks(false) {
         let Ok(a) = a else { break };
         if a.key.local_name().as_ref() == local {
@@ -627,7 +630,7 @@ impl NumFormat {
 }
 
 /// Word's letter numbering: a..z, then aa..zz, aaa.. (the letter repeated).
-fn letters(n: u32) -> Option<String> {
+pub(super) fn letters(n: u32) -> Option<String> {
     if n == 0 || n > 780 {
         return None;
     }
@@ -635,7 +638,7 @@ fn letters(n: u32) -> Option<String> {
     Some(std::iter::repeat_n(letter, ((n - 1) / 26 + 1) as usize).collect())
 }
 
-fn roman(mut n: u32) -> Option<String> {
+pub(super) fn roman(mut n: u32) -> Option<String> {
     const TABLE: [(u32, &str); 13] = [
         (1000, "M"),
         (900, "CM"),
@@ -1242,7 +1245,7 @@ impl Story<'_, '_> {
                 },
                 _ => Some(Frame::Other),
             },
-            (Ns::Other, _) => Some(Frame::Other),
+            (Ns::Other | Ns::Text, _) => Some(Frame::Other),
         };
         if !empty {
             match frame {
