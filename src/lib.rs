@@ -100,11 +100,25 @@ pub struct Report {
 /// the list alone (structure, entries, numbering, duplicates).
 pub fn read_references(source: &Source, config: &Config) -> References {
     let (document, mut references) = read_list(source, config);
-    let diagnostics = check::run(&document, &mut references, None, &config.rules);
+    let mut diagnostics = check::run(&document, &mut references, None, &config.rules);
+    name_paragraphs(source, &mut diagnostics);
     References {
         document,
         references,
         diagnostics,
+    }
+}
+
+/// Names the paragraph of a .docx or .odt each finding is in.
+fn name_paragraphs(source: &Source, diagnostics: &mut [Diagnostic]) {
+    for d in diagnostics {
+        d.paragraph =
+            source
+                .paragraph_at(d.span.start)
+                .map(|(number, text)| diagnostic::Paragraph {
+                    number,
+                    text: text.to_string(),
+                });
     }
 }
 
@@ -124,7 +138,8 @@ pub fn check(source: &Source, config: &Config) -> Report {
         &config.vocabulary,
         &config.citation_forms,
     );
-    let diagnostics = check::run(&document, &mut references, Some(&scan), &config.rules);
+    let mut diagnostics = check::run(&document, &mut references, Some(&scan), &config.rules);
+    name_paragraphs(source, &mut diagnostics);
     Report {
         document,
         references,

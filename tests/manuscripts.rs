@@ -296,3 +296,24 @@ fn a_docx_libreoffice_saves_now_checks_as_its_markdown() {
     );
     assert_eq!(findings(&from_odt), findings(&from_docx));
 }
+
+#[test]
+fn findings_in_docx_and_odt_name_their_paragraph() {
+    for ext in ["docx", "odt"] {
+        let report = check_file(&repo(&format!(
+            "fixtures/manuscripts/docx/ru-penza-komsomol.{ext}"
+        )));
+        let dangling = report
+            .diagnostics
+            .iter()
+            .find(|d| d.name() == "dangling-citation")
+            .expect("the footnote's [7]");
+        let paragraph = dangling.paragraph.as_ref().expect("a paragraph");
+        assert!(paragraph.text.starts_with("[^1]:"), "{ext}: {paragraph:?}");
+        let json = serde_json::to_value(dangling).expect("serializes");
+        assert_eq!(json["paragraph"]["number"], paragraph.number);
+    }
+    // A Markdown file has lines, not paragraphs.
+    let md = check_file(&repo("fixtures/manuscripts/ru-penza-komsomol.md"));
+    assert!(md.diagnostics.iter().all(|d| d.paragraph.is_none()));
+}

@@ -119,11 +119,17 @@ pub enum DocxError {
 ///
 /// See the module documentation for what is kept, the `[^N]` note markers
 /// and the rebuilt list numbers. The text ends with a newline unless empty.
+#[cfg(test)]
 pub fn read_docx(bytes: &[u8]) -> Result<String, DocxError> {
+    read_docx_with_limit(bytes, MAX_PART_SIZE).map(|(text, _)| text)
+}
+
+/// [`read_docx`], with where each paragraph starts in the text.
+pub fn read_docx_paragraphs(bytes: &[u8]) -> Result<(String, Vec<usize>), DocxError> {
     read_docx_with_limit(bytes, MAX_PART_SIZE)
 }
 
-fn read_docx_with_limit(bytes: &[u8], limit: u64) -> Result<String, DocxError> {
+fn read_docx_with_limit(bytes: &[u8], limit: u64) -> Result<(String, Vec<usize>), DocxError> {
     let mut pkg = Package::open(bytes, limit)?;
 
     let main = main_document_part(&mut pkg)?;
@@ -162,7 +168,15 @@ fn read_docx_with_limit(bytes: &[u8], limit: u64) -> Result<String, DocxError> {
         blocks.push(note_lines(story.notes, kind, &labels));
     }
 
+    Ok(join_blocks(blocks))
+}
+
+/// Joins blocks of paragraphs (body, footnotes, endnotes): one paragraph a
+/// line, a blank line between blocks, trailing empty paragraphs dropped;
+/// with where each paragraph starts.
+pub(super) fn join_blocks(blocks: Vec<Vec<String>>) -> (String, Vec<usize>) {
     let mut out = String::new();
+    let mut starts = Vec::new();
     for mut lines in blocks {
         while lines.last().is_some_and(|l| l.trim().is_empty()) {
             lines.pop();
@@ -173,12 +187,18 @@ fn read_docx_with_limit(bytes: &[u8], limit: u64) -> Result<String, DocxError> {
         if !out.is_empty() {
             out.push_str("\n\n");
         }
-        out.push_str(&lines.join("\n"));
+        for (k, line) in lines.iter().enumerate() {
+            if k > 0 {
+                out.push('\n');
+            }
+            starts.push(out.len());
+            out.push_str(line);
+        }
     }
     if !out.is_empty() {
         out.push('\n');
     }
-    Ok(out)
+    (out, starts)
 }
 
 // ---------------------------------------------------------------------------

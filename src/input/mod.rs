@@ -92,16 +92,18 @@ pub fn read_from(name: &str, reader: impl Read) -> Result<Source, Error> {
 pub fn read_bytes(name: &str, bytes: &[u8]) -> Result<Source, Error> {
     match Format::detect(name, bytes) {
         Format::Docx | Format::Odt => {
-            let text = if Format::detect(name, bytes) == Format::Odt {
+            let (text, paragraphs) = if Format::detect(name, bytes) == Format::Odt {
                 odt::read_odt(bytes, docx::MAX_PART_SIZE)
             } else {
-                docx::read_docx(bytes)
+                docx::read_docx_paragraphs(bytes)
             }
             .map_err(|e| Error::Docx {
                 path: name.to_string(),
                 message: e.to_string(),
             })?;
-            Ok(Source::new(name, text).extracted())
+            Ok(Source::new(name, text)
+                .extracted()
+                .with_paragraphs(paragraphs))
         }
         Format::Text | Format::Markdown => {
             let text = std::str::from_utf8(bytes).map_err(|e| Error::Encoding {

@@ -15,10 +15,11 @@
 
 use std::collections::HashMap;
 
-use super::docx::{DocxError, Item, Ns, Package, Xml, attr, letters, roman};
+use super::docx::{DocxError, Item, Ns, Package, Xml, attr, join_blocks, letters, roman};
 
-/// Text of an .odt: body paragraphs, then the notes, one paragraph per line.
-pub fn read_odt(bytes: &[u8], limit: u64) -> Result<String, DocxError> {
+/// Text of an .odt: body paragraphs, then the notes, one paragraph per
+/// line; with where each paragraph starts.
+pub fn read_odt(bytes: &[u8], limit: u64) -> Result<(String, Vec<usize>), DocxError> {
     let mut pkg = Package::open(bytes, limit)?;
     let Some(content) = pkg.read("content.xml")? else {
         return Err(DocxError::MissingDocument {
@@ -31,21 +32,12 @@ pub fn read_odt(bytes: &[u8], limit: u64) -> Result<String, DocxError> {
     }
     list_styles("content.xml", &content, &mut styles)?;
     let (body, notes) = read_content(&content, &styles)?;
-    let mut out = body.join("\n");
     let notes: Vec<String> = notes
         .into_iter()
         .enumerate()
         .map(|(k, lines)| format!("[^{}]: {}", k + 1, lines.join("\n").trim_start()))
         .collect();
-    if !notes.is_empty() {
-        out.push_str("\n\n");
-        out.push_str(&notes.join("\n"));
-    }
-    let mut out = out.trim_end().to_owned();
-    if !out.is_empty() {
-        out.push('\n');
-    }
-    Ok(out)
+    Ok(join_blocks(vec![body, notes]))
 }
 
 /// How one level of a list style writes its number.
@@ -267,7 +259,7 @@ mod tests {
     #[test]
     fn paragraphs_lists_and_notes() {
         let content = r#"<office:automatic-styles><text:list-style style:name="L1"><text:list-level-style-number text:level="1" style:num-format="1" style:num-suffix="."/></text:list-style></office:automatic-styles><office:body><office:text><text:h>Məqalə</text:h><text:p>Mətn<text:s text:c="2"/>(1, s. 5)<text:note text:note-class="footnote"><text:note-citation>1</text:note-citation><text:note-body><text:p>Qeyd (2, v. 3)</text:p></text:note-body></text:note> son.</text:p><text:h>ƏDƏBİYYAT</text:h><text:list text:style-name="L1"><text:list-item><text:p>Birinci</text:p></text:list-item></text:list><text:p>ara</text:p><text:list text:style-name="L1" text:continue-numbering="true"><text:list-item><text:p>İkinci</text:p></text:list-item><text:list-item text:start-value="5"><text:p>Beşinci</text:p></text:list-item></text:list></office:text></office:body>"#;
-        let text = read_odt(&odt(content), 1 << 20).expect("reads");
+        let (text, _) = read_odt(&odt(content), 1 << 20).expect("reads");
         assert_eq!(
             text,
             "Məqalə\nMətn  (1, s. 5)[^1] son.\nƏDƏBİYYAT\n1. Birinci\nara\n2. İkinci\n5. Beşinci\n\n[^1]: Qeyd (2, v. 3)\n"
