@@ -36,6 +36,8 @@ command -v biber >/dev/null 2>&1 || apt_pkgs+=(biber)
 command -v pandoc >/dev/null 2>&1 || apt_pkgs+=(pandoc)
 command -v node >/dev/null 2>&1 || apt_pkgs+=(nodejs)
 command -v npm >/dev/null 2>&1 || apt_pkgs+=(npm)
+# soffice saves the LibreOffice .docx and .odt the input tests read fresh, and
+# opens the rendered .docx.
 command -v soffice >/dev/null 2>&1 || apt_pkgs+=(libreoffice-writer)
 # biblatex is in texlive-bibtex-extra; only these two, not a full TeX Live.
 kpsewhich biblatex.sty >/dev/null 2>&1 || apt_pkgs+=(texlive-xetex texlive-bibtex-extra)
@@ -91,5 +93,7 @@ printf '[{"id":"k","type":"book","title":"T"}]' >"$smoke/s.json"
 printf -- "---\nnocite: '@*'\n...\n" | pandoc --citeproc --bibliography "$smoke/s.json" -t plain >>"$log" 2>&1 \
   || { rm -rf "$smoke"; die "pandoc --citeproc failed"; }
 rm -rf "$smoke"
+soffice_version="$(soffice --version 2>>"$log" | sed -n '1s/^LibreOffice \([^ ]*\).*/\1/p')"
+[ -n "$soffice_version" ] || die "soffice does not run"
 
-echo "install-deps: ok (biber $biber_version, pandoc $pandoc_version, node $(node --version)) in $((SECONDS - start)) s"
+echo "install-deps: ok (biber $biber_version, pandoc $pandoc_version, node $(node --version), LibreOffice $soffice_version) in $((SECONDS - start)) s"

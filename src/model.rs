@@ -485,6 +485,40 @@ pub struct CitationItem {
     /// Further locators after the first (`c.1, s.86`).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub more_locators: Vec<Locator>,
+    /// Every part of the locator in printed order, each with its meaning,
+    /// when the citation names archival parts of its own (`[5, Д. 17. Л. 8]`:
+    /// file 17, leaf 8). Empty for a plain page or leaf; `locator` then says
+    /// all, and for an archival citation `locator` is its leaf or page.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub parts: Vec<LocatorPart>,
+}
+
+/// What one part of a citation's locator names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(untagged)]
+pub enum Part {
+    /// An archival unit: fond, inventory, file, item, box.
+    Archival(crate::vocab::Component),
+    /// A leaf, page, volume or other locator meaning.
+    Locator(Meaning),
+}
+
+/// One part of a citation's locator: `Д. 17`, `Л. 51 об.`, `iş 96`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct LocatorPart {
+    /// What it names.
+    pub part: Part,
+    /// The value as printed, ranges with ASCII hyphens, without the verso marker.
+    pub value: String,
+    /// The label as printed.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub printed: Option<String>,
+    /// Whether a leaf is cited on its reverse side (`об.`, `arxa`, `verso`).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub verso: bool,
+    /// Where the label and value are.
+    #[serde(skip)]
+    pub span: Span,
 }
 
 /// An in-text citation: `(12, s.329)`, `[1, с. 12; 8, с. 12–14]`, `[1–3]`.

@@ -190,8 +190,14 @@ pub fn human(source: &Source, diagnostics: &[Diagnostic], color: bool) -> String
 
 fn concise_line(source: &Source, d: &Diagnostic) -> String {
     let (line, col) = source.line_col(d.span.start);
+    // In a .docx or .odt the paragraph is what the user can find.
+    let paragraph = d
+        .paragraph
+        .as_ref()
+        .map(|p| format!(" (para {} “{}…”)", p.number, p.text))
+        .unwrap_or_default();
     format!(
-        "{}:{line}:{col}: {}[{}] {}: {}",
+        "{}:{line}:{col}{paragraph}: {}[{}] {}: {}",
         source.name(),
         d.severity.as_str(),
         d.code(),
