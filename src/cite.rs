@@ -52,6 +52,8 @@ enum Issue {
     MismatchedClose(Span, char),
     /// No closing bracket; insert one at this offset.
     Unclosed(usize, char),
+    /// A range of entries too long to be one (`[5–60]`): its span and ends.
+    LongRange(Span, u32, u32),
 }
 
 struct Candidate {
@@ -454,6 +456,12 @@ fn diagnose(issue: &Issue, citation: &Citation, convention: &str) -> Option<Diag
             format!("`{cited}` opens and closes with different brackets"),
         )
         .with_fix(Fix::replace(format!("Replace with `{expected}`"), Applicability::Safe, span.clone(), expected.to_string())),
+        Issue::LongRange(span, n, m) => Diagnostic::new(
+            Rule::MalformedCitation,
+            span.clone(),
+            format!("`{cited}` cites entries {n} to {m}, {} entries: too many to be one run of entries", m - n + 1),
+        )
+        .with_help("write the entries out, or check the numbers: a page range needs its label (`с.`, `s.`, `p.`)"),
         Issue::Unclosed(at, close) => Diagnostic::new(
             Rule::MalformedCitation,
             citation.span.clone(),
@@ -680,7 +688,8 @@ impl Parsed {
                 | Issue::UnknownLabel(s, _)
                 | Issue::LatinInCyrillic(s, _)
                 | Issue::Stray(s, _)
-                | Issue::MismatchedClose(s, _) => span(s),
+                | Issue::MismatchedClose(s, _)
+                | Issue::LongRange(s, ..) => span(s),
                 Issue::MissingSeparator(at) | Issue::Unclosed(at, _) => *at += by,
             }
         }
@@ -732,6 +741,13 @@ fn read_content(
             if m > n && m - n <= 50 {
                 range_to = Some(m);
                 pos += dash_len + m_len;
+            } else if m > n && n <= max && text[..from].ends_with('[') {
+                // "[5–60]" in a list of 33: no run of entries is that long,
+                // and a bracket of numbers never vanishes: the first entry
+                // stands, and the range is a finding.
+                let end = pos + dash_len + m_len;
+                issues.push(Issue::LongRange(n_span.start..end, n, m));
+                pos = end;
             } else {
                 return None;
             }
@@ -1172,6 +1188,21 @@ mod tests {
                     .collect()
             })
             .collect()
+    }
+
+    #[test]
+    fn a_run_of_entries_too_long_is_a_finding_not_a_loss() {
+        let s = scan("See [5–60] and (18–90).", 33);
+        assert_eq!(
+            s.citations.len(),
+            1,
+            "only the square bracket is a citation"
+        );
+        assert_eq!(s.citations[0].items[0].reference, 5);
+        assert_eq!(s.diagnostics.len(), 1);
+        assert!(s.diagnostics[0].message.contains("56 entries"));
+        // A run of entries that is short enough is read as before.
+        assert_eq!(items("[4–7]", 33).first().map(Vec::len), Some(4));
     }
 
     fn p(n: u32, v: &str) -> (u32, Option<(Meaning, String)>) {
