@@ -296,6 +296,12 @@ fn read_by_habit(candidates: &mut [Candidate], max: u32) -> Vec<Diagnostic> {
         .filter(|c| c.citation.items.iter().any(bare_locator))
         .count();
     let mut out = Vec::new();
+    // A document that writes its pages bare ("[39, 250]"): "[2, 3]" may be
+    // entries 2 and 3 or entry 2 at page 3. Entries, as before; a finding
+    // names both readings.
+    if bare > labelled_pages {
+        out.extend(candidates.iter().filter_map(|c| pair_as_page(&c.citation)));
+    }
     if labelled_pages == 0 || max == 0 {
         return out;
     }
@@ -365,6 +371,40 @@ fn read_by_habit(candidates: &mut [Candidate], max: u32) -> Vec<Diagnostic> {
         }
     }
     out
+}
+
+/// `[2, 3]`: two bare entries that could be an entry and its page.
+fn pair_as_page(citation: &Citation) -> Option<Diagnostic> {
+    let [first, second] = citation.items.as_slice() else {
+        return None;
+    };
+    let bare =
+        |i: &CitationItem| i.locator.is_none() && i.more_locators.is_empty() && i.parts.is_empty();
+    // Two numbers of their own, not one range read as two entries.
+    if !(bare(first) && bare(second)) || first.number_span == second.number_span {
+        return None;
+    }
+    // "[2; 3]" says entries.
+    let at = |i: usize| i.checked_sub(citation.span.start);
+    let between = citation
+        .text
+        .get(at(first.number_span.end)?..at(second.number_span.start)?)?;
+    if between.trim() != "," {
+        return None;
+    }
+    let (n, m) = (first.reference, second.reference);
+    Some(
+        Diagnostic::new(
+            Rule::AmbiguousCitation,
+            citation.span.clone(),
+            format!(
+                "`{}` reads as entries {n} and {m} or, as this document writes its pages bare, as entry {n} at page {m}",
+                citation.text
+            ),
+        )
+        .with_reference(n)
+        .with_help("separate entries with `;` (`[2; 3]`), or write the page with its label (`с. 3`, `s. 3`, `p. 3`)"),
+    )
 }
 
 /// Removes equation numbers: in a document that cites in square brackets,
@@ -1188,6 +1228,17 @@ mod tests {
                     .collect()
             })
             .collect()
+    }
+
+    #[test]
+    fn two_bare_numbers_in_a_bare_page_document_name_both_readings() {
+        let s = scan("A [1, 45], B [2, 112], C [2, 3], D [2; 3].", 3);
+        let found: Vec<&str> = s.diagnostics.iter().map(|d| d.name()).collect();
+        assert_eq!(found, vec!["ambiguous-citation"], "{:?}", s.diagnostics);
+        assert!(s.diagnostics[0].message.contains("`[2, 3]`"));
+        // Where pages carry labels, "[2, 3]" is not in doubt.
+        let s = scan("A [1, s. 45], C [2, 3].", 3);
+        assert!(s.diagnostics.is_empty(), "{:?}", s.diagnostics);
     }
 
     #[test]

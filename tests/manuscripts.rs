@@ -312,6 +312,16 @@ fn findings_in_docx_and_odt_name_their_paragraph() {
         assert!(paragraph.text.starts_with("[^1]:"), "{ext}: {paragraph:?}");
         let json = serde_json::to_value(dangling).expect("serializes");
         assert_eq!(json["paragraph"]["number"], paragraph.number);
+        // The human report names it too, under the finding.
+        let path = format!("fixtures/manuscripts/docx/ru-penza-komsomol.{ext}");
+        let (_, out, _) = crate::support::istinad(&["check", &path], None);
+        assert!(
+            out.contains(&format!(
+                "in paragraph {} of the document",
+                paragraph.number
+            )),
+            "{ext}: {out}"
+        );
     }
     // A Markdown file has lines, not paragraphs.
     let md = check_file(&repo("fixtures/manuscripts/ru-penza-komsomol.md"));

@@ -122,6 +122,17 @@ impl miette::Diagnostic for Shown<'_> {
     fn help<'b>(&'b self) -> Option<Box<dyn std::fmt::Display + 'b>> {
         let d = self.diagnostic;
         let mut help = d.help.clone().unwrap_or_default();
+        // In a .docx or .odt the paragraph is what the user can find.
+        if let Some(p) = &d.paragraph {
+            if !help.is_empty() {
+                help.push('\n');
+            }
+            let _ = write!(
+                help,
+                "in paragraph {} of the document: “{}…”",
+                p.number, p.text
+            );
+        }
         if let Some(fix) = &d.fix {
             if !help.is_empty() {
                 help.push('\n');
