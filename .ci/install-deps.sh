@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
-# Install what the client-program tests need: biber and pandoc from Debian, and the node
+# Install what the client-program tests need: biber, pandoc, LibreOffice Writer (which
+# opens the rendered .docx), XeLaTeX with biblatex and pdftotext (which print our .bib files)
+# from Debian, and the node
 # programs of tests/clients (citation-js, ajv) into tests/clients/node_modules with `npm ci`.
 # Idempotent: installs only what is missing or out of date. Quiet: prints one line per step,
 # and the full log of a step only when it fails. Exits non-zero if anything is missing after.
@@ -34,6 +36,12 @@ command -v biber >/dev/null 2>&1 || apt_pkgs+=(biber)
 command -v pandoc >/dev/null 2>&1 || apt_pkgs+=(pandoc)
 command -v node >/dev/null 2>&1 || apt_pkgs+=(nodejs)
 command -v npm >/dev/null 2>&1 || apt_pkgs+=(npm)
+# soffice saves the LibreOffice .docx and .odt the input tests read fresh, and
+# opens the rendered .docx.
+command -v soffice >/dev/null 2>&1 || apt_pkgs+=(libreoffice-writer)
+# biblatex is in texlive-bibtex-extra; only these two, not a full TeX Live.
+kpsewhich biblatex.sty >/dev/null 2>&1 || apt_pkgs+=(texlive-xetex texlive-bibtex-extra)
+command -v pdftotext >/dev/null 2>&1 || apt_pkgs+=(poppler-utils)
 if [ "${#apt_pkgs[@]}" -gt 0 ]; then
   echo "install-deps: apt-get install ${apt_pkgs[*]}"
   export DEBIAN_FRONTEND=noninteractive
@@ -41,7 +49,7 @@ if [ "${#apt_pkgs[@]}" -gt 0 ]; then
   as_root apt-get install -y -qq --no-install-recommends "${apt_pkgs[@]}" >>"$log" 2>&1 \
     || die "apt-get install ${apt_pkgs[*]} failed"
 else
-  echo "install-deps: biber, pandoc, node and npm already installed"
+  echo "install-deps: biber, pandoc, node, npm, soffice, xelatex and pdftotext already installed"
 fi
 
 # --- node programs ---------------------------------------------------------------------
@@ -61,6 +69,10 @@ biber_version="$(biber --version 2>>"$log" | sed -n 's/^biber version: //p')"
 [ -n "$biber_version" ] || die "biber does not run"
 pandoc_version="$(pandoc --version 2>>"$log" | sed -n '1s/^pandoc[^ ]* //p')"
 [ -n "$pandoc_version" ] || die "pandoc does not run"
+soffice --version >>"$log" 2>&1 || die "soffice (libreoffice-writer) does not run"
+xelatex --version >>"$log" 2>&1 || die "xelatex (texlive-xetex) does not run"
+kpsewhich biblatex.sty >>"$log" 2>&1 || die "biblatex.sty (texlive-bibtex-extra) is missing"
+pdftotext -v >>"$log" 2>&1 || die "pdftotext (poppler-utils) does not run"
 case "$pandoc_version" in
   1.*|2.[0-9]|2.[0-9].*|2.10*) die "pandoc $pandoc_version is too old: --citeproc needs 2.11 or later" ;;
 esac
@@ -81,5 +93,7 @@ printf '[{"id":"k","type":"book","title":"T"}]' >"$smoke/s.json"
 printf -- "---\nnocite: '@*'\n...\n" | pandoc --citeproc --bibliography "$smoke/s.json" -t plain >>"$log" 2>&1 \
   || { rm -rf "$smoke"; die "pandoc --citeproc failed"; }
 rm -rf "$smoke"
+soffice_version="$(soffice --version 2>>"$log" | sed -n '1s/^LibreOffice \([^ ]*\).*/\1/p')"
+[ -n "$soffice_version" ] || die "soffice does not run"
 
-echo "install-deps: ok (biber $biber_version, pandoc $pandoc_version, node $(node --version)) in $((SECONDS - start)) s"
+echo "install-deps: ok (biber $biber_version, pandoc $pandoc_version, node $(node --version), LibreOffice $soffice_version) in $((SECONDS - start)) s"

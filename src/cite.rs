@@ -18,13 +18,13 @@ use nom::Parser;
 use crate::config::CitationForm;
 use crate::diagnostic::Diagnostic;
 use crate::fix::{Applicability, Edit, Fix};
-use crate::model::{Citation, CitationItem, Locator};
-use crate::parse::lex::{parse_number, range_list};
+use crate::model::{Citation, CitationItem, Locator, LocatorPart, Part};
+use crate::parse::lex::{parse_number, parse_ranges, range_list};
 use crate::parse::locator::{Labelled, labelled};
 use crate::rule::Rule;
 use crate::script::{Script, dominant_script, is_dash, is_digit, normalize_range, script_of};
 use crate::source::Span;
-use crate::vocab::{Meaning, Vocabulary};
+use crate::vocab::{Component, Meaning, Vocabulary};
 
 /// What the scanner found in a body.
 #[derive(Debug, Clone, Default)]
@@ -52,6 +52,8 @@ enum Issue {
     MismatchedClose(Span, char),
     /// No closing bracket; insert one at this offset.
     Unclosed(usize, char),
+    /// A range of entries too long to be one (`[5–60]`): its span and ends.
+    LongRange(Span, u32, u32),
 }
 
 struct Candidate {
@@ -61,35 +63,49 @@ struct Candidate {
     separator: Option<String>,
 }
 
-/// Scans `text[body]` for citations. `entries` is the number of list
-/// entries (0 when there is no list), used to tell entry numbers from years
-/// and page numbers; `forms` are the journal's own citation forms.
+/// Scans `text[part]` for each of `parts` (the body, then notes) for
+/// citations, as one document: its habits (separator, how pages are
+/// written) are learnt from all parts together. `entries` are the list's
+/// numbers (none when there is no list), used to tell entry numbers from
+/// years and page numbers; `forms` are the journal's own citation forms.
 pub fn scan_citations(
     text: &str,
-    body: Span,
+    parts: &[Span],
     entries: &[u32],
     vocab: &Vocabulary,
     forms: &[CitationForm],
 ) -> Scan {
     let max = entries.iter().copied().max().unwrap_or(0);
-    let body = body.start.min(text.len())..body.end.min(text.len());
+    let parts: Vec<Span> = parts
+        .iter()
+        .map(|p| p.start.min(text.len())..p.end.min(text.len()))
+        .collect();
     let mut candidates = Vec::new();
     let bytes = text.as_bytes();
-    let mut i = body.start;
-    while i < body.end {
-        let b = bytes[i];
-        if (b == b'(' || b == b'[')
-            && let Some((cand, end)) = candidate(text, i, body.end, max, vocab)
-        {
-            candidates.push(cand);
-            i = end;
-            continue;
+    for body in &parts {
+        let mut i = body.start;
+        while i < body.end {
+            let b = bytes[i];
+            if (b == b'(' || b == b'[')
+                && let Some((cand, end)) = candidate(text, i, body.end, max, vocab)
+            {
+                candidates.push(cand);
+                i = end;
+                continue;
+            }
+            i += 1;
         }
-        i += 1;
     }
     drop_enumerations(text, &mut candidates);
-    let odd = odd_numbers(text, body.clone(), &candidates);
-    scan_forms(text, body, forms, &mut candidates);
+    let odd: Vec<Diagnostic> = parts
+        .iter()
+        .flat_map(|body| odd_numbers(text, body.clone(), &candidates))
+        .collect();
+    drop_equation_numbers(text, &mut candidates);
+    let unclear = read_by_habit(&mut candidates, max);
+    for body in &parts {
+        scan_forms(text, body.clone(), forms, &mut candidates);
+    }
     // The document's separator between number and locator: the one most
     // citations use (`,` when tied, as the AAK rule writes "[153, c.1,86-91]").
     let commas = candidates
@@ -101,7 +117,10 @@ pub fn scan_citations(
         .filter(|c| c.separator.as_deref() == Some(";"))
         .count();
     let convention = if semicolons > commas { ";" } else { "," };
-    let mut scan = Scan::default();
+    let mut scan = Scan {
+        diagnostics: unclear,
+        ..Scan::default()
+    };
     for cand in candidates {
         for issue in &cand.issues {
             if let Some(d) = diagnose(issue, &cand.citation, convention) {
@@ -280,6 +299,7 @@ fn scan_forms(text: &str, body: Span, forms: &[CitationForm], candidates: &mut V
                     number_span: body.start + entry.start()..body.start + entry.end(),
                     locator,
                     more_locators: Vec::new(),
+                    parts: Vec::new(),
                 }],
             };
             let at = candidates.partition_point(|c| c.citation.span.start < citation.span.start);
@@ -308,6 +328,7 @@ fn drop_enumerations(text: &str, candidates: &mut Vec<Candidate>) {
     let bare = |c: &Candidate| {
         c.citation.items.len() == 1
             && c.citation.items[0].locator.is_none()
+            && c.citation.items[0].parts.is_empty()
             && c.citation.text.starts_with('(')
     };
     let mut drop = vec![false; candidates.len()];
@@ -352,6 +373,205 @@ fn drop_enumerations(text: &str, candidates: &mut Vec<Candidate>) {
         index += 1;
         keep
     });
+}
+
+/// Whether an item's locator is a bare number or range with no label
+/// (`[28, 34]`, `[4, 17‒20]`): a page, or further entries.
+fn bare_locator(item: &CitationItem) -> bool {
+    item.locator
+        .as_ref()
+        .is_some_and(|l| l.printed.is_none() && l.label == Meaning::Page)
+        && item.more_locators.is_empty()
+        && item.parts.is_empty()
+}
+
+/// The entry numbers a bare locator names when read as entries: `34`,
+/// `17-20, 24`; none when a range runs backwards or too far to be a run
+/// of entries.
+fn as_entries(value: &str) -> Option<Vec<u32>> {
+    let ranges = parse_ranges(value);
+    if ranges.is_empty() {
+        return None;
+    }
+    let mut out = Vec::new();
+    for (a, b) in ranges {
+        if a == 0 || b < a || b - a > 50 {
+            return None;
+        }
+        for k in a..=b {
+            out.push(u32::try_from(k).ok()?);
+        }
+    }
+    Some(out)
+}
+
+/// Reads bare numbers after an entry by the document's habit. A document
+/// that labels its pages (`[1, с. 12]`, GOST R 7.0.5-2008 §7) at least as
+/// often as it writes bare ones means further entries by `[28, 34]` and
+/// `[4, 17‒20, 24]`; those become items (a number the list lacks is then
+/// dangling, not a page). Where the habit says entries but a number lies
+/// far beyond the list, or where the document mixes both habits and every
+/// number is an entry of the list, the reading is unclear: the page reading
+/// stands and an `ambiguous-citation` finding names both readings.
+fn read_by_habit(candidates: &mut [Candidate], max: u32) -> Vec<Diagnostic> {
+    let labelled_pages = candidates
+        .iter()
+        .filter(|c| {
+            c.citation.items.iter().any(|i| {
+                i.locator
+                    .as_ref()
+                    .is_some_and(|l| l.printed.is_some() && l.label == Meaning::Page)
+            })
+        })
+        .count();
+    let bare = candidates
+        .iter()
+        .filter(|c| c.citation.items.iter().any(bare_locator))
+        .count();
+    let mut out = Vec::new();
+    // A document that writes its pages bare ("[39, 250]"): "[2, 3]" may be
+    // entries 2 and 3 or entry 2 at page 3. Entries, as before; a finding
+    // names both readings.
+    if bare > labelled_pages {
+        out.extend(candidates.iter().filter_map(|c| pair_as_page(&c.citation)));
+    }
+    if labelled_pages == 0 || max == 0 {
+        return out;
+    }
+    let entries_habit = labelled_pages >= bare;
+    // An entry number half as far again as the list is long is a page.
+    let plausible = |n: u32| u64::from(n) * 2 <= u64::from(max) * 3;
+    for cand in candidates.iter_mut() {
+        let mut k = 0;
+        while k < cand.citation.items.len() {
+            let item = &cand.citation.items[k];
+            let Some(loc) = item.locator.clone().filter(|_| bare_locator(item)) else {
+                k += 1;
+                continue;
+            };
+            let Some(entries) = as_entries(&loc.value) else {
+                k += 1;
+                continue;
+            };
+            let convert = if entries_habit {
+                entries.iter().all(|n| plausible(*n))
+            } else {
+                false
+            };
+            let unclear = if entries_habit {
+                !convert
+            } else {
+                entries.iter().all(|n| *n <= max)
+            };
+            if convert {
+                cand.citation.items[k].locator = None;
+                let new: Vec<CitationItem> = entries
+                    .iter()
+                    .map(|n| CitationItem {
+                        reference: *n,
+                        number_span: loc.span.clone(),
+                        locator: None,
+                        more_locators: Vec::new(),
+                        parts: Vec::new(),
+                    })
+                    .collect();
+                let added = new.len();
+                cand.citation.items.splice(k + 1..k + 1, new);
+                k += added + 1;
+                continue;
+            }
+            if unclear {
+                let n = cand.citation.items[k].reference;
+                let listed = entries
+                    .iter()
+                    .map(u32::to_string)
+                    .collect::<Vec<_>>()
+                    .join(", ");
+                out.push(
+                    Diagnostic::new(
+                        Rule::AmbiguousCitation,
+                        loc.span.clone(),
+                        format!(
+                            "`{}` reads as entry {n} at page {} or as entries {n}, {listed}",
+                            cand.citation.text, loc.value
+                        ),
+                    )
+                    .with_reference(n)
+                    .with_help("write the page with its label (`с. 34`, `s. 34`, `p. 34`) or separate entries with `;`"),
+                );
+            }
+            k += 1;
+        }
+    }
+    out
+}
+
+/// `[2, 3]`: two bare entries that could be an entry and its page.
+fn pair_as_page(citation: &Citation) -> Option<Diagnostic> {
+    let [first, second] = citation.items.as_slice() else {
+        return None;
+    };
+    let bare =
+        |i: &CitationItem| i.locator.is_none() && i.more_locators.is_empty() && i.parts.is_empty();
+    // Two numbers of their own, not one range read as two entries.
+    if !(bare(first) && bare(second)) || first.number_span == second.number_span {
+        return None;
+    }
+    // "[2; 3]" says entries.
+    let at = |i: usize| i.checked_sub(citation.span.start);
+    let between = citation
+        .text
+        .get(at(first.number_span.end)?..at(second.number_span.start)?)?;
+    if between.trim() != "," {
+        return None;
+    }
+    let (n, m) = (first.reference, second.reference);
+    Some(
+        Diagnostic::new(
+            Rule::AmbiguousCitation,
+            citation.span.clone(),
+            format!(
+                "`{}` reads as entries {n} and {m} or, as this document writes its pages bare, as entry {n} at page {m}",
+                citation.text
+            ),
+        )
+        .with_reference(n)
+        .with_help("separate entries with `;` (`[2; 3]`), or write the page with its label (`с. 3`, `s. 3`, `p. 3`)"),
+    )
+}
+
+/// Removes equation numbers: in a document that cites in square brackets,
+/// a bare `(1)` that ends its line or stands on a line with a formula sign
+/// numbers an equation.
+fn drop_equation_numbers(text: &str, candidates: &mut Vec<Candidate>) {
+    let square = candidates
+        .iter()
+        .filter(|c| c.citation.text.starts_with('['))
+        .count();
+    let round = candidates.len() - square;
+    if square == 0 || round > square {
+        return;
+    }
+    let equation_number = |c: &Candidate| {
+        let span = &c.citation.span;
+        if !c.citation.text.starts_with('(')
+            || c.citation.items.len() != 1
+            || c.citation.items[0].locator.is_some()
+        {
+            return false;
+        }
+        let line_start = text[..span.start].rfind('\n').map_or(0, |i| i + 1);
+        let line_end = text[span.end..]
+            .find('\n')
+            .map_or(text.len(), |i| span.end + i);
+        let before = &text[line_start..span.start];
+        let after = text[span.end..line_end].trim();
+        let formula = |s: &str| s.contains(['=', '≤', '≥', '±', '×', '÷', '∑', '∫', '√']);
+        formula(before)
+            || formula(after)
+            || after.is_empty() && !before.trim_end().ends_with(char::is_alphabetic)
+    };
+    candidates.retain(|c| !equation_number(c));
 }
 
 fn diagnose(issue: &Issue, citation: &Citation, convention: &str) -> Option<Diagnostic> {
@@ -409,6 +629,12 @@ fn diagnose(issue: &Issue, citation: &Citation, convention: &str) -> Option<Diag
             format!("`{cited}` opens and closes with different brackets"),
         )
         .with_fix(Fix::replace(format!("Replace with `{expected}`"), Applicability::Safe, span.clone(), expected.to_string())),
+        Issue::LongRange(span, n, m) => Diagnostic::new(
+            Rule::MalformedCitation,
+            span.clone(),
+            format!("`{cited}` cites entries {n} to {m}, {} entries: too many to be one run of entries", m - n + 1),
+        )
+        .with_help("write the entries out, or check the numbers: a page range needs its label (`с.`, `s.`, `p.`)"),
         Issue::Unclosed(at, close) => Diagnostic::new(
             Rule::MalformedCitation,
             citation.span.clone(),
@@ -519,7 +745,11 @@ fn candidate(
     if end.is_none() {
         // Only a citation that also has a locator is reported as unclosed;
         // "(12 and more text" is prose.
-        if !parsed.items.iter().any(|i| i.locator.is_some()) {
+        if !parsed
+            .items
+            .iter()
+            .any(|i| i.locator.is_some() || !i.parts.is_empty())
+        {
             return None;
         }
         issues.push(Issue::Unclosed(parsed.insert_at, close_ch));
@@ -550,16 +780,17 @@ fn candidate(
     {
         return None;
     }
-    let citation = Citation {
+    let mut citation = Citation {
         text: text[open..cite_end].to_string(),
         span: open..cite_end,
         items: parsed.items,
     };
-    // Latin c/C labels in Cyrillic text.
+    // Latin c/C labels in Cyrillic text: flagged, and read as the Cyrillic
+    // page label the author meant, so that the later checks see a page.
     let context = paragraph_around(text, open);
     if dominant_script(context) == Some(Script::Cyrillic) {
-        for item in &citation.items {
-            for loc in item.locator.iter().chain(&item.more_locators) {
+        for item in &mut citation.items {
+            for loc in item.locator.iter_mut().chain(&mut item.more_locators) {
                 if let Some(p) = &loc.printed
                     && p.starts_with(['c', 'C'])
                     && p.chars().filter(|c| c.is_alphabetic()).count() == 1
@@ -568,6 +799,7 @@ fn candidate(
                         loc.span.start..loc.span.start + p.len(),
                         p.clone(),
                     ));
+                    loc.label = Meaning::Page;
                 }
             }
         }
@@ -629,7 +861,8 @@ impl Parsed {
                 | Issue::UnknownLabel(s, _)
                 | Issue::LatinInCyrillic(s, _)
                 | Issue::Stray(s, _)
-                | Issue::MismatchedClose(s, _) => span(s),
+                | Issue::MismatchedClose(s, _)
+                | Issue::LongRange(s, ..) => span(s),
                 Issue::MissingSeparator(at) | Issue::Unclosed(at, _) => *at += by,
             }
         }
@@ -669,6 +902,7 @@ fn read_content(
                         number_span: n_span,
                         locator: None,
                         more_locators: vec![],
+                        parts: vec![],
                     }],
                     issues,
                     separator,
@@ -680,6 +914,13 @@ fn read_content(
             if m > n && m - n <= 50 {
                 range_to = Some(m);
                 pos += dash_len + m_len;
+            } else if m > n && n <= max && text[..from].ends_with('[') {
+                // "[5–60]" in a list of 33: no run of entries is that long,
+                // and a bracket of numbers never vanishes: the first entry
+                // stands, and the range is a finding.
+                let end = pos + dash_len + m_len;
+                issues.push(Issue::LongRange(n_span.start..end, n, m));
+                pos = end;
             } else {
                 return None;
             }
@@ -694,6 +935,7 @@ fn read_content(
             number_span: n_span.clone(),
             locator: None,
             more_locators: vec![],
+            parts: vec![],
         });
         if let Some(m) = range_to {
             for k in n + 1..=m {
@@ -702,6 +944,7 @@ fn read_content(
                     number_span: n_span.clone(),
                     locator: None,
                     more_locators: vec![],
+                    parts: vec![],
                 });
             }
         }
@@ -736,8 +979,24 @@ fn read_content(
             pos = after_sep;
             continue;
         }
-        // A locator?
-        if let Some((loc, loc_end, unknown)) = locator_at(text, after_sep, to, vocab) {
+        // Archival parts of the cited entry: "[5, Д. 17. Л. 8]", "(7, iş 96, v. 20-27)".
+        if let Some((parts, loc, parts_end)) = archival_at(text, after_sep, to, vocab) {
+            match sep_core.as_str() {
+                "," | "،" => {}
+                "" => issues.push(Issue::MissingSeparator(pos)),
+                _ => issues.push(Issue::Separator(
+                    trimmed_span(text, &sep_span),
+                    sep_core.clone(),
+                )),
+            }
+            if !sep_core.is_empty() && separator.is_none() {
+                separator = Some(",".to_string());
+            }
+            let last = items.len() - 1;
+            items[last].locator = loc;
+            items[last].parts = parts;
+            pos = parts_end;
+        } else if let Some((loc, loc_end, unknown)) = locator_at(text, after_sep, to, vocab) {
             // "[1–3, s. 5]": a locator after a range of entries goes with
             // the last one.
             match sep_core.as_str() {
@@ -881,6 +1140,111 @@ fn separator_at(text: &str, pos: usize, to: usize) -> (String, Span) {
     (s[..len].to_string(), pos..pos + len)
 }
 
+/// Archival parts at `pos`, each with its meaning: `Д. 17. Л. 8`,
+/// `Дело 40. Л. 2-3`, `iş 96, v. 20-27`, `Dosya 12, Gömlek 5`. The first
+/// label names an archival unit (fond, inventory, file, item, box:
+/// `[components]` in `bib/archives.toml`); later units follow the archival
+/// order; a leaf
+/// or page locator ends the sequence and is returned as the locator.
+fn archival_at(
+    text: &str,
+    pos: usize,
+    to: usize,
+    vocab: &Vocabulary,
+) -> Option<(Vec<LocatorPart>, Option<Locator>, usize)> {
+    let order = &vocab.archives.order;
+    let rank = |c: Component| order.iter().position(|o| *o == c);
+    let mut parts: Vec<LocatorPart> = Vec::new();
+    let mut last_rank: Option<usize> = None;
+    let mut cur = pos;
+    let mut end = pos;
+    let mut locator = None;
+    let mut unambiguous = false;
+    loop {
+        let s = &text[cur..to];
+        let unit = vocab
+            .index
+            .components
+            .match_start(s)
+            .filter(|(len, _)| !s[*len..].starts_with(char::is_alphanumeric))
+            .and_then(|(len, comps)| {
+                let component = comps.iter().copied().find(|c| {
+                    *c != Component::Leaves
+                        && last_rank.is_none_or(|r| rank(*c).is_some_and(|k| k >= r))
+                })?;
+                let as_label = vocab.index.labels.match_start(s).map(|(l, _)| l);
+                Some((len, component, as_label.is_some_and(|l| l >= len)))
+            });
+        if let Some((len, component, locator_label)) = unit
+            && let Some((value, value_end)) = archival_value(text, cur + len, to)
+        {
+            unambiguous |= !locator_label;
+            parts.push(LocatorPart {
+                part: Part::Archival(component),
+                value,
+                printed: Some(text[cur..cur + len].trim().to_string()),
+                verso: false,
+                span: cur..value_end,
+            });
+            last_rank = rank(component);
+            end = value_end;
+        } else if !parts.is_empty()
+            && let Ok((rest, l)) = labelled(vocab).parse(s)
+        {
+            let value_end = to - rest.len();
+            let value = match l.value.find(|c: char| c.is_alphabetic()) {
+                Some(v) if l.verso => normalize_range(l.value[..v].trim()),
+                _ => l.normalized.clone(),
+            };
+            parts.push(LocatorPart {
+                part: Part::Locator(l.meaning),
+                value,
+                printed: Some(l.label.to_string()),
+                verso: l.verso,
+                span: cur..value_end,
+            });
+            locator = Some(Locator {
+                label: l.meaning,
+                value: l.normalized,
+                printed: Some(l.label.to_string()),
+                span: cur..value_end,
+            });
+            end = value_end;
+            break;
+        } else {
+            break;
+        }
+        // Parts are separated by ". " or ", "; ";" starts another entry. A
+        // unit may repeat its rank (`Gömlek 5, Belge 2`: both items).
+        let (sep, sep_span) = separator_at(text, end, to);
+        if sep.contains([';', '؛']) {
+            break;
+        }
+        cur = sep_span.end;
+    }
+    // One unit label must not also be a locator label: "v. 50" is a leaf,
+    // "№ 3" an issue, "f. 12" a folio; "f. 29, siy. 1" is a fond.
+    unambiguous.then_some((parts, locator, end))
+}
+
+/// The identifier after an archival label: `17`, `Р-12`, `51а`, `1/2`;
+/// it must hold a digit.
+fn archival_value(text: &str, from: usize, to: usize) -> Option<(String, usize)> {
+    let s = &text[from..to];
+    let t = s.trim_start_matches([' ', '\u{a0}']);
+    let lead = s.len() - t.len();
+    let len: usize = t
+        .chars()
+        .take_while(|c| c.is_alphanumeric() || is_dash(*c) || *c == '/')
+        .map(char::len_utf8)
+        .sum();
+    let v = t[..len].trim_end_matches(is_dash);
+    if !v.chars().any(is_digit) || v.chars().count() > 20 {
+        return None;
+    }
+    Some((normalize_range(v), from + lead + v.len()))
+}
+
 /// A locator at `pos`: a known label and value, a bare page range, or an
 /// unknown abbreviation and value (reported).
 fn locator_at(
@@ -970,7 +1334,13 @@ mod tests {
 
     fn scan(text: &str, entries: u32) -> Scan {
         let list: Vec<u32> = (1..=entries).collect();
-        scan_citations(text, 0..text.len(), &list, &Vocabulary::builtin(), &[])
+        scan_citations(
+            text,
+            std::slice::from_ref(&(0..text.len())),
+            &list,
+            &Vocabulary::builtin(),
+            &[],
+        )
     }
 
     type Items = Vec<Vec<(u32, Option<(Meaning, String)>)>>;
@@ -993,8 +1363,129 @@ mod tests {
             .collect()
     }
 
+    #[test]
+    fn two_bare_numbers_in_a_bare_page_document_name_both_readings() {
+        let s = scan("A [1, 45], B [2, 112], C [2, 3], D [2; 3].", 3);
+        let found: Vec<&str> = s.diagnostics.iter().map(|d| d.name()).collect();
+        assert_eq!(found, vec!["ambiguous-citation"], "{:?}", s.diagnostics);
+        assert!(s.diagnostics[0].message.contains("`[2, 3]`"));
+        // Where pages carry labels, "[2, 3]" is not in doubt.
+        let s = scan("A [1, s. 45], C [2, 3].", 3);
+        assert!(s.diagnostics.is_empty(), "{:?}", s.diagnostics);
+    }
+
+    #[test]
+    fn a_run_of_entries_too_long_is_a_finding_not_a_loss() {
+        let s = scan("See [5–60] and (18–90).", 33);
+        assert_eq!(
+            s.citations.len(),
+            1,
+            "only the square bracket is a citation"
+        );
+        assert_eq!(s.citations[0].items[0].reference, 5);
+        assert_eq!(s.diagnostics.len(), 1);
+        assert!(s.diagnostics[0].message.contains("56 entries"));
+        // A run of entries that is short enough is read as before.
+        assert_eq!(items("[4–7]", 33).first().map(Vec::len), Some(4));
+    }
+
     fn p(n: u32, v: &str) -> (u32, Option<(Meaning, String)>) {
         (n, Some((Meaning::Page, v.to_string())))
+    }
+
+    fn parts(text: &str, entries: u32) -> Vec<Vec<(String, String, bool)>> {
+        scan(text, entries)
+            .citations
+            .iter()
+            .flat_map(|c| &c.items)
+            .map(|i| {
+                i.parts
+                    .iter()
+                    .map(|p| {
+                        let name = serde_json::to_value(p.part)
+                            .ok()
+                            .and_then(|v| v.as_str().map(str::to_string))
+                            .unwrap_or_default();
+                        (name, p.value.clone(), p.verso)
+                    })
+                    .collect()
+            })
+            .collect()
+    }
+
+    fn part(name: &str, value: &str, verso: bool) -> (String, String, bool) {
+        (name.to_string(), value.to_string(), verso)
+    }
+
+    #[test]
+    fn archival_parts_in_citations() {
+        assert_eq!(
+            parts("См. [5, Д. 17. Л. 8].", 9),
+            vec![vec![part("file", "17", false), part("leaf", "8", false)]]
+        );
+        assert_eq!(
+            parts("См. [9, Дело 6. Л. 51 об.]", 9),
+            vec![vec![part("file", "6", false), part("leaf", "51", true)]]
+        );
+        assert_eq!(
+            parts("[2, Ф. Р-12. Оп. 1. Д. 3. Л. 4]", 9)[0][..2],
+            [part("fond", "Р-12", false), part("inventory", "1", false)]
+        );
+        assert_eq!(
+            parts("(7, iş 96, v. 20-27)", 9),
+            vec![vec![
+                part("file", "96", false),
+                part("leaf", "20-27", false)
+            ]]
+        );
+        assert_eq!(
+            parts("(3, Dosya 12, Gömlek 5, Belge 2)", 9),
+            vec![vec![
+                part("file", "12", false),
+                part("item", "5", false),
+                part("item", "2", false)
+            ]]
+        );
+        // A fond label that is also a leaf label reads as a fond only
+        // before another unit.
+        assert_eq!(parts("(1, f. 29, siy. 1, iş 96)", 9)[0].len(), 3);
+        assert!(parts("(1, f. 12)", 9)[0].is_empty());
+        assert!(parts("(2, v. 50)", 9)[0].is_empty());
+        assert_eq!(
+            items("[5, Дело 40. Л. 2-3]", 9),
+            vec![vec![(5, Some((Meaning::Leaf, "2-3".into())))]]
+        );
+    }
+
+    #[test]
+    fn bare_numbers_read_by_the_documents_habit() {
+        // Pages written with a label: bare numbers are further entries, one
+        // beyond the list included (dangling, not a page).
+        let text = "А [1, с. 12], Б [2, с. 5], В [28, 34] и Г [4, 17‒20, 24].";
+        let refs: Vec<Vec<u32>> = scan(text, 33)
+            .citations
+            .iter()
+            .map(|c| c.items.iter().map(|i| i.reference).collect())
+            .collect();
+        assert_eq!(refs[2], vec![28, 34]);
+        assert_eq!(refs[3], vec![4, 17, 18, 19, 20, 24]);
+        // Mixed habits and every number an entry: unclear, named.
+        let mixed = scan("A [1, с. 12], B [3, 250-252], C [5, 120] D [4, 5-6].", 6);
+        assert_eq!(mixed.diagnostics.len(), 1, "{:#?}", mixed.diagnostics);
+        assert_eq!(mixed.diagnostics[0].rule, Rule::AmbiguousCitation);
+        // No labelled pages: bare ranges stay pages, silently.
+        assert_eq!(items("[39, 250-252]", 40), vec![vec![p(39, "250-252")]]);
+    }
+
+    #[test]
+    fn equation_numbers_in_a_square_citing_document() {
+        let text = "As shown [1], [2] and [3].\n\nE = mc² (1)\n\nx\n(2)\n\nprose (3), more.";
+        let found: Vec<String> = scan(text, 5)
+            .citations
+            .iter()
+            .map(|c| c.text.clone())
+            .collect();
+        assert_eq!(found, ["[1]", "[2]", "[3]", "(3)"]);
     }
 
     #[test]
@@ -1089,6 +1580,11 @@ mod tests {
                 .map(|f| f.edits[0].replacement.as_str()),
             Some("с.")
         );
+        // ... and read as the page the author meant.
+        assert_eq!(
+            items("Текст на русском языке [6, C.41] и далее.", 20),
+            vec![vec![p(6, "41")]]
+        );
         let open = scan("text (12, s.329 and more", 20);
         assert_eq!(open.citations.len(), 1);
         assert!(open.diagnostics[0].message.contains("no closing"));
@@ -1126,7 +1622,7 @@ mod tests {
         let text = "Bax {3|12–14} və {٤}; həmçinin (2, s. 5) və {2|7} yox: (2, s. 6).";
         let s = scan_citations(
             text,
-            0..text.len(),
+            std::slice::from_ref(&(0..text.len())),
             &[1, 2, 3, 4],
             &Vocabulary::builtin(),
             &[form],

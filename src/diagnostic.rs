@@ -35,6 +35,18 @@ pub struct Diagnostic {
     pub help: Option<String>,
     /// An edit that repairs it, when the repair is unambiguous.
     pub fix: Option<Fix>,
+    /// The paragraph of a .docx or .odt it is in, which a Word user can
+    /// find where a line of extracted text cannot be.
+    pub paragraph: Option<Paragraph>,
+}
+
+/// A paragraph of a word-processor file: its number and first words.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Paragraph {
+    /// 1-based, counting the body's paragraphs, then the notes'.
+    pub number: usize,
+    /// Its first words.
+    pub text: String,
 }
 
 impl Diagnostic {
@@ -49,6 +61,7 @@ impl Diagnostic {
             labels: Vec::new(),
             help: None,
             fix: None,
+            paragraph: None,
         }
     }
 
@@ -110,6 +123,9 @@ impl Serialize for Diagnostic {
         }
         if let Some(fix) = &self.fix {
             map.serialize_entry("fix", fix)?;
+        }
+        if let Some(paragraph) = &self.paragraph {
+            map.serialize_entry("paragraph", paragraph)?;
         }
         map.end()
     }

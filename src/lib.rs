@@ -100,7 +100,8 @@ pub struct Report {
 /// the list alone (structure, entries, numbering, duplicates).
 pub fn read_references(source: &Source, config: &Config) -> References {
     let (document, mut references) = read_list(source, config);
-    let diagnostics = check::run(&document, &mut references, None, &config.rules);
+    let mut diagnostics = check::run(&document, &mut references, None, &config.rules);
+    name_paragraphs(source, &mut diagnostics);
     References {
         document,
         references,
@@ -108,18 +109,37 @@ pub fn read_references(source: &Source, config: &Config) -> References {
     }
 }
 
+/// Names the paragraph of a .docx or .odt each finding is in.
+fn name_paragraphs(source: &Source, diagnostics: &mut [Diagnostic]) {
+    for d in diagnostics {
+        d.paragraph =
+            source
+                .paragraph_at(d.span.start)
+                .map(|(number, text)| diagnostic::Paragraph {
+                    number,
+                    text: text.to_string(),
+                });
+    }
+}
+
 /// Reads the list, scans the body's citations and runs every rule.
 pub fn check(source: &Source, config: &Config) -> Report {
     let (document, mut references) = read_list(source, config);
     let numbers: Vec<u32> = references.iter().map(|r| r.number).collect();
+    // The body, then each note after it: a note after the list cites as
+    // the body does.
+    let parts: Vec<_> = std::iter::once(document.body.clone())
+        .chain(document.notes.iter().cloned())
+        .collect();
     let scan = cite::scan_citations(
         source.text(),
-        document.body.clone(),
+        &parts,
         &numbers,
         &config.vocabulary,
         &config.citation_forms,
     );
-    let diagnostics = check::run(&document, &mut references, Some(&scan), &config.rules);
+    let mut diagnostics = check::run(&document, &mut references, Some(&scan), &config.rules);
+    name_paragraphs(source, &mut diagnostics);
     Report {
         document,
         references,

@@ -77,6 +77,8 @@ pub enum Language {
     Tr,
     /// English.
     En,
+    /// French (the press of the 1900s–1920s: `Le Temps`).
+    Fr,
 }
 
 impl Language {
@@ -88,6 +90,7 @@ impl Language {
             Language::Fa => "fa",
             Language::Tr => "tr",
             Language::En => "en",
+            Language::Fr => "fr",
         }
     }
 
@@ -99,6 +102,7 @@ impl Language {
             "fa" => Some(Language::Fa),
             "tr" => Some(Language::Tr),
             "en" => Some(Language::En),
+            "fr" => Some(Language::Fr),
             _ => None,
         }
     }
@@ -235,6 +239,53 @@ pub struct Archive {
     pub labels: Vec<(crate::vocab::Component, String)>,
 }
 
+impl Archive {
+    /// Takes from `from` the levels above the first one this reference
+    /// names: an ibid note that names the inventory keeps the archive and
+    /// fond of the file it repeats; one that names only leaves keeps the
+    /// whole file.
+    pub fn inherit(&mut self, from: &Archive) {
+        let levels = [
+            self.fond.is_some(),
+            self.inventory.is_some(),
+            self.file.is_some() || self.item.is_some() || self.box_.is_some(),
+            self.leaves.is_some(),
+        ];
+        let first = levels.iter().position(|&l| l).unwrap_or(levels.len());
+        if self.name.is_none() {
+            self.name.clone_from(&from.name);
+            self.full_name.clone_from(&from.full_name);
+        }
+        if first > 0 && self.fond.is_none() {
+            self.fond.clone_from(&from.fond);
+        }
+        if first > 1 && self.inventory.is_none() {
+            self.inventory.clone_from(&from.inventory);
+        }
+        if first > 2 && self.file.is_none() && self.item.is_none() && self.box_.is_none() {
+            self.file.clone_from(&from.file);
+            self.item.clone_from(&from.item);
+            self.box_.clone_from(&from.box_);
+        }
+        // The inherited levels keep the labels they were printed with.
+        use crate::vocab::Component as C;
+        let inherited = |c: &C| match c {
+            C::Fond => first > 0,
+            C::Inventory => first > 1,
+            C::File | C::Item | C::Box => first > 2,
+            C::Leaves => false,
+        };
+        let mut labels: Vec<_> = from
+            .labels
+            .iter()
+            .filter(|(c, _)| inherited(c) && !self.labels.iter().any(|(own, _)| own == c))
+            .cloned()
+            .collect();
+        labels.append(&mut self.labels);
+        self.labels = labels;
+    }
+}
+
 /// One entry of the reference list.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Reference {
@@ -323,6 +374,17 @@ pub struct Reference {
     /// `accessed` read as a Gregorian day, when it reads as one.
     #[serde(skip)]
     pub accessed_on: Option<Ymd>,
+    /// A note that repeats the work of the entry before it ("Ibid., p. 14",
+    /// "Там же. Оп. 2. Д. 310. Л. 14."); its own fields are what it adds.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub ibid: bool,
+    /// For an ibid note: the number of the entry whose work it repeats.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub repeats: Option<u32>,
+    /// The source the work is quoted from, read as a record of its own
+    /// ("… Цит. по: Иванов И.И. История. М., 1990.", "quoted in …").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub quoted_in: Option<Box<Reference>>,
     /// Text of the entry that no field holds (series, notes, descriptions).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
@@ -379,6 +441,9 @@ impl Reference {
             url: None,
             accessed: None,
             accessed_on: None,
+            ibid: false,
+            repeats: None,
+            quoted_in: None,
             note: None,
             spans: BTreeMap::new(),
             diagnostics: Vec::new(),
@@ -420,6 +485,40 @@ pub struct CitationItem {
     /// Further locators after the first (`c.1, s.86`).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub more_locators: Vec<Locator>,
+    /// Every part of the locator in printed order, each with its meaning,
+    /// when the citation names archival parts of its own (`[5, Д. 17. Л. 8]`:
+    /// file 17, leaf 8). Empty for a plain page or leaf; `locator` then says
+    /// all, and for an archival citation `locator` is its leaf or page.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub parts: Vec<LocatorPart>,
+}
+
+/// What one part of a citation's locator names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(untagged)]
+pub enum Part {
+    /// An archival unit: fond, inventory, file, item, box.
+    Archival(crate::vocab::Component),
+    /// A leaf, page, volume or other locator meaning.
+    Locator(Meaning),
+}
+
+/// One part of a citation's locator: `Д. 17`, `Л. 51 об.`, `iş 96`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct LocatorPart {
+    /// What it names.
+    pub part: Part,
+    /// The value as printed, ranges with ASCII hyphens, without the verso marker.
+    pub value: String,
+    /// The label as printed.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub printed: Option<String>,
+    /// Whether a leaf is cited on its reverse side (`об.`, `arxa`, `verso`).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub verso: bool,
+    /// Where the label and value are.
+    #[serde(skip)]
+    pub span: Span,
 }
 
 /// An in-text citation: `(12, s.329)`, `[1, с. 12; 8, с. 12–14]`, `[1–3]`.

@@ -41,6 +41,8 @@ macro_rules! for_each_rule {
             (LocatorKindMismatch, "C005", "locator-kind-mismatch", locator_kind, Warning, true, "a leaf locator on a printed work, a page on a file cited by leaves"),
             (LocatorOutOfRange, "C006", "locator-out-of-range", locator_range, Warning, true, "a page beyond the entry's pages or extent"),
             (FirstCitationOrder, "C007", "first-citation-order", first_citation_order, Warning, false, "entries first cited out of list order (off by default)"),
+            (ArchivalPartMismatch, "C008", "archival-part-mismatch", archival_part, Warning, true, "a citation's fond or file differs from the one its entry names"),
+            (AmbiguousCitation, "C009", "ambiguous-citation", ambiguous_citation, Warning, true, "bare numbers in a bracket that read as entries or as pages"),
             (UnrepresentableField, "E001", "unrepresentable-field", unrepresentable_field, Info, true, "a field the output format has no place for"),
             (MissingRequiredField, "E002", "missing-required-field", missing_required_field, Info, true, "a field the output format requires and the entry lacks"),
         }

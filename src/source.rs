@@ -17,6 +17,8 @@ pub struct Source {
     text: String,
     line_starts: Vec<usize>,
     extracted: bool,
+    /// Where each paragraph of a word-processor file starts in `text`.
+    paragraphs: Vec<usize>,
 }
 
 impl Source {
@@ -29,6 +31,7 @@ impl Source {
             text,
             line_starts,
             extracted: false,
+            paragraphs: Vec::new(),
         }
     }
 
@@ -37,6 +40,29 @@ impl Source {
     pub fn extracted(mut self) -> Self {
         self.extracted = true;
         self
+    }
+
+    /// Records where the paragraphs of the file the text was extracted
+    /// from start (byte offsets, ascending).
+    pub fn with_paragraphs(mut self, starts: Vec<usize>) -> Self {
+        self.paragraphs = starts;
+        self
+    }
+
+    /// The paragraph holding byte `offset` of an extracted text: its
+    /// 1-based number and its first few words. `None` for a text that was
+    /// not extracted from paragraphs.
+    pub fn paragraph_at(&self, offset: usize) -> Option<(usize, &str)> {
+        let k = self.paragraphs.partition_point(|&s| s <= offset);
+        let start = *self.paragraphs.get(k.checked_sub(1)?)?;
+        let rest = self.text.get(start..)?;
+        let line = rest.split('\n').next().unwrap_or_default();
+        let end = line
+            .char_indices()
+            .filter(|(_, c)| c.is_whitespace())
+            .nth(5)
+            .map_or(line.len(), |(i, _)| i);
+        Some((k, line[..end].trim()))
     }
 
     /// Whether the text was extracted from a container (see [`Source::extracted`]).
@@ -158,6 +184,17 @@ pub fn lines_in(text: &str, range: Span) -> Vec<Line> {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn paragraphs_of_an_extracted_text() {
+        let source = Source::new("a.docx", "Birinci abzas burada\nİkinci abzas (5, s. 3)\n")
+            .extracted()
+            .with_paragraphs(vec![0, 21]);
+        assert_eq!(source.paragraph_at(3), Some((1, "Birinci abzas burada")));
+        assert_eq!(source.paragraph_at(30), Some((2, "İkinci abzas (5, s. 3)")));
+        assert_eq!(Source::new("a.md", "x").paragraph_at(0), None);
+    }
+
     use super::*;
 
     #[test]

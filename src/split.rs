@@ -24,6 +24,10 @@ pub struct Document {
     pub section: Option<Span>,
     /// Text after the section (summaries, abstracts): neither body nor list.
     pub tail: Option<Span>,
+    /// Footnotes and endnotes after the body (`[^3]: …` with their further
+    /// lines, as Markdown writes them and `input` writes a .docx's notes):
+    /// their citations are sought and checked like the body's.
+    pub notes: Vec<Span>,
     /// The list's entries, in order.
     pub entries: Vec<Entry>,
     /// Problems of the document's structure.
@@ -94,6 +98,7 @@ pub fn split(source: &Source, vocab: &Vocabulary) -> Document {
             );
         }
         return Document {
+            notes: notes_after(&lines, &kinds, heading.start),
             body: 0..heading.start,
             heading: Some(heading),
             section: Some(start..end),
@@ -120,6 +125,7 @@ pub fn split(source: &Source, vocab: &Vocabulary) -> Document {
         let (entries, numbering) = split_entries(text, &lines[first..], &kinds[first..]);
         let anchor = lines[first].span.clone();
         return Document {
+            notes: notes_after(&lines, &kinds, start),
             body: 0..start,
             section: Some(start..text.len()),
             entries,
@@ -290,6 +296,29 @@ fn leading_end_heading(line: &str, vocab: &Vocabulary) -> Option<bool> {
     let close = inner.find(['*', '_'])?;
     let key = fold(inner[..close].trim().trim_end_matches(':'));
     Some(vocab.index.end_headings.contains_key(&key))
+}
+
+/// The footnote definitions that start at or after `from`, each with its
+/// further lines up to a blank line, a heading, a list number or the next
+/// note.
+fn notes_after(lines: &[Line], kinds: &[LineKind], from: usize) -> Vec<Span> {
+    let mut notes: Vec<Span> = Vec::new();
+    let mut open = false;
+    for (line, kind) in lines.iter().zip(kinds) {
+        match kind {
+            LineKind::Note if line.span.start >= from => {
+                notes.push(line.span.clone());
+                open = true;
+            }
+            LineKind::Text if open => {
+                if let Some(last) = notes.last_mut() {
+                    last.end = line.span.end;
+                }
+            }
+            _ => open = false,
+        }
+    }
+    notes
 }
 
 /// A footnote definition: `[^label]:` with a label without spaces.

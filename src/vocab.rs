@@ -263,6 +263,9 @@ pub struct Imprint {
     pub editor_markers: Vec<String>,
     /// Markers introducing translators.
     pub translator_markers: Vec<String>,
+    /// Words before an author's name printed after the title.
+    #[serde(default)]
+    pub author_markers: Vec<String>,
     /// Words before an access date.
     pub access_markers: Vec<String>,
     /// Electronic-resource markers.
@@ -277,6 +280,12 @@ pub struct Imprint {
     pub container_genres: Vec<String>,
     /// "No date" markers.
     pub no_date: Vec<String>,
+    /// Markers of a note that repeats the work before it ("Ibid.", "Там же").
+    #[serde(default)]
+    pub ibid: Vec<String>,
+    /// Markers of the source a work is quoted from ("Цит. по:", "quoted in").
+    #[serde(default)]
+    pub quoted_in: Vec<String>,
 }
 
 /// Cues for one language (`bib/languages.toml`).
@@ -364,6 +373,7 @@ pub(crate) struct Index {
     pub container_markers: Lexicon<()>,
     pub editor_markers: Lexicon<()>,
     pub translator_markers: Lexicon<()>,
+    pub author_markers: Lexicon<()>,
     pub access_markers: Lexicon<()>,
     pub medium_markers: Lexicon<()>,
     pub edition_words: Lexicon<()>,
@@ -372,6 +382,8 @@ pub(crate) struct Index {
     pub weak_components: HashMap<String, ()>,
     pub container_genres: Vec<String>,
     pub no_date: Lexicon<()>,
+    pub ibid: Lexicon<()>,
+    pub quoted_in: Lexicon<()>,
     /// Month names: (calendar name, month number).
     pub months: Lexicon<(String, u8)>,
     pub seasons: Lexicon<()>,
@@ -503,6 +515,7 @@ impl Vocabulary {
             container_markers,
             editor_markers,
             translator_markers,
+            author_markers,
             access_markers,
             medium_markers,
             edition_words,
@@ -510,6 +523,8 @@ impl Vocabulary {
             abbreviations,
             container_genres,
             no_date,
+            ibid,
+            quoted_in,
         } = imprint;
         self.imprint.places.extend(places);
         self.imprint.publisher_words.extend(publisher_words);
@@ -519,6 +534,7 @@ impl Vocabulary {
         self.imprint.container_markers.extend(container_markers);
         self.imprint.editor_markers.extend(editor_markers);
         self.imprint.translator_markers.extend(translator_markers);
+        self.imprint.author_markers.extend(author_markers);
         self.imprint.access_markers.extend(access_markers);
         self.imprint.medium_markers.extend(medium_markers);
         self.imprint.edition_words.extend(edition_words);
@@ -526,6 +542,8 @@ impl Vocabulary {
         self.imprint.abbreviations.extend(abbreviations);
         self.imprint.container_genres.extend(container_genres);
         self.imprint.no_date.extend(no_date);
+        self.imprint.ibid.extend(ibid);
+        self.imprint.quoted_in.extend(quoted_in);
         self.reindex();
     }
 
@@ -590,6 +608,7 @@ impl Vocabulary {
             container_markers: unit(&self.imprint.container_markers),
             editor_markers: unit(&self.imprint.editor_markers),
             translator_markers: unit(&self.imprint.translator_markers),
+            author_markers: unit(&self.imprint.author_markers),
             access_markers: unit(&self.imprint.access_markers),
             medium_markers: unit(&self.imprint.medium_markers),
             edition_words: unit(&self.imprint.edition_words),
@@ -598,6 +617,8 @@ impl Vocabulary {
             weak_components: set(&self.archives.weak),
             container_genres: folded(&self.imprint.container_genres),
             no_date: unit(&self.imprint.no_date),
+            ibid: unit(&self.imprint.ibid),
+            quoted_in: unit(&self.imprint.quoted_in),
             months: Lexicon::new(self.months.iter().flat_map(|m| {
                 m.names
                     .iter()

@@ -14,7 +14,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use istinad::emit::{self, Format, Options};
-use istinad::model::{Reference, ReferenceKind};
+use istinad::model::{Language, Reference, ReferenceKind};
 use serde_json::Value;
 
 use crate::emit::{all_fixture_entries, convert, list};
@@ -272,6 +272,116 @@ fn the_biblatex_crate_reads_our_biblatex_back() {
     }
 }
 
+// ------------------------------------------------------------------ biblatex + xelatex
+
+/// `fixtures/convert/biblatex.tex` over our `.bib` as `list.bib`: xelatex,
+/// biber, xelatex, and the PDF's text (pdftotext), one line an entry.
+fn printed_by_biblatex(format: Format) -> (String, Vec<Reference>) {
+    for program in ["xelatex", "pdftotext"] {
+        let runs = Command::new(program)
+            .arg("-v")
+            .output()
+            .is_ok_and(|o| o.status.success() || !o.stdout.is_empty() || !o.stderr.is_empty());
+        assert!(runs, "`{program}` is not installed: {INSTALL}");
+    }
+    let (dir, _path, references) = written(format, "bib");
+    let tex = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/convert/biblatex.tex");
+    std::fs::copy(&tex, dir.path().join("biblatex.tex")).expect("copied");
+    let step = |program: &str, args: &[&str]| {
+        let out = Command::new(program)
+            .args(args)
+            .current_dir(dir.path())
+            .output()
+            .expect("runs");
+        assert!(
+            out.status.success(),
+            "{program} failed:\n{}",
+            String::from_utf8_lossy(&out.stdout)
+        );
+    };
+    let latex = ["-interaction=nonstopmode", "-halt-on-error", "biblatex.tex"];
+    step("xelatex", &latex);
+    step("biber", &["--quiet", "biblatex"]);
+    step("xelatex", &latex);
+    step(
+        "pdftotext",
+        &["-enc", "UTF-8", "biblatex.pdf", "biblatex.txt"],
+    );
+    let text = std::fs::read_to_string(dir.path().join("biblatex.txt")).expect("PDF text");
+    (text, references)
+}
+
+/// What biblatex's standard style prints from our BibLaTeX and BibTeX:
+/// every title in its original case (Persian, laid out without bidi, is
+/// not checked), no language name, every archival part.
+fn check_biblatex_print(format: Format) {
+    let (text, references) = printed_by_biblatex(format);
+    let flat = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+    let printed = flat(&text.replace('’', "'").replace('–', "-"));
+    for r in &references {
+        if let Some(title) = &r.title
+            && r.language != Some(Language::Fa)
+            && r.kind != ReferenceKind::Other
+        {
+            let title = flat(title).replace('–', "-");
+            assert!(
+                printed.contains(&title),
+                "entry {}: title `{title}` not printed as written in:\n{printed}",
+                r.number
+            );
+        }
+        if let Some(a) = &r.archive
+            && r.language != Some(Language::Fa)
+        {
+            for part in [&a.name, &a.fond, &a.inventory, &a.file, &a.leaves]
+                .into_iter()
+                .flatten()
+            {
+                assert!(
+                    printed.contains(part.as_str()),
+                    "entry {}: `{part}` not printed",
+                    r.number
+                );
+            }
+        }
+    }
+    if let Some(word) = language_word(&printed) {
+        panic!("`{word}` printed:\n{printed}");
+    }
+}
+
+/// A language's name in `text` (what biblatex styles print from
+/// `language`: "Russian.", "azerbaijani"), if any.
+fn language_word(text: &str) -> Option<&'static str> {
+    let lower = text.to_lowercase();
+    [
+        "azerbaijani",
+        "russian",
+        "persian",
+        "turkish",
+        "english",
+        "french",
+    ]
+    .into_iter()
+    .find(|word| lower.contains(word))
+}
+
+#[test]
+fn biblatex_prints_our_biblatex_with_xelatex() {
+    if skipped("biblatex_prints_our_biblatex_with_xelatex") {
+        return;
+    }
+    check_biblatex_print(Format::Biblatex);
+}
+
+#[test]
+fn biblatex_prints_our_bibtex_with_xelatex() {
+    if skipped("biblatex_prints_our_bibtex_with_xelatex") {
+        return;
+    }
+    check_biblatex_print(Format::Bibtex);
+}
+
 // ------------------------------------------------------------------ pandoc
 
 fn rendered_by_pandoc(format: Format, extension: &str) -> Vec<Value> {
@@ -295,6 +405,25 @@ fn rendered_by_pandoc(format: Format, extension: &str) -> Vec<Value> {
                     "{key}: `{part}` not in `{text}`"
                 );
             }
+        }
+        // pandoc title-cases what it takes for English: a title in another
+        // language keeps its case only if pandoc read the entry's `langid`
+        // (BibTeX) or `language` (CSL-JSON).
+        if let (Some(title), Some(language)) = (&r.title, r.language)
+            && language != Language::En
+            && r.kind != ReferenceKind::Other
+            // Chicago's "———" stands for a title repeated as the author.
+            && !text.starts_with("———")
+        {
+            let title = title.replace('–', "-").replace('\'', "’");
+            assert!(
+                text.contains(&title),
+                "{key}: title `{title}` not in its original case in `{text}`"
+            );
+        }
+        // No entry opens with its language's name ("Russian.", "azerbaijani").
+        if let Some(word) = language_word(&text) {
+            panic!("{key}: `{word}` printed in `{text}`");
         }
     }
     entries

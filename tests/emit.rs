@@ -5,7 +5,7 @@
 
 use std::path::{Path, PathBuf};
 
-use istinad::emit::{self, Format, KeyStyle, Locale, Options, Style};
+use istinad::emit::{self, Format, KeyStyle, Locale, Options, Output, Style};
 use istinad::model::{Reference, ReferenceKind};
 use istinad::{Source, Vocabulary};
 
@@ -197,6 +197,112 @@ fn render_chicago_en_snapshot() {
 #[test]
 fn render_apa_en_snapshot() {
     insta::assert_snapshot!("render.apa-en", render(Style::Apa, Locale::En));
+}
+
+fn render_as(style: Style, locale: Locale, output: Output) -> Vec<u8> {
+    emit::render_to(&list(), style, locale, output).expect("rendered")
+}
+
+#[test]
+fn render_markdown_and_html_snapshots() {
+    for (style, locale, name) in [
+        (Style::Apa, Locale::En, "apa-en"),
+        (Style::Gost, Locale::Ru, "gost-ru"),
+    ] {
+        for output in [Output::Markdown, Output::Html] {
+            let text = String::from_utf8(render_as(style, locale, output)).expect("UTF-8");
+            insta::assert_snapshot!(format!("render.{name}.{}", output.name()), text);
+        }
+    }
+}
+
+/// A `.docx`'s `word/document.xml`.
+fn docx_xml(bytes: Vec<u8>) -> String {
+    use std::io::Read;
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("a zip");
+    let mut xml = String::new();
+    archive
+        .by_name("word/document.xml")
+        .expect("word/document.xml")
+        .read_to_string(&mut xml)
+        .expect("UTF-8");
+    xml
+}
+
+/// The paragraphs of a `.docx`'s `word/document.xml`, as text.
+fn docx_paragraphs(bytes: Vec<u8>) -> Vec<String> {
+    let xml = docx_xml(bytes);
+    let tags = regex::Regex::new(r"<[^>]*>").expect("regex");
+    xml.split("</w:p>")
+        .filter_map(|p| p.split_once("<w:p>").map(|(_, body)| body))
+        .map(|p| {
+            tags.replace_all(p, "")
+                .replace("&lt;", "<")
+                .replace("&gt;", ">")
+                .replace("&amp;", "&")
+        })
+        .collect()
+}
+
+/// Every rich output holds the plain list's text; italics are kept.
+#[test]
+fn every_output_holds_the_text_of_the_plain_list() {
+    for style in Style::ALL {
+        let text = render(style, Locale::En);
+        let lines: Vec<&str> = text.lines().collect();
+        let docx = docx_paragraphs(render_as(style, Locale::En, Output::Docx));
+        assert_eq!(docx, lines, "{style:?}");
+        // GOST sets nothing in italics; Chicago and APA set titles so.
+        if style == Style::Gost {
+            continue;
+        }
+        let xml_italic = docx_xml(render_as(style, Locale::En, Output::Docx)).contains("<w:i/>");
+        assert!(xml_italic, "{style:?}: no italics in the .docx");
+        let html = String::from_utf8(render_as(style, Locale::En, Output::Html)).expect("UTF-8");
+        assert!(html.contains("<i>"), "{style:?}: no italics in HTML");
+        let rtf = String::from_utf8(render_as(style, Locale::En, Output::Rtf)).expect("ASCII");
+        assert!(rtf.is_ascii() && rtf.contains("{\\i "), "{style:?}: {rtf}");
+    }
+}
+
+/// LibreOffice opens the `.docx` and converts it back to the plain list's
+/// text. Like the client tests, fails where `soffice` is missing
+/// (`bash .ci/install-deps.sh` installs `libreoffice-writer`), unless
+/// `ISTINAD_SKIP_CLIENTS=1`.
+#[test]
+#[allow(clippy::print_stderr)]
+fn libreoffice_reads_the_docx_back_to_the_text() {
+    if std::env::var("ISTINAD_SKIP_CLIENTS").is_ok_and(|v| v.trim() == "1") {
+        eprintln!("libreoffice_reads_the_docx_back_to_the_text: skipped (ISTINAD_SKIP_CLIENTS=1)");
+        return;
+    }
+    let runs = std::process::Command::new("soffice")
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success());
+    assert!(
+        runs,
+        "`soffice` is not installed: run `bash .ci/install-deps.sh`, or set ISTINAD_SKIP_CLIENTS=1"
+    );
+    let dir = tempfile::tempdir().expect("scratch directory");
+    let docx = dir.path().join("list.docx");
+    std::fs::write(&docx, render_as(Style::Gost, Locale::Ru, Output::Docx)).expect("written");
+    let status = std::process::Command::new("soffice")
+        .args([
+            "--headless",
+            "--convert-to",
+            "txt:Text (encoded):UTF8",
+            "--outdir",
+        ])
+        .arg(dir.path())
+        .arg(&docx)
+        .env("HOME", dir.path())
+        .status()
+        .expect("soffice runs");
+    assert!(status.success());
+    let back = std::fs::read_to_string(dir.path().join("list.txt")).expect("list.txt");
+    let back = back.trim_start_matches('\u{FEFF}').replace("\r\n", "\n");
+    assert_eq!(back.trim_end(), render(Style::Gost, Locale::Ru).trim_end());
 }
 
 #[test]

@@ -110,16 +110,22 @@ pub(crate) fn report_is_sound(text: &str, report: &Report) {
             "a citation's text is its span"
         );
         assert!(
-            doc.body.start <= c.span.start && c.span.end <= doc.body.end,
-            "citation {:?} `{}` outside the body {:?}",
+            std::iter::once(&doc.body)
+                .chain(&doc.notes)
+                .any(|part| part.start <= c.span.start && c.span.end <= part.end),
+            "citation {:?} `{}` outside the body {:?} and the notes {:?}",
             c.span,
             c.text,
-            doc.body
+            doc.body,
+            doc.notes
         );
         for item in &c.items {
             in_bounds(text, &item.number_span, "citation number");
             for locator in item.locator.iter().chain(&item.more_locators) {
                 in_bounds(text, &locator.span, "locator");
+            }
+            for part in &item.parts {
+                in_bounds(text, &part.span, "locator part");
             }
         }
     }
@@ -178,8 +184,15 @@ fn emit_all(text: &str) {
     let refs = istinad::read_references(&source, &CONFIG).references;
     for format in Format::ALL {
         for keys in [KeyStyle::Readable, KeyStyle::Number] {
-            let (_, findings) = emit::convert(&refs, format, &Options { keys })
-                .unwrap_or_else(|e| panic!("{} failed: {e}", format.name()));
+            let (_, findings) = emit::convert(
+                &refs,
+                format,
+                &Options {
+                    keys,
+                    ..Options::default()
+                },
+            )
+            .unwrap_or_else(|e| panic!("{} failed: {e}", format.name()));
             for d in &findings {
                 diagnostic_in_bounds(text, d);
             }

@@ -40,7 +40,7 @@ fn heading(language: &str) -> &'static str {
 /// A value folded as the scorer folds it: NFC, Arabic letters to their
 /// Persian forms, dashes to hyphens, digits to ASCII, case folded, and every
 /// character that is not a letter or digit dropped.
-fn norm(v: &Value) -> Option<String> {
+pub(crate) fn norm(v: &Value) -> Option<String> {
     let s = match v {
         Value::Null => return None,
         Value::String(s) => s.clone(),

@@ -262,3 +262,56 @@ fn field_spans_point_at_the_printed_values() {
     }
     assert!(checked > 300, "only {checked} spans checked");
 }
+
+/// Ibid notes (issue 10): each repeats the work of the nearest entry before
+/// it that is not a note itself, keeps its own locator parts, and an archival
+/// note keeps the levels above the first one it names.
+#[test]
+fn ibid_notes_repeat_the_entry_before_them() {
+    let text = "Список литературы\n\n\
+                1. ГАРФ. Ф. 130. Оп. 1. Д. 45. Л. 12–15 об.\n\
+                2. Там же. Оп. 2. Д. 310. Л. 14.\n\
+                3. Там же. Л. 20.\n\
+                4. Həsənli C. Sovet dövründə. Bakı, 2012.\n\
+                5. Ibid., p. 14.\n";
+    let refs = istinad::read_references(
+        &istinad::Source::new("ibid.txt", text),
+        &istinad::Config::default(),
+    );
+    let r = &refs.references;
+    assert_eq!(r.len(), 5);
+    assert!(!r[0].ibid && r[1].ibid && r[2].ibid && !r[3].ibid && r[4].ibid);
+    assert_eq!(
+        [r[1].repeats, r[2].repeats, r[4].repeats],
+        [Some(1), Some(1), Some(4)]
+    );
+    let a = r[1].archive.as_ref().expect("archive");
+    assert_eq!(
+        (
+            a.name.as_deref(),
+            a.fond.as_deref(),
+            a.inventory.as_deref(),
+            a.file.as_deref(),
+            a.leaves.as_deref()
+        ),
+        (
+            Some("ГАРФ"),
+            Some("130"),
+            Some("2"),
+            Some("310"),
+            Some("14")
+        )
+    );
+    let a = r[2].archive.as_ref().expect("archive");
+    assert_eq!(
+        (
+            a.inventory.as_deref(),
+            a.file.as_deref(),
+            a.leaves.as_deref()
+        ),
+        (Some("1"), Some("45"), Some("20"))
+    );
+    assert_eq!(r[4].pages.as_deref(), Some("14"));
+    assert_eq!(r[4].kind, istinad::model::ReferenceKind::Book);
+    assert!(refs.diagnostics.is_empty(), "{:?}", refs.diagnostics);
+}

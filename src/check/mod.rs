@@ -7,6 +7,8 @@
 //! E001–E002 by the emitters); their files hold their docs only. This
 //! module gives every finding its configured level, once, in `run`.
 
+mod ambiguous_citation;
+mod archival_part;
 mod bidi_control;
 mod dangling;
 mod duplicate;

@@ -21,11 +21,11 @@ use biblatex::{self as tex, Chunk, Chunks, Spanned};
 
 use crate::diagnostic::Diagnostic;
 use crate::error::Error;
-use crate::model::{Language, Person, Reference, ReferenceKind};
+use crate::model::{Person, Reference, ReferenceKind};
 
 use super::fields::{
-    Note, Report, archive_citation, double_dash, full_title, issued, people, person_name,
-    printable, raw_title, report_lost_date,
+    Note, Report, archive_citation, babel_name, double_dash, full_title, issued, langid, people,
+    person_name, printable, raw_title, report_lost_date,
 };
 use super::{Format, Options, keys, output_error};
 
@@ -266,7 +266,7 @@ pub fn to_bib_string(
     let mut out = String::new();
     for (r, key) in references.iter().zip(&keys) {
         let mut report = Report::new(dialect.format(), &mut diagnostics);
-        let entry = entry(r, key, dialect, &mut report);
+        let entry = entry(r, key, dialect, options, &mut report);
         note_missing(r, key, dialect.format(), &mut diagnostics);
         push_entry(&mut out, &write_entry(&entry, dialect, key)?);
     }
@@ -374,17 +374,6 @@ fn names(list: &[Person]) -> Chunks {
     chunks
 }
 
-/// The babel/polyglossia language name (`langid`, `language`).
-fn language_name(language: Language) -> &'static str {
-    match language {
-        Language::Az => "azerbaijani",
-        Language::Ru => "russian",
-        Language::Fa => "persian",
-        Language::Tr => "turkish",
-        Language::En => "english",
-    }
-}
-
 /// Collects fields, folding what the type does not allow into the note.
 struct Builder<'a, 'b> {
     entry: tex::Entry,
@@ -392,6 +381,7 @@ struct Builder<'a, 'b> {
     note: Note,
     r: &'a Reference,
     report: &'a mut Report<'b>,
+    keep_language: bool,
 }
 
 impl Builder<'_, '_> {
@@ -447,7 +437,13 @@ impl Builder<'_, '_> {
 /// The entry of `r` in `dialect`: the same walk over the record for both,
 /// each field under the dialect's name, or folded into the note, or noted
 /// as lost where the dialect has no place for it.
-fn entry(r: &Reference, key: &str, dialect: Dialect, report: &mut Report<'_>) -> tex::Entry {
+fn entry(
+    r: &Reference,
+    key: &str,
+    dialect: Dialect,
+    options: &Options,
+    report: &mut Report<'_>,
+) -> tex::Entry {
     let kind = Kind::of(r);
     let bibtex = dialect == Dialect::Bibtex;
     report.record = Some(kind.name(bibtex));
@@ -462,6 +458,7 @@ fn entry(r: &Reference, key: &str, dialect: Dialect, report: &mut Report<'_>) ->
         note: Note::of(r, true),
         r,
         report,
+        keep_language: options.keep_language,
     };
     if !r.authors.is_empty() {
         b.entry.set("author", names(&r.authors));
@@ -609,11 +606,16 @@ fn entry(r: &Reference, key: &str, dialect: Dialect, report: &mut Report<'_>) ->
         b.entry.set("url", verbatim_url(url));
     }
     write_access_date(&mut b.entry, b.report, r, "urldate");
+    // `langid` in both dialects: pandoc reads it to keep a title's case
+    // (it title-cases entries it takes for English), biblatex to pick
+    // hyphenation and strings. `language` is what biblatex's standard
+    // styles print ("Russian."); it says nothing `langid` does not, so it
+    // is written only on request.
     if let Some(l) = r.language {
-        if !bibtex {
-            b.entry.set("langid", normal(language_name(l)));
+        b.entry.set("langid", normal(langid(l)));
+        if b.keep_language {
+            b.entry.set("language", normal(babel_name(l)));
         }
-        b.entry.set("language", normal(language_name(l)));
     }
     b.finish()
 }
@@ -661,7 +663,8 @@ mod tests {
         assert!(bib.starts_with("@misc{arda28,\n"), "{bib}");
         assert!(bib.contains("  howpublished = {ARDA, f. 28, siy. 1, iş 72},\n"));
         assert!(bib.contains("  library = {Azərbaycan Respublikasının Dövlət Arxivi},\n"));
-        assert!(bib.contains("  langid = {azerbaijani},\n"));
+        assert!(bib.contains("  langid = {az},\n"));
+        assert!(!bib.contains("language = "), "{bib}");
         // Nothing is lost; what @misc requires and the entry lacks is noted.
         let names: Vec<&str> = findings.iter().map(|d| d.name()).collect();
         assert_eq!(
@@ -735,7 +738,7 @@ mod tests {
                 } else {
                     Dialect::Biblatex
                 };
-                let built = entry(r, key, dialect, &mut report);
+                let built = entry(r, key, dialect, &Options::default(), &mut report);
                 let mut text = String::new();
                 let written = write_entry(&built, dialect, key).expect("written");
                 push_entry(&mut text, &written);

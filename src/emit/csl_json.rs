@@ -285,6 +285,17 @@ mod tests {
         v[0].clone()
     }
 
+    /// The Paris press: French, with its date read from the French month.
+    #[test]
+    fn a_french_newspaper_is_french() {
+        let v = json("Le Temps, 12 janvier 1920.");
+        assert_eq!(v["language"], "fr");
+        assert_eq!(
+            v["issued"]["date-parts"][0],
+            serde_json::json!([1920, 1, 12])
+        );
+    }
+
     #[test]
     fn archival_item() {
         let v = json("ГАРФ. Ф. 130. Оп. 1. Д. 45. Л. 12–15 об.");

@@ -25,6 +25,32 @@ const EMIT: &str = include_str!("../../bib/emit.toml");
 pub(crate) struct EmitVocab {
     archive_labels: BTreeMap<String, BTreeMap<Component, String>>,
     pub(crate) keys: KeyWords,
+    languages: BTreeMap<String, LanguageNames>,
+}
+
+/// How a language is named in a `.bib` file (`[languages.*]`).
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct LanguageNames {
+    babel: String,
+    langid: String,
+}
+
+/// The babel/polyglossia name of `language` (`russian`), for `language`.
+pub(crate) fn babel_name(language: Language) -> &'static str {
+    VOCAB
+        .languages
+        .get(language.code())
+        .map_or(language.code(), |n| n.babel.as_str())
+}
+
+/// The `langid` of `language`: the babel name where pandoc reads it, the
+/// BCP 47 tag where it does not (`bib/emit.toml`).
+pub(crate) fn langid(language: Language) -> &'static str {
+    VOCAB
+        .languages
+        .get(language.code())
+        .map_or(language.code(), |n| n.langid.as_str())
 }
 
 /// Words a citation key made from a title skips.
@@ -347,6 +373,23 @@ mod tests {
         let vocab: EmitVocab = toml::from_str(EMIT).expect("bib/emit.toml");
         assert!(vocab.archive_labels.contains_key("ru"));
         assert!(!vocab.keys.skip.is_empty());
+        for language in [
+            Language::Az,
+            Language::Ru,
+            Language::Fa,
+            Language::Tr,
+            Language::En,
+            Language::Fr,
+        ] {
+            assert!(
+                vocab.languages.contains_key(language.code()),
+                "{language:?}"
+            );
+        }
+        // pandoc 2.17 knows no babel `azerbaijani`: the BCP 47 tag.
+        assert_eq!(langid(Language::Az), "az");
+        assert_eq!(babel_name(Language::Az), "azerbaijani");
+        assert_eq!(langid(Language::Ru), "russian");
     }
 
     fn archive(labels: &[(Component, &str)]) -> Archive {

@@ -3,12 +3,17 @@
 //! A readable key is the first author's family name, or, without an author,
 //! the archive and fond of an archival entry (`arda28`) or the first
 //! significant word of the title (`dokumenty1959`), transliterated to ASCII
-//! with `any_ascii` (`ə` -> `e`, `Ш` -> `sh`, `ب` -> `b`), lower-cased, letters
+//! with `any_ascii` (`ə` -> `e`, `Ш` -> `sh`), Persian words by their ALA-LC
+//! romanisation in `bib/romanisation-fa.toml` (`بیات` -> `bayat`, not the
+//! skeleton `byt`), lower-cased, letters
 //! and digits only, followed by the year. When several entries of a list get
 //! the same key, all of them take a suffix in list order: `dokumenty1959a`,
 //! `dokumenty1959b`. Keys depend only on the list, never on the run.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::sync::LazyLock;
+
+use serde::Deserialize;
 
 use crate::model::{Reference, ReferenceKind};
 
@@ -234,9 +239,75 @@ fn host_word(url: &str) -> Option<String> {
     (!word.is_empty()).then_some(word)
 }
 
+const ROMANISATION_FA: &str = include_str!("../../bib/romanisation-fa.toml");
+
+/// `bib/romanisation-fa.toml`: Persian words and their romanisation.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+struct Romanisation {
+    words: BTreeMap<String, String>,
+}
+
+/// The table, keyed by the folded Persian word; empty (and caught by a unit
+/// test) if it were invalid.
+static PERSIAN: LazyLock<BTreeMap<String, String>> = LazyLock::new(|| {
+    toml::from_str::<Romanisation>(ROMANISATION_FA)
+        .unwrap_or_default()
+        .words
+        .into_iter()
+        .map(|(word, roman)| (persian_fold(&word), roman))
+        .collect()
+});
+
+/// The word as the table is keyed: Arabic letter forms folded to Persian,
+/// no zero-width non-joiner.
+fn persian_fold(word: &str) -> String {
+    crate::script::fold(word).replace('\u{200C}', "")
+}
+
+fn is_arabic_letter(c: char) -> bool {
+    matches!(c as u32, 0x0600..=0x06FF | 0xFB50..=0xFDFF | 0xFE70..=0xFEFF) && c.is_alphabetic()
+}
+
+/// One Persian word in Latin letters: the table's romanisation, or letter
+/// by letter with the two vowels unvowelled spelling still shows (a final
+/// `ی` is the nisba `-ī`, an initial `ا`/`آ` is `a`).
+fn romanise_persian(word: &str) -> String {
+    let folded = persian_fold(word);
+    if let Some(roman) = PERSIAN.get(&folded) {
+        return roman.clone();
+    }
+    let chars: Vec<char> = folded.chars().collect();
+    let last = chars.len().saturating_sub(1);
+    let mut out = String::new();
+    for (i, &c) in chars.iter().enumerate() {
+        match c {
+            'ا' if i == 0 => out.push('a'),
+            'ی' if i == last && i > 0 => out.push('i'),
+            _ => out.push_str(&any_ascii::any_ascii(&c.to_string())),
+        }
+    }
+    out
+}
+
 /// ASCII letters and digits of the transliterated text, lower-case.
 fn ascii_word(text: &str) -> String {
-    any_ascii::any_ascii(text)
+    let mut latin = String::with_capacity(text.len());
+    for word in text.split_inclusive(|c: char| !(is_arabic_letter(c) || c == '\u{200C}')) {
+        let end = word
+            .char_indices()
+            .last()
+            .filter(|&(_, c)| !(is_arabic_letter(c) || c == '\u{200C}'))
+            .map_or(word.len(), |(at, _)| at);
+        let (letters, rest) = word.split_at(end);
+        if letters.chars().any(is_arabic_letter) {
+            latin.push_str(&romanise_persian(letters));
+        } else {
+            latin.push_str(letters);
+        }
+        latin.push_str(rest);
+    }
+    any_ascii::any_ascii(&latin)
         .chars()
         .filter(char::is_ascii_alphanumeric)
         .map(|c| c.to_ascii_lowercase())
@@ -311,6 +382,26 @@ mod tests {
                 "dokumenty1960"
             ]
         );
+    }
+
+    #[test]
+    fn persian_names_are_romanised() {
+        assert!(PERSIAN.len() > 40, "bib/romanisation-fa.toml did not parse");
+        let got = key_list(
+            &[
+                "کاوه بیات (1388). توفان بر فراز قفقاز. مرکز اسناد و تاریخ دیپلماسی. تهران",
+                "ایرج ذوقی (1367). ایران و قدرتهای بزرگ. تهران",
+            ],
+            KeyStyle::Readable,
+        );
+        assert_eq!(got, ["bayat2009", "zawqi1988"]);
+        // Arabic letter forms and the non-joiner are the same word.
+        assert_eq!(ascii_word("بيات"), "bayat");
+        assert_eq!(ascii_word("تقی\u{200C}زاده"), "taqizadah");
+        // Not in the table: the nisba and an initial alif still read.
+        assert_eq!(ascii_word("اشرفی"), "ashrfi");
+        // Stable: the same text, the same key.
+        assert_eq!(ascii_word("بیات"), ascii_word("بیات"));
     }
 
     #[test]

@@ -12,6 +12,8 @@
 //! | `hayagriva.rs` | hayagriva YAML via hayagriva's own types                        |
 //! | `ris.rs`       | RIS, UTF-8                                                      |
 //! | `text.rs`      | a rendered list (GOST, Chicago, APA) via hayagriva's CSL engine |
+//! | `markup.rs`    | the rendered list as Markdown, HTML, RTF (italics, small caps)  |
+//! | `docx.rs`      | the rendered list as a `.docx` (hand-written WordprocessingML)  |
 //!
 //! A value a format has no place for is never dropped silently: it is folded
 //! into the note or left out, and either way reported as an
@@ -32,9 +34,11 @@
 
 pub mod bibtex;
 pub mod csl_json;
+mod docx;
 mod fields;
 pub mod hayagriva;
 pub mod keys;
+mod markup;
 pub mod ris;
 pub mod text;
 
@@ -46,7 +50,7 @@ use crate::model::Reference;
 
 pub use bibtex::Dialect;
 pub use keys::{KeyStyle, keys};
-pub use text::{Locale, Style, render, write_text};
+pub use text::{Locale, Output, Style, render, render_to, write_text};
 
 /// An output format of `istinad convert`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -102,6 +106,18 @@ impl Format {
         }
     }
 
+    /// The extensions its readers recognise, the usual one first (pandoc
+    /// takes a bibliography's format from its extension: `.json` for
+    /// CSL-JSON, `.bib` for both `.bib` dialects, `.yaml`, `.ris`).
+    pub fn extensions(self) -> &'static [&'static str] {
+        match self {
+            Format::Biblatex | Format::Bibtex => &["bib"],
+            Format::CslJson => &["json"],
+            Format::Hayagriva => &["yaml", "yml"],
+            Format::Ris => &["ris"],
+        }
+    }
+
     /// What the format is for, in one line (the CLI's help).
     pub fn about(self) -> &'static str {
         match self {
@@ -130,6 +146,9 @@ impl Format {
 pub struct Options {
     /// How citation keys (BibTeX keys, CSL ids, YAML keys) are made.
     pub keys: KeyStyle,
+    /// Write BibLaTeX's `language` beside `langid` (biblatex's standard
+    /// styles print it: "Russian."); off, `langid` alone says the language.
+    pub keep_language: bool,
 }
 
 /// Converts `references` to `format`: the text, and a finding for every
@@ -164,6 +183,32 @@ pub fn write(
     Ok(diagnostics)
 }
 
+/// A sentence saying why `path` is not a good name for output with the
+/// usual `extensions` (`-o refs.csl-json`: pandoc wants `.json`), or `None`.
+pub fn extension_mismatch(path: &std::path::Path, extensions: &[&str]) -> Option<String> {
+    let ext = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .unwrap_or_default();
+    if extensions.iter().any(|e| e.eq_ignore_ascii_case(ext)) {
+        return None;
+    }
+    let wanted = extensions
+        .iter()
+        .map(|e| format!("`.{e}`"))
+        .collect::<Vec<_>>()
+        .join(" or ");
+    let shown = if ext.is_empty() {
+        "has no extension".to_string()
+    } else {
+        format!("ends in `.{ext}`")
+    };
+    Some(format!(
+        "`{}` {shown}; readers of this format (pandoc among them) expect {wanted}",
+        path.display()
+    ))
+}
+
 /// An I/O or serializer failure while writing `what`.
 pub(crate) fn output_error(what: &str, error: impl std::fmt::Display) -> Error {
     Error::Output {
@@ -183,5 +228,23 @@ mod tests {
         }
         assert_eq!(Format::from_name("CSL-JSON"), Some(Format::CslJson));
         assert_eq!(Format::from_name("endnote"), None);
+    }
+
+    #[test]
+    fn an_output_extension_the_format_lacks_is_named() {
+        use std::path::Path;
+        let csl = Format::CslJson.extensions();
+        assert_eq!(extension_mismatch(Path::new("refs.json"), csl), None);
+        assert_eq!(extension_mismatch(Path::new("REFS.JSON"), csl), None);
+        let warning = extension_mismatch(Path::new("refs.csl-json"), csl).expect("warned");
+        assert!(
+            warning.contains("`.csl-json`") && warning.contains("`.json`"),
+            "{warning}"
+        );
+        assert!(extension_mismatch(Path::new("refs"), Format::Bibtex.extensions()).is_some());
+        assert_eq!(
+            extension_mismatch(Path::new("a.yml"), Format::Hayagriva.extensions()),
+            None
+        );
     }
 }

@@ -34,12 +34,13 @@ use std::sync::LazyLock;
 
 use hayagriva::archive::{ArchivedStyle, locales};
 use hayagriva::citationberg::json::Item as CslItem;
+use hayagriva::citationberg::{FontStyle, FontVariant, FontWeight};
 use hayagriva::citationberg::{
     IndependentStyle, Locale as CslLocale, LocaleCode, LocaleFile, Style as CslStyle,
 };
 use hayagriva::{
-    BibliographyDriver, BibliographyItem, BibliographyRequest, BufWriteFormat, CitationItem,
-    CitationRequest,
+    BibliographyDriver, BibliographyItem, BibliographyRequest, CitationItem, CitationRequest,
+    ElemChild, Formatted,
 };
 
 use crate::error::Error;
@@ -155,6 +156,7 @@ fn entry_locale(language: Option<Language>, fallback: Locale) -> &'static str {
         Some(Language::Fa) => "fa-IR",
         Some(Language::Tr) => "tr-TR",
         Some(Language::En) => "en-US",
+        Some(Language::Fr) => "fr-FR",
         None => fallback.code(),
     }
 }
@@ -188,32 +190,271 @@ fn bundled(style: ArchivedStyle) -> Result<IndependentStyle, Error> {
 /// `Err` if a style or locale shipped with istinad cannot be loaded, or the
 /// CSL engine produces no bibliography.
 pub fn render(references: &[Reference], style: Style, locale: Locale) -> Result<String, Error> {
+    let mut out = String::new();
+    for line in render_lines(references, style, locale)? {
+        out.push_str(&isolate_rtl(&printable(&line_text(&line))));
+        out.push('\n');
+    }
+    Ok(out)
+}
+
+/// What `render` writes: the same list, with or without its markup.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+pub enum Output {
+    /// Plain text, one entry a line (italics lost).
+    #[default]
+    Text,
+    /// Markdown (pandoc's: `*italic*`, `[small caps]{.smallcaps}`).
+    Markdown,
+    /// An HTML document, one `<p>` an entry.
+    Html,
+    /// RTF, for pasting into a word processor.
+    Rtf,
+    /// A Word document (WordprocessingML), one paragraph an entry.
+    Docx,
+}
+
+impl Output {
+    /// Every output, in the order the CLI lists them.
+    pub const ALL: [Output; 5] = [
+        Output::Text,
+        Output::Markdown,
+        Output::Html,
+        Output::Rtf,
+        Output::Docx,
+    ];
+
+    /// The name used on the command line (`--to docx`).
+    pub fn name(self) -> &'static str {
+        match self {
+            Output::Text => "text",
+            Output::Markdown => "markdown",
+            Output::Html => "html",
+            Output::Rtf => "rtf",
+            Output::Docx => "docx",
+        }
+    }
+
+    /// The output in one line (the CLI's help).
+    pub fn about(self) -> &'static str {
+        match self {
+            Output::Text => "plain text, one entry a line",
+            Output::Markdown => "Markdown with italics and small caps (pandoc)",
+            Output::Html => "HTML document",
+            Output::Rtf => "RTF (paste into Word, LibreOffice)",
+            Output::Docx => "Word document",
+        }
+    }
+
+    /// The extensions of such a file, the usual one first.
+    pub fn extensions(self) -> &'static [&'static str] {
+        match self {
+            Output::Text => &["txt"],
+            Output::Markdown => &["md", "markdown"],
+            Output::Html => &["html", "htm"],
+            Output::Rtf => &["rtf"],
+            Output::Docx => &["docx"],
+        }
+    }
+
+    /// Finds an output by name.
+    pub fn from_name(name: &str) -> Option<Output> {
+        Output::ALL
+            .into_iter()
+            .find(|o| o.name().eq_ignore_ascii_case(name.trim()))
+    }
+}
+
+/// Renders `references` in `style` as `output`: the bytes of the file.
+/// Every output holds the same text as [`render`], character for character;
+/// the others add the style's italics, bold and small caps.
+pub fn render_to(
+    references: &[Reference],
+    style: Style,
+    locale: Locale,
+    output: Output,
+) -> Result<Vec<u8>, Error> {
+    if output == Output::Text {
+        return render(references, style, locale).map(String::into_bytes);
+    }
+    let lines: Vec<Line> = render_lines(references, style, locale)?
+        .iter()
+        .map(|line| restyle(line, &isolate_rtl(&printable(&line_text(line)))))
+        .collect();
+    Ok(match output {
+        Output::Text | Output::Markdown => super::markup::to_markdown(&lines).into_bytes(),
+        Output::Html => super::markup::to_html(&lines).into_bytes(),
+        Output::Rtf => super::markup::to_rtf(&lines).into_bytes(),
+        Output::Docx => super::docx::to_docx(&lines)?,
+    })
+}
+
+/// The rendered list, one [`Line`] of styled runs per entry, in the
+/// style's order: what every output of `render --to` is written from.
+pub(crate) fn render_lines(
+    references: &[Reference],
+    style: Style,
+    locale: Locale,
+) -> Result<Vec<Line>, Error> {
     let locales = LOCALES
         .as_ref()
         .map_err(|e| output_error("the az-AZ locale", e))?;
     let ids = keys(references, KeyStyle::Number);
-    let lines = match style {
+    match style {
         Style::Gost => {
             let gost = GOST
                 .as_ref()
                 .map_err(|e| output_error("the GOST style", e))?;
-            render_gost(references, &ids, gost, locales, locale)?
+            render_gost(references, &ids, gost, locales, locale)
         }
         Style::Chicago => {
             let chicago = bundled(ArchivedStyle::ChicagoNotes)?;
-            render_sorted(references, &ids, &chicago, locales, locale)?
+            render_sorted(references, &ids, &chicago, style, locales, locale)
         }
         Style::Apa => {
             let apa = bundled(ArchivedStyle::AmericanPsychologicalAssociation)?;
-            render_sorted(references, &ids, &apa, locales, locale)?
+            render_sorted(references, &ids, &apa, style, locales, locale)
         }
-    };
-    let mut out = String::new();
-    for line in lines {
-        out.push_str(&isolate_rtl(&printable(&line)));
-        out.push('\n');
     }
-    Ok(out)
+}
+
+/// A piece of rendered text and how the style sets it.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(crate) struct Run {
+    pub(crate) text: String,
+    pub(crate) italic: bool,
+    pub(crate) bold: bool,
+    pub(crate) small_caps: bool,
+}
+
+impl Run {
+    fn same_look(&self, other: &Run) -> bool {
+        (self.italic, self.bold, self.small_caps) == (other.italic, other.bold, other.small_caps)
+    }
+}
+
+/// One rendered entry.
+pub(crate) type Line = Vec<Run>;
+
+/// The text of a line, without its styling.
+pub(crate) fn line_text(line: &[Run]) -> String {
+    line.iter().map(|r| r.text.as_str()).collect()
+}
+
+/// `line` with its text replaced by `text` (the same text after the small
+/// repairs made on plain text: a period removed, a year inserted): every
+/// character kept from the old text keeps its look, found by a longest
+/// common subsequence over characters (lines are short); an inserted one
+/// takes the look of the character before it.
+fn restyle(line: &[Run], text: &str) -> Line {
+    let old: Vec<(char, usize)> = line
+        .iter()
+        .enumerate()
+        .flat_map(|(i, r)| r.text.chars().map(move |c| (c, i)))
+        .collect();
+    let new: Vec<char> = text.chars().collect();
+    if old.iter().map(|(c, _)| *c).eq(new.iter().copied()) {
+        return line.to_vec();
+    }
+    let (n, m) = (old.len(), new.len());
+    let mut lcs = vec![0u16; (n + 1) * (m + 1)];
+    let at = |i: usize, j: usize| i * (m + 1) + j;
+    for i in (0..n).rev() {
+        for j in (0..m).rev() {
+            lcs[at(i, j)] = if old[i].0 == new[j] {
+                lcs[at(i + 1, j + 1)].saturating_add(1)
+            } else {
+                lcs[at(i + 1, j)].max(lcs[at(i, j + 1)])
+            };
+        }
+    }
+    let (mut i, mut j) = (0, 0);
+    let mut looks: Vec<Option<usize>> = Vec::with_capacity(m);
+    while j < m {
+        if i < n && old[i].0 == new[j] {
+            looks.push(Some(old[i].1));
+            i += 1;
+            j += 1;
+        } else if i < n && lcs[at(i + 1, j)] >= lcs[at(i, j + 1)] {
+            i += 1;
+        } else {
+            looks.push(None);
+            j += 1;
+        }
+    }
+    let mut out: Line = Vec::new();
+    let mut previous = line.first().map(|r| Run {
+        text: String::new(),
+        ..r.clone()
+    });
+    for (c, look) in new.iter().zip(looks) {
+        let style = match look.and_then(|k| line.get(k)) {
+            Some(r) => Run {
+                text: String::new(),
+                ..r.clone()
+            },
+            None => previous.clone().unwrap_or_default(),
+        };
+        match out.last_mut() {
+            Some(last) if last.same_look(&style) => last.text.push(*c),
+            _ => out.push(Run {
+                text: c.to_string(),
+                ..style.clone()
+            }),
+        }
+        previous = Some(style);
+    }
+    out
+}
+
+/// The runs of a rendered bibliography item, its number first (GOST).
+fn runs(item: &BibliographyItem, with_number: bool) -> Line {
+    let mut out = Vec::new();
+    if with_number && let Some(first) = &item.first_field {
+        push_child(&mut out, first);
+        push_text(&mut out, " ", &Run::default());
+    }
+    for child in &item.content.0 {
+        push_child(&mut out, child);
+    }
+    out
+}
+
+fn push_child(out: &mut Line, child: &ElemChild) {
+    match child {
+        ElemChild::Text(f) => push_formatted(out, f),
+        ElemChild::Link { text, .. } => push_formatted(out, text),
+        ElemChild::Elem(e) => {
+            for c in &e.children.0 {
+                push_child(out, c);
+            }
+        }
+        ElemChild::Markup(m) => push_text(out, m, &Run::default()),
+        ElemChild::Transparent { .. } => {}
+    }
+}
+
+fn push_formatted(out: &mut Line, f: &Formatted) {
+    let look = Run {
+        text: String::new(),
+        italic: f.formatting.font_style == FontStyle::Italic,
+        bold: f.formatting.font_weight == FontWeight::Bold,
+        small_caps: f.formatting.font_variant == FontVariant::SmallCaps,
+    };
+    push_text(out, &f.text, &look);
+}
+
+fn push_text(out: &mut Line, text: &str, look: &Run) {
+    if text.is_empty() {
+        return;
+    }
+    match out.last_mut() {
+        Some(last) if last.same_look(look) => last.text.push_str(text),
+        _ => out.push(Run {
+            text: text.to_string(),
+            ..look.clone()
+        }),
+    }
 }
 
 /// Writes the list rendered in `style` to `out`.
@@ -235,7 +476,13 @@ pub fn write_text(
 /// initials get their space (`М.И.` would become `М.`), ranges their en
 /// dash, and an untitled newspaper issue is described by the newspaper's
 /// name. (A doubled period, `гг..`, is collapsed after rendering.)
-fn csl_item(r: &Reference, id: &str, style: Style) -> Result<CslItem, Error> {
+fn csl_item(
+    r: &Reference,
+    id: &str,
+    style: Style,
+    locales: &[CslLocale],
+    locale: Locale,
+) -> Result<CslItem, Error> {
     let separator = match style {
         Style::Gost => Separator::Period,
         Style::Chicago | Style::Apa => Separator::Comma,
@@ -256,12 +503,96 @@ fn csl_item(r: &Reference, id: &str, style: Style) -> Result<CslItem, Error> {
             *given = spaced_initials(given);
         }
     }
+    if style != Style::Gost {
+        // Chicago and APA print the archive's name in full (Chicago 14.222:
+        // "the name of the depository"; APA 7 §10.8: the archive's name).
+        // The abbreviation follows in parentheses, as the reader meets it
+        // in the text: `Azərbaycan Respublikasının Dövlət Arxivi (ARDA)`.
+        if let Some(a) = r.archive.as_ref()
+            && let Some(full) = a.full_name.as_deref()
+        {
+            it.archive = Some(match a.name.as_deref() {
+                Some(abbr) if abbr != full => format!("{full} ({abbr})"),
+                _ => full.to_string(),
+            });
+        }
+    }
+    if style == Style::Apa
+        && let (Some(title), Some(suffix)) = (it.title.as_deref(), apa_volume(r, locales, locale))
+    {
+        it.title = Some(format!("{title}{suffix}"));
+        it.volume = None;
+    }
     if style == Style::Gost {
         it.original_date = r.original_year.map(|o| DateVar::parts(Ymd::year(o.year)));
     }
     it.accessed = r.accessed_on.map(DateVar::parts);
     let value = serde_json::to_value(&it).map_err(|e| output_error("a CSL item", e))?;
     serde_json::from_value(value).map_err(|e| output_error(&format!("CSL item `{id}`"), e))
+}
+
+/// ` (Vol. 2)`: what APA writes after the title of an authorless volume.
+/// APA moves the title to the author's place when there is no author,
+/// and its title macro then never prints the volume: `Том II` and
+/// `Том III` became `1959a` and `1959b`. APA 7 §10.2 writes the volume
+/// after the title, in roman type, `Title (Vol. 2)`.
+fn apa_volume(r: &Reference, locales: &[CslLocale], locale: Locale) -> Option<String> {
+    let volume = r.volume.as_deref()?;
+    (r.authors.is_empty() && r.editors.is_empty() && (r.title.is_some() || r.subtitle.is_some()))
+        .then(|| format!(" ({} {volume})", volume_term(locales, locale)))
+}
+
+/// `line` with the last occurrence of `part` set in roman type.
+fn roman(line: &[Run], part: &str) -> Line {
+    let text = line_text(line);
+    let Some(at) = text.rfind(part) else {
+        return line.to_vec();
+    };
+    let range = at..at + part.len();
+    let mut out: Line = Vec::new();
+    let mut offset = 0;
+    for run in line {
+        for c in run.text.chars() {
+            let look = Run {
+                text: String::new(),
+                italic: run.italic && !range.contains(&offset),
+                ..run.clone()
+            };
+            offset += c.len_utf8();
+            match out.last_mut() {
+                Some(last) if last.same_look(&look) => last.text.push(c),
+                _ => out.push(Run {
+                    text: c.to_string(),
+                    ..look
+                }),
+            }
+        }
+    }
+    out
+}
+
+/// The short term for a volume in `locale` (`Vol.`), as the style prints
+/// it at the start of a parenthesis.
+fn volume_term(locales: &[CslLocale], locale: Locale) -> String {
+    use hayagriva::citationberg::TermForm;
+    use hayagriva::citationberg::taxonomy::{NumberVariable, Term};
+    let code = locale.code();
+    let term = locales
+        .iter()
+        .filter(|l| l.lang.as_ref().is_some_and(|c| c.0 == code))
+        .find_map(|l| {
+            l.term(
+                Term::NumberVariable(NumberVariable::Volume),
+                TermForm::Short,
+            )
+        })
+        .and_then(|t| t.single())
+        .unwrap_or("vol.");
+    let mut chars = term.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
 }
 
 /// `гг..` -> `гг.`, `гг..”` -> `гг.”`, `гг.”.` -> `гг.”`: a style's period
@@ -316,30 +647,16 @@ fn en_dash_ranges(text: &str) -> String {
     out
 }
 
-fn plain(item: &BibliographyItem, with_number: bool) -> Result<String, Error> {
-    let mut s = String::new();
-    if with_number && let Some(first) = &item.first_field {
-        first
-            .write_buf(&mut s, BufWriteFormat::Plain)
-            .map_err(|e| output_error("a rendered entry", e))?;
-        s.push(' ');
-    }
-    item.content
-        .write_buf(&mut s, BufWriteFormat::Plain)
-        .map_err(|e| output_error("a rendered entry", e))?;
-    Ok(s)
-}
-
 fn render_gost(
     references: &[Reference],
     ids: &[String],
     style: &IndependentStyle,
     locales: &[CslLocale],
     locale: Locale,
-) -> Result<Vec<String>, Error> {
+) -> Result<Vec<Line>, Error> {
     let mut lines = Vec::with_capacity(references.len());
     for (r, id) in references.iter().zip(ids) {
-        let item = csl_item(r, id, Style::Gost)?;
+        let item = csl_item(r, id, Style::Gost, locales, locale)?;
         let code = LocaleCode(entry_locale(r.language, locale).to_string());
         let offset = usize::try_from(r.number.saturating_sub(1)).unwrap_or(0);
         let mut driver = BibliographyDriver::new().with_citation_number_offset(offset);
@@ -357,27 +674,70 @@ fn render_gost(
             .ok_or_else(|| {
                 output_error("a GOST entry", format!("entry {} rendered empty", r.number))
             })?;
-        let line = collapse_periods(&plain(&entry, true)?, r.url.as_deref());
-        lines.push(with_original_year(&line, r));
+        let line = runs(&entry, true);
+        let text = collapse_periods(&line_text(&line), r.url.as_deref());
+        lines.push(restyle(&line, &with_original_year(&text, r)));
     }
     Ok(lines)
 }
 
+/// Chicago and APA: the style sorts the list. Two things the engine gets
+/// wrong are put right around it:
+///
+/// * entries the style cannot tell apart by its sort keys (archival files
+///   with no author and no title sort by their rendered text, `iş 172` <
+///   `iş 577` < `iş 72`) are ordered by archive, fond, inventory, file and
+///   leaves, each compared as a number where it is one;
+/// * hayagriva gives `n.d.-a`, `1959a` … in the order the items were
+///   cited, not in the order of the list (CSL 1.0.2, "year-suffix": in
+///   bibliography order), so the list is rendered a second time with the
+///   citations made in the final order.
 fn render_sorted(
     references: &[Reference],
     ids: &[String],
     style: &IndependentStyle,
+    which: Style,
     locales: &[CslLocale],
     locale: Locale,
-) -> Result<Vec<String>, Error> {
+) -> Result<Vec<Line>, Error> {
     let items = references
         .iter()
         .zip(ids)
-        .map(|(r, id)| csl_item(r, id, Style::Chicago))
+        .map(|(r, id)| csl_item(r, id, which, locales, locale))
         .collect::<Result<Vec<_>, _>>()?;
+    let cited: Vec<usize> = (0..items.len()).collect();
+    let first = render_in_order(&items, &cited, style, locales, locale)?;
+    let order = final_order(&first, ids, references);
+    let second = render_in_order(&items, &order, style, locales, locale)?;
+    let mut by_index: Vec<Option<Line>> = vec![None; references.len()];
+    for (key, line) in second {
+        if let Some(i) = ids.iter().position(|id| *id == key) {
+            let r = &references[i];
+            let text = collapse_periods(&line_text(&line), r.url.as_deref());
+            let mut line = restyle(&line, &with_original_year(&text, r));
+            if which == Style::Apa
+                && let Some(suffix) = apa_volume(r, locales, locale)
+            {
+                line = roman(&line, suffix.trim_start());
+            }
+            by_index[i] = Some(line);
+        }
+    }
+    Ok(order.iter().filter_map(|&i| by_index[i].take()).collect())
+}
+
+/// The bibliography of `items` cited in `order` (indices), as (key, line)
+/// in the style's order.
+fn render_in_order(
+    items: &[CslItem],
+    order: &[usize],
+    style: &IndependentStyle,
+    locales: &[CslLocale],
+    locale: Locale,
+) -> Result<Vec<(String, Line)>, Error> {
     let code = LocaleCode(locale.code().to_string());
     let mut driver = BibliographyDriver::new();
-    for (n, item) in items.iter().enumerate() {
+    for (n, item) in order.iter().filter_map(|&i| items.get(i)).enumerate() {
         driver.citation(CitationRequest::new(
             vec![CitationItem::with_entry(item)],
             style,
@@ -390,20 +750,68 @@ fn render_sorted(
     let bibliography = rendered
         .bibliography
         .ok_or_else(|| output_error("a rendered list", "the style has no bibliography"))?;
-    let mut lines = Vec::with_capacity(references.len());
-    for entry in &bibliography.items {
-        let mut line = plain(entry, false)?;
-        if let Some(r) = ids
-            .iter()
-            .position(|id| *id == entry.key)
-            .and_then(|i| references.get(i))
-        {
-            line = collapse_periods(&line, r.url.as_deref());
-            line = with_original_year(&line, r);
+    bibliography
+        .items
+        .iter()
+        .map(|entry| Ok((entry.key.clone(), runs(entry, false))))
+        .collect()
+}
+
+/// The style's order (`first`, by key) with each run of consecutive
+/// untitled, authorless archival entries sorted by [`archival_key`].
+fn final_order(first: &[(String, Line)], ids: &[String], references: &[Reference]) -> Vec<usize> {
+    let mut order: Vec<usize> = first
+        .iter()
+        .filter_map(|(key, _)| ids.iter().position(|id| id == key))
+        .collect();
+    let anonymous = |i: usize| {
+        references.get(i).is_some_and(|r| {
+            r.archive.is_some()
+                && r.authors.is_empty()
+                && r.editors.is_empty()
+                && r.title.is_none()
+                && r.subtitle.is_none()
+        })
+    };
+    let mut start = 0;
+    while start < order.len() {
+        let mut end = start;
+        while end < order.len() && anonymous(order[end]) {
+            end += 1;
         }
-        lines.push(line);
+        if end > start {
+            order[start..end].sort_by_cached_key(|&i| archival_key(&references[i]));
+            start = end;
+        } else {
+            start += 1;
+        }
     }
-    Ok(lines)
+    order
+}
+
+/// A part of a sort key: a number where the text starts with one
+/// (`172` < `577`, `3об` after `3`), then the rest as text.
+type Part = (Option<u64>, String);
+
+fn part(text: Option<&str>) -> Part {
+    let text = text.unwrap_or_default().trim();
+    let digits: String = text.chars().take_while(char::is_ascii_digit).collect();
+    let rest = text[digits.len()..].to_lowercase();
+    (digits.parse().ok(), rest)
+}
+
+/// Archive, fond, inventory, file, item and leaves: how an archive's own
+/// finding aid orders its files.
+fn archival_key(r: &Reference) -> Vec<Part> {
+    let Some(a) = r.archive.as_ref() else {
+        return Vec::new();
+    };
+    let name = (None, a.name.as_deref().unwrap_or_default().to_lowercase());
+    let mut key = vec![name];
+    for field in [&a.fond, &a.inventory, &a.file, &a.item, &a.box_, &a.leaves] {
+        key.push(part(field.as_deref()));
+    }
+    key
 }
 
 /// Writes the printed Hijri year before the Gregorian one a style printed:

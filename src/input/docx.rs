@@ -37,7 +37,8 @@
 //! `%1.%2.`), counters start at `w:start` or the instance's
 //! `w:startOverride`, deeper levels restart when a shallower one advances
 //! (honouring `w:lvlRestart`). Lists that share an abstract definition share
-//! their counters unless a `w:num` overrides a start, as in Word. Numbers are
+//! their counters; a `w:num`'s `w:startOverride` restarts them the first time
+//! that `w:num` is used (ECMA-376 §17.9.27), as Word does. Numbers are
 //! written with ASCII digits whatever the format (`hindiNumbers`, `ordinal`,
 //! `decimalFullWidth`…); `lowerLetter`/`upperLetter` and the Roman formats
 //! are spelled out, `decimalZero` pads to two digits, bullets and `none` add
@@ -52,7 +53,7 @@
 //! paragraph mark merging two paragraphs (they stay two lines).
 
 use std::borrow::Cow;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::io::{Cursor, Read};
 
 use quick_xml::NsReader;
@@ -118,11 +119,17 @@ pub enum DocxError {
 ///
 /// See the module documentation for what is kept, the `[^N]` note markers
 /// and the rebuilt list numbers. The text ends with a newline unless empty.
+#[cfg(test)]
 pub fn read_docx(bytes: &[u8]) -> Result<String, DocxError> {
+    read_docx_with_limit(bytes, MAX_PART_SIZE).map(|(text, _)| text)
+}
+
+/// [`read_docx`], with where each paragraph starts in the text.
+pub fn read_docx_paragraphs(bytes: &[u8]) -> Result<(String, Vec<usize>), DocxError> {
     read_docx_with_limit(bytes, MAX_PART_SIZE)
 }
 
-fn read_docx_with_limit(bytes: &[u8], limit: u64) -> Result<String, DocxError> {
+fn read_docx_with_limit(bytes: &[u8], limit: u64) -> Result<(String, Vec<usize>), DocxError> {
     let mut pkg = Package::open(bytes, limit)?;
 
     let main = main_document_part(&mut pkg)?;
@@ -161,7 +168,15 @@ fn read_docx_with_limit(bytes: &[u8], limit: u64) -> Result<String, DocxError> {
         blocks.push(note_lines(story.notes, kind, &labels));
     }
 
+    Ok(join_blocks(blocks))
+}
+
+/// Joins blocks of paragraphs (body, footnotes, endnotes): one paragraph a
+/// line, a blank line between blocks, trailing empty paragraphs dropped;
+/// with where each paragraph starts.
+pub(super) fn join_blocks(blocks: Vec<Vec<String>>) -> (String, Vec<usize>) {
     let mut out = String::new();
+    let mut starts = Vec::new();
     for mut lines in blocks {
         while lines.last().is_some_and(|l| l.trim().is_empty()) {
             lines.pop();
@@ -172,18 +187,24 @@ fn read_docx_with_limit(bytes: &[u8], limit: u64) -> Result<String, DocxError> {
         if !out.is_empty() {
             out.push_str("\n\n");
         }
-        out.push_str(&lines.join("\n"));
+        for (k, line) in lines.iter().enumerate() {
+            if k > 0 {
+                out.push('\n');
+            }
+            starts.push(out.len());
+            out.push_str(line);
+        }
     }
     if !out.is_empty() {
         out.push('\n');
     }
-    Ok(out)
+    (out, starts)
 }
 
 // ---------------------------------------------------------------------------
 // The package: zip entries, size cap, text decoding, relationships.
 
-struct Package<'a> {
+pub(super) struct Package<'a> {
     zip: zip::ZipArchive<Cursor<&'a [u8]>>,
     /// Part names are case-insensitive in OPC (ECMA-376 Part 2, §6.2.2.3):
     /// lowercase name -> the entry's name as stored.
@@ -192,7 +213,7 @@ struct Package<'a> {
 }
 
 impl<'a> Package<'a> {
-    fn open(bytes: &'a [u8], limit: u64) -> Result<Self, DocxError> {
+    pub(super) fn open(bytes: &'a [u8], limit: u64) -> Result<Self, DocxError> {
         const OLE_MAGIC: [u8; 8] = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
         if bytes.starts_with(&OLE_MAGIC) {
             return Err(DocxError::OleCompound);
@@ -208,7 +229,7 @@ impl<'a> Package<'a> {
     }
 
     /// The part's text, or `None` when the package has no such part.
-    fn read(&mut self, part: &str) -> Result<Option<String>, DocxError> {
+    pub(super) fn read(&mut self, part: &str) -> Result<Option<String>, DocxError> {
         let Some(name) = self.names.get(&part.to_lowercase()).cloned() else {
             return Ok(None);
         };
@@ -351,9 +372,11 @@ fn decode_text(part: &str, mut bytes: Vec<u8>) -> Result<String, DocxError> {
 
 /// The namespaces this reader acts on; everything else passes through.
 #[derive(Clone, Copy, PartialEq, Eq)]
-enum Ns {
+pub(super) enum Ns {
     /// WordprocessingML, transitional or strict.
     W,
+    /// OpenDocument text (`text:`), read by `odt.rs`.
+    Text,
     /// Markup compatibility (`mc:AlternateContent`).
     Mc,
     Other,
@@ -365,6 +388,7 @@ fn namespace(resolved: &ResolveResult<'_>) -> Ns {
             b"http://schemas.openxmlformats.org/wordprocessingml/2006/main"
             | b"http://purl.oclc.org/ooxml/wordprocessingml/main" => Ns::W,
             b"http://schemas.openxmlformats.org/markup-compatibility/2006" => Ns::Mc,
+            b"urn:oasis:names:tc:opendocument:xmlns:text:1.0" => Ns::Text,
             _ => Ns::Other,
         },
         _ => Ns::Other,
@@ -372,7 +396,7 @@ fn namespace(resolved: &ResolveResult<'_>) -> Ns {
 }
 
 /// What one XML event means to the readers below.
-enum Item<'i> {
+pub(super) enum Item<'i> {
     Start(Ns, BytesStart<'i>),
     Empty(Ns, BytesStart<'i>),
     End(Ns, BytesEnd<'i>),
@@ -386,7 +410,7 @@ const MAX_DEPTH: usize = 10_000;
 
 /// A pull parser over one part that names the part in its errors and
 /// checks that every element is closed.
-struct Xml<'i> {
+pub(super) struct Xml<'i> {
     reader: NsReader<&'i [u8]>,
     part: &'i str,
     depth: usize,
@@ -394,7 +418,7 @@ struct Xml<'i> {
 }
 
 impl<'i> Xml<'i> {
-    fn new(part: &'i str, text: &'i str) -> Self {
+    pub(super) fn new(part: &'i str, text: &'i str) -> Self {
         Xml {
             reader: NsReader::from_str(text),
             part,
@@ -412,7 +436,7 @@ impl<'i> Xml<'i> {
     }
 
     /// The next event that matters, `None` at the end of the part.
-    fn next(&mut self) -> Result<Option<Item<'i>>, DocxError> {
+    pub(super) fn next(&mut self) -> Result<Option<Item<'i>>, DocxError> {
         loop {
             let (resolved, event) = match self.reader.read_resolved_event() {
                 Ok(pair) => pair,
@@ -487,7 +511,7 @@ impl<'i> Xml<'i> {
 
 /// The value of the attribute with this local name (`w:val` -> `val`),
 /// whatever its prefix; malformed attributes are ignored.
-fn attr(e: &BytesStart<'_>, local: &[u8]) -> Option<String> {
+pub(super) fn attr(e: &BytesStart<'_>, local: &[u8]) -> Option<String> {
     for a in e.attributes().with_checks(false) {
         let Ok(a) = a else { break };
         if a.key.local_name().as_ref() == local {
@@ -626,7 +650,7 @@ impl NumFormat {
 }
 
 /// Word's letter numbering: a..z, then aa..zz, aaa.. (the letter repeated).
-fn letters(n: u32) -> Option<String> {
+pub(super) fn letters(n: u32) -> Option<String> {
     if n == 0 || n > 780 {
         return None;
     }
@@ -634,7 +658,7 @@ fn letters(n: u32) -> Option<String> {
     Some(std::iter::repeat_n(letter, ((n - 1) / 26 + 1) as usize).collect())
 }
 
-fn roman(mut n: u32) -> Option<String> {
+pub(super) fn roman(mut n: u32) -> Option<String> {
     const TABLE: [(u32, &str); 13] = [
         (1000, "M"),
         (900, "CM"),
@@ -904,17 +928,18 @@ fn parse_styles(part: &str, xml: &str) -> Result<Styles, DocxError> {
 // ---------------------------------------------------------------------------
 // List counters.
 
-/// Whose counters a numbered paragraph advances: Word shares them between
-/// all `w:num`s of one abstract definition unless a `w:num` overrides a level.
-#[derive(Clone, Copy, PartialEq, Eq, Hash)]
-enum ListKey {
-    Abstract(u32),
-    Num(u32),
-}
-
+/// The counters of the lists of one abstract definition. ECMA-376 Part 1
+/// §17.9.27 (`w:startOverride`): every `w:num` of one abstract definition
+/// advances the same counters; an override restarts them at its value the
+/// first time its `w:num` is used, and later paragraphs of any `w:num` of
+/// that definition continue from there. (LibreOffice writes the first item
+/// of a list with its own `w:num` carrying `w:startOverride` and the rest
+/// with a plain one: 1, 2 … 16, not 1, 1, 2 … 15.)
 struct Lists<'d> {
     defs: &'d Definitions,
-    counters: HashMap<ListKey, [Option<u32>; LEVELS]>,
+    counters: HashMap<u32, [Option<u32>; LEVELS]>,
+    /// The `(numId, level)` overrides already applied.
+    restarted: HashSet<(u32, usize)>,
 }
 
 impl<'d> Lists<'d> {
@@ -922,6 +947,7 @@ impl<'d> Lists<'d> {
         Lists {
             defs,
             counters: HashMap::new(),
+            restarted: HashSet::new(),
         }
     }
 
@@ -974,14 +1000,17 @@ impl<'d> Lists<'d> {
         let Some(def) = level(ilvl) else {
             return String::new();
         };
-        let key = if num.overrides.is_empty() {
-            ListKey::Abstract(abstract_id)
-        } else {
-            ListKey::Num(num_id)
-        };
-
-        let counters = self.counters.entry(key).or_insert([None; LEVELS]);
-        counters[ilvl] = Some(counters[ilvl].map_or_else(|| start(ilvl), |n| n.saturating_add(1)));
+        let restart = num
+            .overrides
+            .get(&(ilvl as u8))
+            .and_then(|o| o.start)
+            .filter(|_| self.restarted.insert((num_id, ilvl)));
+        let counters = self.counters.entry(abstract_id).or_insert([None; LEVELS]);
+        counters[ilvl] = Some(match (restart, counters[ilvl]) {
+            (Some(n), _) => n,
+            (None, None) => start(ilvl),
+            (None, Some(n)) => n.saturating_add(1),
+        });
         for (deeper, counter) in counters.iter_mut().enumerate().skip(ilvl + 1) {
             // `w:lvlRestart` n (1-based): restart only after levels 1..=n.
             let restart = level(deeper).and_then(|l| l.restart);
@@ -1236,7 +1265,7 @@ impl Story<'_, '_> {
                 },
                 _ => Some(Frame::Other),
             },
-            (Ns::Other, _) => Some(Frame::Other),
+            (Ns::Other | Ns::Text, _) => Some(Frame::Other),
         };
         if !empty {
             match frame {
@@ -1943,6 +1972,29 @@ mod tests {
         assert_eq!(
             read(&body, &[("word/numbering.xml", &num)]),
             "1. a\n2. b\nmətn\n3. c\n1. d\n2. e\nf\n5. g\nundefined list\n"
+        );
+    }
+
+    #[test]
+    fn a_start_override_restarts_the_shared_list_once() {
+        // As LibreOffice saves a list: its first item through numId 3 (an
+        // override restarting abstract 0 at 1), the rest through numId 1;
+        // all continue one count (ECMA-376 §17.9.27). Reusing numId 3 later
+        // does not restart again.
+        let num = numbering(&format!(
+            r#"<w:abstractNum w:abstractNumId="0">{}</w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num><w:num w:numId="3"><w:abstractNumId w:val="0"/><w:lvlOverride w:ilvl="0"><w:startOverride w:val="1"/></w:lvlOverride></w:num>"#,
+            level(0, 1, "decimal", "%1.")
+        ));
+        let body = [
+            item(3, 0, "a"),
+            item(1, 0, "b"),
+            item(1, 0, "c"),
+            item(3, 0, "d"),
+        ]
+        .concat();
+        assert_eq!(
+            read(&body, &[("word/numbering.xml", &num)]),
+            "1. a\n2. b\n3. c\n4. d\n"
         );
     }
 

@@ -1,6 +1,7 @@
-//! Input: bytes -> [`Source`]; the only place that knows file formats (text, Markdown, .docx).
+//! Input: bytes -> [`Source`]; the only place that knows file formats (text, Markdown, .docx, .odt).
 
 mod docx;
+mod odt;
 
 use std::io::Read;
 use std::path::Path;
@@ -19,13 +20,23 @@ pub enum Format {
     /// and endnotes, become lines of text; Word's automatic list numbers are
     /// written out.
     Docx,
+    /// OpenDocument text (.odt, LibreOffice's own): read as a .docx is,
+    /// paragraphs, list numbers, then notes.
+    Odt,
 }
 
 impl Format {
     /// Guesses the format from the file name and the first bytes.
     pub fn detect(name: &str, bytes: &[u8]) -> Format {
         let lower = name.to_ascii_lowercase();
-        if lower.ends_with(".docx") || bytes.starts_with(b"PK\x03\x04") {
+        // ODF stores its media type first, uncompressed (ODF 1.2 Part 3 §3.3).
+        let odf = bytes.get(30..38) == Some(b"mimetype")
+            && bytes
+                .get(38..38 + 39)
+                .is_some_and(|m| m == b"application/vnd.oasis.opendocument.text");
+        if lower.ends_with(".odt") || odf {
+            Format::Odt
+        } else if lower.ends_with(".docx") || bytes.starts_with(b"PK\x03\x04") {
             Format::Docx
         } else if lower.ends_with(".md") || lower.ends_with(".markdown") {
             Format::Markdown
@@ -80,12 +91,19 @@ pub fn read_from(name: &str, reader: impl Read) -> Result<Source, Error> {
 /// to text first, and spans are then offsets into that text.
 pub fn read_bytes(name: &str, bytes: &[u8]) -> Result<Source, Error> {
     match Format::detect(name, bytes) {
-        Format::Docx => {
-            let text = docx::read_docx(bytes).map_err(|e| Error::Docx {
+        Format::Docx | Format::Odt => {
+            let (text, paragraphs) = if Format::detect(name, bytes) == Format::Odt {
+                odt::read_odt(bytes, docx::MAX_PART_SIZE)
+            } else {
+                docx::read_docx_paragraphs(bytes)
+            }
+            .map_err(|e| Error::Docx {
                 path: name.to_string(),
                 message: e.to_string(),
             })?;
-            Ok(Source::new(name, text).extracted())
+            Ok(Source::new(name, text)
+                .extracted()
+                .with_paragraphs(paragraphs))
         }
         Format::Text | Format::Markdown => {
             if let Some(order) = utf16(bytes) {

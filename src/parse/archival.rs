@@ -268,6 +268,17 @@ fn dotted_fond(i: &str) -> Res<'_, &str> {
     Ok((rest, code))
 }
 
+/// The search data at the start of an ibid note, whatever its labels
+/// ("Там же. Л. 20.", "Ibid., d. 7"): a note repeats a file, so one weak
+/// label is enough.
+pub(crate) fn find_in_note(text: &str, vocab: &Vocabulary) -> Option<Found> {
+    let start = text.len()
+        - text
+            .trim_start_matches(|c: char| c.is_whitespace() || c.is_ascii_punctuation() || c == '،')
+            .len();
+    data_after(text, start, start, None, vocab)
+}
+
 /// Finds the archival search data in `text`, if the entry is archival.
 pub(crate) fn find(text: &str, vocab: &Vocabulary) -> Option<Found> {
     let starts = word_starts(text);

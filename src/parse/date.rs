@@ -156,7 +156,14 @@ pub(crate) fn year<'a>(
     move |i: &'a str| {
         let (rest, (first, cal)) = marked_year(vocab).parse(i)?;
         // A second year after a slash: the pair gives the Gregorian year.
-        let (rest, second) = opt((sp, ch('/'), sp, marked_year(vocab))).parse(rest)?;
+        // A second year after a slash, or in square brackets: "1388/2009",
+        // "1368 [1989]", "1426 AH [2005]".
+        let (rest, second) = opt(nom::branch::alt((
+            (sp, ch('/'), sp, marked_year(vocab)),
+            (sp, ch('['), sp, marked_year(vocab), sp, ch(']'))
+                .map(|(a, b, c, d, _, _)| (a, b, c, d)),
+        )))
+        .parse(rest)?;
         let (rest, _) = opt((sp, year_word)).parse(rest)?;
         let bare_calendar = |n: u64| {
             let lang = language.map(Language::code);
@@ -571,6 +578,22 @@ mod tests {
         // A Gregorian year, or a place elsewhere, stays.
         assert_eq!(by_place(bare(1987), "Tehran", &v), bare(1987));
         assert_eq!(by_place(bare(1352), "London", &v), bare(1352));
+    }
+
+    #[test]
+    fn a_gregorian_year_in_square_brackets_after_a_hijri_one() {
+        let solar = y("1368 [1989]", None).expect("year");
+        assert_eq!(solar.gregorian, 1989);
+        assert_eq!(
+            solar.original.map(|o| (o.calendar, o.year)),
+            Some((Calendar::SolarHijri, 1368))
+        );
+        let lunar = y("1426 AH [2005]", None).expect("year");
+        assert_eq!(lunar.gregorian, 2005);
+        assert_eq!(
+            lunar.original.map(|o| (o.calendar, o.year)),
+            Some((Calendar::LunarHijri, 1426))
+        );
     }
 
     #[test]

@@ -56,6 +56,8 @@ pub(crate) enum Elem {
     Edition(String),
     Editors(Vec<Person>),
     Translators(Vec<Person>),
+    /// "نوشته سوزان گویری", "by John Smith": the author named after the title.
+    Authors(Vec<Person>),
     ContainerMarker,
     Thesis(String),
     VolumeIssue(String, String),
@@ -65,6 +67,14 @@ pub(crate) enum Elem {
     NoDate,
     /// A labelled locator of another kind (chapter, column…): kept as note.
     Other(String),
+}
+
+/// Whose names a marker introduces.
+#[derive(Clone, Copy)]
+enum Role {
+    Editor,
+    Translator,
+    Author,
 }
 
 /// A segment of an entry.
@@ -146,7 +156,10 @@ fn read_sep(text: &str, mut pos: usize) -> (usize, Sep) {
         } else if matches!(c, '–' | '—' | '-')
             && (pos == 0 || text[..pos].ends_with(char::is_whitespace))
             && rest[c.len_utf8()..].starts_with(char::is_whitespace)
-            || matches!(c, '–' | '—' | '-') && text[..pos].ends_with('.') && glued_dash(rest)
+            // ".-Bakı", ". -Moskva": a dash glued to the place opens the area.
+            || matches!(c, '–' | '—' | '-')
+                && text[..pos].trim_end().ends_with('.')
+                && glued_dash(rest)
         {
             take(Sep::Dash, c.len_utf8(), &mut pos);
         } else {
@@ -250,6 +263,38 @@ pub(crate) fn segments(text: &str, from: usize, to: usize, ctx: &Ctx) -> Vec<Seg
     segs
 }
 
+/// Whether the part after a comma names a publisher, an institution or a
+/// periodical: "…, Selçuklu Belediyesi Yayınları, Konya", "…, Hitit
+/// Üniversitesi, …", "…, Konya Selçuklu Medeniyeti Araştırmaları Dergisi,
+/// Yıl:4" — a comma before such a name closes the title.
+fn institution_follows(after: &str, ctx: &Ctx) -> bool {
+    let part = after
+        .split([',', '،', ';', '.'])
+        .next()
+        .unwrap_or("")
+        .trim();
+    if part.is_empty() || part.chars().any(is_digit) {
+        return false;
+    }
+    let index = &ctx.vocab.index;
+    let words: Vec<&str> = part.split_whitespace().collect();
+    let periodical_head =
+        |w: Option<&&str>| w.is_some_and(|w| crate::vocab::contains_word(w, &index.journal_words));
+    crate::vocab::contains_word(part, &index.publisher_words)
+        || words.len() >= 2 && (periodical_head(words.first()) || periodical_head(words.last()))
+}
+
+/// Whether a year stands anywhere in `s`, at the start of a word.
+fn has_year(s: &str, ctx: &Ctx) -> bool {
+    s.char_indices()
+        .filter(|&(i, c)| is_digit(c) && !s[..i].ends_with(|p: char| is_digit(p)))
+        .any(|(i, _)| {
+            year(ctx.vocab, ctx.lang)
+                .parse(&s[i..])
+                .is_ok_and(|(r, _)| !r.starts_with(|c: char| is_digit(c)))
+        })
+}
+
 /// A dash glued to a period and to the word after it, opening the next
 /// area: `.-Bakı`, `.–М.`.
 fn glued_dash(rest: &str) -> bool {
@@ -331,10 +376,12 @@ pub(crate) fn elem_at(s: &str, ctx: &Ctx) -> Option<(Elem, usize)> {
             return Some((Elem::ContainerMarker, len(rest)));
         }
     }
-    // Editors and translators: "под ред. В.В. Сидорова", "red. X", "ترجمه X".
-    for (lex, is_editor) in [
-        (&vocab.index.editor_markers, true),
-        (&vocab.index.translator_markers, false),
+    // Editors, translators and authors named after the title: "под ред.
+    // В.В. Сидорова", "red. X", "ترجمه X", "نوشته X".
+    for (lex, role) in [
+        (&vocab.index.editor_markers, Role::Editor),
+        (&vocab.index.translator_markers, Role::Translator),
+        (&vocab.index.author_markers, Role::Author),
     ] {
         if let Ok((rest, _)) = word(lex).parse(s) {
             let r = rest.trim_start();
@@ -343,10 +390,10 @@ pub(crate) fn elem_at(s: &str, ctx: &Ctx) -> Option<(Elem, usize)> {
             let (people, used) = names_until_separator(r, ctx);
             if !people.is_empty() {
                 let end = s.len() - r.len() + used;
-                let elem = if is_editor {
-                    Elem::Editors(people)
-                } else {
-                    Elem::Translators(people)
+                let elem = match role {
+                    Role::Editor => Elem::Editors(people),
+                    Role::Translator => Elem::Translators(people),
+                    Role::Author => Elem::Authors(people),
                 };
                 return Some((elem, end));
             }
@@ -700,7 +747,11 @@ fn names_until_separator(s: &str, ctx: &Ctx) -> (Vec<Person>, usize) {
             end = i + len;
             break;
         }
-        if c == ';' || s[i..].starts_with("//") || s[i..].starts_with(" / ") {
+        if c == ';'
+            || s[i..].starts_with("//")
+            || s[i..].starts_with(" / ")
+            || [" - ", " – ", " — "].iter().any(|d| s[i..].starts_with(d))
+        {
             end = i;
             break;
         }
@@ -906,7 +957,8 @@ fn scan_free(text: &str, pos: usize, ctx: &Ctx) -> usize {
                 });
                 if !year_in_title
                     && (element_follows(after, ctx)
-                        || after.trim_start().starts_with(['«', '"', '“']))
+                        || after.trim_start().starts_with(['«', '"', '“'])
+                        || c == ',' && institution_follows(after, ctx))
                 {
                     return pos + i;
                 }
@@ -924,7 +976,7 @@ fn scan_free(text: &str, pos: usize, ctx: &Ctx) -> usize {
                 if i > 0
                     && s[..i].ends_with(' ')
                     && next.is_some_and(char::is_whitespace)
-                    && element_follows(after, ctx) =>
+                    && (ctx.punctuation == Punctuation::Dash || element_follows(after, ctx)) =>
             {
                 return pos + i - 1;
             }
@@ -936,11 +988,19 @@ fn scan_free(text: &str, pos: usize, ctx: &Ctx) -> usize {
                     // in brackets belongs to the title ("Azerbaycan (1918)").
                     let elem = paren_elem(inner, ctx);
                     let after_number = s[..i].trim_end().ends_with(|c: char| is_digit(c));
+                    // "Avestā (2008), Translated by …": the only year of an
+                    // entry, bracketed after its title and closing it, is the
+                    // entry's year, not the title's.
+                    let entry_year = matches!(elem, Some(Elem::Year(_)))
+                        && ctx.year_seen.get().is_none()
+                        && rest[close..].trim_start().starts_with([',', '.'])
+                        && !has_year(&rest[close..], ctx);
                     if i > 0
                         && s[..i].ends_with(char::is_whitespace)
                         && (elem
                             .as_ref()
                             .is_some_and(|e| !matches!(e, Elem::Year(_)) || after_number)
+                            || entry_year
                             || starts_with_imprint(inner, ctx))
                     {
                         return pos + i;

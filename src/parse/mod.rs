@@ -42,18 +42,113 @@ pub fn parse_references(
     document: &Document,
     vocab: &Vocabulary,
 ) -> Vec<Reference> {
-    document
+    let mut references: Vec<Reference> = document
         .entries
         .iter()
         .map(|entry| parse_entry(source.text(), entry, vocab))
-        .collect()
+        .collect();
+    resolve_ibid(&mut references, vocab);
+    references
+}
+
+/// Where a "quoted in" marker begins in `raw`, after some text of its own
+/// (a marker at the very start is not a tail).
+fn quoted_in_at(raw: &str, vocab: &Vocabulary) -> Option<usize> {
+    raw.char_indices()
+        .filter(|&(i, c)| i > 0 && c.is_alphabetic() && !raw[..i].ends_with(char::is_alphabetic))
+        .find(|&(i, _)| {
+            nom::Parser::parse(&mut lex::word(&vocab.index.quoted_in), &raw[i..]).is_ok()
+        })
+        .map(|(i, _)| i)
+}
+
+/// The first leaf locator in `text` (`Л. 20`, `v. 14 arxa`), normalised,
+/// with its verso mark and its label as printed.
+fn leaves_in(text: &str, vocab: &Vocabulary) -> Option<(String, bool, String)> {
+    text.char_indices()
+        .filter(|&(i, c)| c.is_alphabetic() && !text[..i].ends_with(char::is_alphabetic))
+        .find_map(|(i, _)| {
+            let (_, l) = nom::Parser::parse(&mut locator::labelled(vocab), &text[i..]).ok()?;
+            (l.meaning == crate::vocab::Meaning::Leaf)
+                .then(|| (l.normalized, l.verso, l.label.to_string()))
+        })
+}
+
+/// Ties each ibid note to the entry whose work it repeats (the nearest
+/// entry before it that is not itself an ibid note): its number, its kind
+/// when the note alone does not tell, and for an archival file the levels
+/// above the first one the note names ("Там же. Оп. 2. Д. 310." keeps the
+/// archive and fond of the entry before it).
+fn resolve_ibid(references: &mut [Reference], vocab: &Vocabulary) {
+    let mut last: Option<usize> = None;
+    for i in 0..references.len() {
+        if !references[i].ibid {
+            last = Some(i);
+            continue;
+        }
+        let Some(k) = last else {
+            // "Ibid." first in a list, or on its own, refers to nothing.
+            let note = &mut references[i];
+            let marker: String = note
+                .raw
+                .chars()
+                .take_while(|c| !matches!(c, ',' | '،' | '.'))
+                .collect();
+            note.diagnostics.push(
+                Diagnostic::new(
+                    Rule::UnparsedReference,
+                    note.span.clone(),
+                    format!("`{}` in entry {} repeats no entry before it", marker.trim(), note.number),
+                )
+                .with_reference(note.number)
+                .with_help("an ibid note repeats the work of the note before it; in a list, give the work in full"),
+            );
+            continue;
+        };
+        let (before, after) = references.split_at_mut(i);
+        let (parent, note) = (&before[k], &mut after[0]);
+        note.repeats = Some(parent.number);
+        if note.kind == ReferenceKind::Other {
+            note.kind = parent.kind;
+        }
+        // "Там же. Л. 20." after a file: the leaves of the same file.
+        if parent.archive.is_some()
+            && note.archive.is_none()
+            && let Some((leaves, verso, label)) = leaves_in(&note.raw, vocab)
+        {
+            note.archive = Some(crate::model::Archive {
+                leaves: Some(leaves),
+                verso,
+                labels: vec![(crate::vocab::Component::Leaves, label.clone())],
+                ..Default::default()
+            });
+            // The leaves were the note's only free text.
+            if note.note.as_deref().is_some_and(|n| n.starts_with(&label)) {
+                note.note = None;
+            }
+            note.kind = parent.kind;
+        }
+        match (&parent.archive, &mut note.archive) {
+            (Some(from), Some(archive)) => archive.inherit(from),
+            // "a.g.e., s. 45" after a book: the label read as a leaf is the
+            // book's page.
+            (None, Some(archive))
+                if archive.fond.is_none() && archive.file.is_none() && archive.name.is_none() =>
+            {
+                note.pages = note.pages.take().or_else(|| archive.leaves.take());
+                note.archive = None;
+                note.kind = parent.kind;
+            }
+            _ => {}
+        }
+    }
 }
 
 /// Parses one reference string on its own (numbered 1, spans into `text`).
 pub fn parse_reference(text: &str, vocab: &Vocabulary) -> Reference {
     let start = text.len() - text.trim_start().len();
     let end = text.trim_end().len().max(start);
-    parse_entry(
+    let mut one = [parse_entry(
         text,
         &Entry {
             number: 1,
@@ -61,7 +156,11 @@ pub fn parse_reference(text: &str, vocab: &Vocabulary) -> Reference {
             span: start..end,
         },
         vocab,
-    )
+    )];
+    // An ibid note on its own repeats nothing.
+    resolve_ibid(&mut one, vocab);
+    let [reference] = one;
+    reference
 }
 
 /// Parses the entry at `entry.span` of `text`.
@@ -84,6 +183,28 @@ pub fn parse_entry(text: &str, entry: &Entry, vocab: &Vocabulary) -> Reference {
         // Nothing can be read from it; check's garbled-text says why.
         return reference;
     }
+    // "… Цит. по: Иванов И.И. …": the source quoted from is a record of its
+    // own; the work before the marker is read alone.
+    let mut entry = entry.clone();
+    if let Some(at) = quoted_in_at(raw, vocab) {
+        let marker = &raw[at..];
+        let len = nom::Parser::parse(&mut lex::word(&vocab.index.quoted_in), marker)
+            .map_or(0, |(rest, _)| marker.len() - rest.len());
+        let tail_start = entry.span.start + at + len;
+        let tail = &text[tail_start..entry.span.end];
+        let lead = tail.len() - tail.trim_start().len();
+        let source = Entry {
+            number: entry.number,
+            marker: None,
+            span: tail_start + lead..entry.span.end,
+        };
+        if !tail.trim().is_empty() {
+            reference.quoted_in = Some(Box::new(parse_entry(text, &source, vocab)));
+        }
+        let head = raw[..at].trim_end();
+        entry.span = entry.span.start..entry.span.start + head.len();
+    }
+    let raw = text.get(entry.span.clone()).unwrap_or("");
     let clean = Clean::new(raw, entry.span.start);
     Reader {
         clean: &clean,
@@ -167,6 +288,17 @@ impl Reader<'_> {
             }
             blank(&mut work, url.clone());
         }
+        // "Ibid., p. 14", "Там же. Оп. 2. Д. 310.": the marker is blanked
+        // and what follows read as the note's own fields.
+        let lead = work.len() - work.trim_start().len();
+        let marker = nom::Parser::parse(&mut lex::word(&self.vocab.index.ibid), &work[lead..])
+            .ok()
+            .filter(|(rest, _)| rest.is_empty() || rest.starts_with(|c: char| !c.is_alphanumeric()))
+            .map(|(rest, _)| work.len() - rest.len());
+        if let Some(end) = marker {
+            blank(&mut work, lead..end);
+            self.reference.ibid = true;
+        }
         let lang = detect_language(&work, self.vocab);
         self.reference.language = lang;
         self.accessed(&mut work);
@@ -174,7 +306,13 @@ impl Reader<'_> {
         let mut ctx = Ctx::new(self.vocab, lang);
         ctx.punctuation = style::punctuation(&work, self.vocab);
 
-        if let Some(found) = archival::find(&work, self.vocab) {
+        let found = archival::find(&work, self.vocab).or_else(|| {
+            self.reference
+                .ibid
+                .then(|| archival::find_in_note(&work, self.vocab))
+                .flatten()
+        });
+        if let Some(found) = found {
             self.reference.kind = ReferenceKind::Archival;
             // Without a title, the labels and the archive say more about the
             // entry's language than its few letters.
@@ -245,7 +383,14 @@ impl Reader<'_> {
             fields.extent = None;
             self.store(fields, true);
             self.spans(&work, Some(found.range.clone()));
-            for (range, message) in &found.problems {
+            // An ibid note names only what changes: its missing levels are
+            // the repeated file's, not a gap.
+            let problems = if self.reference.ibid {
+                &[][..]
+            } else {
+                &found.problems[..]
+            };
+            for (range, message) in problems {
                 let span = self.clean.span(range.clone());
                 self.reference.diagnostics.push(
                     Diagnostic::new(Rule::IncompleteArchivalReference, span, format!("entry {}: {message}", self.reference.number))
@@ -265,7 +410,8 @@ impl Reader<'_> {
         self.flags.thesis |= contains_word(&work, &self.vocab.index.thesis_list);
         self.newspaper_without_title();
         self.reference.kind = self.kind();
-        if self.reference.kind == ReferenceKind::Other {
+        // An ibid note need not name a work: it repeats the one before it.
+        if self.reference.kind == ReferenceKind::Other && !self.reference.ibid {
             self.unparsed();
         }
     }
@@ -293,6 +439,9 @@ impl Reader<'_> {
                 f.authors = block.people;
             }
             pos += block.len;
+        } else if let Some(block) = person::persian_apa(&work[pos..to], self.vocab) {
+            f.authors = block.people;
+            pos += block.len;
         } else if ctx.punctuation == style::Punctuation::Comma
             && let Some(block) = person::comma_inverted(&work[pos..to], self.vocab)
                 .or_else(|| person::comma_name(&work[pos..to], self.vocab))
@@ -304,13 +453,32 @@ impl Reader<'_> {
         // "Tanakābunī, Qiṣaṣ, p. 186": an inverted name that leaves no title
         // was the author and the title.
         if segs.iter().all(|s| s.elem.is_some())
-            && let [only] = f.authors.as_slice()
-            && only.given.as_deref().is_some_and(|g| !g.contains('.'))
+            && let Some(first) = f.authors.first()
+            && first.given.as_deref().is_some_and(|g| !g.contains('.'))
             && let Some(block) = person::comma_name(&work[from..to], self.vocab)
         {
             f.authors = block.people;
             pos = from + block.len;
             segs = imprint::segments(work, pos, to, ctx);
+        }
+        // "تحريرالوسيله، روحالله خمينى، دفتر تبليغات اسلامى، قم": an inverted
+        // name whose title would be the publisher was the title and the
+        // author, printed title first.
+        let first_free = segs.iter().find(|s| s.elem.is_none());
+        if ctx.punctuation == style::Punctuation::Comma
+            && f.authors.len() == 1
+            && first_free.is_some_and(|s| {
+                contains_word(&work[s.range.clone()], &self.vocab.index.publisher_words)
+            })
+            && work[from..to]
+                .trim_start()
+                .chars()
+                .next()
+                .and_then(crate::script::script_of)
+                == Some(Script::Arabic)
+        {
+            f.authors.clear();
+            segs = imprint::segments(work, from, to, ctx);
         }
         assign(work, &segs, &mut f, ctx);
         f
@@ -715,6 +883,11 @@ fn assign(work: &str, segs: &[imprint::Seg], f: &mut Fields, ctx: &Ctx) {
                         f.editors.extend(p);
                     }
                     Elem::Translators(p) => f.translators.extend(p),
+                    Elem::Authors(p) => {
+                        if f.authors.is_empty() {
+                            f.authors = p;
+                        }
+                    }
                     Elem::Thesis(t) => thesis_designation(f, t, ctx.vocab),
                     Elem::NoDate => {}
                     Elem::VolumePages(v, p) => {
@@ -826,6 +999,24 @@ fn assign(work: &str, segs: &[imprint::Seg], f: &mut Fields, ctx: &Ctx) {
                     if f.publisher.is_none() {
                         f.publisher = Some(publisher);
                     }
+                    last_free_was_title = false;
+                    continue;
+                }
+                // "تاريخ گزيده، حمدالله مستوفى، انتشارات …": in a Persian
+                // comma list the name after the title is its author's.
+                if ctx.punctuation != style::Punctuation::Period
+                    && f.authors.is_empty()
+                    && last_free_was_title
+                    && matches!(seg.sep, Sep::Comma | Sep::Dash)
+                    && value.chars().next().and_then(crate::script::script_of)
+                        == Some(Script::Arabic)
+                    && !contains_word(&value, &ctx.vocab.index.publisher_words)
+                    && !contains_word(&value, &ctx.vocab.index.journal_words)
+                    && !newspaper_named
+                    && !value.chars().any(crate::script::is_digit)
+                    && let Some(person) = person::single(&value, ctx.vocab)
+                {
+                    f.authors.push(person);
                     last_free_was_title = false;
                     continue;
                 }
@@ -1267,10 +1458,13 @@ fn language_of(text: &str, vocab: &Vocabulary, default_english: bool) -> Option<
                             .any(|c| matches!(c, 'ş' | 'ç' | 'ğ' | 'ö' | 'ü' | 'ı' | 'ə'))
                 });
             let az = az + usize::from(qx) * 2;
-            if az + tr + en == 0 && !turkic && !default_english {
+            let fr = score("fr");
+            if az + tr + en + fr == 0 && !turkic && !default_english {
                 return None;
             }
-            Some(if az > tr && az >= en && az > 0 {
+            Some(if fr > az.max(tr).max(en) && !turkic {
+                Language::Fr
+            } else if az > tr && az >= en && az > 0 {
                 Language::Az
             } else if tr > az && tr >= en && tr > 0 || turkic && en == 0 && az == 0 {
                 Language::Tr

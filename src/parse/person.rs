@@ -81,7 +81,7 @@ fn initials(i: &str) -> Res<'_, &str> {
             // "Bağırov Ə.A. L.Tolstoy…": a spaced initial starts the title).
             Ok((r2, _))
                 if !r2.starts_with(|c: char| c.is_alphabetic())
-                    || (space.is_empty() && glued_name(r2)) =>
+                    || (space.is_empty() && (glued_name(r2) || initial(r2).is_ok())) =>
             {
                 rest = r2
             }
@@ -180,6 +180,21 @@ fn person<'a>(
         let strong = |p: Person| (p, Evidence::Strong);
         // Initials first: "М.И. Володарский", "J. Smith".
         if let Ok((rest, (ini, _, family))) = (initials, sp, name_word).parse(i) {
+            // "M. Sadık Bilge, …": a middle name between the initial and the
+            // family name, which the end of the person follows.
+            if let Ok((r2, (_, last))) = (ch(' '), name_word).parse(rest)
+                && ends_person(r2, vocab)
+                && !is_initial_like(last, r2)
+            {
+                return Ok((
+                    r2,
+                    strong(Person {
+                        family: last.to_string(),
+                        given: Some(format!("{ini} {family}")),
+                        alias: None,
+                    }),
+                ));
+            }
             let rest = skip_family_tail(rest);
             return Ok((
                 rest.0,
@@ -209,6 +224,8 @@ fn person<'a>(
         if (!honored || !family.contains(' '))
             && let Ok((rest, _)) = (sp, comma, sp).parse(after_family)
             && let Ok((rest, _)) = honorifics(vocab).parse(rest)
+            // "ماه در ایران، نوشته : …": a role word is no given name.
+            && !is_role_word(rest, vocab)
         {
             if let Ok((r, ini)) = initials(rest) {
                 return Ok((
@@ -327,6 +344,18 @@ fn person<'a>(
         }
         fail(i)
     }
+}
+
+/// Whether `rest` opens with a word that introduces names (`نوشته`, `ed.`,
+/// `пер.`), which is never itself a given name.
+fn is_role_word(rest: &str, vocab: &Vocabulary) -> bool {
+    [
+        &vocab.index.author_markers,
+        &vocab.index.editor_markers,
+        &vocab.index.translator_markers,
+    ]
+    .into_iter()
+    .any(|lex| word(lex).parse(rest).is_ok())
 }
 
 /// A word in capitals, `JOHNSON`, `ÖNDER` (two letters at least).
@@ -661,6 +690,52 @@ pub(crate) fn comma_name(text: &str, vocab: &Vocabulary) -> Option<AuthorBlock> 
     })
 }
 
+/// Persian APA: `خاقانی، افضل الدین بدیل بن علی (۱۳۸۷) دیوان خاقانی`,
+/// `ثعلبی، احمد (بی تا) …`: an Arabic-script family name, a comma, given
+/// names of any length and a bracketed year (or "no date") — the bracket is
+/// what makes the words a name. The block ends before the bracket.
+pub(crate) fn persian_apa(text: &str, vocab: &Vocabulary) -> Option<AuthorBlock> {
+    let (family, rest) = split_comma(text)?;
+    let open = rest.find('(')?;
+    let given = rest[..open].trim();
+    let paren = &rest[open..];
+    let arabic = |s: &str| {
+        !s.is_empty()
+            && s.split_whitespace().all(|w| {
+                w.chars()
+                    .all(|c| script_of(c) == Some(Script::Arabic) || c == '\u{200C}')
+            })
+    };
+    let dated = looks_like_year_paren(paren)
+        || paren[1..]
+            .trim_start()
+            .starts_with(|c: char| script_of(c) == Some(Script::Arabic))
+            && word(&vocab.index.no_date)
+                .parse(paren[1..].trim_start())
+                .is_ok();
+    let (fw, gw) = (
+        family.split_whitespace().count(),
+        given.split_whitespace().count(),
+    );
+    if !(arabic(family.trim())
+        && arabic(given)
+        && (1..=3).contains(&fw)
+        && (1..=6).contains(&gw)
+        && dated)
+    {
+        return None;
+    }
+    Some(AuthorBlock {
+        people: vec![Person {
+            family: family.trim().to_string(),
+            given: Some(given.to_string()),
+            alias: None,
+        }],
+        len: text.len() - rest.len() + open,
+        editors: false,
+    })
+}
+
 /// The text before the first comma (Latin or Arabic) and the text after it.
 fn split_comma(text: &str) -> Option<(&str, &str)> {
     let at = text.find([',', '،'])?;
@@ -704,7 +779,16 @@ fn looks_like_year_paren(t: &str) -> bool {
     let Some(inner) = t.strip_prefix('(') else {
         return false;
     };
+    // A season or month before the year: "(تابستان 1374)", "(Fall 2006)".
     let inner = inner.trim_start();
+    let words = inner
+        .split_whitespace()
+        .take(3)
+        .position(|w| w.starts_with(|c: char| is_digit(c)));
+    let inner = match words {
+        Some(n @ 1..=2) => inner.split_whitespace().nth(n).unwrap_or(inner),
+        _ => inner,
+    };
     let digits: usize = inner.chars().take_while(|c| is_digit(*c)).count();
     digits >= 3
 }
@@ -802,6 +886,22 @@ mod tests {
             .expect("block");
         assert_eq!(names[0].0, "Bağırov");
         assert_eq!(names[0].1.as_deref(), Some("Ə.A."));
+    }
+
+    #[test]
+    fn an_initial_and_a_middle_name_before_the_family_name() {
+        let (names, _) =
+            block("M. Sadık Bilge, Osmanlı Devleti ve Kafkasya, İstanbul: Eren Yayıncılık, 2005")
+                .expect("block");
+        assert_eq!(names[0].0, "Bilge");
+        assert_eq!(names[0].1.as_deref(), Some("M. Sadık"));
+    }
+
+    #[test]
+    fn three_glued_initials_after_an_inverted_name() {
+        let (names, _) = block("Dūghlāt, M.M.Ḥ. 2003. Tārīkhi Rashīdī.").expect("block");
+        assert_eq!(names[0].0, "Dūghlāt");
+        assert_eq!(names[0].1.as_deref(), Some("M.M.Ḥ."));
     }
 
     #[test]

@@ -20,6 +20,9 @@ pub(crate) enum Punctuation {
     Period,
     /// Commas end the areas; no sentence period inside the entry.
     Comma,
+    /// Spaced dashes end the areas, as in many Persian lists: `شناخت
+    /// اساطیر ایران - جان هینلز - انتشارات چشمه - ۱۳۷۳`.
+    Dash,
 }
 
 /// Reads the punctuation style of an entry: comma style when it has at least
@@ -33,6 +36,7 @@ pub(crate) fn punctuation(text: &str, vocab: &Vocabulary) -> Punctuation {
     let mut depth = 0usize;
     let mut quote: Option<char> = None;
     let mut commas = 0;
+    let mut dashes = 0;
     for (k, &(i, c)) in chars.iter().enumerate() {
         if let Some(close) = quote {
             if c == close {
@@ -53,10 +57,19 @@ pub(crate) fn punctuation(text: &str, vocab: &Vocabulary) -> Punctuation {
             }
             '.' if depth == 0 && sentence_period(text, i, vocab) => return Punctuation::Period,
             '/' if text[i..].starts_with("//") => return Punctuation::Period,
+            '-' | '–' | '—'
+                if depth == 0
+                    && text[..i].ends_with(' ')
+                    && chars.get(k + 1).is_some_and(|&(_, n)| n.is_whitespace()) =>
+            {
+                dashes += 1;
+            }
             _ => {}
         }
     }
-    if commas >= 2 {
+    if dashes >= 2 {
+        Punctuation::Dash
+    } else if commas >= 2 {
         Punctuation::Comma
     } else {
         Punctuation::Period
@@ -133,6 +146,19 @@ mod tests {
         ] {
             assert_eq!(style(s), Punctuation::Period, "{s}");
         }
+    }
+
+    #[test]
+    fn spaced_dashes_make_the_dash_style() {
+        assert_eq!(
+            style("شناخت اساطیر ایران - جان هینلز - انتشارات آویشن و چشمه - چاپ سوم : ۱۳۷۳"),
+            Punctuation::Dash
+        );
+        // The GOST area dash after a period is a period style.
+        assert_eq!(
+            style("Иванов И. И. История. – М. : Наука, 1990. – 200 с."),
+            Punctuation::Period
+        );
     }
 
     #[test]

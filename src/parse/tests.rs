@@ -222,3 +222,110 @@ fn every_field_points_at_what_was_printed() {
     let r = parse_reference(text, &v);
     assert_eq!(r.spans.get("archive").map(|s| &text[s.clone()]), Some(text));
 }
+
+#[test]
+fn ibid_notes_are_read_as_such() {
+    let v = Vocabulary::builtin();
+    for text in [
+        "Там же. Оп. 2. Д. 310. Л. 14.",
+        "Ibid., p. 14.",
+        "a.g.e., s. 45.",
+        "همان، ص ۴۵.",
+    ] {
+        let r = parse_reference(text, &v);
+        assert!(r.ibid, "{text}");
+        // On its own a note repeats nothing: that is its one finding.
+        assert_eq!(r.diagnostics.len(), 1, "{text}: {:?}", r.diagnostics);
+        assert!(
+            r.diagnostics[0].message.contains("repeats no entry"),
+            "{text}"
+        );
+    }
+    // A word that only begins like a marker is no marker.
+    assert!(!parse_reference("Ibidemque. Title. London, 2001.", &v).ibid);
+    assert!(!parse_reference("Həmin əsərlər. Bakı, 2001.", &v).ibid);
+}
+
+#[test]
+fn a_quoted_in_tail_is_a_second_record() {
+    let v = Vocabulary::builtin();
+    let text = "Письмо Нариманова Ленину, 1920 г. Цит. по: Гасанлы Дж. Советская политика. М.: Флинта, 2012. С. 45.";
+    let r = parse_reference(text, &v);
+    let q = r.quoted_in.as_deref().expect("quoted in");
+    assert_eq!(
+        q.authors.first().map(|p| p.family.as_str()),
+        Some("Гасанлы")
+    );
+    assert_eq!(q.year, Some(2012));
+    assert_eq!(q.pages.as_deref(), Some("45"));
+    assert_eq!(&text[q.span.clone()], q.raw);
+    assert!(q.raw.starts_with("Гасанлы"));
+    // The quoted work is read without the tail.
+    assert_eq!(r.year, Some(1920));
+    assert!(r.title.as_deref().is_some_and(|t| !t.contains("Гасанлы")));
+    let r = parse_reference(
+        "Marx, K. Capital, p. 12, quoted in Smith, J. Marxism. London, 1990.",
+        &v,
+    );
+    assert_eq!(r.quoted_in.as_deref().and_then(|q| q.year), Some(1990));
+}
+
+#[test]
+fn persian_lists_title_first_dash_separated_and_apa() {
+    let v = Vocabulary::builtin();
+    // Title, author, publisher, place, year, separated by commas.
+    let r = parse_reference(
+        "تاريخ گزيده، حمدالله مستوفى، انتشارات اميركبير، تهران، 1362.",
+        &v,
+    );
+    assert_eq!(r.title.as_deref(), Some("تاريخ گزيده"));
+    assert_eq!(r.authors.first().map(|p| p.family.as_str()), Some("مستوفى"));
+    assert_eq!(r.publisher.as_deref(), Some("انتشارات اميركبير"));
+    assert_eq!(r.original_year.map(|o| o.year), Some(1362));
+    // Separated by spaced dashes, the author after a marker.
+    let r = parse_reference(
+        "اَناهیتا در اسطوره‌های ایرانی ، نوشته سوزان گویری - انتشارات جمال الحق - چاپ اول : ۱۳۷۲",
+        &v,
+    );
+    assert_eq!(r.authors.first().map(|p| p.family.as_str()), Some("گویری"));
+    let r = parse_reference(
+        "شناخت اساطیر ایران - جان هینلز - ترجمه : ژاله آموزگار - انتشارات چشمه - ۱۳۷۳",
+        &v,
+    );
+    assert_eq!(r.title.as_deref(), Some("شناخت اساطیر ایران"));
+    assert_eq!(r.authors.first().map(|p| p.family.as_str()), Some("هینلز"));
+    // APA with given names of any length before the bracketed year.
+    let r = parse_reference(
+        "خاقانی، افضل الدین بدیل بن علی (۱۳۸۷) دیوان خاقانی، ویراسته میر جلال الدین کزاری، تهران، مرکز.",
+        &v,
+    );
+    assert_eq!(r.authors.first().map(|p| p.family.as_str()), Some("خاقانی"));
+    assert_eq!(r.title.as_deref(), Some("دیوان خاقانی"));
+    assert_eq!(r.year, Some(2008));
+    // A newspaper after the title is no author.
+    let r = parse_reference("«مقاله»، روزنامه ایران، ۱۲ مهر ۱۳۸۸.", &v);
+    assert!(r.authors.is_empty(), "{:?}", r.authors);
+}
+
+#[test]
+fn a_dash_glued_to_the_place_and_a_bracketed_year_closing_the_title() {
+    let v = Vocabulary::builtin();
+    let r = parse_reference("Reki blizneüı. -Moskva, 1972.", &v);
+    assert_eq!((r.place.as_deref(), r.year), (Some("Moskva"), Some(1972)));
+    let r = parse_reference(
+        "Kalankatuklu Moisey. Albaniya tarixi. -Bakı, «Elm», 1993.",
+        &v,
+    );
+    assert_eq!(r.place.as_deref(), Some("Bakı"));
+    let r = parse_reference(
+        "Avestā (2008), Translated & Annotated by Jalil Doostkhah, 12th edition, Tehran: Morvārīd Pub.",
+        &v,
+    );
+    assert_eq!((r.title.as_deref(), r.year), (Some("Avestā"), Some(2008)));
+    // A year in brackets inside a title with the entry's year after it stays.
+    let r = parse_reference("Azərbaycan (1918). Bakı: Elm, 2005.", &v);
+    assert_eq!(
+        (r.title.as_deref(), r.year),
+        (Some("Azərbaycan (1918)"), Some(2005))
+    );
+}

@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
 use clap::{Parser, Subcommand, ValueEnum};
-use istinad::emit::{Format, KeyStyle, Locale, Style};
+use istinad::emit::{Format, KeyStyle, Locale, Output, Style};
 
 /// Reads the reference lists of historians' manuscripts (az, ru, fa, tr,
 /// en), checks their citations, and converts them.
@@ -94,12 +94,18 @@ pub enum Command {
         /// Target format.
         #[arg(long, value_parser = choice(&Format::ALL, Format::name, Format::about))]
         to: Format,
-        /// Output file (written atomically); default: standard output.
+        /// Output file (written atomically); default: standard output. Its
+        /// extension should be the format's: `.bib`, `.json` (CSL-JSON:
+        /// pandoc reads no `.csl-json`), `.yaml`, `.ris`.
         #[arg(short, long, value_name = "OUT")]
         output: Option<PathBuf>,
         /// Citation keys: readable (`hesenli2012`) or list numbers (`ref12`).
         #[arg(long, default_value = "name", value_parser = choice(&KeyStyle::ALL, KeyStyle::name, KeyStyle::about))]
         keys: KeyStyle,
+        /// BibLaTeX: also write `language` (standard biblatex styles print
+        /// it); by default `langid` alone names the language.
+        #[arg(long)]
+        keep_language: bool,
     },
     /// Print the formatted reference list through a CSL style.
     Render {
@@ -111,7 +117,12 @@ pub enum Command {
         /// Locale for the terms of entries in other languages.
         #[arg(long, default_value = "ru", value_parser = choice(&Locale::ALL, Locale::name, Locale::about))]
         locale: Locale,
-        /// Output file (written atomically); default: standard output.
+        /// What to write: the list as plain text, or with its italics and
+        /// small caps.
+        #[arg(long, default_value = "text", value_parser = choice(&Output::ALL, Output::name, Output::about))]
+        to: Output,
+        /// Output file (written atomically); default: standard output
+        /// (`--to docx` needs one).
         #[arg(short, long, value_name = "OUT")]
         output: Option<PathBuf>,
     },

@@ -168,7 +168,7 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
             } else if target.as_os_str() == "-" {
                 print(&fixed)?;
             } else {
-                let written = write::write_file(target, fixed.as_bytes())?;
+                let written = write::write_file(target, fixed.as_bytes(), false)?;
                 match written {
                     write::Written::Changed => {
                         eprintln!(
@@ -209,9 +209,18 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
             to,
             output,
             keys,
+            keep_language,
         } => {
             let (config, source, refs) = read_list(cli.config.as_deref(), &file)?;
-            let options = Options { keys };
+            let options = Options {
+                keys,
+                keep_language,
+            };
+            if let Some(out) = output.as_deref().filter(|p| p.as_os_str() != "-")
+                && let Some(warning) = istinad::emit::extension_mismatch(out, to.extensions())
+            {
+                eprintln!("warning: {warning}");
+            }
             let (text, findings) = istinad::convert(&refs.references, to, &options, &config)?;
             emit_output(&file, output.as_deref(), &text)?;
             // What the format cannot hold goes to standard error, so the
@@ -223,11 +232,28 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
             file,
             style,
             locale,
+            to,
             output,
         } => {
+            let to_file = output.as_deref().filter(|p| p.as_os_str() != "-");
+            if to == istinad::emit::Output::Docx && to_file.is_none() {
+                return Err(Failure::Usage(
+                    "`--to docx` writes a file: give it with `-o FILE.docx`".into(),
+                ));
+            }
+            if let Some(out) = to_file
+                && let Some(warning) = istinad::emit::extension_mismatch(out, to.extensions())
+            {
+                eprintln!("warning: {warning}");
+            }
             let (_, _, refs) = read_list(cli.config.as_deref(), &file)?;
-            let text = istinad::emit::render(&refs.references, style, locale)?;
-            emit_output(&file, output.as_deref(), &text)?;
+            let bytes = istinad::emit::render_to(&refs.references, style, locale, to)?;
+            match to_file {
+                Some(path) => {
+                    emit_file(&file, path, &bytes, to == istinad::emit::Output::Docx)?;
+                }
+                None => print(&String::from_utf8_lossy(&bytes))?,
+            }
             Ok(ExitCode::SUCCESS)
         }
     }
@@ -327,18 +353,22 @@ fn read_config(path: &Path) -> std::io::Result<String> {
 /// never over its own input.
 fn emit_output(input: &Path, output: Option<&Path>, text: &str) -> Result<(), Failure> {
     match output {
-        Some(path) if path.as_os_str() != "-" => {
-            if write::same_file(input, path) {
-                return Err(Failure::Usage(format!(
-                    "`-o {}` is the input itself; write the output to another file",
-                    path.display()
-                )));
-            }
-            write::write_file(path, text.as_bytes())?;
-            Ok(())
-        }
+        Some(path) if path.as_os_str() != "-" => emit_file(input, path, text.as_bytes(), false),
         _ => print(text),
     }
+}
+
+/// Writes `bytes` to `path` (see `write.rs`), never over `input`; `package`
+/// when the bytes are a word processor's file (`render --to docx`).
+fn emit_file(input: &Path, path: &Path, bytes: &[u8], package: bool) -> Result<(), Failure> {
+    if write::same_file(input, path) {
+        return Err(Failure::Usage(format!(
+            "`-o {}` is the input itself; write the output to another file",
+            path.display()
+        )));
+    }
+    write::write_file(path, bytes, package)?;
+    Ok(())
 }
 
 /// The report of `check` in one format.

@@ -147,6 +147,17 @@ impl miette::Diagnostic for Shown<'_> {
     fn help<'b>(&'b self) -> Option<Box<dyn std::fmt::Display + 'b>> {
         let d = self.diagnostic;
         let mut help = d.help.clone().unwrap_or_default();
+        // In a .docx or .odt the paragraph is what the user can find.
+        if let Some(p) = &d.paragraph {
+            if !help.is_empty() {
+                help.push('\n');
+            }
+            let _ = write!(
+                help,
+                "in paragraph {} of the document: “{}…”",
+                p.number, p.text
+            );
+        }
         if let Some(fix) = &d.fix {
             if !help.is_empty() {
                 help.push('\n');
@@ -220,8 +231,14 @@ pub fn human(source: &Source, diagnostics: &[Diagnostic], color: bool) -> String
 
 fn concise_line(source: &Source, d: &Diagnostic) -> String {
     let (line, col) = source.line_col(d.span.start);
+    // In a .docx or .odt the paragraph is what the user can find.
+    let paragraph = d
+        .paragraph
+        .as_ref()
+        .map(|p| format!(" (para {} “{}…”)", p.number, p.text))
+        .unwrap_or_default();
     format!(
-        "{}:{line}:{col}: {}[{}] {}: {}",
+        "{}:{line}:{col}{paragraph}: {}[{}] {}: {}",
         source.name(),
         d.severity.as_str(),
         d.code(),

@@ -77,13 +77,15 @@ pub fn is_package_name(path: &Path) -> bool {
         .is_some_and(|e| e.eq_ignore_ascii_case("docx") || e.eq_ignore_ascii_case("odt"))
 }
 
-/// Writes `bytes` to `path` by the rules in this module's head.
-pub fn write_file(path: &Path, bytes: &[u8]) -> Result<Written, Error> {
+/// Writes `bytes` to `path` by the rules in this module's head; `package`
+/// when the bytes are themselves a .docx (`render --to docx`), the one case
+/// a word processor's name is right.
+pub fn write_file(path: &Path, bytes: &[u8], package: bool) -> Result<Written, Error> {
     let fail = |message: String| Error::Output {
         what: path.display().to_string(),
         message,
     };
-    if is_package_name(path) {
+    if !package && is_package_name(path) {
         return Err(fail(
             "istinad writes plain text; name the output `.md` or `.txt`, not a word processor's file"
                 .into(),
