@@ -180,8 +180,14 @@ fn hidden_by_controls(
     } else {
         ']'
     };
-    let window = &text[open..limit];
-    let line = window.find(['\n', '\r']).unwrap_or(window.len()).min(400);
+    // A citation is short: look no further than 400 bytes (a long line
+    // scanned to its end at every bracket would make the scan quadratic).
+    let mut reach = (open + 400).min(limit);
+    while !text.is_char_boundary(reach) {
+        reach -= 1;
+    }
+    let window = &text[open..reach];
+    let line = window.find(['\n', '\r']).unwrap_or(window.len());
     let end = window.get(..line)?.find(close)? + close.len_utf8();
     let content = &window[1..end - 1];
     let visible: String = content
