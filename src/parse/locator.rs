@@ -61,6 +61,14 @@ fn value<'a>(
         } else {
             super::lex::range(i)?
         };
+        // "№ 3(19)", "№ 2 (74)": an issue with its running number in
+        // brackets (three digits at most: "no. 3 (1983)" brackets a year).
+        if meaning == Meaning::Issue
+            && let Ok((r, (_, _, n, _))) = (sp, ch('('), digits, ch(')')).parse(rest)
+            && n.chars().count() <= 3
+        {
+            rest = r;
+        }
         let mut verso_seen = false;
         loop {
             // "12 об.", "3arxa", then possibly ", 14".
@@ -221,6 +229,15 @@ mod tests {
             .parse(text)
             .ok()
             .map(|(rest, l)| (l.meaning, l.normalized, l.verso, rest.to_string()))
+    }
+
+    #[test]
+    fn an_issue_keeps_its_running_number_but_not_a_year() {
+        let v = Vocabulary::builtin();
+        let value = |s| labelled(&v).parse(s).map(|(_, l)| l.normalized).ok();
+        assert_eq!(value("№3(19). С. 5").as_deref(), Some("3(19)"));
+        assert_eq!(value("№ 2 (74)").as_deref(), Some("2 (74)"));
+        assert_eq!(value("no. 3 (1983): 269").as_deref(), Some("3"));
     }
 
     #[test]
