@@ -1290,6 +1290,18 @@ fn split_subtitle(title: &str) -> (Option<String>, Option<String>) {
 /// A container's name: quotes removed; "«Türkologiya» jurnalı" -> "Türkologiya".
 fn container_name(c: &str, vocab: &Vocabulary) -> String {
     let t = c.trim();
+    // "// Бубер М. Два образа веры": GOST repeats the book's author before
+    // its title; the container is the title.
+    if let Some(block) = person::author_block(t, vocab)
+        && block
+            .people
+            .iter()
+            .all(|p| p.given.as_deref().is_some_and(|g| g.contains('.')))
+        && t[..block.len].trim_end().ends_with('.')
+        && !t[block.len..].trim().is_empty()
+    {
+        return container_name(&t[block.len..], vocab);
+    }
     for (open, close) in [('«', '»'), ('"', '"'), ('“', '”'), ('„', '“')] {
         if let Some(rest) = t.strip_prefix(open)
             && let Some(end) = rest.find(close)

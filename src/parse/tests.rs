@@ -329,3 +329,14 @@ fn a_dash_glued_to_the_place_and_a_bracketed_year_closing_the_title() {
         (Some("Azərbaycan (1918)"), Some(2005))
     );
 }
+
+#[test]
+fn a_container_opened_by_its_authors_name_is_its_title() {
+    let v = Vocabulary::builtin();
+    let r = parse_reference(
+        "Бубер М. Я и ТЫ // Бубер М. Два образа веры. – М.: Республика, 1995. – С. 16–92.",
+        &v,
+    );
+    assert_eq!(r.container.as_deref(), Some("Два образа веры"));
+    assert_eq!(r.pages.as_deref(), Some("16-92"));
+}
