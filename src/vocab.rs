@@ -286,6 +286,9 @@ pub struct Imprint {
     /// Markers of the source a work is quoted from ("Цит. по:", "quoted in").
     #[serde(default)]
     pub quoted_in: Vec<String>,
+    /// Words opening a series inside a container's name ("Серия:", "Сер.").
+    #[serde(default)]
+    pub series_words: Vec<String>,
 }
 
 /// Cues for one language (`bib/languages.toml`).
@@ -384,6 +387,7 @@ pub(crate) struct Index {
     pub no_date: Lexicon<()>,
     pub ibid: Lexicon<()>,
     pub quoted_in: Lexicon<()>,
+    pub series_words: Lexicon<()>,
     /// Month names: (calendar name, month number).
     pub months: Lexicon<(String, u8)>,
     pub seasons: Lexicon<()>,
@@ -525,6 +529,7 @@ impl Vocabulary {
             no_date,
             ibid,
             quoted_in,
+            series_words,
         } = imprint;
         self.imprint.places.extend(places);
         self.imprint.publisher_words.extend(publisher_words);
@@ -544,6 +549,7 @@ impl Vocabulary {
         self.imprint.no_date.extend(no_date);
         self.imprint.ibid.extend(ibid);
         self.imprint.quoted_in.extend(quoted_in);
+        self.imprint.series_words.extend(series_words);
         self.reindex();
     }
 
@@ -619,6 +625,7 @@ impl Vocabulary {
             no_date: unit(&self.imprint.no_date),
             ibid: unit(&self.imprint.ibid),
             quoted_in: unit(&self.imprint.quoted_in),
+            series_words: unit(&self.imprint.series_words),
             months: Lexicon::new(self.months.iter().flat_map(|m| {
                 m.names
                     .iter()

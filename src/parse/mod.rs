@@ -992,6 +992,20 @@ fn assign(work: &str, segs: &[imprint::Seg], f: &mut Fields, ctx: &Ctx) {
                     }
                     continue;
                 }
+                // "// Научные ведомости БелГУ. – Серия: История": the series
+                // is part of the container's name, not a place and publisher.
+                if let Some(c) = &mut f.container
+                    && nom::Parser::parse(
+                        &mut lex::word(&ctx.vocab.index.series_words),
+                        value.as_str(),
+                    )
+                    .is_ok()
+                {
+                    c.push_str(". ");
+                    c.push_str(&value);
+                    after_container = true;
+                    continue;
+                }
                 if f.place.is_none()
                     && let Some((place, publisher)) = split_place_publisher(&value)
                 {

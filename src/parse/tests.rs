@@ -340,3 +340,20 @@ fn a_container_opened_by_its_authors_name_is_its_title() {
     assert_eq!(r.container.as_deref(), Some("Два образа веры"));
     assert_eq!(r.pages.as_deref(), Some("16-92"));
 }
+
+#[test]
+fn a_series_belongs_to_its_container() {
+    let v = Vocabulary::builtin();
+    let r = parse_reference(
+        "Чудновец Ю. В. Основы образования / Ю. В. Чудновец // Научные ведомости БелГУ. – Серия: История. Политология, №46 (1), 2019. – С. 88-94.",
+        &v,
+    );
+    assert!(
+        r.container
+            .as_deref()
+            .is_some_and(|c| c.contains("Серия: История")),
+        "{:?}",
+        r.container
+    );
+    assert_eq!((r.place.as_deref(), r.publisher.as_deref()), (None, None));
+}
