@@ -450,6 +450,22 @@ impl Reader<'_> {
             pos += block.len;
         }
         let mut segs = imprint::segments(work, pos, to, ctx);
+        // "Xəqani Şirvani. Seçilmiş əsərləri. Bakı, 1956.": a first sentence
+        // of two or three capitalised words, then another sentence and an
+        // imprint, is the author's name however unknown its words.
+        if f.authors.is_empty()
+            && f.editors.is_empty()
+            && ctx.punctuation == style::Punctuation::Period
+            && let [first, second, third, ..] = segs.as_slice()
+            && first.elem.is_none()
+            && second.elem.is_none()
+            && second.sep == Sep::Period
+            && matches!(third.elem, Some(Elem::Place(_) | Elem::Year(_)))
+            && let Some(person) = person::sentence_name(&work[first.range.clone()])
+        {
+            f.authors = vec![person];
+            segs.remove(0);
+        }
         // "Tanakābunī, Qiṣaṣ, p. 186": an inverted name that leaves no title
         // was the author and the title.
         if segs.iter().all(|s| s.elem.is_some())

@@ -736,6 +736,32 @@ pub(crate) fn persian_apa(text: &str, vocab: &Vocabulary) -> Option<AuthorBlock>
     })
 }
 
+/// Two or three capitalised Latin or Cyrillic words and nothing else, read
+/// as a name printed given name first: `Xəqani Şirvani`, `Садр ад-дин
+/// Хусайни` (the family name is the last word).
+pub(crate) fn sentence_name(text: &str) -> Option<Person> {
+    let words: Vec<&str> = text
+        .trim()
+        .trim_end_matches('.')
+        .split_whitespace()
+        .collect();
+    let capital = |w: &&str| {
+        let mut chars = w.chars();
+        chars.next().is_some_and(|c| {
+            c.is_uppercase() && matches!(script_of(c), Some(Script::Latin | Script::Cyrillic))
+        }) && chars.all(|c| c.is_lowercase() || matches!(c, '-' | '\'' | '’'))
+    };
+    if !(2..=3).contains(&words.len()) || !words.iter().all(capital) {
+        return None;
+    }
+    let (given, family) = words.split_at(words.len() - 1);
+    Some(Person {
+        family: family[0].to_string(),
+        given: Some(given.join(" ")),
+        alias: None,
+    })
+}
+
 /// The text before the first comma (Latin or Arabic) and the text after it.
 fn split_comma(text: &str) -> Option<(&str, &str)> {
     let at = text.find([',', '،'])?;

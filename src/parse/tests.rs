@@ -357,3 +357,20 @@ fn a_series_belongs_to_its_container() {
     );
     assert_eq!((r.place.as_deref(), r.publisher.as_deref()), (None, None));
 }
+
+#[test]
+fn a_short_first_sentence_before_a_title_and_an_imprint_is_the_author() {
+    let v = Vocabulary::builtin();
+    let r = parse_reference("Xəqani Şirvani. Seçilmiş əsərləri. Bakı, 1956, səh.97.", &v);
+    assert_eq!(
+        r.authors.first().map(|p| p.family.as_str()),
+        Some("Şirvani")
+    );
+    assert_eq!(r.title.as_deref(), Some("Seçilmiş əsərləri"));
+    // A title and the imprint alone: no author.
+    let r = parse_reference("Azərbaycan tarixi. Bakı, 1994.", &v);
+    assert!(r.authors.is_empty());
+    // A title with a lower-case word is no name.
+    let r = parse_reference("History of Dagestan. Vol. 1. Moscow, 1967.", &v);
+    assert!(r.authors.is_empty());
+}
