@@ -461,7 +461,7 @@ impl Reader<'_> {
             && second.elem.is_none()
             && second.sep == Sep::Period
             && matches!(third.elem, Some(Elem::Place(_) | Elem::Year(_)))
-            && let Some(person) = person::sentence_name(&work[first.range.clone()])
+            && let Some(person) = person::sentence_name(&work[first.range.clone()], self.vocab)
         {
             f.authors = vec![person];
             segs.remove(0);

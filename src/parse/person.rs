@@ -736,10 +736,11 @@ pub(crate) fn persian_apa(text: &str, vocab: &Vocabulary) -> Option<AuthorBlock>
     })
 }
 
-/// Two or three capitalised Latin or Cyrillic words and nothing else, read
+/// Two to four Latin or Cyrillic words, two at least capitalised and the
+/// rest name particles, and nothing else, read
 /// as a name printed given name first: `Xəqani Şirvani`, `Садр ад-дин
 /// Хусайни` (the family name is the last word).
-pub(crate) fn sentence_name(text: &str) -> Option<Person> {
+pub(crate) fn sentence_name(text: &str, vocab: &Vocabulary) -> Option<Person> {
     let words: Vec<&str> = text
         .trim()
         .trim_end_matches('.')
@@ -751,7 +752,13 @@ pub(crate) fn sentence_name(text: &str) -> Option<Person> {
             c.is_uppercase() && matches!(script_of(c), Some(Script::Latin | Script::Cyrillic))
         }) && chars.all(|c| c.is_lowercase() || matches!(c, '-' | '\'' | '’'))
     };
-    if !(2..=3).contains(&words.len()) || !words.iter().all(capital) {
+    // "Садр ад-дин Али ал-Хусайни": particles and words they open count.
+    let particle = |w: &&str| is_particle(w, vocab) || is_particle_prefixed(w, vocab);
+    let capitals = words.iter().filter(|w| capital(w)).count();
+    if !(2..=4).contains(&words.len())
+        || capitals < 2
+        || !words.iter().all(|w| capital(w) || particle(w))
+    {
         return None;
     }
     let (given, family) = words.split_at(words.len() - 1);

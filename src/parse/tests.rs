@@ -367,6 +367,14 @@ fn a_short_first_sentence_before_a_title_and_an_imprint_is_the_author() {
         Some("Şirvani")
     );
     assert_eq!(r.title.as_deref(), Some("Seçilmiş əsərləri"));
+    let r = parse_reference(
+        "Садр ад-дин Али ал-Хусайни. Ахбар ад-даулат ас-сельджукские. М., 1980.",
+        &v,
+    );
+    assert_eq!(
+        r.authors.first().map(|p| p.family.as_str()),
+        Some("ал-Хусайни")
+    );
     // A title and the imprint alone: no author.
     let r = parse_reference("Azərbaycan tarixi. Bakı, 1994.", &v);
     assert!(r.authors.is_empty());
