@@ -151,24 +151,33 @@ pub fn fold_char(c: char) -> char {
 /// Folds a whole string for comparison: [`fold_char`] on every character,
 /// ignorable characters removed, runs of spaces collapsed, ends trimmed.
 pub fn fold(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
+    folded(text).map(|(_, c)| c).collect()
+}
+
+/// The characters of [`fold`]`(text)`, each with the byte offset in `text`
+/// just after what produced it: the one walk both `fold` and
+/// [`folded_prefix_len`] make. A space is yielded only before a character
+/// that follows it, so the folded text neither starts nor ends with one.
+fn folded(text: &str) -> impl Iterator<Item = (usize, char)> + '_ {
     let mut space = false;
-    for c in text.chars() {
-        if is_ignorable(c) {
-            continue;
+    let mut started = false;
+    text.char_indices().flat_map(move |(i, c)| {
+        let mut out = [None, None];
+        if !is_ignorable(c) {
+            let f = fold_char(c);
+            if f.is_whitespace() {
+                space = started;
+            } else {
+                if space {
+                    out[0] = Some((i, ' '));
+                    space = false;
+                }
+                out[1] = Some((i + c.len_utf8(), f));
+                started = true;
+            }
         }
-        let f = fold_char(c);
-        if f.is_whitespace() {
-            space = !out.is_empty();
-            continue;
-        }
-        if space {
-            out.push(' ');
-            space = false;
-        }
-        out.push(f);
-    }
-    out
+        out.into_iter().flatten()
+    })
 }
 
 /// Byte length of the prefix of `text` whose [`fold`] is `prefix` (itself
@@ -183,23 +192,10 @@ pub fn folded_prefix_len(text: &str, prefix: &str) -> Option<usize> {
         return Some(0);
     }
     let mut out = String::with_capacity(prefix.len());
-    let mut space = false;
-    for (i, c) in text.char_indices() {
-        if is_ignorable(c) {
-            continue;
-        }
-        let f = fold_char(c);
-        if f.is_whitespace() {
-            space = !out.is_empty();
-            continue;
-        }
-        if space {
-            out.push(' ');
-            space = false;
-        }
+    for (end, f) in folded(text) {
         out.push(f);
         if out.len() >= prefix.len() {
-            return (out == prefix).then_some(i + c.len_utf8());
+            return (out == prefix).then_some(end);
         }
         if !prefix.starts_with(out.as_str()) {
             return None;

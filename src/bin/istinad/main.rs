@@ -415,14 +415,5 @@ fn print_with(write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>) -> Resu
 
 /// Writes to standard output; a closed pipe is not an error.
 fn print(text: &str) -> Result<(), Failure> {
-    let mut out = std::io::stdout().lock();
-    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
-        Ok(()) => Ok(()),
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
-        Err(e) => Err(Error::Output {
-            what: "standard output".into(),
-            message: e.to_string(),
-        }
-        .into()),
-    }
+    print_with(|out| out.write_all(text.as_bytes()))
 }
