@@ -1,6 +1,8 @@
 //! Config: `istinad.toml` — rule levels and additions to the vocabularies.
 //!
 //! ```toml
+//! style = "author-date"               # numbered | author-date | auto (the default)
+//!
 //! [rules]
 //! uncited-reference = "off"          # off | info | warning | error
 //! first-citation-order = "warning"   # switch on a rule that is off by default
@@ -34,6 +36,9 @@ pub struct Config {
     pub rules: RuleSettings,
     /// The journal's own citation forms, scanned beside the built-in ones.
     pub citation_forms: Vec<CitationForm>,
+    /// How the manuscript cites (`style = "numbered" | "author-date"`);
+    /// `None` finds it from the list and the citations.
+    pub style: Option<crate::model::CitationStyle>,
 }
 
 /// A citation form a journal defines in `istinad.toml` (`[[citation-form]]`):
@@ -97,6 +102,19 @@ impl Config {
                     .set_named(name, level.as_str().unwrap_or_default())
                     .map_err(config_error)?;
             }
+        }
+        if let Some(style) = table.remove("style") {
+            let style = style.as_str().unwrap_or_default().to_string();
+            config.style = match Some(style.as_str()) {
+                Some("numbered") => Some(crate::model::CitationStyle::Numbered),
+                Some("author-date") => Some(crate::model::CitationStyle::AuthorDate),
+                Some("auto") => None,
+                _ => {
+                    return Err(config_error(format!(
+                        "`style` must be \"numbered\", \"author-date\" or \"auto\", not `{style}`"
+                    )));
+                }
+            };
         }
         if let Some(forms) = table.remove("citation-form") {
             let forms: Vec<FormDef> = forms.try_into().map_err(|e: toml::de::Error| {

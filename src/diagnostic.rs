@@ -71,6 +71,12 @@ impl Diagnostic {
         self
     }
 
+    /// Names the entry concerned, if there is one.
+    pub fn with_reference_opt(mut self, number: Option<u32>) -> Self {
+        self.reference = number.or(self.reference);
+        self
+    }
+
     /// Adds a help line.
     pub fn with_help(mut self, help: impl Into<String>) -> Self {
         self.help = Some(help.into());
@@ -129,4 +135,13 @@ impl Serialize for Diagnostic {
         }
         map.end()
     }
+}
+
+/// Entry numbers for a message: `3, 4, 7`.
+pub(crate) fn list_numbers(numbers: &[u32]) -> String {
+    numbers
+        .iter()
+        .map(u32::to_string)
+        .collect::<Vec<_>>()
+        .join(", ")
 }

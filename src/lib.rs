@@ -92,6 +92,8 @@ pub struct Report {
     pub references: Vec<Reference>,
     /// The body's citations, in order.
     pub citations: Vec<Citation>,
+    /// How the document cites: by number or by author and year.
+    pub style: model::CitationStyle,
     /// Every finding, in order of position.
     pub diagnostics: Vec<Diagnostic>,
 }
@@ -100,7 +102,13 @@ pub struct Report {
 /// the list alone (structure, entries, numbering, duplicates).
 pub fn read_references(source: &Source, config: &Config) -> References {
     let (document, mut references) = read_list(source, config);
-    let mut diagnostics = check::run(&document, &mut references, None, &config.rules);
+    let mut diagnostics = check::run(
+        &document,
+        &mut references,
+        None,
+        &config.rules,
+        &config.vocabulary,
+    );
     name_paragraphs(source, &mut diagnostics);
     References {
         document,
@@ -125,24 +133,25 @@ fn name_paragraphs(source: &Source, diagnostics: &mut [Diagnostic]) {
 /// Reads the list, scans the body's citations and runs every rule.
 pub fn check(source: &Source, config: &Config) -> Report {
     let (document, mut references) = read_list(source, config);
-    let numbers: Vec<u32> = references.iter().map(|r| r.number).collect();
     // The body, then each note after it: a note after the list cites as
     // the body does.
     let parts: Vec<_> = std::iter::once(document.body.clone())
         .chain(document.notes.iter().cloned())
         .collect();
-    let scan = cite::scan_citations(
-        source.text(),
-        &parts,
-        &numbers,
+    let numbered_list = document.entries.iter().any(|e| e.marker.is_some());
+    let scan = cite::scan_document(source.text(), &parts, &references, numbered_list, config);
+    let mut diagnostics = check::run(
+        &document,
+        &mut references,
+        Some(&scan),
+        &config.rules,
         &config.vocabulary,
-        &config.citation_forms,
     );
-    let mut diagnostics = check::run(&document, &mut references, Some(&scan), &config.rules);
     name_paragraphs(source, &mut diagnostics);
     Report {
         document,
         references,
+        style: scan.style,
         citations: scan.citations,
         diagnostics,
     }

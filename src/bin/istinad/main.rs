@@ -130,6 +130,7 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
                     print_with(|out| {
                         report::write_check_json(
                             out,
+                            report.style,
                             &report.references,
                             &report.citations,
                             &report.diagnostics,
@@ -379,10 +380,13 @@ fn check_report(
     color: bool,
 ) -> Result<String, Failure> {
     Ok(match format {
-        CheckFormat::Json => {
-            report::check_json(&report.references, &report.citations, &report.diagnostics)
-                .map_err(Failure::Usage)?
-        }
+        CheckFormat::Json => report::check_json(
+            report.style,
+            &report.references,
+            &report.citations,
+            &report.diagnostics,
+        )
+        .map_err(Failure::Usage)?,
         CheckFormat::Concise => report::concise(source, &report.diagnostics),
         CheckFormat::Human => {
             let mut t = report::human(source, &report.diagnostics, color);

@@ -280,6 +280,8 @@ struct RefsJson<'a> {
 
 #[derive(Serialize)]
 struct CheckJson<'a> {
+    /// How the manuscript cites: `numbered` or `author-date`.
+    style: istinad::model::CitationStyle,
     references: &'a [Reference],
     citations: &'a [Citation],
     diagnostics: &'a [Diagnostic],
@@ -314,6 +316,7 @@ pub fn write_refs_json(
 /// `istinad check --format json`, written as it is made.
 pub fn write_check_json(
     mut out: impl std::io::Write,
+    style: istinad::model::CitationStyle,
     references: &[Reference],
     citations: &[Citation],
     diagnostics: &[Diagnostic],
@@ -321,6 +324,7 @@ pub fn write_check_json(
     serde_json::to_writer_pretty(
         &mut out,
         &CheckJson {
+            style,
             references,
             citations,
             diagnostics,
@@ -331,11 +335,13 @@ pub fn write_check_json(
 
 /// `istinad check --format json`.
 pub fn check_json(
+    style: istinad::model::CitationStyle,
     references: &[Reference],
     citations: &[Citation],
     diagnostics: &[Diagnostic],
 ) -> Result<String, String> {
     serde_json::to_string_pretty(&CheckJson {
+        style,
         references,
         citations,
         diagnostics,
