@@ -35,6 +35,18 @@ impl Source {
         }
     }
 
+    /// The same source (name, paragraphs, extraction) over `text`, which
+    /// has the same line ends at the same offsets (comments blanked).
+    pub fn with_text(&self, text: String) -> Source {
+        Source {
+            name: self.name.clone(),
+            line_starts: line_starts(&text),
+            text,
+            extracted: self.extracted,
+            paragraphs: self.paragraphs.clone(),
+        }
+    }
+
     /// Marks the text as extracted from a container such as .docx: spans
     /// point into the text, and writing the text back would not give the file.
     pub fn extracted(mut self) -> Self {

@@ -30,10 +30,13 @@ mod unbalanced_brackets;
 mod uncited;
 mod unparsed_reference;
 mod unrepresentable_field;
+mod unused_suppression;
 
 use std::collections::HashMap;
 
 pub use crate::rule::{Level, Rule, RuleDocs, RuleSettings};
+pub(crate) use duplicate::identity as work_identity;
+pub(crate) use unused_suppression::{Suppression, apply as suppress, blank, scan as suppressions};
 
 use crate::cite::Scan;
 use crate::diagnostic::Diagnostic;
