@@ -256,13 +256,15 @@ pub fn concise(source: &Source, diagnostics: &[Diagnostic]) -> String {
 }
 
 /// A count of findings by severity: "2 errors, 5 warnings".
-pub fn summary(diagnostics: &[Diagnostic]) -> String {
-    let count = |s| diagnostics.iter().filter(|d| d.severity == s).count();
-    let (e, w, i) = (
-        count(Severity::Error),
-        count(Severity::Warning),
-        count(Severity::Info),
-    );
+pub fn summary<'a>(diagnostics: impl IntoIterator<Item = &'a Diagnostic>) -> String {
+    let (mut e, mut w, mut i) = (0, 0, 0);
+    for d in diagnostics {
+        match d.severity {
+            Severity::Error => e += 1,
+            Severity::Warning => w += 1,
+            Severity::Info => i += 1,
+        }
+    }
     let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
     format!(
         "{}, {}, {}",
@@ -272,76 +274,168 @@ pub fn summary(diagnostics: &[Diagnostic]) -> String {
     )
 }
 
-#[derive(Serialize)]
-struct RefsJson<'a> {
-    references: &'a [Reference],
+/// The documentation of a rule on the web: its entry in the crate's API
+/// documentation, whose `Rule` variants carry each code and summary.
+pub fn rule_url(rule: Rule) -> String {
+    format!(
+        "https://docs.rs/istinad/{}/istinad/rule/enum.Rule.html#variant.{rule:?}",
+        env!("CARGO_PKG_VERSION")
+    )
+}
+
+/// A finding with where it is: the JSON shape plus `path`, `line`,
+/// `column`, `end_line`, `end_column` (1-based, columns in characters; the
+/// end is the position just past the span) and `url`.
+pub struct Located<'a> {
+    pub diagnostic: &'a Diagnostic,
+    pub source: &'a Source,
+}
+
+impl Serialize for Located<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let d = self.diagnostic;
+        let (line, column) = self.source.line_col(d.span.start);
+        let (end_line, end_column) = self.source.line_col(d.span.end);
+        let mut map = serializer.serialize_map(None)?;
+        d.serialize_fields(&mut map)?;
+        map.serialize_entry("path", self.source.name())?;
+        map.serialize_entry("line", &line)?;
+        map.serialize_entry("column", &column)?;
+        map.serialize_entry("end_line", &end_line)?;
+        map.serialize_entry("end_column", &end_column)?;
+        map.serialize_entry("url", &rule_url(d.rule))?;
+        map.end()
+    }
+}
+
+/// Findings of one source, each [`Located`].
+struct LocatedAll<'a> {
     diagnostics: &'a [Diagnostic],
+    source: &'a Source,
 }
 
+impl Serialize for LocatedAll<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.diagnostics.iter().map(|diagnostic| Located {
+            diagnostic,
+            source: self.source,
+        }))
+    }
+}
+
+/// One input's records, citations (`check` only) and findings.
 #[derive(Serialize)]
-struct CheckJson<'a> {
+pub struct FileJson<'a> {
+    /// Present when the run names each file (several inputs).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    path: Option<&'a str>,
     references: &'a [Reference],
-    citations: &'a [Citation],
-    diagnostics: &'a [Diagnostic],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    citations: Option<&'a [Citation]>,
+    diagnostics: LocatedAll<'a>,
 }
 
-/// `istinad refs --format yaml`.
-pub fn refs_yaml(references: &[Reference], diagnostics: &[Diagnostic]) -> Result<String, String> {
-    serde_yaml_ng::to_string(&RefsJson {
-        references,
-        diagnostics,
-    })
-    .map_err(|e| e.to_string())
-}
-
-/// `istinad refs --format json`, written as it is made: the records are
-/// not held a second time as one string (issue 12, bounded memory).
-pub fn write_refs_json(
-    mut out: impl std::io::Write,
-    references: &[Reference],
-    diagnostics: &[Diagnostic],
-) -> std::io::Result<()> {
-    serde_json::to_writer_pretty(
-        &mut out,
-        &RefsJson {
-            references,
-            diagnostics,
-        },
-    )?;
-    out.write_all(b"\n")
-}
-
-/// `istinad check --format json`, written as it is made.
-pub fn write_check_json(
-    mut out: impl std::io::Write,
-    references: &[Reference],
-    citations: &[Citation],
-    diagnostics: &[Diagnostic],
-) -> std::io::Result<()> {
-    serde_json::to_writer_pretty(
-        &mut out,
-        &CheckJson {
+impl<'a> FileJson<'a> {
+    /// The JSON of one input; `named` adds its `path` (a run over many).
+    pub fn new(
+        source: &'a Source,
+        references: &'a [Reference],
+        citations: Option<&'a [Citation]>,
+        diagnostics: &'a [Diagnostic],
+        named: bool,
+    ) -> Self {
+        FileJson {
+            path: named.then(|| source.name()),
             references,
             citations,
-            diagnostics,
-        },
-    )?;
+            diagnostics: LocatedAll {
+                diagnostics,
+                source,
+            },
+        }
+    }
+}
+
+/// A run over several inputs: `{"files": [...]}`.
+#[derive(Serialize)]
+struct ManyJson<'a> {
+    files: &'a [FileJson<'a>],
+}
+
+/// `--format json` (and `refs --format yaml`) of a run: one input's
+/// object as before issue 13, or `{"files": […]}` over several, written as
+/// it is made (issue 12, bounded memory).
+pub fn write_json(
+    mut out: impl std::io::Write,
+    files: &[FileJson],
+    many: bool,
+) -> std::io::Result<()> {
+    match files {
+        [one] if !many => serde_json::to_writer_pretty(&mut out, one)?,
+        _ => serde_json::to_writer_pretty(&mut out, &ManyJson { files })?,
+    }
     out.write_all(b"\n")
 }
 
-/// `istinad check --format json`.
-pub fn check_json(
-    references: &[Reference],
-    citations: &[Citation],
-    diagnostics: &[Diagnostic],
-) -> Result<String, String> {
-    serde_json::to_string_pretty(&CheckJson {
-        references,
-        citations,
-        diagnostics,
-    })
-    .map(|s| s + "\n")
+/// `refs --format yaml`: the JSON shape as YAML.
+pub fn yaml(files: &[FileJson], many: bool) -> Result<String, String> {
+    match files {
+        [one] if !many => serde_yaml_ng::to_string(one),
+        _ => serde_yaml_ng::to_string(&ManyJson { files }),
+    }
     .map_err(|e| e.to_string())
+}
+
+/// `check --format json-lines`: one finding per line.
+pub fn write_json_lines(
+    mut out: impl std::io::Write,
+    source: &Source,
+    diagnostics: &[Diagnostic],
+) -> std::io::Result<()> {
+    for diagnostic in diagnostics {
+        serde_json::to_writer(&mut out, &Located { diagnostic, source })?;
+        out.write_all(b"\n")?;
+    }
+    Ok(())
+}
+
+/// `check --format github`: a workflow command per finding, which GitHub
+/// Actions shows as an annotation on the line (`::warning file=…::…`).
+pub fn github(source: &Source, diagnostics: &[Diagnostic]) -> String {
+    // Workflow command escaping (actions/toolkit, `command.ts`): data
+    // escapes `%`, CR and LF; property values also `:` and `,`.
+    fn data(s: &str) -> String {
+        s.replace('%', "%25")
+            .replace('\r', "%0D")
+            .replace('\n', "%0A")
+    }
+    fn property(s: &str) -> String {
+        data(s).replace(':', "%3A").replace(',', "%2C")
+    }
+    let mut out = String::new();
+    for d in diagnostics {
+        let (line, col) = source.line_col(d.span.start);
+        let (end_line, end_col) = source.line_col(d.span.end);
+        let level = match d.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Info => "notice",
+        };
+        let _ = writeln!(
+            out,
+            "::{level} title={},file={},line={line},col={col},endLine={end_line},endColumn={end_col}::{}",
+            property(&format!("istinad ({} {})", d.code(), d.name())),
+            property(source.name()),
+            data(&format!(
+                "{}:{line}:{col}: {} {}",
+                source.name(),
+                d.code(),
+                d.message
+            ))
+        );
+    }
+    out
 }
 
 /// One line per entry for `istinad refs`: number, kind, language and the
