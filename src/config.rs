@@ -90,7 +90,9 @@ pub fn discover(dir: &Path) -> Option<PathBuf> {
     for folder in dir.ancestors() {
         for name in FILE_NAMES {
             let path = folder.join(name);
-            if path.is_file() {
+            // Any file by that name, a link to a device too: reading it
+            // then says what is wrong, rather than passing over it.
+            if path.exists() && !path.is_dir() {
                 return Some(path);
             }
         }

@@ -242,6 +242,27 @@ fn convert_several_inputs_to_a_folder_or_one_merged_list() {
         let text = std::fs::read_to_string(out.join(name)).expect(name);
         assert_eq!(text.matches("TY  - ").count(), 2, "{name}: {text}");
     }
+    // One input keeps its own list numbers; a merged list is numbered anew.
+    let (_, one, _) = istinad(&["convert", &b, "--to", "bibtex", "--keys", "number"], None);
+    assert!(one.contains("{ref1,") && one.contains("{ref2,"), "{one}");
+    let gap = dir.path().join("gap.md");
+    std::fs::write(
+        &gap,
+        "## ƏDƏBİYYAT\n\n1. ARDA: f. 28. siy. 1. iş 72\n3. ARDA: f. 28. siy. 1. iş 73\n",
+    )
+    .expect("write");
+    let (_, one, _) = istinad(
+        &[
+            "convert",
+            &gap.display().to_string(),
+            "--to",
+            "bibtex",
+            "--keys",
+            "number",
+        ],
+        None,
+    );
+    assert!(one.contains("{ref3,"), "{one}");
     let (code, _, stderr) = istinad(&["convert", &a, &b, "--to", "ris"], None);
     assert_eq!(code, 2);
     assert!(stderr.contains("--merge"), "{stderr}");

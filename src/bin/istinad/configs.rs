@@ -82,7 +82,7 @@ impl Configs {
                 istinad::config::FILE_NAMES
                     .iter()
                     .map(|n| cwd.join(n))
-                    .find(|p| p.is_file())
+                    .find(|p| p.exists() && !p.is_dir())
             })
             .map_or(Origin::BuiltIn, Origin::Found)
     }

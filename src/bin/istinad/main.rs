@@ -290,18 +290,28 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
                     .iter()
                     .map(|(source, (refs, _))| (source.name(), refs.references.as_slice()))
                     .collect();
+                // The first input's config: a merged list has one set of
+                // rule levels.
                 let config = read
                     .first()
                     .map_or_else(Config::default, |(_, (_, c))| c.clone());
-                let merged = istinad::merge(&lists, &config);
-                for (input, d) in &merged.duplicates {
-                    eprint!(
-                        "{}",
-                        report::concise(read[*input].0, std::slice::from_ref(d))
-                    );
-                }
-                findings.extend(merged.duplicates.into_iter().map(|(_, d)| d));
-                let (text, notes) = istinad::convert(&merged.references, to, &options, &config)?;
+                let merged;
+                let references = match lists.as_slice() {
+                    // One input keeps its list numbers (`--keys number`).
+                    [(_, list)] if !merge => *list,
+                    _ => {
+                        merged = istinad::merge(&lists, &config);
+                        for (input, d) in &merged.duplicates {
+                            eprint!(
+                                "{}",
+                                report::concise(read[*input].0, std::slice::from_ref(d))
+                            );
+                            findings.push(d.clone());
+                        }
+                        merged.references.as_slice()
+                    }
+                };
+                let (text, notes) = istinad::convert(references, to, &options, &config)?;
                 let first = read.first().map(|(s, _)| Path::new(s.name()));
                 emit_output(first.unwrap_or(Path::new("-")), output.as_deref(), &text)?;
                 // Notes point at an entry of some input: name the input of
@@ -508,11 +518,21 @@ impl<T: Send> Run<T> {
             })
             .collect();
         progress.finish_and_clear();
-        Ok(Run {
+        let mut run = Run {
             many: expanded.many,
             results,
             missing: expanded.missing,
-        })
+        };
+        // One input that cannot be read: the run failed, as before there
+        // were runs over many (nothing on standard output).
+        if !run.many
+            && run.results.len() == 1
+            && let Some((_, Err(_))) = run.results.last()
+            && let Some((_, Err(failure))) = run.results.pop()
+        {
+            return Err(failure);
+        }
+        Ok(run)
     }
 
     /// What was read, in input order.
