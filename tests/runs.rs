@@ -142,6 +142,27 @@ fn json_findings_carry_path_line_columns_in_characters_and_url() {
             .is_some_and(|u| u.starts_with("https://") && u.ends_with("DanglingCitation")),
         "{d}"
     );
+    // An entry's own findings too, in the record's own field order.
+    let (_, refs, _) = istinad(
+        &[
+            "refs",
+            "fixtures/rules/truncated-url.md",
+            "--format",
+            "json",
+        ],
+        None,
+    );
+    let v: serde_json::Value = serde_json::from_str(&refs).expect("json");
+    let own = v["references"]
+        .as_array()
+        .expect("references")
+        .iter()
+        .flat_map(|r| r["diagnostics"].as_array().cloned().unwrap_or_default())
+        .next()
+        .expect("an entry's finding");
+    assert_eq!(own["path"], "fixtures/rules/truncated-url.md");
+    assert!(own["line"].as_u64().is_some_and(|l| l > 1), "{own}");
+    assert!(refs.find("\"number\"") < refs.find("\"raw\""), "{refs}");
     // JSON lines: the same finding on a line of its own.
     let (_, lines, _) = istinad(&["check", "-", "--format", "json-lines"], Some(text));
     let first: serde_json::Value =

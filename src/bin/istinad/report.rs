@@ -324,13 +324,168 @@ impl Serialize for LocatedAll<'_> {
     }
 }
 
+/// The records of one source, their own findings [`Located`] too.
+struct LocatedReferences<'a> {
+    references: &'a [Reference],
+    source: &'a Source,
+}
+
+impl Serialize for LocatedReferences<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.references.iter().map(|reference| LocatedReference {
+            reference,
+            source: self.source,
+        }))
+    }
+}
+
+/// A record as its derived `Serialize` writes it, with its `diagnostics`
+/// [`Located`]: the record's own field order and shape are kept, as no
+/// detour through `serde_json::Value` (whose maps sort keys) would.
+struct LocatedReference<'a> {
+    reference: &'a Reference,
+    source: &'a Source,
+}
+
+impl Serialize for LocatedReference<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.reference.serialize(Patched {
+            inner: serializer,
+            diagnostics: LocatedAll {
+                diagnostics: &self.reference.diagnostics,
+                source: self.source,
+            },
+        })
+    }
+}
+
+/// A serializer that passes everything to `inner`, except the struct
+/// field `diagnostics`, which it writes as `diagnostics` says.
+struct Patched<'a, S> {
+    inner: S,
+    diagnostics: LocatedAll<'a>,
+}
+
+/// The struct of a [`Patched`] serializer.
+struct PatchedStruct<'a, T> {
+    inner: T,
+    diagnostics: LocatedAll<'a>,
+}
+
+impl<T: serde::ser::SerializeStruct> serde::ser::SerializeStruct for PatchedStruct<'_, T> {
+    type Ok = T::Ok;
+    type Error = T::Error;
+
+    fn serialize_field<V: ?Sized + Serialize>(
+        &mut self,
+        key: &'static str,
+        value: &V,
+    ) -> Result<(), Self::Error> {
+        if key == "diagnostics" {
+            self.inner.serialize_field(key, &self.diagnostics)
+        } else {
+            self.inner.serialize_field(key, value)
+        }
+    }
+
+    fn skip_field(&mut self, key: &'static str) -> Result<(), Self::Error> {
+        self.inner.skip_field(key)
+    }
+
+    fn end(self) -> Result<Self::Ok, Self::Error> {
+        self.inner.end()
+    }
+}
+
+/// Forwards serializer methods that take `self` and plain arguments.
+macro_rules! forward {
+    ($($method:ident($($arg:ident: $ty:ty),*) -> $out:ty;)*) => {
+        $(fn $method(self, $($arg: $ty),*) -> Result<$out, Self::Error> {
+            self.inner.$method($($arg),*)
+        })*
+    };
+}
+
+impl<'a, S: serde::Serializer> serde::Serializer for Patched<'a, S> {
+    type Ok = S::Ok;
+    type Error = S::Error;
+    type SerializeSeq = S::SerializeSeq;
+    type SerializeTuple = S::SerializeTuple;
+    type SerializeTupleStruct = S::SerializeTupleStruct;
+    type SerializeTupleVariant = S::SerializeTupleVariant;
+    type SerializeMap = S::SerializeMap;
+    type SerializeStruct = PatchedStruct<'a, S::SerializeStruct>;
+    type SerializeStructVariant = S::SerializeStructVariant;
+
+    forward! {
+        serialize_bool(v: bool) -> S::Ok;
+        serialize_i8(v: i8) -> S::Ok;
+        serialize_i16(v: i16) -> S::Ok;
+        serialize_i32(v: i32) -> S::Ok;
+        serialize_i64(v: i64) -> S::Ok;
+        serialize_u8(v: u8) -> S::Ok;
+        serialize_u16(v: u16) -> S::Ok;
+        serialize_u32(v: u32) -> S::Ok;
+        serialize_u64(v: u64) -> S::Ok;
+        serialize_f32(v: f32) -> S::Ok;
+        serialize_f64(v: f64) -> S::Ok;
+        serialize_char(v: char) -> S::Ok;
+        serialize_str(v: &str) -> S::Ok;
+        serialize_bytes(v: &[u8]) -> S::Ok;
+        serialize_none() -> S::Ok;
+        serialize_unit() -> S::Ok;
+        serialize_unit_struct(name: &'static str) -> S::Ok;
+        serialize_unit_variant(name: &'static str, index: u32, variant: &'static str) -> S::Ok;
+        serialize_seq(len: Option<usize>) -> S::SerializeSeq;
+        serialize_tuple(len: usize) -> S::SerializeTuple;
+        serialize_tuple_struct(name: &'static str, len: usize) -> S::SerializeTupleStruct;
+        serialize_tuple_variant(name: &'static str, index: u32, variant: &'static str, len: usize) -> S::SerializeTupleVariant;
+        serialize_map(len: Option<usize>) -> S::SerializeMap;
+        serialize_struct_variant(name: &'static str, index: u32, variant: &'static str, len: usize) -> S::SerializeStructVariant;
+    }
+
+    fn serialize_some<V: ?Sized + Serialize>(self, value: &V) -> Result<S::Ok, S::Error> {
+        self.inner.serialize_some(value)
+    }
+
+    fn serialize_newtype_struct<V: ?Sized + Serialize>(
+        self,
+        name: &'static str,
+        value: &V,
+    ) -> Result<S::Ok, S::Error> {
+        self.inner.serialize_newtype_struct(name, value)
+    }
+
+    fn serialize_newtype_variant<V: ?Sized + Serialize>(
+        self,
+        name: &'static str,
+        index: u32,
+        variant: &'static str,
+        value: &V,
+    ) -> Result<S::Ok, S::Error> {
+        self.inner
+            .serialize_newtype_variant(name, index, variant, value)
+    }
+
+    fn serialize_struct(
+        self,
+        name: &'static str,
+        len: usize,
+    ) -> Result<Self::SerializeStruct, S::Error> {
+        Ok(PatchedStruct {
+            inner: self.inner.serialize_struct(name, len)?,
+            diagnostics: self.diagnostics,
+        })
+    }
+}
+
 /// One input's records, citations (`check` only) and findings.
 #[derive(Serialize)]
 pub struct FileJson<'a> {
     /// Present when the run names each file (several inputs).
     #[serde(skip_serializing_if = "Option::is_none")]
     path: Option<&'a str>,
-    references: &'a [Reference],
+    references: LocatedReferences<'a>,
     #[serde(skip_serializing_if = "Option::is_none")]
     citations: Option<&'a [Citation]>,
     diagnostics: LocatedAll<'a>,
@@ -347,7 +502,7 @@ impl<'a> FileJson<'a> {
     ) -> Self {
         FileJson {
             path: named.then(|| source.name()),
-            references,
+            references: LocatedReferences { references, source },
             citations,
             diagnostics: LocatedAll {
                 diagnostics,
