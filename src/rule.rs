@@ -45,7 +45,7 @@ macro_rules! for_each_rule {
             (AmbiguousCitation, "C009", "ambiguous-citation", ambiguous_citation, Warning, true, "bare numbers in a bracket that read as entries or as pages"),
             (UnrepresentableField, "E001", "unrepresentable-field", unrepresentable_field, Info, true, "a field the output format has no place for"),
             (MissingRequiredField, "E002", "missing-required-field", missing_required_field, Info, true, "a field the output format requires and the entry lacks"),
-            (UnusedSuppression, "S004", "unused-suppression", unused_suppression, Warning, true, "an inline `istinad: allow` comment that silences nothing"),
+            (UnusedSuppression, "S005", "unused-suppression", unused_suppression, Warning, true, "an inline `istinad: allow` comment that silences nothing"),
         }
     };
 }

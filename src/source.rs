@@ -38,13 +38,11 @@ impl Source {
     /// The same source (name, paragraphs, extraction) over `text`, which
     /// has the same line ends at the same offsets (comments blanked).
     pub fn with_text(&self, text: String) -> Source {
-        Source {
-            name: self.name.clone(),
-            line_starts: line_starts(&text),
-            text,
-            extracted: self.extracted,
-            paragraphs: self.paragraphs.clone(),
-        }
+        // A clone keeps every other field, whatever the source comes to hold.
+        let mut out = self.clone();
+        out.line_starts = line_starts(&text);
+        out.text = text;
+        out
     }
 
     /// Marks the text as extracted from a container such as .docx: spans

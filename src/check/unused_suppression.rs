@@ -1,4 +1,4 @@
-//! Check S004 unused-suppression: an inline `<!-- istinad: allow … -->` comment that silences nothing; and the suppressions themselves.
+//! Check S005 unused-suppression: an inline `<!-- istinad: allow … -->` comment that silences nothing; and the suppressions themselves.
 //!
 //! One grammar in every text format, an HTML comment, which Markdown keeps
 //! out of the printed page and plain text shows as it is:
