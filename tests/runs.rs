@@ -448,3 +448,45 @@ fn the_man_page_is_current() {
         "docs/istinad.1 is not what `istinad man` prints; run `ISTINAD_MAN=update cargo test --test main runs::the_man_page_is_current`"
     );
 }
+
+/// The progress bar is drawn on a terminal's standard error (here a pseudo
+/// terminal from util-linux's `script`, on every Debian system), and not
+/// when `CI` is set; the findings on standard output are the same.
+#[test]
+#[cfg(unix)]
+fn a_progress_bar_on_a_terminal_only() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let bar = |ci: bool| -> (String, String) {
+        let out = dir.path().join("out.txt");
+        let command = format!(
+            "{} check fixtures/manuscripts --format concise > {}",
+            env!("CARGO_BIN_EXE_istinad"),
+            out.display()
+        );
+        let mut script = std::process::Command::new("script");
+        script
+            .args(["-qec", &command, "/dev/null"])
+            .current_dir(repo(""))
+            .env_remove("CI");
+        if ci {
+            script.env("CI", "true");
+        }
+        let run = script.output().expect("util-linux `script` runs");
+        let terminal = String::from_utf8_lossy(&run.stdout).into_owned();
+        (terminal, std::fs::read_to_string(&out).expect("findings"))
+    };
+    let (terminal, findings) = bar(false);
+    let files = walked(&repo("fixtures/manuscripts")).len();
+    assert!(
+        terminal.contains(&format!("/{files} files")),
+        "{terminal:?}"
+    );
+    let (quiet, same) = bar(true);
+    assert!(!quiet.contains("files"), "{quiet:?}");
+    assert_eq!(findings, same);
+    let (_, piped, _) = istinad(
+        &["check", "fixtures/manuscripts", "--format", "concise"],
+        None,
+    );
+    assert_eq!(findings, piped);
+}
