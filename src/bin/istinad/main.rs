@@ -11,6 +11,7 @@ mod configs;
 mod inputs;
 mod progress;
 mod report;
+mod run;
 mod sarif;
 mod write;
 
@@ -19,12 +20,13 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{CommandFactory, Parser};
-use istinad::diagnostic::{Diagnostic, Severity};
+use istinad::diagnostic::Diagnostic;
 use istinad::{Config, Error};
 
 use args::{CheckFormat, Cli, Color, Command, Deny, RefsFormat, RulesFormat};
 use configs::Configs;
 use istinad::emit::Options;
+use run::{Run, read_source, status};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -473,152 +475,6 @@ fn fix_one(
         print(&text)?;
     }
     Ok(status(remaining.diagnostics.iter(), deny))
-}
-
-/// An input read, and what was made of it.
-type Done<T> = (istinad::Source, T);
-
-/// The inputs of a run, read and processed in parallel; results in input
-/// order.
-struct Run<T> {
-    many: bool,
-    results: Vec<(inputs::Input, Result<Done<T>, Failure>)>,
-    missing: Vec<(String, String)>,
-}
-
-impl<T: Send> Run<T> {
-    /// Expands `paths`, finds each input's config, then reads and
-    /// processes the inputs with `work` on every core. A bad config stops
-    /// the run; an input that cannot be read is kept as its failure.
-    fn new(
-        paths: &[PathBuf],
-        stdin_name: Option<&Path>,
-        configs: &mut Configs,
-        work: impl Fn(&istinad::Source, &Config) -> T + Sync,
-    ) -> Result<Self, Failure> {
-        use rayon::prelude::*;
-        let expanded = inputs::expand(paths, stdin_name);
-        let mut jobs = Vec::with_capacity(expanded.inputs.len());
-        for input in expanded.inputs {
-            let (config, _) = configs.for_path(input.named())?;
-            jobs.push((input, config));
-        }
-        let progress = progress::bar(&jobs.iter().map(|(i, _)| i.clone()).collect::<Vec<_>>());
-        let results = jobs
-            .into_par_iter()
-            .map(|(input, config)| {
-                let result = read_source(&input)
-                    .map(|source| {
-                        let out = work(&source, &config);
-                        (source, out)
-                    })
-                    .map_err(Failure::from);
-                progress.inc(1);
-                (input, result)
-            })
-            .collect();
-        progress.finish_and_clear();
-        let mut run = Run {
-            many: expanded.many,
-            results,
-            missing: expanded.missing,
-        };
-        // One input that cannot be read: the run failed, as before there
-        // were runs over many (nothing on standard output).
-        if !run.many
-            && run.results.len() == 1
-            && let Some((_, Err(_))) = run.results.last()
-            && let Some((_, Err(failure))) = run.results.pop()
-        {
-            return Err(failure);
-        }
-        Ok(run)
-    }
-
-    /// What was read, in input order.
-    fn read(&self) -> Vec<(&istinad::Source, &T)> {
-        self.results
-            .iter()
-            .filter_map(|(_, r)| r.as_ref().ok().map(|(s, t)| (s, t)))
-            .collect()
-    }
-
-    /// The inputs that could not be read: name and message.
-    fn failures(&self) -> Vec<(String, String)> {
-        self.missing
-            .iter()
-            .cloned()
-            .chain(
-                self.results.iter().filter_map(|(input, r)| {
-                    r.as_ref().err().map(|e| (input.name(), e.to_string()))
-                }),
-            )
-            .collect()
-    }
-
-    /// Reports the inputs that could not be read on standard error, as
-    /// miette reports (`full`) or one line each.
-    fn report_failures(&self, full: bool) {
-        for (name, message) in &self.missing {
-            eprintln!("error: {name}: {message}");
-        }
-        for (_, result) in &self.results {
-            if let Err(e) = result {
-                if full {
-                    let mut text = String::new();
-                    let handler = miette::GraphicalReportHandler::new();
-                    if handler.render_report(&mut text, e).is_err() {
-                        text = format!("error: {e}\n");
-                    }
-                    eprint!("{text}");
-                } else {
-                    eprintln!("error: {e}");
-                }
-            }
-        }
-    }
-
-    /// "12 files: " before the summary of a run over several inputs.
-    fn files_prefix(&self) -> String {
-        if !self.many {
-            return String::new();
-        }
-        let read = self.results.iter().filter(|(_, r)| r.is_ok()).count();
-        let failed = self.results.len() + self.missing.len() - read;
-        let unread = if failed > 0 {
-            format!(" ({failed} could not be read)")
-        } else {
-            String::new()
-        };
-        format!("{read} file{}{unread}: ", if read == 1 { "" } else { "s" })
-    }
-
-    /// 2 when an input could not be read, else as [`status`].
-    fn exit<'a>(&self, diagnostics: impl Iterator<Item = &'a Diagnostic>, deny: bool) -> ExitCode {
-        if !self.missing.is_empty() || self.results.iter().any(|(_, r)| r.is_err()) {
-            return ExitCode::from(2);
-        }
-        ExitCode::from(status(diagnostics, deny))
-    }
-}
-
-/// Reads an input: a file, or standard input (the library never touches
-/// the process's streams).
-fn read_source(input: &inputs::Input) -> Result<istinad::Source, istinad::Error> {
-    match input {
-        inputs::Input::Stdin(name) => {
-            istinad::input::read_from(&name.display().to_string(), std::io::stdin().lock())
-        }
-        inputs::Input::File(path) => istinad::input::read_path(path),
-    }
-}
-
-/// 1 when a finding is an error (or a warning, when warnings are denied).
-fn status<'a>(diagnostics: impl IntoIterator<Item = &'a Diagnostic>, deny_warnings: bool) -> u8 {
-    let failing = diagnostics.into_iter().any(|d| {
-        d.severity == Severity::Error || (deny_warnings && d.severity == Severity::Warning)
-    });
-    u8::from(failing)
 }
 
 /// The manual page, made from the command line's definition.
