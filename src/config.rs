@@ -20,6 +20,8 @@
 //! locator = "page"                    # what the locator group means
 //! ```
 
+use std::path::{Path, PathBuf};
+
 use regex::Regex;
 use serde::Deserialize;
 
@@ -80,6 +82,30 @@ impl CitationForm {
             locator,
         })
     }
+}
+
+/// The names a config file may have, looked for in this order in each folder.
+pub const FILE_NAMES: [&str; 2] = ["istinad.toml", ".istinad.toml"];
+
+/// The config file for inputs in the folder `dir` (an absolute path), found
+/// as ruff finds its own: `istinad.toml` or `.istinad.toml` in `dir` or the
+/// nearest folder above it, looking no higher than the first folder that
+/// holds `.git` (the repository's root) or the filesystem root.
+pub fn discover(dir: &Path) -> Option<PathBuf> {
+    for folder in dir.ancestors() {
+        for name in FILE_NAMES {
+            let path = folder.join(name);
+            // Any file by that name, a link to a device too: reading it
+            // then says what is wrong, rather than passing over it.
+            if path.exists() && !path.is_dir() {
+                return Some(path);
+            }
+        }
+        if folder.join(".git").exists() {
+            return None;
+        }
+    }
+    None
 }
 
 impl Config {
@@ -173,6 +199,25 @@ mod tests {
         assert!(e.to_string().contains("uncited-reference"));
         assert!(Config::from_toml("[headings]\nbogus = 1\n", "x.toml").is_err());
         assert!(Config::from_toml("not toml", "x.toml").is_err());
+    }
+
+    #[test]
+    fn discovery_climbs_to_the_repository_root_and_no_further() {
+        let root = tempfile::tempdir().expect("tempdir");
+        let repo = root.path().join("journal");
+        let nested = repo.join("issue-3/drafts");
+        std::fs::create_dir_all(&nested).expect("folders");
+        std::fs::create_dir(repo.join(".git")).expect(".git");
+        // Above the repository: never read.
+        std::fs::write(root.path().join("istinad.toml"), "").expect("write");
+        assert_eq!(discover(&nested), None);
+        std::fs::write(repo.join(".istinad.toml"), "").expect("write");
+        assert_eq!(discover(&nested), Some(repo.join(".istinad.toml")));
+        // The nearer folder wins, and `istinad.toml` before `.istinad.toml`.
+        let issue = repo.join("issue-3");
+        std::fs::write(issue.join(".istinad.toml"), "").expect("write");
+        std::fs::write(issue.join("istinad.toml"), "").expect("write");
+        assert_eq!(discover(&nested), Some(issue.join("istinad.toml")));
     }
 
     #[test]

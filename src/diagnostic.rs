@@ -1,5 +1,6 @@
 //! Findings as data: rule, severity, message, byte span, optional fix.
 
+use serde::ser::SerializeMap;
 use serde::{Serialize, Serializer};
 
 use crate::fix::Fix;
@@ -111,8 +112,17 @@ impl Diagnostic {
 
 impl Serialize for Diagnostic {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap;
         let mut map = serializer.serialize_map(None)?;
+        self.serialize_fields(&mut map)?;
+        map.end()
+    }
+}
+
+impl Diagnostic {
+    /// Writes the finding's fields, the JSON contract's shape, into a map
+    /// being serialized; a printer adds its own beside them (a file's
+    /// path, line and column).
+    pub fn serialize_fields<M: SerializeMap>(&self, map: &mut M) -> Result<(), M::Error> {
         map.serialize_entry("code", self.code())?;
         map.serialize_entry("name", self.name())?;
         map.serialize_entry("severity", &self.severity)?;
@@ -133,7 +143,7 @@ impl Serialize for Diagnostic {
         if let Some(paragraph) = &self.paragraph {
             map.serialize_entry("paragraph", paragraph)?;
         }
-        map.end()
+        Ok(())
     }
 }
 

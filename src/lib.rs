@@ -101,13 +101,26 @@ pub struct Report {
 /// Finds and parses the reference list of `source` and runs the rules over
 /// the list alone (structure, entries, numbering, duplicates).
 pub fn read_references(source: &Source, config: &Config) -> References {
-    let (document, mut references) = read_list(source, config);
+    let suppressions = check::suppressions(source.text());
+    let blanked = blank_suppressions(source, &suppressions);
+    let (document, mut references) = read_list(blanked.as_ref().unwrap_or(source), config);
     let mut diagnostics = check::run(
         &document,
         &mut references,
         None,
         &config.rules,
         &config.vocabulary,
+    );
+    // Without the citations, a suppression of a citation rule has nothing
+    // to act on: unused ones are reported by `check` alone.
+    check::suppress(
+        source.text(),
+        &suppressions,
+        &mut diagnostics,
+        &mut references,
+        &[],
+        &config.rules,
+        false,
     );
     name_paragraphs(source, &mut diagnostics);
     References {
@@ -132,20 +145,32 @@ fn name_paragraphs(source: &Source, diagnostics: &mut [Diagnostic]) {
 
 /// Reads the list, scans the body's citations and runs every rule.
 pub fn check(source: &Source, config: &Config) -> Report {
-    let (document, mut references) = read_list(source, config);
+    let suppressions = check::suppressions(source.text());
+    let blanked = blank_suppressions(source, &suppressions);
+    let read = blanked.as_ref().unwrap_or(source);
+    let (document, mut references) = read_list(read, config);
     // The body, then each note after it: a note after the list cites as
     // the body does.
     let parts: Vec<_> = std::iter::once(document.body.clone())
         .chain(document.notes.iter().cloned())
         .collect();
     let numbered_list = document.entries.iter().any(|e| e.marker.is_some());
-    let scan = cite::scan_document(source.text(), &parts, &references, numbered_list, config);
+    let scan = cite::scan_document(read.text(), &parts, &references, numbered_list, config);
     let mut diagnostics = check::run(
         &document,
         &mut references,
         Some(&scan),
         &config.rules,
         &config.vocabulary,
+    );
+    check::suppress(
+        source.text(),
+        &suppressions,
+        &mut diagnostics,
+        &mut references,
+        &scan.citations,
+        &config.rules,
+        true,
     );
     name_paragraphs(source, &mut diagnostics);
     Report {
@@ -176,6 +201,70 @@ pub fn convert(
 ) -> Result<(String, Vec<Diagnostic>), Error> {
     let (text, findings) = emit::convert(references, format, options)?;
     Ok((text, check::leveled(&config.rules, findings)))
+}
+
+/// Several inputs' lists merged into one (`istinad convert --merge`).
+#[derive(Debug, Clone, Default)]
+pub struct Merged {
+    /// Every entry, input after input, numbered from 1.
+    pub references: Vec<Reference>,
+    /// Entries left out because an earlier input lists the same work (as
+    /// duplicate-reference decides): the index of their input and the
+    /// finding, with its span in that input.
+    pub duplicates: Vec<(usize, Diagnostic)>,
+}
+
+/// Merges the lists of several inputs, named as `lists` names them, into
+/// one. An entry repeating the work of another input's entry is left out
+/// and reported; repeats within one input stay (its own check reports
+/// them). With duplicate-reference off, every entry is kept.
+pub fn merge(lists: &[(&str, &[Reference])], config: &Config) -> Merged {
+    let dedupe = config.rules.level(Rule::DuplicateReference) != Level::Off;
+    let mut first: std::collections::HashMap<String, (usize, u32)> =
+        std::collections::HashMap::new();
+    let mut merged = Merged::default();
+    let mut found = Vec::new();
+    for (input, (_, list)) in lists.iter().enumerate() {
+        for r in list.iter() {
+            if let Some(key) = check::work_identity(r).filter(|_| dedupe) {
+                match first.get(&key) {
+                    Some(&(earlier, number)) if earlier != input => {
+                        let name = lists[earlier].0;
+                        found.push((
+                            input,
+                            Diagnostic::new(
+                                Rule::DuplicateReference,
+                                r.span.clone(),
+                                format!("entry {} repeats entry {number} of `{name}`", r.number),
+                            )
+                            .with_reference(r.number)
+                            .with_help("left out of the merged list, which keeps the first"),
+                        ));
+                        continue;
+                    }
+                    Some(_) => {}
+                    None => {
+                        first.insert(key, (input, r.number));
+                    }
+                }
+            }
+            let mut r = r.clone();
+            r.number = merged.references.len() as u32 + 1;
+            merged.references.push(r);
+        }
+    }
+    let (inputs, findings): (Vec<usize>, Vec<Diagnostic>) = found.into_iter().unzip();
+    merged.duplicates = inputs
+        .into_iter()
+        .zip(check::leveled(&config.rules, findings))
+        .collect();
+    merged
+}
+
+/// `source` with its suppression comments blanked (see
+/// `check/unused_suppression.rs`), when it has any.
+fn blank_suppressions(source: &Source, suppressions: &[check::Suppression]) -> Option<Source> {
+    (!suppressions.is_empty()).then(|| source.with_text(check::blank(source.text(), suppressions)))
 }
 
 /// Splits the document and parses its list's entries: records, no rules yet.

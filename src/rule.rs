@@ -54,6 +54,7 @@ macro_rules! for_each_rule {
             (MixedCitationStyle, "C015", "mixed-citation-style", mixed_style, Warning, true, "numbered and author–date citations in one document"),
             (UnrepresentableField, "E001", "unrepresentable-field", unrepresentable_field, Info, true, "a field the output format has no place for"),
             (MissingRequiredField, "E002", "missing-required-field", missing_required_field, Info, true, "a field the output format requires and the entry lacks"),
+            (UnusedSuppression, "S006", "unused-suppression", unused_suppression, Warning, true, "an inline `istinad: allow` comment that silences nothing"),
         }
     };
 }
@@ -114,6 +115,20 @@ impl Rule {
         Rule::ALL
             .into_iter()
             .find(|r| r.name() == name || r.code().eq_ignore_ascii_case(name))
+    }
+
+    /// The rule whose name or code is nearest to `name`, when one is near
+    /// enough to be what was meant ("did you mean", as cargo and clap ask).
+    pub fn suggest(name: &str) -> Option<Rule> {
+        let name = name.trim().to_ascii_lowercase();
+        Rule::ALL
+            .into_iter()
+            .flat_map(|r| {
+                [r.name(), r.code()].map(|n| (strsim::jaro(&name, &n.to_ascii_lowercase()), r))
+            })
+            .filter(|(score, _)| *score > 0.8)
+            .max_by(|a, b| a.0.total_cmp(&b.0))
+            .map(|(_, r)| r)
     }
 
     /// The level the rule runs at unless configured otherwise.
@@ -201,13 +216,22 @@ impl RuleSettings {
     /// Sets the level of the rule named `rule` (name or code) from the word
     /// `level`; the error says which of the two is wrong.
     pub fn set_named(&mut self, rule: &str, level: &str) -> Result<(), String> {
-        let found = Rule::from_name(rule)
-            .ok_or_else(|| format!("unknown rule `{rule}` (see `istinad rules`)"))?;
+        let found = Rule::from_name(rule).ok_or_else(|| match Rule::suggest(rule) {
+            Some(near) => format!("unknown rule `{rule}`; did you mean `{}`?", near.name()),
+            None => format!("unknown rule `{rule}` (see `istinad rules`)"),
+        })?;
         let level = Level::parse(level).ok_or_else(|| {
             format!("the level of `{rule}` must be one of off, info, warning, error")
         })?;
         self.set(found, level);
         Ok(())
+    }
+
+    /// The rules whose level was set, with their levels, in code order.
+    pub fn configured(&self) -> Vec<(Rule, Level)> {
+        let mut set: Vec<(Rule, Level)> = self.levels.iter().map(|(&r, &l)| (r, l)).collect();
+        set.sort_by_key(|(r, _)| *r);
+        set
     }
 
     /// The level a rule runs at.
@@ -273,5 +297,22 @@ mod tests {
         assert_eq!(Level::parse("warn"), Some(Level::On(Severity::Warning)));
         assert_eq!(Level::parse("off"), Some(Level::Off));
         assert_eq!(Level::parse("loud"), None);
+    }
+
+    #[test]
+    fn near_names_are_suggested() {
+        assert_eq!(
+            Rule::suggest("uncited-referense"),
+            Some(Rule::UncitedReference)
+        );
+        assert_eq!(
+            Rule::suggest("dangling-citations"),
+            Some(Rule::DanglingCitation)
+        );
+        assert_eq!(Rule::suggest("banana"), None);
+        let e = RuleSettings::default()
+            .set_named("uncited-referense", "off")
+            .expect_err("unknown");
+        assert!(e.contains("did you mean `uncited-reference`"), "{e}");
     }
 }

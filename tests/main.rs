@@ -14,6 +14,7 @@ mod properties;
 mod real;
 mod references;
 mod rules;
+mod runs;
 mod seed;
 mod support;
 mod writes;

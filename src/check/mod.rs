@@ -38,11 +38,14 @@ mod unbalanced_brackets;
 mod uncited;
 mod unparsed_reference;
 mod unrepresentable_field;
+mod unused_suppression;
 mod year_suffix;
 
 use std::collections::HashMap;
 
 pub use crate::rule::{Level, Rule, RuleDocs, RuleSettings};
+pub(crate) use duplicate::identity as work_identity;
+pub(crate) use unused_suppression::{Suppression, apply as suppress, blank, scan as suppressions};
 
 use crate::cite::Scan;
 use crate::cite::author_date::Resolution;
