@@ -221,7 +221,12 @@ pub fn scan_document(
                     && c.items
                         .iter()
                         .all(|i| i.reference.is_some_and(|n| (1..=max).contains(&n)))
-                    && (c.text.starts_with('[') || c.items.iter().any(|i| i.locator.is_some()));
+                    // Square brackets or a labelled locator (`[3, s. 12]`,
+                    // `(3, s. 12)`): `(2:177)`, a Qur'an verse, is none.
+                    && (c.text.starts_with('[')
+                        || c.items
+                            .iter()
+                            .any(|i| i.locator.as_ref().is_some_and(|l| l.printed.is_some())));
                 let free = !taken
                     .iter()
                     .any(|t| t.start < c.span.end && c.span.start < t.end);

@@ -723,6 +723,25 @@ fn split_entries(text: &str, lines: &[Line], kinds: &[LineKind]) -> (Vec<Entry>,
     let mut in_note = false;
     let paragraph_mode =
         numbered == 0 && bullets == 0 && has_wrapped_paragraphs(text, lines, kinds);
+    // Whether a line breaking off mid-sentence is unusual in this list
+    // (most end with a period), so that one before an entry is in doubt.
+    let open_endings = {
+        let texts: Vec<&str> = lines
+            .iter()
+            .zip(kinds)
+            .filter(|(_, k)| **k == LineKind::Text)
+            .map(|(l, _)| &text[l.span.clone()])
+            .collect();
+        let open = texts.iter().filter(|t| !ends_entry(t)).count();
+        open * 3 >= texts.len().max(1)
+    };
+    let layout = if paragraph_mode {
+        Layout::Paragraphs
+    } else if hard_wrapped(text, lines, kinds) {
+        Layout::Wrapped
+    } else {
+        Layout::Lines
+    };
     let mut prev_line: Option<&str> = None;
     for (line, kind) in lines.iter().zip(kinds) {
         let s = &text[line.span.clone()];
@@ -813,7 +832,7 @@ fn split_entries(text: &str, lines: &[Line], kinds: &[LineKind]) -> (Vec<Entry>,
                 || unnumbered_boundary(
                     s,
                     prev_line,
-                    paragraph_mode,
+                    (layout, open_endings),
                     line.span.start,
                     &mut diagnostics,
                 ))
@@ -912,7 +931,10 @@ fn start_of(line: &str) -> Start {
     }
     let head: String = t.chars().take(200).collect();
     let words: Vec<&str> = head.split_whitespace().take(4).collect();
+    // A title-first entry opens with its quoted title: `“Iran.” 2010.`
+    let quoted = "\"«“„‘'".contains(first);
     let named = arabic
+        || quoted
         || words
             .first()
             .is_some_and(|w| w.ends_with(',') && w.chars().count() > 2)
@@ -921,23 +943,38 @@ fn start_of(line: &str) -> Start {
                 && w.chars().filter(|c| c.is_alphabetic()).count() <= 3
                 && w.chars().next().is_some_and(char::is_uppercase)
         });
-    let mut run = 0;
-    let year = head.chars().any(|c| {
-        run = if is_digit(c) { run + 1 } else { 0 };
-        run == 4
-    });
-    if named && year {
+    if named && has_year(&head) {
         Start::Entry
     } else {
         Start::Capital
     }
 }
 
+/// Whether a line breaks off where an entry cannot end: at a comma, colon,
+/// semicolon, dash, `&` or `/`, or before giving any year.
+fn hard_open(line: &str) -> bool {
+    let t = line.trim_end();
+    t.ends_with([',', ':', ';', '-', '–', '&', '/']) || !has_year(t)
+}
+
+/// Whether `s` holds four digits in a row (a year).
+fn has_year(s: &str) -> bool {
+    let mut run = 0;
+    s.chars().any(|c| {
+        run = if is_digit(c) { run + 1 } else { 0 };
+        run == 4
+    })
+}
+
 /// Whether a line ends as an entry does (a period, a closing bracket or
 /// quote, a digit), rather than mid-sentence.
 fn ends_entry(line: &str) -> bool {
     let t = line.trim_end().trim_end_matches('\\').trim_end();
-    t.ends_with(['.', ')', ']', '»', '"', '”', '’']) || t.ends_with(is_digit)
+    let last = t.rsplit(char::is_whitespace).next().unwrap_or("");
+    t.ends_with(['.', ')', ']', '»', '"', '”', '’'])
+        || t.ends_with(is_digit)
+        || last.starts_with("http")
+        || last.starts_with("www.")
 }
 
 /// In an unnumbered list, whether `line` (after `prev`, in the same
@@ -948,7 +985,7 @@ fn ends_entry(line: &str) -> bool {
 fn unnumbered_boundary(
     line: &str,
     prev: Option<&str>,
-    paragraph_mode: bool,
+    (layout, open_endings): (Layout, bool),
     at: usize,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> bool {
@@ -957,11 +994,25 @@ fn unnumbered_boundary(
     }
     let start = start_of(line);
     let prev_ends = prev.is_some_and(ends_entry);
-    match (start, prev_ends, paragraph_mode) {
+    let paragraph_mode = layout == Layout::Paragraphs;
+    match (start, prev_ends, layout) {
         (Start::Other, _, _) => false,
-        (Start::Capital, true, false) => true,
+        // Lines not wrapped at a width: one entry each where the line has a
+        // year, however the line before ends (Harvard lists often end
+        // without a period: "John Wiley, New York"); in doubt only in a
+        // list whose lines end with a period.
+        (Start::Capital, false, Layout::Lines) => has_year(line),
+        (Start::Capital, true, _) if layout != Layout::Paragraphs => true,
+        // A line ending in a bare word ("John Wiley, New York") after a
+        // year is a whole entry without its period; one that breaks off at
+        // a comma or colon, or has no year, may go on in the next line.
+        (Start::Entry, _, Layout::Lines)
+            if prev_ends || open_endings || !prev.is_some_and(hard_open) =>
+        {
+            true
+        }
         (Start::Capital, _, _) => false,
-        (Start::Entry, true, false) => true,
+        (Start::Entry, true, Layout::Wrapped) => true,
         (Start::Entry, _, _) => {
             let lead = line.len() - line.trim_start().len();
             let first = line[lead..].chars().next().map_or(0, char::len_utf8);
@@ -980,6 +1031,34 @@ fn unnumbered_boundary(
             true
         }
     }
+}
+
+/// How an unnumbered list lays out its entries.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Layout {
+    /// One entry per line, each line as long as its entry.
+    Lines,
+    /// Lines broken at a width (plain text wrapped at 70–100 characters):
+    /// an entry may run over several lines.
+    Wrapped,
+    /// Paragraphs separated by blank lines, some over several lines.
+    Paragraphs,
+}
+
+/// Whether the list's lines are broken at a width: none longer than a
+/// printed line, and many close to the longest.
+fn hard_wrapped(text: &str, lines: &[Line], kinds: &[LineKind]) -> bool {
+    let lens: Vec<usize> = lines
+        .iter()
+        .zip(kinds)
+        .filter(|(_, k)| **k == LineKind::Text)
+        .map(|(l, _)| text[l.span.clone()].trim_end().chars().count())
+        .collect();
+    let Some(&max) = lens.iter().max() else {
+        return false;
+    };
+    let near = lens.iter().filter(|&&l| l * 100 >= max * 80).count();
+    lens.len() >= 3 && max <= 110 && near * 3 >= lens.len()
 }
 
 /// Whether the list's entries are paragraphs separated by blank lines, some

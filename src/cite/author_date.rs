@@ -105,6 +105,10 @@ pub(crate) struct Listed {
     /// Each author's family name as printed (editors or the title's first
     /// word when there are no authors).
     pub families: Vec<String>,
+    /// The first author's name as a text may cite it whole: `Erzurumlu
+    /// İbrahim Hakkı` for family `Erzurumlu`, given `İbrahim Hakkı` (given
+    /// names that are not initials, either order).
+    pub whole: Vec<String>,
     /// The years it may be cited by: Gregorian, and the original calendar's.
     pub years: Vec<i32>,
     /// The year as printed, for messages.
@@ -128,6 +132,12 @@ impl Listed {
                     &r.authors
                 };
                 let mut families: Vec<String> = people.iter().map(|p| p.family.clone()).collect();
+                let whole = people
+                    .first()
+                    .and_then(|p| Some((p, p.given.as_deref()?)))
+                    .filter(|(_, g)| !g.contains('.'))
+                    .map(|(p, g)| vec![format!("{} {g}", p.family), format!("{g} {}", p.family)])
+                    .unwrap_or_default();
                 if families.is_empty()
                     && let Some(title) = &r.title
                 {
@@ -147,6 +157,7 @@ impl Listed {
                 Listed {
                     position: r.number,
                     families,
+                    whole,
                     undated: r.year.is_none(),
                     years,
                     printed_year,
@@ -268,6 +279,8 @@ struct Unit {
     et_al: Option<Span>,
     /// Whether a comma stands between the names and the year.
     comma: bool,
+    /// Whether free text follows the locator (a poem's number, a note).
+    noted: bool,
     year: Year,
     locator: Option<Locator>,
 }
@@ -297,13 +310,15 @@ fn bracket(
     } else {
         ']'
     };
-    let close = closing(text, open + 1, part.end, close_ch)?;
+    let close = closing(text, open + 1, part.end, close_ch, vocab)?;
     let units = units_in(text, open + 1, close, vocab)?;
     let mut narrative_start = None;
     let mut units = units;
     if units.len() == 1 && units[0].names.is_empty() && !matches!(units[0].year, Year::Ibid) {
         // A year alone: the author is named before the bracket.
-        let (start, names, et_al, suffixed) = named_before(text, open, part.start, listed, vocab)?;
+        let (start, names, et_al, suffixed) =
+            named_before(text, open, part.start, listed, vocab)
+                .or_else(|| mentioned_before(text, open, part.start, listed, &units[0].year))?;
         let unit = &mut units[0];
         unit.printed = Some((
             text[start..et_al.as_ref().map_or(name_end(&names), |s| s.end)].to_string(),
@@ -378,6 +393,7 @@ fn bracket(
                 _ => true,
             };
             modern
+                && !u.noted
                 && u.names.iter().all(|(n, _)| person_like(n, vocab))
                 && (u.locator.is_some() || narrative_start.is_none() && u.comma)
         });
@@ -403,13 +419,26 @@ fn name_end(names: &[(String, Span)]) -> usize {
 
 /// The offset of the bracket closing at or after `from` (no other bracket
 /// opening first, no blank line, at most 400 bytes away).
-fn closing(text: &str, from: usize, to: usize, close: char) -> Option<usize> {
+fn closing(text: &str, from: usize, to: usize, close: char, vocab: &Vocabulary) -> Option<usize> {
     let limit = prev_boundary(text, to.min(from + 400));
     let mut newlines = 0;
+    let mut skip_to = 0;
     for (i, c) in text.get(from..limit)?.char_indices() {
+        if from + i < skip_to {
+            continue;
+        }
         match c {
             c if c == close => return Some(from + i),
-            '(' | '[' | ')' | ']' => return None,
+            // "(Bâkî, (t.y.), s. 78)": a bracketed "no date" inside.
+            '(' => {
+                let inner = &text[from + i + 1..limit];
+                let (len, _) = vocab.index.no_date.match_start(inner)?;
+                if !inner[len..].starts_with(')') {
+                    return None;
+                }
+                skip_to = from + i + 1 + len + 1;
+            }
+            '[' | ')' | ']' => return None,
             '\n' => {
                 newlines += 1;
                 if newlines > 1 {
@@ -475,6 +504,7 @@ fn part_units(text: &str, from: usize, to: usize, vocab: &Vocabulary) -> Option<
             printed: Some((text[from..from + len].to_string(), from..from + len)),
             et_al: None,
             comma: false,
+            noted: false,
             year: Year::Ibid,
             locator,
         }]);
@@ -509,10 +539,29 @@ fn part_units(text: &str, from: usize, to: usize, vocab: &Vocabulary) -> Option<
             Some(u) => units.extend(u),
             // The quoted author without a year ("Halit Ziya Uşaklıgil, akt.").
             None if quoted && names_only(&text[piece.clone()]) => {}
+            // "(Ülgener, s. 72; Şeyh Sadi Şirazi, 1941, s. 176)": a name
+            // and a page without a year is no author–date item; the rest of
+            // the bracket still is.
+            None if yearless(text, piece.clone(), vocab) => {}
             None => return None,
         }
     }
-    (!units.is_empty()).then_some(units)
+    Some(units)
+}
+
+/// Whether `text[piece]` is a name and a labelled page without a year
+/// (`Ülgener, s. 72`), as a text cites a work named just before.
+fn yearless(text: &str, piece: Span, vocab: &Vocabulary) -> bool {
+    let s = &text[piece.clone()];
+    let Some(comma) = s.find(',') else {
+        return false;
+    };
+    let at = piece.start + comma + 1;
+    let at = at + (text[at..piece.end].len() - text[at..piece.end].trim_start().len());
+    names_only(&s[..comma])
+        && locator_at(text, at, piece.end, vocab).is_some_and(|(l, end, _)| {
+            l.printed.is_some() && text[end..piece.end].trim_matches(['.', ' ']).is_empty()
+        })
 }
 
 /// Whether `s` is only capitalised words (a name without a year).
@@ -542,13 +591,27 @@ fn unit(text: &str, from: usize, to: usize, vocab: &Vocabulary) -> Option<Vec<Un
     let mut years = vec![year];
     let mut pos = years[0].end(year_at);
     let mut locator = None;
+    if text[pos..to].starts_with(')') && text[from..year_at].trim_end().ends_with('(') {
+        pos += 1;
+    }
+    // "Arslanbaş, 2020 vd.": "and others" after the year, of the works.
+    {
+        let rest = text[pos..to].trim_start();
+        if let Some((len, _)) = vocab.index.et_al.match_start(rest)
+            && rest[len..].trim().is_empty()
+        {
+            pos = to;
+        }
+    }
     loop {
         let rest = &text[pos..to];
         let sep = rest.len() - rest.trim_start_matches([' ', '\u{a0}']).len();
         let after = &rest[sep..];
-        if !after.starts_with([':', ',', '،']) {
+        if !after.starts_with([':', ',', '،', '.']) {
             break;
         }
+        // "1289.s.113": a period before a labelled locator, or the end.
+        let period = after.starts_with('.');
         let mark = after.chars().next().map_or(1, char::len_utf8);
         let lpos = pos + sep + mark;
         let lpos = lpos + (text[lpos..to].len() - text[lpos..to].trim_start().len());
@@ -581,15 +644,37 @@ fn unit(text: &str, from: usize, to: usize, vocab: &Vocabulary) -> Option<Vec<Un
                 continue;
             }
         }
-        let (loc, end, _) = roman_or_locator(text, lpos, to, vocab)?;
+        let Some((mut loc, mut end, _)) = roman_or_locator(text, lpos, to, vocab) else {
+            if period {
+                break;
+            }
+            return None;
+        };
+        if period && loc.printed.is_none() {
+            break;
+        }
+        // "p. 143 f.", "pp. 10 ff.": and the following page(s).
+        let tail = &text[end..to];
+        let t = tail.trim_start();
+        for f in ["ff.", "f."] {
+            if t.starts_with(f) && !t[f.len()..].starts_with(char::is_alphanumeric) {
+                end += tail.len() - t.len() + f.len();
+                loc.value = format!("{} {f}", loc.value);
+                break;
+            }
+        }
+        loc.span.end = end;
         locator = Some(loc);
         pos = end;
         break;
     }
-    if !text[pos..to]
+    // After a locator, a note of the citation's own ("s. 533, G: 558/6",
+    // "s. 77: Aydî Baba"): kept in the citation, and the bracket is one only
+    // if the author is a listed one (the caller checks).
+    let noted = !text[pos..to]
         .trim_matches(|c: char| c.is_whitespace() || c == '.' || c == ',')
-        .is_empty()
-    {
+        .is_empty();
+    if noted && locator.is_none() {
         return None;
     }
     let count = years.len();
@@ -603,6 +688,7 @@ fn unit(text: &str, from: usize, to: usize, vocab: &Vocabulary) -> Option<Vec<Un
                 et_al: et_al.clone(),
                 comma,
                 year,
+                noted,
                 // The locator belongs to the year it follows.
                 locator: if k + 1 == count {
                     locator.clone()
@@ -660,6 +746,19 @@ fn roman_or_locator(
             pos + end,
             (),
         ));
+    }
+    // "pp. xxxix-xl": a label, then a Roman page.
+    if let Some((len, meaning)) = vocab.index.labels.match_start(s) {
+        let after = s[len..].trim_start();
+        let at = pos + s.len() - after.len();
+        if let Some((mut loc, end, ())) = roman_or_locator(text, at, to, vocab)
+            .filter(|(l, _, _)| l.printed.is_none() && l.value.chars().all(|c| !c.is_ascii_digit()))
+        {
+            loc.label = *meaning;
+            loc.printed = Some(s[..len].trim_end().to_string());
+            loc.span.start = pos;
+            return Some((loc, end, ()));
+        }
     }
     let (loc, end, _) = locator_at(text, pos, to, vocab)?;
     Some((loc, end, ()))
@@ -742,7 +841,8 @@ type Names = (Vec<(String, Span)>, Option<(String, Span)>, Option<Span>);
 /// `Ayrıntılı bilgi için bkz:`). Empty names for a year alone.
 fn names_before(text: &str, from: usize, year_at: usize, vocab: &Vocabulary) -> Option<Names> {
     let part = &text[from..year_at];
-    let trimmed = part.trim_end_matches(|c: char| c.is_whitespace() || c == ',' || c == '،');
+    let trimmed =
+        part.trim_end_matches(|c: char| c.is_whitespace() || c == ',' || c == '،' || c == '(');
     if trimmed.trim().is_empty() {
         return Some((Vec::new(), None, None));
     }
@@ -1089,6 +1189,46 @@ fn named_before(
     Some((start, names, et_al, suffixed))
 }
 
+/// The author of a year alone in brackets named earlier in its sentence or
+/// paragraph, not right before it: `Bromley's description (1998b, pp.
+/// 36-8)`, `MacEoin's reply to that, "Bahá'í Fundamentalism…" (1986)`. The
+/// nearest listed family name before the bracket (in the same line, at most
+/// 300 bytes back) that has an entry of that very year; the citation is the
+/// bracket alone.
+fn mentioned_before(
+    text: &str,
+    open: usize,
+    floor: usize,
+    listed: &[Listed],
+    year: &Year,
+) -> Option<Named> {
+    let Year::Dated(y, suffix, ..) = year else {
+        return None;
+    };
+    let from = prev_boundary(text, open.saturating_sub(300)).max(floor);
+    let from = text[from..open]
+        .rfind('\n')
+        .map_or(from, |at| from + at + 1);
+    let words = words_in(text, from, open);
+    for w in words.iter().rev() {
+        let word = text[w.clone()].trim_end_matches(|c: char| !c.is_alphabetic());
+        let word = word.find(['’', '\'']).map_or(word, |at| &word[..at]);
+        if word.is_empty() || !word.chars().next().is_some_and(char::is_uppercase) {
+            continue;
+        }
+        let fits = listed.iter().any(|l| {
+            l.families.first().is_some_and(|f| key(f) == key(word))
+                && year_matches(l, *y)
+                && suffix.is_none_or(|s| l.suffix == Some(s))
+        });
+        if fits {
+            let span = w.start..w.start + word.len();
+            return Some((span.start, vec![(word.to_string(), span)], None, true));
+        }
+    }
+    None
+}
+
 /// How closely two names agree.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub(crate) enum Level {
@@ -1229,7 +1369,20 @@ fn resolve(unit: &Unit, year: &Year, listed: &[Listed]) -> Outcome {
     // Entries by this author, with how closely the name agrees.
     let mut by_author: Vec<(&Listed, Level)> = listed
         .iter()
-        .filter_map(|l| Some((l, same_name(l.families.first()?, first)?)))
+        .filter_map(|l| {
+            let whole = l
+                .whole
+                .iter()
+                .filter(|w| key(w) == key(first))
+                .map(|_| Level::Exact);
+            Some((
+                l,
+                same_name(l.families.first()?, first)
+                    .into_iter()
+                    .chain(whole)
+                    .min()?,
+            ))
+        })
         .collect();
     let best = by_author.iter().map(|(_, lv)| *lv).min();
     by_author.retain(|(_, lv)| Some(*lv) == best);
@@ -1331,6 +1484,86 @@ fn year_matches(l: &Listed, y: i32) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A citation's text and its items' (entry, locator value).
+    type Cited = (String, Vec<(Option<u32>, Option<String>)>);
+
+    /// The citations of `body` against the list `list` (one entry a line):
+    /// each citation's text and its items' (entry, locator value).
+    fn cites(body: &str, list: &str) -> Vec<Cited> {
+        let text = format!("{body}\n\n## Kaynakça\n\n{list}\n");
+        let source = crate::Source::new("t.md", text);
+        let vocab = Vocabulary::builtin();
+        let document = crate::split::split(&source, &vocab);
+        let references = crate::parse::parse_references(&source, &document, &vocab);
+        scan(
+            source.text(),
+            std::slice::from_ref(&document.body),
+            &references,
+            &vocab,
+        )
+        .citations
+        .iter()
+        .map(|c| {
+            let items = c
+                .items
+                .iter()
+                .map(|i| (i.reference, i.locator.as_ref().map(|l| l.value.clone())))
+                .collect();
+            (c.text.clone(), items)
+        })
+        .collect()
+    }
+
+    const LIST: &str = "Bâkî. (t.y.). Dîvân. İstanbul: Kitabevi.\n\
+                        Bromley, D. (1998). The politics of religious apostasy. Westport: Praeger.\n\
+                        Erzurumlu İbrahim Hakkı. (1294). Marifetname. İstanbul: Matbaa.\n\
+                        Ülgener, S. F. (1981). Zihniyet ve din. İstanbul: Der.";
+
+    #[test]
+    fn real_habits_of_turkish_and_english_author_date_texts() {
+        let found = cites(
+            "Bir beyit (Bâkî, (t.y.), s. 78, G: 12/5) ve bir başkası (Ülgener, 1981: VII). \
+             Bromley's description of the type (1998, pp. 36-8) is cited. \
+             See also (Bromley, 1998, p. 143 ff.) and (Bromley, 1998, pp. xxxix-xl). \
+             Eser (Ülgener, s. 72; Erzurumlu İbrahim Hakkı, 1294.s.113) okunur.",
+            LIST,
+        );
+        let page = |n: u32, p: &str| (Some(n), Some(p.to_string()));
+        assert_eq!(
+            found,
+            vec![
+                ("(Bâkî, (t.y.), s. 78, G: 12/5)".into(), vec![page(1, "78")]),
+                ("(Ülgener, 1981: VII)".into(), vec![page(4, "VII")]),
+                ("(1998, pp. 36-8)".into(), vec![page(2, "36-8")]),
+                (
+                    "(Bromley, 1998, p. 143 ff.)".into(),
+                    vec![page(2, "143 ff.")]
+                ),
+                (
+                    "(Bromley, 1998, pp. xxxix-xl)".into(),
+                    vec![page(2, "xxxix-xl")]
+                ),
+                (
+                    "(Ülgener, s. 72; Erzurumlu İbrahim Hakkı, 1294.s.113)".into(),
+                    vec![page(3, "113")]
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn prose_in_brackets_is_no_citation() {
+        let found = cites(
+            "Hərəkat (1920-1921) Mirzə Kuçik xanın (1880-1921) adı ilə bağlıdır; \
+             mərkəz Rəşt (Gilan) idi (Kiçik xan). Bir bina (Karatay Medresesi, 1251) \
+             və bir il (1918) ayrıca anılır; Bromley (1918) deyil.",
+            LIST,
+        );
+        assert_eq!(found.len(), 1, "{found:?}");
+        // A listed author with a year the list lacks is a citation, dangling.
+        assert_eq!(found[0], ("Bromley (1918)".into(), vec![(None, None)]));
+    }
 
     #[test]
     fn names_agree_across_case_diacritics_and_scripts() {

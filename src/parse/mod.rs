@@ -439,7 +439,9 @@ impl Reader<'_> {
                 f.authors = block.people;
             }
             pos += block.len;
-        } else if let Some(block) = person::persian_apa(&work[pos..to], self.vocab) {
+        } else if let Some(block) = person::persian_apa(&work[pos..to], self.vocab)
+            .or_else(|| person::dated_name(&work[pos..to], self.vocab))
+        {
             f.authors = block.people;
             pos += block.len;
         } else if ctx.punctuation == style::Punctuation::Comma

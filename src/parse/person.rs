@@ -736,6 +736,57 @@ pub(crate) fn persian_apa(text: &str, vocab: &Vocabulary) -> Option<AuthorBlock>
     })
 }
 
+/// APA's author element when the author is a single name printed as it is
+/// (a pen name, a name with a title, a classical author): `Hayâlî Bey.
+/// (1945).`, `Şâh İsmâil. (2017).`, `Ahmedî. (tarih yok).`, `Haşmet
+/// (Abbâs Efendi-zâde Mehmet). (2018).` — one to four capitalised words
+/// (a bracketed alias after them allowed), a period, and the bracketed year
+/// or "no date" that APA puts right after the author. The block ends after
+/// the name's period.
+pub(crate) fn dated_name(text: &str, vocab: &Vocabulary) -> Option<AuthorBlock> {
+    let head: &str = text.get(..text.len().min(160))?;
+    let at = head.find(". (")?;
+    let paren = &text[at + 2..];
+    let inner = paren[1..].trim_start();
+    let dated = looks_like_year_paren(paren) || word(&vocab.index.no_date).parse(inner).is_ok();
+    if !dated {
+        return None;
+    }
+    let name = text[..at].trim();
+    let (plain, alias) = match name.find('(') {
+        Some(open) if name.ends_with(')') => (
+            name[..open].trim(),
+            Some(name[open + 1..name.len() - 1].trim().to_string()),
+        ),
+        _ => (name, None),
+    };
+    let words: Vec<&str> = plain.split_whitespace().collect();
+    let capital = |w: &&str| {
+        w.chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || script_of(c) == Some(Script::Arabic))
+            && w.chars()
+                .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’' | '\u{200C}'))
+    };
+    let particle = |w: &&str| is_particle(w, vocab) || is_particle_prefixed(w, vocab);
+    if !(1..=4).contains(&words.len())
+        || !words.iter().all(|w| capital(w) || particle(w))
+        || !capital(&words[0])
+        || name.contains([',', '.'])
+    {
+        return None;
+    }
+    Some(AuthorBlock {
+        people: vec![Person {
+            family: plain.to_string(),
+            given: None,
+            alias,
+        }],
+        len: at + 1,
+        editors: false,
+    })
+}
+
 /// Two to four Latin or Cyrillic words, two at least capitalised and the
 /// rest name particles, and nothing else, read
 /// as a name printed given name first: `Xəqani Şirvani`, `Садр ад-дин
