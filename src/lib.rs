@@ -55,6 +55,7 @@ pub mod emit;
 pub mod error;
 pub mod fix;
 pub mod input;
+pub mod managed;
 pub mod model;
 pub mod parse;
 pub mod rule;
@@ -99,8 +100,9 @@ pub struct Report {
 /// Finds and parses the reference list of `source` and runs the rules over
 /// the list alone (structure, entries, numbering, duplicates).
 pub fn read_references(source: &Source, config: &Config) -> References {
-    let (document, mut references) = read_list(source, config);
-    let mut diagnostics = check::run(&document, &mut references, None, &config.rules);
+    let (document, mut references, managed) = read_list(source, config);
+    let mut diagnostics =
+        check::run_managed(&document, &mut references, None, &managed, &config.rules);
     name_paragraphs(source, &mut diagnostics);
     References {
         document,
@@ -124,21 +126,55 @@ fn name_paragraphs(source: &Source, diagnostics: &mut [Diagnostic]) {
 
 /// Reads the list, scans the body's citations and runs every rule.
 pub fn check(source: &Source, config: &Config) -> Report {
-    let (document, mut references) = read_list(source, config);
+    let (document, mut references, mut managed) = read_list(source, config);
     let numbers: Vec<u32> = references.iter().map(|r| r.number).collect();
     // The body, then each note after it: a note after the list cites as
-    // the body does.
+    // the body does. A reference manager's fields are read from their
+    // codes, not scanned as typed text.
+    let fields: Vec<Span> = managed
+        .fields
+        .iter()
+        .map(|(f, _)| f.result.clone())
+        .collect();
     let parts: Vec<_> = std::iter::once(document.body.clone())
         .chain(document.notes.iter().cloned())
+        .flat_map(|part| without(part, &fields))
         .collect();
-    let scan = cite::scan_citations(
+    let mut scan = cite::scan_citations(
         source.text(),
         &parts,
         &numbers,
         &config.vocabulary,
         &config.citation_forms,
     );
-    let mut diagnostics = check::run(&document, &mut references, Some(&scan), &config.rules);
+    if !managed.is_empty() {
+        // What each citation field prints, read as a typed citation would
+        // be, for the rule that compares it with what the field cites.
+        managed.readings = managed
+            .fields
+            .iter()
+            .map(|(f, _)| {
+                cite::scan_citations(
+                    source.text(),
+                    std::slice::from_ref(&f.result),
+                    &numbers,
+                    &config.vocabulary,
+                    &config.citation_forms,
+                )
+                .citations
+            })
+            .collect();
+        scan.citations.extend(managed.citations.iter().cloned());
+        scan.citations.sort_by_key(|c| (c.span.start, c.span.end));
+        scan.diagnostics.extend(managed.diagnostics.iter().cloned());
+    }
+    let mut diagnostics = check::run_managed(
+        &document,
+        &mut references,
+        Some(&scan),
+        &managed,
+        &config.rules,
+    );
     name_paragraphs(source, &mut diagnostics);
     Report {
         document,
@@ -169,11 +205,41 @@ pub fn convert(
     Ok((text, check::leveled(&config.rules, findings)))
 }
 
-/// Splits the document and parses its list's entries: records, no rules yet.
-fn read_list(source: &Source, config: &Config) -> (Document, Vec<Reference>) {
-    let document = split::split(source, &config.vocabulary);
+/// Splits the document and parses its list's entries, taking a reference
+/// manager's items where the document holds them: records, no rules yet.
+fn read_list(
+    source: &Source,
+    config: &Config,
+) -> (Document, Vec<Reference>, parse::managed::Resolution) {
+    let mut document = split::split(source, &config.vocabulary);
     let references = parse::parse_references(source, &document, &config.vocabulary);
-    (document, references)
+    let (references, managed) =
+        parse::managed::resolve(source, &mut document, references, &config.vocabulary);
+    (document, references, managed)
+}
+
+/// `part` without the spans of `holes` (sorted or not).
+fn without(part: Span, holes: &[Span]) -> Vec<Span> {
+    let mut inside: Vec<&Span> = holes
+        .iter()
+        .filter(|h| h.start < part.end && part.start < h.end)
+        .collect();
+    if inside.is_empty() {
+        return vec![part];
+    }
+    inside.sort_by_key(|h| h.start);
+    let mut out = Vec::new();
+    let mut at = part.start;
+    for h in inside {
+        if h.start > at {
+            out.push(at..h.start);
+        }
+        at = at.max(h.end);
+    }
+    if at < part.end {
+        out.push(at..part.end);
+    }
+    out
 }
 
 #[cfg(test)]

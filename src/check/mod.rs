@@ -10,8 +10,10 @@
 mod ambiguous_citation;
 mod archival_part;
 mod bidi_control;
+mod citation_text_mismatch;
 mod dangling;
 mod duplicate;
+mod duplicate_item;
 mod empty_document;
 mod first_citation_order;
 mod garbled_text;
@@ -25,10 +27,13 @@ mod missing_reference_section;
 mod missing_required_field;
 mod mixed_script;
 mod reversed_range;
+mod stale_bibliography;
 mod truncated_url;
 mod unbalanced_brackets;
 mod uncited;
+mod unmanaged_entry;
 mod unparsed_reference;
+mod unprinted_item;
 mod unrepresentable_field;
 
 use std::collections::HashMap;
@@ -40,10 +45,14 @@ use crate::diagnostic::Diagnostic;
 use crate::model::{Citation, CitationItem, Locator, Reference};
 use crate::parse::MAX_ENTRY;
 use crate::parse::clean::{Clean, url_ranges};
+use crate::parse::managed::Resolution;
 use crate::rule::for_each_rule;
 use crate::script::garbled;
 use crate::source::Span;
 use crate::split::Document;
+
+/// The resolution of a document no reference manager touched.
+static NO_MANAGER: std::sync::LazyLock<Resolution> = std::sync::LazyLock::new(Resolution::default);
 
 /// What a rule checks, stage by stage; a rule overrides the stages it runs in.
 pub(crate) trait Check {
@@ -96,20 +105,24 @@ macro_rules! dispatch {
 for_each_rule!(dispatch);
 
 /// Runs the rules over a parsed list and, given a scan of the body, over its
-/// citations; returns every finding with its configured level, sorted by
-/// position. Each entry keeps its own findings (the entry rules', then the
-/// parser's) in its `diagnostics`, levelled too.
-pub(crate) fn run(
+/// citations, with what a reference manager's fields and items tied to them
+/// (`managed` is empty in a document no manager touched); returns every
+/// finding with its configured level, sorted by position. Each entry keeps
+/// its own findings (the entry rules', then the parser's) in its
+/// `diagnostics`, levelled too.
+pub(crate) fn run_managed(
     document: &Document,
     references: &mut [Reference],
     scan: Option<&Scan>,
+    managed: &Resolution,
     settings: &RuleSettings,
 ) -> Vec<Diagnostic> {
     for r in references.iter_mut() {
         check_reference(r, settings);
     }
     let citations = scan.map_or(&[][..], |s| &s.citations);
-    let cx = Context::new(document, references, citations);
+    let mut cx = Context::new(document, references, citations);
+    cx.managed = managed;
     let mut found = document.diagnostics.clone();
     found.extend(list_rules(&cx));
     if let Some(scan) = scan {
@@ -205,6 +218,8 @@ pub(crate) struct Context<'a> {
     pub document: &'a Document,
     pub references: &'a [Reference],
     pub citations: &'a [Citation],
+    /// A reference manager's fields and printed list, tied to the records.
+    pub managed: &'a Resolution,
     /// The first entry with each list number.
     by_number: HashMap<u32, &'a Reference>,
 }
@@ -223,6 +238,7 @@ impl<'a> Context<'a> {
             document,
             references,
             citations,
+            managed: &NO_MANAGER,
             by_number,
         }
     }
