@@ -152,6 +152,11 @@ fn refs_name_each_records_origin_and_the_managers_id() {
             "mendeley",
             "http://www.mendeley.com/documents/?uuid=0b5a7c1e-2f43-4c59-9d1a-6e8f3b2a4c10",
         ),
+        (
+            "fixtures/manuscripts/docx/tr-mendeley-cite.docx",
+            "mendeley",
+            "6f1c2d3e-4a5b-4c6d-8e7f-9a0b1c2d3e4f",
+        ),
     ] {
         let source = istinad::input::read_path(&repo(path)).expect("readable");
         let list = istinad::read_references(&source, &Config::default());
@@ -179,6 +184,7 @@ fn every_managers_citation_carries_its_page_locator() {
         "fixtures/manuscripts/docx/az-zotero.docx",
         "fixtures/manuscripts/docx/fa-endnote.docx",
         "fixtures/rules/unprinted-item.docx",
+        "fixtures/manuscripts/docx/tr-mendeley-cite.docx",
     ] {
         let report = check(path);
         let cited = cited(&report);

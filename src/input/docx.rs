@@ -1301,6 +1301,13 @@ enum Frame {
     /// A simple field (`w:fldSimple`), with its marker number when a
     /// reference manager wrote it.
     SimpleField(Option<usize>),
+    /// A content control (`w:sdt`).
+    Sdt,
+    /// Its properties (`w:sdtPr`): only `w:tag` is read.
+    SdtPr,
+    /// Its content, with its marker number when a reference manager's tag
+    /// names it (Mendeley Cite's `MENDELEY_CITATION_v3_…`).
+    SdtContent(Option<usize>),
 }
 
 /// A complex field being read.
@@ -1324,7 +1331,6 @@ const SKIPPED: &[&[u8]] = &[
     b"trPr",
     b"tcPr",
     b"tblGrid",
-    b"sdtPr",
     b"sdtEndPr",
     b"del",
     b"moveFrom",
@@ -1350,6 +1356,11 @@ struct Story<'d, 'l> {
     paras: Vec<Para>,
     /// Open complex fields, innermost last.
     fields: Vec<OpenField>,
+    /// The tags of the open content controls, innermost last.
+    sdt_tags: Vec<Option<String>>,
+    /// Markers of field results that start before the next paragraph (a
+    /// block-level content control).
+    pending_marks: String,
     /// How many open fields are still in their instruction part.
     in_instruction: usize,
     /// A custom note mark being read from its run: kind, note id, mark.
@@ -1376,6 +1387,8 @@ fn read_story(
         skip: 0,
         paras: Vec::new(),
         fields: Vec::new(),
+        sdt_tags: Vec::new(),
+        pending_marks: String::new(),
         in_instruction: 0,
         mark: None,
         note: None,
@@ -1407,6 +1420,17 @@ impl Story<'_, '_> {
             // Inside w:pPr only the style and the list membership matter;
             // its w:tabs, w:rPr, w:pPrChange... are skipped.
             (_, Some(Frame::PPr | Frame::NumPr)) => self.paragraph_property(ns, name, e),
+            // Of a content control's properties only its tag is read
+            // (Mendeley Cite keeps a citation's data there).
+            (_, Some(Frame::SdtPr)) => {
+                if ns == Ns::W
+                    && name == b"tag"
+                    && let Some(tag) = self.sdt_tags.last_mut()
+                {
+                    *tag = attr(e, b"val");
+                }
+                None
+            }
             (Ns::W, top) => match name {
                 b"p" => {
                     self.open_para();
@@ -1417,6 +1441,21 @@ impl Story<'_, '_> {
                 }
                 b"pPr" => matches!(top, Some(Frame::Para)).then_some(Frame::PPr),
                 b"t" => Some(Frame::Text),
+                b"sdt" => {
+                    if !empty {
+                        self.sdt_tags.push(None);
+                    }
+                    Some(Frame::Sdt)
+                }
+                b"sdtPr" => Some(Frame::SdtPr),
+                b"sdtContent" => {
+                    let tag = self.sdt_tags.last().cloned().flatten();
+                    let marker = match (empty, tag) {
+                        (false, Some(tag)) => self.mark_field(tag, String::new()),
+                        _ => None,
+                    };
+                    Some(Frame::SdtContent(marker))
+                }
                 b"instrText" => Some(Frame::Instruction),
                 b"fldData" => Some(Frame::FieldData),
                 b"fldSimple" => {
@@ -1512,7 +1551,12 @@ impl Story<'_, '_> {
             Some(Frame::Para) => self.close_para(),
             Some(Frame::Run) => self.flush_mark(),
             Some(Frame::Note) => self.close_note(),
-            Some(Frame::SimpleField(Some(k))) => self.push_marker(false, k),
+            Some(Frame::SimpleField(Some(k)) | Frame::SdtContent(Some(k))) => {
+                self.push_marker(false, k)
+            }
+            Some(Frame::Sdt) => {
+                self.sdt_tags.pop();
+            }
             _ => {}
         }
     }
@@ -1557,6 +1601,12 @@ impl Story<'_, '_> {
             custom.push_str(&mark);
         } else if let Some(para) = self.paras.last_mut() {
             para.text.push_str(&mark);
+        } else if begin {
+            // Between paragraphs: the result starts with the next one.
+            self.pending_marks.push_str(&mark);
+        } else if let Some(last) = self.sink().1.last_mut() {
+            // Between paragraphs: the result ended with the last one.
+            last.push_str(&mark);
         }
     }
 
@@ -1603,8 +1653,10 @@ impl Story<'_, '_> {
                 // the field whose instruction holds it.
                 if !field.result {
                     self.in_instruction = self.in_instruction.saturating_sub(1);
-                    if let Some(outer) = self.fields.last_mut() {
-                        outer.data.push_str(&field.data);
+                    if let Some(outer) = self.fields.last_mut()
+                        && outer.data.is_empty()
+                    {
+                        outer.data = field.data;
                     }
                 }
                 if let Some(k) = field.marker {
@@ -1659,6 +1711,7 @@ impl Story<'_, '_> {
         let slot = (sink, lines.len() - 1);
         self.paras.push(Para {
             slot,
+            text: std::mem::take(&mut self.pending_marks),
             ..Para::default()
         });
     }

@@ -20,6 +20,9 @@ use serde_json::{Map, Value, json};
 use super::docx::{Extracted, Item as XmlItem, RawField, Xml};
 use crate::managed::{Cited, Field, FieldKind, Item, Managed, Origin};
 
+/// The tag of a Mendeley Cite citation: followed by its JSON in base64.
+const MENDELEY_V3: &str = "MENDELEY_CITATION_v3_";
+
 /// The namespace of Word's sources (ECMA-376 Part 1, §22.6).
 const BIBLIOGRAPHY_NS: &str = "http://schemas.openxmlformats.org/officeDocument/2006/bibliography";
 
@@ -31,6 +34,14 @@ pub(super) fn is_manager_field(code: &str) -> bool {
 /// The manager and the kind of a field, from its instruction.
 fn kind_of(code: &str) -> Option<(Origin, FieldKind)> {
     let code = code.trim_start();
+    // Mendeley Cite (Mendeley Reference Manager's add-in) tags a content
+    // control instead of writing a field.
+    if code.starts_with(MENDELEY_V3) {
+        return Some((Origin::Mendeley, FieldKind::Citation));
+    }
+    if code == "MENDELEY_BIBLIOGRAPHY" {
+        return Some((Origin::Mendeley, FieldKind::Bibliography));
+    }
     let word = |w: &str| {
         code.get(..w.len())
             .is_some_and(|head| head.eq_ignore_ascii_case(w))
@@ -81,6 +92,11 @@ pub(super) fn read(extracted: &Extracted) -> Managed {
         }
     }
     for raw in &extracted.fields {
+        // A manager's content control around a manager's field is one
+        // citation, read once.
+        if managed.fields.iter().any(|f| f.result == raw.result) {
+            continue;
+        }
         if let Some(field) = read_field(raw, &mut managed) {
             managed.fields.push(field);
         }
@@ -150,6 +166,19 @@ fn read_field(raw: &RawField, managed: &mut Managed) -> Option<Field> {
     }
     match origin {
         Origin::WordSources => field.items = word_citation(&raw.code),
+        Origin::Mendeley if raw.code.trim_start().starts_with(MENDELEY_V3) => {
+            let data = raw.code.trim_start()[MENDELEY_V3.len()..].trim();
+            let json = base64(data).and_then(|b| String::from_utf8(b).ok());
+            match json.map(|j| csl_citation(&j, origin, managed)) {
+                Some(Ok((items, printed))) => {
+                    field.items = items;
+                    field.printed = printed;
+                }
+                Some(Err(problem)) => field.problem = Some(problem),
+                None => field.problem = Some("its tag's data is not base64 JSON".to_owned()),
+            }
+            field.code = MENDELEY_V3.trim_end_matches('_').to_owned();
+        }
         Origin::Zotero | Origin::Mendeley => match csl_citation(&raw.code, origin, managed) {
             Ok((items, printed)) => {
                 field.items = items;
@@ -616,10 +645,19 @@ fn csl_citation(
             label: ci.get("label").and_then(Value::as_str).map(str::to_owned),
         });
     }
+    // Mendeley Cite: an override the author made in Mendeley is what it prints.
+    let overridden = v
+        .pointer("/manualOverride/isManuallyOverridden")
+        .and_then(Value::as_bool)
+        == Some(true);
     let printed = match origin {
+        Origin::Mendeley if overridden => v
+            .pointer("/manualOverride/manualOverrideText")
+            .and_then(Value::as_str),
         Origin::Mendeley => v
             .pointer("/mendeley/previouslyFormattedCitation")
             .or_else(|| v.pointer("/mendeley/plainTextFormattedCitation"))
+            .or_else(|| v.pointer("/manualOverride/citeprocText"))
             .and_then(Value::as_str),
         _ => v
             .pointer("/properties/plainCitation")
