@@ -101,8 +101,10 @@ pub struct Field {
     pub code: String,
     /// The field's printed result in the source text.
     pub result: Span,
-    /// The items it cites, in order; for a list field, the items added to
-    /// the list without a citation (Zotero's `uncited`).
+    /// The items it cites, in order. For a list field, the items Zotero's
+    /// list names: added without a citation (`uncited`, label `None`),
+    /// printed as the author edited them in Zotero (label `custom`), or
+    /// left out of the list (label `omitted`).
     pub items: Vec<Cited>,
     /// What the manager printed when it last updated the field, when it
     /// keeps that (Zotero's `plainCitation`, Mendeley's

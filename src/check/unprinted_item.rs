@@ -26,6 +26,16 @@ impl Check for UnprintedItem {
             return Vec::new();
         }
         let printed: HashSet<u32> = cx.managed.printed.iter().filter_map(|p| p.item).collect();
+        // Items a list leaves out on purpose (Zotero's `omitted`).
+        let omitted: HashSet<&str> = cx
+            .managed
+            .fields
+            .iter()
+            .filter(|(f, _)| f.kind == FieldKind::Bibliography)
+            .flat_map(|(f, _)| &f.items)
+            .filter(|c| c.label.as_deref() == Some("omitted"))
+            .map(|c| c.id.as_str())
+            .collect();
         let mut reported = HashSet::new();
         let mut out = Vec::new();
         for (k, (field, numbers)) in cx.managed.fields.iter().enumerate() {
@@ -34,7 +44,10 @@ impl Check for UnprintedItem {
             }
             for (cited, number) in field.items.iter().zip(numbers) {
                 let Some(n) = number else { continue };
-                if printed.contains(n) || !reported.insert(*n) {
+                if printed.contains(n)
+                    || omitted.contains(cited.id.as_str())
+                    || !reported.insert(*n)
+                {
                     continue;
                 }
                 let title = cx

@@ -146,21 +146,36 @@ fn read_field(raw: &RawField, managed: &mut Managed) -> Option<Field> {
         problem: None,
     };
     if kind == FieldKind::Bibliography {
-        // Zotero's list names the items the author added to it uncited
-        // (`{"uncited":[["http://zotero.org/…/items/ABC"]],…}`).
+        // Zotero's list names the items the author added to it uncited,
+        // those printed as edited in Zotero, and those left out
+        // (`{"uncited":[["http://zotero.org/…/items/ABC"]],"omitted":[…],
+        // "custom":[["…/items/XYZ","text"]]}`).
         if origin == Origin::Zotero
             && let Ok(v) = first_json(&raw.code)
-            && let Some(uncited) = v.get("uncited").and_then(Value::as_array)
         {
-            let mut ids = Vec::new();
-            for u in uncited {
-                match u {
-                    Value::Array(uris) => ids.extend(uris.iter().filter_map(Value::as_str)),
-                    Value::String(uri) => ids.push(uri),
-                    _ => {}
+            for (key, label) in [
+                ("uncited", None),
+                ("custom", Some("custom")),
+                ("omitted", Some("omitted")),
+            ] {
+                let Some(list) = v.get(key).and_then(Value::as_array) else {
+                    continue;
+                };
+                for entry in list {
+                    let uri = match entry {
+                        Value::Array(parts) => parts.first().and_then(Value::as_str),
+                        Value::String(uri) => Some(uri.as_str()),
+                        _ => None,
+                    };
+                    if let Some(uri) = uri {
+                        field.items.push(Cited {
+                            id: uri.to_owned(),
+                            locator: None,
+                            label: label.map(str::to_owned),
+                        });
+                    }
                 }
             }
-            field.items = ids.into_iter().map(cited).collect();
         }
         return Some(field);
     }

@@ -140,6 +140,15 @@ pub fn resolve(
     }
 
     // The items as records, the printed entries matched to them.
+    // Items no field cites (Word keeps every source of the document's
+    // current list, used or not) are records only where the list prints
+    // them: they are kept until matching says.
+    let cited: HashSet<&str> = managed
+        .fields
+        .iter()
+        .flat_map(|f| &f.items)
+        .map(|c| c.id.as_str())
+        .collect();
     let mut items: Vec<Reference> = managed
         .items
         .iter()
@@ -171,6 +180,12 @@ pub fn resolve(
         printed_of_item.insert(i, p);
     }
 
+    let dropped: HashSet<usize> = (0..items.len())
+        .filter(|i| {
+            !printed_of_item.contains_key(i) && !cited.contains(managed.items[*i].id.as_str())
+        })
+        .collect();
+
     // A list's items added without a citation whose data the document
     // does not hold (Zotero keeps only their URIs in the list's code): the
     // list's unmatched entries print them, in order.
@@ -180,7 +195,7 @@ pub fn resolve(
         let ids = field
             .items
             .iter()
-            .filter(|c| managed.item(&c.id).is_none())
+            .filter(|c| c.label.is_none() && managed.item(&c.id).is_none())
             .map(|c| c.id.clone());
         let unmatched = (0..printed.len()).filter(|p| {
             !item_of_printed.contains_key(p)
@@ -215,6 +230,9 @@ pub fn resolve(
     let rest: Vec<usize> = (0..items.len()).filter(|i| !order.contains(i)).collect();
     order.extend(rest);
     for i in order {
+        if dropped.contains(&i) {
+            continue;
+        }
         match printed_of_item.get(&i) {
             Some(&p) => {
                 let entry = &printed[p];
@@ -279,7 +297,16 @@ pub fn resolve(
             continue;
         }
         let item = item_of_printed.get(&p).copied();
+        // An entry the author edited in Zotero prints as edited.
+        let custom = |i: usize| {
+            field.and_then(|k| managed.fields.get(k)).is_some_and(|f| {
+                f.items
+                    .iter()
+                    .any(|c| c.id == managed.items[i].id && c.label.as_deref() == Some("custom"))
+            })
+        };
         let differs = item
+            .filter(|&i| !custom(i))
             .map(|i| {
                 compare(&items[i], &managed.items[i], &entry.raw).differs(
                     &items[i],
@@ -302,7 +329,12 @@ pub fn resolve(
 
     // The records: the items in number order, then the typed entries (and
     // printed entries no item matches) as read.
-    let mut out = items;
+    let mut out: Vec<Reference> = items
+        .into_iter()
+        .enumerate()
+        .filter(|(i, _)| !dropped.contains(i))
+        .map(|(_, r)| r)
+        .collect();
     for (p, mut entry) in printed.into_iter().enumerate() {
         if item_of_printed.contains_key(&p) {
             continue;
@@ -859,6 +891,72 @@ mod tests {
         assert_eq!(r.year, Some(2009));
         assert_eq!(r.original_year.map(|o| o.year), Some(1388));
         assert_eq!(r.language, Some(Language::Fa));
+    }
+
+    /// A document whose manager printed one list entry and one citation.
+    fn source(list_items: Vec<crate::managed::Cited>, extra_item: bool) -> Source {
+        use crate::managed::{Cited, Managed};
+        let text = "Mətn (1, s. 5).\n\nƏDƏBİYYAT\n\n1. Həsənli C. Sovet dövründə Azərbaycanın xarici siyasəti. Bakı, 2013.\n";
+        let cite = text.find("(1").unwrap_or(0);
+        let list = text.find("1. H").unwrap_or(0);
+        let hasanli = item(json!({"type": "book", "title": "Sovet dövründə Azərbaycanın xarici siyasəti",
+                                   "author": [{"family": "Həsənli", "given": "Cəmil"}],
+                                   "issued": {"date-parts": [[2012]]}}));
+        let mut items = vec![hasanli.clone()];
+        if extra_item {
+            items.push(Item {
+                id: "never-used".into(),
+                ..item(json!({"type": "book", "title": "Başqa kitab"}))
+            });
+        }
+        let field = |kind, result: Span, items| Field {
+            origin: Origin::Zotero,
+            kind,
+            code: "ADDIN ZOTERO_ITEM".into(),
+            result,
+            items,
+            printed: None,
+            problem: None,
+        };
+        let managed = Managed {
+            items,
+            fields: vec![
+                field(
+                    FieldKind::Citation,
+                    cite..cite + "(1, s. 5)".len(),
+                    vec![Cited { id: hasanli.id.clone(), locator: Some("5".into()), label: None }],
+                ),
+                field(FieldKind::Bibliography, list..text.len() - 1, list_items),
+            ],
+        };
+        Source::new("m.docx", text).extracted().with_managed(managed)
+    }
+
+    #[test]
+    fn an_entry_edited_in_zotero_is_not_stale_and_an_unused_item_is_no_record() {
+        use crate::managed::Cited;
+        let vocab = Vocabulary::default();
+        let resolve_source = |source: &Source| {
+            let mut document = crate::split::split(source, &vocab);
+            let printed = super::super::parse_references(source, &document, &vocab);
+            resolve(source, &mut document, printed, &vocab)
+        };
+        // Printed 2013 where Zotero holds 2012: stale.
+        let (records, resolution) = resolve_source(&source(Vec::new(), true));
+        assert_eq!(resolution.printed.len(), 1);
+        assert_eq!(resolution.printed[0].item, Some(1));
+        assert!(resolution.printed[0].differs[0].contains("`2012`, printed `2013`"));
+        // The item no field cites and no entry prints is no record.
+        assert_eq!(records.len(), 1, "{records:#?}");
+        assert_eq!(resolution.citations.len(), 1);
+        // The author edited the entry in Zotero: not stale.
+        let custom = vec![Cited {
+            id: "http://zotero.org/users/1/items/ABC".into(),
+            locator: None,
+            label: Some("custom".into()),
+        }];
+        let (_, resolution) = resolve_source(&source(custom, false));
+        assert!(resolution.printed[0].differs.is_empty());
     }
 
     #[test]
