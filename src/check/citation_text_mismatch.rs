@@ -110,6 +110,12 @@ fn textual_difference(
     numbers: &[Option<u32>],
 ) -> Option<String> {
     let text = fold(shown);
+    // Word's `\n` prints a citation without its author (`(2012, s. 45)`).
+    let without_author = field.origin == crate::managed::Origin::WordSources
+        && field
+            .code
+            .split_whitespace()
+            .any(|w| w.eq_ignore_ascii_case("\\n"));
     for (cited, n) in field.items.iter().zip(numbers) {
         let Some(r) = n.and_then(|n| cx.reference(n)) else {
             continue;
@@ -126,6 +132,7 @@ fn textual_difference(
                     .map(str::to_owned)
             });
         if let Some(name) = name
+            && !without_author
             && !text.contains(&fold(&name))
         {
             return Some(format!(

@@ -277,7 +277,9 @@ fn take_markers(text: &str, starts: &[usize]) -> Marked {
             if !MARK_DIGITS.contains(&d) {
                 break;
             }
-            k = k.saturating_mul(16) + (u32::from(d) - 0xFDE0) as usize;
+            k = k
+                .saturating_mul(16)
+                .saturating_add((u32::from(d) - 0xFDE0) as usize);
             removed += d.len_utf8();
             chars.next();
         }

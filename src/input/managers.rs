@@ -202,7 +202,10 @@ fn read_field(raw: &RawField, managed: &mut Managed) -> Option<Field> {
             Err(problem) => field.problem = Some(problem),
         },
         Origin::EndNote => match endnote_citation(raw, managed) {
-            Ok(items) => field.items = items,
+            Ok((items, printed)) => {
+                field.items = items;
+                field.printed = printed;
+            }
             Err(problem) => field.problem = Some(problem),
         },
         Origin::Text => {}
@@ -693,8 +696,12 @@ fn json_string(v: &Value) -> String {
 // ---------------------------------------------------------------------------
 // EndNote: `<EndNote><Cite>…<record>…` in the field code or its data.
 
-/// The items of an EndNote citation field, adding each record to `managed`.
-fn endnote_citation(raw: &RawField, managed: &mut Managed) -> Result<Vec<Cited>, String> {
+/// The items of an EndNote citation field, adding each record to `managed`;
+/// with what EndNote printed (the first `<DisplayText>`).
+fn endnote_citation(
+    raw: &RawField,
+    managed: &mut Managed,
+) -> Result<(Vec<Cited>, Option<String>), String> {
     let xml = match raw.code.find("<EndNote") {
         Some(at) => raw.code[at..].to_owned(),
         None => {
@@ -737,7 +744,10 @@ fn endnote_citation(raw: &RawField, managed: &mut Managed) -> Result<Vec<Cited>,
             id,
         });
     }
-    Ok(out)
+    let printed = root
+        .children_named("Cite")
+        .find_map(|c| c.value("DisplayText"));
+    Ok((out, printed))
 }
 
 /// An EndNote `<record>` as a CSL-JSON item. The reference type's name

@@ -162,9 +162,22 @@ pub fn resolve(
     for (i, item) in items.iter().enumerate() {
         for &p in &candidates {
             let m = compare(item, &managed.items[i], &printed[p].raw);
-            if m.title >= 0.5 || (item.title.is_none() && m.author && m.year) {
-                let score =
-                    (m.title * 100.0) as u32 + 20 * u32::from(m.author) + 20 * u32::from(m.year);
+            // Word numbers a numeric style's list by `b:RefOrder`.
+            let ordered = managed.items[i]
+                .csl
+                .get("x-ref-order")
+                .and_then(Value::as_str)
+                .and_then(|o| o.trim().parse::<u32>().ok())
+                == Some(printed[p].number);
+            let agree = m.author || m.year;
+            if m.title >= 0.5
+                || (item.title.is_none() && m.author && m.year)
+                || (ordered && agree && m.title >= 0.25)
+            {
+                let score = (m.title * 100.0) as u32
+                    + 20 * u32::from(m.author)
+                    + 20 * u32::from(m.year)
+                    + 30 * u32::from(ordered);
                 pairs.push((score, i, p));
             }
         }
@@ -899,9 +912,11 @@ mod tests {
         let text = "Mətn (1, s. 5).\n\nƏDƏBİYYAT\n\n1. Həsənli C. Sovet dövründə Azərbaycanın xarici siyasəti. Bakı, 2013.\n";
         let cite = text.find("(1").unwrap_or(0);
         let list = text.find("1. H").unwrap_or(0);
-        let hasanli = item(json!({"type": "book", "title": "Sovet dövründə Azərbaycanın xarici siyasəti",
+        let hasanli = item(
+            json!({"type": "book", "title": "Sovet dövründə Azərbaycanın xarici siyasəti",
                                    "author": [{"family": "Həsənli", "given": "Cəmil"}],
-                                   "issued": {"date-parts": [[2012]]}}));
+                                   "issued": {"date-parts": [[2012]]}}),
+        );
         let mut items = vec![hasanli.clone()];
         if extra_item {
             items.push(Item {
@@ -924,12 +939,18 @@ mod tests {
                 field(
                     FieldKind::Citation,
                     cite..cite + "(1, s. 5)".len(),
-                    vec![Cited { id: hasanli.id.clone(), locator: Some("5".into()), label: None }],
+                    vec![Cited {
+                        id: hasanli.id.clone(),
+                        locator: Some("5".into()),
+                        label: None,
+                    }],
                 ),
                 field(FieldKind::Bibliography, list..text.len() - 1, list_items),
             ],
         };
-        Source::new("m.docx", text).extracted().with_managed(managed)
+        Source::new("m.docx", text)
+            .extracted()
+            .with_managed(managed)
     }
 
     #[test]
