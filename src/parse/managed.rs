@@ -159,9 +159,18 @@ pub fn resolve(
         .filter(|&p| lists.is_empty() || in_list(&printed[p].span).is_some())
         .collect();
     let mut pairs: Vec<(u32, usize, usize)> = Vec::new();
+    let keys: Vec<Key> = items
+        .iter()
+        .zip(&managed.items)
+        .map(|(r, item)| Key::of(r, item))
+        .collect();
+    let printed_words: HashMap<usize, HashSet<String>> = candidates
+        .iter()
+        .map(|&p| (p, word_set(&printed[p].raw)))
+        .collect();
     for (i, item) in items.iter().enumerate() {
         for &p in &candidates {
-            let m = compare(item, &managed.items[i], &printed[p].raw);
+            let m = compare(&keys[i], &printed_words[&p]);
             // Word numbers a numeric style's list by `b:RefOrder`.
             let ordered = managed.items[i]
                 .csl
@@ -321,7 +330,7 @@ pub fn resolve(
         let differs = item
             .filter(|&i| !custom(i))
             .map(|i| {
-                compare(&items[i], &managed.items[i], &entry.raw).differs(
+                compare(&keys[i], &word_set(&entry.raw)).differs(
                     &items[i],
                     &managed.items[i],
                     entry,
@@ -589,39 +598,61 @@ fn words(text: &str) -> Vec<String> {
         .collect()
 }
 
-fn compare(r: &Reference, item: &Item, printed: &str) -> Agreement {
-    let printed_words: HashSet<String> = words(printed).into_iter().collect();
-    let title_words: Vec<String> = r
-        .title
-        .as_deref()
-        .map(words)
-        .unwrap_or_default()
-        .into_iter()
-        .filter(|w| w.chars().count() >= 3 || w.chars().all(|c| c.is_ascii_digit()))
-        .collect();
-    let title = if title_words.is_empty() {
+/// What of an item is looked for in a printed entry: its title words,
+/// its first author's family name, its year as printed.
+struct Key {
+    title: Vec<String>,
+    family: Option<Vec<String>>,
+    year: Option<String>,
+}
+
+impl Key {
+    fn of(r: &Reference, item: &Item) -> Key {
+        let title = r
+            .title
+            .as_deref()
+            .map(words)
+            .unwrap_or_default()
+            .into_iter()
+            .filter(|w| w.chars().count() >= 3 || w.chars().all(|c| c.is_ascii_digit()))
+            .collect();
+        let first = r.authors.first().or(r.editors.first());
+        Key {
+            title,
+            family: first.map(|p| words(&p.family)),
+            year: printed_year(item),
+        }
+    }
+}
+
+/// The words of a printed entry, as a set.
+fn word_set(printed: &str) -> HashSet<String> {
+    words(printed).into_iter().collect()
+}
+
+fn compare(key: &Key, printed_words: &HashSet<String>) -> Agreement {
+    let title = if key.title.is_empty() {
         0.0
     } else {
-        title_words
+        key.title
             .iter()
             .filter(|w| printed_words.contains(*w))
             .count() as f32
-            / title_words.len() as f32
+            / key.title.len() as f32
     };
-    let first = r.authors.first().or(r.editors.first());
-    let author = first.is_some_and(|p| {
-        let family = words(&p.family);
-        !family.is_empty() && family.iter().all(|w| printed_words.contains(w))
-    });
-    let year = printed_year(item);
+    let author = key
+        .family
+        .as_ref()
+        .is_some_and(|f| !f.is_empty() && f.iter().all(|w| printed_words.contains(w)));
     Agreement {
         title,
         author,
-        year: year
+        year: key
+            .year
             .as_ref()
             .is_some_and(|y| printed_words.iter().any(|w| w.contains(y.as_str()))),
-        has_year: year.is_some(),
-        has_author: first.is_some(),
+        has_year: key.year.is_some(),
+        has_author: key.family.is_some(),
     }
 }
 
