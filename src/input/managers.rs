@@ -534,6 +534,7 @@ fn word_source_csl(s: &Node, id: &str) -> Map<String, Value> {
     put("edition", s.value("Edition"));
     put("URL", s.value("URL"));
     put("DOI", s.value("DOI"));
+    put("ISBN", s.value("StandardNumber"));
     put("genre", s.value("ThesisType"));
     put("note", s.value("Comments"));
     put(

@@ -806,7 +806,17 @@ pub fn reference_of(item: &Item, vocab: &Vocabulary) -> Reference {
     r.extent = string(m, "number-of-pages");
     r.url = string(m, "URL");
     r.genre = string(m, "genre");
-    r.note = string(m, "note");
+    // What the model has no field for is kept in the note.
+    r.note = ["note", "DOI", "ISBN", "collection-title"]
+        .iter()
+        .filter_map(|k| {
+            string(m, k).map(|v| match *k {
+                "note" => v,
+                "collection-title" => format!("series: {v}"),
+                other => format!("{other} {v}"),
+            })
+        })
+        .reduce(|a, b| format!("{a}; {b}"));
     let archive = string(m, "archive");
     let location = string(m, "archive_location");
     let csl_type = string(m, "type").unwrap_or_else(|| "document".to_owned());
@@ -922,6 +932,21 @@ mod tests {
         assert_eq!(a.file.as_deref(), Some("72"));
         assert_eq!(r.language, Some(Language::Az));
         assert_eq!(r.origin, Some(Origin::Zotero));
+    }
+
+    #[test]
+    fn what_the_model_has_no_field_for_is_kept_in_the_note() {
+        let r = reference_of(
+            &item(
+                json!({"type": "article-journal", "title": "The British at Baku",
+                          "DOI": "10.1080/00263206.2019.1", "note": "Translated from Russian"}),
+            ),
+            &Vocabulary::default(),
+        );
+        assert_eq!(
+            r.note.as_deref(),
+            Some("Translated from Russian; DOI 10.1080/00263206.2019.1")
+        );
     }
 
     #[test]
