@@ -252,3 +252,48 @@ fn a_hand_edited_list_and_a_typed_over_citation_are_named() {
         );
     }
 }
+
+#[test]
+fn a_managers_docx_saved_by_libreoffice_still_reads_as_the_managers() {
+    // LibreOffice, the one word processor at hand, keeps Word's sources
+    // (customXml) and every manager's field code when it saves a .docx.
+    // (LibreOffice 7.4 drops content controls' tags, and with them Mendeley
+    // Cite's data, and `w:fldData`, where EndNote keeps a long citation's
+    // record: such citations read as typed ones, or are reported.)
+    if !crate::manuscripts::runs("soffice") {
+        println!("skipped: soffice is not installed (bash .ci/install-deps.sh)");
+        return;
+    }
+    let dir = tempfile::tempdir().expect("temp dir");
+    let profile = dir.path().join("profile");
+    for path in [
+        "fixtures/manuscripts/docx/az-word-sources.docx",
+        "fixtures/manuscripts/docx/az-zotero.docx",
+        "fixtures/rules/unprinted-item.docx",
+    ] {
+        let original = repo(path);
+        let stem = original
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .unwrap_or(path);
+        let saved =
+            crate::manuscripts::soffice(&profile, "docx", &original, &dir.path().join(stem));
+        let before = istinad::check(
+            &istinad::input::read_path(&original).expect("readable"),
+            &Config::default(),
+        );
+        let after = istinad::check(
+            &istinad::input::read_path(&saved).expect("readable"),
+            &Config::default(),
+        );
+        assert_eq!(findings(&after), findings(&before), "{stem}");
+        assert_eq!(cited(&after), cited(&before), "{stem}");
+        let ids = |r: &Report| {
+            r.references
+                .iter()
+                .map(|r| r.id.clone())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(ids(&after), ids(&before), "{stem}");
+    }
+}

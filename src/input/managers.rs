@@ -706,6 +706,9 @@ fn endnote_citation(
     let xml = match raw.code.find("<EndNote") {
         Some(at) => raw.code[at..].to_owned(),
         None => {
+            if raw.data.trim().is_empty() {
+                return Err("it holds no record: EndNote keeps a long citation's record in the field's data (`w:fldData`), which is missing (LibreOffice drops it when it saves a .docx)".to_owned());
+            }
             let decoded = base64(&raw.data).ok_or("its data is not base64")?;
             let text = String::from_utf8(decoded.clone()).unwrap_or_else(|_| {
                 let units: Vec<u16> = decoded
