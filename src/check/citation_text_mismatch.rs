@@ -167,6 +167,7 @@ impl Check for CitationTextMismatch {
             if field.kind != FieldKind::Citation
                 || field.problem.is_some()
                 || field.result.is_empty()
+                || numbers.iter().all(Option::is_none)
             {
                 continue;
             }

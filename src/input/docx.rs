@@ -1451,7 +1451,13 @@ impl Story<'_, '_> {
                 }
                 b"sdtPr" => Some(Frame::SdtPr),
                 b"sdtContent" => {
-                    let tag = self.sdt_tags.last().cloned().flatten();
+                    // Only Mendeley Cite keeps a manager's data in a tag.
+                    let tag = self
+                        .sdt_tags
+                        .last()
+                        .cloned()
+                        .flatten()
+                        .filter(|t| t.starts_with("MENDELEY_"));
                     let marker = match (empty, tag) {
                         (false, Some(tag)) => self.mark_field(tag, String::new()),
                         _ => None,

@@ -674,16 +674,37 @@ fn csl_citation(
             .pointer("/manualOverride/manualOverrideText")
             .and_then(Value::as_str),
         Origin::Mendeley => v
-            .pointer("/mendeley/previouslyFormattedCitation")
-            .or_else(|| v.pointer("/mendeley/plainTextFormattedCitation"))
+            .pointer("/mendeley/plainTextFormattedCitation")
+            .or_else(|| v.pointer("/mendeley/previouslyFormattedCitation"))
             .or_else(|| v.pointer("/manualOverride/citeprocText"))
             .and_then(Value::as_str),
         _ => v
             .pointer("/properties/plainCitation")
             .and_then(Value::as_str),
     }
-    .map(str::to_owned);
+    .map(without_markup);
     Ok((out, printed))
+}
+
+/// A formatted citation as text: HTML tags (`<i>`, `<sup>`) dropped, the
+/// five XML entities and `&nbsp;` read.
+fn without_markup(formatted: &str) -> String {
+    let mut out = String::new();
+    let mut in_tag = false;
+    for c in formatted.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' if in_tag => in_tag = false,
+            _ if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    out.replace("&nbsp;", "\u{a0}")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&apos;", "'")
+        .replace("&amp;", "&")
 }
 
 /// A JSON value as a string: a string's text, a number's digits.
@@ -937,6 +958,16 @@ mod tests {
         let lo = word_citation(" CITATION  \"Hes12\"");
         assert_eq!(lo[0].id, "Hes12");
         assert_eq!(lo[0].locator, None);
+    }
+
+    #[test]
+    fn formatted_citations_lose_their_markup() {
+        assert_eq!(without_markup("(<i>Karaca</i>, 2019)"), "(Karaca, 2019)");
+        assert_eq!(without_markup("<sup>1</sup>"), "1");
+        assert_eq!(
+            without_markup("[1, p.&nbsp;5] &amp; x"),
+            "[1, p.\u{a0}5] & x"
+        );
     }
 
     #[test]
