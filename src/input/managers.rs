@@ -431,6 +431,9 @@ fn lcid_language(lcid: &str) -> Option<&'static str> {
 /// | `InternetSite`, `DocumentFromInternetSite` | `webpage` | `b:InternetSiteTitle` |
 /// | `ElectronicSource` | `webpage` with a URL, else `document` | |
 /// | `Misc` and the rest (`Film`, `SoundRecording`, `Interview`, `Patent`, `Case`, `Art`, `Performance`) | `document` | |
+///
+/// `b:RefOrder`, the source's number in a numeric style, is kept under the
+/// private key `x-ref-order` (no CSL variable holds it).
 fn word_source_csl(s: &Node, id: &str) -> Map<String, Value> {
     let kind = s.value("SourceType").unwrap_or_default();
     let has = |n: &str| s.value(n).is_some();
