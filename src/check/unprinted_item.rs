@@ -14,7 +14,7 @@ pub(crate) struct UnprintedItem;
 
 pub(crate) const DOCS: RuleDocs = RuleDocs {
     summary: "A citation field cites an item that the printed reference list does not contain.",
-    why: "The reader finds the citation and not the work. A manager prints its list when it refreshes: a citation inserted after the last refresh, or an entry deleted from the list by hand, leaves a cited work out of the list.",
+    why: "The reader finds the citation and not the work, as with a dangling citation (hence an error). A manager prints its list when it refreshes: a citation inserted after the last refresh, or an entry deleted from the list by hand, leaves a cited work out of the list.",
     example: "A Mendeley field cites `Karaca 2019` and the list printed by `Mendeley Bibliography` has no entry for it: flagged at the citation, naming the field and its printed text.",
     fix: "No automatic fix: refresh the list in the manager (or add the entry to a typed list).",
 };
@@ -36,6 +36,12 @@ impl Check for UnprintedItem {
             .filter(|c| c.label.as_deref() == Some("omitted"))
             .map(|c| c.id.as_str())
             .collect();
+        let numbers = || cx.managed.printed.iter().map(|p| p.number);
+        let range = match (numbers().min(), numbers().max()) {
+            (Some(a), Some(b)) if a != b => format!("entries {a}–{b}"),
+            (Some(a), _) => format!("entry {a}"),
+            _ => "empty".to_owned(),
+        };
         let mut reported = HashSet::new();
         let mut out = Vec::new();
         for (k, (field, numbers)) in cx.managed.fields.iter().enumerate() {
@@ -59,7 +65,7 @@ impl Check for UnprintedItem {
                         Rule::UnprintedItem,
                         field.result.clone(),
                         format!(
-                            "`{}` ({} field `{}`) cites `{title}`, which the printed list does not contain",
+                            "`{}` ({} field `{}`) cites `{title}`, which the printed list ({range}) does not contain",
                             shown.trim(),
                             field.origin.manager(),
                             field.code
