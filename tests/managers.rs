@@ -134,6 +134,26 @@ fn convert_gives_the_items_as_the_manager_holds_them() {
 }
 
 #[test]
+fn render_prints_the_items_as_the_manager_holds_them() {
+    use istinad::emit::{Locale, Style, render};
+    let source = istinad::input::read_path(&repo("fixtures/manuscripts/docx/az-zotero.docx"))
+        .expect("readable");
+    let list = istinad::read_references(&source, &Config::default());
+    let text = render(&list.references, Style::Gost, Locale::Ru).expect("renders");
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), 6, "{text}");
+    assert!(
+        lines[0].contains("ARDA") && lines[0].contains("f. 28"),
+        "{text}"
+    );
+    assert!(
+        lines[1].contains("ГАРФ") && lines[1].contains("Оп. 1"),
+        "{text}"
+    );
+    assert!(lines[3].contains("1388 [2009]"), "{text}");
+}
+
+#[test]
 fn refs_name_each_records_origin_and_the_managers_id() {
     for (path, origin, id) in [
         (
