@@ -317,3 +317,19 @@ fn a_managers_docx_saved_by_libreoffice_still_reads_as_the_managers() {
         assert_eq!(ids(&after), ids(&before), "{stem}");
     }
 }
+
+#[test]
+fn libreoffices_own_citation_fields_without_words_sources_read_as_typed() {
+    // Made by LibreOffice 7.4 from libreoffice-bibliography.fodt: its
+    // bibliography mark becomes `CITATION  "Hes12"` and its index a
+    // `BIBLIOGRAPHY` field, with no b:Sources to give them meaning.
+    let report = check("fixtures/managers/libreoffice-bibliography.docx");
+    assert_eq!(report.references.len(), 1);
+    assert!(
+        report
+            .references
+            .iter()
+            .all(|r| r.origin.is_none() && r.id.is_none())
+    );
+    assert!(report.diagnostics.is_empty(), "{:#?}", report.diagnostics);
+}

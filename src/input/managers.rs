@@ -101,6 +101,16 @@ pub(super) fn read(extracted: &Extracted) -> Managed {
             managed.fields.push(field);
         }
     }
+    // Word's fields mean something only with Word's sources: LibreOffice
+    // writes its own bibliography marks as `CITATION "Tag"` and a
+    // `BIBLIOGRAPHY` field without them, and such a file reads as typed.
+    if !managed
+        .items
+        .iter()
+        .any(|i| i.origin == Origin::WordSources)
+    {
+        managed.fields.retain(|f| f.origin != Origin::WordSources);
+    }
     managed
 }
 
