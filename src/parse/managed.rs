@@ -201,6 +201,36 @@ pub fn resolve(
         item_of_printed.insert(p, i);
         printed_of_item.insert(i, p);
     }
+    // An item still unmatched that a field cites alone under a number
+    // (`[3, s. 45]`, `(3)`): the entry of that number prints it, if it
+    // agrees with the item in anything (title words, author or year).
+    for (i, item) in managed.items.iter().enumerate() {
+        if printed_of_item.contains_key(&i) {
+            continue;
+        }
+        let shown_numbers = managed.fields.iter().filter_map(|f| {
+            let [only] = f.items.as_slice() else {
+                return None;
+            };
+            (f.kind == FieldKind::Citation && only.id == item.id)
+                .then(|| leading_number(text.get(f.result.clone())?))
+                .flatten()
+        });
+        for n in shown_numbers {
+            let Some(&p) = candidates
+                .iter()
+                .find(|&&p| printed[p].number == n && !item_of_printed.contains_key(&p))
+            else {
+                continue;
+            };
+            let m = compare(&keys[i], &printed_words[&p]);
+            if m.title >= 0.25 || m.author || m.year {
+                item_of_printed.insert(p, i);
+                printed_of_item.insert(i, p);
+                break;
+            }
+        }
+    }
 
     let dropped: HashSet<usize> = (0..items.len())
         .filter(|i| {
@@ -496,6 +526,18 @@ fn entries_in(text: &str, span: Span) -> Vec<Entry> {
         });
     }
     out
+}
+
+/// The number a numeric citation starts with: `[3, s. 45]` and `(3)` give
+/// 3, `(Brown, 2020)` nothing.
+fn leading_number(shown: &str) -> Option<u32> {
+    let rest = shown.trim_start().strip_prefix(['[', '('])?.trim_start();
+    let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
+    let after = rest[digits.len()..].chars().next();
+    if digits.is_empty() || digits.len() > 5 || after.is_some_and(|c| c.is_alphanumeric()) {
+        return None;
+    }
+    digits.parse().ok()
 }
 
 /// A list number at the start of `s` and the length of its marker.
@@ -1034,6 +1076,55 @@ mod tests {
         }];
         let (_, resolution) = resolve_source(&source(custom, false));
         assert!(resolution.printed[0].differs.is_empty());
+    }
+
+    #[test]
+    fn a_typed_entry_the_citation_numbers_prints_its_item() {
+        use crate::managed::{Cited, Managed};
+        // Zotero's citation, a list typed by hand in another spelling: the
+        // title hardly agrees, the number and the year do.
+        let text = "Mətn [1, s. 5].\n\nƏDƏBİYYAT\n\n1. Hasanli J. Sovet dovrunde. Baku, 2012.\n";
+        let cite = text.find("[1").unwrap_or(0);
+        let hasanli = item(
+            json!({"type": "book", "title": "Sovet dövründə Azərbaycanın xarici siyasəti",
+                                   "author": [{"family": "Həsənli", "given": "Cəmil"}],
+                                   "issued": {"date-parts": [[2012]]}}),
+        );
+        let managed = Managed {
+            items: vec![hasanli.clone()],
+            fields: vec![Field {
+                origin: Origin::Zotero,
+                kind: FieldKind::Citation,
+                code: "ADDIN ZOTERO_ITEM".into(),
+                result: cite..cite + "[1, s. 5]".len(),
+                items: vec![Cited {
+                    id: hasanli.id.clone(),
+                    locator: Some("5".into()),
+                    label: None,
+                }],
+                printed: None,
+                problem: None,
+            }],
+        };
+        let source = Source::new("m.docx", text)
+            .extracted()
+            .with_managed(managed);
+        let vocab = Vocabulary::default();
+        let mut document = crate::split::split(&source, &vocab);
+        let printed = super::super::parse_references(&source, &document, &vocab);
+        let (records, resolution) = resolve(&source, &mut document, printed, &vocab);
+        assert_eq!(records.len(), 1, "{records:#?}");
+        assert_eq!(records[0].number, 1);
+        assert_eq!(records[0].origin, Some(Origin::Zotero));
+        assert_eq!(resolution.printed[0].item, Some(1));
+    }
+
+    #[test]
+    fn leading_numbers_of_numeric_citations() {
+        assert_eq!(leading_number("[3, s. 45]"), Some(3));
+        assert_eq!(leading_number(" (12)"), Some(12));
+        assert_eq!(leading_number("(Brown, 2020)"), None);
+        assert_eq!(leading_number("(2012a, p. 4)"), None);
     }
 
     #[test]
