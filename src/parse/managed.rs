@@ -582,6 +582,8 @@ struct Agreement {
     has_year: bool,
     /// Whether the item has an author.
     has_author: bool,
+    /// Whether the item has a title of words to look for.
+    has_title: bool,
 }
 
 impl Agreement {
@@ -592,7 +594,7 @@ impl Agreement {
             None => String::new(),
         };
         let mut out = Vec::new();
-        if self.title < 0.9 {
+        if self.has_title && self.title < 0.9 {
             out.push(format!(
                 "the title `{}`{}",
                 r.title.as_deref().unwrap_or_default(),
@@ -695,6 +697,7 @@ fn compare(key: &Key, printed_words: &HashSet<String>) -> Agreement {
             .is_some_and(|y| printed_words.iter().any(|w| w.contains(y.as_str()))),
         has_year: key.year.is_some(),
         has_author: key.family.is_some(),
+        has_title: !key.title.is_empty(),
     }
 }
 
