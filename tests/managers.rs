@@ -72,6 +72,10 @@ fn a_word_sources_docx_and_a_zotero_docx_check_as_their_typed_twins() {
             "{stem}"
         );
     }
+    // Word's ISO 690 numerical style prints `(1 s. 45)`: the same findings.
+    let iso = check("fixtures/managers/az-word-sources-iso690.docx");
+    let typed = check("fixtures/manuscripts/docx/az-word-sources.md");
+    assert_eq!(findings(&iso), findings(&typed));
 }
 
 /// The CSL-JSON items istinad writes for a file.

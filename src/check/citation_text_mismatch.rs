@@ -4,6 +4,7 @@ use super::{Check, Context, RuleDocs};
 use crate::diagnostic::Diagnostic;
 use crate::managed::{Cited, Field, FieldKind};
 use crate::model::Citation;
+use crate::parse::managed::leading_number;
 use crate::rule::Rule;
 use crate::script::fold;
 
@@ -146,6 +147,26 @@ fn textual_difference(
     None
 }
 
+/// Why a numeric text the scanner does not read differs from the field:
+/// its first number is not the first item's, or a locator is missing.
+fn leading_difference(
+    n: u32,
+    shown: &str,
+    field: &Field,
+    numbers: &[Option<u32>],
+) -> Option<String> {
+    let first = numbers.iter().flatten().next()?;
+    if *first != n {
+        return Some(format!(
+            "it shows entry {n} and the field cites entry {first}"
+        ));
+    }
+    field
+        .items
+        .iter()
+        .find_map(|cited| locator_missing(shown, cited))
+}
+
 fn locator_missing(text: &str, cited: &Cited) -> Option<String> {
     let locator = cited.locator.as_deref()?;
     let digits: String = locator.chars().filter(char::is_ascii_digit).collect();
@@ -181,10 +202,14 @@ impl Check for CitationTextMismatch {
                 Some(_) => None,
                 None => {
                     let readings = cx.managed.readings.get(k).map_or(&[][..], Vec::as_slice);
-                    if readings.is_empty() {
-                        textual_difference(cx, shown, field, numbers)
-                    } else {
+                    if !readings.is_empty() {
                         numeric_difference(field, numbers, readings)
+                    } else if let Some(n) = leading_number(shown) {
+                        // A numeric form the scanner does not read
+                        // (`(1 p. 118)`, Word's ISO 690).
+                        leading_difference(n, shown, field, numbers)
+                    } else {
+                        textual_difference(cx, shown, field, numbers)
                     }
                 }
             };
@@ -206,5 +231,44 @@ impl Check for CitationTextMismatch {
             out.push(d);
         }
         out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::managed::Origin;
+
+    fn word_field(locator: &str) -> Field {
+        Field {
+            origin: Origin::WordSources,
+            kind: FieldKind::Citation,
+            code: format!("CITATION Gas11 \\p {locator}"),
+            result: 0..10,
+            items: vec![Cited {
+                id: "Gas11".into(),
+                locator: Some(locator.into()),
+                label: Some("page".into()),
+            }],
+            printed: None,
+            problem: None,
+        }
+    }
+
+    #[test]
+    fn a_numeric_text_the_scanner_cannot_read_is_compared_by_its_number() {
+        let field = word_field("118");
+        assert_eq!(
+            leading_difference(2, "[2 стр. 118]", &field, &[Some(2)]),
+            None
+        );
+        assert!(
+            leading_difference(3, "[3 стр. 118]", &field, &[Some(2)])
+                .is_some_and(|w| w.contains("entry 3") && w.contains("entry 2"))
+        );
+        assert!(
+            leading_difference(2, "[2 стр. 181]", &field, &[Some(2)])
+                .is_some_and(|w| w.contains("`118`"))
+        );
     }
 }

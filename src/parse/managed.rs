@@ -530,7 +530,7 @@ fn entries_in(text: &str, span: Span) -> Vec<Entry> {
 
 /// The number a numeric citation starts with: `[3, s. 45]` and `(3)` give
 /// 3, `(Brown, 2020)` nothing.
-fn leading_number(shown: &str) -> Option<u32> {
+pub(crate) fn leading_number(shown: &str) -> Option<u32> {
     let rest = shown.trim_start().strip_prefix(['[', '('])?.trim_start();
     let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
     let after = rest[digits.len()..].chars().next();
