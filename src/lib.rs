@@ -18,7 +18,7 @@
 //!
 //! | stage  | module        | does                                                    |
 //! |--------|---------------|---------------------------------------------------------|
-//! | input  | [`input`]     | text, Markdown, .docx → [`Source`]                      |
+//! | input  | [`input`]     | text, Markdown, .docx → [`Source`] (with a reference manager's items and fields, [`managed`]) |
 //! | split  | [`split`]     | finds the list by its heading, splits its entries      |
 //! | parse  | [`parse`]     | one entry → one [`model::Reference`]                    |
 //! | cite   | [`cite`]      | the body's numeric citations → [`model::Citation`]      |

@@ -1,4 +1,4 @@
-//! Check C012 citation-text-mismatch: a reference manager's citation whose visible text no longer says what its field cites.
+//! Check C018 citation-text-mismatch: a reference manager's citation whose visible text no longer says what its field cites.
 
 use super::{Check, Context, RuleDocs};
 use crate::diagnostic::Diagnostic;
@@ -184,6 +184,8 @@ fn locator_missing(text: &str, cited: &Cited) -> Option<String> {
 impl Check for CitationTextMismatch {
     fn citations(cx: &Context) -> Vec<Diagnostic> {
         let mut out = Vec::new();
+        // A leading number beyond the list is a year: `(2012, p. 45)`.
+        let last = cx.references.iter().map(|r| r.number).max().unwrap_or(0);
         for (k, (field, numbers)) in cx.managed.fields.iter().enumerate() {
             if field.kind != FieldKind::Citation
                 || field.problem.is_some()
@@ -204,7 +206,7 @@ impl Check for CitationTextMismatch {
                     let readings = cx.managed.readings.get(k).map_or(&[][..], Vec::as_slice);
                     if !readings.is_empty() {
                         numeric_difference(field, numbers, readings)
-                    } else if let Some(n) = leading_number(shown) {
+                    } else if let Some(n) = leading_number(shown).filter(|&n| n <= last) {
                         // A numeric form the scanner does not read
                         // (`(1 p. 118)`, Word's ISO 690).
                         leading_difference(n, shown, field, numbers)

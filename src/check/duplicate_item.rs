@@ -1,4 +1,4 @@
-//! Check R005 duplicate-item: one work held twice by a reference manager, under two ids.
+//! Check R006 duplicate-item: one work held twice by a reference manager, under two ids.
 
 use std::collections::HashMap;
 

@@ -1,4 +1,4 @@
-//! Check C010 stale-bibliography: a reference manager's printed list that no longer matches the items it holds and cites.
+//! Check C016 stale-bibliography: a reference manager's printed list that no longer matches the items it holds and cites.
 
 use std::collections::HashSet;
 

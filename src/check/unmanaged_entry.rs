@@ -1,4 +1,4 @@
-//! Check S004 unmanaged-entry: typed entries beside a reference manager's printed list.
+//! Check S007 unmanaged-entry: typed entries beside a reference manager's printed list.
 
 use super::{Check, Context, RuleDocs};
 use crate::diagnostic::Diagnostic;

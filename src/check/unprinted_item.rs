@@ -1,4 +1,4 @@
-//! Check C011 unprinted-item: an item a reference manager's field cites that the printed list lacks.
+//! Check C017 unprinted-item: an item a reference manager's field cites that the printed list lacks.
 
 use std::collections::HashSet;
 
