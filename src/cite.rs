@@ -13,12 +13,14 @@
 //! regular expression with `entry` and `locator` groups) are scanned beside
 //! the built-in grammar; where both match, the built-in reading stands.
 
+pub(crate) mod author_date;
+
 use nom::Parser;
 
 use crate::config::CitationForm;
 use crate::diagnostic::Diagnostic;
 use crate::fix::{Applicability, Edit, Fix};
-use crate::model::{Citation, CitationItem, Locator, LocatorPart, Part};
+use crate::model::{Citation, CitationItem, CitationStyle, Locator, LocatorPart, Part};
 use crate::parse::lex::{parse_number, parse_ranges, range_list};
 use crate::parse::locator::{Labelled, labelled};
 use crate::rule::Rule;
@@ -33,6 +35,14 @@ pub struct Scan {
     pub citations: Vec<Citation>,
     /// `malformed-citation` findings.
     pub diagnostics: Vec<Diagnostic>,
+    /// How each author–date citation's items met the list, by citation
+    /// (empty for a numbered citation): what the author–date rules read.
+    pub(crate) resolutions: Vec<Vec<author_date::Resolution>>,
+    /// The document's citation style.
+    pub style: CitationStyle,
+    /// Citations of the style the document does not use (`(12, s. 5)` in
+    /// an author–date text), by index into `citations`.
+    pub(crate) other_style: Vec<usize>,
 }
 
 /// A problem in one citation's form, before the document's convention is known.
@@ -130,6 +140,110 @@ pub fn scan_citations(
         scan.citations.push(cand.citation);
     }
     scan.diagnostics.extend(odd);
+    scan
+}
+
+/// Scans the body and notes for citations of both styles and keeps the
+/// document's: by number, or by author and year (`style`, or when `None`
+/// found from the list and the citations: a numbered list is cited by
+/// number; an unnumbered one by author and year when its authors and years
+/// are what the brackets cite). Citations of the other style that surely
+/// are citations (every item reaches an entry) are kept beside, marked.
+pub fn scan_document(
+    text: &str,
+    parts: &[Span],
+    references: &[crate::model::Reference],
+    numbered_list: bool,
+    config: &crate::config::Config,
+) -> Scan {
+    let numbers: Vec<u32> = references.iter().map(|r| r.number).collect();
+    let vocab = &config.vocabulary;
+    let numbered = scan_citations(text, parts, &numbers, vocab, &config.citation_forms);
+    let ad = author_date::scan(text, parts, references, vocab);
+    let reaches = |r: &author_date::Resolution| {
+        use author_date::Outcome;
+        matches!(
+            r.outcome,
+            Outcome::Found { .. } | Outcome::Ambiguous { .. } | Outcome::WrongYear { .. }
+        ) || r.outcome.entry().is_some()
+    };
+    let ad_reaching = ad
+        .resolutions
+        .iter()
+        .filter(|r| r.iter().any(reaches))
+        .count();
+    let style = config.style.unwrap_or({
+        if numbered_list {
+            CitationStyle::Numbered
+        } else if ad_reaching > 0 && ad.citations.len() >= numbered.citations.len()
+            || numbered.citations.is_empty() && !references.is_empty()
+        {
+            CitationStyle::AuthorDate
+        } else {
+            CitationStyle::Numbered
+        }
+    });
+    let max = numbers.iter().copied().max().unwrap_or(0);
+    let mut all: Vec<(Citation, Vec<author_date::Resolution>, bool)> = Vec::new();
+    let mut diagnostics = Vec::new();
+    match style {
+        CitationStyle::Numbered => {
+            let taken: Vec<Span> = numbered.citations.iter().map(|c| c.span.clone()).collect();
+            all.extend(
+                numbered
+                    .citations
+                    .into_iter()
+                    .map(|c| (c, Vec::new(), false)),
+            );
+            diagnostics = numbered.diagnostics;
+            for (c, r) in ad.citations.into_iter().zip(ad.resolutions) {
+                let sure = r
+                    .iter()
+                    .all(|x| matches!(x.outcome, author_date::Outcome::Found { .. }));
+                let free = !taken
+                    .iter()
+                    .any(|t| t.start < c.span.end && c.span.start < t.end);
+                if sure && free && !references.is_empty() {
+                    all.push((c, r, true));
+                }
+            }
+        }
+        CitationStyle::AuthorDate => {
+            let taken: Vec<Span> = ad.citations.iter().map(|c| c.span.clone()).collect();
+            all.extend(
+                ad.citations
+                    .into_iter()
+                    .zip(ad.resolutions)
+                    .map(|(c, r)| (c, r, false)),
+            );
+            for c in numbered.citations {
+                let sure = !c.items.is_empty()
+                    && c.items
+                        .iter()
+                        .all(|i| i.reference.is_some_and(|n| (1..=max).contains(&n)))
+                    && (c.text.starts_with('[') || c.items.iter().any(|i| i.locator.is_some()));
+                let free = !taken
+                    .iter()
+                    .any(|t| t.start < c.span.end && c.span.start < t.end);
+                if sure && free {
+                    all.push((c, Vec::new(), true));
+                }
+            }
+        }
+    }
+    all.sort_by_key(|(c, _, _)| c.span.start);
+    let mut scan = Scan {
+        diagnostics,
+        style,
+        ..Scan::default()
+    };
+    for (i, (c, r, other)) in all.into_iter().enumerate() {
+        scan.citations.push(c);
+        scan.resolutions.push(r);
+        if other {
+            scan.other_style.push(i);
+        }
+    }
     scan
 }
 
@@ -301,12 +415,16 @@ fn scan_forms(text: &str, body: Span, forms: &[CitationForm], candidates: &mut V
                 text: whole.as_str().to_string(),
                 span,
                 items: vec![CitationItem {
-                    reference,
+                    reference: Some(reference),
+                    author: None,
+                    year: None,
                     number_span: body.start + entry.start()..body.start + entry.end(),
                     locator,
                     more_locators: Vec::new(),
                     parts: Vec::new(),
                 }],
+                style: CitationStyle::Numbered,
+                narrative: false,
             };
             let at = candidates.partition_point(|c| c.citation.span.start < citation.span.start);
             candidates.insert(
@@ -342,7 +460,7 @@ fn drop_enumerations(text: &str, candidates: &mut Vec<Candidate>) {
     while k < candidates.len() {
         // A run starts at "(1)" followed by words.
         if !(bare(&candidates[k])
-            && candidates[k].citation.items[0].reference == 1
+            && candidates[k].citation.items[0].reference == Some(1)
             && introduces_words(&candidates[k]))
         {
             k += 1;
@@ -358,7 +476,7 @@ fn drop_enumerations(text: &str, candidates: &mut Vec<Candidate>) {
                 break;
             }
             if bare(&candidates[j])
-                && candidates[j].citation.items[0].reference == next
+                && candidates[j].citation.items[0].reference == Some(next)
                 && introduces_words(&candidates[j])
             {
                 run.push(j);
@@ -474,7 +592,9 @@ fn read_by_habit(candidates: &mut [Candidate], max: u32) -> Vec<Diagnostic> {
                 let new: Vec<CitationItem> = entries
                     .iter()
                     .map(|n| CitationItem {
-                        reference: *n,
+                        reference: Some(*n),
+                        author: None,
+                        year: None,
                         number_span: loc.span.clone(),
                         locator: None,
                         more_locators: Vec::new(),
@@ -487,12 +607,8 @@ fn read_by_habit(candidates: &mut [Candidate], max: u32) -> Vec<Diagnostic> {
                 continue;
             }
             if unclear {
-                let n = cand.citation.items[k].reference;
-                let listed = entries
-                    .iter()
-                    .map(u32::to_string)
-                    .collect::<Vec<_>>()
-                    .join(", ");
+                let n = cand.citation.items[k].reference.unwrap_or(0);
+                let listed = crate::diagnostic::list_numbers(&entries);
                 out.push(
                     Diagnostic::new(
                         Rule::AmbiguousCitation,
@@ -531,7 +647,7 @@ fn pair_as_page(citation: &Citation) -> Option<Diagnostic> {
     if between.trim() != "," {
         return None;
     }
-    let (n, m) = (first.reference, second.reference);
+    let (n, m) = (first.reference?, second.reference?);
     Some(
         Diagnostic::new(
             Rule::AmbiguousCitation,
@@ -648,16 +764,7 @@ fn diagnose(issue: &Issue, citation: &Citation, convention: &str) -> Option<Diag
         )
         .with_fix(Fix::replace(format!("Insert `{close}`"), Applicability::Unsafe, *at..*at, close.to_string())),
     };
-    Some(d.with_reference_opt(citation.items.first().map(|i| i.reference)))
-}
-
-impl Diagnostic {
-    fn with_reference_opt(self, n: Option<u32>) -> Self {
-        match n {
-            Some(n) => self.with_reference(n),
-            None => self,
-        }
-    }
+    Some(d.with_reference_opt(citation.items.first().and_then(|i| i.reference)))
 }
 
 /// Tries to read a citation opening at `open`.
@@ -767,11 +874,14 @@ fn candidate(
         ));
     }
     // Years and page numbers in prose are not entry numbers.
-    if parsed
+    if parsed.items.iter().all(|i| {
+        i.reference
+            .is_some_and(|n| n > max && (max > 0 || n >= 1000))
+    }) && (parsed
         .items
         .iter()
-        .all(|i| i.reference > max && (max > 0 || i.reference >= 1000))
-        && (parsed.items.iter().any(|i| i.reference >= 1000) || parsed.year_like)
+        .any(|i| i.reference.is_some_and(|n| n >= 1000))
+        || parsed.year_like)
     {
         return None;
     }
@@ -781,8 +891,8 @@ fn candidate(
     // A lone big number in brackets with no locator is a year or a count.
     if parsed.items.len() == 1
         && parsed.items[0].locator.is_none()
-        && parsed.items[0].reference >= 1000
-        && parsed.items[0].reference > max
+        && parsed.items[0].reference.is_some_and(|n| n >= 1000)
+        && parsed.items[0].reference.is_some_and(|n| n > max)
     {
         return None;
     }
@@ -790,6 +900,8 @@ fn candidate(
         text: text[open..cite_end].to_string(),
         span: open..cite_end,
         items: parsed.items,
+        style: CitationStyle::Numbered,
+        narrative: false,
     };
     // Latin c/C labels in Cyrillic text: flagged, and read as the Cyrillic
     // page label the author meant, so that the later checks see a page.
@@ -904,7 +1016,9 @@ fn read_content(
                 year_like = true;
                 return Some(Parsed {
                     items: vec![CitationItem {
-                        reference: n,
+                        reference: Some(n),
+                        author: None,
+                        year: None,
                         number_span: n_span,
                         locator: None,
                         more_locators: vec![],
@@ -937,7 +1051,9 @@ fn read_content(
         }
         let first = items.len();
         items.push(CitationItem {
-            reference: n,
+            reference: Some(n),
+            author: None,
+            year: None,
             number_span: n_span.clone(),
             locator: None,
             more_locators: vec![],
@@ -946,7 +1062,9 @@ fn read_content(
         if let Some(m) = range_to {
             for k in n + 1..=m {
                 items.push(CitationItem {
-                    reference: k,
+                    reference: Some(k),
+                    author: None,
+                    year: None,
                     number_span: n_span.clone(),
                     locator: None,
                     more_locators: vec![],
@@ -1360,7 +1478,7 @@ mod tests {
                     .iter()
                     .map(|i| {
                         (
-                            i.reference,
+                            i.reference.unwrap_or(0),
                             i.locator.as_ref().map(|l| (l.label, l.value.clone())),
                         )
                     })
@@ -1388,7 +1506,7 @@ mod tests {
             1,
             "only the square bracket is a citation"
         );
-        assert_eq!(s.citations[0].items[0].reference, 5);
+        assert_eq!(s.citations[0].items[0].reference, Some(5));
         assert_eq!(s.diagnostics.len(), 1);
         assert!(s.diagnostics[0].message.contains("56 entries"));
         // A run of entries that is short enough is read as before.
@@ -1471,7 +1589,7 @@ mod tests {
         let refs: Vec<Vec<u32>> = scan(text, 33)
             .citations
             .iter()
-            .map(|c| c.items.iter().map(|i| i.reference).collect())
+            .map(|c| c.items.iter().filter_map(|i| i.reference).collect())
             .collect();
         assert_eq!(refs[2], vec![28, 34]);
         assert_eq!(refs[3], vec![4, 17, 18, 19, 20, 24]);
@@ -1640,7 +1758,7 @@ mod tests {
                 let item = &c.items[0];
                 (
                     c.text.as_str(),
-                    item.reference,
+                    item.reference.unwrap_or(0),
                     item.locator.as_ref().map(|l| l.value.as_str()),
                 )
             })

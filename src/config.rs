@@ -1,6 +1,8 @@
 //! Config: `istinad.toml` — rule levels and additions to the vocabularies.
 //!
 //! ```toml
+//! style = "author-date"               # numbered | author-date | auto (the default)
+//!
 //! [rules]
 //! uncited-reference = "off"          # off | info | warning | error
 //! first-citation-order = "warning"   # switch on a rule that is off by default
@@ -18,6 +20,8 @@
 //! locator = "page"                    # what the locator group means
 //! ```
 
+use std::path::{Path, PathBuf};
+
 use regex::Regex;
 use serde::Deserialize;
 
@@ -34,6 +38,9 @@ pub struct Config {
     pub rules: RuleSettings,
     /// The journal's own citation forms, scanned beside the built-in ones.
     pub citation_forms: Vec<CitationForm>,
+    /// How the manuscript cites (`style = "numbered" | "author-date"`);
+    /// `None` finds it from the list and the citations.
+    pub style: Option<crate::model::CitationStyle>,
 }
 
 /// A citation form a journal defines in `istinad.toml` (`[[citation-form]]`):
@@ -77,6 +84,30 @@ impl CitationForm {
     }
 }
 
+/// The names a config file may have, looked for in this order in each folder.
+pub const FILE_NAMES: [&str; 2] = ["istinad.toml", ".istinad.toml"];
+
+/// The config file for inputs in the folder `dir` (an absolute path), found
+/// as ruff finds its own: `istinad.toml` or `.istinad.toml` in `dir` or the
+/// nearest folder above it, looking no higher than the first folder that
+/// holds `.git` (the repository's root) or the filesystem root.
+pub fn discover(dir: &Path) -> Option<PathBuf> {
+    for folder in dir.ancestors() {
+        for name in FILE_NAMES {
+            let path = folder.join(name);
+            // Any file by that name, a link to a device too: reading it
+            // then says what is wrong, rather than passing over it.
+            if path.exists() && !path.is_dir() {
+                return Some(path);
+            }
+        }
+        if folder.join(".git").exists() {
+            return None;
+        }
+    }
+    None
+}
+
 impl Config {
     /// Reads a config file's text; `origin` names it in errors.
     pub fn from_toml(text: &str, origin: &str) -> Result<Config, Error> {
@@ -97,6 +128,19 @@ impl Config {
                     .set_named(name, level.as_str().unwrap_or_default())
                     .map_err(config_error)?;
             }
+        }
+        if let Some(style) = table.remove("style") {
+            let style = style.as_str().unwrap_or_default().to_string();
+            config.style = match Some(style.as_str()) {
+                Some("numbered") => Some(crate::model::CitationStyle::Numbered),
+                Some("author-date") => Some(crate::model::CitationStyle::AuthorDate),
+                Some("auto") => None,
+                _ => {
+                    return Err(config_error(format!(
+                        "`style` must be \"numbered\", \"author-date\" or \"auto\", not `{style}`"
+                    )));
+                }
+            };
         }
         if let Some(forms) = table.remove("citation-form") {
             let forms: Vec<FormDef> = forms.try_into().map_err(|e: toml::de::Error| {
@@ -155,6 +199,25 @@ mod tests {
         assert!(e.to_string().contains("uncited-reference"));
         assert!(Config::from_toml("[headings]\nbogus = 1\n", "x.toml").is_err());
         assert!(Config::from_toml("not toml", "x.toml").is_err());
+    }
+
+    #[test]
+    fn discovery_climbs_to_the_repository_root_and_no_further() {
+        let root = tempfile::tempdir().expect("tempdir");
+        let repo = root.path().join("journal");
+        let nested = repo.join("issue-3/drafts");
+        std::fs::create_dir_all(&nested).expect("folders");
+        std::fs::create_dir(repo.join(".git")).expect(".git");
+        // Above the repository: never read.
+        std::fs::write(root.path().join("istinad.toml"), "").expect("write");
+        assert_eq!(discover(&nested), None);
+        std::fs::write(repo.join(".istinad.toml"), "").expect("write");
+        assert_eq!(discover(&nested), Some(repo.join(".istinad.toml")));
+        // The nearer folder wins, and `istinad.toml` before `.istinad.toml`.
+        let issue = repo.join("issue-3");
+        std::fs::write(issue.join(".istinad.toml"), "").expect("write");
+        std::fs::write(issue.join("istinad.toml"), "").expect("write");
+        assert_eq!(discover(&nested), Some(issue.join("istinad.toml")));
     }
 
     #[test]

@@ -1,5 +1,6 @@
 //! Findings as data: rule, severity, message, byte span, optional fix.
 
+use serde::ser::SerializeMap;
 use serde::{Serialize, Serializer};
 
 use crate::fix::Fix;
@@ -71,6 +72,12 @@ impl Diagnostic {
         self
     }
 
+    /// Names the entry concerned, if there is one.
+    pub fn with_reference_opt(mut self, number: Option<u32>) -> Self {
+        self.reference = number.or(self.reference);
+        self
+    }
+
     /// Adds a help line.
     pub fn with_help(mut self, help: impl Into<String>) -> Self {
         self.help = Some(help.into());
@@ -105,8 +112,17 @@ impl Diagnostic {
 
 impl Serialize for Diagnostic {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap;
         let mut map = serializer.serialize_map(None)?;
+        self.serialize_fields(&mut map)?;
+        map.end()
+    }
+}
+
+impl Diagnostic {
+    /// Writes the finding's fields, the JSON contract's shape, into a map
+    /// being serialized; a printer adds its own beside them (a file's
+    /// path, line and column).
+    pub fn serialize_fields<M: SerializeMap>(&self, map: &mut M) -> Result<(), M::Error> {
         map.serialize_entry("code", self.code())?;
         map.serialize_entry("name", self.name())?;
         map.serialize_entry("severity", &self.severity)?;
@@ -127,6 +143,15 @@ impl Serialize for Diagnostic {
         if let Some(paragraph) = &self.paragraph {
             map.serialize_entry("paragraph", paragraph)?;
         }
-        map.end()
+        Ok(())
     }
+}
+
+/// Entry numbers for a message: `3, 4, 7`.
+pub(crate) fn list_numbers(numbers: &[u32]) -> String {
+    numbers
+        .iter()
+        .map(u32::to_string)
+        .collect::<Vec<_>>()
+        .join(", ")
 }

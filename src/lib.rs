@@ -93,6 +93,8 @@ pub struct Report {
     pub references: Vec<Reference>,
     /// The body's citations, in order.
     pub citations: Vec<Citation>,
+    /// How the document cites: by number or by author and year.
+    pub style: model::CitationStyle,
     /// Every finding, in order of position.
     pub diagnostics: Vec<Diagnostic>,
 }
@@ -100,9 +102,28 @@ pub struct Report {
 /// Finds and parses the reference list of `source` and runs the rules over
 /// the list alone (structure, entries, numbering, duplicates).
 pub fn read_references(source: &Source, config: &Config) -> References {
-    let (document, mut references, managed) = read_list(source, config);
-    let mut diagnostics =
-        check::run_managed(&document, &mut references, None, &managed, &config.rules);
+    let suppressions = check::suppressions(source.text());
+    let blanked = blank_suppressions(source, &suppressions);
+    let (document, mut references, managed) = read_list(blanked.as_ref().unwrap_or(source), config);
+    let mut diagnostics = check::run_managed(
+        &document,
+        &mut references,
+        None,
+        &managed,
+        &config.rules,
+        &config.vocabulary,
+    );
+    // Without the citations, a suppression of a citation rule has nothing
+    // to act on: unused ones are reported by `check` alone.
+    check::suppress(
+        source.text(),
+        &suppressions,
+        &mut diagnostics,
+        &mut references,
+        &[],
+        &config.rules,
+        false,
+    );
     name_paragraphs(source, &mut diagnostics);
     References {
         document,
@@ -126,8 +147,10 @@ fn name_paragraphs(source: &Source, diagnostics: &mut [Diagnostic]) {
 
 /// Reads the list, scans the body's citations and runs every rule.
 pub fn check(source: &Source, config: &Config) -> Report {
-    let (document, mut references, mut managed) = read_list(source, config);
-    let numbers: Vec<u32> = references.iter().map(|r| r.number).collect();
+    let suppressions = check::suppressions(source.text());
+    let blanked = blank_suppressions(source, &suppressions);
+    let read = blanked.as_ref().unwrap_or(source);
+    let (document, mut references, mut managed) = read_list(read, config);
     // The body, then each note after it: a note after the list cites as
     // the body does. A reference manager's fields are read from their
     // codes, not scanned as typed text.
@@ -140,22 +163,18 @@ pub fn check(source: &Source, config: &Config) -> Report {
         .chain(document.notes.iter().cloned())
         .flat_map(|part| without(part, &fields))
         .collect();
-    let mut scan = cite::scan_citations(
-        source.text(),
-        &parts,
-        &numbers,
-        &config.vocabulary,
-        &config.citation_forms,
-    );
+    let numbered_list = document.entries.iter().any(|e| e.marker.is_some());
+    let mut scan = cite::scan_document(read.text(), &parts, &references, numbered_list, config);
     if !managed.is_empty() {
         // What each citation field prints, read as a typed citation would
         // be, for the rule that compares it with what the field cites.
+        let numbers: Vec<u32> = references.iter().map(|r| r.number).collect();
         managed.readings = managed
             .fields
             .iter()
             .map(|(f, _)| {
                 cite::scan_citations(
-                    source.text(),
+                    read.text(),
                     std::slice::from_ref(&f.result),
                     &numbers,
                     &config.vocabulary,
@@ -164,9 +183,7 @@ pub fn check(source: &Source, config: &Config) -> Report {
                 .citations
             })
             .collect();
-        scan.citations.extend(managed.citations.iter().cloned());
-        scan.citations.sort_by_key(|c| (c.span.start, c.span.end));
-        scan.diagnostics.extend(managed.diagnostics.iter().cloned());
+        add_field_citations(&mut scan, &managed);
     }
     let mut diagnostics = check::run_managed(
         &document,
@@ -174,11 +191,22 @@ pub fn check(source: &Source, config: &Config) -> Report {
         Some(&scan),
         &managed,
         &config.rules,
+        &config.vocabulary,
+    );
+    check::suppress(
+        source.text(),
+        &suppressions,
+        &mut diagnostics,
+        &mut references,
+        &scan.citations,
+        &config.rules,
+        true,
     );
     name_paragraphs(source, &mut diagnostics);
     Report {
         document,
         references,
+        style: scan.style,
         citations: scan.citations,
         diagnostics,
     }
@@ -205,6 +233,70 @@ pub fn convert(
     Ok((text, check::leveled(&config.rules, findings)))
 }
 
+/// Several inputs' lists merged into one (`istinad convert --merge`).
+#[derive(Debug, Clone, Default)]
+pub struct Merged {
+    /// Every entry, input after input, numbered from 1.
+    pub references: Vec<Reference>,
+    /// Entries left out because an earlier input lists the same work (as
+    /// duplicate-reference decides): the index of their input and the
+    /// finding, with its span in that input.
+    pub duplicates: Vec<(usize, Diagnostic)>,
+}
+
+/// Merges the lists of several inputs, named as `lists` names them, into
+/// one. An entry repeating the work of another input's entry is left out
+/// and reported; repeats within one input stay (its own check reports
+/// them). With duplicate-reference off, every entry is kept.
+pub fn merge(lists: &[(&str, &[Reference])], config: &Config) -> Merged {
+    let dedupe = config.rules.level(Rule::DuplicateReference) != Level::Off;
+    let mut first: std::collections::HashMap<String, (usize, u32)> =
+        std::collections::HashMap::new();
+    let mut merged = Merged::default();
+    let mut found = Vec::new();
+    for (input, (_, list)) in lists.iter().enumerate() {
+        for r in list.iter() {
+            if let Some(key) = check::work_identity(r).filter(|_| dedupe) {
+                match first.get(&key) {
+                    Some(&(earlier, number)) if earlier != input => {
+                        let name = lists[earlier].0;
+                        found.push((
+                            input,
+                            Diagnostic::new(
+                                Rule::DuplicateReference,
+                                r.span.clone(),
+                                format!("entry {} repeats entry {number} of `{name}`", r.number),
+                            )
+                            .with_reference(r.number)
+                            .with_help("left out of the merged list, which keeps the first"),
+                        ));
+                        continue;
+                    }
+                    Some(_) => {}
+                    None => {
+                        first.insert(key, (input, r.number));
+                    }
+                }
+            }
+            let mut r = r.clone();
+            r.number = merged.references.len() as u32 + 1;
+            merged.references.push(r);
+        }
+    }
+    let (inputs, findings): (Vec<usize>, Vec<Diagnostic>) = found.into_iter().unzip();
+    merged.duplicates = inputs
+        .into_iter()
+        .zip(check::leveled(&config.rules, findings))
+        .collect();
+    merged
+}
+
+/// `source` with its suppression comments blanked (see
+/// `check/unused_suppression.rs`), when it has any.
+fn blank_suppressions(source: &Source, suppressions: &[check::Suppression]) -> Option<Source> {
+    (!suppressions.is_empty()).then(|| source.with_text(check::blank(source.text(), suppressions)))
+}
+
 /// Splits the document and parses its list's entries, taking a reference
 /// manager's items where the document holds them: records, no rules yet.
 fn read_list(
@@ -216,6 +308,40 @@ fn read_list(
     let (references, managed) =
         parse::managed::resolve(source, &mut document, references, &config.vocabulary);
     (document, references, managed)
+}
+
+/// Puts the citations of a reference manager's fields among the scanned
+/// ones, in order of position (their items are known: no author–date
+/// resolution, never of the other style).
+fn add_field_citations(scan: &mut cite::Scan, managed: &parse::managed::Resolution) {
+    if managed.citations.is_empty() {
+        return;
+    }
+    let other: std::collections::HashSet<usize> = scan.other_style.iter().copied().collect();
+    let mut resolutions = std::mem::take(&mut scan.resolutions);
+    resolutions.resize_with(scan.citations.len(), Vec::new);
+    let mut all: Vec<_> = std::mem::take(&mut scan.citations)
+        .into_iter()
+        .zip(resolutions)
+        .enumerate()
+        .map(|(i, (c, r))| (c, r, other.contains(&i)))
+        .collect();
+    all.extend(
+        managed
+            .citations
+            .iter()
+            .map(|c| (c.clone(), Vec::new(), false)),
+    );
+    all.sort_by_key(|(c, _, _)| (c.span.start, c.span.end));
+    scan.other_style.clear();
+    for (i, (c, r, other)) in all.into_iter().enumerate() {
+        scan.citations.push(c);
+        scan.resolutions.push(r);
+        if other {
+            scan.other_style.push(i);
+        }
+    }
+    scan.diagnostics.extend(managed.diagnostics.iter().cloned());
 }
 
 /// `part` without the spans of `holes` (sorted or not).

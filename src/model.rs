@@ -492,8 +492,18 @@ pub struct Locator {
 /// One entry cited by a citation, with its locator.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct CitationItem {
-    /// The list number cited.
-    pub reference: u32,
+    /// The list number cited; in an author–date citation, the position of
+    /// the entry its author and year name, `None` (JSON `null`) when no
+    /// entry has them.
+    pub reference: Option<u32>,
+    /// The author as an author–date citation prints it (`Zamanlı`,
+    /// `Atkinson ve Brown`, `Иванов и др.`); absent in a numbered citation.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub author: Option<String>,
+    /// The year as an author–date citation prints it, in ASCII digits with
+    /// its suffix (`2012a`, `1388`, `n.d.`); absent in a numbered citation.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub year: Option<String>,
     /// Where the number is.
     #[serde(skip)]
     pub number_span: Span,
@@ -539,13 +549,49 @@ pub struct LocatorPart {
     pub span: Span,
 }
 
-/// An in-text citation: `(12, s.329)`, `[1, с. 12; 8, с. 12–14]`, `[1–3]`.
+/// An in-text citation: `(12, s.329)`, `[1, с. 12; 8, с. 12–14]`, `[1–3]`,
+/// `(Zamanlı, 2015: 45)`, `Həsənli (2012)`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Citation {
-    /// The citation as printed, brackets included.
+    /// The citation as printed, brackets included; a narrative author–date
+    /// citation's text runs from the author's name through the bracket.
     pub text: String,
     /// Where it is.
     pub span: Span,
     /// The entries it cites, in order.
     pub items: Vec<CitationItem>,
+    /// How it cites: by number or by author and year (JSON `"style"`, given
+    /// for author–date citations only, so numbered output is unchanged).
+    #[serde(skip_serializing_if = "CitationStyle::is_numbered")]
+    pub style: CitationStyle,
+    /// Whether the author is named in the sentence, outside the bracket
+    /// (`Həsənli (2012) göstərir`).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub narrative: bool,
+}
+
+/// How a document's citations point at its list.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, serde::Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum CitationStyle {
+    /// By the entry's number: `(12, s.329)`, `[5, с. 12]`.
+    #[default]
+    Numbered,
+    /// By author and year against an alphabetical list: `(Zamanlı, 2015: 45)`.
+    AuthorDate,
+}
+
+impl CitationStyle {
+    /// Whether this is the numbered style.
+    pub fn is_numbered(&self) -> bool {
+        *self == CitationStyle::Numbered
+    }
+
+    /// The kebab-case name (`numbered`, `author-date`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            CitationStyle::Numbered => "numbered",
+            CitationStyle::AuthorDate => "author-date",
+        }
+    }
 }

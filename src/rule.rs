@@ -25,6 +25,8 @@ macro_rules! for_each_rule {
             (MissingReferenceSection, "S001", "missing-reference-section", missing_reference_section, Warning, true, "no reference list heading or no list"),
             (EmptyDocument, "S002", "empty-document", empty_document, Warning, true, "the input has no text"),
             (ListNumbering, "S003", "list-numbering", list_numbering, Warning, true, "gaps or repeats in the list's numbers"),
+            (EntryBoundary, "S004", "entry-boundary", entry_boundary, Warning, true, "a line of an unnumbered list read as an entry where the signs disagree"),
+            (NoCitations, "S005", "no-citations", no_citations, Warning, true, "a reference list and a text with no citation of any form"),
             (UnparsedReference, "P001", "unparsed-reference", unparsed_reference, Warning, true, "an entry istinad could not read"),
             (IncompleteArchivalReference, "P002", "incomplete-archival-reference", incomplete_archival_reference, Warning, true, "an archival label without its number"),
             (UnbalancedBrackets, "P003", "unbalanced-brackets", unbalanced_brackets, Warning, true, "an opening bracket or quote without its closing one"),
@@ -34,6 +36,7 @@ macro_rules! for_each_rule {
             (DuplicateReference, "R002", "duplicate-reference", duplicate, Warning, true, "the same work listed twice"),
             (MalformedUrl, "R003", "malformed-url", malformed_url, Warning, true, "a URL that cannot be an address"),
             (BidiControl, "R004", "bidi-control", bidi_control, Warning, true, "an invisible bidirectional control in an entry or a citation"),
+            (ListOrder, "R005", "list-order", list_order, Warning, true, "an author–date list out of alphabetical order"),
             (DanglingCitation, "C001", "dangling-citation", dangling, Error, true, "a citation of a number the list does not have"),
             (UncitedReference, "C002", "uncited-reference", uncited, Warning, true, "an entry no citation reaches"),
             (MalformedCitation, "C003", "malformed-citation", malformed, Warning, true, "a citation whose form is broken"),
@@ -43,8 +46,15 @@ macro_rules! for_each_rule {
             (FirstCitationOrder, "C007", "first-citation-order", first_citation_order, Warning, false, "entries first cited out of list order (off by default)"),
             (ArchivalPartMismatch, "C008", "archival-part-mismatch", archival_part, Warning, true, "a citation's fond or file differs from the one its entry names"),
             (AmbiguousCitation, "C009", "ambiguous-citation", ambiguous_citation, Warning, true, "bare numbers in a bracket that read as entries or as pages"),
+            (DanglingYear, "C010", "dangling-year", dangling_year, Error, true, "an author–date citation whose author is listed, but not with that year"),
+            (AmbiguousAuthorYear, "C011", "ambiguous-author-year", ambiguous_author_year, Warning, true, "an author and year that two entries share, with no suffix to tell them apart"),
+            (YearSuffixMismatch, "C012", "year-suffix-mismatch", year_suffix, Warning, true, "a year suffix (`2012a`) the list does not have, or one it needs"),
+            (AuthorSpelling, "C013", "author-spelling", author_spelling, Warning, true, "a cited name spelt otherwise than in its entry"),
+            (EtAlMisuse, "C014", "et-al-misuse", et_al_misuse, Warning, true, "`et al.` for a work of one or two authors"),
+            (MixedCitationStyle, "C015", "mixed-citation-style", mixed_style, Warning, true, "numbered and author–date citations in one document"),
             (UnrepresentableField, "E001", "unrepresentable-field", unrepresentable_field, Info, true, "a field the output format has no place for"),
             (MissingRequiredField, "E002", "missing-required-field", missing_required_field, Info, true, "a field the output format requires and the entry lacks"),
+            (UnusedSuppression, "S006", "unused-suppression", unused_suppression, Warning, true, "an inline `istinad: allow` comment that silences nothing"),
             (StaleBibliography, "C016", "stale-bibliography", stale_bibliography, Warning, true, "a reference manager's printed list that differs from the items it holds and cites"),
             (UnprintedItem, "C017", "unprinted-item", unprinted_item, Error, true, "an item a manager's field cites that the printed list lacks"),
             (CitationTextMismatch, "C018", "citation-text-mismatch", citation_text_mismatch, Warning, true, "a manager's citation whose visible text no longer says what its field cites"),
@@ -110,6 +120,20 @@ impl Rule {
         Rule::ALL
             .into_iter()
             .find(|r| r.name() == name || r.code().eq_ignore_ascii_case(name))
+    }
+
+    /// The rule whose name or code is nearest to `name`, when one is near
+    /// enough to be what was meant ("did you mean", as cargo and clap ask).
+    pub fn suggest(name: &str) -> Option<Rule> {
+        let name = name.trim().to_ascii_lowercase();
+        Rule::ALL
+            .into_iter()
+            .flat_map(|r| {
+                [r.name(), r.code()].map(|n| (strsim::jaro(&name, &n.to_ascii_lowercase()), r))
+            })
+            .filter(|(score, _)| *score > 0.8)
+            .max_by(|a, b| a.0.total_cmp(&b.0))
+            .map(|(_, r)| r)
     }
 
     /// The level the rule runs at unless configured otherwise.
@@ -197,13 +221,22 @@ impl RuleSettings {
     /// Sets the level of the rule named `rule` (name or code) from the word
     /// `level`; the error says which of the two is wrong.
     pub fn set_named(&mut self, rule: &str, level: &str) -> Result<(), String> {
-        let found = Rule::from_name(rule)
-            .ok_or_else(|| format!("unknown rule `{rule}` (see `istinad rules`)"))?;
+        let found = Rule::from_name(rule).ok_or_else(|| match Rule::suggest(rule) {
+            Some(near) => format!("unknown rule `{rule}`; did you mean `{}`?", near.name()),
+            None => format!("unknown rule `{rule}` (see `istinad rules`)"),
+        })?;
         let level = Level::parse(level).ok_or_else(|| {
             format!("the level of `{rule}` must be one of off, info, warning, error")
         })?;
         self.set(found, level);
         Ok(())
+    }
+
+    /// The rules whose level was set, with their levels, in code order.
+    pub fn configured(&self) -> Vec<(Rule, Level)> {
+        let mut set: Vec<(Rule, Level)> = self.levels.iter().map(|(&r, &l)| (r, l)).collect();
+        set.sort_by_key(|(r, _)| *r);
+        set
     }
 
     /// The level a rule runs at.
@@ -269,5 +302,22 @@ mod tests {
         assert_eq!(Level::parse("warn"), Some(Level::On(Severity::Warning)));
         assert_eq!(Level::parse("off"), Some(Level::Off));
         assert_eq!(Level::parse("loud"), None);
+    }
+
+    #[test]
+    fn near_names_are_suggested() {
+        assert_eq!(
+            Rule::suggest("uncited-referense"),
+            Some(Rule::UncitedReference)
+        );
+        assert_eq!(
+            Rule::suggest("dangling-citations"),
+            Some(Rule::DanglingCitation)
+        );
+        assert_eq!(Rule::suggest("banana"), None);
+        let e = RuleSettings::default()
+            .set_named("uncited-referense", "off")
+            .expect_err("unknown");
+        assert!(e.contains("did you mean `uncited-reference`"), "{e}");
     }
 }

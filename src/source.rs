@@ -52,6 +52,16 @@ impl Source {
         &self.managed
     }
 
+    /// The same source (name, paragraphs, extraction) over `text`, which
+    /// has the same line ends at the same offsets (comments blanked).
+    pub fn with_text(&self, text: String) -> Source {
+        // A clone keeps every other field, whatever the source comes to hold.
+        let mut out = self.clone();
+        out.line_starts = line_starts(&text);
+        out.text = text;
+        out
+    }
+
     /// Marks the text as extracted from a container such as .docx: spans
     /// point into the text, and writing the text back would not give the file.
     pub fn extracted(mut self) -> Self {

@@ -723,6 +723,7 @@ fn split_entries(text: &str, lines: &[Line], kinds: &[LineKind]) -> (Vec<Entry>,
     let mut in_note = false;
     let paragraph_mode =
         numbered == 0 && bullets == 0 && has_wrapped_paragraphs(text, lines, kinds);
+    let mut prev_line: Option<&str> = None;
     for (line, kind) in lines.iter().zip(kinds) {
         let s = &text[line.span.clone()];
         match kind {
@@ -808,8 +809,14 @@ fn split_entries(text: &str, lines: &[Line], kinds: &[LineKind]) -> (Vec<Entry>,
         } else if numbered == 0
             && (*kind == LineKind::Bullet
                 || !open
-                || (!paragraph_mode && !continues(s))
-                || (paragraph_mode && prev_blank))
+                || prev_blank && paragraph_mode
+                || unnumbered_boundary(
+                    s,
+                    prev_line,
+                    paragraph_mode,
+                    line.span.start,
+                    &mut diagnostics,
+                ))
         {
             // Unnumbered list: a new entry per bullet, line or paragraph.
             let lead = s.len() - s.trim_start().len();
@@ -853,6 +860,7 @@ fn split_entries(text: &str, lines: &[Line], kinds: &[LineKind]) -> (Vec<Entry>,
             open = true;
         }
         prev_blank = false;
+        prev_line = Some(s);
     }
     // Entries without a printed number in a numbered list are numbered after
     // their neighbour so that positions stay meaningful.
@@ -881,13 +889,118 @@ fn continues(line: &str) -> bool {
     line.starts_with([' ', '\t']) && !line.trim_start().starts_with(['-', '*', '+', '•'])
 }
 
+/// How a line of an unnumbered list begins.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Start {
+    /// As an entry of an author–date or GOST list does: a name (`Family,`,
+    /// `Family I.`, Arabic script) and a year soon after.
+    Entry,
+    /// With a capital, a quote or a bracket: an entry, or a wrapped line.
+    Capital,
+    /// With a lower-case letter, a digit or punctuation: a wrapped line.
+    Other,
+}
+
+fn start_of(line: &str) -> Start {
+    let t = line.trim_start().trim_start_matches(['*', '_']);
+    let Some(first) = t.chars().next() else {
+        return Start::Other;
+    };
+    let arabic = crate::script::script_of(first) == Some(crate::script::Script::Arabic);
+    if !(first.is_uppercase() || arabic || "\"«“„‘'[(".contains(first)) {
+        return Start::Other;
+    }
+    let head: String = t.chars().take(200).collect();
+    let words: Vec<&str> = head.split_whitespace().take(4).collect();
+    let named = arabic
+        || words
+            .first()
+            .is_some_and(|w| w.ends_with(',') && w.chars().count() > 2)
+        || words.iter().skip(1).take(2).any(|w| {
+            w.ends_with('.')
+                && w.chars().filter(|c| c.is_alphabetic()).count() <= 3
+                && w.chars().next().is_some_and(char::is_uppercase)
+        });
+    let mut run = 0;
+    let year = head.chars().any(|c| {
+        run = if is_digit(c) { run + 1 } else { 0 };
+        run == 4
+    });
+    if named && year {
+        Start::Entry
+    } else {
+        Start::Capital
+    }
+}
+
+/// Whether a line ends as an entry does (a period, a closing bracket or
+/// quote, a digit), rather than mid-sentence.
+fn ends_entry(line: &str) -> bool {
+    let t = line.trim_end().trim_end_matches('\\').trim_end();
+    t.ends_with(['.', ')', ']', '»', '"', '”', '’']) || t.ends_with(is_digit)
+}
+
+/// In an unnumbered list, whether `line` (after `prev`, in the same
+/// paragraph) starts an entry of its own. A wrapped line is one that does
+/// not start like an entry of the list: indented under a flush entry,
+/// lower-case, or after a line that breaks off mid-sentence. Where the
+/// signs disagree the line is taken as an entry and a finding says so.
+fn unnumbered_boundary(
+    line: &str,
+    prev: Option<&str>,
+    paragraph_mode: bool,
+    at: usize,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> bool {
+    if continues(line) {
+        return false;
+    }
+    let start = start_of(line);
+    let prev_ends = prev.is_some_and(ends_entry);
+    match (start, prev_ends, paragraph_mode) {
+        (Start::Other, _, _) => false,
+        (Start::Capital, true, false) => true,
+        (Start::Capital, _, _) => false,
+        (Start::Entry, true, false) => true,
+        (Start::Entry, _, _) => {
+            let lead = line.len() - line.trim_start().len();
+            let first = line[lead..].chars().next().map_or(0, char::len_utf8);
+            diagnostics.push(
+                Diagnostic::new(
+                    Rule::EntryBoundary,
+                    at + lead..at + lead + first,
+                    if paragraph_mode {
+                        "this line starts like an entry but has no blank line before it, as the list's other entries have; it was read as an entry of its own"
+                    } else {
+                        "the line before breaks off mid-sentence, but this one starts like an entry; it was read as an entry of its own"
+                    },
+                )
+                .with_help("put each entry in a paragraph of its own (or number the list) so that its boundaries are certain"),
+            );
+            true
+        }
+    }
+}
+
+/// Whether the list's entries are paragraphs separated by blank lines, some
+/// wrapped over several lines (rather than one entry per line).
 fn has_wrapped_paragraphs(text: &str, lines: &[Line], kinds: &[LineKind]) -> bool {
-    let _ = text;
-    let _ = lines;
+    let _ = (text, lines);
+    let content = |k: &LineKind| {
+        !matches!(
+            k,
+            LineKind::Blank | LineKind::Subsection | LineKind::ReferenceHeading | LineKind::Heading
+        )
+    };
+    let paragraphs = kinds
+        .iter()
+        .enumerate()
+        .filter(|&(i, k)| content(k) && (i == 0 || !content(&kinds[i - 1])))
+        .count();
     kinds
         .windows(2)
         .any(|w| w[0] == LineKind::Text && w[1] == LineKind::Text)
-        && kinds.contains(&LineKind::Blank)
+        && paragraphs >= 2
 }
 
 /// A number is the next entry's if it follows the last one closely, repeats

@@ -19,6 +19,7 @@ const CALENDARS: &str = include_str!("../bib/calendars.toml");
 const NAMES: &str = include_str!("../bib/names.toml");
 const IMPRINT: &str = include_str!("../bib/imprint.toml");
 const LANGUAGES: &str = include_str!("../bib/languages.toml");
+const CITATIONS: &str = include_str!("../bib/citations.toml");
 
 /// Section headings (`bib/headings.toml`).
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -214,6 +215,20 @@ struct CalendarsFile {
     seasons: Vec<String>,
 }
 
+/// Words around author–date citations (`bib/citations.toml`).
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct CitationWords {
+    /// Words introducing a citation inside its bracket (`bkz.`, `see`, `см.`).
+    pub see: Vec<String>,
+    /// Citation-only "quoted in" markers (`akt.`), beside the imprint's.
+    pub quoted_in: Vec<String>,
+    /// Postpositions after a name with a case suffix (`göre`, `görə`).
+    pub postpositions: Vec<String>,
+    /// Each language's alphabet, in order, for checking a list's order.
+    pub alphabets: BTreeMap<String, String>,
+}
+
 /// Person-name vocabulary (`bib/names.toml`).
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields, default)]
@@ -321,6 +336,7 @@ struct Extension {
     calendars: CalendarsFile,
     names: Names,
     imprint: Imprint,
+    citations: CitationWords,
     languages: LanguagesFile,
 }
 
@@ -343,6 +359,8 @@ pub struct Vocabulary {
     pub names: Names,
     /// Imprint and kinds.
     pub imprint: Imprint,
+    /// Words around author–date citations.
+    pub citations: CitationWords,
     /// Language cues.
     pub languages: Vec<LanguageCues>,
     pub(crate) index: Index,
@@ -391,6 +409,9 @@ pub(crate) struct Index {
     /// Month names: (calendar name, month number).
     pub months: Lexicon<(String, u8)>,
     pub seasons: Lexicon<()>,
+    pub see: Lexicon<()>,
+    pub cite_quoted_in: Lexicon<()>,
+    pub postpositions: Lexicon<()>,
 }
 
 impl Default for Vocabulary {
@@ -411,6 +432,7 @@ impl Vocabulary {
         let names = toml::from_str(NAMES).unwrap_or_default();
         let imprint = toml::from_str(IMPRINT).unwrap_or_default();
         let languages: LanguagesFile = toml::from_str(LANGUAGES).unwrap_or_default();
+        let citations = toml::from_str(CITATIONS).unwrap_or_default();
         let mut vocab = Vocabulary {
             languages: languages.language,
             headings,
@@ -421,6 +443,7 @@ impl Vocabulary {
             seasons: calendars.seasons,
             names,
             imprint,
+            citations,
             index: Index::default(),
         };
         vocab.reindex();
@@ -465,8 +488,13 @@ impl Vocabulary {
             calendars,
             names,
             imprint,
+            citations,
             languages,
         } = ext;
+        self.citations.see.extend(citations.see);
+        self.citations.quoted_in.extend(citations.quoted_in);
+        self.citations.postpositions.extend(citations.postpositions);
+        self.citations.alphabets.extend(citations.alphabets);
         for cues in languages.language {
             match self.languages.iter_mut().find(|l| l.code == cues.code) {
                 Some(existing) => {
@@ -632,6 +660,15 @@ impl Vocabulary {
                     .map(move |n| (n.as_str(), (m.calendar.clone(), m.number)))
             })),
             seasons: unit(&self.seasons),
+            see: unit(&self.citations.see),
+            cite_quoted_in: Lexicon::new(
+                self.imprint
+                    .quoted_in
+                    .iter()
+                    .chain(&self.citations.quoted_in)
+                    .map(|w| (w.as_str(), ())),
+            ),
+            postpositions: unit(&self.citations.postpositions),
         };
     }
 
@@ -767,6 +804,7 @@ mod tests {
         toml::from_str::<Names>(NAMES).expect("names.toml");
         toml::from_str::<Imprint>(IMPRINT).expect("imprint.toml");
         toml::from_str::<LanguagesFile>(LANGUAGES).expect("languages.toml");
+        toml::from_str::<CitationWords>(CITATIONS).expect("citations.toml");
     }
 
     #[test]

@@ -82,7 +82,12 @@ fn check_json_has_the_contract_shape() {
             .map(|m| m.keys().cloned().collect())
             .unwrap_or_default()
     };
-    assert_eq!(keys(&v), ["citations", "diagnostics", "references"]);
+    // The contract's keys, and `style` beside them (issue 18).
+    assert_eq!(
+        keys(&v),
+        ["citations", "diagnostics", "references", "style"]
+    );
+    assert_eq!(v["style"], "numbered");
     let c = &v["citations"][0];
     assert_eq!(c["text"], "(1, s. 5)");
     assert_eq!(c["span"], serde_json::json!({"start": 5, "end": 14}));

@@ -626,3 +626,48 @@ fn citation_js_reads_our_ris_back_with_the_same_fields() {
         }
     }
 }
+
+// ------------------------------------------------------------------ SARIF: ajv
+
+/// `istinad check fixtures/manuscripts --format sarif` (every manuscript,
+/// text, Markdown, .docx and .odt, findings with labels and safe fixes)
+/// validates against the OASIS SARIF 2.1.0 schema, and holds every finding.
+#[test]
+fn sarif_of_a_folder_validates_against_the_sarif_schema() {
+    if skipped("sarif_of_a_folder_validates_against_the_sarif_schema") {
+        return;
+    }
+    let (code, sarif, stderr) = crate::support::istinad(
+        &[
+            "check",
+            "fixtures/manuscripts",
+            "fixtures/rules",
+            "--format",
+            "sarif",
+        ],
+        None,
+    );
+    assert_eq!(code, 1, "{stderr}");
+    let (_, lines, _) = crate::support::istinad(
+        &[
+            "check",
+            "fixtures/manuscripts",
+            "fixtures/rules",
+            "--format",
+            "json-lines",
+        ],
+        None,
+    );
+    let dir = tempfile::tempdir().expect("scratch directory");
+    let path = dir.path().join("run.sarif");
+    std::fs::write(&path, &sarif).expect("written");
+    let (ok, report) = run("sarif-validate.mjs", &path, &[]);
+    assert!(ok, "SARIF is not valid: {report:#}");
+    assert_eq!(report["files"][0]["results"], lines.lines().count());
+    // And an invalid log is caught: the validator is not a no-op.
+    let mut broken: Value = serde_json::from_str(&sarif).expect("json");
+    broken["runs"][0]["results"][0]["level"] = Value::from("loud");
+    std::fs::write(&path, broken.to_string()).expect("written");
+    let (ok, _) = run("sarif-validate.mjs", &path, &[]);
+    assert!(!ok, "a result with level `loud` passed");
+}

@@ -15,6 +15,7 @@ mod properties;
 mod real;
 mod references;
 mod rules;
+mod runs;
 mod seed;
 mod support;
 mod writes;

@@ -28,7 +28,7 @@ fn findings(report: &Report) -> Vec<(String, Option<u32>)> {
 }
 
 /// Each citation as (entry, locator label, locator value) of its items.
-fn cited(report: &Report) -> Vec<Vec<(u32, String, String)>> {
+fn cited(report: &Report) -> Vec<Vec<(Option<u32>, String, String)>> {
     report
         .citations
         .iter()

@@ -94,7 +94,7 @@ fn seed_citations_and_findings_are_exactly_the_expected_ones() {
         .flat_map(|c| {
             c.items.iter().map(|i| {
                 (
-                    i.reference,
+                    i.reference.unwrap_or(0),
                     i.locator.as_ref().map(|l| (l.label, l.value.clone())),
                 )
             })

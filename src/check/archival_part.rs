@@ -22,9 +22,9 @@ impl Check for ArchivalPartMismatch {
         let mut out = Vec::new();
         for citation in cx.citations {
             for item in &citation.items {
-                let Some(archive) = cx
-                    .reference(item.reference)
-                    .and_then(|r| r.archive.as_ref())
+                let Some((number, archive)) = item
+                    .reference
+                    .zip(cx.cited(item).and_then(|r| r.archive.as_ref()))
                 else {
                     continue;
                 };
@@ -50,10 +50,10 @@ impl Check for ArchivalPartMismatch {
                             part.span.clone(),
                             format!(
                                 "`{}` cites {name} `{}`, but entry {} names {name} `{listed}`",
-                                citation.text, part.value, item.reference
+                                citation.text, part.value, number
                             ),
                         )
-                        .with_reference(item.reference)
+                        .with_reference(number)
                         .with_help(
                             "check the entry number, or list the cited file as an entry of its own",
                         ),

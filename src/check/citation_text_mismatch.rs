@@ -61,7 +61,7 @@ fn numeric_difference(
     let shown: Vec<(u32, Option<String>)> = readings
         .iter()
         .flat_map(|c| &c.items)
-        .map(|i| (i.reference, i.locator.as_ref().map(|l| l.value.clone())))
+        .filter_map(|i| Some((i.reference?, i.locator.as_ref().map(|l| l.value.clone()))))
         .collect();
     let cited: Vec<(u32, Option<&String>)> = field
         .items

@@ -17,7 +17,7 @@ pub(crate) const DOCS: RuleDocs = RuleDocs {
 };
 
 /// What makes two entries the same work.
-fn identity(r: &Reference) -> Option<String> {
+pub(crate) fn identity(r: &Reference) -> Option<String> {
     match r.kind {
         ReferenceKind::Other => None,
         ReferenceKind::Archival => {

@@ -32,20 +32,23 @@ impl Check for FirstCitationOrder {
         skip(&mut next, &seen);
         for citation in cx.citations {
             for item in &citation.items {
-                if cx.reference(item.reference).is_none() || !seen.insert(item.reference) {
+                let Some(number) = item.reference.filter(|_| citation.style.is_numbered()) else {
+                    continue;
+                };
+                if cx.reference(number).is_none() || !seen.insert(number) {
                     continue;
                 }
-                if item.reference != next {
+                if number != next {
                     out.push(
                         Diagnostic::new(
                             Rule::FirstCitationOrder,
                             item.number_span.clone(),
                             format!(
                                 "entry {} is cited for the first time before entry {next}",
-                                item.reference
+                                number
                             ),
                         )
-                        .with_reference(item.reference),
+                        .with_reference(number),
                     );
                 }
                 skip(&mut next, &seen);

@@ -5,20 +5,26 @@
 //! the stages it runs in. A few rules are found where their evidence is
 //! (S001–S002 by `split.rs`, P001–P002 by the parser, C003 by `cite.rs`,
 //! E001–E002 by the emitters); their files hold their docs only. This
-//! module gives every finding its configured level, once, in `run`.
+//! module gives every finding its configured level, once, in `run_managed`.
 
+mod ambiguous_author_year;
 mod ambiguous_citation;
 mod archival_part;
+mod author_spelling;
 mod bidi_control;
 mod citation_text_mismatch;
 mod dangling;
+mod dangling_year;
 mod duplicate;
 mod duplicate_item;
 mod empty_document;
+mod entry_boundary;
+mod et_al_misuse;
 mod first_citation_order;
 mod garbled_text;
 mod incomplete_archival_reference;
 mod list_numbering;
+mod list_order;
 mod locator_kind;
 mod locator_range;
 mod malformed;
@@ -26,6 +32,8 @@ mod malformed_url;
 mod missing_reference_section;
 mod missing_required_field;
 mod mixed_script;
+mod mixed_style;
+mod no_citations;
 mod reversed_range;
 mod stale_bibliography;
 mod truncated_url;
@@ -35,24 +43,30 @@ mod unmanaged_entry;
 mod unparsed_reference;
 mod unprinted_item;
 mod unrepresentable_field;
+mod unused_suppression;
+mod year_suffix;
 
 use std::collections::HashMap;
 
 pub use crate::rule::{Level, Rule, RuleDocs, RuleSettings};
+pub(crate) use duplicate::identity as work_identity;
+pub(crate) use unused_suppression::{Suppression, apply as suppress, blank, scan as suppressions};
 
 use crate::cite::Scan;
+use crate::cite::author_date::Resolution;
 use crate::diagnostic::Diagnostic;
-use crate::model::{Citation, CitationItem, Locator, Reference};
+use crate::model::{Citation, CitationItem, CitationStyle, Locator, Reference};
 use crate::parse::MAX_ENTRY;
 use crate::parse::clean::{Clean, url_ranges};
-use crate::parse::managed::Resolution;
+use crate::parse::managed::Resolution as Managed;
 use crate::rule::for_each_rule;
 use crate::script::garbled;
 use crate::source::Span;
 use crate::split::Document;
+use crate::vocab::Vocabulary;
 
 /// The resolution of a document no reference manager touched.
-static NO_MANAGER: std::sync::LazyLock<Resolution> = std::sync::LazyLock::new(Resolution::default);
+static NO_MANAGER: std::sync::LazyLock<Managed> = std::sync::LazyLock::new(Managed::default);
 
 /// What a rule checks, stage by stage; a rule overrides the stages it runs in.
 pub(crate) trait Check {
@@ -114,14 +128,16 @@ pub(crate) fn run_managed(
     document: &Document,
     references: &mut [Reference],
     scan: Option<&Scan>,
-    managed: &Resolution,
+    managed: &Managed,
     settings: &RuleSettings,
+    vocab: &Vocabulary,
 ) -> Vec<Diagnostic> {
     for r in references.iter_mut() {
         check_reference(r, settings);
     }
     let citations = scan.map_or(&[][..], |s| &s.citations);
-    let mut cx = Context::new(document, references, citations);
+    let mut cx = Context::new(document, references, citations, vocab);
+    cx.scan = scan;
     cx.managed = managed;
     let mut found = document.diagnostics.clone();
     found.extend(list_rules(&cx));
@@ -213,13 +229,22 @@ pub(crate) fn leveled(settings: &RuleSettings, diagnostics: Vec<Diagnostic>) -> 
         .collect()
 }
 
+/// The bytes a body must have to count as a text that could cite (a title
+/// and a line of prose), not a bare list with a heading.
+pub(crate) const TEXT_LEN: usize = 200;
+
 /// What the rules look at.
 pub(crate) struct Context<'a> {
     pub document: &'a Document,
     pub references: &'a [Reference],
     pub citations: &'a [Citation],
     /// A reference manager's fields and printed list, tied to the records.
-    pub managed: &'a Resolution,
+    pub managed: &'a Managed,
+    /// The scan the citations came from (style, author–date resolutions);
+    /// `None` when only the list is checked.
+    pub scan: Option<&'a Scan>,
+    /// The vocabularies in effect.
+    pub vocab: &'a Vocabulary,
     /// The first entry with each list number.
     by_number: HashMap<u32, &'a Reference>,
 }
@@ -229,6 +254,7 @@ impl<'a> Context<'a> {
         document: &'a Document,
         references: &'a [Reference],
         citations: &'a [Citation],
+        vocab: &'a Vocabulary,
     ) -> Self {
         let mut by_number = HashMap::new();
         for r in references {
@@ -239,6 +265,8 @@ impl<'a> Context<'a> {
             references,
             citations,
             managed: &NO_MANAGER,
+            scan: None,
+            vocab,
             by_number,
         }
     }
@@ -246,6 +274,47 @@ impl<'a> Context<'a> {
     /// The entry numbered `n`.
     pub(crate) fn reference(&self, n: u32) -> Option<&'a Reference> {
         self.by_number.get(&n).copied()
+    }
+
+    /// Each author–date citation with how each of its items resolved.
+    pub(crate) fn resolved(
+        &self,
+    ) -> impl Iterator<Item = (&'a Citation, &'a CitationItem, &'a Resolution)> + '_ {
+        let scan = self.scan;
+        self.citations.iter().enumerate().flat_map(move |(i, c)| {
+            let resolutions = scan.and_then(|s| s.resolutions.get(i));
+            c.items
+                .iter()
+                .zip(resolutions.into_iter().flatten())
+                .map(move |(item, r)| (c, item, r))
+        })
+    }
+
+    /// The first family name an author–date item cites, as printed.
+    pub(crate) fn family(&self, r: &Resolution) -> String {
+        r.family
+            .as_ref()
+            .and_then(|span| {
+                self.citations
+                    .iter()
+                    .find(|c| c.span.start <= span.start && span.end <= c.span.end)
+                    .and_then(|c| {
+                        c.text
+                            .get(span.start - c.span.start..span.end - c.span.start)
+                    })
+            })
+            .unwrap_or(&r.name.0)
+            .to_string()
+    }
+
+    /// The document's citation style.
+    pub(crate) fn style(&self) -> CitationStyle {
+        self.scan.map_or(CitationStyle::Numbered, |s| s.style)
+    }
+
+    /// The entry a citation item cites, if the list has it.
+    pub(crate) fn cited(&self, item: &CitationItem) -> Option<&'a Reference> {
+        self.reference(item.reference?)
     }
 }
 
@@ -268,8 +337,7 @@ pub(crate) fn all_locators<'a>(
 pub(crate) fn cited_locators<'a>(
     cx: &'a Context,
 ) -> impl Iterator<Item = (&'a Citation, &'a Reference, &'a Locator)> {
-    all_locators(cx)
-        .filter_map(|(citation, item, loc)| Some((citation, cx.reference(item.reference)?, loc)))
+    all_locators(cx).filter_map(|(citation, item, loc)| Some((citation, cx.cited(item)?, loc)))
 }
 
 #[cfg(test)]

@@ -29,7 +29,7 @@ impl Check for ReversedRange {
                             loc.value, citation.text
                         ),
                     )
-                    .with_reference(item.reference),
+                    .with_reference_opt(item.reference),
                 );
             }
         }

@@ -18,13 +18,25 @@ impl Check for UncitedReference {
     fn citations(cx: &Context) -> Vec<Diagnostic> {
         // A body without any numeric citation is not cited by number at all
         // (or there is no body): saying so of every entry helps nobody.
-        if cx.citations.is_empty() {
+        // An author–date text of some length that cites nothing leaves
+        // every entry uncited: said of each, beside no-citations.
+        if cx.citations.is_empty()
+            && !(cx.style() == crate::model::CitationStyle::AuthorDate
+                && cx.document.body.len() >= super::TEXT_LEN)
+        {
             return Vec::new();
         }
         let cited: std::collections::HashSet<u32> = cx
             .citations
             .iter()
-            .flat_map(|c| c.items.iter().map(|i| i.reference))
+            .flat_map(|c| c.items.iter().filter_map(|i| i.reference))
+            // An author and year two entries share cites one of them: the
+            // reader cannot tell which, and neither is left out (that is
+            // ambiguous-author-year's finding).
+            .chain(cx.resolved().flat_map(|(_, _, r)| match &r.outcome {
+                crate::cite::author_date::Outcome::Ambiguous { entries, .. } => entries.clone(),
+                _ => Vec::new(),
+            }))
             .collect();
         // Entries a manager's list holds by mistake are stale-bibliography's.
         let left_behind = super::stale_bibliography::left_behind(cx);

@@ -283,8 +283,12 @@ fn marked_year<'a>(
         let Some(n) = parse_number(d) else {
             return fail(i);
         };
+        // "2012a": an author–date list's suffix telling two works of one
+        // author and year apart (APA 8.19, Chicago 15.19) stays with the
+        // year; any other letter after the digits ("1920a") makes no year.
+        let rest = super::lex::year_suffix(rest).map_or(rest, |(after, _)| after);
         if rest.starts_with(|c: char| c.is_alphanumeric() && !is_marker_start(c)) {
-            // "1920-ci" is handled by year_word; "1920a" is not a year.
+            // "1920-ci" is handled by year_word.
             if !rest.starts_with(['-', '–']) {
                 return fail(i);
             }

@@ -222,6 +222,18 @@ pub(crate) fn last_word(s: &str) -> &str {
     &s[start..]
 }
 
+/// A year's suffix letter (`2012a`, `2012b`, Russian `1991а`): one Latin
+/// (or Cyrillic а–и) lower-case letter
+/// not followed by a letter or digit; the text after it and the letter.
+pub(crate) fn year_suffix(rest: &str) -> Option<(&str, char)> {
+    let mut chars = rest.chars();
+    let c = chars
+        .next()
+        .filter(|c| c.is_ascii_lowercase() || ('а'..='и').contains(c))?;
+    let after = &rest[c.len_utf8()..];
+    (!chars.next().is_some_and(char::is_alphanumeric)).then_some((after, c))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

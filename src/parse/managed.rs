@@ -21,8 +21,8 @@ use super::{detect_language, parse_reference};
 use crate::diagnostic::Diagnostic;
 use crate::managed::{Field, FieldKind, Item, Origin};
 use crate::model::{
-    Archive, Calendar, Citation, CitationItem, Language, Locator, OriginalYear, Person, Reference,
-    ReferenceKind, Ymd,
+    Archive, Calendar, Citation, CitationItem, CitationStyle, Language, Locator, OriginalYear,
+    Person, Reference, ReferenceKind, Ymd,
 };
 use crate::rule::Rule;
 use crate::script::{Script, digit_value, dominant_script, fold};
@@ -455,7 +455,9 @@ fn citations(source: &Source, resolution: &mut Resolution) {
                 span: field.result.clone(),
             });
             items.push(CitationItem {
-                reference: *number,
+                reference: Some(*number),
+                author: None,
+                year: None,
                 number_span: field.result.clone(),
                 locator,
                 more_locators: Vec::new(),
@@ -467,6 +469,8 @@ fn citations(source: &Source, resolution: &mut Resolution) {
                 text: printed.to_string(),
                 span: field.result.clone(),
                 items,
+                style: CitationStyle::Numbered,
+                narrative: false,
             });
         }
     }

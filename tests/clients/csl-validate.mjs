@@ -6,7 +6,7 @@
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import Ajv from 'ajv'
-import { parseArgs, finish, fail, readJson } from './lib.mjs'
+import { parseArgs, finish, fail, readJson, validateFiles } from './lib.mjs'
 
 const here = path.dirname(fileURLToPath(import.meta.url))
 const { files, opts } = parseArgs(process.argv.slice(2), { options: ['schema'] })
@@ -16,14 +16,7 @@ const schema = readJson(opts.schema ?? path.join(here, 'schema', 'csl-data.json'
 const ajv = new Ajv({ allErrors: true, strict: false })
 const validate = ajv.compile(schema)
 
-const results = files.map((file) => {
-  const data = readJson(file)
-  const valid = validate(data)
-  const errors = (validate.errors ?? []).map((e) => ({
-    path: e.instancePath,
-    message: e.message,
-    params: e.params
-  }))
+const results = validateFiles(validate, files).map(({ file, data, valid, errors }) => {
   if (Array.isArray(data)) {
     const seen = new Set()
     data.forEach((item, i) => {

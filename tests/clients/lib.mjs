@@ -53,3 +53,17 @@ export function readJson (file) {
     fail(`${file} is not JSON: ${e.message}`)
   }
 }
+
+/** Validate each JSON file with an ajv `validate` function: [{file, data, valid, errors}]. */
+export function validateFiles (validate, files) {
+  return files.map((file) => {
+    const data = readJson(file)
+    const valid = validate(data)
+    const errors = (validate.errors ?? []).map((e) => ({
+      path: e.instancePath,
+      message: e.message,
+      params: e.params
+    }))
+    return { file, data, valid, errors }
+  })
+}

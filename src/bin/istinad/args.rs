@@ -11,10 +11,19 @@ use istinad::emit::{Format, KeyStyle, Locale, Output, Style};
 #[derive(Debug, Parser)]
 #[command(name = "istinad", version, about, long_about = None)]
 pub struct Cli {
-    /// Config file (rule levels, vocabulary additions); default: istinad.toml
-    /// next to the input, then in the current directory.
-    #[arg(long, global = true, value_name = "PATH")]
+    /// Config file (rule levels, vocabulary additions) for every input;
+    /// default: `istinad.toml` or `.istinad.toml` in each input's folder or
+    /// the nearest above it (up to the repository's root), then in the
+    /// current directory.
+    #[arg(long, global = true, value_name = "PATH", conflicts_with = "isolated")]
     pub config: Option<PathBuf>,
+    /// Read no config file: the built-in settings and the command line only.
+    #[arg(long, global = true)]
+    pub isolated: bool,
+    /// The name standard input (`-`) goes by in findings; its extension
+    /// tells its format and its folder where its config is looked for.
+    #[arg(long, global = true, value_name = "PATH")]
+    pub stdin_filename: Option<PathBuf>,
     /// When to use colours in human output.
     #[arg(long, global = true, value_enum, default_value_t = Color::Auto)]
     pub color: Color,
@@ -39,31 +48,30 @@ pub enum Color {
 pub enum Command {
     /// Print the reference list as records.
     Refs {
-        /// Manuscript or reference list (.txt, .md, .docx; `-` for standard input).
-        file: PathBuf,
+        /// Manuscripts or reference lists (.txt, .md, .docx, .odt), folders
+        /// (walked, honouring .gitignore and .ignore) or quoted globs; `-`
+        /// for standard input.
+        #[arg(required = true, value_name = "PATH")]
+        files: Vec<PathBuf>,
         /// Output format.
         #[arg(long, value_enum, default_value_t = RefsFormat::Human)]
         format: RefsFormat,
     },
     /// Check the citations against the list.
     Check {
-        /// Manuscript (.txt, .md, .docx; `-` for standard input).
-        file: PathBuf,
+        /// Manuscripts (.txt, .md, .docx, .odt), folders (walked, honouring
+        /// .gitignore and .ignore) or quoted globs; `-` for standard input.
+        #[arg(required = true, value_name = "PATH")]
+        files: Vec<PathBuf>,
         /// Output format.
         #[arg(long, value_enum, default_value_t = CheckFormat::Human)]
         format: CheckFormat,
         /// Fail (exit 1) on warnings too: `--deny warnings`.
         #[arg(long, value_enum, value_name = "LEVEL")]
         deny: Option<Deny>,
-        /// Switch a rule on (name or code), e.g. `first-citation-order`.
-        #[arg(long, value_name = "RULE")]
-        enable: Vec<String>,
-        /// Switch a rule off (name or code).
-        #[arg(long, value_name = "RULE")]
-        disable: Vec<String>,
-        /// Set a rule's severity: `RULE=error|warning|info|off`.
-        #[arg(long, value_name = "RULE=LEVEL")]
-        severity: Vec<String>,
+        /// Rule levels from the command line.
+        #[command(flatten)]
+        levels: RuleLevels,
         /// Apply the safe fixes and write the manuscript (to `-o`, or in
         /// place; a .docx only to `-o`, as text).
         #[arg(long)]
@@ -71,11 +79,29 @@ pub enum Command {
         /// Print the safe fixes as a unified diff; write nothing.
         #[arg(long)]
         diff: bool,
-        /// With `--fix`: where to write the fixed manuscript (`-` for
-        /// standard output).
+        /// With `--fix` and one input: where to write the fixed manuscript
+        /// (`-` for standard output).
         #[arg(short, long, value_name = "OUT")]
         output: Option<PathBuf>,
     },
+    /// Print the settings in effect for an input, and where each came from.
+    Config {
+        /// The input (or folder) whose settings to show; default: the
+        /// current directory.
+        path: Option<PathBuf>,
+        /// Rule levels from the command line, as `check` takes them.
+        #[command(flatten)]
+        levels: RuleLevels,
+    },
+    /// Print a shell's completion script (e.g. `istinad completions bash >
+    /// /etc/bash_completion.d/istinad`).
+    Completions {
+        /// The shell.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff), as `docs/istinad.1` holds it.
+    Man,
     /// List every rule.
     Rules {
         /// Output format.
@@ -89,16 +115,23 @@ pub enum Command {
     },
     /// Convert the list to another format.
     Convert {
-        /// Manuscript or reference list.
-        file: PathBuf,
+        /// Manuscripts or reference lists, folders or quoted globs; `-` for
+        /// standard input.
+        #[arg(required = true, value_name = "PATH")]
+        files: Vec<PathBuf>,
         /// Target format.
         #[arg(long, value_parser = choice(&Format::ALL, Format::name, Format::about))]
         to: Format,
         /// Output file (written atomically); default: standard output. Its
         /// extension should be the format's: `.bib`, `.json` (CSL-JSON:
-        /// pandoc reads no `.csl-json`), `.yaml`, `.ris`.
+        /// pandoc reads no `.csl-json`), `.yaml`, `.ris`. With several
+        /// inputs and no `--merge`: a folder, which gets one file per input.
         #[arg(short, long, value_name = "OUT")]
         output: Option<PathBuf>,
+        /// Several inputs: write one list of all their entries, leaving out
+        /// (and reporting) an entry that repeats another input's.
+        #[arg(long)]
+        merge: bool,
         /// Citation keys: readable (`hesenli2012`) or list numbers (`ref12`).
         #[arg(long, default_value = "name", value_parser = choice(&KeyStyle::ALL, KeyStyle::name, KeyStyle::about))]
         keys: KeyStyle,
@@ -148,6 +181,26 @@ pub enum CheckFormat {
     Concise,
     /// JSON (stable shape).
     Json,
+    /// One JSON object per finding and line, with its path and position.
+    JsonLines,
+    /// SARIF 2.1.0, as GitHub code scanning, GitLab and SARIF viewers read it.
+    Sarif,
+    /// GitHub Actions workflow commands: an annotation per finding.
+    Github,
+}
+
+/// `--enable`, `--disable` and `--severity`.
+#[derive(Debug, Clone, Default, clap::Args)]
+pub struct RuleLevels {
+    /// Switch a rule on (name or code), e.g. `first-citation-order`.
+    #[arg(long, value_name = "RULE")]
+    pub enable: Vec<String>,
+    /// Switch a rule off (name or code).
+    #[arg(long, value_name = "RULE")]
+    pub disable: Vec<String>,
+    /// Set a rule's severity: `RULE=error|warning|info|off`.
+    #[arg(long, value_name = "RULE=LEVEL")]
+    pub severity: Vec<String>,
 }
 
 /// Formats of `rules`.

@@ -7,20 +7,26 @@
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 
 mod args;
+mod configs;
+mod inputs;
+mod progress;
 mod report;
+mod run;
+mod sarif;
 mod write;
 
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use clap::Parser;
-use istinad::diagnostic::{Diagnostic, Severity};
+use clap::{CommandFactory, Parser};
+use istinad::diagnostic::Diagnostic;
 use istinad::{Config, Error};
-use istinad::{Level, Rule};
 
 use args::{CheckFormat, Cli, Color, Command, Deny, RefsFormat, RulesFormat};
+use configs::Configs;
 use istinad::emit::Options;
+use run::{Run, read_source, status};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -37,10 +43,12 @@ fn main() -> ExitCode {
 
 /// Everything that can stop a run.
 #[derive(Debug, thiserror::Error, miette::Diagnostic)]
-enum Failure {
+pub enum Failure {
+    /// The library could not run (a file, a config).
     #[error(transparent)]
     #[diagnostic(transparent)]
     Istinad(#[from] Error),
+    /// The command line asks for something that cannot be done.
     #[error("{0}")]
     Usage(String),
 }
@@ -51,6 +59,7 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
         Color::Never => false,
         Color::Auto => std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
     };
+    let stdin_name = cli.stdin_filename.as_deref();
     match cli.command {
         Command::Rules { format } => {
             let text = match format {
@@ -61,172 +70,294 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Rule { name } => {
-            print(&report::rule_doc(rule_named(&name)?))?;
+            print(&report::rule_doc(configs::rule_named(&name)?))?;
             Ok(ExitCode::SUCCESS)
         }
-        Command::Refs { file, format } => {
-            let (_, source, refs) = read_list(cli.config.as_deref(), &file)?;
-            let text = match format {
-                RefsFormat::Json => {
-                    print_with(|out| {
-                        report::write_refs_json(out, &refs.references, &refs.diagnostics)
-                    })?;
-                    return Ok(exit_code(&refs.diagnostics, false));
+        Command::Config { path, levels } => {
+            let mut configs = Configs::new(cli.config.as_deref(), cli.isolated, levels)?;
+            let path = path.unwrap_or_else(|| PathBuf::from("."));
+            print(&configs.describe(&path)?)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Completions { shell } => {
+            let mut out = Vec::new();
+            clap_complete::generate(shell, &mut Cli::command(), "istinad", &mut out);
+            print(&String::from_utf8_lossy(&out))?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Man => {
+            print(&man_page()?)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Refs { files, format } => {
+            let mut configs =
+                Configs::new(cli.config.as_deref(), cli.isolated, Default::default())?;
+            let run = Run::new(&files, stdin_name, &mut configs, |source, config| {
+                istinad::read_references(source, config)
+            })?;
+            let read: Vec<_> = run.read();
+            match format {
+                RefsFormat::Json | RefsFormat::Yaml => {
+                    let files: Vec<_> = read
+                        .iter()
+                        .map(|(source, refs)| {
+                            report::FileJson::new(
+                                source,
+                                &refs.references,
+                                None,
+                                &refs.diagnostics,
+                                run.many,
+                            )
+                        })
+                        .collect();
+                    if format == RefsFormat::Json {
+                        print_with(|out| report::write_json(out, &files, run.many))?;
+                    } else {
+                        print(&report::yaml(&files, run.many).map_err(Failure::Usage)?)?;
+                    }
                 }
-                RefsFormat::Yaml => report::refs_yaml(&refs.references, &refs.diagnostics)
-                    .map_err(Failure::Usage)?,
                 RefsFormat::Human => {
-                    let mut t = report::refs_table(&refs.references);
-                    t.push('\n');
-                    t.push_str(&report::human(&source, &refs.diagnostics, color));
+                    let mut t = String::new();
+                    for (source, refs) in &read {
+                        if run.many {
+                            t.push_str(&format!("{}\n", source.name()));
+                        }
+                        t.push_str(&report::refs_table(&refs.references));
+                        t.push('\n');
+                        t.push_str(&report::human(source, &refs.diagnostics, color));
+                    }
+                    let references: usize = read.iter().map(|(_, r)| r.references.len()).sum();
+                    let all: Vec<&Diagnostic> =
+                        read.iter().flat_map(|(_, r)| &r.diagnostics).collect();
                     t.push_str(&format!(
-                        "{} references; {}\n",
-                        refs.references.len(),
-                        report::summary(&refs.diagnostics)
+                        "{}{references} references; {}\n",
+                        run.files_prefix(),
+                        report::summary(all.iter().copied())
                     ));
-                    t
+                    print(&t)?;
                 }
-            };
-            print(&text)?;
-            Ok(exit_code(&refs.diagnostics, false))
+            }
+            run.report_failures(format == RefsFormat::Human);
+            Ok(run.exit(read.iter().flat_map(|(_, r)| &r.diagnostics), false))
         }
         Command::Check {
-            file,
+            files,
             format,
             deny,
-            enable,
-            disable,
-            severity,
+            levels,
             fix,
             diff,
             output,
         } => {
-            let mut config = load_config(cli.config.as_deref(), &file)?;
-            for name in &enable {
-                let rule = rule_named(name)?;
-                config.rules.set(rule, Level::On(rule.default_severity()));
-            }
-            for name in &disable {
-                config.rules.set(rule_named(name)?, Level::Off);
-            }
-            for setting in &severity {
-                let (name, level) = setting.split_once('=').ok_or_else(|| {
-                    Failure::Usage(format!("`--severity {setting}`: write RULE=LEVEL"))
-                })?;
-                config
-                    .rules
-                    .set_named(name, level)
-                    .map_err(|e| Failure::Usage(format!("`--severity {setting}`: {e}")))?;
-            }
+            let deny = deny == Some(Deny::Warnings);
+            let mut configs = Configs::new(cli.config.as_deref(), cli.isolated, levels)?;
             if output.is_some() && !fix && !diff {
                 return Err(Failure::Usage(
                     "`-o` names where `--fix` writes the fixed manuscript; add `--fix` (or `--diff` to see the fixes)".into(),
                 ));
             }
-            let source = read_source(&file)?;
-            let report = istinad::check(&source, &config);
-            if !(fix || diff) {
-                if format == CheckFormat::Json {
+            if fix || diff {
+                let expanded = inputs::expand(&files, stdin_name);
+                if expanded.inputs.len() > 1 && output.is_some() {
+                    return Err(Failure::Usage(
+                        "`-o` names one fixed manuscript: give one input, or leave out `-o` to fix each in place".into(),
+                    ));
+                }
+                let mut status = 0u8;
+                for (name, message) in &expanded.missing {
+                    eprintln!("error: {name}: {message}");
+                    status = 2;
+                }
+                for input in &expanded.inputs {
+                    let (config, _) = configs.for_path(input.named())?;
+                    let code = match fix_one(
+                        input,
+                        output.as_deref(),
+                        &config,
+                        format,
+                        deny,
+                        fix,
+                        diff,
+                        color,
+                    ) {
+                        Ok(code) => code,
+                        Err(e @ Failure::Usage(_)) => return Err(e),
+                        Err(e) => {
+                            eprintln!("{:?}", miette::Report::new(e));
+                            2
+                        }
+                    };
+                    status = status.max(code);
+                }
+                return Ok(ExitCode::from(status));
+            }
+            let run = Run::new(&files, stdin_name, &mut configs, istinad::check)?;
+            let read: Vec<_> = run.read();
+            match format {
+                CheckFormat::Json => {
+                    let files: Vec<_> = read
+                        .iter()
+                        .map(|(source, report)| {
+                            report::FileJson::new(
+                                source,
+                                &report.references,
+                                Some(&report.citations),
+                                &report.diagnostics,
+                                run.many,
+                            )
+                            .with_style(report.style)
+                        })
+                        .collect();
+                    print_with(|out| report::write_json(out, &files, run.many))?;
+                }
+                CheckFormat::JsonLines => print_with(|out| {
+                    for (source, report) in &read {
+                        report::write_json_lines(&mut *out, source, &report.diagnostics)?;
+                    }
+                    Ok(())
+                })?,
+                CheckFormat::Sarif => {
+                    let checked: Vec<_> = read
+                        .iter()
+                        .map(|(source, report)| (*source, report.diagnostics.as_slice()))
+                        .collect();
+                    let log = sarif::log(&checked, &run.failures());
                     print_with(|out| {
-                        report::write_check_json(
-                            out,
-                            &report.references,
-                            &report.citations,
-                            &report.diagnostics,
-                        )
+                        serde_json::to_writer_pretty(&mut *out, &log)?;
+                        out.write_all(b"\n")
                     })?;
-                    return Ok(exit_code(&report.diagnostics, deny == Some(Deny::Warnings)));
                 }
-                let text = check_report(format, &source, &report, color)?;
-                print(&text)?;
-                return Ok(exit_code(&report.diagnostics, deny == Some(Deny::Warnings)));
-            }
-            let target = output.as_deref().unwrap_or(&file);
-            if fix
-                && !diff
-                && source.is_extracted()
-                && (output.is_none() || target == file || write::same_file(&file, target))
-            {
-                return Err(Failure::Usage(format!(
-                    "`--fix` would replace `{}` with its text; write the fixed text elsewhere with `-o FILE`",
-                    file.display()
-                )));
-            }
-            let fixes = report.diagnostics.iter().filter_map(|d| d.fix.as_ref());
-            let (fixed, applied) =
-                istinad::fix::apply(source.text(), fixes, &[istinad::fix::Applicability::Safe]);
-            let plural = if applied == 1 { "" } else { "es" };
-            if diff {
-                let old = source.name().to_string();
-                let new = target.display().to_string();
-                let text = similar::TextDiff::from_lines(source.text(), fixed.as_str())
-                    .unified_diff()
-                    .header(&old, &new)
-                    .to_string();
-                print(&text)?;
-                eprintln!("{applied} safe fix{plural} would be applied; nothing written");
-            } else if target.as_os_str() == "-" {
-                print(&fixed)?;
-            } else {
-                let written = write::write_file(target, fixed.as_bytes(), false)?;
-                match written {
-                    write::Written::Changed => {
-                        eprintln!(
-                            "applied {applied} safe fix{plural} to `{}`",
-                            target.display()
-                        );
+                CheckFormat::Github => {
+                    let text: String = read
+                        .iter()
+                        .map(|(source, report)| report::github(source, &report.diagnostics))
+                        .collect();
+                    print(&text)?;
+                }
+                CheckFormat::Human | CheckFormat::Concise => {
+                    let mut text = String::new();
+                    for (source, report) in &read {
+                        if format == CheckFormat::Concise {
+                            text.push_str(&report::concise(source, &report.diagnostics));
+                        } else {
+                            text.push_str(&report::human(source, &report.diagnostics, color));
+                            if !run.many {
+                                text.push_str(&check_summary(source.name(), report));
+                            }
+                        }
                     }
-                    write::Written::Unchanged => {
-                        eprintln!(
-                            "applied {applied} safe fix{plural}; `{}` unchanged, not written",
-                            target.display()
-                        );
+                    if format == CheckFormat::Human && run.many {
+                        let references: usize = read.iter().map(|(_, r)| r.references.len()).sum();
+                        let citations: usize = read.iter().map(|(_, r)| r.citations.len()).sum();
+                        let all = read.iter().flat_map(|(_, r)| &r.diagnostics);
+                        text.push_str(&format!(
+                            "{}{references} references, {citations} citations; {}\n",
+                            run.files_prefix(),
+                            report::summary(all)
+                        ));
                     }
+                    print(&text)?;
                 }
             }
-            // What is left, as ruff reports it: the findings of the fixed
-            // text, and the exit status from them.
-            let fixed_source = istinad::Source::new(source.name(), fixed.as_str());
-            let remaining = istinad::check(&fixed_source, &config);
-            let mut text = check_report(format, &fixed_source, &remaining, color)?;
-            if matches!(format, CheckFormat::Human | CheckFormat::Concise)
-                && remaining.diagnostics.is_empty()
-            {
-                text = format!("{}: no findings remain\n", target.display());
-            }
-            if diff || target.as_os_str() == "-" {
-                eprint!("{text}");
-            } else {
-                print(&text)?;
-            }
-            Ok(exit_code(
-                &remaining.diagnostics,
-                deny == Some(Deny::Warnings),
-            ))
+            run.report_failures(format != CheckFormat::Sarif);
+            Ok(run.exit(read.iter().flat_map(|(_, r)| &r.diagnostics), deny))
         }
         Command::Convert {
-            file,
+            files,
             to,
             output,
             keys,
             keep_language,
+            merge,
         } => {
-            let (config, source, refs) = read_list(cli.config.as_deref(), &file)?;
+            let mut configs =
+                Configs::new(cli.config.as_deref(), cli.isolated, Default::default())?;
             let options = Options {
                 keys,
                 keep_language,
             };
+            let run = Run::new(&files, stdin_name, &mut configs, |source, config| {
+                (istinad::read_references(source, config), config.clone())
+            })?;
+            let read = run.read();
+            let single = !run.many && read.len() == 1;
             if let Some(out) = output.as_deref().filter(|p| p.as_os_str() != "-")
+                && (single || merge)
                 && let Some(warning) = istinad::emit::extension_mismatch(out, to.extensions())
             {
                 eprintln!("warning: {warning}");
             }
-            let (text, findings) = istinad::convert(&refs.references, to, &options, &config)?;
-            emit_output(&file, output.as_deref(), &text)?;
-            // What the format cannot hold goes to standard error, so the
-            // converted text on standard output stays clean.
-            eprint!("{}", report::concise(&source, &findings));
-            Ok(exit_code(&findings, false))
+            let mut findings: Vec<Diagnostic> = Vec::new();
+            if single || merge {
+                let lists: Vec<(&str, &[istinad::Reference])> = read
+                    .iter()
+                    .map(|(source, (refs, _))| (source.name(), refs.references.as_slice()))
+                    .collect();
+                // The first input's config: a merged list has one set of
+                // rule levels.
+                let config = read
+                    .first()
+                    .map_or_else(Config::default, |(_, (_, c))| c.clone());
+                let merged;
+                let references = match lists.as_slice() {
+                    // One input keeps its list numbers (`--keys number`).
+                    [(_, list)] if !merge => *list,
+                    _ => {
+                        merged = istinad::merge(&lists, &config);
+                        for (input, d) in &merged.duplicates {
+                            eprint!(
+                                "{}",
+                                report::concise(read[*input].0, std::slice::from_ref(d))
+                            );
+                            findings.push(d.clone());
+                        }
+                        merged.references.as_slice()
+                    }
+                };
+                let (text, notes) = istinad::convert(references, to, &options, &config)?;
+                let first = read.first().map(|(s, _)| Path::new(s.name()));
+                emit_output(first.unwrap_or(Path::new("-")), output.as_deref(), &text)?;
+                // Notes point at an entry of some input: name the input of
+                // one list, the merged list otherwise.
+                match read.as_slice() {
+                    [(source, _)] => eprint!("{}", report::concise(source, &notes)),
+                    _ => eprint!(
+                        "{}",
+                        report::concise(&istinad::Source::new("merged list", ""), &notes)
+                    ),
+                }
+                findings.extend(notes);
+            } else {
+                let Some(dir) = output.as_deref().filter(|p| p.as_os_str() != "-") else {
+                    return Err(Failure::Usage(
+                        "several inputs: write one file each into a folder with `-o DIR`, or one merged list with `--merge`".into(),
+                    ));
+                };
+                std::fs::create_dir_all(dir).map_err(|source| Error::Io {
+                    path: dir.display().to_string(),
+                    source,
+                })?;
+                let mut written = std::collections::HashMap::new();
+                for (source, (refs, config)) in &read {
+                    let stem = Path::new(source.name())
+                        .file_stem()
+                        .map_or_else(|| "stdin".into(), |s| s.to_string_lossy().into_owned());
+                    let target = dir.join(format!("{stem}.{}", to.extensions()[0]));
+                    if let Some(other) = written.insert(target.clone(), source.name()) {
+                        return Err(Failure::Usage(format!(
+                            "`{}` and `{other}` would both be written to `{}`; convert them separately",
+                            source.name(),
+                            target.display()
+                        )));
+                    }
+                    let (text, notes) = istinad::convert(&refs.references, to, &options, config)?;
+                    emit_file(Path::new(source.name()), &target, text.as_bytes(), false)?;
+                    eprint!("{}", report::concise(source, &notes));
+                    findings.extend(notes);
+                }
+            }
+            run.report_failures(true);
+            Ok(run.exit(findings.iter(), false))
         }
         Command::Render {
             file,
@@ -246,7 +377,18 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
             {
                 eprintln!("warning: {warning}");
             }
-            let (_, _, refs) = read_list(cli.config.as_deref(), &file)?;
+            let mut configs =
+                Configs::new(cli.config.as_deref(), cli.isolated, Default::default())?;
+            let input = match inputs::expand(std::slice::from_ref(&file), stdin_name)
+                .inputs
+                .pop()
+            {
+                Some(input) => input,
+                None => inputs::Input::File(file.clone()),
+            };
+            let (config, _) = configs.for_path(input.named())?;
+            let source = read_source(&input)?;
+            let refs = istinad::read_references(&source, &config);
             let bytes = istinad::emit::render_to(&refs.references, style, locale, to)?;
             match to_file {
                 Some(path) => {
@@ -259,94 +401,90 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
     }
 }
 
-/// The config, the input and its reference list: what `refs`, `convert`
-/// and `render` start from.
-fn read_list(
-    explicit: Option<&Path>,
-    file: &Path,
-) -> Result<(Config, istinad::Source, istinad::References), Failure> {
-    let config = load_config(explicit, file)?;
-    let source = read_source(file)?;
-    let refs = istinad::read_references(&source, &config);
-    Ok((config, source, refs))
-}
-
-/// Reads the input file, or standard input for `-` (the library never
-/// touches the process's streams).
-fn read_source(file: &Path) -> Result<istinad::Source, istinad::Error> {
-    if file == Path::new("-") {
-        istinad::input::read_from("-", std::io::stdin().lock())
-    } else {
-        istinad::input::read_path(file)
+/// `check --fix` or `--diff` of one input: writes the fixes (or prints
+/// them), then reports what remains; returns the exit status.
+#[allow(clippy::too_many_arguments)]
+fn fix_one(
+    input: &inputs::Input,
+    output: Option<&Path>,
+    config: &Config,
+    format: CheckFormat,
+    deny: bool,
+    fix: bool,
+    diff: bool,
+    color: bool,
+) -> Result<u8, Failure> {
+    let file = input.path();
+    let source = read_source(input)?;
+    let report = istinad::check(&source, config);
+    let target = output.unwrap_or(file);
+    if fix
+        && !diff
+        && source.is_extracted()
+        && (output.is_none() || target == file || write::same_file(file, target))
+    {
+        return Err(Failure::Usage(format!(
+            "`--fix` would replace `{}` with its text; write the fixed text elsewhere with `-o FILE`",
+            file.display()
+        )));
     }
-}
-
-fn rule_named(name: &str) -> Result<Rule, Failure> {
-    Rule::from_name(name)
-        .ok_or_else(|| Failure::Usage(format!("unknown rule `{name}`; `istinad rules` lists them")))
-}
-
-/// 1 when a finding is an error (or a warning, when warnings are denied).
-fn exit_code(diagnostics: &[Diagnostic], deny_warnings: bool) -> ExitCode {
-    let failing = diagnostics.iter().any(|d| {
-        d.severity == Severity::Error || (deny_warnings && d.severity == Severity::Warning)
-    });
-    if failing {
-        ExitCode::from(1)
+    let fixes = report.diagnostics.iter().filter_map(|d| d.fix.as_ref());
+    let (fixed, applied) =
+        istinad::fix::apply(source.text(), fixes, &[istinad::fix::Applicability::Safe]);
+    let plural = if applied == 1 { "" } else { "es" };
+    if diff {
+        let old = source.name().to_string();
+        let new = target.display().to_string();
+        let text = similar::TextDiff::from_lines(source.text(), fixed.as_str())
+            .unified_diff()
+            .header(&old, &new)
+            .to_string();
+        print(&text)?;
+        eprintln!("{applied} safe fix{plural} would be applied; nothing written");
+    } else if target.as_os_str() == "-" {
+        print(&fixed)?;
     } else {
-        ExitCode::SUCCESS
-    }
-}
-
-/// The config given, or `istinad.toml` next to the input, or in the current
-/// directory, or the built-in defaults.
-fn load_config(explicit: Option<&Path>, input: &Path) -> Result<Config, Failure> {
-    let candidates: Vec<PathBuf> = match explicit {
-        Some(p) => vec![p.to_path_buf()],
-        None => {
-            let mut c = Vec::new();
-            if let Some(dir) = input.parent().filter(|d| !d.as_os_str().is_empty()) {
-                c.push(dir.join("istinad.toml"));
+        let written = write::write_file(target, fixed.as_bytes(), false)?;
+        match written {
+            write::Written::Changed => {
+                eprintln!(
+                    "applied {applied} safe fix{plural} to `{}`",
+                    target.display()
+                );
             }
-            c.push(PathBuf::from("istinad.toml"));
-            c
+            write::Written::Unchanged => {
+                eprintln!(
+                    "applied {applied} safe fix{plural}; `{}` unchanged, not written",
+                    target.display()
+                );
+            }
         }
-    };
-    for path in candidates {
-        let text = match read_config(&path) {
-            Ok(text) => text,
-            // Only a config named on the command line must exist.
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound && explicit.is_none() => continue,
-            Err(source) => {
-                return Err(Error::Io {
-                    path: path.display().to_string(),
-                    source,
-                }
-                .into());
-            }
-        };
-        return Ok(Config::from_toml(&text, &path.display().to_string())?);
     }
-    Ok(Config::default())
+    // What is left, as ruff reports it: the findings of the fixed text,
+    // and the exit status from them.
+    let fixed_source = source.with_text(fixed);
+    let remaining = istinad::check(&fixed_source, config);
+    let mut text = check_report(format, &fixed_source, &remaining, color)?;
+    if matches!(format, CheckFormat::Human | CheckFormat::Concise)
+        && remaining.diagnostics.is_empty()
+    {
+        text = format!("{}: no findings remain\n", target.display());
+    }
+    if diff || target.as_os_str() == "-" {
+        eprint!("{text}");
+    } else {
+        print(&text)?;
+    }
+    Ok(status(remaining.diagnostics.iter(), deny))
 }
 
-/// Largest config file read: a real one is a few kilobytes, and an
-/// `istinad.toml` beside the input (or a link to `/dev/zero`) must not
-/// exhaust memory.
-const MAX_CONFIG: u64 = 1024 * 1024;
-
-/// Reads a config file of at most [`MAX_CONFIG`] bytes.
-fn read_config(path: &Path) -> std::io::Result<String> {
-    use std::io::Read;
-    let file = std::fs::File::open(path)?;
-    let mut text = String::new();
-    file.take(MAX_CONFIG + 1).read_to_string(&mut text)?;
-    if text.len() as u64 > MAX_CONFIG {
-        return Err(std::io::Error::other(
-            "larger than the 1 MiB a config file may be",
-        ));
-    }
-    Ok(text)
+/// The manual page, made from the command line's definition.
+fn man_page() -> Result<String, Failure> {
+    let mut out = Vec::new();
+    clap_mangen::Man::new(Cli::command())
+        .render(&mut out)
+        .map_err(|e| Failure::Usage(e.to_string()))?;
+    Ok(String::from_utf8_lossy(&out).into_owned())
 }
 
 /// Writes a converted list to `-o` (see `write.rs`) or to standard output;
@@ -371,31 +509,57 @@ fn emit_file(input: &Path, path: &Path, bytes: &[u8], package: bool) -> Result<(
     Ok(())
 }
 
-/// The report of `check` in one format.
+/// The report of `check` over one input in one format.
 fn check_report(
     format: CheckFormat,
     source: &istinad::Source,
     report: &istinad::Report,
     color: bool,
 ) -> Result<String, Failure> {
-    Ok(match format {
+    let mut out = Vec::new();
+    let json = |e: serde_json::Error| Failure::Usage(e.to_string());
+    match format {
         CheckFormat::Json => {
-            report::check_json(&report.references, &report.citations, &report.diagnostics)
-                .map_err(Failure::Usage)?
+            let file = report::FileJson::new(
+                source,
+                &report.references,
+                Some(&report.citations),
+                &report.diagnostics,
+                false,
+            )
+            .with_style(report.style);
+            report::write_json(&mut out, &[file], false)
+                .map_err(|e| Failure::Usage(e.to_string()))?;
         }
-        CheckFormat::Concise => report::concise(source, &report.diagnostics),
+        CheckFormat::JsonLines => report::write_json_lines(&mut out, source, &report.diagnostics)
+            .map_err(|e| Failure::Usage(e.to_string()))?,
+        CheckFormat::Sarif => {
+            serde_json::to_writer_pretty(
+                &mut out,
+                &sarif::log(&[(source, &report.diagnostics)], &[]),
+            )
+            .map_err(json)?;
+            out.push(b'\n');
+        }
+        CheckFormat::Github => return Ok(report::github(source, &report.diagnostics)),
+        CheckFormat::Concise => return Ok(report::concise(source, &report.diagnostics)),
         CheckFormat::Human => {
             let mut t = report::human(source, &report.diagnostics, color);
-            t.push_str(&format!(
-                "{}: {} references, {} citations; {}\n",
-                source.name(),
-                report.references.len(),
-                report.citations.len(),
-                report::summary(&report.diagnostics)
-            ));
-            t
+            t.push_str(&check_summary(source.name(), report));
+            return Ok(t);
         }
-    })
+    }
+    Ok(String::from_utf8_lossy(&out).into_owned())
+}
+
+/// The last line of `check` over one input.
+fn check_summary(name: &str, report: &istinad::Report) -> String {
+    format!(
+        "{name}: {} references, {} citations; {}\n",
+        report.references.len(),
+        report.citations.len(),
+        report::summary(&report.diagnostics)
+    )
 }
 
 /// Writes to standard output through `write`, buffered; a closed pipe is

@@ -256,13 +256,15 @@ pub fn concise(source: &Source, diagnostics: &[Diagnostic]) -> String {
 }
 
 /// A count of findings by severity: "2 errors, 5 warnings".
-pub fn summary(diagnostics: &[Diagnostic]) -> String {
-    let count = |s| diagnostics.iter().filter(|d| d.severity == s).count();
-    let (e, w, i) = (
-        count(Severity::Error),
-        count(Severity::Warning),
-        count(Severity::Info),
-    );
+pub fn summary<'a>(diagnostics: impl IntoIterator<Item = &'a Diagnostic>) -> String {
+    let (mut e, mut w, mut i) = (0, 0, 0);
+    for d in diagnostics {
+        match d.severity {
+            Severity::Error => e += 1,
+            Severity::Warning => w += 1,
+            Severity::Info => i += 1,
+        }
+    }
     let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
     format!(
         "{}, {}, {}",
@@ -272,76 +274,335 @@ pub fn summary(diagnostics: &[Diagnostic]) -> String {
     )
 }
 
-#[derive(Serialize)]
-struct RefsJson<'a> {
-    references: &'a [Reference],
+/// The documentation of a rule on the web: its entry in the crate's API
+/// documentation, whose `Rule` variants carry each code and summary.
+pub fn rule_url(rule: Rule) -> String {
+    format!(
+        "https://docs.rs/istinad/{}/istinad/rule/enum.Rule.html#variant.{rule:?}",
+        env!("CARGO_PKG_VERSION")
+    )
+}
+
+/// A finding with where it is: the JSON shape plus `path`, `line`,
+/// `column`, `end_line`, `end_column` (1-based, columns in characters; the
+/// end is the position just past the span) and `url`.
+pub struct Located<'a> {
+    pub diagnostic: &'a Diagnostic,
+    pub source: &'a Source,
+}
+
+impl Serialize for Located<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let d = self.diagnostic;
+        let (line, column) = self.source.line_col(d.span.start);
+        let (end_line, end_column) = self.source.line_col(d.span.end);
+        let mut map = serializer.serialize_map(None)?;
+        d.serialize_fields(&mut map)?;
+        map.serialize_entry("path", self.source.name())?;
+        map.serialize_entry("line", &line)?;
+        map.serialize_entry("column", &column)?;
+        map.serialize_entry("end_line", &end_line)?;
+        map.serialize_entry("end_column", &end_column)?;
+        map.serialize_entry("url", &rule_url(d.rule))?;
+        map.end()
+    }
+}
+
+/// Findings of one source, each [`Located`].
+struct LocatedAll<'a> {
     diagnostics: &'a [Diagnostic],
+    source: &'a Source,
 }
 
-#[derive(Serialize)]
-struct CheckJson<'a> {
+impl Serialize for LocatedAll<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.diagnostics.iter().map(|diagnostic| Located {
+            diagnostic,
+            source: self.source,
+        }))
+    }
+}
+
+/// The records of one source, their own findings [`Located`] too.
+struct LocatedReferences<'a> {
     references: &'a [Reference],
-    citations: &'a [Citation],
-    diagnostics: &'a [Diagnostic],
+    source: &'a Source,
 }
 
-/// `istinad refs --format yaml`.
-pub fn refs_yaml(references: &[Reference], diagnostics: &[Diagnostic]) -> Result<String, String> {
-    serde_yaml_ng::to_string(&RefsJson {
-        references,
-        diagnostics,
-    })
-    .map_err(|e| e.to_string())
+impl Serialize for LocatedReferences<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.references.iter().map(|reference| LocatedReference {
+            reference,
+            source: self.source,
+        }))
+    }
 }
 
-/// `istinad refs --format json`, written as it is made: the records are
-/// not held a second time as one string (issue 12, bounded memory).
-pub fn write_refs_json(
-    mut out: impl std::io::Write,
-    references: &[Reference],
-    diagnostics: &[Diagnostic],
-) -> std::io::Result<()> {
-    serde_json::to_writer_pretty(
-        &mut out,
-        &RefsJson {
-            references,
-            diagnostics,
-        },
-    )?;
-    out.write_all(b"\n")
+/// A record as its derived `Serialize` writes it, with its `diagnostics`
+/// [`Located`]: the record's own field order and shape are kept, as no
+/// detour through `serde_json::Value` (whose maps sort keys) would.
+struct LocatedReference<'a> {
+    reference: &'a Reference,
+    source: &'a Source,
 }
 
-/// `istinad check --format json`, written as it is made.
-pub fn write_check_json(
-    mut out: impl std::io::Write,
-    references: &[Reference],
-    citations: &[Citation],
-    diagnostics: &[Diagnostic],
-) -> std::io::Result<()> {
-    serde_json::to_writer_pretty(
-        &mut out,
-        &CheckJson {
-            references,
+impl Serialize for LocatedReference<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.reference.serialize(Patched {
+            inner: serializer,
+            diagnostics: LocatedAll {
+                diagnostics: &self.reference.diagnostics,
+                source: self.source,
+            },
+        })
+    }
+}
+
+/// A serializer that passes everything to `inner`, except the struct
+/// field `diagnostics`, which it writes as `diagnostics` says.
+struct Patched<'a, S> {
+    inner: S,
+    diagnostics: LocatedAll<'a>,
+}
+
+/// The struct of a [`Patched`] serializer.
+struct PatchedStruct<'a, T> {
+    inner: T,
+    diagnostics: LocatedAll<'a>,
+}
+
+impl<T: serde::ser::SerializeStruct> serde::ser::SerializeStruct for PatchedStruct<'_, T> {
+    type Ok = T::Ok;
+    type Error = T::Error;
+
+    fn serialize_field<V: ?Sized + Serialize>(
+        &mut self,
+        key: &'static str,
+        value: &V,
+    ) -> Result<(), Self::Error> {
+        if key == "diagnostics" {
+            self.inner.serialize_field(key, &self.diagnostics)
+        } else {
+            self.inner.serialize_field(key, value)
+        }
+    }
+
+    fn skip_field(&mut self, key: &'static str) -> Result<(), Self::Error> {
+        self.inner.skip_field(key)
+    }
+
+    fn end(self) -> Result<Self::Ok, Self::Error> {
+        self.inner.end()
+    }
+}
+
+/// Forwards serializer methods that take `self` and plain arguments.
+macro_rules! forward {
+    ($($method:ident($($arg:ident: $ty:ty),*) -> $out:ty;)*) => {
+        $(fn $method(self, $($arg: $ty),*) -> Result<$out, Self::Error> {
+            self.inner.$method($($arg),*)
+        })*
+    };
+}
+
+impl<'a, S: serde::Serializer> serde::Serializer for Patched<'a, S> {
+    type Ok = S::Ok;
+    type Error = S::Error;
+    type SerializeSeq = S::SerializeSeq;
+    type SerializeTuple = S::SerializeTuple;
+    type SerializeTupleStruct = S::SerializeTupleStruct;
+    type SerializeTupleVariant = S::SerializeTupleVariant;
+    type SerializeMap = S::SerializeMap;
+    type SerializeStruct = PatchedStruct<'a, S::SerializeStruct>;
+    type SerializeStructVariant = S::SerializeStructVariant;
+
+    forward! {
+        serialize_bool(v: bool) -> S::Ok;
+        serialize_i8(v: i8) -> S::Ok;
+        serialize_i16(v: i16) -> S::Ok;
+        serialize_i32(v: i32) -> S::Ok;
+        serialize_i64(v: i64) -> S::Ok;
+        serialize_u8(v: u8) -> S::Ok;
+        serialize_u16(v: u16) -> S::Ok;
+        serialize_u32(v: u32) -> S::Ok;
+        serialize_u64(v: u64) -> S::Ok;
+        serialize_f32(v: f32) -> S::Ok;
+        serialize_f64(v: f64) -> S::Ok;
+        serialize_char(v: char) -> S::Ok;
+        serialize_str(v: &str) -> S::Ok;
+        serialize_bytes(v: &[u8]) -> S::Ok;
+        serialize_none() -> S::Ok;
+        serialize_unit() -> S::Ok;
+        serialize_unit_struct(name: &'static str) -> S::Ok;
+        serialize_unit_variant(name: &'static str, index: u32, variant: &'static str) -> S::Ok;
+        serialize_seq(len: Option<usize>) -> S::SerializeSeq;
+        serialize_tuple(len: usize) -> S::SerializeTuple;
+        serialize_tuple_struct(name: &'static str, len: usize) -> S::SerializeTupleStruct;
+        serialize_tuple_variant(name: &'static str, index: u32, variant: &'static str, len: usize) -> S::SerializeTupleVariant;
+        serialize_map(len: Option<usize>) -> S::SerializeMap;
+        serialize_struct_variant(name: &'static str, index: u32, variant: &'static str, len: usize) -> S::SerializeStructVariant;
+    }
+
+    fn serialize_some<V: ?Sized + Serialize>(self, value: &V) -> Result<S::Ok, S::Error> {
+        self.inner.serialize_some(value)
+    }
+
+    fn serialize_newtype_struct<V: ?Sized + Serialize>(
+        self,
+        name: &'static str,
+        value: &V,
+    ) -> Result<S::Ok, S::Error> {
+        self.inner.serialize_newtype_struct(name, value)
+    }
+
+    fn serialize_newtype_variant<V: ?Sized + Serialize>(
+        self,
+        name: &'static str,
+        index: u32,
+        variant: &'static str,
+        value: &V,
+    ) -> Result<S::Ok, S::Error> {
+        self.inner
+            .serialize_newtype_variant(name, index, variant, value)
+    }
+
+    fn serialize_struct(
+        self,
+        name: &'static str,
+        len: usize,
+    ) -> Result<Self::SerializeStruct, S::Error> {
+        Ok(PatchedStruct {
+            inner: self.inner.serialize_struct(name, len)?,
+            diagnostics: self.diagnostics,
+        })
+    }
+}
+
+/// One input's records, citations (`check` only) and findings.
+#[derive(Serialize)]
+pub struct FileJson<'a> {
+    /// Present when the run names each file (several inputs).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    path: Option<&'a str>,
+    /// How the manuscript cites (`check` only): `numbered` or `author-date`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    style: Option<istinad::model::CitationStyle>,
+    references: LocatedReferences<'a>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    citations: Option<&'a [Citation]>,
+    diagnostics: LocatedAll<'a>,
+}
+
+impl<'a> FileJson<'a> {
+    /// The JSON of one input; `named` adds its `path` (a run over many).
+    pub fn new(
+        source: &'a Source,
+        references: &'a [Reference],
+        citations: Option<&'a [Citation]>,
+        diagnostics: &'a [Diagnostic],
+        named: bool,
+    ) -> Self {
+        FileJson {
+            path: named.then(|| source.name()),
+            style: None,
+            references: LocatedReferences { references, source },
             citations,
-            diagnostics,
-        },
-    )?;
+            diagnostics: LocatedAll {
+                diagnostics,
+                source,
+            },
+        }
+    }
+}
+
+impl FileJson<'_> {
+    /// Names the manuscript's citation style (`check`).
+    pub fn with_style(mut self, style: istinad::model::CitationStyle) -> Self {
+        self.style = Some(style);
+        self
+    }
+}
+
+/// A run over several inputs: `{"files": [...]}`.
+#[derive(Serialize)]
+struct ManyJson<'a> {
+    files: &'a [FileJson<'a>],
+}
+
+/// `--format json` (and `refs --format yaml`) of a run: one input's
+/// object as before issue 13, or `{"files": […]}` over several, written as
+/// it is made (issue 12, bounded memory).
+pub fn write_json(
+    mut out: impl std::io::Write,
+    files: &[FileJson],
+    many: bool,
+) -> std::io::Result<()> {
+    match files {
+        [one] if !many => serde_json::to_writer_pretty(&mut out, one)?,
+        _ => serde_json::to_writer_pretty(&mut out, &ManyJson { files })?,
+    }
     out.write_all(b"\n")
 }
 
-/// `istinad check --format json`.
-pub fn check_json(
-    references: &[Reference],
-    citations: &[Citation],
-    diagnostics: &[Diagnostic],
-) -> Result<String, String> {
-    serde_json::to_string_pretty(&CheckJson {
-        references,
-        citations,
-        diagnostics,
-    })
-    .map(|s| s + "\n")
+/// `refs --format yaml`: the JSON shape as YAML.
+pub fn yaml(files: &[FileJson], many: bool) -> Result<String, String> {
+    match files {
+        [one] if !many => serde_yaml_ng::to_string(one),
+        _ => serde_yaml_ng::to_string(&ManyJson { files }),
+    }
     .map_err(|e| e.to_string())
+}
+
+/// `check --format json-lines`: one finding per line.
+pub fn write_json_lines(
+    mut out: impl std::io::Write,
+    source: &Source,
+    diagnostics: &[Diagnostic],
+) -> std::io::Result<()> {
+    for diagnostic in diagnostics {
+        serde_json::to_writer(&mut out, &Located { diagnostic, source })?;
+        out.write_all(b"\n")?;
+    }
+    Ok(())
+}
+
+/// `check --format github`: a workflow command per finding, which GitHub
+/// Actions shows as an annotation on the line (`::warning file=…::…`).
+pub fn github(source: &Source, diagnostics: &[Diagnostic]) -> String {
+    // Workflow command escaping (actions/toolkit, `command.ts`): data
+    // escapes `%`, CR and LF; property values also `:` and `,`.
+    fn data(s: &str) -> String {
+        s.replace('%', "%25")
+            .replace('\r', "%0D")
+            .replace('\n', "%0A")
+    }
+    fn property(s: &str) -> String {
+        data(s).replace(':', "%3A").replace(',', "%2C")
+    }
+    let mut out = String::new();
+    for d in diagnostics {
+        let (line, col) = source.line_col(d.span.start);
+        let (end_line, end_col) = source.line_col(d.span.end);
+        let level = match d.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Info => "notice",
+        };
+        let _ = writeln!(
+            out,
+            "::{level} title={},file={},line={line},col={col},endLine={end_line},endColumn={end_col}::{}",
+            property(&format!("istinad ({} {})", d.code(), d.name())),
+            property(source.name()),
+            data(&format!(
+                "{}:{line}:{col}: {} {}",
+                source.name(),
+                d.code(),
+                d.message
+            ))
+        );
+    }
+    out
 }
 
 /// One line per entry for `istinad refs`: number, kind, language and the
