@@ -18,7 +18,7 @@
 //!
 //! | stage  | module        | does                                                    |
 //! |--------|---------------|---------------------------------------------------------|
-//! | input  | [`input`]     | text, Markdown, .docx → [`Source`]                      |
+//! | input  | [`input`]     | text, Markdown, .docx → [`Source`] (with a reference manager's items and fields, [`managed`]) |
 //! | split  | [`split`]     | finds the list by its heading, splits its entries      |
 //! | parse  | [`parse`]     | one entry → one [`model::Reference`]                    |
 //! | cite   | [`cite`]      | the body's numeric citations → [`model::Citation`]      |
@@ -55,6 +55,7 @@ pub mod emit;
 pub mod error;
 pub mod fix;
 pub mod input;
+pub mod managed;
 pub mod model;
 pub mod parse;
 pub mod rule;
@@ -103,11 +104,12 @@ pub struct Report {
 pub fn read_references(source: &Source, config: &Config) -> References {
     let suppressions = check::suppressions(source.text());
     let blanked = blank_suppressions(source, &suppressions);
-    let (document, mut references) = read_list(blanked.as_ref().unwrap_or(source), config);
-    let mut diagnostics = check::run(
+    let (document, mut references, managed) = read_list(blanked.as_ref().unwrap_or(source), config);
+    let mut diagnostics = check::run_managed(
         &document,
         &mut references,
         None,
+        &managed,
         &config.rules,
         &config.vocabulary,
     );
@@ -148,18 +150,46 @@ pub fn check(source: &Source, config: &Config) -> Report {
     let suppressions = check::suppressions(source.text());
     let blanked = blank_suppressions(source, &suppressions);
     let read = blanked.as_ref().unwrap_or(source);
-    let (document, mut references) = read_list(read, config);
+    let (document, mut references, mut managed) = read_list(read, config);
     // The body, then each note after it: a note after the list cites as
-    // the body does.
+    // the body does. A reference manager's fields are read from their
+    // codes, not scanned as typed text.
+    let fields: Vec<Span> = managed
+        .fields
+        .iter()
+        .map(|(f, _)| f.result.clone())
+        .collect();
     let parts: Vec<_> = std::iter::once(document.body.clone())
         .chain(document.notes.iter().cloned())
+        .flat_map(|part| without(part, &fields))
         .collect();
     let numbered_list = document.entries.iter().any(|e| e.marker.is_some());
-    let scan = cite::scan_document(read.text(), &parts, &references, numbered_list, config);
-    let mut diagnostics = check::run(
+    let mut scan = cite::scan_document(read.text(), &parts, &references, numbered_list, config);
+    if !managed.is_empty() {
+        // What each citation field prints, read as a typed citation would
+        // be, for the rule that compares it with what the field cites.
+        let numbers: Vec<u32> = references.iter().map(|r| r.number).collect();
+        managed.readings = managed
+            .fields
+            .iter()
+            .map(|(f, _)| {
+                cite::scan_citations(
+                    read.text(),
+                    std::slice::from_ref(&f.result),
+                    &numbers,
+                    &config.vocabulary,
+                    &config.citation_forms,
+                )
+                .citations
+            })
+            .collect();
+        add_field_citations(&mut scan, &managed);
+    }
+    let mut diagnostics = check::run_managed(
         &document,
         &mut references,
         Some(&scan),
+        &managed,
         &config.rules,
         &config.vocabulary,
     );
@@ -267,11 +297,75 @@ fn blank_suppressions(source: &Source, suppressions: &[check::Suppression]) -> O
     (!suppressions.is_empty()).then(|| source.with_text(check::blank(source.text(), suppressions)))
 }
 
-/// Splits the document and parses its list's entries: records, no rules yet.
-fn read_list(source: &Source, config: &Config) -> (Document, Vec<Reference>) {
-    let document = split::split(source, &config.vocabulary);
+/// Splits the document and parses its list's entries, taking a reference
+/// manager's items where the document holds them: records, no rules yet.
+fn read_list(
+    source: &Source,
+    config: &Config,
+) -> (Document, Vec<Reference>, parse::managed::Resolution) {
+    let mut document = split::split(source, &config.vocabulary);
     let references = parse::parse_references(source, &document, &config.vocabulary);
-    (document, references)
+    let (references, managed) =
+        parse::managed::resolve(source, &mut document, references, &config.vocabulary);
+    (document, references, managed)
+}
+
+/// Puts the citations of a reference manager's fields among the scanned
+/// ones, in order of position (their items are known: no author–date
+/// resolution, never of the other style).
+fn add_field_citations(scan: &mut cite::Scan, managed: &parse::managed::Resolution) {
+    if managed.citations.is_empty() {
+        return;
+    }
+    let other: std::collections::HashSet<usize> = scan.other_style.iter().copied().collect();
+    let mut resolutions = std::mem::take(&mut scan.resolutions);
+    resolutions.resize_with(scan.citations.len(), Vec::new);
+    let mut all: Vec<_> = std::mem::take(&mut scan.citations)
+        .into_iter()
+        .zip(resolutions)
+        .enumerate()
+        .map(|(i, (c, r))| (c, r, other.contains(&i)))
+        .collect();
+    all.extend(
+        managed
+            .citations
+            .iter()
+            .map(|c| (c.clone(), Vec::new(), false)),
+    );
+    all.sort_by_key(|(c, _, _)| (c.span.start, c.span.end));
+    scan.other_style.clear();
+    for (i, (c, r, other)) in all.into_iter().enumerate() {
+        scan.citations.push(c);
+        scan.resolutions.push(r);
+        if other {
+            scan.other_style.push(i);
+        }
+    }
+    scan.diagnostics.extend(managed.diagnostics.iter().cloned());
+}
+
+/// `part` without the spans of `holes` (sorted or not).
+fn without(part: Span, holes: &[Span]) -> Vec<Span> {
+    let mut inside: Vec<&Span> = holes
+        .iter()
+        .filter(|h| h.start < part.end && part.start < h.end)
+        .collect();
+    if inside.is_empty() {
+        return vec![part];
+    }
+    inside.sort_by_key(|h| h.start);
+    let mut out = Vec::new();
+    let mut at = part.start;
+    for h in inside {
+        if h.start > at {
+            out.push(at..h.start);
+        }
+        at = at.max(h.end);
+    }
+    if at < part.end {
+        out.push(at..part.end);
+    }
+    out
 }
 
 #[cfg(test)]

@@ -388,6 +388,16 @@ pub struct Reference {
     /// Text of the entry that no field holds (series, notes, descriptions).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+    /// Where the record came from, in a document where a reference manager
+    /// (Word's sources, Zotero, Mendeley, EndNote) holds items: that
+    /// manager, or `text` for a typed entry. Absent in a document no
+    /// manager touched.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub origin: Option<crate::managed::Origin>,
+    /// The manager's id of the item (Word's tag, Zotero's item URI,
+    /// EndNote's record number).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
     /// Where each field was read: byte offsets into the input, by field name
     /// (`title`, `authors`, `place`, `year`, `archive`…), so that findings
     /// and fixes can point at a field. A field made by code (a year converted
@@ -402,8 +412,14 @@ impl Reference {
     /// The entry's text on one line, cut to `chars` characters with `…`,
     /// for naming the entry in a finding.
     pub fn excerpt(&self, chars: usize) -> String {
-        let mut shown: String = self.raw.chars().take(chars).collect();
-        if self.raw.chars().nth(chars).is_some() {
+        // A manager's item that the printed list lacks has no text of its
+        // own: it is named by its title.
+        let raw = match (self.raw.is_empty(), &self.title) {
+            (true, Some(title)) => title,
+            _ => &self.raw,
+        };
+        let mut shown: String = raw.chars().take(chars).collect();
+        if raw.chars().nth(chars).is_some() {
             shown.push('…');
         }
         shown.replace('\n', " ")
@@ -445,6 +461,8 @@ impl Reference {
             repeats: None,
             quoted_in: None,
             note: None,
+            origin: None,
+            id: None,
             spans: BTreeMap::new(),
             diagnostics: Vec::new(),
         }

@@ -55,6 +55,11 @@ macro_rules! for_each_rule {
             (UnrepresentableField, "E001", "unrepresentable-field", unrepresentable_field, Info, true, "a field the output format has no place for"),
             (MissingRequiredField, "E002", "missing-required-field", missing_required_field, Info, true, "a field the output format requires and the entry lacks"),
             (UnusedSuppression, "S006", "unused-suppression", unused_suppression, Warning, true, "an inline `istinad: allow` comment that silences nothing"),
+            (StaleBibliography, "C016", "stale-bibliography", stale_bibliography, Warning, true, "a reference manager's printed list that differs from the items it holds and cites"),
+            (UnprintedItem, "C017", "unprinted-item", unprinted_item, Error, true, "an item a manager's field cites that the printed list lacks"),
+            (CitationTextMismatch, "C018", "citation-text-mismatch", citation_text_mismatch, Warning, true, "a manager's citation whose visible text no longer says what its field cites"),
+            (DuplicateItem, "R006", "duplicate-item", duplicate_item, Warning, true, "one work held twice by a reference manager under two ids"),
+            (UnmanagedEntry, "S007", "unmanaged-entry", unmanaged_entry, Warning, true, "typed entries beside a reference manager's list, which none of its fields cite"),
         }
     };
 }

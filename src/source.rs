@@ -4,6 +4,8 @@ use std::ops::Range;
 
 use serde::Serialize;
 
+use crate::managed::Managed;
+
 /// A byte range into [`Source::text`]. Serialized as `{"start": …, "end": …}`.
 pub type Span = Range<usize>;
 
@@ -19,6 +21,8 @@ pub struct Source {
     extracted: bool,
     /// Where each paragraph of a word-processor file starts in `text`.
     paragraphs: Vec<usize>,
+    /// What reference managers stored in the file (fields and items).
+    managed: Managed,
 }
 
 impl Source {
@@ -32,7 +36,20 @@ impl Source {
             line_starts,
             extracted: false,
             paragraphs: Vec::new(),
+            managed: Managed::default(),
         }
+    }
+
+    /// Records what reference managers stored in the file the text was
+    /// extracted from; spans in it are offsets into the text.
+    pub fn with_managed(mut self, managed: Managed) -> Self {
+        self.managed = managed;
+        self
+    }
+
+    /// What reference managers stored in the file: empty for plain text.
+    pub fn managed(&self) -> &Managed {
+        &self.managed
     }
 
     /// The same source (name, paragraphs, extraction) over `text`, which

@@ -365,7 +365,7 @@ fn shared_real_author_date_manuscripts_score_as_labelled() {
 }
 
 /// Whether a program runs (`--version`).
-fn runs(program: &str) -> bool {
+pub(crate) fn runs(program: &str) -> bool {
     std::process::Command::new(program)
         .arg("--version")
         .output()
@@ -386,7 +386,7 @@ fn findings(report: &istinad::Report) -> Vec<(String, Option<u32>)> {
 
 /// Converts `file` to `format` with LibreOffice into `out`; the path made.
 /// A profile of its own keeps a LibreOffice the user has open out of it.
-fn soffice(
+pub(crate) fn soffice(
     profile: &std::path::Path,
     format: &str,
     file: &std::path::Path,

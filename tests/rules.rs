@@ -7,6 +7,18 @@ use istinad::{Level, Rule};
 
 use crate::support::{compare, expectation, istinad, repo};
 
+/// A rule's fixture: `fixtures/rules/<name>.docx` for the rules about a
+/// reference manager's fields (they exist only in a word processor's
+/// file), else `<name>.md`.
+fn fixture_of(rule: Rule) -> String {
+    let docx = format!("fixtures/rules/{}.docx", rule.name());
+    if repo(&docx).exists() {
+        docx
+    } else {
+        format!("fixtures/rules/{}.md", rule.name())
+    }
+}
+
 fn config_for(rule: Rule) -> Config {
     let mut config = Config::default();
     if !rule.enabled_by_default() {
@@ -19,15 +31,22 @@ fn config_for(rule: Rule) -> Config {
 fn every_rule_has_a_fixture_whose_findings_are_exactly_expected() {
     let mut failures = Vec::new();
     for rule in Rule::ALL {
-        let path = repo(&format!("fixtures/rules/{}.md", rule.name()));
+        let path = repo(&fixture_of(rule));
         assert!(
             path.exists(),
             "no fixture for {}: {}",
             rule.name(),
             path.display()
         );
-        let text = std::fs::read_to_string(&path).expect("fixture");
-        let report = istinad::check(&Source::new(rule.name(), text), &config_for(rule));
+        let source = if path.extension().is_some_and(|e| e == "docx") {
+            istinad::input::read_path(&path).expect("fixture")
+        } else {
+            Source::new(
+                rule.name(),
+                std::fs::read_to_string(&path).expect("fixture"),
+            )
+        };
+        let report = istinad::check(&source, &config_for(rule));
         let expect = expectation(&path);
         let problems = compare(&report, &expect);
         if !problems.is_empty() {
@@ -50,7 +69,7 @@ fn every_rule_has_a_fixture_whose_findings_are_exactly_expected() {
 #[test]
 fn concise_output_of_every_rule_fixture() {
     for rule in Rule::ALL {
-        let file = format!("fixtures/rules/{}.md", rule.name());
+        let file = fixture_of(rule);
         let mut args = vec!["check", file.as_str(), "--format", "concise"];
         if !rule.enabled_by_default() {
             args.extend(["--enable", rule.name()]);

@@ -61,6 +61,8 @@ impl Check for DuplicateReference {
         for r in cx.references {
             let Some(key) = identity(r) else { continue };
             match seen.get(&key) {
+                // Two items of a manager under two ids: duplicate-item's.
+                Some(first) if first.id.is_some() && r.id.is_some() => {}
                 Some(first) => out.push(
                     Diagnostic::new(
                         Rule::DuplicateReference,

@@ -5,16 +5,18 @@
 //! the stages it runs in. A few rules are found where their evidence is
 //! (S001–S002 by `split.rs`, P001–P002 by the parser, C003 by `cite.rs`,
 //! E001–E002 by the emitters); their files hold their docs only. This
-//! module gives every finding its configured level, once, in `run`.
+//! module gives every finding its configured level, once, in `run_managed`.
 
 mod ambiguous_author_year;
 mod ambiguous_citation;
 mod archival_part;
 mod author_spelling;
 mod bidi_control;
+mod citation_text_mismatch;
 mod dangling;
 mod dangling_year;
 mod duplicate;
+mod duplicate_item;
 mod empty_document;
 mod entry_boundary;
 mod et_al_misuse;
@@ -33,10 +35,13 @@ mod mixed_script;
 mod mixed_style;
 mod no_citations;
 mod reversed_range;
+mod stale_bibliography;
 mod truncated_url;
 mod unbalanced_brackets;
 mod uncited;
+mod unmanaged_entry;
 mod unparsed_reference;
+mod unprinted_item;
 mod unrepresentable_field;
 mod unused_suppression;
 mod year_suffix;
@@ -53,11 +58,15 @@ use crate::diagnostic::Diagnostic;
 use crate::model::{Citation, CitationItem, CitationStyle, Locator, Reference};
 use crate::parse::MAX_ENTRY;
 use crate::parse::clean::{Clean, url_ranges};
+use crate::parse::managed::Resolution as Managed;
 use crate::rule::for_each_rule;
 use crate::script::garbled;
 use crate::source::Span;
 use crate::split::Document;
 use crate::vocab::Vocabulary;
+
+/// The resolution of a document no reference manager touched.
+static NO_MANAGER: std::sync::LazyLock<Managed> = std::sync::LazyLock::new(Managed::default);
 
 /// What a rule checks, stage by stage; a rule overrides the stages it runs in.
 pub(crate) trait Check {
@@ -110,13 +119,16 @@ macro_rules! dispatch {
 for_each_rule!(dispatch);
 
 /// Runs the rules over a parsed list and, given a scan of the body, over its
-/// citations; returns every finding with its configured level, sorted by
-/// position. Each entry keeps its own findings (the entry rules', then the
-/// parser's) in its `diagnostics`, levelled too.
-pub(crate) fn run(
+/// citations, with what a reference manager's fields and items tied to them
+/// (`managed` is empty in a document no manager touched); returns every
+/// finding with its configured level, sorted by position. Each entry keeps
+/// its own findings (the entry rules', then the parser's) in its
+/// `diagnostics`, levelled too.
+pub(crate) fn run_managed(
     document: &Document,
     references: &mut [Reference],
     scan: Option<&Scan>,
+    managed: &Managed,
     settings: &RuleSettings,
     vocab: &Vocabulary,
 ) -> Vec<Diagnostic> {
@@ -126,6 +138,7 @@ pub(crate) fn run(
     let citations = scan.map_or(&[][..], |s| &s.citations);
     let mut cx = Context::new(document, references, citations, vocab);
     cx.scan = scan;
+    cx.managed = managed;
     let mut found = document.diagnostics.clone();
     found.extend(list_rules(&cx));
     if let Some(scan) = scan {
@@ -225,6 +238,8 @@ pub(crate) struct Context<'a> {
     pub document: &'a Document,
     pub references: &'a [Reference],
     pub citations: &'a [Citation],
+    /// A reference manager's fields and printed list, tied to the records.
+    pub managed: &'a Managed,
     /// The scan the citations came from (style, author–date resolutions);
     /// `None` when only the list is checked.
     pub scan: Option<&'a Scan>,
@@ -249,6 +264,7 @@ impl<'a> Context<'a> {
             document,
             references,
             citations,
+            managed: &NO_MANAGER,
             scan: None,
             vocab,
             by_number,

@@ -38,9 +38,11 @@ impl Check for UncitedReference {
                 _ => Vec::new(),
             }))
             .collect();
+        // Entries a manager's list holds by mistake are stale-bibliography's.
+        let left_behind = super::stale_bibliography::left_behind(cx);
         cx.references
             .iter()
-            .filter(|r| !cited.contains(&r.number))
+            .filter(|r| !cited.contains(&r.number) && !left_behind.contains(&r.number))
             .map(|r| {
                 Diagnostic::new(
                     Rule::UncitedReference,

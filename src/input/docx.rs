@@ -124,12 +124,36 @@ pub fn read_docx(bytes: &[u8]) -> Result<String, DocxError> {
     read_docx_with_limit(bytes, MAX_PART_SIZE).map(|(text, _)| text)
 }
 
-/// [`read_docx`], with where each paragraph starts in the text.
-pub fn read_docx_paragraphs(bytes: &[u8]) -> Result<(String, Vec<usize>), DocxError> {
-    read_docx_with_limit(bytes, MAX_PART_SIZE)
+#[cfg(test)]
+fn read_docx_with_limit(bytes: &[u8], limit: u64) -> Result<(String, Vec<usize>), DocxError> {
+    read_docx_extracted(bytes, limit).map(|e| (e.text, e.paragraphs))
 }
 
-fn read_docx_with_limit(bytes: &[u8], limit: u64) -> Result<(String, Vec<usize>), DocxError> {
+/// A field a reference manager may have written, as the reader met it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) struct RawField {
+    /// The field's instruction (`w:instrText` joined, or `w:fldSimple`'s
+    /// `w:instr`).
+    pub code: String,
+    /// The data stored in the field's `w:fldData` (base64, as stored).
+    pub data: String,
+    /// Where the field's displayed result is in the text.
+    pub result: std::ops::Range<usize>,
+}
+
+/// What a .docx gives: its text, where its paragraphs start, the fields
+/// that may hold a reference manager's data, and the custom XML parts
+/// (`customXml/item*.xml`: Word keeps its sources there).
+#[derive(Debug, Default)]
+pub(super) struct Extracted {
+    pub text: String,
+    pub paragraphs: Vec<usize>,
+    pub fields: Vec<RawField>,
+    pub custom_parts: Vec<(String, String)>,
+}
+
+/// Reads a .docx with its fields and custom XML parts.
+pub(super) fn read_docx_extracted(bytes: &[u8], limit: u64) -> Result<Extracted, DocxError> {
     let mut pkg = Package::open(bytes, limit)?;
 
     let main = main_document_part(&mut pkg)?;
@@ -168,7 +192,118 @@ fn read_docx_with_limit(bytes: &[u8], limit: u64) -> Result<(String, Vec<usize>)
         blocks.push(note_lines(story.notes, kind, &labels));
     }
 
-    Ok(join_blocks(blocks))
+    let (text, paragraphs) = join_blocks(blocks);
+    let mut custom_parts = Vec::new();
+    for name in pkg.custom_xml_parts() {
+        if let Some(xml) = pkg.read(&name)? {
+            custom_parts.push((name, xml));
+        }
+    }
+    if labels.fields.is_empty() {
+        return Ok(Extracted {
+            text,
+            paragraphs,
+            fields: Vec::new(),
+            custom_parts,
+        });
+    }
+    let (text, paragraphs, spans) = take_markers(&text, &paragraphs);
+    let fields = spans
+        .into_iter()
+        .filter_map(|(k, result)| {
+            let (code, data) = labels.fields.get(k)?.clone();
+            Some(RawField { code, data, result })
+        })
+        .collect();
+    Ok(Extracted {
+        text,
+        paragraphs,
+        fields,
+        custom_parts,
+    })
+}
+
+/// Marks the start of a manager field's result in the text being built:
+/// followed by the field's number in [`MARK_DIGITS`]. Unicode
+/// noncharacters, which no document's text holds; they are taken out with
+/// [`take_markers`] before the text leaves the reader.
+const MARK_BEGIN: char = '\u{FDD0}';
+/// Marks the end of a field's result, followed by its number.
+const MARK_END: char = '\u{FDD1}';
+/// The hexadecimal digits of a marker's field number: U+FDE0..=U+FDEF.
+const MARK_DIGITS: std::ops::RangeInclusive<char> = '\u{FDE0}'..='\u{FDEF}';
+
+fn is_mark(c: char) -> bool {
+    c == MARK_BEGIN || c == MARK_END || MARK_DIGITS.contains(&c)
+}
+
+/// The marker of field `k`'s result starting (`begin`) or ending.
+fn marker(begin: bool, k: usize) -> String {
+    let mut out = String::from(if begin { MARK_BEGIN } else { MARK_END });
+    for digit in format!("{k:x}").chars() {
+        let d = digit.to_digit(16).unwrap_or(0);
+        out.push(char::from_u32(0xFDE0 + d).unwrap_or(MARK_END));
+    }
+    out
+}
+
+/// The text without markers, its paragraph starts and the fields' results.
+type Marked = (String, Vec<usize>, Vec<(usize, std::ops::Range<usize>)>);
+
+/// Takes the field markers out of `text`: the text without them, the
+/// paragraph starts moved accordingly, and each field's result span (a
+/// field whose end was lost ends where the text does).
+fn take_markers(text: &str, starts: &[usize]) -> Marked {
+    let mut out = String::with_capacity(text.len());
+    // (old offset, bytes removed up to and including it)
+    let mut removed_at: Vec<(usize, usize)> = Vec::new();
+    let mut removed = 0;
+    let mut open: HashMap<usize, usize> = HashMap::new();
+    let mut spans = Vec::new();
+    let mut chars = text.char_indices().peekable();
+    while let Some((at, c)) = chars.next() {
+        if c != MARK_BEGIN && c != MARK_END {
+            if MARK_DIGITS.contains(&c) {
+                removed += c.len_utf8();
+                removed_at.push((at, removed));
+            } else {
+                out.push(c);
+            }
+            continue;
+        }
+        removed += c.len_utf8();
+        let mut k = 0usize;
+        while let Some(&(_, d)) = chars.peek() {
+            if !MARK_DIGITS.contains(&d) {
+                break;
+            }
+            k = k
+                .saturating_mul(16)
+                .saturating_add((u32::from(d) - 0xFDE0) as usize);
+            removed += d.len_utf8();
+            chars.next();
+        }
+        removed_at.push((at, removed));
+        if c == MARK_BEGIN {
+            open.insert(k, out.len());
+        } else if let Some(start) = open.remove(&k) {
+            spans.push((k, start..out.len()));
+        }
+    }
+    let end = out.trim_end().len();
+    spans.extend(
+        open.into_iter()
+            .map(|(k, start)| (k, start..end.max(start))),
+    );
+    spans.sort_by_key(|(_, s)| (s.start, s.end));
+    let moved = starts
+        .iter()
+        .map(|&s| {
+            let k = removed_at.partition_point(|&(at, _)| at < s);
+            s - k.checked_sub(1).map_or(0, |k| removed_at[k].1)
+        })
+        .collect();
+    (out, moved, spans)
 }
 
 /// Joins blocks of paragraphs (body, footnotes, endnotes): one paragraph a
@@ -178,8 +313,18 @@ pub(super) fn join_blocks(blocks: Vec<Vec<String>>) -> (String, Vec<usize>) {
     let mut out = String::new();
     let mut starts = Vec::new();
     for mut lines in blocks {
-        while lines.last().is_some_and(|l| l.trim().is_empty()) {
-            lines.pop();
+        // A trailing line holding only field markers gives them to the line
+        // before it.
+        let mut marks = String::new();
+        while lines.last().is_some_and(|l| {
+            l.trim_matches(|c: char| c.is_whitespace() || is_mark(c))
+                .is_empty()
+        }) {
+            let line = lines.pop().unwrap_or_default();
+            marks.insert_str(0, &line.chars().filter(|&c| is_mark(c)).collect::<String>());
+        }
+        if let Some(last) = lines.last_mut() {
+            last.push_str(&marks);
         }
         if lines.is_empty() {
             continue;
@@ -255,6 +400,22 @@ impl<'a> Package<'a> {
             return Err(too_large());
         }
         decode_text(part, bytes).map(Some)
+    }
+
+    /// The custom XML parts (`customXml/item1.xml`…), in name order.
+    fn custom_xml_parts(&self) -> Vec<String> {
+        let mut parts: Vec<String> = self
+            .names
+            .keys()
+            .filter(|n| {
+                n.strip_prefix("customxml/item")
+                    .and_then(|r| r.strip_suffix(".xml"))
+                    .is_some_and(|d| !d.is_empty() && d.bytes().all(|b| b.is_ascii_digit()))
+            })
+            .cloned()
+            .collect();
+        parts.sort_by_key(|n| (n.len(), n.clone()));
+        parts
     }
 
     fn relationships(&mut self, source: &str) -> Result<Vec<Relationship>, DocxError> {
@@ -1073,6 +1234,9 @@ enum Mode {
 struct Labels {
     numbered: u32,
     by_note: HashMap<(NoteKind, String), (usize, String)>,
+    /// The manager fields met so far in every story, by marker number:
+    /// their instruction and `w:fldData`.
+    fields: Vec<(String, String)>,
 }
 
 impl Labels {
@@ -1128,8 +1292,35 @@ enum Frame {
     NumPr,
     Text,
     Run,
-    Alternate { chosen: bool },
+    Alternate {
+        chosen: bool,
+    },
     Note,
+    /// A field's instruction text (`w:instrText`).
+    Instruction,
+    /// A field's stored data (`w:fldData`).
+    FieldData,
+    /// A simple field (`w:fldSimple`), with its marker number when a
+    /// reference manager wrote it.
+    SimpleField(Option<usize>),
+    /// A content control (`w:sdt`).
+    Sdt,
+    /// Its properties (`w:sdtPr`): only `w:tag` is read.
+    SdtPr,
+    /// Its content, with its marker number when a reference manager's tag
+    /// names it (Mendeley Cite's `MENDELEY_CITATION_v3_…`).
+    SdtContent(Option<usize>),
+}
+
+/// A complex field being read.
+#[derive(Default)]
+struct OpenField {
+    /// Past its `separate`: showing its result.
+    result: bool,
+    code: String,
+    data: String,
+    /// Its marker number, when its result is marked.
+    marker: Option<usize>,
 }
 
 /// WordprocessingML elements whose whole content is not displayed text:
@@ -1142,15 +1333,12 @@ const SKIPPED: &[&[u8]] = &[
     b"trPr",
     b"tcPr",
     b"tblGrid",
-    b"sdtPr",
     b"sdtEndPr",
     b"del",
     b"moveFrom",
-    b"instrText",
     b"delText",
     b"delInstrText",
     b"rt",
-    b"fldData",
     b"customXmlPr",
     b"smartTagPr",
     b"rPrChange",
@@ -1168,8 +1356,13 @@ struct Story<'d, 'l> {
     /// Depth inside an element being skipped; 0 when reading.
     skip: usize,
     paras: Vec<Para>,
-    /// Open complex fields: `true` once past `separate` (showing the result).
-    fields: Vec<bool>,
+    /// Open complex fields, innermost last.
+    fields: Vec<OpenField>,
+    /// The tags of the open content controls, innermost last.
+    sdt_tags: Vec<Option<String>>,
+    /// Markers of field results that start before the next paragraph (a
+    /// block-level content control).
+    pending_marks: String,
     /// How many open fields are still in their instruction part.
     in_instruction: usize,
     /// A custom note mark being read from its run: kind, note id, mark.
@@ -1196,6 +1389,8 @@ fn read_story(
         skip: 0,
         paras: Vec::new(),
         fields: Vec::new(),
+        sdt_tags: Vec::new(),
+        pending_marks: String::new(),
         in_instruction: 0,
         mark: None,
         note: None,
@@ -1227,6 +1422,17 @@ impl Story<'_, '_> {
             // Inside w:pPr only the style and the list membership matter;
             // its w:tabs, w:rPr, w:pPrChange... are skipped.
             (_, Some(Frame::PPr | Frame::NumPr)) => self.paragraph_property(ns, name, e),
+            // Of a content control's properties only its tag is read
+            // (Mendeley Cite keeps a citation's data there).
+            (_, Some(Frame::SdtPr)) => {
+                if ns == Ns::W
+                    && name == b"tag"
+                    && let Some(tag) = self.sdt_tags.last_mut()
+                {
+                    *tag = attr(e, b"val");
+                }
+                None
+            }
             (Ns::W, top) => match name {
                 b"p" => {
                     self.open_para();
@@ -1237,6 +1443,36 @@ impl Story<'_, '_> {
                 }
                 b"pPr" => matches!(top, Some(Frame::Para)).then_some(Frame::PPr),
                 b"t" => Some(Frame::Text),
+                b"sdt" => {
+                    if !empty {
+                        self.sdt_tags.push(None);
+                    }
+                    Some(Frame::Sdt)
+                }
+                b"sdtPr" => Some(Frame::SdtPr),
+                b"sdtContent" => {
+                    // Only Mendeley Cite keeps a manager's data in a tag.
+                    let tag = self
+                        .sdt_tags
+                        .last()
+                        .cloned()
+                        .flatten()
+                        .filter(|t| t.starts_with("MENDELEY_"));
+                    let marker = match (empty, tag) {
+                        (false, Some(tag)) => self.mark_field(tag, String::new()),
+                        _ => None,
+                    };
+                    Some(Frame::SdtContent(marker))
+                }
+                b"instrText" => Some(Frame::Instruction),
+                b"fldData" => Some(Frame::FieldData),
+                b"fldSimple" => {
+                    let code = attr(e, b"instr").unwrap_or_default();
+                    let marker = (!empty)
+                        .then(|| self.mark_field(code, String::new()))
+                        .flatten();
+                    Some(Frame::SimpleField(marker))
+                }
                 b"r" => {
                     self.flush_mark();
                     Some(Frame::Run)
@@ -1323,13 +1559,62 @@ impl Story<'_, '_> {
             Some(Frame::Para) => self.close_para(),
             Some(Frame::Run) => self.flush_mark(),
             Some(Frame::Note) => self.close_note(),
+            Some(Frame::SimpleField(Some(k)) | Frame::SdtContent(Some(k))) => {
+                self.push_marker(false, k)
+            }
+            Some(Frame::Sdt) => {
+                self.sdt_tags.pop();
+            }
             _ => {}
         }
     }
 
     fn text(&mut self, text: &str) {
-        if self.skip == 0 && matches!(self.frames.last(), Some(Frame::Text)) {
-            self.push_text(text);
+        if self.skip > 0 {
+            return;
+        }
+        match self.frames.last() {
+            Some(Frame::Text) => self.push_text(text),
+            Some(Frame::Instruction) => {
+                if let Some(field) = self.fields.last_mut()
+                    && !field.result
+                {
+                    field.code.push_str(text);
+                }
+            }
+            Some(Frame::FieldData) => {
+                if let Some(field) = self.fields.last_mut() {
+                    field.data.push_str(text);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// Numbers a field whose result starts now and marks the start, if a
+    /// reference manager wrote it and its result shows.
+    fn mark_field(&mut self, code: String, data: String) -> Option<usize> {
+        if self.in_instruction > 0 || !super::managers::is_manager_field(&code) {
+            return None;
+        }
+        let k = self.labels.fields.len();
+        self.labels.fields.push((code, data));
+        self.push_marker(true, k);
+        Some(k)
+    }
+
+    fn push_marker(&mut self, begin: bool, k: usize) {
+        let mark = marker(begin, k);
+        if let Some((_, _, custom)) = self.mark.as_mut() {
+            custom.push_str(&mark);
+        } else if let Some(para) = self.paras.last_mut() {
+            para.text.push_str(&mark);
+        } else if begin {
+            // Between paragraphs: the result starts with the next one.
+            self.pending_marks.push_str(&mark);
+        } else if let Some(last) = self.sink().1.last_mut() {
+            // Between paragraphs: the result ended with the last one.
+            last.push_str(&mark);
         }
     }
 
@@ -1350,21 +1635,41 @@ impl Story<'_, '_> {
     fn field_char(&mut self, e: &BytesStart<'_>) {
         match attr(e, b"fldCharType").as_deref() {
             Some("begin") => {
-                self.fields.push(false);
+                self.fields.push(OpenField::default());
                 self.in_instruction += 1;
             }
             Some("separate") => {
-                if let Some(result) = self.fields.last_mut()
-                    && !*result
+                if let Some(field) = self.fields.last_mut()
+                    && !field.result
                 {
-                    *result = true;
+                    field.result = true;
                     self.in_instruction = self.in_instruction.saturating_sub(1);
+                    let code = std::mem::take(&mut field.code);
+                    let data = std::mem::take(&mut field.data);
+                    let marker = self.mark_field(code, data);
+                    if let Some(field) = self.fields.last_mut() {
+                        field.marker = marker;
+                    }
                 }
             }
-            // The guard pops the field; only one still in its instruction
-            // part changes the count.
-            Some("end") if self.fields.pop() == Some(false) => {
-                self.in_instruction = self.in_instruction.saturating_sub(1);
+            Some("end") => {
+                let Some(field) = self.fields.pop() else {
+                    return;
+                };
+                // Only a field still in its instruction part changes the
+                // count; its data (EndNote's `EN.CITE.DATA`) belongs to
+                // the field whose instruction holds it.
+                if !field.result {
+                    self.in_instruction = self.in_instruction.saturating_sub(1);
+                    if let Some(outer) = self.fields.last_mut()
+                        && outer.data.is_empty()
+                    {
+                        outer.data = field.data;
+                    }
+                }
+                if let Some(k) = field.marker {
+                    self.push_marker(false, k);
+                }
             }
             _ => {}
         }
@@ -1414,6 +1719,7 @@ impl Story<'_, '_> {
         let slot = (sink, lines.len() - 1);
         self.paras.push(Para {
             slot,
+            text: std::mem::take(&mut self.pending_marks),
             ..Para::default()
         });
     }
@@ -1539,6 +1845,16 @@ mod tests {
         let mut all: Vec<(&str, &[u8])> = vec![("word/document.xml", doc.as_bytes())];
         all.extend(parts.iter().map(|(n, t)| (*n, t.as_bytes())));
         read_docx(&package(&all)).expect("a valid .docx")
+    }
+
+    /// A field character run: `begin`, `separate` or `end`.
+    fn fld(kind: &str) -> String {
+        format!(r#"<w:r><w:fldChar w:fldCharType="{kind}"/></w:r>"#)
+    }
+
+    /// A run of field instruction text.
+    fn instr(code: &str) -> String {
+        format!(r#"<w:r><w:instrText xml:space="preserve">{code}</w:instrText></w:r>"#)
     }
 
     fn p(runs: &str) -> String {
@@ -1669,9 +1985,6 @@ mod tests {
 
     #[test]
     fn fields_keep_result_and_drop_instruction() {
-        let fld = |t: &str| format!(r#"<w:r><w:fldChar w:fldCharType="{t}"/></w:r>"#);
-        let instr =
-            |t: &str| format!(r#"<w:r><w:instrText xml:space="preserve">{t}</w:instrText></w:r>"#);
         let body = [
             p(&[
                 r("Bax "),
@@ -2181,6 +2494,68 @@ mod tests {
             read_docx(&bytes),
             Err(DocxError::MalformedXml { .. })
         ));
+    }
+
+    #[test]
+    fn manager_fields_are_kept_with_their_results() {
+        let body = [
+            p(&[
+                r("Bax "),
+                fld("begin"),
+                instr(" ADDIN ZOTERO_ITEM CSL_CITATION {&quot;citationItems&quot;:"),
+                instr("[]} "),
+                fld("separate"),
+                r("(12, "),
+                r("s.329)"),
+                fld("end"),
+                r(" və "),
+                fld("begin"),
+                instr(" PAGE "),
+                fld("separate"),
+                r("7"),
+                fld("end"),
+                r(" "),
+                r#"<w:fldSimple w:instr=" CITATION Has12 \p 5 ">"#.to_owned(),
+                r("(1, s. 5)"),
+                "</w:fldSimple>".to_owned(),
+            ]
+            .concat()),
+            // A list field whose result spans paragraphs, its end in one of
+            // its own at the end of the body.
+            p(&[
+                fld("begin"),
+                instr(" BIBLIOGRAPHY "),
+                fld("separate"),
+                r("1. Bir"),
+            ]
+            .concat()),
+            p(&r("2. İki")),
+            p(&fld("end")),
+        ]
+        .concat();
+        let doc = document(&body);
+        let bytes = package(&[("word/document.xml", doc.as_bytes())]);
+        let e = read_docx_extracted(&bytes, MAX_PART_SIZE).expect("reads");
+        assert_eq!(e.text, "Bax (12, s.329) və 7 (1, s. 5)\n1. Bir\n2. İki\n");
+        assert_eq!(e.paragraphs, [0, 32, 39]);
+        let fields: Vec<(&str, &str)> = e
+            .fields
+            .iter()
+            .map(|f| (f.code.trim(), &e.text[f.result.clone()]))
+            .collect();
+        assert_eq!(
+            fields,
+            [
+                (
+                    r#"ADDIN ZOTERO_ITEM CSL_CITATION {"citationItems":[]}"#,
+                    "(12, s.329)"
+                ),
+                (r"CITATION Has12 \p 5", "(1, s. 5)"),
+                ("BIBLIOGRAPHY", "1. Bir\n2. İki"),
+            ]
+        );
+        // Without manager fields the text is what it always was.
+        assert_eq!(read_docx(&bytes).expect("reads"), e.text);
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! Input: bytes -> [`Source`]; the only place that knows file formats (text, Markdown, .docx, .odt).
 
 mod docx;
+mod managers;
 mod odt;
 
 use std::io::Read;
@@ -92,18 +93,24 @@ pub fn read_from(name: &str, reader: impl Read) -> Result<Source, Error> {
 pub fn read_bytes(name: &str, bytes: &[u8]) -> Result<Source, Error> {
     match Format::detect(name, bytes) {
         Format::Docx | Format::Odt => {
-            let (text, paragraphs) = if Format::detect(name, bytes) == Format::Odt {
-                odt::read_odt(bytes, docx::MAX_PART_SIZE)
-            } else {
-                docx::read_docx_paragraphs(bytes)
-            }
-            .map_err(|e| Error::Docx {
+            let docx_error = |e: docx::DocxError| Error::Docx {
                 path: name.to_string(),
                 message: e.to_string(),
-            })?;
-            Ok(Source::new(name, text)
+            };
+            if Format::detect(name, bytes) == Format::Odt {
+                let (text, paragraphs) =
+                    odt::read_odt(bytes, docx::MAX_PART_SIZE).map_err(docx_error)?;
+                return Ok(Source::new(name, text)
+                    .extracted()
+                    .with_paragraphs(paragraphs));
+            }
+            let extracted =
+                docx::read_docx_extracted(bytes, docx::MAX_PART_SIZE).map_err(docx_error)?;
+            let managed = managers::read(&extracted);
+            Ok(Source::new(name, extracted.text)
                 .extracted()
-                .with_paragraphs(paragraphs))
+                .with_paragraphs(extracted.paragraphs)
+                .with_managed(managed))
         }
         Format::Text | Format::Markdown => {
             if let Some(order) = utf16(bytes) {

@@ -19,6 +19,7 @@ mod date;
 mod imprint;
 pub(crate) mod lex;
 pub(crate) mod locator;
+pub mod managed;
 mod person;
 mod style;
 
