@@ -21,7 +21,7 @@
 //! | input  | [`input`]     | text, Markdown, .docx → [`Source`] (with a reference manager's items and fields, [`managed`]) |
 //! | split  | [`split`]     | finds the list by its heading, splits its entries      |
 //! | parse  | [`parse`]     | one entry → one [`model::Reference`]                    |
-//! | cite   | [`cite`]      | the body's numeric citations → [`model::Citation`]      |
+//! | cite   | [`cite`]      | the body's citations, numbered or author–date → [`model::Citation`] |
 //! | check  | [`mod@check`] | rules with stable codes → [`Diagnostic`]s               |
 //! | emit   | `emit`        | conversions of the model                                |
 //!

@@ -227,6 +227,19 @@ pub struct CitationWords {
     pub postpositions: Vec<String>,
     /// Each language's alphabet, in order, for checking a list's order.
     pub alphabets: BTreeMap<String, String>,
+    /// Latin skeletons for comparing names across scripts.
+    pub skeleton: Skeleton,
+}
+
+/// Latin skeletons of letters and letter sequences (`bib/citations.toml`
+/// `[skeleton]`): what a name is compared by across scripts.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Skeleton {
+    /// One letter (folded) and its skeleton.
+    pub letters: BTreeMap<String, String>,
+    /// Sequences merged after the letters are mapped (`kh` → `x`).
+    pub sequences: BTreeMap<String, String>,
 }
 
 /// Person-name vocabulary (`bib/names.toml`).
@@ -412,6 +425,7 @@ pub(crate) struct Index {
     pub see: Lexicon<()>,
     pub cite_quoted_in: Lexicon<()>,
     pub postpositions: Lexicon<()>,
+    pub skeleton: HashMap<char, String>,
 }
 
 impl Default for Vocabulary {
@@ -495,6 +509,14 @@ impl Vocabulary {
         self.citations.quoted_in.extend(citations.quoted_in);
         self.citations.postpositions.extend(citations.postpositions);
         self.citations.alphabets.extend(citations.alphabets);
+        self.citations
+            .skeleton
+            .letters
+            .extend(citations.skeleton.letters);
+        self.citations
+            .skeleton
+            .sequences
+            .extend(citations.skeleton.sequences);
         for cues in languages.language {
             match self.languages.iter_mut().find(|l| l.code == cues.code) {
                 Some(existing) => {
@@ -669,6 +691,17 @@ impl Vocabulary {
                     .map(|w| (w.as_str(), ())),
             ),
             postpositions: unit(&self.citations.postpositions),
+            skeleton: self
+                .citations
+                .skeleton
+                .letters
+                .iter()
+                .filter_map(|(k, v)| {
+                    let mut chars = k.chars();
+                    let c = chars.next()?;
+                    chars.next().is_none().then(|| (c, v.clone()))
+                })
+                .collect(),
         };
     }
 

@@ -364,6 +364,96 @@ fn shared_real_author_date_manuscripts_score_as_labelled() {
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 
+#[test]
+fn author_date_manuscripts_made_into_word_files_by_pandoc_check_as_their_markdown() {
+    if !runs("pandoc") {
+        println!("skipped: pandoc is not installed (bash .ci/install-deps.sh)");
+        return;
+    }
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut checked = 0;
+    for name in [
+        "az-shirvan-arran",
+        "fa-tarikhnegari-qafqaz",
+        "ru-kazachya-brigada",
+        "tr-saltuklu-erzurum",
+    ] {
+        let md = repo(&format!("fixtures/manuscripts/author-date/{name}.md"));
+        let word = dir.path().join(format!("{name}.docx"));
+        pandoc_docx(&md, &word);
+        let (from_docx, from_md) = (check_file(&word), check_file(&md));
+        assert_eq!(
+            from_docx.style,
+            istinad::model::CitationStyle::AuthorDate,
+            "{name}"
+        );
+        let texts = |r: &istinad::Report| {
+            r.citations
+                .iter()
+                .map(|c| c.text.clone())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(texts(&from_docx), texts(&from_md), "{name}");
+        assert_eq!(findings(&from_docx), findings(&from_md), "{name}");
+        checked += 1;
+    }
+    assert_eq!(checked, 4);
+}
+
+#[test]
+fn a_cited_year_changed_is_reported_with_the_listed_year_as_its_fix() {
+    let md = repo("fixtures/manuscripts/author-date/three-entry.md");
+    let text = std::fs::read_to_string(&md).expect("fixture");
+    let clean = istinad::check(
+        &istinad::Source::new("three.md", text.clone()),
+        &Config::default(),
+    );
+    assert!(
+        clean
+            .diagnostics
+            .iter()
+            .all(|d| d.name() != "dangling-year"),
+        "{:?}",
+        clean.diagnostics
+    );
+    // The first citation of a listed author and year, with its year moved on.
+    let cited = clean.citations[0].items[0].clone();
+    let year = cited.year.expect("an author-date item");
+    let changed_year = (year.parse::<i32>().expect("a year") + 1).to_string();
+    let at = clean.citations[0].span.start
+        + clean.citations[0]
+            .text
+            .find(&year)
+            .expect("year in the citation");
+    let mut changed = text.clone();
+    changed.replace_range(at..at + year.len(), &changed_year);
+    let report = istinad::check(
+        &istinad::Source::new("three.md", changed.clone()),
+        &Config::default(),
+    );
+    let found: Vec<_> = report
+        .diagnostics
+        .iter()
+        .filter(|d| d.name() == "dangling-year")
+        .collect();
+    assert_eq!(found.len(), 1, "{:?}", report.diagnostics);
+    assert_eq!(found[0].reference, cited.reference);
+    let fix = found[0].fix.as_ref().expect("a fix");
+    assert_eq!(fix.edits[0].replacement, year);
+    assert_eq!(&changed[fix.edits[0].span.clone()], changed_year);
+}
+
+/// Makes `word` from the Markdown file `md` with pandoc.
+fn pandoc_docx(md: &std::path::Path, word: &std::path::Path) {
+    let pandoc = std::process::Command::new("pandoc")
+        .args(["-f", "markdown-smart", "-o"])
+        .arg(word)
+        .arg(md)
+        .status()
+        .expect("pandoc runs");
+    assert!(pandoc.success(), "pandoc made no {}", word.display());
+}
+
 /// Whether a program runs (`--version`).
 pub(crate) fn runs(program: &str) -> bool {
     std::process::Command::new(program)
@@ -429,13 +519,7 @@ fn a_docx_libreoffice_saves_now_checks_as_its_markdown() {
     let dir = tempfile::tempdir().expect("temp dir");
     let word = dir.path().join("pandoc.docx");
     let out = dir.path().join("lo");
-    let pandoc = std::process::Command::new("pandoc")
-        .args(["-f", "markdown-smart", "-o"])
-        .arg(&word)
-        .arg(&md)
-        .status()
-        .expect("pandoc runs");
-    assert!(pandoc.success());
+    pandoc_docx(&md, &word);
     let profile = dir.path().join("profile");
     let saved = soffice(&profile, "docx", &word, &out);
     let from_docx = check_file(&saved);

@@ -211,7 +211,7 @@ pub(crate) fn scan(
             i += 1;
         }
     }
-    extend_narrative_names(text, &mut found);
+    extend_narrative_names(text, &mut found, vocab);
     found
 }
 
@@ -219,7 +219,7 @@ pub(crate) fn scan(
 /// bracketed citations write that author's name: `Ali Kemalî (1933:22)`
 /// where the text cites `(Ali Kemalî, 1933: 24)`, but `Ülken (2009)` after
 /// `Hilmi Ziya` where the text cites `(Ülken, 2009: VII)`.
-fn extend_narrative_names(text: &str, found: &mut Found) {
+fn extend_narrative_names(text: &str, found: &mut Found, vocab: &Vocabulary) {
     let mut forms: std::collections::HashSet<String> = std::collections::HashSet::new();
     for (c, rs) in found.citations.iter().zip(&found.resolutions) {
         if c.narrative {
@@ -248,7 +248,7 @@ fn extend_narrative_names(text: &str, found: &mut Found) {
         for take in (1..=3.min(words.len())).rev() {
             let taken = &words[words.len() - take..];
             let first = taken[0].start;
-            if taken.iter().all(|w| name_word(&text[w.clone()]))
+            if taken.iter().all(|w| name_word(&text[w.clone()], vocab))
                 && forms.contains(&key(&text[first..family.end]))
             {
                 c.text = text[first..c.span.end].to_string();
@@ -345,7 +345,7 @@ fn bracket(
     for unit in &units {
         let outcome = match &unit.year {
             Year::Ibid => Outcome::Ibid { entry: *last_entry },
-            year => resolve(unit, year, listed),
+            year => resolve(unit, year, listed, vocab),
         };
         if let Some(entry) = outcome.entry() {
             *last_entry = Some(entry);
@@ -873,11 +873,11 @@ fn names_before(text: &str, from: usize, year_at: usize, vocab: &Vocabulary) -> 
         // "Rabi, Ter-Oganov", "Budylina, Braitseva, & Kharlamova": a
         // comma after a word closes the name before.
         let comma = text[w.clone()].ends_with([',', '،']);
-        if comma && !current.is_empty() && name_word(word) {
+        if comma && !current.is_empty() && name_word(word, vocab) {
             names.push(join(text, &current));
             current.clear();
         }
-        if name_word(word) && current.len() < 4 {
+        if name_word(word, vocab) && current.len() < 4 {
             current.insert(0, w.start..w.start + word.len());
             idx -= 1;
             first = idx;
@@ -969,34 +969,22 @@ fn words_in(text: &str, from: usize, to: usize) -> Vec<Span> {
 /// A word that can be part of a family name: capitalised (`Zamanlı`,
 /// `O’Brien`, `Tahir`), Arabic-script, or a lower-case particle
 /// (`de`, `van`, `əl-`, `ibn`).
-fn name_word(word: &str) -> bool {
+fn name_word(word: &str, vocab: &Vocabulary) -> bool {
     let Some(c) = word.chars().next() else {
         return false;
     };
     let letters = word
         .chars()
         .all(|c| c.is_alphabetic() || "’'-‘.\u{200c}ʿʾ".contains(c));
-    letters
-        && (c.is_uppercase()
-            || is_arabic(c)
-            || matches!(
-                word,
-                "de" | "van"
-                    | "von"
-                    | "der"
-                    | "du"
-                    | "la"
-                    | "le"
-                    | "ibn"
-                    | "bin"
-                    | "al"
-                    | "el"
-                    | "əl"
-                    | "ал"
-                    | "ад"
-                    | "da"
-                    | "di"
-            ))
+    let particle = || {
+        let f = fold(word.trim_end_matches('-'));
+        vocab
+            .names
+            .particles
+            .iter()
+            .any(|p| fold(p.trim_end_matches('-')) == f)
+    };
+    letters && (c.is_uppercase() || is_arabic(c) || particle())
 }
 
 fn is_arabic(c: char) -> bool {
@@ -1084,7 +1072,7 @@ fn named_before(
         Some(at) if at > 0 => (&w[..at], true),
         _ => (w, false),
     };
-    if !name_word(w) {
+    if !name_word(w, vocab) {
         return None;
     }
     let w_span = words[j].start..words[j].start + w.len();
@@ -1093,7 +1081,7 @@ fn named_before(
     let mut best: Option<(usize, usize)> = None; // (first word index, level)
     for take in (1..=3.min(j + 1)).rev() {
         let first = j + 1 - take;
-        if (first..j).any(|k| !name_word(word_at(k))) {
+        if (first..j).any(|k| !name_word(word_at(k), vocab)) {
             continue;
         }
         let cand = key(&text[words[first].start..w_span.end]);
@@ -1115,7 +1103,7 @@ fn named_before(
         listed
             .iter()
             .filter_map(|l| l.families.first())
-            .filter_map(|f| same_name(f, n))
+            .filter_map(|f| same_name(f, n, vocab))
             .min()
     };
     let mut level = matches_list(&name);
@@ -1145,7 +1133,7 @@ fn named_before(
             .conjunctions
             .match_start(conj)
             .is_some_and(|(l, _)| l == conj.len())
-            && name_word(word_at(first - 2).trim_end_matches(','))
+            && name_word(word_at(first - 2).trim_end_matches(','), vocab)
         {
             let w0 = word_at(first - 2).trim_end_matches(',');
             let span0 = words[first - 2].start..words[first - 2].start + w0.len();
@@ -1154,7 +1142,7 @@ fn named_before(
             let mut k = first - 2;
             while k > 0 && word_at(k - 1).ends_with(',') {
                 let w = word_at(k - 1).trim_end_matches(',');
-                if !name_word(w) {
+                if !name_word(w, vocab) {
                     break;
                 }
                 more.insert(
@@ -1244,7 +1232,7 @@ pub(crate) enum Level {
 /// add given names before the family (`Ali Kemalî` for `Kemali`) or give
 /// only the last word of a two-word family (`Gürçağlar` for `Tahir
 /// Gürçağlar`).
-pub(crate) fn same_name(listed: &str, cited: &str) -> Option<Level> {
+pub(crate) fn same_name(listed: &str, cited: &str, vocab: &Vocabulary) -> Option<Level> {
     let (l, c) = (key(listed), key(cited));
     if l.is_empty() || c.is_empty() {
         return None;
@@ -1252,7 +1240,7 @@ pub(crate) fn same_name(listed: &str, cited: &str) -> Option<Level> {
     if l == c || ends_with_words(&c, &l) || ends_with_words(&l, &c) && c.chars().count() >= 4 {
         return Some(Level::Exact);
     }
-    let (ls, cs) = (skeleton(&l), skeleton(&c));
+    let (ls, cs) = (skeleton(&l, vocab), skeleton(&c, vocab));
     if ls == cs || ends_with_words(&cs, &ls) {
         return Some(Level::Transliterated);
     }
@@ -1292,49 +1280,18 @@ pub(crate) fn key(name: &str) -> String {
 /// A name in Latin letters with the differences transliteration makes
 /// folded away (`Həsənli`, `Hasanli`, `Гасанлы` → `gasanli`; `Хасанли`
 /// `xasanli`), for comparing across scripts.
-fn skeleton(key: &str) -> String {
+fn skeleton(key: &str, vocab: &Vocabulary) -> String {
     let mut out = String::with_capacity(key.len());
     for c in key.chars() {
-        let t: &str = match c {
-            'а' | 'ä' | 'ə' | 'ә' => "a",
-            'б' => "b",
-            'в' | 'w' => "v",
-            'г' | 'ғ' | 'h' | 'ğ' | 'ħ' => "g",
-            'д' => "d",
-            'е' | 'э' | 'є' => "e",
-            'ж' => "j",
-            'з' => "z",
-            'и' | 'й' | 'ы' | 'і' | 'y' | 'ı' => "i",
-            'к' | 'q' | 'қ' => "k",
-            'л' => "l",
-            'м' => "m",
-            'н' => "n",
-            'о' | 'ö' => "o",
-            'п' => "p",
-            'р' => "r",
-            'с' => "s",
-            'т' => "t",
-            'у' | 'ü' | 'ү' | 'ў' => "u",
-            'ф' => "f",
-            'х' | 'һ' => "x",
-            'ц' => "ts",
-            'ч' | 'ç' => "c",
-            'ш' | 'ş' | 'щ' => "s",
-            'ъ' | 'ь' => "",
-            'ю' => "iu",
-            'я' => "ia",
-            _ => {
-                out.push(c);
-                continue;
-            }
-        };
-        out.push_str(t);
+        match vocab.index.skeleton.get(&c) {
+            Some(t) => out.push_str(t),
+            None => out.push(c),
+        }
     }
-    // "kh" and "x" are one sound; doubled letters are one.
-    let out = out
-        .replace("kh", "x")
-        .replace("dj", "c")
-        .replace("dzh", "c");
+    for (from, to) in &vocab.citations.skeleton.sequences {
+        out = out.replace(from.as_str(), to);
+    }
+    // Doubled letters are one.
     let mut dedup = String::with_capacity(out.len());
     for c in out.chars() {
         if !dedup.ends_with(c) {
@@ -1362,7 +1319,7 @@ fn edit_distance(a: &str, b: &str) -> usize {
 }
 
 /// Resolves one unit's first author and year against the list.
-fn resolve(unit: &Unit, year: &Year, listed: &[Listed]) -> Outcome {
+fn resolve(unit: &Unit, year: &Year, listed: &[Listed], vocab: &Vocabulary) -> Outcome {
     let Some((first, _)) = unit.names.first() else {
         return Outcome::Unknown { nearest: None };
     };
@@ -1377,7 +1334,7 @@ fn resolve(unit: &Unit, year: &Year, listed: &[Listed]) -> Outcome {
                 .map(|_| Level::Exact);
             Some((
                 l,
-                same_name(l.families.first()?, first)
+                same_name(l.families.first()?, first, vocab)
                     .into_iter()
                     .chain(whole)
                     .min()?,
@@ -1391,7 +1348,7 @@ fn resolve(unit: &Unit, year: &Year, listed: &[Listed]) -> Outcome {
             .iter()
             .filter_map(|l| {
                 let f = l.families.first()?;
-                let d = edit_distance(&skeleton(&key(f)), &skeleton(&key(first)));
+                let d = edit_distance(&skeleton(&key(f), vocab), &skeleton(&key(first), vocab));
                 (d <= 3).then(|| (d, l.position, f.clone()))
             })
             .min()
@@ -1405,7 +1362,7 @@ fn resolve(unit: &Unit, year: &Year, listed: &[Listed]) -> Outcome {
             .filter(|(l, _)| {
                 l.families
                     .get(1)
-                    .is_some_and(|f| same_name(f, second).is_some())
+                    .is_some_and(|f| same_name(f, second, vocab).is_some())
             })
             .copied()
             .collect();
@@ -1567,6 +1524,8 @@ mod tests {
 
     #[test]
     fn names_agree_across_case_diacritics_and_scripts() {
+        let vocab = Vocabulary::builtin();
+        let same_name = |a: &str, b: &str| super::same_name(a, b, &vocab);
         assert_eq!(same_name("Kemali", "Kemalî"), Some(Level::Exact));
         assert_eq!(same_name("Kemali", "Ali Kemalî"), Some(Level::Exact));
         assert_eq!(
