@@ -229,6 +229,8 @@ pub struct CitationWords {
     pub alphabets: BTreeMap<String, String>,
     /// Latin skeletons for comparing names across scripts.
     pub skeleton: Skeleton,
+    /// Lower-case words inside an institution's name (`of`, `for`).
+    pub name_links: Vec<String>,
 }
 
 /// Latin skeletons of letters and letter sequences (`bib/citations.toml`
@@ -509,6 +511,7 @@ impl Vocabulary {
         self.citations.quoted_in.extend(citations.quoted_in);
         self.citations.postpositions.extend(citations.postpositions);
         self.citations.alphabets.extend(citations.alphabets);
+        self.citations.name_links.extend(citations.name_links);
         self.citations
             .skeleton
             .letters

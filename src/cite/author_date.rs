@@ -132,16 +132,29 @@ impl Listed {
                     &r.authors
                 };
                 let mut families: Vec<String> = people.iter().map(|p| p.family.clone()).collect();
-                let whole = people
+                let mut whole = people
                     .first()
                     .and_then(|p| Some((p, p.given.as_deref()?)))
                     .filter(|(_, g)| !g.contains('.'))
                     .map(|(p, g)| vec![format!("{} {g}", p.family), format!("{g} {}", p.family)])
                     .unwrap_or_default();
-                if families.is_empty()
+                // A work without an author is cited by its title (APA
+                // 9.12, Chicago 15.32): `(“Iran” 2010)`.
+                let title_first = r.raw.trim_start().starts_with(['“', '"', '«', '„']);
+                if (people.is_empty() || title_first)
                     && let Some(title) = &r.title
                 {
-                    // APA 9.12: a work without an author is cited by its title.
+                    whole.push(match &r.subtitle {
+                        Some(sub) => format!("{title}: {sub}"),
+                        None => title.clone(),
+                    });
+                }
+                if families.is_empty()
+                    && !title_first
+                    && let Some(title) = &r.title
+                {
+                    // APA 9.12: a work without an author is cited by the
+                    // first words of its title.
                     families.extend(title.split_whitespace().next().map(str::to_string));
                 }
                 let mut years: Vec<i32> = r.year.into_iter().collect();
@@ -535,7 +548,9 @@ fn part_units(text: &str, from: usize, to: usize, vocab: &Vocabulary) -> Option<
             // "цит. по: Тер-Оганов 2012" opens with the marker.
             continue;
         }
-        match unit(text, piece.start, piece.end, vocab) {
+        match unit(text, piece.start, piece.end, vocab)
+            .or_else(|| joined_works(text, piece.clone(), vocab))
+        {
             Some(u) => units.extend(u),
             // The quoted author without a year ("Halit Ziya Uşaklıgil, akt.").
             None if quoted && names_only(&text[piece.clone()]) => {}
@@ -547,6 +562,37 @@ fn part_units(text: &str, from: usize, to: usize, vocab: &Vocabulary) -> Option<
         }
     }
     Some(units)
+}
+
+/// Two works joined by a conjunction instead of `;`: `Afnan and Hatcher
+/// 1986 and MacEoin 1986b`, `Cole, 1991, and MacEoin, 1991`. The split is
+/// at a conjunction right after a year (or its page), before a name; both
+/// sides must read as works.
+fn joined_works(text: &str, piece: Span, vocab: &Vocabulary) -> Option<Vec<Unit>> {
+    let words = words_in(text, piece.start, piece.end);
+    for (k, w) in words.iter().enumerate().skip(1) {
+        let word = &text[w.clone()];
+        let conj = vocab
+            .index
+            .conjunctions
+            .match_start(word)
+            .is_some_and(|(l, _)| l == word.len());
+        let before = text[piece.start..w.start].trim_end().trim_end_matches(',');
+        let dated = before.ends_with(|c: char| is_digit(c))
+            || before
+                .char_indices()
+                .last()
+                .is_some_and(|(i, c)| c.is_ascii_lowercase() && before[..i].ends_with(is_digit));
+        if !conj || !dated || k + 1 >= words.len() {
+            continue;
+        }
+        let mut left = unit(text, piece.start, piece.start + before.len(), vocab)?;
+        let right = unit(text, words[k + 1].start, piece.end, vocab)
+            .or_else(|| joined_works(text, words[k + 1].start..piece.end, vocab))?;
+        left.extend(right);
+        return Some(left);
+    }
+    None
 }
 
 /// Whether `text[piece]` is a name and a labelled page without a year
@@ -653,7 +699,8 @@ fn unit(text: &str, from: usize, to: usize, vocab: &Vocabulary) -> Option<Vec<Un
         if period && loc.printed.is_none() {
             break;
         }
-        // "p. 143 f.", "pp. 10 ff.": and the following page(s).
+        // "p. 143 f.", "pp. 10 ff.": and the following page(s); "p. 3
+        // n.7", "pp. 7-8, n.27": a note on the page.
         let tail = &text[end..to];
         let t = tail.trim_start();
         for f in ["ff.", "f."] {
@@ -661,6 +708,16 @@ fn unit(text: &str, from: usize, to: usize, vocab: &Vocabulary) -> Option<Vec<Un
                 end += tail.len() - t.len() + f.len();
                 loc.value = format!("{} {f}", loc.value);
                 break;
+            }
+        }
+        let tail = &text[end..to];
+        let t = tail.trim_start_matches([' ', ',']);
+        if let Some(n) = t.strip_prefix("n.").or_else(|| t.strip_prefix("n ")) {
+            let digits = n.trim_start().chars().take_while(|c| is_digit(*c)).count();
+            if digits > 0 {
+                let note_len = t.len() - n.len() + (n.len() - n.trim_start().len()) + digits;
+                end += tail.len() - t.len() + note_len;
+                loc.value = format!("{}, {}", loc.value, &t[..note_len]);
             }
         }
         loc.span.end = end;
@@ -847,6 +904,27 @@ fn names_before(text: &str, from: usize, year_at: usize, vocab: &Vocabulary) -> 
         return Some((Vec::new(), None, None));
     }
     let end = from + trimmed.len();
+    // A quoted title in the author's place: `(“Iran: Who Holds the
+    // Power?” 2010)`.
+    if trimmed.ends_with(['”', '"', '»'])
+        && let Some(open) = trimmed
+            .rfind(['“', '"', '«'])
+            .filter(|&o| o + 1 < trimmed.len() - 1)
+    {
+        let inner = &trimmed[open..];
+        let inner_start = from + open + inner.chars().next().map_or(1, char::len_utf8);
+        let inner_end = end - trimmed.chars().last().map_or(1, char::len_utf8);
+        let lead = &trimmed[..open];
+        if lead.trim().is_empty() || lead_in(lead, vocab) {
+            let title = text[inner_start..inner_end].trim_end_matches(['.', ',']);
+            let span = inner_start..inner_start + title.len();
+            return Some((
+                vec![(title.to_string(), span)],
+                Some((text[from + open..end].to_string(), from + open..end)),
+                None,
+            ));
+        }
+    }
     let words = words_in(text, from, end);
     let (k, et_al) = et_al_at_end(text, &words, end, vocab);
     let name_words = &words[..k];
@@ -866,6 +944,21 @@ fn names_before(text: &str, from: usize, year_at: usize, vocab: &Vocabulary) -> 
         if is_conj && !current.is_empty() {
             names.push(join(text, &current));
             current.clear();
+            idx -= 1;
+            first = idx;
+            continue;
+        }
+        // "Universal House of Justice": a linking word inside a name.
+        let link = vocab.citations.name_links.iter().any(|l| l == word);
+        if link
+            && !current.is_empty()
+            && idx >= 2
+            && name_word(
+                text[name_words[idx - 2].clone()].trim_end_matches(','),
+                vocab,
+            )
+        {
+            current.insert(0, w.start..w.start + word.len());
             idx -= 1;
             first = idx;
             continue;
@@ -1001,6 +1094,7 @@ fn person_like(name: &str, vocab: &Vocabulary) -> bool {
             w.chars()
                 .next()
                 .is_some_and(|c| c.is_uppercase() || is_arabic(c))
+                || vocab.names.particles.iter().any(|p| p == w)
         })
         && words
             .iter()
@@ -1332,13 +1426,8 @@ fn resolve(unit: &Unit, year: &Year, listed: &[Listed], vocab: &Vocabulary) -> O
                 .iter()
                 .filter(|w| key(w) == key(first))
                 .map(|_| Level::Exact);
-            Some((
-                l,
-                same_name(l.families.first()?, first, vocab)
-                    .into_iter()
-                    .chain(whole)
-                    .min()?,
-            ))
+            let by_family = l.families.first().and_then(|f| same_name(f, first, vocab));
+            Some((l, by_family.into_iter().chain(whole).min()?))
         })
         .collect();
     let best = by_author.iter().map(|(_, lv)| *lv).min();
@@ -1507,6 +1596,40 @@ mod tests {
                 ),
             ]
         );
+    }
+
+    #[test]
+    fn titles_institutions_joined_works_and_notes() {
+        let list = "“Iran.” 2010. U.S. Department of State, Religious Freedom Report.\n\
+                    “Iran: Who Holds the Power?” 2010. BBC News.\n\
+                    Afnan, M., and Hatcher, W., 1986. Note on MacEoin. Religion 16.\n\
+                    MacEoin, D., 1986. Bahá'í fundamentalism. Religion 16.\n\
+                    Schaefer, U., Towfigh, N., and Gollmer, U., 2000. Making the crooked straight. Oxford: George Ronald.\n\
+                    Universal House of Justice, 2005. Letter. Haifa: Bahá'í World Centre.";
+        let found = cites(
+            "A report (“Iran” 2010) and a chart (“Iran: Who Holds the Power?” 2010); \
+             the debate (Afnan and Hatcher 1986 and MacEoin 1986); a note \
+             (Schaefer et al., 2000, p. 3 n.7); a letter (Universal House of Justice, 2005, p. 51).",
+            list,
+        );
+        let texts: Vec<(&str, Vec<Option<u32>>)> = found
+            .iter()
+            .map(|(t, items)| (t.as_str(), items.iter().map(|i| i.0).collect()))
+            .collect();
+        assert_eq!(
+            texts,
+            vec![
+                ("(“Iran” 2010)", vec![Some(1)]),
+                ("(“Iran: Who Holds the Power?” 2010)", vec![Some(2)]),
+                (
+                    "(Afnan and Hatcher 1986 and MacEoin 1986)",
+                    vec![Some(3), Some(4)]
+                ),
+                ("(Schaefer et al., 2000, p. 3 n.7)", vec![Some(5)]),
+                ("(Universal House of Justice, 2005, p. 51)", vec![Some(6)]),
+            ]
+        );
+        assert_eq!(found[3].1[0].1.as_deref(), Some("3, n.7"));
     }
 
     #[test]
