@@ -16,5 +16,6 @@ mod references;
 mod rules;
 mod runs;
 mod seed;
+mod serve;
 mod support;
 mod writes;
