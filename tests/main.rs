@@ -9,6 +9,7 @@ mod clients;
 mod emit;
 mod generate;
 mod layers;
+mod lsp;
 mod manuscripts;
 mod properties;
 mod real;

@@ -486,7 +486,10 @@ mod tests {
         let html = marked_text(&source, &report);
         assert!(html.contains("class=\"cite\"") || html.contains("class=\"cite finding"));
         assert!(html.contains("id=\"entry-1\""), "{html}");
-        assert!(html.contains("class=\"cite finding sev-error\""), "(3) dangles: {html}");
+        assert!(
+            html.contains("class=\"cite finding sev-error\""),
+            "(3) dangles: {html}"
+        );
         assert_eq!(
             html.matches("<div dir=\"auto\"").count(),
             TEXT.lines().count() + 1
