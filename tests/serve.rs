@@ -31,7 +31,8 @@ impl Served {
             .expect("spawn istinad serve");
         let stderr = child.stderr.take().expect("stderr");
         let mut line = String::new();
-        BufReader::new(stderr)
+        let mut reader = BufReader::new(stderr);
+        reader
             .read_line(&mut line)
             .expect("istinad serve says where it listens");
         let url = line
@@ -40,6 +41,11 @@ impl Served {
             .and_then(|r| r.split('/').next())
             .unwrap_or_else(|| panic!("no address in {line:?}"));
         let addr = url.parse().expect("an address");
+        // Keep reading, so a later warning never meets a closed pipe.
+        std::thread::spawn(move || {
+            let mut rest = String::new();
+            let _ = reader.read_to_string(&mut rest);
+        });
         Served { child, addr }
     }
 
@@ -89,6 +95,8 @@ pub fn http(addr: SocketAddr, method: &str, target: &str, body: &[u8]) -> (u16, 
 }
 
 const SEED: &str = "fixtures/manuscripts/az-seed-list.md";
+const DOCX: &str = "fixtures/manuscripts/docx/az-seed-list-libreoffice.docx";
+const ODT: &str = "fixtures/manuscripts/docx/az-seed-list-libreoffice.odt";
 
 fn seed_bytes() -> Vec<u8> {
     std::fs::read(repo(SEED)).expect("seed fixture")
@@ -127,6 +135,14 @@ fn the_api_answers_what_the_command_line_prints() {
             stdout,
             "{target} differs from {cli:?}"
         );
+    }
+    // Word's and LibreOffice's files, uploaded as bytes.
+    for file in [DOCX, ODT] {
+        let bytes = std::fs::read(repo(file)).expect("fixture");
+        let (status, body) = served.request("POST", &format!("/api/check?name={file}"), &bytes);
+        assert_eq!(status, 200, "{file}: {}", String::from_utf8_lossy(&body));
+        let (_, stdout, _) = istinad(&["--isolated", "check", "--format", "json", file], None);
+        assert_eq!(String::from_utf8_lossy(&body), stdout, "{file}");
     }
 }
 
@@ -246,9 +262,10 @@ fn the_page_in_headless_chromium() {
     let browser = chromium().unwrap_or_else(|| {
         panic!("Chromium is not installed: run `bash .ci/install-deps.sh` (Debian's `chromium`)")
     });
-    let served = Served::start(&[]);
+    let served = Served::start(&["--max-upload", "1"]);
     // The checked-in picture is remade with ISTINAD_SCREENSHOT=update.
-    let shot = if std::env::var("ISTINAD_SCREENSHOT").is_ok_and(|v| v == "update") {
+    let update = std::env::var("ISTINAD_SCREENSHOT").is_ok_and(|v| v == "update");
+    let shot = if update {
         repo("docs/serve.png")
     } else {
         std::env::temp_dir().join(format!("istinad-serve-{}.png", std::process::id()))
@@ -260,6 +277,7 @@ fn the_page_in_headless_chromium() {
         .arg(served.url())
         .arg(repo(SEED))
         .arg(&shot)
+        .arg(repo(DOCX))
         .output()
         .expect("node runs (bash .ci/install-deps.sh installs it)");
     let stdout = String::from_utf8_lossy(&output.stdout);
@@ -345,4 +363,31 @@ fn the_page_in_headless_chromium() {
         serde_json::json!([format!("{}istinad.js", served.url())])
     );
     assert!(shot.exists(), "no screenshot at {}", shot.display());
+    if !update {
+        let _ = std::fs::remove_file(&shot);
+    }
+    // A .docx chosen in the file picker: the findings of `check` on it.
+    let (_, json, _) = istinad(&["--isolated", "check", "--format", "json", DOCX], None);
+    let docx: serde_json::Value = serde_json::from_str(&json).expect("check JSON");
+    let upload = &seen["upload"];
+    assert_eq!(upload["state"], "done", "{upload}");
+    assert_eq!(upload["name"], "az-seed-list-libreoffice.docx");
+    assert_eq!(
+        upload["findings"],
+        docx["diagnostics"].as_array().map_or(0, Vec::len)
+    );
+    assert_eq!(
+        upload["records"],
+        docx["references"].as_array().map_or(0, Vec::len)
+    );
+    // Past `--max-upload 1`: the page says what the limit is.
+    let oversized = &seen["oversized"];
+    assert_eq!(oversized["state"], "failed", "{oversized}");
+    assert_eq!(oversized["error_shown"], true);
+    assert!(
+        oversized["status"]
+            .as_str()
+            .is_some_and(|s| s.contains("at most 1 MB")),
+        "{oversized}"
+    );
 }

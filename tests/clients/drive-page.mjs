@@ -3,13 +3,17 @@
 // for the answer, and reports what the page shows as JSON on stdout.
 // Node's own WebSocket (node 20: --experimental-websocket), no packages.
 //
-//   node --experimental-websocket drive-page.mjs CHROMIUM URL MANUSCRIPT [SCREENSHOT.png]
+//   node --experimental-websocket drive-page.mjs CHROMIUM URL MANUSCRIPT SCREENSHOT.png [UPLOAD]
+//
+// Then, with UPLOAD (a .docx or .odt), chooses that file in the file
+// picker and checks it; last, pastes 2 MB of text, past a server started
+// with `--max-upload 1`, and reports what the page says.
 import { spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
-const [chromium, url, manuscript, screenshot] = process.argv.slice(2);
+const [chromium, url, manuscript, screenshot, upload] = process.argv.slice(2);
 const profile = mkdtempSync(join(tmpdir(), "istinad-chromium-"));
 const browser = spawn(chromium, [
   "--headless=new", "--no-sandbox", "--disable-gpu", "--no-first-run",
@@ -89,11 +93,16 @@ await evaluate(`(() => {
   document.getElementById("name").value = "article.md";
   document.getElementById("check").click();
 })()`);
-let state = "";
-for (let i = 0; i < 300 && state !== "done" && state !== "failed"; i++) {
-  await new Promise((r) => setTimeout(r, 100));
-  state = await evaluate(`document.body.dataset.state || ""`);
+// Waits (30 s at most) until the page has answered the last Check.
+async function answered() {
+  let state = "";
+  for (let i = 0; i < 300 && state !== "done" && state !== "failed"; i++) {
+    await new Promise((r) => setTimeout(r, 100));
+    state = await evaluate(`document.body.dataset.state || ""`);
+  }
+  return state;
 }
+await answered();
 
 const seen = await evaluate(`(async () => {
   const all = (s) => [...document.querySelectorAll(s)];
@@ -124,6 +133,36 @@ if (screenshot) {
   const shot = await page("Page.captureScreenshot", { format: "png", captureBeyondViewport: true,
     clip: { x: 0, y: 0, width: 1400, height: 1800, scale: 1 } });
   writeFileSync(screenshot, Buffer.from(shot.data, "base64"));
+}
+if (upload) {
+  // A file chosen in the picker, as a person does, then Check.
+  await evaluate(`document.getElementById("clear").click()`);
+  const { root } = await page("DOM.getDocument", {});
+  const { nodeId } = await page("DOM.querySelector", { nodeId: root.nodeId, selector: "#file" });
+  await page("DOM.setFileInputFiles", { nodeId, files: [upload] });
+  await evaluate(`document.getElementById("file").dispatchEvent(new Event("change"))`);
+  await evaluate(`document.getElementById("check").click()`);
+  const state = await answered();
+  seen.upload = await evaluate(`({
+    state: ${JSON.stringify(state)},
+    name: document.getElementById("name").value,
+    summary: document.getElementById("summary").textContent,
+    findings: document.querySelectorAll("#findings li[data-f]").length,
+    records: document.querySelectorAll("#records tbody tr").length,
+  })`);
+  // Past the size limit: the page says so.
+  await evaluate(`(() => {
+    document.getElementById("clear").click();
+    document.getElementById("text").value = "x".repeat(2 * 1024 * 1024);
+    document.getElementById("name").value = "big.md";
+    document.getElementById("check").click();
+  })()`);
+  const big = await answered();
+  seen.oversized = await evaluate(`({
+    state: ${JSON.stringify(big)},
+    status: document.getElementById("status").textContent,
+    error_shown: document.getElementById("status").classList.contains("error"),
+  })`);
 }
 console.log(JSON.stringify(seen));
 finish(0);
