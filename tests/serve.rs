@@ -314,6 +314,20 @@ fn the_page_in_headless_chromium() {
     );
     assert_eq!(seen["entries"], 16);
     assert_eq!(seen["records"], 16);
+    // Each record with a finding about it says so.
+    let numbers: std::collections::BTreeSet<u64> = report["references"]
+        .as_array()
+        .expect("references")
+        .iter()
+        .filter_map(|r| r["number"].as_u64())
+        .collect();
+    let flagged: std::collections::BTreeSet<u64> = diagnostics
+        .iter()
+        .filter_map(|d| d["reference"].as_u64())
+        .filter(|n| numbers.contains(n))
+        .collect();
+    assert!(!flagged.is_empty());
+    assert_eq!(seen["records_with_findings"], flagged.len(), "{seen}");
     assert!(seen["safe_fixes"].as_u64() >= Some(1), "{seen}");
     // Persian lines read right to left.
     assert!(seen["rtl_lines"].as_u64() >= Some(1), "{seen}");

@@ -121,6 +121,7 @@ const seen = await evaluate(`(async () => {
     entries: all("#manuscript a[id^=entry-]").length,
     rtl_lines: lines.filter((l) => l.matches(":dir(rtl)")).length,
     records: all("#records tbody tr").length,
+    records_with_findings: all("#records td.bad").length,
     pictures: all("#pictures svg").length,
     never_cited: all("#pic-cited .never").length,
     downloads: links.map((a) => ({ label: a.textContent, file: a.getAttribute("download"), href: a.href.slice(0, 5) })),
@@ -130,8 +131,10 @@ const seen = await evaluate(`(async () => {
 })()`);
 
 if (screenshot) {
+  // The whole page, up to 3 000 pixels down.
+  const height = Math.min(3000, await evaluate(`document.documentElement.scrollHeight`));
   const shot = await page("Page.captureScreenshot", { format: "png", captureBeyondViewport: true,
-    clip: { x: 0, y: 0, width: 1400, height: 1800, scale: 1 } });
+    clip: { x: 0, y: 0, width: 1400, height, scale: 1 } });
   writeFileSync(screenshot, Buffer.from(shot.data, "base64"));
 }
 if (upload) {

@@ -96,14 +96,23 @@ function person(p) {
   return [p.family, p.given].filter(Boolean).join(", ");
 }
 
-function showRecords(references) {
+// Each record's findings: the entry's own and every finding about it
+// (`reference` is its number), each once.
+function showRecords(references, diagnostics) {
   const body = $("records").tBodies[0];
   body.replaceChildren();
+  const about = new Map();
+  for (const d of diagnostics) {
+    if (d.reference === undefined || d.reference === null) continue;
+    if (!about.has(d.reference)) about.set(d.reference, []);
+    about.get(d.reference).push(d);
+  }
   for (const r of references) {
     const a = r.archive || {};
     const archive = [a.name, a.fond && `f. ${a.fond}`, a.inventory && `inv. ${a.inventory}`,
       a.file && `file ${a.file}`, a.item && `item ${a.item}`, a.leaves && `l. ${a.leaves}`].filter(Boolean).join(", ");
-    const findings = (r.diagnostics || []).map((d) => `${d.code} ${d.name}`).join("; ");
+    const names = [...(r.diagnostics || []), ...(about.get(r.number) || [])].map((d) => `${d.code} ${d.name}`);
+    const findings = [...new Set(names)].join("; ");
     const year = r.original_year ? `${r.year ?? ""} (${r.original_year.year} ${r.original_year.calendar})` : (r.year ?? "");
     body.append(el("tr", { "data-entry": r.number },
       el("td", {}, r.number), el("td", {}, r.kind),
@@ -164,7 +173,7 @@ async function check() {
       e.addEventListener("click", () => select(Number(e.dataset.f.split(" ")[0])));
     });
     showFindings(report.diagnostics);
-    showRecords(report.references);
+    showRecords(report.references, report.diagnostics);
     svg($("pic-years"), view.pictures.years);
     svg($("pic-cited"), view.pictures.cited);
     svg($("pic-positions"), view.pictures.positions);
