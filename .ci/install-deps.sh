@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Install what the client-program tests need: biber, pandoc, LibreOffice Writer (which
+# Install what the client-program tests need: biber, pandoc, headless Chromium (which drives
+# `istinad serve`'s page), LibreOffice Writer (which
 # opens the rendered .docx), XeLaTeX with biblatex and pdftotext (which print our .bib files)
 # from Debian, and the node
 # programs of tests/clients (citation-js, ajv) into tests/clients/node_modules with `npm ci`.
@@ -42,6 +43,8 @@ command -v soffice >/dev/null 2>&1 || apt_pkgs+=(libreoffice-writer)
 # biblatex is in texlive-bibtex-extra; only these two, not a full TeX Live.
 kpsewhich biblatex.sty >/dev/null 2>&1 || apt_pkgs+=(texlive-xetex texlive-bibtex-extra)
 command -v pdftotext >/dev/null 2>&1 || apt_pkgs+=(poppler-utils)
+# headless Chromium drives `istinad serve`'s page (tests/serve.rs).
+command -v chromium >/dev/null 2>&1 || apt_pkgs+=(chromium)
 if [ "${#apt_pkgs[@]}" -gt 0 ]; then
   echo "install-deps: apt-get install ${apt_pkgs[*]}"
   export DEBIAN_FRONTEND=noninteractive
@@ -49,7 +52,7 @@ if [ "${#apt_pkgs[@]}" -gt 0 ]; then
   as_root apt-get install -y -qq --no-install-recommends "${apt_pkgs[@]}" >>"$log" 2>&1 \
     || die "apt-get install ${apt_pkgs[*]} failed"
 else
-  echo "install-deps: biber, pandoc, node, npm, soffice, xelatex and pdftotext already installed"
+  echo "install-deps: biber, pandoc, node, npm, soffice, xelatex, pdftotext and chromium already installed"
 fi
 
 # --- node programs ---------------------------------------------------------------------
@@ -73,6 +76,7 @@ soffice --version >>"$log" 2>&1 || die "soffice (libreoffice-writer) does not ru
 xelatex --version >>"$log" 2>&1 || die "xelatex (texlive-xetex) does not run"
 kpsewhich biblatex.sty >>"$log" 2>&1 || die "biblatex.sty (texlive-bibtex-extra) is missing"
 pdftotext -v >>"$log" 2>&1 || die "pdftotext (poppler-utils) does not run"
+chromium --version >>"$log" 2>&1 || die "chromium does not run"
 case "$pandoc_version" in
   1.*|2.[0-9]|2.[0-9].*|2.10*) die "pandoc $pandoc_version is too old: --citeproc needs 2.11 or later" ;;
 esac

@@ -140,6 +140,28 @@ pub enum Command {
         #[arg(long)]
         keep_language: bool,
     },
+    /// Serve a page on this computer for checking and converting in a
+    /// browser, and its HTTP API (`docs/serve.md`).
+    Serve {
+        /// The port; `0` picks a free one (the address is printed on
+        /// standard error). Loopback only: `127.0.0.1:PORT` or `[::1]:PORT`.
+        #[arg(long, default_value = "8950", value_name = "PORT")]
+        port: String,
+        /// Listen on this address instead of 127.0.0.1. Anyone who can
+        /// reach it can use the page: a warning says so unless it is
+        /// loopback.
+        #[arg(long, value_name = "ADDRESS")]
+        bind: Option<std::net::IpAddr>,
+        /// Open the page in the desktop's browser.
+        #[arg(long)]
+        open: bool,
+        /// Largest file the page takes, in MB.
+        #[arg(long, default_value_t = 50, value_name = "MB")]
+        max_upload: u64,
+    },
+    /// A language server over standard input and output, for Markdown and
+    /// text in an editor (`docs/editors.md`).
+    Lsp,
     /// Print the formatted reference list through a CSL style.
     Render {
         /// Manuscript or reference list.

@@ -9,10 +9,13 @@
 mod args;
 mod configs;
 mod inputs;
+mod lsp;
+mod pictures;
 mod progress;
 mod report;
 mod run;
 mod sarif;
+mod serve;
 mod write;
 
 use std::io::{IsTerminal, Write};
@@ -358,6 +361,27 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
             }
             run.report_failures(true);
             Ok(run.exit(findings.iter(), false))
+        }
+        Command::Serve {
+            port,
+            bind,
+            open,
+            max_upload,
+        } => {
+            let (settings, warning) = serve::settings(&port, bind, open, max_upload)?;
+            if let Some(warning) = warning {
+                eprintln!("warning: {warning}");
+            }
+            let mut configs =
+                Configs::new(cli.config.as_deref(), cli.isolated, Default::default())?;
+            let (config, _) = configs.for_path(Path::new("."))?;
+            serve::serve(settings, config)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Lsp => {
+            let configs = Configs::new(cli.config.as_deref(), cli.isolated, Default::default())?;
+            lsp::run(configs)?;
+            Ok(ExitCode::SUCCESS)
         }
         Command::Render {
             file,
