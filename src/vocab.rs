@@ -264,6 +264,9 @@ pub struct Names {
     pub particles: Vec<String>,
     /// Initials of two or three letters in transliterated names (`Sh.`, `Iu.`).
     pub digraph_initials: Vec<String>,
+    /// Words closing a patronymic (`qızı`, `oğlu`, `кызы`, `оглы`) and
+    /// words of address inside a full name (`xanım`, `bəy`).
+    pub patronymics: Vec<String>,
 }
 
 impl Names {
@@ -558,6 +561,7 @@ impl Vocabulary {
         self.names.honorifics.extend(names.honorifics);
         self.names.particles.extend(names.particles);
         self.names.digraph_initials.extend(names.digraph_initials);
+        self.names.patronymics.extend(names.patronymics);
         self.names.et_al.extend(names.et_al);
         self.names.conjunctions.extend(names.conjunctions);
         self.names.surname_endings.extend(names.surname_endings);

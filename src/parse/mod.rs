@@ -442,6 +442,7 @@ impl Reader<'_> {
             pos += block.len;
         } else if let Some(block) = person::persian_apa(&work[pos..to], self.vocab)
             .or_else(|| person::dated_name(&work[pos..to], self.vocab))
+            .or_else(|| person::patronymic_name(&work[pos..to], self.vocab))
         {
             f.authors = block.people;
             pos += block.len;

@@ -45,17 +45,23 @@ static DIGRAPHS: LazyLock<Vec<String>> = LazyLock::new(|| {
 /// One initial: a capital letter (or a digraph) and a period, with an
 /// optional hyphenated second initial (`Ж.-Ж.`).
 fn initial(i: &str) -> Res<'_, &str> {
-    let mut chars = i.char_indices();
+    // An ʿayn before the letter in romanised Arabic names: "ʻA.M.M.".
+    let ayn = i
+        .chars()
+        .next()
+        .filter(|c| matches!(c, 'ʻ' | 'ʿ' | '‘'))
+        .map_or(0, char::len_utf8);
+    let mut chars = i[ayn..].char_indices();
     let Some((_, c)) = chars.next() else {
         return fail(i);
     };
     if !c.is_uppercase() {
         return fail(i);
     }
-    let mut end = c.len_utf8();
+    let mut end = ayn + c.len_utf8();
     for d in DIGRAPHS.iter() {
-        if i.starts_with(d) && i[d.len()..].starts_with('.') {
-            end = d.len();
+        if i[ayn..].starts_with(d) && i[ayn + d.len()..].starts_with('.') {
+            end = ayn + d.len();
             break;
         }
     }
@@ -783,6 +789,37 @@ pub(crate) fn dated_name(text: &str, vocab: &Vocabulary) -> Option<AuthorBlock> 
             alias,
         }],
         len: at + 1,
+        editors: false,
+    })
+}
+
+/// A library catalogue's full name, family first, with the father's name:
+/// `Abbasova, Elmira Məmməd qızı.`, `Aşurbəyli, Sara xanım Balabəy qızı.`
+/// (`bib/names.toml` `patronymics`). The block ends after the period.
+pub(crate) fn patronymic_name(text: &str, vocab: &Vocabulary) -> Option<AuthorBlock> {
+    let (family, rest) = split_comma(text)?;
+    let dot = rest.find('.')?;
+    let given = rest[..dot].trim();
+    let words: Vec<&str> = given.split_whitespace().collect();
+    let patronymic = |w: &&str| vocab.names.patronymics.iter().any(|p| fold(p) == fold(w));
+    let family_words: Vec<&str> = family.split_whitespace().collect();
+    if family_words.len() != 1
+        || !is_name_token(family_words[0], vocab)
+        || !(2..=5).contains(&words.len())
+        || !words.last().is_some_and(patronymic)
+        || !words
+            .iter()
+            .all(|w| is_name_token(w, vocab) || patronymic(w))
+    {
+        return None;
+    }
+    Some(AuthorBlock {
+        people: vec![Person {
+            family: family.trim().to_string(),
+            given: Some(given.to_string()),
+            alias: None,
+        }],
+        len: text.len() - rest.len() + dot + 1,
         editors: false,
     })
 }

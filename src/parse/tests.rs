@@ -382,3 +382,46 @@ fn a_short_first_sentence_before_a_title_and_an_imprint_is_the_author() {
     let r = parse_reference("History of Dagestan. Vol. 1. Moscow, 1967.", &v);
     assert!(r.authors.is_empty());
 }
+
+#[test]
+fn single_names_dated_apa_style_patronymics_and_ayn_initials_are_authors() {
+    let v = Vocabulary::builtin();
+    let family = |r: &Reference| r.authors.first().map(|p| p.family.clone());
+    // APA's author element as one name: a pen name, a title, no date.
+    let r = parse_reference(
+        "Hayâlî Bey. (1945). Hayâlî Bey dîvânı (A. Nihat Tarlan, haz.). İstanbul Üniversitesi Yayınları.",
+        &v,
+    );
+    assert_eq!(family(&r).as_deref(), Some("Hayâlî Bey"));
+    assert_eq!(r.year, Some(1945));
+    assert!(
+        r.title
+            .as_deref()
+            .is_some_and(|t| t.starts_with("Hayâlî Bey dîvânı"))
+    );
+    let r = parse_reference(
+        "Ahmedî. (tarih yok). Dîvân (Y. Akdoğan, haz.). Kültür ve Turizm Bakanlığı.",
+        &v,
+    );
+    assert_eq!(family(&r).as_deref(), Some("Ahmedî"));
+    // A sentence title before a year in brackets stays a title.
+    let r = parse_reference(
+        "Документы внешней политики СССР. (1959) Том II. Москва. Госполитздат.",
+        &v,
+    );
+    assert!(r.authors.is_empty(), "{:?}", r.authors);
+    // A catalogue's full name with the father's name.
+    let r = parse_reference(
+        "Aşurbəyli, Sara xanım Balabəy qızı. Şirvanşahlar dövləti: monoqrafiya. - Bakı, 2006. - 650 s.",
+        &v,
+    );
+    assert_eq!(family(&r).as_deref(), Some("Aşurbəyli"));
+    assert_eq!(r.place.as_deref(), Some("Bakı"));
+    // Initials after an ʿayn: "ʻA.M.M.".
+    let r = parse_reference(
+        "Djuwiynī, ʻA.M.M. 2005. Tārīkhi Djahāngushāyi Djuwiynī. Dunyāyi Kitāb, Tehran.",
+        &v,
+    );
+    assert_eq!(family(&r).as_deref(), Some("Djuwiynī"));
+    assert_eq!(r.title.as_deref(), Some("Tārīkhi Djahāngushāyi Djuwiynī"));
+}
