@@ -31,6 +31,21 @@ pub(crate) struct AuthorBlock {
     pub editors: bool,
 }
 
+impl AuthorBlock {
+    /// One author, family and given names trimmed, the block `len` bytes long.
+    fn one(family: &str, given: &str, len: usize) -> Self {
+        AuthorBlock {
+            people: vec![Person {
+                family: family.trim().to_string(),
+                given: Some(given.trim().to_string()),
+                alias: None,
+            }],
+            len,
+            editors: false,
+        }
+    }
+}
+
 /// Digraph initials of transliterated names (`bib/names.toml`
 /// `digraph_initials`): `Sh.`, `Dzh.`, `Iu.`. Read once from the built-in
 /// table, since an initial is recognised below the level of an entry's
@@ -653,15 +668,7 @@ pub(crate) fn comma_inverted(text: &str, vocab: &Vocabulary) -> Option<AuthorBlo
     {
         return None;
     }
-    Some(AuthorBlock {
-        people: vec![Person {
-            family: family.trim().to_string(),
-            given: Some(given.trim().to_string()),
-            alias: None,
-        }],
-        len: text.len() - rest.len(),
-        editors: false,
-    })
+    Some(AuthorBlock::one(family, given, text.len() - rest.len()))
 }
 
 /// In a comma-style note, an author printed as one name before the title:
@@ -731,15 +738,11 @@ pub(crate) fn persian_apa(text: &str, vocab: &Vocabulary) -> Option<AuthorBlock>
     {
         return None;
     }
-    Some(AuthorBlock {
-        people: vec![Person {
-            family: family.trim().to_string(),
-            given: Some(given.to_string()),
-            alias: None,
-        }],
-        len: text.len() - rest.len() + open,
-        editors: false,
-    })
+    Some(AuthorBlock::one(
+        family,
+        given,
+        text.len() - rest.len() + open,
+    ))
 }
 
 /// APA's author element when the author is a single name printed as it is
@@ -813,15 +816,11 @@ pub(crate) fn patronymic_name(text: &str, vocab: &Vocabulary) -> Option<AuthorBl
     {
         return None;
     }
-    Some(AuthorBlock {
-        people: vec![Person {
-            family: family.trim().to_string(),
-            given: Some(given.to_string()),
-            alias: None,
-        }],
-        len: text.len() - rest.len() + dot + 1,
-        editors: false,
-    })
+    Some(AuthorBlock::one(
+        family,
+        given,
+        text.len() - rest.len() + dot + 1,
+    ))
 }
 
 /// Two to four Latin or Cyrillic words, two at least capitalised and the
