@@ -105,6 +105,8 @@ pub(crate) struct Listed {
     /// Each author's family name as printed (editors or the title's first
     /// word when there are no authors).
     pub families: Vec<String>,
+    /// The first family name, folded.
+    pub first: Option<Folded>,
     /// The first author's name as a text may cite it whole: `Erzurumlu
     /// İbrahim Hakkı` for family `Erzurumlu`, given `İbrahim Hakkı` (given
     /// names that are not initials, either order).
@@ -121,7 +123,7 @@ pub(crate) struct Listed {
 
 impl Listed {
     /// The entries of a parsed list.
-    pub(crate) fn of(references: &[Reference]) -> Vec<Listed> {
+    pub(crate) fn of(references: &[Reference], vocab: &Vocabulary) -> Vec<Listed> {
         references
             .iter()
             .filter(|r| !r.ibid)
@@ -169,8 +171,9 @@ impl Listed {
                 };
                 Listed {
                     position: r.number,
+                    first: families.first().map(|f| Folded::new(f, vocab)),
                     families,
-                    whole,
+                    whole: whole.iter().map(|w| key(w)).collect(),
                     undated: r.year.is_none(),
                     years,
                     printed_year,
@@ -178,6 +181,109 @@ impl Listed {
                 }
             })
             .collect()
+    }
+}
+
+/// The list's entries with lookups by name, so that a citation is compared
+/// with the entries that may be its author's, not with the whole list: by
+/// the last word of the first family name's key and of its skeleton, by
+/// the whole names a text may cite, and by the key's first four letters
+/// (for a name with a case ending). Only a name none of these finds is
+/// compared with every entry, letter by letter.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct List {
+    entries: Vec<Listed>,
+    by_word: std::collections::HashMap<String, Vec<usize>>,
+    by_prefix: std::collections::HashMap<String, Vec<usize>>,
+}
+
+impl std::ops::Deref for List {
+    type Target = [Listed];
+
+    fn deref(&self) -> &[Listed] {
+        &self.entries
+    }
+}
+
+/// The last word of a folded name.
+fn last_word(s: &str) -> &str {
+    s.rsplit(' ').next().unwrap_or("")
+}
+
+/// The first four letters of a key.
+fn prefix4(s: &str) -> String {
+    s.chars().take(4).collect()
+}
+
+impl List {
+    pub(crate) fn new(entries: Vec<Listed>) -> Self {
+        let mut list = List {
+            entries,
+            ..List::default()
+        };
+        for (i, l) in list.entries.iter().enumerate() {
+            let mut words: Vec<String> = Vec::new();
+            if let Some(f) = &l.first {
+                words.push(format!("k:{}", last_word(&f.key)));
+                words.push(format!("s:{}", last_word(&f.skeleton)));
+                list.by_prefix.entry(prefix4(&f.key)).or_default().push(i);
+            }
+            words.extend(l.whole.iter().map(|w| format!("w:{w}")));
+            words.dedup();
+            for w in words {
+                list.by_word.entry(w).or_default().push(i);
+            }
+        }
+        list
+    }
+
+    /// Entries whose first author `cited` may name, with how closely:
+    /// looked up by key, skeleton and whole name; compared with every
+    /// entry only when `close` asks for names a letter or two apart and
+    /// the lookups found nothing.
+    pub(crate) fn by_name(&self, cited: &Folded, close: bool) -> Vec<(&Listed, Level)> {
+        let mut at: Vec<usize> = ["k:", "s:"]
+            .iter()
+            .zip([last_word(&cited.key), last_word(&cited.skeleton)])
+            .filter_map(|(tag, w)| self.by_word.get(&format!("{tag}{w}")))
+            .chain(self.by_word.get(&format!("w:{}", cited.key)))
+            .flatten()
+            .copied()
+            .collect();
+        at.sort_unstable();
+        at.dedup();
+        let rate = |l: &Listed| {
+            let whole = l.whole.contains(&cited.key).then_some(Level::Exact);
+            let by_family = l.first.as_ref().and_then(|f| same_folded(f, cited));
+            by_family.into_iter().chain(whole).min()
+        };
+        let found: Vec<(&Listed, Level)> = at
+            .iter()
+            .filter_map(|&i| Some((&self.entries[i], rate(&self.entries[i])?)))
+            .collect();
+        if !found.is_empty() || !close {
+            return found;
+        }
+        self.entries
+            .iter()
+            .filter_map(|l| Some((l, rate(l)?)))
+            .collect()
+    }
+
+    /// Entries whose first family name's key `folded` starts with, followed
+    /// by a short ending (a case suffix: `Həsənliyə`, `Иванова`).
+    pub(crate) fn by_stem(&self, folded: &str) -> Option<&Listed> {
+        self.by_prefix
+            .get(&prefix4(folded))?
+            .iter()
+            .map(|&i| &self.entries[i])
+            .find(|l| {
+                l.first.as_ref().is_some_and(|f| {
+                    f.key.chars().count() >= 4
+                        && folded.starts_with(f.key.as_str())
+                        && (1..=4).contains(&(folded.chars().count() - f.key.chars().count()))
+                })
+            })
     }
 }
 
@@ -204,7 +310,7 @@ pub(crate) fn scan(
     references: &[Reference],
     vocab: &Vocabulary,
 ) -> Found {
-    let listed = Listed::of(references);
+    let listed = List::new(Listed::of(references, vocab));
     let mut found = Found::default();
     let mut last_entry: Option<u32> = None;
     for part in parts {
@@ -314,7 +420,7 @@ fn bracket(
     text: &str,
     open: usize,
     part: &Span,
-    listed: &[Listed],
+    listed: &List,
     vocab: &Vocabulary,
     last_entry: &mut Option<u32>,
 ) -> Option<(Citation, Vec<Resolution>, usize)> {
@@ -329,9 +435,10 @@ fn bracket(
     let mut units = units;
     if units.len() == 1 && units[0].names.is_empty() && !matches!(units[0].year, Year::Ibid) {
         // A year alone: the author is named before the bracket.
-        let (start, names, et_al, suffixed) =
-            named_before(text, open, part.start, listed, vocab)
-                .or_else(|| mentioned_before(text, open, part.start, listed, &units[0].year))?;
+        let (start, names, et_al, suffixed) = named_before(text, open, part.start, listed, vocab)
+            .or_else(|| {
+            mentioned_before(text, open, part.start, listed, &units[0].year, vocab)
+        })?;
         let unit = &mut units[0];
         unit.printed = Some((
             text[start..et_al.as_ref().map_or(name_end(&names), |s| s.end)].to_string(),
@@ -1125,7 +1232,7 @@ fn named_before(
     text: &str,
     open: usize,
     floor: usize,
-    listed: &[Listed],
+    listed: &List,
     vocab: &Vocabulary,
 ) -> Option<Named> {
     // "Birinci’ye göre (1992: 440)": a postposition after a suffixed name.
@@ -1178,10 +1285,11 @@ fn named_before(
         if (first..j).any(|k| !name_word(word_at(k), vocab)) {
             continue;
         }
-        let cand = key(&text[words[first].start..w_span.end]);
+        let cand = Folded::new(&text[words[first].start..w_span.end], vocab);
         if listed
+            .by_name(&cand, false)
             .iter()
-            .any(|l| l.families.first().is_some_and(|f| key(f) == cand))
+            .any(|(l, _)| l.first.as_ref().is_some_and(|f| f.key == cand.key))
         {
             best = Some((first, 0));
             break;
@@ -1195,27 +1303,18 @@ fn named_before(
     let mut suffix_stripped = None;
     let matches_list = |n: &str| {
         listed
-            .iter()
-            .filter_map(|l| l.families.first())
-            .filter_map(|f| same_name(f, n, vocab))
+            .by_name(&Folded::new(n, vocab), true)
+            .into_iter()
+            .map(|(_, level)| level)
             .min()
     };
     let mut level = matches_list(&name);
-    if level.is_none() && !apostrophe {
-        let folded = key(&name);
-        for l in listed {
-            if let Some(f) = l.families.first() {
-                let fk = key(f);
-                if fk.chars().count() >= 4
-                    && folded.starts_with(&fk)
-                    && (1..=4).contains(&(folded.chars().count() - fk.chars().count()))
-                {
-                    suffix_stripped = Some(f.clone());
-                    level = Some(Level::Exact);
-                    break;
-                }
-            }
-        }
+    if level.is_none()
+        && !apostrophe
+        && let Some(f) = listed.by_stem(&key(&name)).and_then(|l| l.families.first())
+    {
+        suffix_stripped = Some(f.clone());
+        level = Some(Level::Exact);
     }
     let suffixed = suffixed || apostrophe || suffix_stripped.is_some();
     // Two authors: "Atkinson and Brown (2011)".
@@ -1281,8 +1380,9 @@ fn mentioned_before(
     text: &str,
     open: usize,
     floor: usize,
-    listed: &[Listed],
+    listed: &List,
     year: &Year,
+    vocab: &Vocabulary,
 ) -> Option<Named> {
     let Year::Dated(y, suffix, ..) = year else {
         return None;
@@ -1298,8 +1398,9 @@ fn mentioned_before(
         if word.is_empty() || !word.chars().next().is_some_and(char::is_uppercase) {
             continue;
         }
-        let fits = listed.iter().any(|l| {
-            l.families.first().is_some_and(|f| key(f) == key(word))
+        let cited = Folded::new(word, vocab);
+        let fits = listed.by_name(&cited, false).iter().any(|(l, _)| {
+            l.first.as_ref().is_some_and(|f| f.key == cited.key)
                 && year_matches(l, *y)
                 && suffix.is_none_or(|s| l.suffix == Some(s))
         });
@@ -1327,19 +1428,43 @@ pub(crate) enum Level {
 /// only the last word of a two-word family (`Gürçağlar` for `Tahir
 /// Gürçağlar`).
 pub(crate) fn same_name(listed: &str, cited: &str, vocab: &Vocabulary) -> Option<Level> {
-    let (l, c) = (key(listed), key(cited));
+    same_folded(&Folded::new(listed, vocab), &Folded::new(cited, vocab))
+}
+
+/// A name folded once for many comparisons: its [`key`] and the key's
+/// Latin skeleton.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Folded {
+    key: String,
+    skeleton: String,
+}
+
+impl Folded {
+    pub(crate) fn new(name: &str, vocab: &Vocabulary) -> Self {
+        let key = key(name);
+        let skeleton = skeleton(&key, vocab);
+        Folded { key, skeleton }
+    }
+}
+
+/// [`same_name`] of two names folded already.
+fn same_folded(listed: &Folded, cited: &Folded) -> Option<Level> {
+    let (l, c) = (&listed.key, &cited.key);
     if l.is_empty() || c.is_empty() {
         return None;
     }
-    if l == c || ends_with_words(&c, &l) || ends_with_words(&l, &c) && c.chars().count() >= 4 {
+    if l == c || ends_with_words(c, l) || ends_with_words(l, c) && c.chars().count() >= 4 {
         return Some(Level::Exact);
     }
-    let (ls, cs) = (skeleton(&l, vocab), skeleton(&c, vocab));
-    if ls == cs || ends_with_words(&cs, &ls) {
+    let (ls, cs) = (&listed.skeleton, &cited.skeleton);
+    if ls == cs || ends_with_words(cs, ls) {
         return Some(Level::Transliterated);
     }
     let last = |s: &str| s.rsplit(' ').next().unwrap_or("").to_string();
-    let (a, b) = (last(&ls), last(&cs));
+    let (a, b) = (last(ls), last(cs));
+    if a.chars().count().abs_diff(b.chars().count()) > 2 {
+        return None;
+    }
     let n = a.chars().count().min(b.chars().count());
     let allowed = match n {
         0..=4 => 0,
@@ -1413,31 +1538,30 @@ fn edit_distance(a: &str, b: &str) -> usize {
 }
 
 /// Resolves one unit's first author and year against the list.
-fn resolve(unit: &Unit, year: &Year, listed: &[Listed], vocab: &Vocabulary) -> Outcome {
+fn resolve(unit: &Unit, year: &Year, listed: &List, vocab: &Vocabulary) -> Outcome {
     let Some((first, _)) = unit.names.first() else {
         return Outcome::Unknown { nearest: None };
     };
     // Entries by this author, with how closely the name agrees.
-    let mut by_author: Vec<(&Listed, Level)> = listed
-        .iter()
-        .filter_map(|l| {
-            let whole = l
-                .whole
-                .iter()
-                .filter(|w| key(w) == key(first))
-                .map(|_| Level::Exact);
-            let by_family = l.families.first().and_then(|f| same_name(f, first, vocab));
-            Some((l, by_family.into_iter().chain(whole).min()?))
-        })
-        .collect();
+    let cited = Folded::new(first, vocab);
+    let mut by_author = listed.by_name(&cited, true);
     let best = by_author.iter().map(|(_, lv)| *lv).min();
     by_author.retain(|(_, lv)| Some(*lv) == best);
     if by_author.is_empty() {
         let nearest = listed
             .iter()
             .filter_map(|l| {
-                let f = l.families.first()?;
-                let d = edit_distance(&skeleton(&key(f), vocab), &skeleton(&key(first), vocab));
+                let (f, folded) = (l.families.first()?, l.first.as_ref()?);
+                if folded
+                    .skeleton
+                    .chars()
+                    .count()
+                    .abs_diff(cited.skeleton.chars().count())
+                    > 3
+                {
+                    return None;
+                }
+                let d = edit_distance(&folded.skeleton, &cited.skeleton);
                 (d <= 3).then(|| (d, l.position, f.clone()))
             })
             .min()
