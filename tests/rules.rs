@@ -87,6 +87,8 @@ fn safe_fixes_repair_what_they_report_and_converge() {
         "malformed-citation",
         "dangling-citation",
         "locator-kind-mismatch",
+        "et-al-misuse",
+        "year-suffix-mismatch",
     ] {
         let text =
             std::fs::read_to_string(repo(&format!("fixtures/rules/{name}.md"))).expect("fixture");
