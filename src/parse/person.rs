@@ -730,12 +730,16 @@ pub(crate) fn persian_apa(text: &str, vocab: &Vocabulary) -> Option<AuthorBlock>
         family.split_whitespace().count(),
         given.split_whitespace().count(),
     );
-    if !(arabic(family.trim())
-        && arabic(given)
-        && (1..=3).contains(&fw)
-        && (1..=6).contains(&gw)
-        && dated)
-    {
+    // The same in romanised Persian and Arabic names: "Aufi, Sadid al-Din
+    // Mohammad (2007)", "Ebn Bazzāz, Tavakkolī Ebn Ḥāǰī Ardebīlī (1949)".
+    let romanised = |s: &str| {
+        !s.is_empty()
+            && s.split_whitespace().all(|w| is_name_token(w, vocab))
+            && s.split_whitespace().any(|w| !is_particle(w, vocab))
+    };
+    let names = (arabic(family.trim()) && arabic(given))
+        || (romanised(family.trim()) && romanised(given) && looks_like_year_paren(paren));
+    if !(names && (1..=3).contains(&fw) && (1..=6).contains(&gw) && dated) {
         return None;
     }
     Some(AuthorBlock::one(
@@ -754,8 +758,14 @@ pub(crate) fn persian_apa(text: &str, vocab: &Vocabulary) -> Option<AuthorBlock>
 /// the name's period.
 pub(crate) fn dated_name(text: &str, vocab: &Vocabulary) -> Option<AuthorBlock> {
     let head: &str = text.get(..text.len().min(160))?;
-    let at = head.find(". (")?;
-    let paren = &text[at + 2..];
+    // "Hayâlî Bey. (1945).", or without the period: "Ebn Baṭūṭa (1985),".
+    let (at, gap) = match (head.find(". ("), head.find(" (")) {
+        (Some(p), Some(s)) if p < s => (p, 2),
+        (_, Some(s)) => (s, 1),
+        (Some(p), None) => (p, 2),
+        (None, None) => return None,
+    };
+    let paren = &text[at + gap..];
     let inner = paren[1..].trim_start();
     let dated = looks_like_year_paren(paren) || word(&vocab.index.no_date).parse(inner).is_ok();
     if !dated {
@@ -785,13 +795,37 @@ pub(crate) fn dated_name(text: &str, vocab: &Vocabulary) -> Option<AuthorBlock> 
     {
         return None;
     }
+    // "Avestā (2008), Translated & Annotated by …", "Quran Karim (1368
+    // [1989]). Translated by …": an anonymous work's title before its year,
+    // when a responsibility statement follows instead of a title.
+    let after = paren
+        .find(')')
+        .map(|close| {
+            paren[close + 1..]
+                .trim_start_matches(|c: char| c.is_whitespace() || ".,:;]".contains(c))
+        })
+        .unwrap_or("");
+    let responsibility = |a: &str| {
+        word(&vocab.index.translator_markers).parse(a).is_ok()
+            || word(&vocab.index.editor_markers).parse(a).is_ok()
+            || a.split_whitespace().take(5).any(|w| fold(w) == "by")
+    };
+    // "Azərbaycan (1918). Bakı: Elm, 2005.": a year in brackets after a
+    // title, with the entry's own year later, belongs to the title.
+    let later_year = after.chars().fold((0, false), |(run, found), c| {
+        let run = if is_digit(c) { run + 1 } else { 0 };
+        (run, found || run == 4)
+    });
+    if responsibility(after) || gap == 1 && later_year.1 {
+        return None;
+    }
     Some(AuthorBlock {
         people: vec![Person {
             family: plain.to_string(),
             given: None,
             alias,
         }],
-        len: at + 1,
+        len: if gap == 2 { at + 1 } else { at },
         editors: false,
     })
 }

@@ -425,3 +425,34 @@ fn single_names_dated_apa_style_patronymics_and_ayn_initials_are_authors() {
     assert_eq!(family(&r).as_deref(), Some("Djuwiynī"));
     assert_eq!(r.title.as_deref(), Some("Tārīkhi Djahāngushāyi Djuwiynī"));
 }
+
+#[test]
+fn romanised_names_before_a_bracketed_year_are_authors_unless_a_translator_follows() {
+    let v = Vocabulary::builtin();
+    let family = |text: &str| {
+        parse_reference(text, &v)
+            .authors
+            .first()
+            .map(|p| p.family.clone())
+    };
+    assert_eq!(
+        family("Ebn Baṭūṭa (1985), Reḥla Ebn Baṭūṭe, Beyrūt: dār Beyrūt.").as_deref(),
+        Some("Ebn Baṭūṭa")
+    );
+    assert_eq!(
+        family("Aufi, Sadid al-Din Mohammad (2007). Matn-e Enteghadi Javameh al-Hekayat, Tehran: Pazhuheshgah.")
+            .as_deref(),
+        Some("Aufi")
+    );
+    // An anonymous work's title, then its translator: no author.
+    assert_eq!(
+        family(
+            "Avestā (2008), Translated & Annotated by Jalil Doostkhah, 12th edition, Tehran: Morvārīd Pub."
+        ),
+        None
+    );
+    assert_eq!(
+        family("Quran Karim (1368 [1989]). Translated by Abdol Mohammad Ayati. Tehran: Soroush."),
+        None
+    );
+}
