@@ -142,6 +142,9 @@ impl Listed {
                     .unwrap_or_default();
                 // A work without an author is cited by its title (APA
                 // 9.12, Chicago 15.32): `(“Iran” 2010)`.
+                // An institution cited by its abbreviation: "(BWNS, 2007)"
+                // for "Bahá'í World News Service (BWNS)".
+                whole.extend(people.first().and_then(|p| p.alias.clone()));
                 let title_first = r.raw.trim_start().starts_with(['“', '"', '«', '„']);
                 if (people.is_empty() || title_first)
                     && let Some(title) = &r.title
@@ -1453,7 +1456,17 @@ fn same_folded(listed: &Folded, cited: &Folded) -> Option<Level> {
     if l.is_empty() || c.is_empty() {
         return None;
     }
-    if l == c || ends_with_words(c, l) || ends_with_words(l, c) && c.chars().count() >= 4 {
+    // An institution's name shortened to its first words: "United Nations
+    // Special Rapporteur" for "… Rapporteur on Freedom of Religion or Belief".
+    let shortened = c.contains(' ')
+        && l.len() > c.len()
+        && l.starts_with(c.as_str())
+        && l[c.len()..].starts_with(' ');
+    if l == c
+        || ends_with_words(c, l)
+        || ends_with_words(l, c) && c.chars().count() >= 4
+        || shortened
+    {
         return Some(Level::Exact);
     }
     let (ls, cs) = (&listed.skeleton, &cited.skeleton);
@@ -1729,11 +1742,14 @@ mod tests {
                     Afnan, M., and Hatcher, W., 1986. Note on MacEoin. Religion 16.\n\
                     MacEoin, D., 1986. Bahá'í fundamentalism. Religion 16.\n\
                     Schaefer, U., Towfigh, N., and Gollmer, U., 2000. Making the crooked straight. Oxford: George Ronald.\n\
-                    Universal House of Justice, 2005. Letter. Haifa: Bahá'í World Centre.";
+                    Universal House of Justice, 2005. Letter. Haifa: Bahá'í World Centre.\n\
+                    Bahá'í World News Service (BWNS). (2007). Attacks continue. Haifa.\n\
+                    United Nations Special Rapporteur on Freedom of Religion or Belief. (March 2006). Official Statement. New York: United Nations.";
         let found = cites(
             "A report (“Iran” 2010) and a chart (“Iran: Who Holds the Power?” 2010); \
              the debate (Afnan and Hatcher 1986 and MacEoin 1986); a note \
-             (Schaefer et al., 2000, p. 3 n.7); a letter (Universal House of Justice, 2005, p. 51).",
+             (Schaefer et al., 2000, p. 3 n.7); a letter (Universal House of Justice, 2005, p. 51); \
+             news (BWNS, 2007) and a statement (United Nations Special Rapporteur, 2006).",
             list,
         );
         let texts: Vec<(&str, Vec<Option<u32>>)> = found
@@ -1751,6 +1767,8 @@ mod tests {
                 ),
                 ("(Schaefer et al., 2000, p. 3 n.7)", vec![Some(5)]),
                 ("(Universal House of Justice, 2005, p. 51)", vec![Some(6)]),
+                ("(BWNS, 2007)", vec![Some(7)]),
+                ("(United Nations Special Rapporteur, 2006)", vec![Some(8)]),
             ]
         );
         assert_eq!(found[3].1[0].1.as_deref(), Some("3, n.7"));

@@ -759,18 +759,25 @@ pub(crate) fn persian_apa(text: &str, vocab: &Vocabulary) -> Option<AuthorBlock>
 pub(crate) fn dated_name(text: &str, vocab: &Vocabulary) -> Option<AuthorBlock> {
     let head: &str = text.get(..text.len().min(160))?;
     // "Hayâlî Bey. (1945).", or without the period: "Ebn Baṭūṭa (1985),".
-    let (at, gap) = match (head.find(". ("), head.find(" (")) {
-        (Some(p), Some(s)) if p < s => (p, 2),
-        (_, Some(s)) => (s, 1),
-        (Some(p), None) => (p, 2),
-        (None, None) => return None,
+    // The first bracket that holds a year (an alias may come before it:
+    // "Bahá'í World News Service (BWNS). (2007).").
+    let dated = |paren: &str| {
+        looks_like_year_paren(paren)
+            || word(&vocab.index.no_date)
+                .parse(paren[1..].trim_start())
+                .is_ok()
     };
+    let (at, gap) = head
+        .match_indices(" (")
+        .map(|(s, _)| {
+            if head[..s].ends_with('.') {
+                (s - 1, 2)
+            } else {
+                (s, 1)
+            }
+        })
+        .find(|&(at, gap)| dated(&text[at + gap..]))?;
     let paren = &text[at + gap..];
-    let inner = paren[1..].trim_start();
-    let dated = looks_like_year_paren(paren) || word(&vocab.index.no_date).parse(inner).is_ok();
-    if !dated {
-        return None;
-    }
     let name = text[..at].trim();
     let (plain, alias) = match name.find('(') {
         Some(open) if name.ends_with(')') => (
@@ -788,8 +795,25 @@ pub(crate) fn dated_name(text: &str, vocab: &Vocabulary) -> Option<AuthorBlock> 
                 .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’' | '\u{200C}'))
     };
     let particle = |w: &&str| is_particle(w, vocab) || is_particle_prefixed(w, vocab);
-    if !(1..=4).contains(&words.len())
-        || !words.iter().all(|w| capital(w) || particle(w))
+    // An institution's longer name with its linking words, before APA's
+    // period: "United Nations Special Rapporteur on Freedom of Religion or
+    // Belief. (March 2006)."
+    let link =
+        |w: &&str| vocab.citations.name_links.iter().any(|l| l == w) || *w == "or" || *w == "and";
+    // (Latin or Cyrillic only: Arabic script has no capitals to tell a
+    // name's words from a title's.)
+    let institution = gap == 2
+        && (5..=10).contains(&words.len())
+        && words.iter().any(link)
+        && words
+            .iter()
+            .all(|w| !w.chars().any(|c| script_of(c) == Some(Script::Arabic)))
+        && words.iter().filter(|w| capital(w)).count() * 3 >= words.len() * 2
+        && words.iter().all(|w| capital(w) || particle(w) || link(w));
+    if !((1..=4).contains(&words.len()) || institution)
+        || !words
+            .iter()
+            .all(|w| capital(w) || particle(w) || institution && link(w))
         || !capital(&words[0])
         || name.contains([',', '.'])
     {

@@ -444,6 +444,19 @@ fn romanised_names_before_a_bracketed_year_are_authors_unless_a_translator_follo
             .as_deref(),
         Some("Aufi")
     );
+    // A bracketed "(Anonymous)" before the year is no name to read.
+    assert_eq!(
+        family(
+            "(Anonymous). (n.d). Muʻiz al-Ansāb fī Shadjarati al-Ansāb. P: 67. National Library of Paris."
+        ),
+        None
+    );
+    // An institution's long name before APA's period.
+    assert_eq!(
+        family("United Nations Special Rapporteur on Freedom of Religion or Belief. (March 2006). Official Statement. New York: United Nations.")
+            .as_deref(),
+        Some("United Nations Special Rapporteur on Freedom of Religion or Belief")
+    );
     // An anonymous work's title, then its translator: no author.
     assert_eq!(
         family(
