@@ -7,6 +7,7 @@
 
 use std::collections::hash_map::Entry;
 use std::collections::{BTreeMap, HashMap};
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
@@ -733,20 +734,43 @@ impl Vocabulary {
 #[derive(Debug, Clone)]
 pub(crate) struct Lexicon<T> {
     /// Forms (folded, ignorables removed, as chars) with payloads, by first char.
-    by_first: HashMap<char, Vec<(Vec<char>, T)>>,
+    by_first: ByChar<Vec<(Vec<char>, T)>>,
+}
+
+/// A map keyed by `char`, hashed by [`CharHasher`].
+type ByChar<V> = HashMap<char, V, BuildHasherDefault<CharHasher>>;
+
+/// A multiplicative hash of one `char`: the lexicons are looked up at
+/// nearly every character of an entry, where SipHash showed in profiles;
+/// their keys are the vocabulary's own letters, not the input's.
+#[derive(Debug, Default, Clone, Copy)]
+pub(crate) struct CharHasher(u64);
+
+impl Hasher for CharHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x517c_c1b7_2722_0a95);
+        }
+    }
+    fn write_u32(&mut self, n: u32) {
+        self.0 = (self.0 ^ u64::from(n)).wrapping_mul(0x517c_c1b7_2722_0a95);
+    }
+    fn finish(&self) -> u64 {
+        self.0
+    }
 }
 
 impl<T> Default for Lexicon<T> {
     fn default() -> Self {
         Lexicon {
-            by_first: HashMap::new(),
+            by_first: HashMap::default(),
         }
     }
 }
 
 impl<T: Clone> Lexicon<T> {
     fn new<'a>(forms: impl IntoIterator<Item = (&'a str, T)>) -> Self {
-        let mut by_first: HashMap<char, Vec<(Vec<char>, T)>> = HashMap::new();
+        let mut by_first: ByChar<Vec<(Vec<char>, T)>> = HashMap::default();
         for (form, payload) in forms {
             let chars: Vec<char> = fold(form).chars().collect();
             if let Some(&first) = chars.first() {
