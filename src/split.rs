@@ -198,7 +198,16 @@ fn classify_line(line: &str, vocab: &Vocabulary) -> LineKind {
     }
     let trimmed = line.trim_start_matches(|c: char| c.is_whitespace() || c == '\u{feff}');
     let markdown_heading = trimmed.starts_with('#');
-    let key = heading_key(trimmed);
+    // A heading is at most 80 folded characters. Every character that is
+    // neither a space nor ignorable folds to one, so a line with more than
+    // 80 of them is no heading and is not folded (a 100 MB line was).
+    let slice = heading_slice(trimmed);
+    let short = slice
+        .chars()
+        .filter(|c| !c.is_whitespace() && !crate::script::is_ignorable(*c))
+        .nth(80)
+        .is_none();
+    let key = if short { fold(slice) } else { String::new() };
     if !key.is_empty() && key.chars().count() <= 80 {
         let parts = std::iter::once(key.clone()).chain(
             key.split(['/', '|'])
@@ -239,9 +248,10 @@ fn classify_line(line: &str, vocab: &Vocabulary) -> LineKind {
     LineKind::Text
 }
 
-/// A line's heading text, folded: Markdown `#`, emphasis, a leading section
-/// number (`5.`, `V.`), a trailing colon or period removed.
-fn heading_key(line: &str) -> String {
+/// A line's heading text, unfolded: Markdown `#`, emphasis, a leading
+/// section number (`5.`, `V.`), a trailing colon or period removed; its
+/// [`fold`] is the key looked up in the headings.
+fn heading_slice(line: &str) -> &str {
     let mut s = line.trim();
     s = s.trim_start_matches('#').trim();
     s = s.trim_end_matches('#').trim();
@@ -253,7 +263,7 @@ fn heading_key(line: &str) -> String {
     }
     let s = s.trim_end_matches([':', '.', '：', '\\']).trim();
     let s = strip_emphasis(s);
-    fold(s.trim_end_matches([':', '.']).trim())
+    s.trim_end_matches([':', '.']).trim()
 }
 
 fn strip_emphasis(s: &str) -> &str {
@@ -348,9 +358,12 @@ fn is_emphasis_only(line: &str) -> bool {
 /// An all-capitals short line without digits: `РЕЗЮМЕ`, `SUMMARY`, `GİRİŞ`.
 fn is_caps_heading(line: &str) -> bool {
     let t = line.trim();
+    // The length first: a long line is no heading, whatever its letters.
+    if t.chars().nth(60).is_some() {
+        return false;
+    }
     let letters: Vec<char> = t.chars().filter(|c| c.is_alphabetic()).collect();
     letters.len() >= 3
-        && t.chars().count() <= 60
         && !t.chars().any(is_digit)
         && letters.iter().all(|c| !c.is_lowercase())
         && letters.iter().any(|c| c.is_uppercase())

@@ -5,8 +5,12 @@
 //! not code. A user's `istinad.toml` may add to any table with the same schema
 //! (see [`Vocabulary::extend_from_toml`]).
 
+use std::collections::hash_map::Entry;
 use std::collections::{BTreeMap, HashMap};
+use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::LazyLock;
 
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use serde::{Deserialize, Serialize};
 
 use crate::error::Error;
@@ -402,13 +406,13 @@ pub(crate) struct Index {
     pub conjunctions: Lexicon<()>,
     pub surname_endings: Vec<String>,
     pub given: HashMap<String, ()>,
-    pub corporate: Vec<String>,
+    pub corporate: Words,
     pub places: Lexicon<()>,
-    pub publisher_words: Vec<String>,
-    pub journal_words: Vec<String>,
-    pub newspaper_words: Vec<String>,
+    pub publisher_words: Words,
+    pub journal_words: Words,
+    pub newspaper_words: Words,
     pub thesis_words: Lexicon<()>,
-    pub thesis_list: Vec<String>,
+    pub thesis_list: Words,
     pub container_markers: Lexicon<()>,
     pub editor_markers: Lexicon<()>,
     pub translator_markers: Lexicon<()>,
@@ -419,7 +423,7 @@ pub(crate) struct Index {
     pub edition_qualifiers: Lexicon<()>,
     pub abbreviations: HashMap<String, ()>,
     pub weak_components: HashMap<String, ()>,
-    pub container_genres: Vec<String>,
+    pub container_genres: Words,
     pub no_date: Lexicon<()>,
     pub ibid: Lexicon<()>,
     pub quoted_in: Lexicon<()>,
@@ -440,8 +444,15 @@ impl Default for Vocabulary {
 }
 
 impl Vocabulary {
-    /// The vocabularies compiled in from `bib/`.
+    /// The vocabularies compiled in from `bib/`: parsed and indexed once a
+    /// process (folding every word of them is most of a small run's time),
+    /// then copied.
     pub fn builtin() -> Self {
+        static BUILTIN: LazyLock<Vocabulary> = LazyLock::new(Vocabulary::build_builtin);
+        BUILTIN.clone()
+    }
+
+    fn build_builtin() -> Self {
         // The bundled tables are checked by a unit test; a failure here is a
         // build defect, not an input error, so an empty table is the fallback.
         let headings = toml::from_str(HEADINGS).unwrap_or_default();
@@ -614,7 +625,11 @@ impl Vocabulary {
         let set = |words: &[String]| words.iter().map(|w| (fold(w), ())).collect();
         let unit = |words: &[String]| Lexicon::new(words.iter().map(|w| (w.as_str(), ())));
         let folded = |words: &[String]| words.iter().map(|w| fold(w)).collect::<Vec<_>>();
+        let words = |list: &[String]| Words::new(folded(list));
         let mut components: Vec<(String, Vec<Component>)> = Vec::new();
+        // Each form's folded spelling → its place in `components`, so that
+        // forms are folded once, not once per form before them.
+        let mut seen: HashMap<String, usize> = HashMap::new();
         for component in &self.archives.order {
             for form in self
                 .archives
@@ -623,9 +638,12 @@ impl Vocabulary {
                 .into_iter()
                 .flatten()
             {
-                match components.iter_mut().find(|(f, _)| fold(f) == fold(form)) {
-                    Some((_, list)) => list.push(*component),
-                    None => components.push((form.clone(), vec![*component])),
+                match seen.entry(fold(form)) {
+                    Entry::Occupied(at) => components[*at.get()].1.push(*component),
+                    Entry::Vacant(at) => {
+                        at.insert(components.len());
+                        components.push((form.clone(), vec![*component]));
+                    }
                 }
             }
         }
@@ -661,13 +679,13 @@ impl Vocabulary {
             conjunctions: unit(&self.names.conjunctions),
             surname_endings: folded(&self.names.surname_endings),
             given: set(&self.names.given),
-            corporate: folded(&self.names.corporate),
+            corporate: words(&self.names.corporate),
             places: unit(&self.imprint.places),
-            publisher_words: folded(&self.imprint.publisher_words),
-            journal_words: folded(&self.imprint.journal_words),
-            newspaper_words: folded(&self.imprint.newspaper_words),
+            publisher_words: words(&self.imprint.publisher_words),
+            journal_words: words(&self.imprint.journal_words),
+            newspaper_words: words(&self.imprint.newspaper_words),
             thesis_words: unit(&self.imprint.thesis_words),
-            thesis_list: folded(&self.imprint.thesis_words),
+            thesis_list: words(&self.imprint.thesis_words),
             container_markers: unit(&self.imprint.container_markers),
             editor_markers: unit(&self.imprint.editor_markers),
             translator_markers: unit(&self.imprint.translator_markers),
@@ -678,7 +696,7 @@ impl Vocabulary {
             edition_qualifiers: unit(&self.imprint.edition_qualifiers),
             abbreviations: set(&self.imprint.abbreviations),
             weak_components: set(&self.archives.weak),
-            container_genres: folded(&self.imprint.container_genres),
+            container_genres: words(&self.imprint.container_genres),
             no_date: unit(&self.imprint.no_date),
             ibid: unit(&self.imprint.ibid),
             quoted_in: unit(&self.imprint.quoted_in),
@@ -723,20 +741,43 @@ impl Vocabulary {
 #[derive(Debug, Clone)]
 pub(crate) struct Lexicon<T> {
     /// Forms (folded, ignorables removed, as chars) with payloads, by first char.
-    by_first: HashMap<char, Vec<(Vec<char>, T)>>,
+    by_first: ByChar<Vec<(Vec<char>, T)>>,
+}
+
+/// A map keyed by `char`, hashed by [`CharHasher`].
+type ByChar<V> = HashMap<char, V, BuildHasherDefault<CharHasher>>;
+
+/// A multiplicative hash of one `char`: the lexicons are looked up at
+/// nearly every character of an entry, where SipHash showed in profiles;
+/// their keys are the vocabulary's own letters, not the input's.
+#[derive(Debug, Default, Clone, Copy)]
+pub(crate) struct CharHasher(u64);
+
+impl Hasher for CharHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x517c_c1b7_2722_0a95);
+        }
+    }
+    fn write_u32(&mut self, n: u32) {
+        self.0 = (self.0 ^ u64::from(n)).wrapping_mul(0x517c_c1b7_2722_0a95);
+    }
+    fn finish(&self) -> u64 {
+        self.0
+    }
 }
 
 impl<T> Default for Lexicon<T> {
     fn default() -> Self {
         Lexicon {
-            by_first: HashMap::new(),
+            by_first: HashMap::default(),
         }
     }
 }
 
 impl<T: Clone> Lexicon<T> {
     fn new<'a>(forms: impl IntoIterator<Item = (&'a str, T)>) -> Self {
-        let mut by_first: HashMap<char, Vec<(Vec<char>, T)>> = HashMap::new();
+        let mut by_first: ByChar<Vec<(Vec<char>, T)>> = HashMap::default();
         for (form, payload) in forms {
             let chars: Vec<char> = fold(form).chars().collect();
             if let Some(&first) = chars.first() {
@@ -813,22 +854,73 @@ pub(crate) fn has_ending(word: &str, endings: &[String]) -> bool {
         .any(|e| word.len() > e.len() + 2 && word.ends_with(e.as_str()))
 }
 
+/// Folded words, with an automaton that finds all of them in one pass.
+#[derive(Debug, Clone)]
+pub(crate) struct Words {
+    list: Vec<String>,
+    automaton: Option<AhoCorasick>,
+}
+
+impl Default for Words {
+    fn default() -> Self {
+        Words::new(Vec::new())
+    }
+}
+
+impl Words {
+    fn new(list: Vec<String>) -> Self {
+        // Building fails only past the automaton's size limits, which no
+        // vocabulary reaches; without it no word is found.
+        let automaton = AhoCorasick::builder()
+            .match_kind(MatchKind::Standard)
+            // Built at every start: a DFA takes milliseconds to build for
+            // the few hundred words, the NFA microseconds; lists are short.
+            .kind(Some(AhoCorasickKind::ContiguousNFA))
+            .build(&list)
+            .ok();
+        Words { list, automaton }
+    }
+}
+
+impl std::ops::Deref for Words {
+    type Target = [String];
+    fn deref(&self) -> &[String] {
+        &self.list
+    }
+}
+
 /// Whether folded `text` contains one of `words` as a whole word. An
 /// abbreviation also matches at the very end without its period, which
 /// trimming took: `dis.` in "… namizədi dis".
-pub(crate) fn contains_word(text: &str, words: &[String]) -> bool {
+pub(crate) fn contains_word(text: &str, words: &Words) -> bool {
     let text = fold(text);
     let boundary = |c: Option<char>| c.is_none_or(|c| !c.is_alphanumeric());
-    words.iter().any(|w| {
-        text.match_indices(w.as_str()).any(|(i, _)| {
-            let before = text[..i].chars().next_back();
-            let after = text[i + w.len()..].chars().next();
-            boundary(before) && (boundary(after) || w.ends_with('.'))
-        }) || w.strip_suffix('.').is_some_and(|stem| {
-            text.strip_suffix(stem)
-                .is_some_and(|head| boundary(head.chars().next_back()))
+    let Some(automaton) = &words.automaton else {
+        return false;
+    };
+    // Each word's occurrences as `str::match_indices` gives them (leftmost,
+    // not overlapping one another), all words in one pass: an overlapping
+    // search reports a word's occurrences in order, and one that starts
+    // before the end of the word's last one taken is skipped.
+    let mut taken_to = vec![0usize; words.len()];
+    let found = automaton.find_overlapping_iter(&text).any(|m| {
+        let (w, i) = (m.pattern().as_usize(), m.start());
+        if i < taken_to[w] || !text.is_char_boundary(i) {
+            return false;
+        }
+        taken_to[w] = m.end().max(i + 1);
+        let word = &words.list[w];
+        let before = text[..i].chars().next_back();
+        let after = text[m.end()..].chars().next();
+        boundary(before) && (boundary(after) || word.ends_with('.'))
+    });
+    found
+        || words.iter().any(|w| {
+            w.strip_suffix('.').is_some_and(|stem| {
+                text.strip_suffix(stem)
+                    .is_some_and(|head| boundary(head.chars().next_back()))
+            })
         })
-    })
 }
 
 #[cfg(test)]

@@ -41,7 +41,11 @@ fuzz_target!(|data: &[u8]| {
         in_bounds(text, &r.span);
         assert_eq!(&text[r.span.clone()], r.raw);
     }
-    for w in report.references.windows(2) {
+    // A reference manager's item that no printed entry prints (issue 19)
+    // is a record with an empty span where it is cited, out of the list's
+    // order: only printed entries are held apart.
+    let printed: Vec<_> = report.references.iter().filter(|r| !r.span.is_empty()).collect();
+    for w in printed.windows(2) {
         assert!(w[0].span.end <= w[1].span.start, "references overlap");
     }
     for c in &report.citations {

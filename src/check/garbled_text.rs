@@ -24,15 +24,19 @@ impl Check for GarbledText {
         let r = e.reference;
         let base = r.span.start;
         let mut edits = Vec::new();
-        for (i, c) in r.raw.char_indices() {
-            let upper_word = r.raw[i..]
+        // Read only at a `ġ`: reading the rest of the word at every
+        // character made this rule a fifth of `refs`.
+        let upper_word = |i: usize| {
+            r.raw[i..]
                 .chars()
                 .take_while(|c| c.is_alphabetic())
                 .filter(|c| c.is_alphabetic())
-                .all(|c| !c.is_lowercase());
+                .all(|c| !c.is_lowercase())
+        };
+        for (i, c) in r.raw.char_indices() {
             let to = match c {
                 'Ġ' => "İ",
-                'ġ' if upper_word => "İ",
+                'ġ' if upper_word(i) => "İ",
                 'ġ' => "i",
                 'Ģ' => "Ş",
                 'ģ' => "ş",

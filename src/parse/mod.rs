@@ -1457,6 +1457,10 @@ fn detect_language(text: &str, vocab: &Vocabulary) -> Option<Language> {
 /// unless `default_english`.
 fn language_of(text: &str, vocab: &Vocabulary, default_english: bool) -> Option<Language> {
     let script = dominant_script(text)?;
+    // Arabic script is Persian whatever its words: nothing to fold.
+    if script == Script::Arabic {
+        return Some(Language::Fa);
+    }
     let f = fold(text);
     let words: Vec<&str> = f
         .split(|c: char| !c.is_alphanumeric())
@@ -1480,9 +1484,9 @@ fn language_of(text: &str, vocab: &Vocabulary, default_english: bool) -> Option<
     match script {
         Script::Arabic => Some(Language::Fa),
         Script::Cyrillic => Some(
-            if score("az") > 0
-                && f.chars()
-                    .any(|c| matches!(c, 'ә' | 'ҹ' | 'ҝ' | 'һ' | 'ө' | 'ү' | 'ј' | 'ғ'))
+            if f.chars()
+                .any(|c| matches!(c, 'ә' | 'ҹ' | 'ҝ' | 'һ' | 'ө' | 'ү' | 'ј' | 'ғ'))
+                && score("az") > 0
             {
                 Language::Az
             } else {
@@ -1493,9 +1497,9 @@ fn language_of(text: &str, vocab: &Vocabulary, default_english: bool) -> Option<
             let (az, tr, en) = (score("az"), score("tr"), score("en"));
             // Turkish writes no q or x; an Azerbaijani word with Turkic
             // letters usually has one.
-            let lower = text.to_lowercase();
-            let turkic = lower
+            let turkic = text
                 .chars()
+                .flat_map(char::to_lowercase)
                 .any(|c| matches!(c, 'ş' | 'ç' | 'ğ' | 'ö' | 'ü' | 'ı'));
             let qx = turkic
                 && words.iter().any(|w| {
