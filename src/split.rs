@@ -734,8 +734,7 @@ fn split_entries(text: &str, lines: &[Line], kinds: &[LineKind]) -> (Vec<Entry>,
     let mut last_number: Option<u32> = None;
     let mut prev_blank = false;
     let mut in_note = false;
-    let paragraph_mode =
-        numbered == 0 && bullets == 0 && has_wrapped_paragraphs(text, lines, kinds);
+    let paragraph_mode = numbered == 0 && bullets == 0 && has_wrapped_paragraphs(kinds);
     // Whether a line breaking off mid-sentence is unusual in this list
     // (most end with a period), so that one before an entry is in doubt.
     let open_endings = {
@@ -1076,8 +1075,7 @@ fn hard_wrapped(text: &str, lines: &[Line], kinds: &[LineKind]) -> bool {
 
 /// Whether the list's entries are paragraphs separated by blank lines, some
 /// wrapped over several lines (rather than one entry per line).
-fn has_wrapped_paragraphs(text: &str, lines: &[Line], kinds: &[LineKind]) -> bool {
-    let _ = (text, lines);
+fn has_wrapped_paragraphs(kinds: &[LineKind]) -> bool {
     let content = |k: &LineKind| {
         !matches!(
             k,

@@ -196,14 +196,19 @@ fn shared_real_manuscripts_score_as_labelled() {
         let (f1, problems) = score_manuscript(text, &gold);
         println!("{}: citation F1 {f1:.3}", text.display());
         if f1 < 0.98 || !problems.is_empty() {
-            failures.push(format!(
-                "{}: F1 {f1:.3}\n  {}",
-                text.display(),
-                problems.join("\n  ")
-            ));
+            failures.push(failure(text, f1, &problems));
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// One manuscript's failure line: its path, its F1 and each problem.
+fn failure(text: &std::path::Path, f1: f64, problems: &[String]) -> String {
+    format!(
+        "{}: F1 {f1:.3}\n  {}",
+        text.display(),
+        problems.join("\n  ")
+    )
 }
 
 /// Scores an author–date manuscript as `../shared/tools/score.py adcheck`
@@ -316,11 +321,7 @@ fn author_date_manuscripts_in_five_languages_check_exactly() {
         let (f1, problems) = score_author_date(text, &gold);
         println!("{}: citation F1 {f1:.3}", text.display());
         if f1 < 1.0 || !problems.is_empty() {
-            failures.push(format!(
-                "{}: F1 {f1:.3}\n  {}",
-                text.display(),
-                problems.join("\n  ")
-            ));
+            failures.push(failure(text, f1, &problems));
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
@@ -354,11 +355,7 @@ fn shared_real_author_date_manuscripts_score_as_labelled() {
             })
             .count();
         if f1 < 0.95 || exact > 0 {
-            failures.push(format!(
-                "{}: F1 {f1:.3}\n  {}",
-                text.display(),
-                problems.join("\n  ")
-            ));
+            failures.push(failure(&text, f1, &problems));
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));

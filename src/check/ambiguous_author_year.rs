@@ -34,7 +34,7 @@ impl Check for AmbiguousAuthorYear {
                     format!(
                         "`{}` fits entries {listed}: {} {} is in the list more than once",
                         citation.text,
-                        cx.family(r),
+                        Context::family(citation, r),
                         item.year.as_deref().unwrap_or_default()
                     ),
                 )

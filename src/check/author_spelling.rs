@@ -31,7 +31,7 @@ impl Check for AuthorSpelling {
             let Some(span) = &r.family else {
                 continue;
             };
-            let printed = cx.family(r);
+            let printed = Context::family(citation, r);
             out.push(
                 Diagnostic::new(
                     Rule::AuthorSpelling,

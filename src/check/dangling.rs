@@ -55,7 +55,7 @@ impl Check for DanglingCitation {
                 continue;
             };
             let year = item.year.as_deref().unwrap_or_default();
-            let family = cx.family(r);
+            let family = Context::family(citation, r);
             let mut d = Diagnostic::new(
                 Rule::DanglingCitation,
                 item.number_span.clone(),

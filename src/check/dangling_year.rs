@@ -31,7 +31,7 @@ impl Check for DanglingYear {
                 .map(|(n, y)| format!("{} (entry {n})", if y.is_empty() { "no year" } else { y }))
                 .collect::<Vec<_>>()
                 .join(", ");
-            let family = cx.family(r);
+            let family = Context::family(citation, r);
             let mut d = Diagnostic::new(
                 Rule::DanglingYear,
                 r.name.1.start.min(year_span.start)..year_span.end.max(r.name.1.end),

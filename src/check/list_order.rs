@@ -91,6 +91,14 @@ fn alphabet_for<'v>(r: &Reference, script: Script, vocab: &'v Vocabulary) -> &'v
 /// of the lower-cased letters without diacritics.
 fn compare(a: &str, b: &str, alphabet: &str) -> Ordering {
     let keys = |s: &str| -> Vec<u32> {
+        if alphabet.is_empty() {
+            // The name folded once: case and diacritics gone.
+            return crate::cite::author_date::key(s)
+                .chars()
+                .filter(|c| c.is_alphabetic())
+                .map(u32::from)
+                .collect();
+        }
         let lower = s.to_lowercase();
         lower
             .chars()
@@ -102,10 +110,6 @@ fn compare(a: &str, b: &str, alphabet: &str) -> Ordering {
                     'û' => 'u',
                     c => c,
                 };
-                if alphabet.is_empty() {
-                    let base = crate::cite::author_date::key(&c.to_string());
-                    return base.chars().next().map_or(c as u32, |b| b as u32);
-                }
                 alphabet
                     .chars()
                     .position(|x| x == c)

@@ -291,17 +291,12 @@ impl<'a> Context<'a> {
     }
 
     /// The first family name an author–date item cites, as printed.
-    pub(crate) fn family(&self, r: &Resolution) -> String {
+    pub(crate) fn family(citation: &Citation, r: &Resolution) -> String {
         r.family
             .as_ref()
             .and_then(|span| {
-                self.citations
-                    .iter()
-                    .find(|c| c.span.start <= span.start && span.end <= c.span.end)
-                    .and_then(|c| {
-                        c.text
-                            .get(span.start - c.span.start..span.end - c.span.start)
-                    })
+                let at = |i: usize| i.checked_sub(citation.span.start);
+                citation.text.get(at(span.start)?..at(span.end)?)
             })
             .unwrap_or(&r.name.0)
             .to_string()

@@ -23,7 +23,7 @@ impl Check for YearSuffixMismatch {
             let Some((year, year_span)) = &r.year else {
                 continue;
             };
-            let family = cx.family(r);
+            let family = Context::family(citation, r);
             match &r.outcome {
                 Outcome::Found {
                     entry,

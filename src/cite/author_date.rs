@@ -19,6 +19,7 @@ use unicode_normalization::UnicodeNormalization;
 
 use super::locator_at;
 use crate::model::{Citation, CitationItem, CitationStyle, Locator, Reference};
+use crate::parse::person::is_particle;
 use crate::script::{Script, digit_value, fold, is_digit, script_of};
 use crate::source::Span;
 use crate::vocab::{Meaning, Vocabulary};
@@ -800,7 +801,7 @@ fn unit(text: &str, from: usize, to: usize, vocab: &Vocabulary) -> Option<Vec<Un
                 continue;
             }
         }
-        let Some((mut loc, mut end, _)) = roman_or_locator(text, lpos, to, vocab) else {
+        let Some((mut loc, mut end)) = roman_or_locator(text, lpos, to, vocab) else {
             if period {
                 break;
             }
@@ -883,7 +884,7 @@ fn roman_or_locator(
     pos: usize,
     to: usize,
     vocab: &Vocabulary,
-) -> Option<(Locator, usize, ())> {
+) -> Option<(Locator, usize)> {
     let s = &text[pos..to];
     let roman_len = s
         .chars()
@@ -911,32 +912,30 @@ fn roman_or_locator(
                 span: pos..pos + end,
             },
             pos + end,
-            (),
         ));
     }
     // "pp. xxxix-xl": a label, then a Roman page.
     if let Some((len, meaning)) = vocab.index.labels.match_start(s) {
         let after = s[len..].trim_start();
         let at = pos + s.len() - after.len();
-        if let Some((mut loc, end, ())) = roman_or_locator(text, at, to, vocab)
-            .filter(|(l, _, _)| l.printed.is_none() && l.value.chars().all(|c| !c.is_ascii_digit()))
+        if let Some((mut loc, end)) = roman_or_locator(text, at, to, vocab)
+            .filter(|(l, _)| l.printed.is_none() && l.value.chars().all(|c| !c.is_ascii_digit()))
         {
             loc.label = *meaning;
             loc.printed = Some(s[..len].trim_end().to_string());
             loc.span.start = pos;
-            return Some((loc, end, ()));
+            return Some((loc, end));
         }
     }
     let (loc, end, _) = locator_at(text, pos, to, vocab)?;
-    Some((loc, end, ()))
+    Some((loc, end))
 }
 
 /// The first year in `text[from..to]` that is not part of a range, with its
 /// offset.
 fn first_year(text: &str, from: usize, to: usize, vocab: &Vocabulary) -> Option<(usize, Year)> {
     let s = &text[from..to];
-    let mut iter = s.char_indices().peekable();
-    while let Some((i, c)) = iter.next() {
+    for (i, c) in s.char_indices() {
         let at_word = i == 0 || !s[..i].ends_with(|p: char| p.is_alphanumeric());
         if !at_word {
             continue;
@@ -994,7 +993,6 @@ fn first_year(text: &str, from: usize, to: usize, vocab: &Vocabulary) -> Option<
             suffix.map(String::from).unwrap_or_default()
         );
         let span = from + i..from + end;
-        let _ = iter.peek();
         return Some((from + i, Year::Dated(value, suffix, printed, span)));
     }
     None
@@ -1179,13 +1177,10 @@ fn name_word(word: &str, vocab: &Vocabulary) -> bool {
     let letters = word
         .chars()
         .all(|c| c.is_alphabetic() || "’'-‘.\u{200c}ʿʾ".contains(c));
+    // "van", "ibn", and "əl" for the particle "əl-" written apart.
     let particle = || {
-        let f = fold(word.trim_end_matches('-'));
-        vocab
-            .names
-            .particles
-            .iter()
-            .any(|p| fold(p.trim_end_matches('-')) == f)
+        let bare = word.trim_end_matches('-');
+        is_particle(bare, vocab) || is_particle(&format!("{bare}-"), vocab)
     };
     letters && (c.is_uppercase() || is_arabic(c) || particle())
 }
@@ -1204,7 +1199,7 @@ fn person_like(name: &str, vocab: &Vocabulary) -> bool {
             w.chars()
                 .next()
                 .is_some_and(|c| c.is_uppercase() || is_arabic(c))
-                || vocab.names.particles.iter().any(|p| p == w)
+                || is_particle(w, vocab)
         })
         && words
             .iter()

@@ -20,7 +20,7 @@ mod imprint;
 pub(crate) mod lex;
 pub(crate) mod locator;
 pub mod managed;
-mod person;
+pub(crate) mod person;
 mod style;
 
 use crate::diagnostic::Diagnostic;

@@ -939,7 +939,7 @@ fn is_name_token(w: &str, vocab: &Vocabulary) -> bool {
 }
 
 /// `b.`, `ibn`, `bin`: a particle of `bib/names.toml`.
-fn is_particle(w: &str, vocab: &Vocabulary) -> bool {
+pub(crate) fn is_particle(w: &str, vocab: &Vocabulary) -> bool {
     let f = fold(w);
     vocab.names.particles.iter().any(|p| fold(p) == f)
 }
