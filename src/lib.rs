@@ -105,31 +105,51 @@ pub fn read_references(source: &Source, config: &Config) -> References {
     let suppressions = check::suppressions(source.text());
     let blanked = blank_suppressions(source, &suppressions);
     let (document, mut references, managed) = read_list(blanked.as_ref().unwrap_or(source), config);
-    let mut diagnostics = check::run_managed(
-        &document,
-        &mut references,
-        None,
-        &managed,
-        &config.rules,
-        &config.vocabulary,
-    );
-    // Without the citations, a suppression of a citation rule has nothing
-    // to act on: unused ones are reported by `check` alone.
-    check::suppress(
-        source.text(),
+    let diagnostics = run_rules(
+        source,
         &suppressions,
-        &mut diagnostics,
-        &mut references,
-        &[],
-        &config.rules,
-        false,
+        (&document, &mut references, &managed),
+        None,
+        config,
     );
-    name_paragraphs(source, &mut diagnostics);
     References {
         document,
         references,
         diagnostics,
     }
+}
+
+/// Runs the rules (over the citations too, given a scan), applies the
+/// manuscript's suppression comments and names each finding's paragraph:
+/// what `read_references` and `check` share. Without the citations, a
+/// suppression of a citation rule has nothing to act on: unused ones are
+/// reported by `check` alone.
+fn run_rules(
+    source: &Source,
+    suppressions: &[check::Suppression],
+    (document, references, managed): (&Document, &mut [Reference], &parse::managed::Resolution),
+    scan: Option<&cite::Scan>,
+    config: &Config,
+) -> Vec<Diagnostic> {
+    let mut diagnostics = check::run_managed(
+        document,
+        references,
+        scan,
+        managed,
+        &config.rules,
+        &config.vocabulary,
+    );
+    check::suppress(
+        source.text(),
+        suppressions,
+        &mut diagnostics,
+        references,
+        scan.map_or(&[][..], |s| &s.citations),
+        &config.rules,
+        scan.is_some(),
+    );
+    name_paragraphs(source, &mut diagnostics);
+    diagnostics
 }
 
 /// Names the paragraph of a .docx or .odt each finding is in.
@@ -185,24 +205,13 @@ pub fn check(source: &Source, config: &Config) -> Report {
             .collect();
         add_field_citations(&mut scan, &managed);
     }
-    let mut diagnostics = check::run_managed(
-        &document,
-        &mut references,
-        Some(&scan),
-        &managed,
-        &config.rules,
-        &config.vocabulary,
-    );
-    check::suppress(
-        source.text(),
+    let diagnostics = run_rules(
+        source,
         &suppressions,
-        &mut diagnostics,
-        &mut references,
-        &scan.citations,
-        &config.rules,
-        true,
+        (&document, &mut references, &managed),
+        Some(&scan),
+        config,
     );
-    name_paragraphs(source, &mut diagnostics);
     Report {
         document,
         references,
