@@ -926,17 +926,17 @@ fn date_of(v: Option<&Value>) -> Option<(i32, Option<u8>, Option<u8>)> {
     Some((year, None, None))
 }
 
-fn language_of(m: &Map<String, Value>) -> Option<Language> {
+/// An item's language: its code (`ru`, `az-Latn`), or its name as
+/// `bib/languages.toml` lists it (`Russian`, `Azərbaycanca`).
+fn language_of(m: &Map<String, Value>, vocab: &Vocabulary) -> Option<Language> {
     let tag = string(m, "language")?.to_lowercase();
     let code = tag.split(['-', '_']).next().unwrap_or_default();
-    Language::from_code(code).or(match tag.as_str() {
-        "russian" | "русский" => Some(Language::Ru),
-        "azerbaijani" | "azərbaycan" | "azərbaycanca" => Some(Language::Az),
-        "persian" | "farsi" | "فارسی" => Some(Language::Fa),
-        "turkish" | "türkçe" => Some(Language::Tr),
-        "english" => Some(Language::En),
-        "french" | "français" => Some(Language::Fr),
-        _ => None,
+    Language::from_code(code).or_else(|| {
+        vocab
+            .languages
+            .iter()
+            .find(|l| l.names.contains(&tag))
+            .and_then(|l| Language::from_code(&l.code))
     })
 }
 
@@ -1010,7 +1010,7 @@ pub fn reference_of(item: &Item, vocab: &Vocabulary) -> Reference {
             None => location,
         });
     }
-    r.language = language_of(m).or_else(|| {
+    r.language = language_of(m, vocab).or_else(|| {
         let text = [r.title.as_deref(), r.container.as_deref()]
             .into_iter()
             .flatten()
@@ -1265,6 +1265,16 @@ mod tests {
         assert_eq!(lists.holding(&(40..60)), None);
         assert!(lists.overlaps(&(40..60)));
         assert!(!lists.overlaps(&(50..60)));
+    }
+
+    #[test]
+    fn a_language_typed_by_name_is_read_from_the_vocabulary() {
+        let v = Vocabulary::builtin();
+        let lang = |tag: &str| language_of(&item(json!({"language": tag})).csl, &v);
+        assert_eq!(lang("Azərbaycanca"), Some(Language::Az));
+        assert_eq!(lang("ru-RU"), Some(Language::Ru));
+        assert_eq!(lang("فارسی"), Some(Language::Fa));
+        assert_eq!(lang("Klingon"), None);
     }
 
     #[test]

@@ -29,7 +29,7 @@ use crate::rule::Rule;
 use crate::script::{Script, dominant_script, fold, garbled};
 use crate::source::Source;
 use crate::split::{Document, Entry};
-use crate::vocab::{Vocabulary, contains_word};
+use crate::vocab::{LanguageCues, Vocabulary, contains_word};
 use clean::Clean;
 use imprint::{Ctx, Elem, Sep};
 
@@ -1094,7 +1094,7 @@ fn assign(work: &str, segs: &[imprint::Seg], f: &mut Fields, ctx: &Ctx) {
                                 .chars()
                                 .all(crate::script::is_digit)
                 });
-                let in_book = fold(&value).ends_with(" içinde");
+                let in_book = postposition_head(&fold(&value), ctx.vocab).is_some();
                 // A web page's second name is its site, not a publisher.
                 let site = f.web && f.place.is_none() && f.container.is_none();
                 // "Place: Publisher" is surer than a name next to a place:
@@ -1152,7 +1152,7 @@ fn assign(work: &str, segs: &[imprint::Seg], f: &mut Fields, ctx: &Ctx) {
 fn set_container(f: &mut Fields, value: String, ctx: &Ctx) {
     let mut value = value;
     let folded = fold(&value);
-    if let Some(head) = folded.strip_suffix(" içinde") {
+    if let Some(head) = postposition_head(&folded, ctx.vocab) {
         // The head's length in the original, not in the folded copy.
         if let Some(len) = crate::script::folded_prefix_len(&value, head) {
             value.truncate(len);
@@ -1210,6 +1210,16 @@ fn set_container(f: &mut Fields, value: String, ctx: &Ctx) {
         value = name.trim().to_string();
     }
     f.container = Some(value);
+}
+
+/// The container's name before a postposed container marker
+/// (`… içinde`), in the folded text `folded`.
+fn postposition_head<'a>(folded: &'a str, vocab: &Vocabulary) -> Option<&'a str> {
+    vocab.imprint.container_postpositions.iter().find_map(|p| {
+        folded
+            .strip_suffix(fold(p).as_str())
+            .and_then(|head| head.strip_suffix(' '))
+    })
 }
 
 /// A title as printed, without surrounding quotes and the punctuation
@@ -1481,31 +1491,45 @@ fn language_of(text: &str, vocab: &Vocabulary, default_english: bool) -> Option<
             })
             .sum()
     };
+    // The letters of language `code` (a field of its cues) in `script`.
+    let letters = |code: &str, field: fn(&LanguageCues) -> &Vec<String>, script: Script| {
+        vocab
+            .languages
+            .iter()
+            .filter(|l| l.code == code)
+            .flat_map(field)
+            .filter_map(|x| x.chars().next())
+            .filter(|c| crate::script::script_of(*c) == Some(script))
+            .collect::<Vec<char>>()
+    };
     match script {
         Script::Arabic => Some(Language::Fa),
-        Script::Cyrillic => Some(
-            if f.chars()
-                .any(|c| matches!(c, 'ә' | 'ҹ' | 'ҝ' | 'һ' | 'ө' | 'ү' | 'ј' | 'ғ'))
-                && score("az") > 0
-            {
-                Language::Az
-            } else {
-                Language::Ru
-            },
-        ),
+        Script::Cyrillic => {
+            let azerbaijani = letters("az", |l| &l.letters, Script::Cyrillic);
+            Some(
+                if f.chars().any(|c| azerbaijani.contains(&c)) && score("az") > 0 {
+                    Language::Az
+                } else {
+                    Language::Ru
+                },
+            )
+        }
         Script::Latin => {
             let (az, tr, en) = (score("az"), score("tr"), score("en"));
             // Turkish writes no q or x; an Azerbaijani word with Turkic
             // letters usually has one.
+            let shared = letters("tr", |l| &l.shared, Script::Latin);
             let turkic = text
                 .chars()
                 .flat_map(char::to_lowercase)
-                .any(|c| matches!(c, 'ş' | 'ç' | 'ğ' | 'ö' | 'ü' | 'ı'));
+                .any(|c| shared.contains(&c));
+            let not_turkish = letters("tr", |l| &l.absent, Script::Latin);
+            let azerbaijani = letters("az", |l| &l.letters, Script::Latin);
             let qx = turkic
                 && words.iter().any(|w| {
-                    w.contains(['q', 'x'])
+                    w.contains(not_turkish.as_slice())
                         && w.chars()
-                            .any(|c| matches!(c, 'ş' | 'ç' | 'ğ' | 'ö' | 'ü' | 'ı' | 'ə'))
+                            .any(|c| shared.contains(&c) || azerbaijani.contains(&c))
                 });
             let az = az + usize::from(qx) * 2;
             let fr = score("fr");

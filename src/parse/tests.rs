@@ -469,3 +469,29 @@ fn romanised_names_before_a_bracketed_year_are_authors_unless_a_translator_follo
         None
     );
 }
+
+#[test]
+fn the_letters_of_languages_come_from_the_vocabulary() {
+    let v = Vocabulary::builtin();
+    // Soviet Cyrillic Azerbaijani ә, ҹ against Russian.
+    let az = "Әлијев Р. Ширван ханлығы тарихиндән. Бакы: Елм, 1999.";
+    assert_eq!(detect_language(az, &v), Some(Language::Az));
+    let ru = "Минорский В.Ф. История Ширвана и Дербенда. М., 1963.";
+    assert_eq!(detect_language(ru, &v), Some(Language::Ru));
+    // Turkish has no q or x: a Turkic word with one is Azerbaijani.
+    let az = "Şirvanşahlar dövlətinin xarici siyasəti. Bakı, 1999.";
+    assert_eq!(detect_language(az, &v), Some(Language::Az));
+    let tr = "Osmanlı Devleti ve Kafkasya, İstanbul: Eren Yayıncılık, 2005.";
+    assert_eq!(detect_language(tr, &v), Some(Language::Tr));
+}
+
+#[test]
+fn a_postposed_container_marker_closes_the_name() {
+    let v = Vocabulary::builtin();
+    let folded = fold("Osmanlı Tarihi içinde");
+    assert_eq!(
+        postposition_head(&folded, &v),
+        Some(fold("Osmanlı Tarihi").as_str())
+    );
+    assert_eq!(postposition_head(&fold("Kitabın içindeki"), &v), None);
+}
