@@ -296,6 +296,8 @@ pub struct Imprint {
     pub thesis_words: Vec<String>,
     /// Markers introducing a container without `//`.
     pub container_markers: Vec<String>,
+    /// Markers printed after a container's name (Turkish `… içinde`).
+    pub container_postpositions: Vec<String>,
     /// Markers introducing editors.
     pub editor_markers: Vec<String>,
     /// Markers introducing translators.
@@ -340,6 +342,17 @@ pub struct LanguageCues {
     /// Frequent words of its reference lists.
     #[serde(default)]
     pub words: Vec<String>,
+    /// Letters beyond the basic Latin alphabet that it writes and shares
+    /// with its neighbours, so that they tell its family, not it.
+    #[serde(default)]
+    pub shared: Vec<String>,
+    /// Letters of its script that it never writes.
+    #[serde(default)]
+    pub absent: Vec<String>,
+    /// What a reference manager may hold for it instead of its code: its
+    /// name in English and in itself, lower case.
+    #[serde(default)]
+    pub names: Vec<String>,
 }
 
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -539,6 +552,9 @@ impl Vocabulary {
                 Some(existing) => {
                     existing.letters.extend(cues.letters);
                     existing.words.extend(cues.words);
+                    existing.shared.extend(cues.shared);
+                    existing.absent.extend(cues.absent);
+                    existing.names.extend(cues.names);
                 }
                 None => self.languages.push(cues),
             }
@@ -585,6 +601,7 @@ impl Vocabulary {
             newspaper_words,
             thesis_words,
             container_markers,
+            container_postpositions,
             editor_markers,
             translator_markers,
             author_markers,
@@ -605,6 +622,9 @@ impl Vocabulary {
         self.imprint.newspaper_words.extend(newspaper_words);
         self.imprint.thesis_words.extend(thesis_words);
         self.imprint.container_markers.extend(container_markers);
+        self.imprint
+            .container_postpositions
+            .extend(container_postpositions);
         self.imprint.editor_markers.extend(editor_markers);
         self.imprint.translator_markers.extend(translator_markers);
         self.imprint.author_markers.extend(author_markers);

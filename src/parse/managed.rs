@@ -19,7 +19,7 @@ use serde_json::{Map, Value};
 use super::date::to_gregorian;
 use super::{detect_language, parse_reference};
 use crate::diagnostic::Diagnostic;
-use crate::managed::{Field, FieldKind, Item, Origin};
+use crate::managed::{Field, FieldKind, Item, Managed, Origin};
 use crate::model::{
     Archive, Calendar, Citation, CitationItem, CitationStyle, Language, Locator, OriginalYear,
     Person, Reference, ReferenceKind, Ymd,
@@ -95,89 +95,168 @@ pub fn resolve(
         return (printed, Resolution::default());
     }
     let text = source.text();
-    let lists: Vec<(usize, Span)> = managed
-        .fields
-        .iter()
-        .enumerate()
-        .filter(|(_, f)| f.kind == FieldKind::Bibliography && !f.result.is_empty())
-        .map(|(k, f)| (k, f.result.clone()))
-        .collect();
-    let in_list = |span: &Span| {
-        lists
-            .iter()
-            .find(|(_, l)| l.start <= span.start && span.end <= l.end)
-            .map(|(k, _)| *k)
-    };
-    // The printed list: a list field's paragraphs are its entries (Word
-    // prints a numeric style's list as a table, the number in a cell of
-    // its own); the split's entries elsewhere are typed entries.
+    let lists = Lists::of(managed);
     let mut printed = printed;
-    let listed: Vec<Entry> = lists
-        .iter()
-        .flat_map(|(_, span)| entries_in(text, span.clone()))
-        .collect();
-    if !listed.is_empty() {
-        let overlaps = |span: &Span| {
-            lists
-                .iter()
-                .any(|(_, l)| span.start < l.end && l.start < span.end)
-        };
-        let first = lists.iter().map(|(_, s)| s.start).min().unwrap_or(0);
-        let last = lists.iter().map(|(_, s)| s.end).max().unwrap_or(0);
-        if document.section.is_none() {
-            document.body = document.body.start..first.min(document.body.end);
-            document.section = Some(first..last);
-            document
-                .diagnostics
-                .retain(|d| d.rule != Rule::MissingReferenceSection);
-        }
-        printed.retain(|r| !overlaps(&r.span));
-        printed.extend(listed.iter().map(|e| super::parse_entry(text, e, vocab)));
-        printed.sort_by_key(|r| r.span.start);
-        document.entries.retain(|e| !overlaps(&e.span));
-        document.entries.extend(listed);
-        document.entries.sort_by_key(|e| e.span.start);
-    }
+    take_printed_lists(text, document, &mut printed, &lists, vocab);
 
     // The items as records, the printed entries matched to them.
-    // Items no field cites (Word keeps every source of the document's
-    // current list, used or not) are records only where the list prints
-    // them: they are kept until matching says.
-    let cited: HashSet<&str> = managed
-        .fields
-        .iter()
-        .flat_map(|f| &f.items)
-        .map(|c| c.id.as_str())
-        .collect();
     let mut items: Vec<Reference> = managed
         .items
         .iter()
         .map(|item| reference_of(item, vocab))
         .collect();
-    // The manager's printed list; without one, a typed list stands for it.
-    let candidates: Vec<usize> = (0..printed.len())
-        .filter(|&p| lists.is_empty() || in_list(&printed[p].span).is_some())
-        .collect();
-    let mut pairs: Vec<(u32, usize, usize)> = Vec::new();
     let keys: Vec<Key> = items
         .iter()
         .zip(&managed.items)
         .map(|(r, item)| Key::of(r, item))
         .collect();
+    let mut pairing = pair(text, managed, &items, &keys, &printed, &lists);
+    pairing.dropped = unused_items(managed, &pairing);
+    pairing.adopted = adopted_items(managed, &printed, &lists, &pairing);
+    number_items(text, managed, &mut items, &printed, &pairing);
+
+    let mut resolution = Resolution::default();
+    tie_fields(text, managed, &items, &printed, &pairing, &mut resolution);
+    tie_printed(
+        managed,
+        &items,
+        &keys,
+        &printed,
+        &lists,
+        &pairing,
+        &mut resolution,
+    );
+    citations(source, &mut resolution);
+    let out = records(items, printed, &pairing);
+    (out, resolution)
+}
+
+/// The managers' list fields that print something, with where they print it.
+struct Lists(Vec<(usize, Span)>);
+
+impl Lists {
+    fn of(managed: &Managed) -> Lists {
+        Lists(
+            managed
+                .fields
+                .iter()
+                .enumerate()
+                .filter(|(_, f)| f.kind == FieldKind::Bibliography && !f.result.is_empty())
+                .map(|(k, f)| (k, f.result.clone()))
+                .collect(),
+        )
+    }
+
+    /// The list field that holds `span` whole.
+    fn holding(&self, span: &Span) -> Option<usize> {
+        self.0
+            .iter()
+            .find(|(_, l)| l.start <= span.start && span.end <= l.end)
+            .map(|(k, _)| *k)
+    }
+
+    /// Whether any list field overlaps `span`.
+    fn overlaps(&self, span: &Span) -> bool {
+        self.0
+            .iter()
+            .any(|(_, l)| span.start < l.end && l.start < span.end)
+    }
+
+    fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+/// The printed list: a list field's paragraphs are its entries (Word
+/// prints a numeric style's list as a table, the number in a cell of
+/// its own); the split's entries elsewhere are typed entries. Without a
+/// reference section, the list fields make it.
+fn take_printed_lists(
+    text: &str,
+    document: &mut Document,
+    printed: &mut Vec<Reference>,
+    lists: &Lists,
+    vocab: &Vocabulary,
+) {
+    let listed: Vec<Entry> = lists
+        .0
+        .iter()
+        .flat_map(|(_, span)| entries_in(text, span.clone()))
+        .collect();
+    if listed.is_empty() {
+        return;
+    }
+    let first = lists.0.iter().map(|(_, s)| s.start).min().unwrap_or(0);
+    let last = lists.0.iter().map(|(_, s)| s.end).max().unwrap_or(0);
+    if document.section.is_none() {
+        document.body = document.body.start..first.min(document.body.end);
+        document.section = Some(first..last);
+        document
+            .diagnostics
+            .retain(|d| d.rule != Rule::MissingReferenceSection);
+    }
+    printed.retain(|r| !lists.overlaps(&r.span));
+    printed.extend(listed.iter().map(|e| super::parse_entry(text, e, vocab)));
+    printed.sort_by_key(|r| r.span.start);
+    document.entries.retain(|e| !lists.overlaps(&e.span));
+    document.entries.extend(listed);
+    document.entries.sort_by_key(|e| e.span.start);
+}
+
+/// How items and printed entries were tied.
+#[derive(Default)]
+struct Pairing {
+    /// The item each printed entry prints.
+    item_of_printed: HashMap<usize, usize>,
+    /// The printed entry of each item.
+    printed_of_item: HashMap<usize, usize>,
+    /// The items that are no records.
+    dropped: HashSet<usize>,
+    /// Printed entries of items whose data the document lacks: their
+    /// origin and id.
+    adopted: HashMap<usize, (Origin, String)>,
+}
+
+impl Pairing {
+    fn tie(&mut self, item: usize, printed: usize) {
+        self.item_of_printed.insert(printed, item);
+        self.printed_of_item.insert(item, printed);
+    }
+}
+
+/// The number Word gives an item of a numeric style (`b:RefOrder`).
+fn ref_order(item: &Item) -> Option<u32> {
+    item.csl
+        .get("x-ref-order")
+        .and_then(Value::as_str)
+        .and_then(|o| o.trim().parse::<u32>().ok())
+}
+
+/// Matches items to the printed entries of the manager's list (without
+/// one, a typed list stands for it): best agreement first, by title words,
+/// author, year and Word's own numbering; then an item still unmatched
+/// that a field cites alone under a number (`[3, s. 45]`, `(3)`) to the
+/// entry of that number, if it agrees with the item in anything.
+fn pair(
+    text: &str,
+    managed: &Managed,
+    items: &[Reference],
+    keys: &[Key],
+    printed: &[Reference],
+    lists: &Lists,
+) -> Pairing {
+    let candidates: Vec<usize> = (0..printed.len())
+        .filter(|&p| lists.is_empty() || lists.holding(&printed[p].span).is_some())
+        .collect();
     let printed_words: HashMap<usize, HashSet<String>> = candidates
         .iter()
         .map(|&p| (p, word_set(&printed[p].raw)))
         .collect();
+    let mut pairs: Vec<(u32, usize, usize)> = Vec::new();
     for (i, item) in items.iter().enumerate() {
         for &p in &candidates {
             let m = compare(&keys[i], &printed_words[&p]);
-            // Word numbers a numeric style's list by `b:RefOrder`.
-            let ordered = managed.items[i]
-                .csl
-                .get("x-ref-order")
-                .and_then(Value::as_str)
-                .and_then(|o| o.trim().parse::<u32>().ok())
-                == Some(printed[p].number);
+            let ordered = ref_order(&managed.items[i]) == Some(printed[p].number);
             let agree = m.author || m.year;
             if m.title >= 0.5
                 || (item.title.is_none() && m.author && m.year)
@@ -192,20 +271,15 @@ pub fn resolve(
         }
     }
     pairs.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
-    let mut item_of_printed: HashMap<usize, usize> = HashMap::new();
-    let mut printed_of_item: HashMap<usize, usize> = HashMap::new();
+    let mut pairing = Pairing::default();
     for (_, i, p) in pairs {
-        if item_of_printed.contains_key(&p) || printed_of_item.contains_key(&i) {
+        if pairing.item_of_printed.contains_key(&p) || pairing.printed_of_item.contains_key(&i) {
             continue;
         }
-        item_of_printed.insert(p, i);
-        printed_of_item.insert(i, p);
+        pairing.tie(i, p);
     }
-    // An item still unmatched that a field cites alone under a number
-    // (`[3, s. 45]`, `(3)`): the entry of that number prints it, if it
-    // agrees with the item in anything (title words, author or year).
     for (i, item) in managed.items.iter().enumerate() {
-        if printed_of_item.contains_key(&i) {
+        if pairing.printed_of_item.contains_key(&i) {
             continue;
         }
         let shown_numbers = managed.fields.iter().filter_map(|f| {
@@ -219,30 +293,48 @@ pub fn resolve(
         for n in shown_numbers {
             let Some(&p) = candidates
                 .iter()
-                .find(|&&p| printed[p].number == n && !item_of_printed.contains_key(&p))
+                .find(|&&p| printed[p].number == n && !pairing.item_of_printed.contains_key(&p))
             else {
                 continue;
             };
             let m = compare(&keys[i], &printed_words[&p]);
             if m.title >= 0.25 || m.author || m.year {
-                item_of_printed.insert(p, i);
-                printed_of_item.insert(i, p);
+                pairing.tie(i, p);
                 break;
             }
         }
     }
+    pairing
+}
 
-    let dropped: HashSet<usize> = (0..items.len())
-        .filter(|i| {
-            !printed_of_item.contains_key(i) && !cited.contains(managed.items[*i].id.as_str())
-        })
+/// Items no field cites and no entry prints: Word keeps every source of
+/// the document's current list, used or not; they are no records.
+fn unused_items(managed: &Managed, pairing: &Pairing) -> HashSet<usize> {
+    let cited: HashSet<&str> = managed
+        .fields
+        .iter()
+        .flat_map(|f| &f.items)
+        .map(|c| c.id.as_str())
         .collect();
+    (0..managed.items.len())
+        .filter(|i| {
+            !pairing.printed_of_item.contains_key(i)
+                && !cited.contains(managed.items[*i].id.as_str())
+        })
+        .collect()
+}
 
-    // A list's items added without a citation whose data the document
-    // does not hold (Zotero keeps only their URIs in the list's code): the
-    // list's unmatched entries print them, in order.
+/// A list's items added without a citation whose data the document
+/// does not hold (Zotero keeps only their URIs in the list's code): the
+/// list's unmatched entries print them, in order.
+fn adopted_items(
+    managed: &Managed,
+    printed: &[Reference],
+    lists: &Lists,
+    pairing: &Pairing,
+) -> HashMap<usize, (Origin, String)> {
     let mut adopted: HashMap<usize, (Origin, String)> = HashMap::new();
-    for (k, span) in &lists {
+    for (k, span) in &lists.0 {
         let field = &managed.fields[*k];
         let ids = field
             .items
@@ -250,7 +342,7 @@ pub fn resolve(
             .filter(|c| c.label.is_none() && managed.item(&c.id).is_none())
             .map(|c| c.id.clone());
         let unmatched = (0..printed.len()).filter(|p| {
-            !item_of_printed.contains_key(p)
+            !pairing.item_of_printed.contains_key(p)
                 && span.start <= printed[*p].span.start
                 && printed[*p].span.end <= span.end
         });
@@ -258,9 +350,20 @@ pub fn resolve(
             adopted.insert(p, (field.origin, id));
         }
     }
+    adopted
+}
 
-    // Numbers: a printed item keeps its entry's number; the others follow
-    // the list in order of first citation, then in the manager's order.
+/// Numbers: a printed item keeps its entry's number (and its text, span
+/// and findings); the others follow the list in order of first citation,
+/// then in the manager's order, each with an empty span where it is first
+/// cited.
+fn number_items(
+    text: &str,
+    managed: &Managed,
+    items: &mut [Reference],
+    printed: &[Reference],
+    pairing: &Pairing,
+) {
     let mut used: HashSet<u32> = printed.iter().map(|r| r.number).collect();
     let mut next = used.iter().copied().max().unwrap_or(0) + 1;
     let index_of: HashMap<&str, usize> = managed
@@ -282,53 +385,53 @@ pub fn resolve(
     let rest: Vec<usize> = (0..items.len()).filter(|i| !order.contains(i)).collect();
     order.extend(rest);
     for i in order {
-        if dropped.contains(&i) {
+        if pairing.dropped.contains(&i) {
             continue;
         }
-        match printed_of_item.get(&i) {
-            Some(&p) => {
-                let entry = &printed[p];
-                let item = &mut items[i];
-                item.number = entry.number;
-                item.span = entry.span.clone();
-                item.raw = entry.raw.clone();
-                item.diagnostics = entry.diagnostics.clone();
-            }
-            None => {
-                // Word numbers a numeric style's citations by `b:RefOrder`.
-                let ref_order = managed.items[i]
-                    .csl
-                    .get("x-ref-order")
-                    .and_then(Value::as_str)
-                    .and_then(|o| o.trim().parse::<u32>().ok())
-                    .filter(|o| *o > 0 && !used.contains(o));
-                let number = ref_order.unwrap_or_else(|| {
-                    while used.contains(&next) {
-                        next += 1;
-                    }
-                    next
-                });
-                items[i].number = number;
-                used.insert(number);
-                // No printed text: an empty span where it is first cited.
-                let at = managed
-                    .fields
-                    .iter()
-                    .find(|f| f.items.iter().any(|c| c.id == managed.items[i].id))
-                    .map_or(text.len(), |f| f.result.start);
-                items[i].span = at..at;
-            }
+        if let Some(&p) = pairing.printed_of_item.get(&i) {
+            let entry = &printed[p];
+            let item = &mut items[i];
+            item.number = entry.number;
+            item.span = entry.span.clone();
+            item.raw = entry.raw.clone();
+            item.diagnostics = entry.diagnostics.clone();
+            continue;
         }
+        let ref_order = ref_order(&managed.items[i]).filter(|o| *o > 0 && !used.contains(o));
+        let number = ref_order.unwrap_or_else(|| {
+            while used.contains(&next) {
+                next += 1;
+            }
+            next
+        });
+        items[i].number = number;
+        used.insert(number);
+        let at = managed
+            .fields
+            .iter()
+            .find(|f| f.items.iter().any(|c| c.id == managed.items[i].id))
+            .map_or(text.len(), |f| f.result.start);
+        items[i].span = at..at;
     }
+}
 
-    let mut resolution = Resolution::default();
+/// Every manager field with the list numbers of the items it cites, and
+/// its visible text.
+fn tie_fields(
+    text: &str,
+    managed: &Managed,
+    items: &[Reference],
+    printed: &[Reference],
+    pairing: &Pairing,
+    resolution: &mut Resolution,
+) {
     let mut number_of: HashMap<&str, u32> = managed
         .items
         .iter()
-        .zip(&items)
+        .zip(items)
         .map(|(it, r)| (it.id.as_str(), r.number))
         .collect();
-    for (p, (_, id)) in &adopted {
+    for (p, (_, id)) in &pairing.adopted {
         number_of.insert(id.as_str(), printed[*p].number);
     }
     for f in &managed.fields {
@@ -343,12 +446,25 @@ pub fn resolve(
             .shown
             .push(shown.split_whitespace().collect::<Vec<_>>().join(" "));
     }
+}
+
+/// Each printed entry of the manager's list (or of the typed list without
+/// one) with the item it prints and what it prints differently.
+fn tie_printed(
+    managed: &Managed,
+    items: &[Reference],
+    keys: &[Key],
+    printed: &[Reference],
+    lists: &Lists,
+    pairing: &Pairing,
+    resolution: &mut Resolution,
+) {
     for (p, entry) in printed.iter().enumerate() {
-        let field = in_list(&entry.span);
+        let field = lists.holding(&entry.span);
         if field.is_none() && !lists.is_empty() {
             continue;
         }
-        let item = item_of_printed.get(&p).copied();
+        let item = pairing.item_of_printed.get(&p).copied();
         // An entry the author edited in Zotero prints as edited.
         let custom = |i: usize| {
             field.and_then(|k| managed.fields.get(k)).is_some_and(|f| {
@@ -373,25 +489,26 @@ pub fn resolve(
             field,
             item: item
                 .map(|i| items[i].number)
-                .or(adopted.contains_key(&p).then_some(entry.number)),
+                .or(pairing.adopted.contains_key(&p).then_some(entry.number)),
             differs,
         });
     }
-    citations(source, &mut resolution);
+}
 
-    // The records: the items in number order, then the typed entries (and
-    // printed entries no item matches) as read.
+/// The records: the items in number order, then the typed entries (and
+/// printed entries no item matches) as read.
+fn records(items: Vec<Reference>, printed: Vec<Reference>, pairing: &Pairing) -> Vec<Reference> {
     let mut out: Vec<Reference> = items
         .into_iter()
         .enumerate()
-        .filter(|(i, _)| !dropped.contains(i))
+        .filter(|(i, _)| !pairing.dropped.contains(i))
         .map(|(_, r)| r)
         .collect();
     for (p, mut entry) in printed.into_iter().enumerate() {
-        if item_of_printed.contains_key(&p) {
+        if pairing.item_of_printed.contains_key(&p) {
             continue;
         }
-        match adopted.get(&p) {
+        match pairing.adopted.get(&p) {
             Some((origin, id)) => {
                 entry.origin = Some(*origin);
                 entry.id = Some(id.clone());
@@ -401,7 +518,7 @@ pub fn resolve(
         out.push(entry);
     }
     out.sort_by_key(|r| (r.number, r.span.start));
-    (out, resolution)
+    out
 }
 
 /// The citations of the citation fields, with the findings about fields
@@ -809,17 +926,17 @@ fn date_of(v: Option<&Value>) -> Option<(i32, Option<u8>, Option<u8>)> {
     Some((year, None, None))
 }
 
-fn language_of(m: &Map<String, Value>) -> Option<Language> {
+/// An item's language: its code (`ru`, `az-Latn`), or its name as
+/// `bib/languages.toml` lists it (`Russian`, `Azərbaycanca`).
+fn language_of(m: &Map<String, Value>, vocab: &Vocabulary) -> Option<Language> {
     let tag = string(m, "language")?.to_lowercase();
     let code = tag.split(['-', '_']).next().unwrap_or_default();
-    Language::from_code(code).or(match tag.as_str() {
-        "russian" | "русский" => Some(Language::Ru),
-        "azerbaijani" | "azərbaycan" | "azərbaycanca" => Some(Language::Az),
-        "persian" | "farsi" | "فارسی" => Some(Language::Fa),
-        "turkish" | "türkçe" => Some(Language::Tr),
-        "english" => Some(Language::En),
-        "french" | "français" => Some(Language::Fr),
-        _ => None,
+    Language::from_code(code).or_else(|| {
+        vocab
+            .languages
+            .iter()
+            .find(|l| l.names.contains(&tag))
+            .and_then(|l| Language::from_code(&l.code))
     })
 }
 
@@ -893,7 +1010,7 @@ pub fn reference_of(item: &Item, vocab: &Vocabulary) -> Reference {
             None => location,
         });
     }
-    r.language = language_of(m).or_else(|| {
+    r.language = language_of(m, vocab).or_else(|| {
         let text = [r.title.as_deref(), r.container.as_deref()]
             .into_iter()
             .flatten()
@@ -1132,6 +1249,32 @@ mod tests {
         assert_eq!(leading_number(" (12)"), Some(12));
         assert_eq!(leading_number("(Brown, 2020)"), None);
         assert_eq!(leading_number("(2012a, p. 4)"), None);
+    }
+
+    #[test]
+    fn word_numbers_an_item_by_its_ref_order() {
+        let numbered = item(json!({"id": "Has12", "x-ref-order": " 3 "}));
+        assert_eq!(ref_order(&numbered), Some(3));
+        assert_eq!(ref_order(&item(json!({"id": "Has12"}))), None);
+    }
+
+    #[test]
+    fn a_list_field_holds_the_entries_inside_it() {
+        let lists = Lists(vec![(2, 10..50)]);
+        assert_eq!(lists.holding(&(12..30)), Some(2));
+        assert_eq!(lists.holding(&(40..60)), None);
+        assert!(lists.overlaps(&(40..60)));
+        assert!(!lists.overlaps(&(50..60)));
+    }
+
+    #[test]
+    fn a_language_typed_by_name_is_read_from_the_vocabulary() {
+        let v = Vocabulary::builtin();
+        let lang = |tag: &str| language_of(&item(json!({"language": tag})).csl, &v);
+        assert_eq!(lang("Azərbaycanca"), Some(Language::Az));
+        assert_eq!(lang("ru-RU"), Some(Language::Ru));
+        assert_eq!(lang("فارسی"), Some(Language::Fa));
+        assert_eq!(lang("Klingon"), None);
     }
 
     #[test]

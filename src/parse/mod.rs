@@ -29,7 +29,7 @@ use crate::rule::Rule;
 use crate::script::{Script, dominant_script, fold, garbled};
 use crate::source::Source;
 use crate::split::{Document, Entry};
-use crate::vocab::{Vocabulary, contains_word};
+use crate::vocab::{LanguageCues, Vocabulary, contains_word};
 use clean::Clean;
 use imprint::{Ctx, Elem, Sep};
 
@@ -276,30 +276,13 @@ struct Fields {
 }
 
 impl Reader<'_> {
+    /// Reads the entry: what the grammar must not see is read and blanked
+    /// (URLs, an ibid marker, an access date, medium markers), the language
+    /// and punctuation style are taken, then the entry is read as an
+    /// archival reference if it names archival search data, or else as a
+    /// publication.
     fn read(&mut self) {
-        let text = &self.clean.text;
-        let mut work = text.clone();
-        // URLs, access dates and medium markers are read first and blanked,
-        // so that the grammar sees the bibliographic text only.
-        let urls = clean::url_ranges(text);
-        for url in &urls {
-            let printed = &text[url.clone()];
-            if self.reference.url.is_none() {
-                self.reference.url = Some(printed.to_string());
-            }
-            blank(&mut work, url.clone());
-        }
-        // "Ibid., p. 14", "Там же. Оп. 2. Д. 310.": the marker is blanked
-        // and what follows read as the note's own fields.
-        let lead = work.len() - work.trim_start().len();
-        let marker = nom::Parser::parse(&mut lex::word(&self.vocab.index.ibid), &work[lead..])
-            .ok()
-            .filter(|(rest, _)| rest.is_empty() || rest.starts_with(|c: char| !c.is_alphanumeric()))
-            .map(|(rest, _)| work.len() - rest.len());
-        if let Some(end) = marker {
-            blank(&mut work, lead..end);
-            self.reference.ibid = true;
-        }
+        let mut work = self.blank_urls_and_ibid();
         let lang = detect_language(&work, self.vocab);
         self.reference.language = lang;
         self.accessed(&mut work);
@@ -314,91 +297,7 @@ impl Reader<'_> {
                 .flatten()
         });
         if let Some(found) = found {
-            self.reference.kind = ReferenceKind::Archival;
-            // Without a title, the labels and the archive say more about the
-            // entry's language than its few letters.
-            if is_label_only(&work, &found) {
-                let known = found
-                    .known
-                    .and_then(|k| self.vocab.archive(k))
-                    .and_then(|a| a.language.as_deref())
-                    .and_then(Language::from_code);
-                let named = found
-                    .archive
-                    .name
-                    .as_deref()
-                    .and_then(|n| language_of(n, self.vocab, false));
-                self.reference.language = archival_language(&found.archive, self.vocab)
-                    .or(named)
-                    .or(known)
-                    .or(self.reference.language);
-            }
-            let before = found.name_start;
-            let mut fields = Fields::default();
-            if work[..before]
-                .trim_matches(|c: char| c.is_whitespace() || matches!(c, '/' | '.' | ',' | ':'))
-                .chars()
-                .count()
-                > 1
-            {
-                // The period of "… 1928 г." stays for the title's tidying.
-                let end = work[..before]
-                    .trim_end_matches(|c: char| {
-                        c.is_whitespace() || matches!(c, '/' | ',' | ':' | ';')
-                    })
-                    .len();
-                fields = self.fields(&work, 0, end, &ctx);
-            }
-            let after = found.range.end;
-            let mut rest_fields = Fields::default();
-            if work[after..]
-                .trim_matches(|c: char| c.is_whitespace() || c.is_ascii_punctuation())
-                .chars()
-                .count()
-                > 0
-            {
-                let segs = imprint::segments(&work, after, work.len(), &ctx);
-                for seg in segs {
-                    match seg.elem {
-                        Some(Elem::Year(y)) => rest_fields.year = rest_fields.year.or(Some(y)),
-                        Some(Elem::Date(d, y, md)) => {
-                            if let Some(md) = md {
-                                rest_fields.date.get_or_insert(d);
-                                rest_fields.day.get_or_insert((md, y));
-                            }
-                            rest_fields.year = rest_fields.year.or(y);
-                        }
-                        Some(Elem::Extent(e)) => rest_fields.extent = Some(e),
-                        _ => rest_fields.notes.push(tidy(&work[seg.range])),
-                    }
-                }
-            }
-            self.reference.archive = Some(found.archive.clone());
-            self.reference.extent = found.extent.clone().or(rest_fields.extent.clone());
-            fields.year = fields.year.or(found.year).or(rest_fields.year);
-            fields.date = fields.date.or(rest_fields.date);
-            fields.day = fields.day.or(rest_fields.day);
-            fields
-                .notes
-                .extend(rest_fields.notes.into_iter().filter(|n| !n.is_empty()));
-            fields.extent = None;
-            self.store(fields, true);
-            self.spans(&work, Some(found.range.clone()));
-            // An ibid note names only what changes: its missing levels are
-            // the repeated file's, not a gap.
-            let problems = if self.reference.ibid {
-                &[][..]
-            } else {
-                &found.problems[..]
-            };
-            for (range, message) in problems {
-                let span = self.clean.span(range.clone());
-                self.reference.diagnostics.push(
-                    Diagnostic::new(Rule::IncompleteArchivalReference, span, format!("entry {}: {message}", self.reference.number))
-                        .with_reference(self.reference.number)
-                        .with_help("an archival reference names the archive, the fond, the inventory (if any), the file and the leaves: `ARDA, f. 28, siy. 1, iş 72, v. 5`"),
-                );
-            }
+            self.read_archival(&work, &found, &ctx);
             return;
         }
 
@@ -415,6 +314,137 @@ impl Reader<'_> {
         if self.reference.kind == ReferenceKind::Other && !self.reference.ibid {
             self.unparsed();
         }
+    }
+
+    /// The entry's text with its URLs (the first one kept as the entry's
+    /// URL) and a leading ibid marker ("Ibid., p. 14", "Там же. Оп. 2. Д.
+    /// 310.") blanked, so that the grammar sees the bibliographic text only
+    /// and an ibid note's own fields.
+    fn blank_urls_and_ibid(&mut self) -> String {
+        let text = &self.clean.text;
+        let mut work = text.clone();
+        for url in clean::url_ranges(text) {
+            if self.reference.url.is_none() {
+                self.reference.url = Some(text[url.clone()].to_string());
+            }
+            blank(&mut work, url);
+        }
+        let lead = work.len() - work.trim_start().len();
+        let marker = nom::Parser::parse(&mut lex::word(&self.vocab.index.ibid), &work[lead..])
+            .ok()
+            .filter(|(rest, _)| rest.is_empty() || rest.starts_with(|c: char| !c.is_alphanumeric()))
+            .map(|(rest, _)| work.len() - rest.len());
+        if let Some(end) = marker {
+            blank(&mut work, lead..end);
+            self.reference.ibid = true;
+        }
+        work
+    }
+
+    /// An archival reference: the title or description before the archive,
+    /// the archive's search data, the dates and extent after it, and what
+    /// the data lacks.
+    fn read_archival(&mut self, work: &str, found: &archival::Found, ctx: &Ctx) {
+        self.reference.kind = ReferenceKind::Archival;
+        if is_label_only(work, found) {
+            self.reference.language = self.label_language(found);
+        }
+        let mut fields = self.before_archive(work, found, ctx);
+        let rest = self.after_archive(work, found, ctx);
+        self.reference.archive = Some(found.archive.clone());
+        self.reference.extent = found.extent.clone().or(rest.extent.clone());
+        fields.year = fields.year.or(found.year).or(rest.year);
+        fields.date = fields.date.or(rest.date);
+        fields.day = fields.day.or(rest.day);
+        fields
+            .notes
+            .extend(rest.notes.into_iter().filter(|n| !n.is_empty()));
+        fields.extent = None;
+        self.store(fields, true);
+        self.spans(work, Some(found.range.clone()));
+        // An ibid note names only what changes: its missing levels are
+        // the repeated file's, not a gap.
+        let problems = if self.reference.ibid {
+            &[][..]
+        } else {
+            &found.problems[..]
+        };
+        for (range, message) in problems {
+            let span = self.clean.span(range.clone());
+            self.reference.diagnostics.push(
+                Diagnostic::new(Rule::IncompleteArchivalReference, span, format!("entry {}: {message}", self.reference.number))
+                    .with_reference(self.reference.number)
+                    .with_help("an archival reference names the archive, the fond, the inventory (if any), the file and the leaves: `ARDA, f. 28, siy. 1, iş 72, v. 5`"),
+            );
+        }
+    }
+
+    /// The language of an archival entry without a title: its labels, the
+    /// archive's name, the known archive's language say more than its few
+    /// letters.
+    fn label_language(&self, found: &archival::Found) -> Option<Language> {
+        let known = found
+            .known
+            .and_then(|k| self.vocab.archive(k))
+            .and_then(|a| a.language.as_deref())
+            .and_then(Language::from_code);
+        let named = found
+            .archive
+            .name
+            .as_deref()
+            .and_then(|n| language_of(n, self.vocab, false));
+        archival_language(&found.archive, self.vocab)
+            .or(named)
+            .or(known)
+            .or(self.reference.language)
+    }
+
+    /// The fields printed before the archive (a document's title, author
+    /// or date: "Письмо Нариманова Ленину, 1920. ГА РФ. Ф. 5."), when more
+    /// than a letter is printed there.
+    fn before_archive(&self, work: &str, found: &archival::Found, ctx: &Ctx) -> Fields {
+        let before = found.name_start;
+        let printed = work[..before]
+            .trim_matches(|c: char| c.is_whitespace() || matches!(c, '/' | '.' | ',' | ':'))
+            .chars()
+            .count();
+        if printed <= 1 {
+            return Fields::default();
+        }
+        // The period of "… 1928 г." stays for the title's tidying.
+        let end = work[..before]
+            .trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '/' | ',' | ':' | ';'))
+            .len();
+        self.fields(work, 0, end, ctx)
+    }
+
+    /// The segments printed after the archive's data: a year or date, the
+    /// file's extent, anything else a note.
+    fn after_archive(&self, work: &str, found: &archival::Found, ctx: &Ctx) -> Fields {
+        let after = found.range.end;
+        let mut rest = Fields::default();
+        let printed = work[after..]
+            .trim_matches(|c: char| c.is_whitespace() || c.is_ascii_punctuation())
+            .chars()
+            .count();
+        if printed == 0 {
+            return rest;
+        }
+        for seg in imprint::segments(work, after, work.len(), ctx) {
+            match seg.elem {
+                Some(Elem::Year(y)) => rest.year = rest.year.or(Some(y)),
+                Some(Elem::Date(d, y, md)) => {
+                    if let Some(md) = md {
+                        rest.date.get_or_insert(d);
+                        rest.day.get_or_insert((md, y));
+                    }
+                    rest.year = rest.year.or(y);
+                }
+                Some(Elem::Extent(e)) => rest.extent = Some(e),
+                _ => rest.notes.push(tidy(&work[seg.range])),
+            }
+        }
+        rest
     }
 
     /// Reads authors and segments of `work[from..to]`.
@@ -1094,7 +1124,7 @@ fn assign(work: &str, segs: &[imprint::Seg], f: &mut Fields, ctx: &Ctx) {
                                 .chars()
                                 .all(crate::script::is_digit)
                 });
-                let in_book = fold(&value).ends_with(" içinde");
+                let in_book = postposition_head(&fold(&value), ctx.vocab).is_some();
                 // A web page's second name is its site, not a publisher.
                 let site = f.web && f.place.is_none() && f.container.is_none();
                 // "Place: Publisher" is surer than a name next to a place:
@@ -1152,7 +1182,7 @@ fn assign(work: &str, segs: &[imprint::Seg], f: &mut Fields, ctx: &Ctx) {
 fn set_container(f: &mut Fields, value: String, ctx: &Ctx) {
     let mut value = value;
     let folded = fold(&value);
-    if let Some(head) = folded.strip_suffix(" içinde") {
+    if let Some(head) = postposition_head(&folded, ctx.vocab) {
         // The head's length in the original, not in the folded copy.
         if let Some(len) = crate::script::folded_prefix_len(&value, head) {
             value.truncate(len);
@@ -1210,6 +1240,16 @@ fn set_container(f: &mut Fields, value: String, ctx: &Ctx) {
         value = name.trim().to_string();
     }
     f.container = Some(value);
+}
+
+/// The container's name before a postposed container marker
+/// (`… içinde`), in the folded text `folded`.
+fn postposition_head<'a>(folded: &'a str, vocab: &Vocabulary) -> Option<&'a str> {
+    vocab.imprint.container_postpositions.iter().find_map(|p| {
+        folded
+            .strip_suffix(fold(p).as_str())
+            .and_then(|head| head.strip_suffix(' '))
+    })
 }
 
 /// A title as printed, without surrounding quotes and the punctuation
@@ -1481,31 +1521,45 @@ fn language_of(text: &str, vocab: &Vocabulary, default_english: bool) -> Option<
             })
             .sum()
     };
+    // The letters of language `code` (a field of its cues) in `script`.
+    let letters = |code: &str, field: fn(&LanguageCues) -> &Vec<String>, script: Script| {
+        vocab
+            .languages
+            .iter()
+            .filter(|l| l.code == code)
+            .flat_map(field)
+            .filter_map(|x| x.chars().next())
+            .filter(|c| crate::script::script_of(*c) == Some(script))
+            .collect::<Vec<char>>()
+    };
     match script {
         Script::Arabic => Some(Language::Fa),
-        Script::Cyrillic => Some(
-            if f.chars()
-                .any(|c| matches!(c, 'ә' | 'ҹ' | 'ҝ' | 'һ' | 'ө' | 'ү' | 'ј' | 'ғ'))
-                && score("az") > 0
-            {
-                Language::Az
-            } else {
-                Language::Ru
-            },
-        ),
+        Script::Cyrillic => {
+            let azerbaijani = letters("az", |l| &l.letters, Script::Cyrillic);
+            Some(
+                if f.chars().any(|c| azerbaijani.contains(&c)) && score("az") > 0 {
+                    Language::Az
+                } else {
+                    Language::Ru
+                },
+            )
+        }
         Script::Latin => {
             let (az, tr, en) = (score("az"), score("tr"), score("en"));
             // Turkish writes no q or x; an Azerbaijani word with Turkic
             // letters usually has one.
+            let shared = letters("tr", |l| &l.shared, Script::Latin);
             let turkic = text
                 .chars()
                 .flat_map(char::to_lowercase)
-                .any(|c| matches!(c, 'ş' | 'ç' | 'ğ' | 'ö' | 'ü' | 'ı'));
+                .any(|c| shared.contains(&c));
+            let not_turkish = letters("tr", |l| &l.absent, Script::Latin);
+            let azerbaijani = letters("az", |l| &l.letters, Script::Latin);
             let qx = turkic
                 && words.iter().any(|w| {
-                    w.contains(['q', 'x'])
+                    w.contains(not_turkish.as_slice())
                         && w.chars()
-                            .any(|c| matches!(c, 'ş' | 'ç' | 'ğ' | 'ö' | 'ü' | 'ı' | 'ə'))
+                            .any(|c| shared.contains(&c) || azerbaijani.contains(&c))
                 });
             let az = az + usize::from(qx) * 2;
             let fr = score("fr");

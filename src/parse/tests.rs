@@ -469,3 +469,89 @@ fn romanised_names_before_a_bracketed_year_are_authors_unless_a_translator_follo
         None
     );
 }
+
+#[test]
+fn the_letters_of_languages_come_from_the_vocabulary() {
+    let v = Vocabulary::builtin();
+    // Soviet Cyrillic Azerbaijani ә, ҹ against Russian.
+    let az = "Әлијев Р. Ширван ханлығы тарихиндән. Бакы: Елм, 1999.";
+    assert_eq!(detect_language(az, &v), Some(Language::Az));
+    let ru = "Минорский В.Ф. История Ширвана и Дербенда. М., 1963.";
+    assert_eq!(detect_language(ru, &v), Some(Language::Ru));
+    // Turkish has no q or x: a Turkic word with one is Azerbaijani.
+    let az = "Şirvanşahlar dövlətinin xarici siyasəti. Bakı, 1999.";
+    assert_eq!(detect_language(az, &v), Some(Language::Az));
+    let tr = "Osmanlı Devleti ve Kafkasya, İstanbul: Eren Yayıncılık, 2005.";
+    assert_eq!(detect_language(tr, &v), Some(Language::Tr));
+}
+
+#[test]
+fn a_postposed_container_marker_closes_the_name() {
+    let v = Vocabulary::builtin();
+    let folded = fold("Osmanlı Tarihi içinde");
+    assert_eq!(
+        postposition_head(&folded, &v),
+        Some(fold("Osmanlı Tarihi").as_str())
+    );
+    assert_eq!(postposition_head(&fold("Kitabın içindeki"), &v), None);
+}
+
+/// Runs `step` on a reader of `raw` with the built-in vocabulary.
+fn with_reader<T>(raw: &str, step: impl FnOnce(&mut Reader<'_>) -> T) -> T {
+    let vocab = Vocabulary::builtin();
+    let clean = Clean::new(raw, 0);
+    let mut reference = Reference::unparsed(1, 0..raw.len(), raw.to_string());
+    let mut reader = Reader {
+        clean: &clean,
+        vocab: &vocab,
+        reference: &mut reference,
+        flags: Flags::default(),
+    };
+    step(&mut reader)
+}
+
+#[test]
+fn urls_and_an_ibid_marker_are_blanked_before_the_grammar() {
+    let raw = "“Peticija tuzemcev g. Samarkanda i uezda (usl.)”: RGIA, f. 1396, op. 1, d. 264, ll. 30-237 ob., at http://zerrspiegel.orientphil.uni-halle.de/t896.htm";
+    let (work, url) = with_reader(raw, |r| (r.blank_urls_and_ibid(), r.reference.url.clone()));
+    assert_eq!(work.len(), raw.len());
+    assert!(!work.contains("http") && work.trim_end().ends_with("at"));
+    assert_eq!(
+        url.as_deref(),
+        Some("http://zerrspiegel.orientphil.uni-halle.de/t896.htm")
+    );
+    let (work, ibid) = with_reader("Там же. Оп. 2. Д. 310. Л. 14.", |r| {
+        (r.blank_urls_and_ibid(), r.reference.ibid)
+    });
+    assert!(ibid);
+    assert!(
+        !work.contains("Там же") && work.contains("Оп. 2. Д. 310"),
+        "{work}"
+    );
+}
+
+#[test]
+fn an_archival_entry_reads_the_title_before_the_archive() {
+    let raw = "Положение об учебных заведениях // Российский государственный архив экономики. Ф. 9527. Оп. 2. Ед. хр. 186.";
+    let vocab = Vocabulary::builtin();
+    let found = archival::find(raw, &vocab).expect("an archive");
+    let ctx = Ctx::new(&vocab, Some(Language::Ru));
+    let before = with_reader(raw, |r| r.before_archive(raw, &found, &ctx));
+    assert_eq!(
+        before.title.as_deref(),
+        Some("Положение об учебных заведениях")
+    );
+    // Nothing after the file number.
+    let after = with_reader(raw, |r| r.after_archive(raw, &found, &ctx));
+    assert!(after.notes.is_empty() && after.year.is_none());
+}
+
+#[test]
+fn a_title_less_archival_entry_takes_the_language_of_its_labels() {
+    let raw = "ARDA, f. 28, siy. 1, iş 72, v. 5";
+    let vocab = Vocabulary::builtin();
+    let found = archival::find(raw, &vocab).expect("an archive");
+    assert!(is_label_only(raw, &found));
+    let lang = with_reader(raw, |r| r.label_language(&found));
+    assert_eq!(lang, Some(Language::Az));
+}
