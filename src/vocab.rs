@@ -326,6 +326,15 @@ pub struct Imprint {
     /// Words opening a series inside a container's name ("Серия:", "Сер.").
     #[serde(default)]
     pub series_words: Vec<String>,
+    /// Countries printed after a place ("Beirut, Lebanon", "قم- إيران").
+    #[serde(default)]
+    pub countries: Vec<String>,
+    /// Words before the year an author died ("(d. 732 A.H.)", "(ت 1370هـ)").
+    #[serde(default)]
+    pub death_markers: Vec<String>,
+    /// Ordinal words after an edition word or before a volume word ("چاپ دوم", "ج اول").
+    #[serde(default)]
+    pub ordinals: Vec<String>,
 }
 
 /// Cues for one language (`bib/languages.toml`).
@@ -428,6 +437,9 @@ pub(crate) struct Index {
     pub ibid: Lexicon<()>,
     pub quoted_in: Lexicon<()>,
     pub series_words: Lexicon<()>,
+    pub countries: Lexicon<()>,
+    pub death_markers: Lexicon<()>,
+    pub ordinals: Lexicon<()>,
     /// Month names: (calendar name, month number).
     pub months: Lexicon<(String, u8)>,
     pub seasons: Lexicon<()>,
@@ -598,6 +610,9 @@ impl Vocabulary {
             ibid,
             quoted_in,
             series_words,
+            countries,
+            death_markers,
+            ordinals,
         } = imprint;
         self.imprint.places.extend(places);
         self.imprint.publisher_words.extend(publisher_words);
@@ -618,6 +633,9 @@ impl Vocabulary {
         self.imprint.ibid.extend(ibid);
         self.imprint.quoted_in.extend(quoted_in);
         self.imprint.series_words.extend(series_words);
+        self.imprint.countries.extend(countries);
+        self.imprint.death_markers.extend(death_markers);
+        self.imprint.ordinals.extend(ordinals);
         self.reindex();
     }
 
@@ -701,6 +719,9 @@ impl Vocabulary {
             ibid: unit(&self.imprint.ibid),
             quoted_in: unit(&self.imprint.quoted_in),
             series_words: unit(&self.imprint.series_words),
+            countries: unit(&self.imprint.countries),
+            death_markers: unit(&self.imprint.death_markers),
+            ordinals: unit(&self.imprint.ordinals),
             months: Lexicon::new(self.months.iter().flat_map(|m| {
                 m.names
                     .iter()

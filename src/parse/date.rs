@@ -289,7 +289,8 @@ fn marked_year<'a>(
         let rest = super::lex::year_suffix(rest).map_or(rest, |(after, _)| after);
         if rest.starts_with(|c: char| c.is_alphanumeric() && !is_marker_start(c)) {
             // "1920-ci" is handled by year_word.
-            if !rest.starts_with(['-', '–']) {
+            // "۱۳۴۰ـ۱۳۴۲ش": a tatweel joins two years as a dash does.
+            if !rest.starts_with(crate::script::is_dash) {
                 return fail(i);
             }
         }
@@ -620,6 +621,20 @@ mod tests {
             y("2012-ci il", Some(Language::Az)).map(|y| y.gregorian),
             Some(2012)
         );
+    }
+
+    #[test]
+    fn eras_spelled_out_or_abbreviated() {
+        let got = |t| y(t, Some(Language::Fa)).map(|y| (y.gregorian, y.original.map(|o| o.year)));
+        assert_eq!(got("1400 هجرى قمرى"), Some((1979, Some(1400))));
+        assert_eq!(got("1367 هجرى شمسى"), Some((1988, Some(1367))));
+        assert_eq!(got("1408هـ،"), Some((1987, Some(1408))));
+        let en = |t| y(t, Some(Language::En)).map(|y| (y.gregorian, y.original.map(|o| o.year)));
+        assert_eq!(en("1998 C.E."), Some((1998, None)));
+        assert_eq!(en("1366 S.H."), Some((1987, Some(1366))));
+        assert_eq!(en("1403 of the Hejira"), Some((1982, Some(1403))));
+        // A tatweel joining two years ends the first.
+        assert_eq!(got("۱۳۴۰ـ۱۳۴۲ش"), Some((1961, Some(1340))));
     }
 
     #[test]

@@ -97,6 +97,9 @@ pub(crate) struct Ctx<'a> {
     /// Whether the entry's year has been read (APA: "(2021). Census records
     /// of the Baku Governorate, 1897." — a later year belongs to the title).
     pub year_seen: std::cell::Cell<Option<i32>>,
+    /// Whether the segments read so far include a place: the imprint has
+    /// begun, and a span of years is its date, not the title's.
+    place_seen: std::cell::Cell<bool>,
     /// How the entry closes its areas: in the comma style a comma ends free
     /// text as a period does.
     pub punctuation: Punctuation,
@@ -109,6 +112,7 @@ impl<'a> Ctx<'a> {
             vocab,
             lang,
             year_seen: std::cell::Cell::new(None),
+            place_seen: std::cell::Cell::new(false),
             punctuation: Punctuation::Period,
         }
     }
@@ -175,6 +179,12 @@ fn read_sep(text: &str, mut pos: usize) -> (usize, Sep) {
 
 /// Splits `text[from..to]` into segments.
 pub(crate) fn segments(text: &str, from: usize, to: usize, ctx: &Ctx) -> Vec<Seg> {
+    ctx.place_seen.set(false);
+    segments_in(text, from, to, ctx)
+}
+
+/// Splits `text[from..to]` into segments, a bracketed imprint included.
+fn segments_in(text: &str, from: usize, to: usize, ctx: &Ctx) -> Vec<Seg> {
     let text = &text[..to];
     let mut segs = Vec::new();
     let mut pos = from;
@@ -198,7 +208,7 @@ pub(crate) fn segments(text: &str, from: usize, to: usize, ctx: &Ctx) -> Vec<Seg
             if elem.is_none()
                 && (starts_with_imprint(inner, ctx) || starts_with_element(inner, ctx))
             {
-                let mut inner_segs = segments(text, pos + 1, pos + close - 1, ctx);
+                let mut inner_segs = segments_in(text, pos + 1, pos + close - 1, ctx);
                 if let Some(first) = inner_segs.first_mut() {
                     first.sep = sep;
                 }
@@ -233,9 +243,17 @@ pub(crate) fn segments(text: &str, from: usize, to: usize, ctx: &Ctx) -> Vec<Seg
             pos += 2;
             continue;
         }
+        if let Some(span) = imprint_year_span(rest, ctx) {
+            pos = push_year_span(&mut segs, span, rest, pos, sep, ctx);
+            continue;
+        }
         if let Some((elem, len)) = elem_at(rest, ctx) {
             if let Elem::Year(y) = &elem {
                 ctx.year_seen.set(Some(y.gregorian));
+            }
+            let after_place = matches!(elem, Elem::Place(_));
+            if after_place {
+                ctx.place_seen.set(true);
             }
             segs.push(Seg {
                 elem: Some(elem),
@@ -244,6 +262,15 @@ pub(crate) fn segments(text: &str, from: usize, to: usize, ctx: &Ctx) -> Vec<Seg
                 bracketed: false,
             });
             pos += len;
+            if after_place && let Some(country) = country_after(&text[pos..], ctx) {
+                segs.push(Seg {
+                    elem: Some(Elem::Other(text[pos..][country.clone()].to_string())),
+                    range: pos + country.start..pos + country.end,
+                    sep: Sep::Comma,
+                    bracketed: false,
+                });
+                pos += country.end;
+            }
             continue;
         }
         let end = scan_free(text, pos, ctx);
@@ -261,6 +288,82 @@ pub(crate) fn segments(text: &str, from: usize, to: usize, ctx: &Ctx) -> Vec<Seg
         pos = end;
     }
     segs
+}
+
+/// A span of years in the imprint, after the place: a work issued over
+/// several years ("М.-Л., 1946-1960", "Cairo: Maktabat al-Khanjī, 1932-38",
+/// "Tehran: …, 1362 sh/1983 – 1366 sh/1987", "تهران، ۱۳۴۰ـ۱۳۴۲ش"). A span
+/// before the imprint is the period a title covers and stays with it.
+struct YearSpan {
+    first: Year,
+    /// The length of the first year as printed.
+    first_len: usize,
+    /// The length of the whole span.
+    len: usize,
+}
+
+fn imprint_year_span(s: &str, ctx: &Ctx) -> Option<YearSpan> {
+    if !ctx.place_seen.get() || ctx.year_seen.get().is_some() {
+        return None;
+    }
+    year_span(s, ctx)
+}
+
+/// Two years joined by a dash, the second printed whole or by its last two
+/// digits, ending an element.
+fn year_span(s: &str, ctx: &Ctx) -> Option<YearSpan> {
+    let (rest, first) = year(ctx.vocab, ctx.lang).parse(s).ok()?;
+    let first_len = s.len() - rest.len();
+    let (rest, _) = super::lex::dash(rest).ok()?;
+    let rest = match year(ctx.vocab, ctx.lang).parse(rest) {
+        Ok((after, _)) => after,
+        Err(_) => {
+            let (after, tail) = digits(rest).ok()?;
+            (tail.chars().count() == 2).then_some(after)?
+        }
+    };
+    (at_boundary(rest) && !rest.trim_start().starts_with(|c: char| is_digit(c))).then(|| YearSpan {
+        first,
+        first_len,
+        len: s.len() - rest.len(),
+    })
+}
+
+/// Pushes a year span as the year of its first year and, for the rest of
+/// the span, a note of the whole span as printed (`rest` starts with it);
+/// returns the position after it.
+fn push_year_span(
+    segs: &mut Vec<Seg>,
+    span: YearSpan,
+    rest: &str,
+    pos: usize,
+    sep: Sep,
+    ctx: &Ctx,
+) -> usize {
+    ctx.year_seen.set(Some(span.first.gregorian));
+    segs.push(Seg {
+        elem: Some(Elem::Year(span.first)),
+        range: pos..pos + span.first_len,
+        sep,
+        bracketed: false,
+    });
+    segs.push(Seg {
+        elem: Some(Elem::Other(rest[..span.len].to_string())),
+        range: pos + span.first_len..pos + span.len,
+        sep: Sep::Dash,
+        bracketed: false,
+    });
+    pos + span.len
+}
+
+/// A country after a comma that follows a place ("Beirut, Lebanon"): its
+/// range in `rest`, separator excluded.
+fn country_after(rest: &str, ctx: &Ctx) -> Option<std::ops::Range<usize>> {
+    let after = rest.trim_start().strip_prefix([',', '،'])?;
+    let name = after.trim_start();
+    let (len, _) = ctx.vocab.index.countries.match_start(name)?;
+    let start = rest.len() - name.len();
+    at_boundary(&name[len..]).then_some(start..start + len)
 }
 
 /// Whether the part after a comma names a publisher, an institution or a
@@ -282,6 +385,19 @@ fn institution_follows(after: &str, ctx: &Ctx) -> bool {
         |w: Option<&&str>| w.is_some_and(|w| crate::vocab::contains_word(w, &index.journal_words));
     crate::vocab::contains_word(part, &index.publisher_words)
         || words.len() >= 2 && (periodical_head(words.first()) || periodical_head(words.last()))
+}
+
+/// Whether a publisher's or a periodical's name comes next and more of the
+/// entry after it: "…, ed. ‘Imad al-Din Ahmad Haydar, Al-Kutub al-Thiqafiya
+/// Institute, Beirut, 1981", "ترجمه: الهه کولائی، فصلنامه راهبرد، شماره 7" —
+/// the names of a statement end before it.
+fn publisher_then_imprint(next: &str, ctx: &Ctx) -> bool {
+    next.split_once([',', '،']).is_some_and(|(name, after)| {
+        !name.contains(':')
+            && !after.trim().is_empty()
+            && (institution_follows(name, ctx)
+                || crate::vocab::contains_word(name, &ctx.vocab.index.corporate))
+    })
 }
 
 /// Whether a year stands anywhere in `s`, at the start of a word.
@@ -344,6 +460,9 @@ fn paren_elem(inner: &str, ctx: &Ctx) -> Option<Elem> {
     {
         return Some(Elem::Year(y));
     }
+    if died(t, ctx) {
+        return Some(Elem::Other(inner.trim().to_string()));
+    }
     // "(3-4)": an issue of a journal.
     if !t.is_empty()
         && t.chars()
@@ -361,6 +480,16 @@ fn paren_elem(inner: &str, ctx: &Ctx) -> Option<Elem> {
         return Some(elem);
     }
     None
+}
+
+/// "d. 732 A.H.", "ت 1370هـ", "d. 429/1037": the year an author died,
+/// bracketed after the name (a note, not the title).
+fn died(t: &str, ctx: &Ctx) -> bool {
+    (word(&ctx.vocab.index.death_markers), sp)
+        .parse(t)
+        .is_ok_and(|(rest, _)| {
+            rest.starts_with(|c: char| is_digit(c)) && rest.chars().count() <= 24
+        })
 }
 
 /// An element at the start of `s`, with its byte length.
@@ -554,7 +683,14 @@ fn place(s: &str, ctx: &Ctx) -> Option<(String, usize)> {
             break;
         };
         let after_t = after.trim_start();
-        match ctx.vocab.index.places.match_start(after_t) {
+        // "بيروت- لبنان", "قم- إيران": a country joined by a dash is part
+        // of the place as printed.
+        let country = || {
+            (!t.starts_with(';'))
+                .then(|| ctx.vocab.index.countries.match_start(after_t))
+                .flatten()
+        };
+        match ctx.vocab.index.places.match_start(after_t).or_else(country) {
             Some((l2, _)) => end = s.len() - after_t.len() + l2,
             None => break,
         }
@@ -584,9 +720,15 @@ fn edition(s: &str, ctx: &Ctx) -> Option<usize> {
             nom::combinator::recognize(ch('.')),
         ))),
         sp,
-        word(words),
+        edition_word(words),
     )
         .parse(s)
+        && ends_element(&s[..s.len() - rest.len()], rest)
+    {
+        return Some(with_qualifiers(s, s.len() - rest.len(), ctx));
+    }
+    // "first edition", "third edition"
+    if let Ok((rest, _)) = (word(&ctx.vocab.index.ordinals), sp, word(words)).parse(s)
         && ends_element(&s[..s.len() - rest.len()], rest)
     {
         return Some(with_qualifiers(s, s.len() - rest.len(), ctx));
@@ -598,9 +740,10 @@ fn edition(s: &str, ctx: &Ctx) -> Option<usize> {
             .map(|(x, _)| x)
             .ok()
             .map(|x| x.trim_start_matches(|c: char| c == '-' || c.is_alphabetic()))
-            .or_else(|| ordinal_word(r));
+            .or_else(|| ordinal_word(r, ctx));
+        // "الطبعة الأولى 1408هـ": the year may follow the ordinal unpunctuated.
         if let Some(after) = n
-            && at_boundary(after)
+            && (at_boundary(after) || after.starts_with(char::is_whitespace))
         {
             return Some(with_qualifiers(s, s.len() - after.len(), ctx));
         }
@@ -618,25 +761,23 @@ fn with_qualifiers(s: &str, end: usize, ctx: &Ctx) -> usize {
     }
 }
 
-/// Persian and Turkic ordinal words after `چاپ` or before `cild`.
-fn ordinal_word(s: &str) -> Option<&str> {
-    for w in [
-        "اول",
-        "دوم",
-        "سوم",
-        "چهارم",
-        "پنجم",
-        "ششم",
-        "هفتم",
-        "هشتم",
-        "نهم",
-        "دهم",
-    ] {
-        if let Some(rest) = s.strip_prefix(w) {
-            return Some(rest);
+/// An ordinal word after `چاپ` or `الطبعة` (`bib/imprint.toml` `ordinals`):
+/// the text after it.
+fn ordinal_word<'a>(s: &'a str, ctx: &Ctx) -> Option<&'a str> {
+    let (len, _) = ctx.vocab.index.ordinals.match_start(s)?;
+    Some(&s[len..])
+}
+
+/// An edition word, bare or bracketed: "ed.", "(Ed)" ("5th (Ed)").
+fn edition_word<'a>(
+    words: &'a crate::vocab::Lexicon<()>,
+) -> impl Parser<&'a str, Output = (), Error = nom::error::Error<&'a str>> + 'a {
+    move |i: &'a str| {
+        if let Ok((rest, _)) = (ch('('), word(words), ch(')')).parse(i) {
+            return Ok((rest, ()));
         }
+        word(words).parse(i).map(|(rest, _)| (rest, ()))
     }
-    None
 }
 
 /// The number of volumes: "iki cilddə", "3 cilddə", "в 3 т.", "в 2-х томах",
@@ -765,7 +906,8 @@ fn names_until_separator(s: &str, ctx: &Ctx) -> (Vec<Person>, usize) {
                 .count();
             let next = s[i + c.len_utf8()..].trim_start();
             let next_is_elem = elem_at(next, ctx)
-                .is_some_and(|(e, _)| !matches!(e, Elem::Editors(_) | Elem::Translators(_)));
+                .is_some_and(|(e, _)| !matches!(e, Elem::Editors(_) | Elem::Translators(_)))
+                || c != '.' && publisher_then_imprint(next, ctx);
             if (c == '.'
                 && word_len >= 2
                 && !next.starts_with(|ch: char| {
@@ -1095,6 +1237,7 @@ fn element_follows(after: &str, ctx: &Ctx) -> bool {
     }
     elem_at(t, ctx).is_some_and(|(e, _)| !matches!(e, Elem::Other(_)))
         || bare_number_then_boundary(t)
+        || imprint_year_span(t, ctx).is_some()
 }
 
 /// A bare number ending an element: ", 45, pp." after a journal's name.
@@ -1200,6 +1343,103 @@ mod tests {
                 "{stmt}"
             );
         }
+    }
+
+    #[test]
+    fn a_death_date_after_the_name_is_a_note() {
+        let got = segs(
+            "(d. 732 A.H.), Al-Mukhtasar fī Akhbār al-Bashar, Beirut",
+            Some(Language::En),
+        );
+        assert_eq!(got[0].0, Some(Elem::Other("d. 732 A.H.".into())));
+        assert_eq!(got[1], (None, "Al-Mukhtasar fī Akhbār al-Bashar".into()));
+        let got = segs("(ت 1370هـ): زينب الكبرى", Some(Language::Fa));
+        assert!(matches!(got[0].0, Some(Elem::Other(_))));
+        // A bracketed year without the word is not a death date.
+        let got = segs("Title (1920-1939). Bakı", Some(Language::Az));
+        assert_eq!(got[0].1, "Title (1920-1939)");
+    }
+
+    #[test]
+    fn a_span_of_years_after_the_place_gives_the_first() {
+        let years = |text: &str, lang| {
+            segs(text, lang)
+                .into_iter()
+                .filter_map(|s| match s.0 {
+                    Some(Elem::Year(y)) => Some((y.gregorian, y.original.map(|o| o.year))),
+                    _ => None,
+                })
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            years("Сборник. М.-Л., 1946-1960, т.1-3.", Some(Language::Ru)),
+            [(1946, None)]
+        );
+        assert_eq!(
+            years("Title. Cairo: Maktabat, 1932-38.", Some(Language::En)),
+            [(1932, None)]
+        );
+        assert_eq!(
+            years(
+                "Title, Tehran: Dar, 1362 sh/1983 – 1366 sh/1987.",
+                Some(Language::En)
+            ),
+            [(1983, Some(1362))]
+        );
+        assert_eq!(
+            years("کتاب. تهران، ۱۳۴۰ـ۱۳۴۲ش.", Some(Language::Fa)),
+            [(1961, Some(1340))]
+        );
+        // The whole span is kept as printed.
+        let got = segs("Title. Cairo: Maktabat, 1932-38.", Some(Language::En));
+        assert!(got.contains(&(Some(Elem::Other("1932-38".into())), "-38".into())));
+        // Before the imprint a span is the period of the title.
+        assert!(years("Tarix 1918-1920. Bakı, 1999.", Some(Language::Az)) == [(1999, None)]);
+    }
+
+    #[test]
+    fn a_country_after_the_place() {
+        let got = segs("Title, Beirut, Lebanon, 1415 AH.", Some(Language::En));
+        assert!(got.contains(&(Some(Elem::Place("Beirut".into())), "Beirut".into())));
+        assert!(got.contains(&(Some(Elem::Other("Lebanon".into())), "Lebanon".into())));
+        let got = segs(
+            "عنوان، دار الكتاب العربي، بيروت- لبنان.",
+            Some(Language::Fa),
+        );
+        assert!(
+            got.iter()
+                .any(|s| s.0 == Some(Elem::Place("بيروت- لبنان".into())))
+        );
+    }
+
+    #[test]
+    fn edition_statements() {
+        let v = Vocabulary::builtin();
+        let ctx = Ctx::new(&v, Some(Language::En));
+        let len = |s: &'static str| edition(s, &ctx).map(|l| &s[..l]);
+        assert_eq!(len("1st (Ed). Beirut"), Some("1st (Ed)"));
+        assert_eq!(len("5th (Ed). 1 Volume"), Some("5th (Ed)"));
+        assert_eq!(len("2nd ed. London"), Some("2nd ed."));
+        assert_eq!(len("first edition, 1415 AH"), Some("first edition"));
+        assert_eq!(len("چاپ دوم، تهران"), Some("چاپ دوم"));
+        assert_eq!(len("الطبعة الأولى 1408هـ"), Some("الطبعة الأولى"));
+        assert_eq!(len("1st Street"), None);
+    }
+
+    #[test]
+    fn a_statement_of_names_ends_before_a_publisher() {
+        let v = Vocabulary::builtin();
+        let ctx = Ctx::new(&v, Some(Language::En));
+        let (people, used) = names_until_separator(
+            "‘Imad al-Din Ahmad Haydar, Al-Kutub al-Thiqafiya Institute, Beirut, 1981.",
+            &ctx,
+        );
+        assert_eq!(people.len(), 1);
+        assert_eq!(used, "‘Imad al-Din Ahmad Haydar".len());
+        // A publisher that ends the entry may be a name of the statement's
+        // list; one after a label is the label's.
+        assert!(!publisher_then_imprint("Fikr-i Ruz Publication.", &ctx));
+        assert!(!publisher_then_imprint("ناشر: مؤسسه آل البيت، قم", &ctx));
     }
 
     #[test]
