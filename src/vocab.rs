@@ -335,6 +335,9 @@ pub struct Imprint {
     /// Ordinal words after an edition word or before a volume word ("چاپ دوم", "ج اول").
     #[serde(default)]
     pub ordinals: Vec<String>,
+    /// Words before a journal's volume counted in years ("سال ۲۴").
+    #[serde(default)]
+    pub volume_years: Vec<String>,
 }
 
 /// Cues for one language (`bib/languages.toml`).
@@ -440,6 +443,7 @@ pub(crate) struct Index {
     pub countries: Lexicon<()>,
     pub death_markers: Lexicon<()>,
     pub ordinals: Lexicon<()>,
+    pub volume_years: Lexicon<()>,
     /// Month names: (calendar name, month number).
     pub months: Lexicon<(String, u8)>,
     pub seasons: Lexicon<()>,
@@ -613,6 +617,7 @@ impl Vocabulary {
             countries,
             death_markers,
             ordinals,
+            volume_years,
         } = imprint;
         self.imprint.places.extend(places);
         self.imprint.publisher_words.extend(publisher_words);
@@ -636,6 +641,7 @@ impl Vocabulary {
         self.imprint.countries.extend(countries);
         self.imprint.death_markers.extend(death_markers);
         self.imprint.ordinals.extend(ordinals);
+        self.imprint.volume_years.extend(volume_years);
         self.reindex();
     }
 
@@ -722,6 +728,7 @@ impl Vocabulary {
             countries: unit(&self.imprint.countries),
             death_markers: unit(&self.imprint.death_markers),
             ordinals: unit(&self.imprint.ordinals),
+            volume_years: unit(&self.imprint.volume_years),
             months: Lexicon::new(self.months.iter().flat_map(|m| {
                 m.names
                     .iter()

@@ -492,43 +492,64 @@ fn died(t: &str, ctx: &Ctx) -> bool {
         })
 }
 
-/// An element at the start of `s`, with its byte length.
+/// An element at the start of `s`, with its byte length. The recognisers
+/// are tried in order: markers and names first, numbers with their words
+/// next, places and years last.
 pub(crate) fn elem_at(s: &str, ctx: &Ctx) -> Option<(Elem, usize)> {
+    container_marker(s, ctx)
+        .or_else(|| people_after_marker(s, ctx))
+        .or_else(|| descriptor(s, ctx))
+        .or_else(|| numbered(s, ctx))
+        .or_else(|| counted(s, ctx))
+        .or_else(|| mistyped_label(s, ctx))
+        .or_else(|| labelled_elem(s, ctx))
+        .or_else(|| edition_place_year(s, ctx))
+}
+
+/// Container markers: "In:", "В кн.:", "İçinde:", "در:".
+fn container_marker(s: &str, ctx: &Ctx) -> Option<(Elem, usize)> {
+    let (rest, (w, _)) = word(&ctx.vocab.index.container_markers).parse(s).ok()?;
+    let wf = fold(w);
+    let colon = rest.trim_start().starts_with(':') || w.ends_with(':');
+    (colon || wf.starts_with('в') || wf.starts_with("içinde")).then(|| {
+        let rest = rest.trim_start().strip_prefix(':').unwrap_or(rest);
+        (Elem::ContainerMarker, s.len() - rest.len())
+    })
+}
+
+/// Editors, translators and authors named after the title: "под ред.
+/// В.В. Сидорова", "red. X", "ترجمه X", "نوشته X".
+fn people_after_marker(s: &str, ctx: &Ctx) -> Option<(Elem, usize)> {
+    let index = &ctx.vocab.index;
+    [
+        (&index.editor_markers, Role::Editor),
+        (&index.translator_markers, Role::Translator),
+        (&index.author_markers, Role::Author),
+    ]
+    .into_iter()
+    .find_map(|(lex, role)| {
+        let (rest, _) = word(lex).parse(s).ok()?;
+        let r = rest.trim_start();
+        let r = r.strip_prefix(':').map_or(r, str::trim_start);
+        let r = skip_role_words(r, ctx);
+        let (people, used) = names_until_separator(r, ctx);
+        (!people.is_empty()).then(|| {
+            let elem = match role {
+                Role::Editor => Elem::Editors(people),
+                Role::Translator => Elem::Translators(people),
+                Role::Author => Elem::Authors(people),
+            };
+            (elem, s.len() - r.len() + used)
+        })
+    })
+}
+
+/// Words that describe the work or its date: a thesis ("дис. … канд. ист.
+/// наук", "doktora tezi"), no date ("n.d."), a date ("12 may 1920", "14
+/// окт.", "۱۵ مهر ۱۳۵۷"; before years).
+fn descriptor(s: &str, ctx: &Ctx) -> Option<(Elem, usize)> {
     let vocab = ctx.vocab;
     let len = |rest: &str| s.len() - rest.len();
-    // Container markers: "In:", "В кн.:", "İçinde:", "در:".
-    if let Ok((rest, (w, _))) = word(&vocab.index.container_markers).parse(s) {
-        let wf = fold(w);
-        let colon = rest.trim_start().starts_with(':') || w.ends_with(':');
-        if colon || wf.starts_with('в') || wf.starts_with("içinde") {
-            let rest = rest.trim_start().strip_prefix(':').unwrap_or(rest);
-            return Some((Elem::ContainerMarker, len(rest)));
-        }
-    }
-    // Editors, translators and authors named after the title: "под ред.
-    // В.В. Сидорова", "red. X", "ترجمه X", "نوشته X".
-    for (lex, role) in [
-        (&vocab.index.editor_markers, Role::Editor),
-        (&vocab.index.translator_markers, Role::Translator),
-        (&vocab.index.author_markers, Role::Author),
-    ] {
-        if let Ok((rest, _)) = word(lex).parse(s) {
-            let r = rest.trim_start();
-            let r = r.strip_prefix(':').map_or(r, str::trim_start);
-            let r = skip_role_words(r, ctx);
-            let (people, used) = names_until_separator(r, ctx);
-            if !people.is_empty() {
-                let end = s.len() - r.len() + used;
-                let elem = match role {
-                    Role::Editor => Elem::Editors(people),
-                    Role::Translator => Elem::Translators(people),
-                    Role::Author => Elem::Authors(people),
-                };
-                return Some((elem, end));
-            }
-        }
-    }
-    // Thesis descriptors: "дис. … канд. ист. наук", "doktora tezi".
     if let Ok((rest, _)) = word(&vocab.index.thesis_words).parse(s) {
         let end = thesis_end(s, len(rest), ctx);
         return Some((Elem::Thesis(s[..end].trim().to_string()), end));
@@ -538,59 +559,59 @@ pub(crate) fn elem_at(s: &str, ctx: &Ctx) -> Option<(Elem, usize)> {
     {
         return Some((Elem::NoDate, len(rest)));
     }
-    // Dates before years: "12 may 1920", "14 окт.", "۱۵ مهر ۱۳۵۷".
-    if let Ok((rest, (printed, y, day))) = date(vocab, ctx.lang).parse(s)
-        && ends_element(printed, rest)
-    {
-        return Some((
+    let (rest, (printed, y, day)) = date(vocab, ctx.lang).parse(s).ok()?;
+    ends_element(printed, rest).then(|| {
+        (
             Elem::Date(printed.trim_end().to_string(), y, day),
             len(rest),
-        ));
-    }
-    // ISNAD encyclopaedia volume/pages: "39/210-213".
+        )
+    })
+}
+
+/// Numbers whose shape tells what they are: ISNAD volume/pages
+/// "39/210-213", Persian "سال ۲۴" (a journal's volume; "سال ۱۳۹۳" is a
+/// year), APA volume(issue) "12(3)".
+fn numbered(s: &str, ctx: &Ctx) -> Option<(Elem, usize)> {
+    let len = |rest: &str| s.len() - rest.len();
+    let ascii = crate::script::ascii_digits;
     if let Ok((rest, (v, _, p))) = (digits, ch('/'), super::lex::range).parse(s)
         && p.chars().any(crate::script::is_dash)
         && at_boundary(rest)
     {
-        let elem = Elem::VolumePages(
-            crate::script::ascii_digits(v),
-            crate::script::normalize_range(p),
-        );
+        let elem = Elem::VolumePages(ascii(v), crate::script::normalize_range(p));
         return Some((elem, len(rest)));
     }
-    // Persian "سال ۲۴" is a journal's volume; "سال ۱۳۹۳" a year.
-    if let Some(after) = s.strip_prefix("سال")
+    if let Ok((after, _)) = word(&ctx.vocab.index.volume_years).parse(s)
         && let Ok((rest, (_, d))) = (sp, digits).parse(after)
         && d.chars().count() <= 3
         && at_boundary(rest)
     {
-        return Some((Elem::Volume(crate::script::ascii_digits(d)), len(rest)));
+        return Some((Elem::Volume(ascii(d)), len(rest)));
     }
-    // APA volume(issue): "12(3)".
-    if let Ok((rest, (v, _, i, _))) = (digits, ch('('), digits, ch(')')).parse(s)
-        && at_boundary(rest)
-    {
-        return Some((
-            Elem::VolumeIssue(
-                crate::script::ascii_digits(v),
-                crate::script::ascii_digits(i),
-            ),
-            len(rest),
-        ));
-    }
-    // Extents before labels: "464 с." must not read as a label.
-    if let Ok((rest, e)) = extent(vocab).parse(s) {
+    let (rest, (v, _, i, _)) = (digits, ch('('), digits, ch(')')).parse(s).ok()?;
+    at_boundary(rest).then(|| (Elem::VolumeIssue(ascii(v), ascii(i)), len(rest)))
+}
+
+/// Numbers before their word: extents ("464 с.", before labels, so that
+/// it does not read as one), volumes printed number-first ("II cild",
+/// "2-ci cild"), the number of volumes ("в 3 т.").
+fn counted(s: &str, ctx: &Ctx) -> Option<(Elem, usize)> {
+    let len = |rest: &str| s.len() - rest.len();
+    if let Ok((rest, e)) = extent(ctx.vocab).parse(s) {
         return Some((Elem::Extent(e), len(rest)));
     }
-    // Volumes printed number-first: "II cild", "2-ci cild".
-    if let Ok((rest, (v, _))) = volume_after(vocab).parse(s) {
+    if let Ok((rest, (v, _))) = volume_after(ctx.vocab).parse(s) {
         return Some((Elem::Volume(v), len(rest)));
     }
-    if let Some((v, l)) = volume_count(s) {
-        return Some((Elem::Volumes(v), l));
-    }
-    // A Latin "C." typed for the Cyrillic page label in a Russian entry
-    // (reported as mixed-script): read as the page it means.
+    volume_count(s).map(|(v, l)| (Elem::Volumes(v), l))
+}
+
+/// Labels typed in another script or case: a Latin "C." for the Cyrillic
+/// page label in a Russian entry (reported as mixed-script), read as the
+/// page it means; Turkish "C. 30, S. 88", where capital S. is sayı (issue)
+/// and s. is sayfa (page).
+fn mistyped_label(s: &str, ctx: &Ctx) -> Option<(Elem, usize)> {
+    let len = |rest: &str| s.len() - rest.len();
     if ctx.lang == Some(Language::Ru)
         && let Some(after) = s.strip_prefix("C.").or_else(|| s.strip_prefix("c."))
         && let Ok((rest, (_, v))) = (sp, super::lex::range_list).parse(after)
@@ -598,13 +619,9 @@ pub(crate) fn elem_at(s: &str, ctx: &Ctx) -> Option<(Elem, usize)> {
         && crate::script::dominant_script(&rest.chars().take(30).collect::<String>())
             != Some(crate::script::Script::Latin)
     {
-        return Some((
-            Elem::Pages(crate::script::normalize_range(v).replace(' ', "")),
-            len(rest),
-        ));
+        let pages = crate::script::normalize_range(v).replace(' ', "");
+        return Some((Elem::Pages(pages), len(rest)));
     }
-    // Turkish journals write "C. 30, S. 88": capital S. is sayı (issue)
-    // there, and s. is sayfa (page).
     if ctx.lang == Some(Language::Tr)
         && let Some(after) = s.strip_prefix("S.")
         && let Ok((rest, (_, v))) = (sp, super::lex::range).parse(after)
@@ -612,41 +629,46 @@ pub(crate) fn elem_at(s: &str, ctx: &Ctx) -> Option<(Elem, usize)> {
     {
         return Some((Elem::Issue(crate::script::normalize_range(v)), len(rest)));
     }
-    // Labelled: "Том II", "№ 3", "С. 33–34", "vol. 3".
-    if let Ok((rest, l)) = labelled(vocab).parse(s)
-        && at_boundary(rest)
-    {
-        let elem = match l.meaning {
-            Meaning::Volume => Elem::Volume(l.normalized),
-            Meaning::Issue => Elem::Issue(l.normalized),
-            Meaning::Page => Elem::Pages(l.normalized),
-            Meaning::Part | Meaning::Book => Elem::Part(l.normalized),
-            _ => Elem::Other(s[..len(rest)].to_string()),
-        };
-        return Some((elem, len(rest)));
+    None
+}
+
+/// Labelled: "Том II", "№ 3", "С. 33–34", "vol. 3"; a label of another
+/// kind (chapter, column…) is kept as a note.
+fn labelled_elem(s: &str, ctx: &Ctx) -> Option<(Elem, usize)> {
+    let (rest, l) = labelled(ctx.vocab).parse(s).ok()?;
+    if !at_boundary(rest) {
+        return None;
     }
-    // Editions: "2-е изд.", "3-cü nəşr", "2nd ed.", "3. baskı", "چاپ دوم".
+    let len = s.len() - rest.len();
+    let elem = match l.meaning {
+        Meaning::Volume => Elem::Volume(l.normalized),
+        Meaning::Issue => Elem::Issue(l.normalized),
+        Meaning::Page => Elem::Pages(l.normalized),
+        Meaning::Part | Meaning::Book => Elem::Part(l.normalized),
+        _ => Elem::Other(s[..len].to_string()),
+    };
+    Some((elem, len))
+}
+
+/// Editions ("2-е изд.", "3-cü nəşr", "2nd ed.", "3. baskı", "چاپ دوم"),
+/// places ("М.", "Bakı", "تهران", "М.; Л."), years, and bare page ranges
+/// ("45–67", not a span of years).
+fn edition_place_year(s: &str, ctx: &Ctx) -> Option<(Elem, usize)> {
+    let len = |rest: &str| s.len() - rest.len();
     if let Some(l) = edition(s, ctx) {
         return Some((Elem::Edition(s[..l].trim().to_string()), l));
     }
-    // Places: "М.", "Bakı", "تهران", "М.; Л.".
     if let Some((printed, l)) = place(s, ctx) {
         return Some((Elem::Place(printed), l));
     }
-    // Years.
-    if let Ok((rest, y)) = year(vocab, ctx.lang).parse(s)
+    if let Ok((rest, y)) = year(ctx.vocab, ctx.lang).parse(s)
         && at_boundary(rest)
         && !starts_with_range_tail(rest)
     {
         return Some((Elem::Year(y), len(rest)));
     }
-    // Bare page ranges: "45–67" (not a span of years).
-    if let Ok((rest, p)) = bare_pages(s)
-        && !is_year_range(&p)
-    {
-        return Some((Elem::Pages(p), len(rest)));
-    }
-    None
+    let (rest, p) = bare_pages(s).ok()?;
+    (!is_year_range(&p)).then(|| (Elem::Pages(p), len(rest)))
 }
 
 fn starts_with_range_tail(rest: &str) -> bool {
@@ -1084,29 +1106,8 @@ fn scan_free(text: &str, pos: usize, ctx: &Ctx) -> usize {
                     return pos + i + 1;
                 }
             }
-            ',' | '،' | ';' | '؛' => {
-                // A quoted name after a comma starts a new segment: "Title,
-                // «Türkologiya» jurnalı", "Encyclopaedia Iranica, "Gilan"".
-                // (The entry's own year printed again after the publisher,
-                // "… Bakı: Elm, 2012.", is the imprint's, not the title's.)
-                let year_in_title = ctx.year_seen.get().is_some_and(|seen| {
-                    c == ','
-                        && year(ctx.vocab, ctx.lang)
-                            .parse(after.trim_start())
-                            .is_ok_and(|(r, y)| {
-                                r.trim_start().starts_with('.') && y.gregorian != seen
-                            })
-                });
-                if !year_in_title
-                    && (element_follows(after, ctx)
-                        || after.trim_start().starts_with(['«', '"', '“'])
-                        || c == ',' && institution_follows(after, ctx))
-                {
-                    return pos + i;
-                }
-                if matches!(c, ';' | '؛') || ctx.punctuation == Punctuation::Comma {
-                    return pos + i;
-                }
+            ',' | '،' | ';' | '؛' if separator_ends_free(c, after, ctx) => {
+                return pos + i;
             }
             ':' if element_follows(after, ctx) => {
                 return pos + i;
@@ -1124,26 +1125,9 @@ fn scan_free(text: &str, pos: usize, ctx: &Ctx) -> usize {
             }
             '(' | '[' => {
                 if let Some(close) = bracket_end(rest) {
-                    let inner = &rest[1..close - 1];
-                    // A bracketed element other than a year ends the text
-                    // ("(pp. 201–230)", "(London: Routledge, 1995)"); a year
-                    // in brackets belongs to the title ("Azerbaycan (1918)").
-                    let elem = paren_elem(inner, ctx);
-                    let after_number = s[..i].trim_end().ends_with(|c: char| is_digit(c));
-                    // "Avestā (2008), Translated by …": the only year of an
-                    // entry, bracketed after its title and closing it, is the
-                    // entry's year, not the title's.
-                    let entry_year = matches!(elem, Some(Elem::Year(_)))
-                        && ctx.year_seen.get().is_none()
-                        && rest[close..].trim_start().starts_with([',', '.'])
-                        && !has_year(&rest[close..], ctx);
                     if i > 0
                         && s[..i].ends_with(char::is_whitespace)
-                        && (elem
-                            .as_ref()
-                            .is_some_and(|e| !matches!(e, Elem::Year(_)) || after_number)
-                            || entry_year
-                            || starts_with_imprint(inner, ctx))
+                        && bracket_ends_free(&s[..i], &rest[..close], &rest[close..], ctx)
                     {
                         return pos + i;
                     }
@@ -1160,6 +1144,48 @@ fn scan_free(text: &str, pos: usize, ctx: &Ctx) -> usize {
         k += 1;
     }
     pos + s.len()
+}
+
+/// Whether a comma or semicolon ends a free segment: an element, a quoted
+/// name ("Title, «Türkologiya» jurnalı", "Encyclopaedia Iranica, "Gilan"")
+/// or an institution follows, or the entry separates its areas so. The
+/// entry's own year printed again after the publisher ("… Bakı: Elm,
+/// 2012.") is the imprint's; another year there is the title's.
+fn separator_ends_free(c: char, after: &str, ctx: &Ctx) -> bool {
+    let year_in_title = ctx.year_seen.get().is_some_and(|seen| {
+        c == ','
+            && year(ctx.vocab, ctx.lang)
+                .parse(after.trim_start())
+                .is_ok_and(|(r, y)| r.trim_start().starts_with('.') && y.gregorian != seen)
+    });
+    if !year_in_title
+        && (element_follows(after, ctx)
+            || after.trim_start().starts_with(['«', '"', '“'])
+            || c == ',' && institution_follows(after, ctx))
+    {
+        return true;
+    }
+    matches!(c, ';' | '؛') || ctx.punctuation == Punctuation::Comma
+}
+
+/// Whether a bracket (`group`, brackets included) ends the free text
+/// before it (`before`): a bracketed element other than a year ("(pp.
+/// 201–230)", "(London: Routledge, 1995)"); a year only after a number, or
+/// as the only year of the entry closing its title ("Avestā (2008),
+/// Translated by …"). A year in brackets otherwise belongs to the title
+/// ("Azerbaycan (1918)").
+fn bracket_ends_free(before: &str, group: &str, after: &str, ctx: &Ctx) -> bool {
+    let inner = &group[1..group.len() - 1];
+    let elem = paren_elem(inner, ctx);
+    let after_number = before.trim_end().ends_with(|c: char| is_digit(c));
+    let entry_year = matches!(elem, Some(Elem::Year(_)))
+        && ctx.year_seen.get().is_none()
+        && after.trim_start().starts_with([',', '.'])
+        && !has_year(after, ctx);
+    elem.as_ref()
+        .is_some_and(|e| !matches!(e, Elem::Year(_)) || after_number)
+        || entry_year
+        || starts_with_imprint(inner, ctx)
 }
 
 /// Whether a word before a period is an initial, initials (`I.B`) or an
@@ -1440,6 +1466,34 @@ mod tests {
         // list; one after a label is the label's.
         assert!(!publisher_then_imprint("Fikr-i Ruz Publication.", &ctx));
         assert!(!publisher_then_imprint("ناشر: مؤسسه آل البيت، قم", &ctx));
+    }
+
+    #[test]
+    fn numbers_with_their_words() {
+        let v = Vocabulary::builtin();
+        let at = |s: &str, lang| elem_at(s, &Ctx::new(&v, lang)).map(|(e, _)| e);
+        let az = Some(Language::Az);
+        assert_eq!(at("N 10, səh. 78", az), Some(Elem::Issue("10".into())));
+        assert_eq!(at("səh 112.", az), Some(Elem::Pages("112".into())));
+        assert_eq!(
+            at("Вып 63. – Ч. 1", Some(Language::Ru)),
+            Some(Elem::Issue("63".into()))
+        );
+        assert_eq!(
+            at("Is. 1. P. 197", Some(Language::En)),
+            Some(Elem::Issue("1".into()))
+        );
+        let fa = Some(Language::Fa);
+        assert_eq!(at("سال ۲۴، شماره ۳", fa), Some(Elem::Volume("24".into())));
+        assert!(matches!(at("سال ۱۳۹۳", fa), None | Some(Elem::Year(_))));
+        assert_eq!(
+            at("12(3), 45", None),
+            Some(Elem::VolumeIssue("12".into(), "3".into()))
+        );
+        assert_eq!(
+            at("39/210-213", None),
+            Some(Elem::VolumePages("39".into(), "210-213".into()))
+        );
     }
 
     #[test]
