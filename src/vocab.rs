@@ -328,6 +328,18 @@ pub struct Imprint {
     /// Words opening a series inside a container's name ("Серия:", "Сер.").
     #[serde(default)]
     pub series_words: Vec<String>,
+    /// Countries printed after a place ("Beirut, Lebanon", "قم- إيران").
+    #[serde(default)]
+    pub countries: Vec<String>,
+    /// Words before the year an author died ("(d. 732 A.H.)", "(ت 1370هـ)").
+    #[serde(default)]
+    pub death_markers: Vec<String>,
+    /// Ordinal words after an edition word or before a volume word ("چاپ دوم", "ج اول").
+    #[serde(default)]
+    pub ordinals: Vec<String>,
+    /// Words before a journal's volume counted in years ("سال ۲۴").
+    #[serde(default)]
+    pub volume_years: Vec<String>,
 }
 
 /// Cues for one language (`bib/languages.toml`).
@@ -441,6 +453,10 @@ pub(crate) struct Index {
     pub ibid: Lexicon<()>,
     pub quoted_in: Lexicon<()>,
     pub series_words: Lexicon<()>,
+    pub countries: Lexicon<()>,
+    pub death_markers: Lexicon<()>,
+    pub ordinals: Lexicon<()>,
+    pub volume_years: Lexicon<()>,
     /// Month names: (calendar name, month number).
     pub months: Lexicon<(String, u8)>,
     pub seasons: Lexicon<()>,
@@ -615,6 +631,10 @@ impl Vocabulary {
             ibid,
             quoted_in,
             series_words,
+            countries,
+            death_markers,
+            ordinals,
+            volume_years,
         } = imprint;
         self.imprint.places.extend(places);
         self.imprint.publisher_words.extend(publisher_words);
@@ -638,6 +658,10 @@ impl Vocabulary {
         self.imprint.ibid.extend(ibid);
         self.imprint.quoted_in.extend(quoted_in);
         self.imprint.series_words.extend(series_words);
+        self.imprint.countries.extend(countries);
+        self.imprint.death_markers.extend(death_markers);
+        self.imprint.ordinals.extend(ordinals);
+        self.imprint.volume_years.extend(volume_years);
         self.reindex();
     }
 
@@ -721,6 +745,10 @@ impl Vocabulary {
             ibid: unit(&self.imprint.ibid),
             quoted_in: unit(&self.imprint.quoted_in),
             series_words: unit(&self.imprint.series_words),
+            countries: unit(&self.imprint.countries),
+            death_markers: unit(&self.imprint.death_markers),
+            ordinals: unit(&self.imprint.ordinals),
+            volume_years: unit(&self.imprint.volume_years),
             months: Lexicon::new(self.months.iter().flat_map(|m| {
                 m.names
                     .iter()

@@ -165,107 +165,107 @@ pub(crate) fn year<'a>(
         )))
         .parse(rest)?;
         let (rest, _) = opt((sp, year_word)).parse(rest)?;
-        let bare_calendar = |n: u64| {
-            let lang = language.map(Language::code);
-            vocab.calendars.iter().find_map(|c| {
-                c.bare
-                    .iter()
-                    .any(|b| {
-                        Some(b.language.as_str()) == lang
-                            && (b.from as u64..=b.to as u64).contains(&n)
-                    })
-                    .then(|| calendar_by_name(&c.name).flatten())
-                    .flatten()
-            })
-        };
-        let resolve = |n: u64, cal: Option<Option<Calendar>>| -> Option<Option<Calendar>> {
-            match cal {
-                Some(c) => Some(c),
-                None => Some(bare_calendar(n)),
-            }
-        };
-        let Some(cal1) = resolve(first, cal) else {
-            return fail(i);
-        };
+        let cal1 = cal.unwrap_or_else(|| bare_calendar(vocab, language, first));
         if !plausible(first, cal1) {
             return fail(i);
         }
-        let make = |n: u64, cal: Option<Calendar>| -> Option<Year> {
-            let n = i32::try_from(n).ok()?;
-            match cal {
-                None => Some(Year {
-                    gregorian: n,
-                    original: None,
-                }),
-                Some(c) => Some(Year {
-                    gregorian: to_gregorian(c, n)?,
-                    original: Some(OriginalYear {
-                        calendar: c,
-                        year: n,
-                    }),
-                }),
-            }
-        };
-        let Some(mut y) = make(first, cal1) else {
+        let Some(mut y) = make_year(first, cal1) else {
             return fail(i);
         };
-        // "1388/2009", "1330/1912": a year below 1500 printed with the
-        // Gregorian year it corresponds to is Solar (621 or 622 years
-        // apart) or lunar Hijri (578–584 years apart, the lunar year being
-        // shorter), whatever the entry's language.
-        if let Some((_, _, _, (n2, None))) = second
-            && cal.is_none()
-            && first < 1500
-            && n2 >= 1500
-            && let (Ok(a), Ok(b)) = (i32::try_from(first), i32::try_from(n2))
-        {
-            let calendar = match b - a {
-                621 | 622 => Some(Calendar::SolarHijri),
-                578..=584 => Some(Calendar::LunarHijri),
-                _ => None,
-            };
-            if let Some(c) = calendar {
-                return Ok((
-                    rest,
-                    Year {
-                        gregorian: b,
-                        original: Some(OriginalYear {
-                            calendar: c,
-                            year: a,
-                        }),
-                    },
-                ));
-            }
-        }
         if let Some((_, _, _, (n2, cal2))) = second {
-            // "1388/2009": a bare second year is Gregorian when the first is not.
-            let cal2 = match cal2 {
-                Some(c) => c,
-                None => {
-                    if cal1.is_some() {
-                        None
-                    } else {
-                        // "2009/1388": the second is the original.
-                        bare_calendar(n2).or(if n2 < 1500 && first >= 1500 {
-                            Some(Calendar::SolarHijri)
-                        } else {
-                            None
-                        })
-                    }
-                }
-            };
-            if plausible(n2, cal2)
-                && let Some(y2) = make(n2, cal2)
+            if cal.is_none()
+                && cal2.is_none()
+                && let Some(paired) = pair_by_distance(first, n2)
             {
-                match (y.original, y2.original) {
-                    (Some(_), None) => y.gregorian = y2.gregorian,
-                    (None, Some(o)) => y.original = Some(o),
-                    _ => {}
-                }
+                return Ok((rest, paired));
             }
+            y = with_second_year(y, first, n2, cal1, cal2, vocab, language);
         }
         Ok((rest, y))
     }
+}
+
+/// The calendar of a year printed without a marker in `language`
+/// (`bib/calendars.toml` `bare`): a bare 13xx in a Persian entry is Solar.
+fn bare_calendar(vocab: &Vocabulary, language: Option<Language>, n: u64) -> Option<Calendar> {
+    let lang = language.map(Language::code);
+    vocab.calendars.iter().find_map(|c| {
+        c.bare
+            .iter()
+            .any(|b| {
+                Some(b.language.as_str()) == lang && (b.from as u64..=b.to as u64).contains(&n)
+            })
+            .then(|| calendar_by_name(&c.name).flatten())
+            .flatten()
+    })
+}
+
+/// A printed year `n` of `calendar` (`None`: Gregorian), converted.
+fn make_year(n: u64, calendar: Option<Calendar>) -> Option<Year> {
+    let n = i32::try_from(n).ok()?;
+    match calendar {
+        None => Some(Year {
+            gregorian: n,
+            original: None,
+        }),
+        Some(c) => Some(Year {
+            gregorian: to_gregorian(c, n)?,
+            original: Some(OriginalYear {
+                calendar: c,
+                year: n,
+            }),
+        }),
+    }
+}
+
+/// "1388/2009", "1330/1912": a year below 1500 printed with the Gregorian
+/// year it corresponds to is Solar (621 or 622 years apart) or lunar Hijri
+/// (578–584 years apart, the lunar year being shorter), whatever the
+/// entry's language.
+fn pair_by_distance(first: u64, second: u64) -> Option<Year> {
+    if first >= 1500 || second < 1500 {
+        return None;
+    }
+    let (a, b) = (i32::try_from(first).ok()?, i32::try_from(second).ok()?);
+    let calendar = match b - a {
+        621 | 622 => Calendar::SolarHijri,
+        578..=584 => Calendar::LunarHijri,
+        _ => return None,
+    };
+    Some(Year {
+        gregorian: b,
+        original: Some(OriginalYear { calendar, year: a }),
+    })
+}
+
+/// The year `y` (printed `first`, of `cal1`) with the second year printed
+/// after it: a bare second year is Gregorian when the first is not;
+/// "2009/1388": the second is the original.
+fn with_second_year(
+    mut y: Year,
+    first: u64,
+    n2: u64,
+    cal1: Option<Calendar>,
+    cal2: Option<Option<Calendar>>,
+    vocab: &Vocabulary,
+    language: Option<Language>,
+) -> Year {
+    let cal2 = match cal2 {
+        Some(c) => c,
+        None if cal1.is_some() => None,
+        None => bare_calendar(vocab, language, n2)
+            .or((n2 < 1500 && first >= 1500).then_some(Calendar::SolarHijri)),
+    };
+    if plausible(n2, cal2)
+        && let Some(y2) = make_year(n2, cal2)
+    {
+        match (y.original, y2.original) {
+            (Some(_), None) => y.gregorian = y2.gregorian,
+            (None, Some(o)) => y.original = Some(o),
+            _ => {}
+        }
+    }
+    y
 }
 
 /// A number with an optional calendar marker before or after it.
@@ -289,7 +289,8 @@ fn marked_year<'a>(
         let rest = super::lex::year_suffix(rest).map_or(rest, |(after, _)| after);
         if rest.starts_with(|c: char| c.is_alphanumeric() && !is_marker_start(c)) {
             // "1920-ci" is handled by year_word.
-            if !rest.starts_with(['-', '–']) {
+            // "۱۳۴۰ـ۱۳۴۲ش": a tatweel joins two years as a dash does.
+            if !rest.starts_with(crate::script::is_dash) {
                 return fail(i);
             }
         }
@@ -620,6 +621,20 @@ mod tests {
             y("2012-ci il", Some(Language::Az)).map(|y| y.gregorian),
             Some(2012)
         );
+    }
+
+    #[test]
+    fn eras_spelled_out_or_abbreviated() {
+        let got = |t| y(t, Some(Language::Fa)).map(|y| (y.gregorian, y.original.map(|o| o.year)));
+        assert_eq!(got("1400 هجرى قمرى"), Some((1979, Some(1400))));
+        assert_eq!(got("1367 هجرى شمسى"), Some((1988, Some(1367))));
+        assert_eq!(got("1408هـ،"), Some((1987, Some(1408))));
+        let en = |t| y(t, Some(Language::En)).map(|y| (y.gregorian, y.original.map(|o| o.year)));
+        assert_eq!(en("1998 C.E."), Some((1998, None)));
+        assert_eq!(en("1366 S.H."), Some((1987, Some(1366))));
+        assert_eq!(en("1403 of the Hejira"), Some((1982, Some(1403))));
+        // A tatweel joining two years ends the first.
+        assert_eq!(got("۱۳۴۰ـ۱۳۴۲ش"), Some((1961, Some(1340))));
     }
 
     #[test]

@@ -97,6 +97,9 @@ pub(crate) struct Ctx<'a> {
     /// Whether the entry's year has been read (APA: "(2021). Census records
     /// of the Baku Governorate, 1897." — a later year belongs to the title).
     pub year_seen: std::cell::Cell<Option<i32>>,
+    /// Whether the segments read so far include a place: the imprint has
+    /// begun, and a span of years is its date, not the title's.
+    place_seen: std::cell::Cell<bool>,
     /// How the entry closes its areas: in the comma style a comma ends free
     /// text as a period does.
     pub punctuation: Punctuation,
@@ -109,6 +112,7 @@ impl<'a> Ctx<'a> {
             vocab,
             lang,
             year_seen: std::cell::Cell::new(None),
+            place_seen: std::cell::Cell::new(false),
             punctuation: Punctuation::Period,
         }
     }
@@ -175,6 +179,12 @@ fn read_sep(text: &str, mut pos: usize) -> (usize, Sep) {
 
 /// Splits `text[from..to]` into segments.
 pub(crate) fn segments(text: &str, from: usize, to: usize, ctx: &Ctx) -> Vec<Seg> {
+    ctx.place_seen.set(false);
+    segments_in(text, from, to, ctx)
+}
+
+/// Splits `text[from..to]` into segments, a bracketed imprint included.
+fn segments_in(text: &str, from: usize, to: usize, ctx: &Ctx) -> Vec<Seg> {
     let text = &text[..to];
     let mut segs = Vec::new();
     let mut pos = from;
@@ -198,7 +208,7 @@ pub(crate) fn segments(text: &str, from: usize, to: usize, ctx: &Ctx) -> Vec<Seg
             if elem.is_none()
                 && (starts_with_imprint(inner, ctx) || starts_with_element(inner, ctx))
             {
-                let mut inner_segs = segments(text, pos + 1, pos + close - 1, ctx);
+                let mut inner_segs = segments_in(text, pos + 1, pos + close - 1, ctx);
                 if let Some(first) = inner_segs.first_mut() {
                     first.sep = sep;
                 }
@@ -233,9 +243,17 @@ pub(crate) fn segments(text: &str, from: usize, to: usize, ctx: &Ctx) -> Vec<Seg
             pos += 2;
             continue;
         }
+        if let Some(span) = imprint_year_span(rest, ctx) {
+            pos = push_year_span(&mut segs, span, rest, pos, sep, ctx);
+            continue;
+        }
         if let Some((elem, len)) = elem_at(rest, ctx) {
             if let Elem::Year(y) = &elem {
                 ctx.year_seen.set(Some(y.gregorian));
+            }
+            let after_place = matches!(elem, Elem::Place(_));
+            if after_place {
+                ctx.place_seen.set(true);
             }
             segs.push(Seg {
                 elem: Some(elem),
@@ -244,6 +262,15 @@ pub(crate) fn segments(text: &str, from: usize, to: usize, ctx: &Ctx) -> Vec<Seg
                 bracketed: false,
             });
             pos += len;
+            if after_place && let Some(country) = country_after(&text[pos..], ctx) {
+                segs.push(Seg {
+                    elem: Some(Elem::Other(text[pos..][country.clone()].to_string())),
+                    range: pos + country.start..pos + country.end,
+                    sep: Sep::Comma,
+                    bracketed: false,
+                });
+                pos += country.end;
+            }
             continue;
         }
         let end = scan_free(text, pos, ctx);
@@ -261,6 +288,82 @@ pub(crate) fn segments(text: &str, from: usize, to: usize, ctx: &Ctx) -> Vec<Seg
         pos = end;
     }
     segs
+}
+
+/// A span of years in the imprint, after the place: a work issued over
+/// several years ("М.-Л., 1946-1960", "Cairo: Maktabat al-Khanjī, 1932-38",
+/// "Tehran: …, 1362 sh/1983 – 1366 sh/1987", "تهران، ۱۳۴۰ـ۱۳۴۲ش"). A span
+/// before the imprint is the period a title covers and stays with it.
+struct YearSpan {
+    first: Year,
+    /// The length of the first year as printed.
+    first_len: usize,
+    /// The length of the whole span.
+    len: usize,
+}
+
+fn imprint_year_span(s: &str, ctx: &Ctx) -> Option<YearSpan> {
+    if !ctx.place_seen.get() || ctx.year_seen.get().is_some() {
+        return None;
+    }
+    year_span(s, ctx)
+}
+
+/// Two years joined by a dash, the second printed whole or by its last two
+/// digits, ending an element.
+fn year_span(s: &str, ctx: &Ctx) -> Option<YearSpan> {
+    let (rest, first) = year(ctx.vocab, ctx.lang).parse(s).ok()?;
+    let first_len = s.len() - rest.len();
+    let (rest, _) = super::lex::dash(rest).ok()?;
+    let rest = match year(ctx.vocab, ctx.lang).parse(rest) {
+        Ok((after, _)) => after,
+        Err(_) => {
+            let (after, tail) = digits(rest).ok()?;
+            (tail.chars().count() == 2).then_some(after)?
+        }
+    };
+    (at_boundary(rest) && !rest.trim_start().starts_with(|c: char| is_digit(c))).then(|| YearSpan {
+        first,
+        first_len,
+        len: s.len() - rest.len(),
+    })
+}
+
+/// Pushes a year span as the year of its first year and, for the rest of
+/// the span, a note of the whole span as printed (`rest` starts with it);
+/// returns the position after it.
+fn push_year_span(
+    segs: &mut Vec<Seg>,
+    span: YearSpan,
+    rest: &str,
+    pos: usize,
+    sep: Sep,
+    ctx: &Ctx,
+) -> usize {
+    ctx.year_seen.set(Some(span.first.gregorian));
+    segs.push(Seg {
+        elem: Some(Elem::Year(span.first)),
+        range: pos..pos + span.first_len,
+        sep,
+        bracketed: false,
+    });
+    segs.push(Seg {
+        elem: Some(Elem::Other(rest[..span.len].to_string())),
+        range: pos + span.first_len..pos + span.len,
+        sep: Sep::Dash,
+        bracketed: false,
+    });
+    pos + span.len
+}
+
+/// A country after a comma that follows a place ("Beirut, Lebanon"): its
+/// range in `rest`, separator excluded.
+fn country_after(rest: &str, ctx: &Ctx) -> Option<std::ops::Range<usize>> {
+    let after = rest.trim_start().strip_prefix([',', '،'])?;
+    let name = after.trim_start();
+    let (len, _) = ctx.vocab.index.countries.match_start(name)?;
+    let start = rest.len() - name.len();
+    at_boundary(&name[len..]).then_some(start..start + len)
 }
 
 /// Whether the part after a comma names a publisher, an institution or a
@@ -282,6 +385,19 @@ fn institution_follows(after: &str, ctx: &Ctx) -> bool {
         |w: Option<&&str>| w.is_some_and(|w| crate::vocab::contains_word(w, &index.journal_words));
     crate::vocab::contains_word(part, &index.publisher_words)
         || words.len() >= 2 && (periodical_head(words.first()) || periodical_head(words.last()))
+}
+
+/// Whether a publisher's or a periodical's name comes next and more of the
+/// entry after it: "…, ed. ‘Imad al-Din Ahmad Haydar, Al-Kutub al-Thiqafiya
+/// Institute, Beirut, 1981", "ترجمه: الهه کولائی، فصلنامه راهبرد، شماره 7" —
+/// the names of a statement end before it.
+fn publisher_then_imprint(next: &str, ctx: &Ctx) -> bool {
+    next.split_once([',', '،']).is_some_and(|(name, after)| {
+        !name.contains(':')
+            && !after.trim().is_empty()
+            && (institution_follows(name, ctx)
+                || crate::vocab::contains_word(name, &ctx.vocab.index.corporate))
+    })
 }
 
 /// Whether a year stands anywhere in `s`, at the start of a word.
@@ -344,6 +460,9 @@ fn paren_elem(inner: &str, ctx: &Ctx) -> Option<Elem> {
     {
         return Some(Elem::Year(y));
     }
+    if died(t, ctx) {
+        return Some(Elem::Other(inner.trim().to_string()));
+    }
     // "(3-4)": an issue of a journal.
     if !t.is_empty()
         && t.chars()
@@ -363,43 +482,74 @@ fn paren_elem(inner: &str, ctx: &Ctx) -> Option<Elem> {
     None
 }
 
-/// An element at the start of `s`, with its byte length.
+/// "d. 732 A.H.", "ت 1370هـ", "d. 429/1037": the year an author died,
+/// bracketed after the name (a note, not the title).
+fn died(t: &str, ctx: &Ctx) -> bool {
+    (word(&ctx.vocab.index.death_markers), sp)
+        .parse(t)
+        .is_ok_and(|(rest, _)| {
+            rest.starts_with(|c: char| is_digit(c)) && rest.chars().count() <= 24
+        })
+}
+
+/// An element at the start of `s`, with its byte length. The recognisers
+/// are tried in order: markers and names first, numbers with their words
+/// next, places and years last.
 pub(crate) fn elem_at(s: &str, ctx: &Ctx) -> Option<(Elem, usize)> {
+    container_marker(s, ctx)
+        .or_else(|| people_after_marker(s, ctx))
+        .or_else(|| descriptor(s, ctx))
+        .or_else(|| numbered(s, ctx))
+        .or_else(|| counted(s, ctx))
+        .or_else(|| mistyped_label(s, ctx))
+        .or_else(|| labelled_elem(s, ctx))
+        .or_else(|| edition_place_year(s, ctx))
+}
+
+/// Container markers: "In:", "В кн.:", "İçinde:", "در:".
+fn container_marker(s: &str, ctx: &Ctx) -> Option<(Elem, usize)> {
+    let (rest, (w, _)) = word(&ctx.vocab.index.container_markers).parse(s).ok()?;
+    let wf = fold(w);
+    let colon = rest.trim_start().starts_with(':') || w.ends_with(':');
+    (colon || wf.starts_with('в') || wf.starts_with("içinde")).then(|| {
+        let rest = rest.trim_start().strip_prefix(':').unwrap_or(rest);
+        (Elem::ContainerMarker, s.len() - rest.len())
+    })
+}
+
+/// Editors, translators and authors named after the title: "под ред.
+/// В.В. Сидорова", "red. X", "ترجمه X", "نوشته X".
+fn people_after_marker(s: &str, ctx: &Ctx) -> Option<(Elem, usize)> {
+    let index = &ctx.vocab.index;
+    [
+        (&index.editor_markers, Role::Editor),
+        (&index.translator_markers, Role::Translator),
+        (&index.author_markers, Role::Author),
+    ]
+    .into_iter()
+    .find_map(|(lex, role)| {
+        let (rest, _) = word(lex).parse(s).ok()?;
+        let r = rest.trim_start();
+        let r = r.strip_prefix(':').map_or(r, str::trim_start);
+        let r = skip_role_words(r, ctx);
+        let (people, used) = names_until_separator(r, ctx);
+        (!people.is_empty()).then(|| {
+            let elem = match role {
+                Role::Editor => Elem::Editors(people),
+                Role::Translator => Elem::Translators(people),
+                Role::Author => Elem::Authors(people),
+            };
+            (elem, s.len() - r.len() + used)
+        })
+    })
+}
+
+/// Words that describe the work or its date: a thesis ("дис. … канд. ист.
+/// наук", "doktora tezi"), no date ("n.d."), a date ("12 may 1920", "14
+/// окт.", "۱۵ مهر ۱۳۵۷"; before years).
+fn descriptor(s: &str, ctx: &Ctx) -> Option<(Elem, usize)> {
     let vocab = ctx.vocab;
     let len = |rest: &str| s.len() - rest.len();
-    // Container markers: "In:", "В кн.:", "İçinde:", "در:".
-    if let Ok((rest, (w, _))) = word(&vocab.index.container_markers).parse(s) {
-        let wf = fold(w);
-        let colon = rest.trim_start().starts_with(':') || w.ends_with(':');
-        if colon || wf.starts_with('в') || wf.starts_with("içinde") {
-            let rest = rest.trim_start().strip_prefix(':').unwrap_or(rest);
-            return Some((Elem::ContainerMarker, len(rest)));
-        }
-    }
-    // Editors, translators and authors named after the title: "под ред.
-    // В.В. Сидорова", "red. X", "ترجمه X", "نوشته X".
-    for (lex, role) in [
-        (&vocab.index.editor_markers, Role::Editor),
-        (&vocab.index.translator_markers, Role::Translator),
-        (&vocab.index.author_markers, Role::Author),
-    ] {
-        if let Ok((rest, _)) = word(lex).parse(s) {
-            let r = rest.trim_start();
-            let r = r.strip_prefix(':').map_or(r, str::trim_start);
-            let r = skip_role_words(r, ctx);
-            let (people, used) = names_until_separator(r, ctx);
-            if !people.is_empty() {
-                let end = s.len() - r.len() + used;
-                let elem = match role {
-                    Role::Editor => Elem::Editors(people),
-                    Role::Translator => Elem::Translators(people),
-                    Role::Author => Elem::Authors(people),
-                };
-                return Some((elem, end));
-            }
-        }
-    }
-    // Thesis descriptors: "дис. … канд. ист. наук", "doktora tezi".
     if let Ok((rest, _)) = word(&vocab.index.thesis_words).parse(s) {
         let end = thesis_end(s, len(rest), ctx);
         return Some((Elem::Thesis(s[..end].trim().to_string()), end));
@@ -409,59 +559,59 @@ pub(crate) fn elem_at(s: &str, ctx: &Ctx) -> Option<(Elem, usize)> {
     {
         return Some((Elem::NoDate, len(rest)));
     }
-    // Dates before years: "12 may 1920", "14 окт.", "۱۵ مهر ۱۳۵۷".
-    if let Ok((rest, (printed, y, day))) = date(vocab, ctx.lang).parse(s)
-        && ends_element(printed, rest)
-    {
-        return Some((
+    let (rest, (printed, y, day)) = date(vocab, ctx.lang).parse(s).ok()?;
+    ends_element(printed, rest).then(|| {
+        (
             Elem::Date(printed.trim_end().to_string(), y, day),
             len(rest),
-        ));
-    }
-    // ISNAD encyclopaedia volume/pages: "39/210-213".
+        )
+    })
+}
+
+/// Numbers whose shape tells what they are: ISNAD volume/pages
+/// "39/210-213", Persian "سال ۲۴" (a journal's volume; "سال ۱۳۹۳" is a
+/// year), APA volume(issue) "12(3)".
+fn numbered(s: &str, ctx: &Ctx) -> Option<(Elem, usize)> {
+    let len = |rest: &str| s.len() - rest.len();
+    let ascii = crate::script::ascii_digits;
     if let Ok((rest, (v, _, p))) = (digits, ch('/'), super::lex::range).parse(s)
         && p.chars().any(crate::script::is_dash)
         && at_boundary(rest)
     {
-        let elem = Elem::VolumePages(
-            crate::script::ascii_digits(v),
-            crate::script::normalize_range(p),
-        );
+        let elem = Elem::VolumePages(ascii(v), crate::script::normalize_range(p));
         return Some((elem, len(rest)));
     }
-    // Persian "سال ۲۴" is a journal's volume; "سال ۱۳۹۳" a year.
-    if let Some(after) = s.strip_prefix("سال")
+    if let Ok((after, _)) = word(&ctx.vocab.index.volume_years).parse(s)
         && let Ok((rest, (_, d))) = (sp, digits).parse(after)
         && d.chars().count() <= 3
         && at_boundary(rest)
     {
-        return Some((Elem::Volume(crate::script::ascii_digits(d)), len(rest)));
+        return Some((Elem::Volume(ascii(d)), len(rest)));
     }
-    // APA volume(issue): "12(3)".
-    if let Ok((rest, (v, _, i, _))) = (digits, ch('('), digits, ch(')')).parse(s)
-        && at_boundary(rest)
-    {
-        return Some((
-            Elem::VolumeIssue(
-                crate::script::ascii_digits(v),
-                crate::script::ascii_digits(i),
-            ),
-            len(rest),
-        ));
-    }
-    // Extents before labels: "464 с." must not read as a label.
-    if let Ok((rest, e)) = extent(vocab).parse(s) {
+    let (rest, (v, _, i, _)) = (digits, ch('('), digits, ch(')')).parse(s).ok()?;
+    at_boundary(rest).then(|| (Elem::VolumeIssue(ascii(v), ascii(i)), len(rest)))
+}
+
+/// Numbers before their word: extents ("464 с.", before labels, so that
+/// it does not read as one), volumes printed number-first ("II cild",
+/// "2-ci cild"), the number of volumes ("в 3 т.").
+fn counted(s: &str, ctx: &Ctx) -> Option<(Elem, usize)> {
+    let len = |rest: &str| s.len() - rest.len();
+    if let Ok((rest, e)) = extent(ctx.vocab).parse(s) {
         return Some((Elem::Extent(e), len(rest)));
     }
-    // Volumes printed number-first: "II cild", "2-ci cild".
-    if let Ok((rest, (v, _))) = volume_after(vocab).parse(s) {
+    if let Ok((rest, (v, _))) = volume_after(ctx.vocab).parse(s) {
         return Some((Elem::Volume(v), len(rest)));
     }
-    if let Some((v, l)) = volume_count(s) {
-        return Some((Elem::Volumes(v), l));
-    }
-    // A Latin "C." typed for the Cyrillic page label in a Russian entry
-    // (reported as mixed-script): read as the page it means.
+    volume_count(s).map(|(v, l)| (Elem::Volumes(v), l))
+}
+
+/// Labels typed in another script or case: a Latin "C." for the Cyrillic
+/// page label in a Russian entry (reported as mixed-script), read as the
+/// page it means; Turkish "C. 30, S. 88", where capital S. is sayı (issue)
+/// and s. is sayfa (page).
+fn mistyped_label(s: &str, ctx: &Ctx) -> Option<(Elem, usize)> {
+    let len = |rest: &str| s.len() - rest.len();
     if ctx.lang == Some(Language::Ru)
         && let Some(after) = s.strip_prefix("C.").or_else(|| s.strip_prefix("c."))
         && let Ok((rest, (_, v))) = (sp, super::lex::range_list).parse(after)
@@ -469,13 +619,9 @@ pub(crate) fn elem_at(s: &str, ctx: &Ctx) -> Option<(Elem, usize)> {
         && crate::script::dominant_script(&rest.chars().take(30).collect::<String>())
             != Some(crate::script::Script::Latin)
     {
-        return Some((
-            Elem::Pages(crate::script::normalize_range(v).replace(' ', "")),
-            len(rest),
-        ));
+        let pages = crate::script::normalize_range(v).replace(' ', "");
+        return Some((Elem::Pages(pages), len(rest)));
     }
-    // Turkish journals write "C. 30, S. 88": capital S. is sayı (issue)
-    // there, and s. is sayfa (page).
     if ctx.lang == Some(Language::Tr)
         && let Some(after) = s.strip_prefix("S.")
         && let Ok((rest, (_, v))) = (sp, super::lex::range).parse(after)
@@ -483,41 +629,46 @@ pub(crate) fn elem_at(s: &str, ctx: &Ctx) -> Option<(Elem, usize)> {
     {
         return Some((Elem::Issue(crate::script::normalize_range(v)), len(rest)));
     }
-    // Labelled: "Том II", "№ 3", "С. 33–34", "vol. 3".
-    if let Ok((rest, l)) = labelled(vocab).parse(s)
-        && at_boundary(rest)
-    {
-        let elem = match l.meaning {
-            Meaning::Volume => Elem::Volume(l.normalized),
-            Meaning::Issue => Elem::Issue(l.normalized),
-            Meaning::Page => Elem::Pages(l.normalized),
-            Meaning::Part | Meaning::Book => Elem::Part(l.normalized),
-            _ => Elem::Other(s[..len(rest)].to_string()),
-        };
-        return Some((elem, len(rest)));
+    None
+}
+
+/// Labelled: "Том II", "№ 3", "С. 33–34", "vol. 3"; a label of another
+/// kind (chapter, column…) is kept as a note.
+fn labelled_elem(s: &str, ctx: &Ctx) -> Option<(Elem, usize)> {
+    let (rest, l) = labelled(ctx.vocab).parse(s).ok()?;
+    if !at_boundary(rest) {
+        return None;
     }
-    // Editions: "2-е изд.", "3-cü nəşr", "2nd ed.", "3. baskı", "چاپ دوم".
+    let len = s.len() - rest.len();
+    let elem = match l.meaning {
+        Meaning::Volume => Elem::Volume(l.normalized),
+        Meaning::Issue => Elem::Issue(l.normalized),
+        Meaning::Page => Elem::Pages(l.normalized),
+        Meaning::Part | Meaning::Book => Elem::Part(l.normalized),
+        _ => Elem::Other(s[..len].to_string()),
+    };
+    Some((elem, len))
+}
+
+/// Editions ("2-е изд.", "3-cü nəşr", "2nd ed.", "3. baskı", "چاپ دوم"),
+/// places ("М.", "Bakı", "تهران", "М.; Л."), years, and bare page ranges
+/// ("45–67", not a span of years).
+fn edition_place_year(s: &str, ctx: &Ctx) -> Option<(Elem, usize)> {
+    let len = |rest: &str| s.len() - rest.len();
     if let Some(l) = edition(s, ctx) {
         return Some((Elem::Edition(s[..l].trim().to_string()), l));
     }
-    // Places: "М.", "Bakı", "تهران", "М.; Л.".
     if let Some((printed, l)) = place(s, ctx) {
         return Some((Elem::Place(printed), l));
     }
-    // Years.
-    if let Ok((rest, y)) = year(vocab, ctx.lang).parse(s)
+    if let Ok((rest, y)) = year(ctx.vocab, ctx.lang).parse(s)
         && at_boundary(rest)
         && !starts_with_range_tail(rest)
     {
         return Some((Elem::Year(y), len(rest)));
     }
-    // Bare page ranges: "45–67" (not a span of years).
-    if let Ok((rest, p)) = bare_pages(s)
-        && !is_year_range(&p)
-    {
-        return Some((Elem::Pages(p), len(rest)));
-    }
-    None
+    let (rest, p) = bare_pages(s).ok()?;
+    (!is_year_range(&p)).then(|| (Elem::Pages(p), len(rest)))
 }
 
 fn starts_with_range_tail(rest: &str) -> bool {
@@ -554,7 +705,14 @@ fn place(s: &str, ctx: &Ctx) -> Option<(String, usize)> {
             break;
         };
         let after_t = after.trim_start();
-        match ctx.vocab.index.places.match_start(after_t) {
+        // "بيروت- لبنان", "قم- إيران": a country joined by a dash is part
+        // of the place as printed.
+        let country = || {
+            (!t.starts_with(';'))
+                .then(|| ctx.vocab.index.countries.match_start(after_t))
+                .flatten()
+        };
+        match ctx.vocab.index.places.match_start(after_t).or_else(country) {
             Some((l2, _)) => end = s.len() - after_t.len() + l2,
             None => break,
         }
@@ -584,9 +742,15 @@ fn edition(s: &str, ctx: &Ctx) -> Option<usize> {
             nom::combinator::recognize(ch('.')),
         ))),
         sp,
-        word(words),
+        edition_word(words),
     )
         .parse(s)
+        && ends_element(&s[..s.len() - rest.len()], rest)
+    {
+        return Some(with_qualifiers(s, s.len() - rest.len(), ctx));
+    }
+    // "first edition", "third edition"
+    if let Ok((rest, _)) = (word(&ctx.vocab.index.ordinals), sp, word(words)).parse(s)
         && ends_element(&s[..s.len() - rest.len()], rest)
     {
         return Some(with_qualifiers(s, s.len() - rest.len(), ctx));
@@ -598,9 +762,10 @@ fn edition(s: &str, ctx: &Ctx) -> Option<usize> {
             .map(|(x, _)| x)
             .ok()
             .map(|x| x.trim_start_matches(|c: char| c == '-' || c.is_alphabetic()))
-            .or_else(|| ordinal_word(r));
+            .or_else(|| ordinal_word(r, ctx));
+        // "الطبعة الأولى 1408هـ": the year may follow the ordinal unpunctuated.
         if let Some(after) = n
-            && at_boundary(after)
+            && (at_boundary(after) || after.starts_with(char::is_whitespace))
         {
             return Some(with_qualifiers(s, s.len() - after.len(), ctx));
         }
@@ -618,25 +783,23 @@ fn with_qualifiers(s: &str, end: usize, ctx: &Ctx) -> usize {
     }
 }
 
-/// Persian and Turkic ordinal words after `چاپ` or before `cild`.
-fn ordinal_word(s: &str) -> Option<&str> {
-    for w in [
-        "اول",
-        "دوم",
-        "سوم",
-        "چهارم",
-        "پنجم",
-        "ششم",
-        "هفتم",
-        "هشتم",
-        "نهم",
-        "دهم",
-    ] {
-        if let Some(rest) = s.strip_prefix(w) {
-            return Some(rest);
+/// An ordinal word after `چاپ` or `الطبعة` (`bib/imprint.toml` `ordinals`):
+/// the text after it.
+fn ordinal_word<'a>(s: &'a str, ctx: &Ctx) -> Option<&'a str> {
+    let (len, _) = ctx.vocab.index.ordinals.match_start(s)?;
+    Some(&s[len..])
+}
+
+/// An edition word, bare or bracketed: "ed.", "(Ed)" ("5th (Ed)").
+fn edition_word<'a>(
+    words: &'a crate::vocab::Lexicon<()>,
+) -> impl Parser<&'a str, Output = (), Error = nom::error::Error<&'a str>> + 'a {
+    move |i: &'a str| {
+        if let Ok((rest, _)) = (ch('('), word(words), ch(')')).parse(i) {
+            return Ok((rest, ()));
         }
+        word(words).parse(i).map(|(rest, _)| (rest, ()))
     }
-    None
 }
 
 /// The number of volumes: "iki cilddə", "3 cilddə", "в 3 т.", "в 2-х томах",
@@ -765,7 +928,8 @@ fn names_until_separator(s: &str, ctx: &Ctx) -> (Vec<Person>, usize) {
                 .count();
             let next = s[i + c.len_utf8()..].trim_start();
             let next_is_elem = elem_at(next, ctx)
-                .is_some_and(|(e, _)| !matches!(e, Elem::Editors(_) | Elem::Translators(_)));
+                .is_some_and(|(e, _)| !matches!(e, Elem::Editors(_) | Elem::Translators(_)))
+                || c != '.' && publisher_then_imprint(next, ctx);
             if (c == '.'
                 && word_len >= 2
                 && !next.starts_with(|ch: char| {
@@ -942,29 +1106,8 @@ fn scan_free(text: &str, pos: usize, ctx: &Ctx) -> usize {
                     return pos + i + 1;
                 }
             }
-            ',' | '،' | ';' | '؛' => {
-                // A quoted name after a comma starts a new segment: "Title,
-                // «Türkologiya» jurnalı", "Encyclopaedia Iranica, "Gilan"".
-                // (The entry's own year printed again after the publisher,
-                // "… Bakı: Elm, 2012.", is the imprint's, not the title's.)
-                let year_in_title = ctx.year_seen.get().is_some_and(|seen| {
-                    c == ','
-                        && year(ctx.vocab, ctx.lang)
-                            .parse(after.trim_start())
-                            .is_ok_and(|(r, y)| {
-                                r.trim_start().starts_with('.') && y.gregorian != seen
-                            })
-                });
-                if !year_in_title
-                    && (element_follows(after, ctx)
-                        || after.trim_start().starts_with(['«', '"', '“'])
-                        || c == ',' && institution_follows(after, ctx))
-                {
-                    return pos + i;
-                }
-                if matches!(c, ';' | '؛') || ctx.punctuation == Punctuation::Comma {
-                    return pos + i;
-                }
+            ',' | '،' | ';' | '؛' if separator_ends_free(c, after, ctx) => {
+                return pos + i;
             }
             ':' if element_follows(after, ctx) => {
                 return pos + i;
@@ -982,26 +1125,9 @@ fn scan_free(text: &str, pos: usize, ctx: &Ctx) -> usize {
             }
             '(' | '[' => {
                 if let Some(close) = bracket_end(rest) {
-                    let inner = &rest[1..close - 1];
-                    // A bracketed element other than a year ends the text
-                    // ("(pp. 201–230)", "(London: Routledge, 1995)"); a year
-                    // in brackets belongs to the title ("Azerbaycan (1918)").
-                    let elem = paren_elem(inner, ctx);
-                    let after_number = s[..i].trim_end().ends_with(|c: char| is_digit(c));
-                    // "Avestā (2008), Translated by …": the only year of an
-                    // entry, bracketed after its title and closing it, is the
-                    // entry's year, not the title's.
-                    let entry_year = matches!(elem, Some(Elem::Year(_)))
-                        && ctx.year_seen.get().is_none()
-                        && rest[close..].trim_start().starts_with([',', '.'])
-                        && !has_year(&rest[close..], ctx);
                     if i > 0
                         && s[..i].ends_with(char::is_whitespace)
-                        && (elem
-                            .as_ref()
-                            .is_some_and(|e| !matches!(e, Elem::Year(_)) || after_number)
-                            || entry_year
-                            || starts_with_imprint(inner, ctx))
+                        && bracket_ends_free(&s[..i], &rest[..close], &rest[close..], ctx)
                     {
                         return pos + i;
                     }
@@ -1018,6 +1144,48 @@ fn scan_free(text: &str, pos: usize, ctx: &Ctx) -> usize {
         k += 1;
     }
     pos + s.len()
+}
+
+/// Whether a comma or semicolon ends a free segment: an element, a quoted
+/// name ("Title, «Türkologiya» jurnalı", "Encyclopaedia Iranica, "Gilan"")
+/// or an institution follows, or the entry separates its areas so. The
+/// entry's own year printed again after the publisher ("… Bakı: Elm,
+/// 2012.") is the imprint's; another year there is the title's.
+fn separator_ends_free(c: char, after: &str, ctx: &Ctx) -> bool {
+    let year_in_title = ctx.year_seen.get().is_some_and(|seen| {
+        c == ','
+            && year(ctx.vocab, ctx.lang)
+                .parse(after.trim_start())
+                .is_ok_and(|(r, y)| r.trim_start().starts_with('.') && y.gregorian != seen)
+    });
+    if !year_in_title
+        && (element_follows(after, ctx)
+            || after.trim_start().starts_with(['«', '"', '“'])
+            || c == ',' && institution_follows(after, ctx))
+    {
+        return true;
+    }
+    matches!(c, ';' | '؛') || ctx.punctuation == Punctuation::Comma
+}
+
+/// Whether a bracket (`group`, brackets included) ends the free text
+/// before it (`before`): a bracketed element other than a year ("(pp.
+/// 201–230)", "(London: Routledge, 1995)"); a year only after a number, or
+/// as the only year of the entry closing its title ("Avestā (2008),
+/// Translated by …"). A year in brackets otherwise belongs to the title
+/// ("Azerbaycan (1918)").
+fn bracket_ends_free(before: &str, group: &str, after: &str, ctx: &Ctx) -> bool {
+    let inner = &group[1..group.len() - 1];
+    let elem = paren_elem(inner, ctx);
+    let after_number = before.trim_end().ends_with(|c: char| is_digit(c));
+    let entry_year = matches!(elem, Some(Elem::Year(_)))
+        && ctx.year_seen.get().is_none()
+        && after.trim_start().starts_with([',', '.'])
+        && !has_year(after, ctx);
+    elem.as_ref()
+        .is_some_and(|e| !matches!(e, Elem::Year(_)) || after_number)
+        || entry_year
+        || starts_with_imprint(inner, ctx)
 }
 
 /// Whether a word before a period is an initial, initials (`I.B`) or an
@@ -1095,6 +1263,7 @@ fn element_follows(after: &str, ctx: &Ctx) -> bool {
     }
     elem_at(t, ctx).is_some_and(|(e, _)| !matches!(e, Elem::Other(_)))
         || bare_number_then_boundary(t)
+        || imprint_year_span(t, ctx).is_some()
 }
 
 /// A bare number ending an element: ", 45, pp." after a journal's name.
@@ -1200,6 +1369,131 @@ mod tests {
                 "{stmt}"
             );
         }
+    }
+
+    #[test]
+    fn a_death_date_after_the_name_is_a_note() {
+        let got = segs(
+            "(d. 732 A.H.), Al-Mukhtasar fī Akhbār al-Bashar, Beirut",
+            Some(Language::En),
+        );
+        assert_eq!(got[0].0, Some(Elem::Other("d. 732 A.H.".into())));
+        assert_eq!(got[1], (None, "Al-Mukhtasar fī Akhbār al-Bashar".into()));
+        let got = segs("(ت 1370هـ): زينب الكبرى", Some(Language::Fa));
+        assert!(matches!(got[0].0, Some(Elem::Other(_))));
+        // A bracketed year without the word is not a death date.
+        let got = segs("Title (1920-1939). Bakı", Some(Language::Az));
+        assert_eq!(got[0].1, "Title (1920-1939)");
+    }
+
+    #[test]
+    fn a_span_of_years_after_the_place_gives_the_first() {
+        let years = |text: &str, lang| {
+            segs(text, lang)
+                .into_iter()
+                .filter_map(|s| match s.0 {
+                    Some(Elem::Year(y)) => Some((y.gregorian, y.original.map(|o| o.year))),
+                    _ => None,
+                })
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            years("Сборник. М.-Л., 1946-1960, т.1-3.", Some(Language::Ru)),
+            [(1946, None)]
+        );
+        assert_eq!(
+            years("Title. Cairo: Maktabat, 1932-38.", Some(Language::En)),
+            [(1932, None)]
+        );
+        assert_eq!(
+            years(
+                "Title, Tehran: Dar, 1362 sh/1983 – 1366 sh/1987.",
+                Some(Language::En)
+            ),
+            [(1983, Some(1362))]
+        );
+        assert_eq!(
+            years("کتاب. تهران، ۱۳۴۰ـ۱۳۴۲ش.", Some(Language::Fa)),
+            [(1961, Some(1340))]
+        );
+        // The whole span is kept as printed.
+        let got = segs("Title. Cairo: Maktabat, 1932-38.", Some(Language::En));
+        assert!(got.contains(&(Some(Elem::Other("1932-38".into())), "-38".into())));
+        // Before the imprint a span is the period of the title.
+        assert!(years("Tarix 1918-1920. Bakı, 1999.", Some(Language::Az)) == [(1999, None)]);
+    }
+
+    #[test]
+    fn a_country_after_the_place() {
+        let got = segs("Title, Beirut, Lebanon, 1415 AH.", Some(Language::En));
+        assert!(got.contains(&(Some(Elem::Place("Beirut".into())), "Beirut".into())));
+        assert!(got.contains(&(Some(Elem::Other("Lebanon".into())), "Lebanon".into())));
+        let got = segs(
+            "عنوان، دار الكتاب العربي، بيروت- لبنان.",
+            Some(Language::Fa),
+        );
+        assert!(
+            got.iter()
+                .any(|s| s.0 == Some(Elem::Place("بيروت- لبنان".into())))
+        );
+    }
+
+    #[test]
+    fn edition_statements() {
+        let v = Vocabulary::builtin();
+        let ctx = Ctx::new(&v, Some(Language::En));
+        let len = |s: &'static str| edition(s, &ctx).map(|l| &s[..l]);
+        assert_eq!(len("1st (Ed). Beirut"), Some("1st (Ed)"));
+        assert_eq!(len("5th (Ed). 1 Volume"), Some("5th (Ed)"));
+        assert_eq!(len("2nd ed. London"), Some("2nd ed."));
+        assert_eq!(len("first edition, 1415 AH"), Some("first edition"));
+        assert_eq!(len("چاپ دوم، تهران"), Some("چاپ دوم"));
+        assert_eq!(len("الطبعة الأولى 1408هـ"), Some("الطبعة الأولى"));
+        assert_eq!(len("1st Street"), None);
+    }
+
+    #[test]
+    fn a_statement_of_names_ends_before_a_publisher() {
+        let v = Vocabulary::builtin();
+        let ctx = Ctx::new(&v, Some(Language::En));
+        let (people, used) = names_until_separator(
+            "‘Imad al-Din Ahmad Haydar, Al-Kutub al-Thiqafiya Institute, Beirut, 1981.",
+            &ctx,
+        );
+        assert_eq!(people.len(), 1);
+        assert_eq!(used, "‘Imad al-Din Ahmad Haydar".len());
+        // A publisher that ends the entry may be a name of the statement's
+        // list; one after a label is the label's.
+        assert!(!publisher_then_imprint("Fikr-i Ruz Publication.", &ctx));
+        assert!(!publisher_then_imprint("ناشر: مؤسسه آل البيت، قم", &ctx));
+    }
+
+    #[test]
+    fn numbers_with_their_words() {
+        let v = Vocabulary::builtin();
+        let at = |s: &str, lang| elem_at(s, &Ctx::new(&v, lang)).map(|(e, _)| e);
+        let az = Some(Language::Az);
+        assert_eq!(at("N 10, səh. 78", az), Some(Elem::Issue("10".into())));
+        assert_eq!(at("səh 112.", az), Some(Elem::Pages("112".into())));
+        assert_eq!(
+            at("Вып 63. – Ч. 1", Some(Language::Ru)),
+            Some(Elem::Issue("63".into()))
+        );
+        assert_eq!(
+            at("Is. 1. P. 197", Some(Language::En)),
+            Some(Elem::Issue("1".into()))
+        );
+        let fa = Some(Language::Fa);
+        assert_eq!(at("سال ۲۴، شماره ۳", fa), Some(Elem::Volume("24".into())));
+        assert!(matches!(at("سال ۱۳۹۳", fa), None | Some(Elem::Year(_))));
+        assert_eq!(
+            at("12(3), 45", None),
+            Some(Elem::VolumeIssue("12".into(), "3".into()))
+        );
+        assert_eq!(
+            at("39/210-213", None),
+            Some(Elem::VolumePages("39".into(), "210-213".into()))
+        );
     }
 
     #[test]
