@@ -574,7 +574,7 @@ pub(crate) fn author_block(text: &str, vocab: &Vocabulary) -> Option<AuthorBlock
     let (rest, people, evidence) = people(text, vocab)?;
     let (rest, et_al) = et_al(rest, vocab);
     let (rest, editors) = editor_mark(rest, vocab);
-    let len = block_end(text, rest, evidence, et_al, editors)?;
+    let len = block_end(text, rest, evidence, et_al, editors, vocab)?;
     // A title must follow.
     if text[len..].trim().is_empty() {
         return None;
@@ -593,7 +593,10 @@ fn people<'a>(text: &'a str, vocab: &'a Vocabulary) -> Option<(&'a str, Vec<Pers
     let first_bare = evidence == Evidence::Named;
     let mut people = vec![first];
     loop {
-        let Ok((r, conjunction)) = joiner(vocab).parse(rest) else {
+        let Ok((r, conjunction)) = joiner(vocab)
+            .parse(rest)
+            .or_else(|_| capitals_joint(&text[..text.len() - rest.len()], rest))
+        else {
             break;
         };
         match person(vocab, conjunction).parse(r) {
@@ -615,6 +618,21 @@ fn people<'a>(text: &'a str, vocab: &'a Vocabulary) -> Option<(&'a str, Vec<Pers
         }
     }
     Some((rest, people, evidence))
+}
+
+/// Turkish lists that join inverted names in capitals by nothing but a
+/// space or a second period: `GÜMÜŞ, H. KOÇAK, F.`, `SÖNMEZ, M..
+/// AKMAYDALI, H.`. After an initial, a word in capitals and a comma open
+/// the next person.
+fn capitals_joint<'a>(before: &str, rest: &'a str) -> Res<'a, bool> {
+    let r = rest.strip_prefix('.').unwrap_or(rest);
+    let t = r.trim_start();
+    let (after, w) = name_word(t)?;
+    if before.ends_with('.') && t.len() < r.len() && is_capitals(w) && after.starts_with(',') {
+        Ok((t, true))
+    } else {
+        fail(rest)
+    }
 }
 
 /// "and others" after the list (`и др.`, `[və b.]`, `et al.`).
@@ -655,6 +673,7 @@ fn block_end(
     evidence: Evidence,
     et_al: bool,
     editors: bool,
+    vocab: &Vocabulary,
 ) -> Option<usize> {
     let consumed = text.len() - rest.len();
     // A list closed by "и др." or "[və b.]" ends like one closed by an initial.
@@ -673,7 +692,7 @@ fn block_end(
         && t[1..]
             .trim_start()
             .starts_with(|c: char| is_digit(c) || c.is_alphabetic())
-        && looks_like_year_paren(t)
+        && (looks_like_year_paren(t) || no_date_paren(t, vocab))
     {
         return Some(consumed);
     }
@@ -1194,6 +1213,13 @@ fn is_particle_prefixed(w: &str, vocab: &Vocabulary) -> bool {
     })
 }
 
+/// APA's date element saying there is none: `(n.d.)`, `(No Date)`,
+/// `(tarih yok)`, `(بی تا)` (`bib/imprint.toml` `no_date`).
+fn no_date_paren(t: &str, vocab: &Vocabulary) -> bool {
+    t.strip_prefix('(')
+        .is_some_and(|inner| word(&vocab.index.no_date).parse(inner.trim_start()).is_ok())
+}
+
 fn looks_like_year_paren(t: &str) -> bool {
     let Some(inner) = t.strip_prefix('(') else {
         return false;
@@ -1553,5 +1579,29 @@ mod tests {
         merge_statement(&mut authors, statement);
         let families: Vec<&str> = authors.iter().map(|p| p.family.as_str()).collect();
         assert_eq!(families, ["Зембатова", "Хаблиева"]);
+    }
+
+    #[test]
+    fn inverted_names_in_capitals_joined_by_a_space() {
+        assert_eq!(
+            fam("GÜMÜŞ, H. KOÇAK, F. (2010). Konya İl Merkezi Envanteri, Konya."),
+            vec![(s("GÜMÜŞ"), Some(s("H."))), (s("KOÇAK"), Some(s("F.")))]
+        );
+        assert_eq!(
+            fam("SÖNMEZ, M.. AKMAYDALI, H. (1987), “Konya Çeşmeleri”, Ankara"),
+            vec![
+                (s("SÖNMEZ"), Some(s("M."))),
+                (s("AKMAYDALI"), Some(s("H.")))
+            ]
+        );
+    }
+
+    #[test]
+    fn a_no_date_bracket_closes_the_block() {
+        let (names, rest) =
+            block("Tanoukhi, Abou Ali Mohsen (No Date). Faraj ba’d al-Shidda. Tehran")
+                .expect("block");
+        assert_eq!(names[0].0, "Tanoukhi");
+        assert!(rest.starts_with(" (No Date)"));
     }
 }
