@@ -271,6 +271,18 @@ pub struct Names {
     /// Words closing a patronymic (`qızı`, `oğlu`, `кызы`, `оглы`) and
     /// words of address inside a full name (`xanım`, `bəy`).
     pub patronymics: Vec<String>,
+    /// Function words that are never part of a name (`و`, `در`, `از`).
+    pub function_words: Vec<String>,
+    /// Lower-case words joining an institution's name (`and`, `or`).
+    pub institution_links: Vec<String>,
+    /// Words introducing an agent in a responsibility statement (`by`).
+    pub agent_words: Vec<String>,
+    /// Particles that open a traditional Arabic name (`Ibn`, `Abu`, `ابن`).
+    pub openers: Vec<String>,
+    /// The article opening an Arabic relation adjective (nisba), `ال`.
+    pub nisba_article: Vec<String>,
+    /// The endings of a nisba, `ی`.
+    pub nisba_endings: Vec<String>,
 }
 
 impl Names {
@@ -605,6 +617,12 @@ impl Vocabulary {
         self.names.particles.extend(names.particles);
         self.names.digraph_initials.extend(names.digraph_initials);
         self.names.patronymics.extend(names.patronymics);
+        self.names.function_words.extend(names.function_words);
+        self.names.institution_links.extend(names.institution_links);
+        self.names.agent_words.extend(names.agent_words);
+        self.names.openers.extend(names.openers);
+        self.names.nisba_article.extend(names.nisba_article);
+        self.names.nisba_endings.extend(names.nisba_endings);
         self.names.et_al.extend(names.et_al);
         self.names.conjunctions.extend(names.conjunctions);
         self.names.surname_endings.extend(names.surname_endings);

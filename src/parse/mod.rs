@@ -972,7 +972,7 @@ fn assign(work: &str, segs: &[imprint::Seg], f: &mut Fields, ctx: &Ctx) {
                     {
                         f.authors = names;
                     } else if !names.is_empty() && names.iter().all(|p| p.given.is_some()) {
-                        // repeated responsibility: nothing new
+                        person::merge_statement(&mut f.authors, names);
                     } else {
                         f.notes.push(value);
                     }

@@ -131,16 +131,18 @@ fn name_word(i: &str) -> Res<'_, &str> {
     // A transliterated name may open with the letter ʿayn: `ʻAmīd`, `‘Amili`.
     let ayn = matches!(first, 'ʻ' | 'ʿ' | '‘')
         && i[first.len_utf8()..].starts_with(|c: char| c.is_uppercase());
-    if !arabic && !ayn && !first.is_uppercase() {
+    if !arabic && !ayn && !is_capital(first) {
         return fail(i);
     }
     let mut end = 0;
     let mut prev = ' ';
     for (j, c) in i.char_indices() {
+        // An ʿayn or hamza inside a romanised name: `Ja‘fariyan`, `Kird-‘Ali`.
         let ok = c.is_alphabetic()
             || c == '\u{200C}'
             || (j == 0 && ayn)
-            || (matches!(c, '-' | '\'' | '’') && prev.is_alphabetic());
+            || (is_hyphen(c) || matches!(c, '\'' | '’')) && prev.is_alphabetic()
+            || is_ayn(c) && (prev.is_alphabetic() || is_hyphen(prev));
         if !ok {
             break;
         }
@@ -151,7 +153,7 @@ fn name_word(i: &str) -> Res<'_, &str> {
     while let Some(c) = i[..end]
         .chars()
         .next_back()
-        .filter(|c| matches!(c, '-' | '\'' | '’'))
+        .filter(|&c| is_hyphen(c) || matches!(c, '\'' | '’'))
     {
         end -= c.len_utf8();
     }
@@ -162,6 +164,22 @@ fn name_word(i: &str) -> Res<'_, &str> {
     // A word followed by a period that is a single capital is an initial,
     // handled elsewhere.
     Ok((&i[end..], w))
+}
+
+/// A capital letter, or a letter that has no capital of its own (`ǰ` of
+/// romanised Persian, printed as a name's first letter: `ǰūzǰānī`).
+fn is_capital(c: char) -> bool {
+    c.is_uppercase() || c.is_lowercase() && c.to_uppercase().count() > 1
+}
+
+/// A hyphen, the non-breaking one included (`al‑Ansari`).
+fn is_hyphen(c: char) -> bool {
+    matches!(c, '-' | '\u{2011}')
+}
+
+/// The letter ʿayn (or hamza) as romanisations print it: `ʿ`, `ʻ`, `‘`, `ʾ`.
+fn is_ayn(c: char) -> bool {
+    matches!(c, 'ʻ' | 'ʿ' | '‘' | 'ʾ')
 }
 
 /// Honorifics before a name, dropped (`دکتر`, `prof.`, `Prof. Dr.`).
@@ -192,179 +210,194 @@ enum Evidence {
     Strong,
 }
 
+/// A person parsed at the start of the input: the rest, the person and how
+/// sure the reading is.
+type Found<'a> = (&'a str, (Person, Evidence));
+
+/// A person with given names (or initials) known for sure.
+fn strong<'a>(rest: &'a str, family: &str, given: &str, alias: Option<&str>) -> Found<'a> {
+    (
+        rest,
+        (
+            Person {
+                family: family.to_string(),
+                given: Some(given.to_string()),
+                alias: alias.map(str::to_string),
+            },
+            Evidence::Strong,
+        ),
+    )
+}
+
 fn person<'a>(
     vocab: &'a Vocabulary,
     in_list: bool,
 ) -> impl Parser<&'a str, Output = (Person, Evidence), Error = nom::error::Error<&'a str>> + 'a {
     move |i: &'a str| {
         let (i, honored) = honorifics(vocab).parse(i)?;
-        let strong = |p: Person| (p, Evidence::Strong);
-        // Initials first: "М.И. Володарский", "J. Smith".
-        if let Ok((rest, (ini, _, family))) = (initials, sp, name_word).parse(i) {
-            // "M. Sadık Bilge, …": a middle name between the initial and the
-            // family name, which the end of the person follows.
-            if let Ok((r2, (_, last))) = (ch(' '), name_word).parse(rest)
-                && ends_person(r2, vocab)
-                && !is_initial_like(last, r2)
-            {
-                return Ok((
-                    r2,
-                    strong(Person {
-                        family: last.to_string(),
-                        given: Some(format!("{ini} {family}")),
-                        alias: None,
-                    }),
-                ));
-            }
-            let rest = skip_family_tail(rest);
-            return Ok((
-                rest.0,
-                strong(Person {
-                    family: join_family(family, rest.1),
-                    given: Some(ini.to_string()),
-                    alias: None,
-                }),
-            ));
+        if let Some((rest, found)) = initials_first(i, vocab) {
+            return Ok((rest, found));
         }
         let (after_family, family) = family_words(i)?;
-        // Pen name: "İbrahimov (Şahin) Tağı".
-        if let Ok((rest, (_, _, alias, _, _, given))) =
-            (sp, ch('('), name_word, ch(')'), sp, name_word).parse(after_family)
-        {
-            return Ok((
-                rest,
-                strong(Person {
-                    family: family.to_string(),
-                    given: Some(given.to_string()),
-                    alias: Some(alias.to_string()),
-                }),
-            ));
+        let found = pen_name(after_family, family)
+            .or_else(|| inverted(after_family, family, honored, vocab))
+            .or_else(|| capitals_first(after_family, family))
+            .or_else(|| family_initials(after_family, family))
+            .or_else(|| bare(after_family, family, honored, in_list, vocab));
+        match found {
+            Some((rest, found)) => Ok((rest, found)),
+            None => fail(i),
         }
-        // Inverted: "Smith, John", "Smith, J.", "بیات، کاوه". Not after an
-        // honorific, which stands before a name in its natural order.
-        if (!honored || !family.contains(' '))
-            && let Ok((rest, _)) = (sp, comma, sp).parse(after_family)
-            && let Ok((rest, _)) = honorifics(vocab).parse(rest)
-            // "ماه در ایران، نوشته : …": a role word is no given name.
-            && !is_role_word(rest, vocab)
-        {
-            if let Ok((r, ini)) = initials(rest) {
-                return Ok((
-                    r,
-                    strong(Person {
-                        family: family.to_string(),
-                        given: Some(ini.to_string()),
-                        alias: None,
-                    }),
-                ));
-            }
-            if let Ok((r, given)) = given_words(rest)
-                && (ends_person(r, vocab) || given.ends_with('.'))
-                && family.split(' ').count() + given.split(' ').count() <= 4
-            {
-                // "Smith, John, and" / "Smith, John." — a comma inversion
-                // needs the given names to end the person.
-                return Ok((
-                    r,
-                    strong(Person {
-                        family: family.to_string(),
-                        given: Some(given.to_string()),
-                        alias: None,
-                    }),
-                ));
-            }
-        }
-        // Family and initials: "Иванов И.И.", "Smith J."
-        if let Ok((rest, (_, ini))) = (sp, initials).parse(after_family) {
-            return Ok((
-                rest,
-                strong(Person {
-                    family: family.to_string(),
-                    given: Some(ini.to_string()),
-                    alias: None,
-                }),
-            ));
-        }
-        // Bare words: "Həsənli Cəmil", "کاوه بیات", "ایرج ذوقی".
-        let words: Vec<&str> = family.split(' ').filter(|w| !w.is_empty()).collect();
-        // A family name in capitals before the given names: "JOHNSON Robert
-        // A.", "MORRISON Alexander" (French and Turkish lists).
-        if let [first, rest @ ..] = words.as_slice()
-            && !rest.is_empty()
-            && is_capitals(first)
-            && !rest.iter().any(|w| is_capitals(w))
-        {
-            let (r, ini) = match (sp, initials).parse(after_family) {
-                Ok((r, (_, ini))) => (r, Some(ini)),
-                Err(_) => (after_family, None),
-            };
-            let mut given = rest.join(" ");
-            if let Some(ini) = ini {
-                given = format!("{given} {ini}");
-            }
-            return Ok((
-                r,
-                strong(Person {
-                    family: (*first).to_string(),
-                    given: Some(given),
-                    alias: None,
-                }),
-            ));
-        }
-        if words.len() >= 2 && words.len() <= 3 {
-            let evidence = if honored {
-                Evidence::Strong
-            } else {
-                Evidence::Named
-            };
-            if let Some(p) = split_bare(&words, vocab, honored) {
-                return Ok((after_family, (p, evidence)));
-            }
-            // Persian APA: "تورج اتابکی (1376). …" — two or three words
-            // directly before a year in brackets are the author, given name
-            // first (a title is followed by its period first: "روابط …. (1390)").
-            let arabic = words
-                .iter()
-                .all(|w| w.chars().next().and_then(script_of) == Some(Script::Arabic));
-            if arabic
-                && !in_list
-                && looks_like_year_paren(after_family.trim_start())
-                && after_family.starts_with(' ')
-                && !words
-                    .iter()
-                    .any(|w| ["و", "در", "از", "به", "با", "بر", "تا", "که", "را"].contains(w))
-            {
-                let (given, family) = words.split_at(words.len() - 1);
-                return Ok((
-                    after_family,
-                    (
-                        Person {
-                            family: family[0].to_string(),
-                            given: Some(given.join(" ")),
-                            alias: None,
-                        },
-                        Evidence::Named,
-                    ),
-                ));
-            }
-            // After another name and "and", two capitalised words are a
-            // name whatever the vocabulary says.
-            if in_list && let Some(p) = split_bare(&words, vocab, true) {
-                return Ok((after_family, (p, Evidence::Listed)));
-            }
-        }
-        if honored && words.len() == 1 {
-            return Ok((
-                after_family,
-                strong(Person {
-                    family: family.to_string(),
-                    given: None,
-                    alias: None,
-                }),
-            ));
-        }
-        fail(i)
     }
+}
+
+/// Initials first: `М.И. Володарский`, `J. Smith`; with a middle name
+/// between the initial and the family name: `M. Sadık Bilge, …`.
+fn initials_first<'a>(i: &'a str, vocab: &Vocabulary) -> Option<Found<'a>> {
+    let (rest, (ini, _, family)) = (initials, sp, name_word).parse(i).ok()?;
+    if let Ok((r2, (_, last))) = (ch(' '), name_word).parse(rest)
+        && ends_person(r2, vocab)
+        && !is_initial_like(last, r2)
+    {
+        return Some(strong(r2, last, &format!("{ini} {family}"), None));
+    }
+    Some(strong(rest, family, ini, None))
+}
+
+/// A pen name in brackets between family and given name: `İbrahimov
+/// (Şahin) Tağı`, `Bəydilli (Məmmədov) C.`.
+fn pen_name<'a>(after_family: &'a str, family: &str) -> Option<Found<'a>> {
+    let (rest, (_, _, alias, _, _, given)) = (
+        sp,
+        ch('('),
+        name_word,
+        ch(')'),
+        sp,
+        nom::branch::alt((initials, name_word)),
+    )
+        .parse(after_family)
+        .ok()?;
+    Some(strong(rest, family, given, Some(alias)))
+}
+
+/// Inverted: `Smith, John`, `Smith, J.`, `بیات، کاوه`. Not after an
+/// honorific, which stands before a name in its natural order.
+fn inverted<'a>(
+    after_family: &'a str,
+    family: &str,
+    honored: bool,
+    vocab: &'a Vocabulary,
+) -> Option<Found<'a>> {
+    if honored && family.contains(' ') {
+        return None;
+    }
+    let (rest, _) = (sp, comma, sp).parse(after_family).ok()?;
+    let (rest, _) = honorifics(vocab).parse(rest).ok()?;
+    // "ماه در ایران، نوشته : …": a role word is no given name.
+    if is_role_word(rest, vocab) {
+        return None;
+    }
+    if let Ok((r, ini)) = initials(rest) {
+        return Some(strong(r, family, ini, None));
+    }
+    let (r, given) = given_words(rest).ok()?;
+    // "Smith, John, and" / "Smith, John." — a comma inversion needs the
+    // given names to end the person.
+    ((ends_person(r, vocab) || given.ends_with('.'))
+        && family.split(' ').count() + given.split(' ').count() <= 4)
+        .then(|| strong(r, family, given, None))
+}
+
+/// A family name in capitals before the given names: `JOHNSON Robert A.`,
+/// `MORRISON Alexander` (French and Turkish lists).
+fn capitals_first<'a>(after_family: &'a str, family: &str) -> Option<Found<'a>> {
+    let words: Vec<&str> = family.split(' ').filter(|w| !w.is_empty()).collect();
+    let [first, rest @ ..] = words.as_slice() else {
+        return None;
+    };
+    if rest.is_empty() || !is_capitals(first) || rest.iter().any(|w| is_capitals(w)) {
+        return None;
+    }
+    let (r, given) = match (sp, initials).parse(after_family) {
+        Ok((r, (_, ini))) => (r, format!("{} {ini}", rest.join(" "))),
+        Err(_) => (after_family, rest.join(" ")),
+    };
+    Some(strong(r, first, &given, None))
+}
+
+/// Family and initials: `Иванов И.И.`, `Smith J.`, `Рахмани А.А.Тарихи…`.
+fn family_initials<'a>(after_family: &'a str, family: &str) -> Option<Found<'a>> {
+    let (rest, (_, ini)) = (sp, initials).parse(after_family).ok()?;
+    Some(strong(rest, family, ini, None))
+}
+
+/// Bare words: `Həsənli Cəmil`, `کاوه بیات`, `ایرج ذوقی`, ordered by the
+/// vocabulary; refused when nothing says they are a name.
+fn bare<'a>(
+    after_family: &'a str,
+    family: &str,
+    honored: bool,
+    in_list: bool,
+    vocab: &Vocabulary,
+) -> Option<Found<'a>> {
+    let words: Vec<&str> = family.split(' ').filter(|w| !w.is_empty()).collect();
+    let only = |p: Person, e: Evidence| Some((after_family, (p, e)));
+    if honored && words.len() == 1 {
+        return only(
+            Person {
+                family: family.to_string(),
+                given: None,
+                alias: None,
+            },
+            Evidence::Strong,
+        );
+    }
+    // "Ibn Taqtaqa’", "Abu Muhammad …": a name opened by a particle is one
+    // whole traditional name, not given and family (`traditional_name`).
+    if !(2..=3).contains(&words.len()) || is_particle(words[0], vocab) {
+        return None;
+    }
+    let evidence = if honored {
+        Evidence::Strong
+    } else {
+        Evidence::Named
+    };
+    if let Some(p) = split_bare(&words, vocab, honored) {
+        return only(p, evidence);
+    }
+    if !in_list && let Some(p) = persian_dated(after_family, &words, vocab) {
+        return only(p, Evidence::Named);
+    }
+    // After another name and "and", two capitalised words are a name
+    // whatever the vocabulary says.
+    if in_list && let Some(p) = split_bare(&words, vocab, true) {
+        return only(p, Evidence::Listed);
+    }
+    None
+}
+
+/// Persian APA: `تورج اتابکی (1376). …` — two or three words directly
+/// before a year in brackets are the author, given name first (a title is
+/// followed by its period first: `روابط …. (1390)`), unless one of them is a
+/// function word (`bib/names.toml` `function_words`).
+fn persian_dated(after_family: &str, words: &[&str], vocab: &Vocabulary) -> Option<Person> {
+    let arabic = words
+        .iter()
+        .all(|w| w.chars().next().and_then(script_of) == Some(Script::Arabic));
+    let function_word = |w: &&str| vocab.names.function_words.iter().any(|f| f == w);
+    if !arabic
+        || !looks_like_year_paren(after_family.trim_start())
+        || !after_family.starts_with(' ')
+        || words.iter().any(function_word)
+    {
+        return None;
+    }
+    let (given, family) = words.split_at(words.len() - 1);
+    Some(Person {
+        family: family[0].to_string(),
+        given: Some(given.join(" ")),
+        alias: None,
+    })
 }
 
 /// Whether `rest` opens with a word that introduces names (`نوشته`, `ed.`,
@@ -437,19 +470,6 @@ fn given_words(i: &str) -> Res<'_, &str> {
         rest = r;
     }
     Ok((rest, &i[..i.len() - rest.len()]))
-}
-
-/// After "I. Family": a following capitalised word joined by a hyphen is
-/// already in `name_word`; nothing else joins.
-fn skip_family_tail(rest: &str) -> (&str, Option<&str>) {
-    (rest, None)
-}
-
-fn join_family(family: &str, tail: Option<&str>) -> String {
-    match tail {
-        Some(t) => format!("{family} {t}"),
-        None => family.to_string(),
-    }
 }
 
 /// Decides given and family for two or three bare words, or refuses when
@@ -548,11 +568,35 @@ pub(crate) fn corporate_author(text: &str, vocab: &Vocabulary) -> Option<(String
 
 /// Parses the author block at the start of `text`.
 pub(crate) fn author_block(text: &str, vocab: &Vocabulary) -> Option<AuthorBlock> {
+    if let Some(block) = traditional_name(text, vocab) {
+        return Some(block);
+    }
+    let (rest, people, evidence) = people(text, vocab)?;
+    let (rest, et_al) = et_al(rest, vocab);
+    let (rest, editors) = editor_mark(rest, vocab);
+    let len = block_end(text, rest, evidence, et_al, editors, vocab)?;
+    // A title must follow.
+    if text[len..].trim().is_empty() {
+        return None;
+    }
+    Some(AuthorBlock {
+        people,
+        len,
+        editors,
+    })
+}
+
+/// The people of a list joined by commas and conjunctions, the rest and
+/// the strongest evidence among them.
+fn people<'a>(text: &'a str, vocab: &'a Vocabulary) -> Option<(&'a str, Vec<Person>, Evidence)> {
     let (mut rest, (first, mut evidence)) = person(vocab, false).parse(text).ok()?;
     let first_bare = evidence == Evidence::Named;
     let mut people = vec![first];
     loop {
-        let Ok((r, conjunction)) = joiner(vocab).parse(rest) else {
+        let Ok((r, conjunction)) = joiner(vocab)
+            .parse(rest)
+            .or_else(|_| capitals_joint(&text[..text.len() - rest.len()], rest))
+        else {
             break;
         };
         match person(vocab, conjunction).parse(r) {
@@ -573,9 +617,27 @@ pub(crate) fn author_block(text: &str, vocab: &Vocabulary) -> Option<AuthorBlock
             Err(_) => break,
         }
     }
-    // "and others"
-    let mut et_al = false;
-    if let Ok((r, _)) = (
+    Some((rest, people, evidence))
+}
+
+/// Turkish lists that join inverted names in capitals by nothing but a
+/// space or a second period: `GÜMÜŞ, H. KOÇAK, F.`, `SÖNMEZ, M..
+/// AKMAYDALI, H.`. After an initial, a word in capitals and a comma open
+/// the next person.
+fn capitals_joint<'a>(before: &str, rest: &'a str) -> Res<'a, bool> {
+    let r = rest.strip_prefix('.').unwrap_or(rest);
+    let t = r.trim_start();
+    let (after, w) = name_word(t)?;
+    if before.ends_with('.') && t.len() < r.len() && is_capitals(w) && after.starts_with(',') {
+        Ok((t, true))
+    } else {
+        fail(rest)
+    }
+}
+
+/// "and others" after the list (`и др.`, `[və b.]`, `et al.`).
+fn et_al<'a>(rest: &'a str, vocab: &'a Vocabulary) -> (&'a str, bool) {
+    match (
         sp,
         nom::combinator::opt(comma),
         sp,
@@ -583,65 +645,253 @@ pub(crate) fn author_block(text: &str, vocab: &Vocabulary) -> Option<AuthorBlock
     )
         .parse(rest)
     {
-        rest = r;
-        et_al = true;
+        Ok((r, _)) => (r, true),
+        Err(_) => (rest, false),
     }
-    // "(ed.)", "(eds.)", "(red.)", "(сост.)", ", ed."
-    let mut editors = false;
+}
+
+/// `(ed.)`, `(eds.)`, `(red.)`, `(сост.)`, `, ed.` after the list: the
+/// people are editors.
+fn editor_mark<'a>(rest: &'a str, vocab: &'a Vocabulary) -> (&'a str, bool) {
     if let Ok((r, _)) = (sp, ch('('), word(&vocab.index.editor_markers), ch(')')).parse(rest) {
-        editors = true;
-        rest = r;
-    } else if let Ok((r, _)) = (sp, comma, sp, word(&vocab.index.editor_markers)).parse(rest)
+        return (r, true);
+    }
+    if let Ok((r, _)) = (sp, comma, sp, word(&vocab.index.editor_markers)).parse(rest)
         && r.trim_start()
             .starts_with(|c: char| c.is_uppercase() || c == '"' || c == '“')
     {
-        editors = true;
-        rest = r;
+        return (r, true);
     }
-    // The block must end where a title or a year begins.
+    (rest, false)
+}
+
+/// Where the block ends: where a title or a year begins after it, or
+/// nowhere (not a block).
+fn block_end(
+    text: &str,
+    rest: &str,
+    evidence: Evidence,
+    et_al: bool,
+    editors: bool,
+    vocab: &Vocabulary,
+) -> Option<usize> {
     let consumed = text.len() - rest.len();
     // A list closed by "и др." or "[və b.]" ends like one closed by an initial.
     let ended_with_period =
         text[..consumed].ends_with('.') || (et_al && evidence >= Evidence::Named);
     let t = rest.trim_start();
     let spaced = rest.len() != t.len();
-    let len = if let Some(after) = t.strip_prefix('.').or_else(|| t.strip_prefix(':')) {
+    if let Some(after) = t.strip_prefix('.').or_else(|| t.strip_prefix(':')) {
         // "R.Əliyev.Şirvan xanlığı…": initials make the name sure enough for
         // a title glued to its period.
         let glued_title = evidence == Evidence::Strong && glued_name(after);
-        if !(after.is_empty() || after.starts_with(char::is_whitespace) || glued_title) {
-            return None;
-        }
-        text.len() - after.len()
-    } else if t.starts_with('(')
+        return (after.is_empty() || after.starts_with(char::is_whitespace) || glued_title)
+            .then(|| text.len() - after.len());
+    }
+    if t.starts_with('(')
         && t[1..]
             .trim_start()
             .starts_with(|c: char| is_digit(c) || c.is_alphabetic())
-        && looks_like_year_paren(t)
+        && (looks_like_year_paren(t) || no_date_paren(t, vocab))
     {
-        consumed
-    } else if let Some(after) = t.strip_prefix(',').or_else(|| t.strip_prefix('،')) {
+        return Some(consumed);
+    }
+    if let Some(after) = t.strip_prefix(',').or_else(|| t.strip_prefix('،')) {
         // Comma styles: "Aslan, Betül, Rusya'nın …", "Ahmet Yılmaz, "Makale"".
         let a = after.trim_start();
-        if !a.starts_with(['"', '“', '«', '„', '\'']) && evidence < Evidence::Named && !editors
-        {
-            return None;
-        }
-        text.len() - after.len()
-    } else if (ended_with_period && evidence == Evidence::Strong || editors) && spaced {
-        consumed
-    } else {
-        return None;
+        return (a.starts_with(['"', '“', '«', '„', '\''])
+            || evidence >= Evidence::Named
+            || editors)
+            .then(|| text.len() - after.len());
+    }
+    let sure = ended_with_period && evidence == Evidence::Strong;
+    // "Рахмани А.А.Тарихи …", "Шарашанидзе З.М.«Ма’асер-е …»": a title glued
+    // to the initials that close the name.
+    let glued = sure && (glued_name(t) || t.starts_with(['«', '"', '“']));
+    ((sure || editors) && spaced || glued).then_some(consumed)
+}
+
+/// A traditional Arabic or Persian name as a whole, romanised or in Arabic
+/// script, where its words would not pass for given and family names:
+/// inverted, `Ibn al-Jawzi, Abu’l-Faraj ‘Abd ar-Rahman ibn ‘Ali.`,
+/// `Abi Dawud Sajistani, Sulayman b. Ashʿath,`, `al‑Duri, A. A.,`,
+/// `ابن طاووس، السيّد علىّ بن موسي،`; or in its natural order when a
+/// particle opens it, `Ibn Taqtaqa’.`, `Abu Muhammad Ahmad ibn A’sam
+/// al-Kufi.`, `Al-Baladzori.` (the whole is the family name). A particle
+/// (`bib/names.toml` `particles`) or the letter ʿayn must be in it.
+pub(crate) fn traditional_name(text: &str, vocab: &Vocabulary) -> Option<AuthorBlock> {
+    let (family, given, len) = traditional_parts(text, vocab)?;
+    let words = |s: &str| s.split_whitespace().map(str::to_string).collect::<Vec<_>>();
+    let all: Vec<String> = words(family).into_iter().chain(words(given)).collect();
+    let marked = |w: &String| {
+        is_particle(w, vocab) || is_particle_prefixed(w, vocab) || w.chars().any(is_ayn)
     };
-    // A title must follow.
-    if text[len..].trim().is_empty() {
+    let opened = all.first().is_some_and(|w| {
+        let f = fold(w);
+        vocab.names.openers.iter().any(|o| fold(o) == f) || is_particle_prefixed(w, vocab)
+    });
+    let arabic = family.chars().any(|c| script_of(c) == Some(Script::Arabic));
+    // Arabic script has no capitals to tell a name's words from a title's:
+    // "انساب الاشراف، احمد بن يحيى بلاذرى، …" is title first, so there the
+    // family itself must be marked.
+    let named = if arabic {
+        opened || !given.is_empty() && is_nisba(family, vocab)
+    } else {
+        all.iter().any(marked) && (opened || !given.is_empty())
+    };
+    if !named
+        || text[len..].trim_start().starts_with(|c: char| is_digit(c))
+        || text[len..].trim().is_empty()
+    {
         return None;
     }
+    // "ابن منيع (ابن سعد)": the other name the author is known by.
+    let (family, alias) = match (family.find('('), family.strip_suffix(')')) {
+        (Some(open), Some(inner)) => (family[..open].trim(), Some(inner[open + 1..].trim())),
+        _ => (family, None),
+    };
     Some(AuthorBlock {
-        people,
+        people: vec![Person {
+            family: family.to_string(),
+            given: Some(given.to_string()).filter(|g| !g.is_empty()),
+            alias: alias.map(str::to_string),
+        }],
         len,
-        editors,
+        editors: false,
     })
+}
+
+/// An Arabic-script family name made of relation adjectives (nisbas),
+/// `الديلمىّ`, `التميمىّ المغربىّ`: each word opens with the article and
+/// ends in yāʾ (`bib/names.toml` `nisba`).
+fn is_nisba(family: &str, vocab: &Vocabulary) -> bool {
+    let (opens, ends) = (&vocab.names.nisba_article, &vocab.names.nisba_endings);
+    !family.is_empty()
+        && family.split_whitespace().all(|w| {
+            // Without the vowel signs and shadda after the last letter.
+            let w = fold(
+                w.trim_end_matches(|c: char| matches!(c, '\u{064B}'..='\u{065F}' | '\u{0670}')),
+            );
+            opens.iter().any(|o| w.starts_with(o.as_str()))
+                && ends.iter().any(|e| w.ends_with(e.as_str()))
+        })
+}
+
+/// The family and given parts of a traditional name and the block's
+/// length: name words up to a comma (the family), name words, initials and
+/// a bracketed note such as a death date `(d. 334/945)` up to the next
+/// comma, colon or sentence period (the given names); or name words up to a
+/// sentence period alone (the family, no given names).
+fn traditional_parts<'a>(text: &'a str, vocab: &Vocabulary) -> Option<(&'a str, &'a str, usize)> {
+    let head = text
+        .char_indices()
+        .nth(200)
+        .map_or(text, |(at, _)| &text[..at]);
+    let mut family: Option<&str> = None;
+    let mut from = 0;
+    let mut count = 0;
+    let mut bracket = false;
+    for (at, c) in head.char_indices() {
+        let part = &head[from..at];
+        if bracket {
+            bracket = c != ')';
+            continue;
+        }
+        match c {
+            '(' if family.is_some() => {
+                // "Al-Ṭabāṭabāī al-Yazdī, A.M.K. (n.d). Title": a bracket
+                // closed by a period is APA's date, after the block; one
+                // inside the names is a note of them, a death date.
+                let close = head[at..].find(')')?;
+                let inner = &head[at + 1..at + close];
+                // "(1983)," and "(1415ق)" are the entry's year; "(230- 168ق)"
+                // the author's life.
+                let year = inner.trim_start().starts_with(|c: char| is_digit(c))
+                    && looks_like_year_paren(&head[at..])
+                    && !inner.contains(['-', '–']);
+                if year || head[at + close + 1..].trim_start().starts_with('.') {
+                    let f = family?;
+                    return is_traditional_run(part.trim(), vocab).then_some((f, part.trim(), at));
+                }
+                bracket = true;
+            }
+            ',' | '،' | ':' | '؛' | ';' => {
+                let name = part.trim();
+                if !is_traditional_run(name, vocab) {
+                    return None;
+                }
+                let end = at + c.len_utf8();
+                match family {
+                    None if matches!(c, ',' | '،') => {
+                        family = Some(name);
+                        from = end;
+                    }
+                    Some(f) => return Some((f, name, end)),
+                    // "ابن قتیبه : «…»": the name alone before a colon.
+                    None if c == ':' => return Some((name, "", end)),
+                    None => return None,
+                }
+            }
+            '.' if head[at + 1..].starts_with(char::is_whitespace) => {
+                let word = part.rsplit(char::is_whitespace).next().unwrap_or("");
+                // "b." and an initial are inside the name.
+                let dotted = format!("{word}.");
+                if is_particle(&dotted, vocab) || initials(&dotted).is_ok_and(|(r, _)| r.is_empty())
+                {
+                    continue;
+                }
+                let name = part.trim();
+                if !is_traditional_run(name, vocab) {
+                    return None;
+                }
+                return Some(match family {
+                    Some(f) => (f, name, at + 1),
+                    None => (name, "", at + 1),
+                });
+            }
+            _ => {}
+        }
+        if c.is_whitespace() && !head[..at].ends_with(char::is_whitespace) {
+            count += 1;
+            if count > 14 {
+                return None;
+            }
+        }
+    }
+    None
+}
+
+/// One to ten words of a name: capitalised Latin or Cyrillic words,
+/// Arabic-script words, particles, initials, a bracketed note.
+fn is_traditional_run(run: &str, vocab: &Vocabulary) -> bool {
+    let run = match (run.find('('), run.ends_with(')')) {
+        (Some(open), true) => run[..open].trim(),
+        _ => run,
+    };
+    let words: Vec<&str> = run.split_whitespace().collect();
+    (1..=10).contains(&words.len())
+        && words.iter().all(|w| {
+            is_name_token(w, vocab)
+                || initials(w).is_ok_and(|(r, _)| r.is_empty())
+                || w.chars().all(|c| {
+                    script_of(c) == Some(Script::Arabic)
+                        || c == '\u{200C}'
+                        || !c.is_alphanumeric() && !c.is_whitespace() && !",.:()".contains(c)
+                }) && w.chars().any(|c| script_of(c) == Some(Script::Arabic))
+        })
+}
+
+/// GOST 7.1 §4.4.3: the statement of responsibility after `/` names every
+/// author, the heading only the first one to three (`Зембатова, Л. Т. Роль
+/// … / Л. Т. Зембатова, С. Р. Хаблиева //`). Adds to `authors` the people of
+/// the statement it does not already hold, compared by family name.
+pub(crate) fn merge_statement(authors: &mut Vec<Person>, statement: Vec<Person>) {
+    for p in statement {
+        let family = fold(&p.family);
+        if !authors.iter().any(|a| fold(&a.family) == family) {
+            authors.push(p);
+        }
+    }
 }
 
 /// In a comma-style entry (`style.rs`), an inverted name of the length
@@ -798,8 +1048,11 @@ pub(crate) fn dated_name(text: &str, vocab: &Vocabulary) -> Option<AuthorBlock> 
     // An institution's longer name with its linking words, before APA's
     // period: "United Nations Special Rapporteur on Freedom of Religion or
     // Belief. (March 2006)."
-    let link =
-        |w: &&str| vocab.citations.name_links.iter().any(|l| l == w) || *w == "or" || *w == "and";
+    let link = |w: &&str| {
+        [&vocab.citations.name_links, &vocab.names.institution_links]
+            .iter()
+            .any(|l| l.iter().any(|l| l == w))
+    };
     // (Latin or Cyrillic only: Arabic script has no capitals to tell a
     // name's words from a title's.)
     let institution = gap == 2
@@ -832,7 +1085,14 @@ pub(crate) fn dated_name(text: &str, vocab: &Vocabulary) -> Option<AuthorBlock> 
     let responsibility = |a: &str| {
         word(&vocab.index.translator_markers).parse(a).is_ok()
             || word(&vocab.index.editor_markers).parse(a).is_ok()
-            || a.split_whitespace().take(5).any(|w| fold(w) == "by")
+            // "Translated & Annotated by", but not "Bundahīšn, written by
+            // …": the agent word before the title's comma.
+            || a.split([',', '.'])
+                .next()
+                .unwrap_or("")
+                .split_whitespace()
+                .take(5)
+                .any(|w| vocab.names.agent_words.iter().any(|b| fold(b) == fold(w)))
     };
     // "Azərbaycan (1918). Bakı: Elm, 2005.": a year in brackets after a
     // title, with the entry's own year later, belongs to the title.
@@ -927,15 +1187,15 @@ fn is_name_token(w: &str, vocab: &Vocabulary) -> bool {
     if is_particle(w, vocab) || is_particle_prefixed(w, vocab) {
         return true;
     }
-    let core = w.trim_start_matches(['‘', 'ʿ', '\'', '’']);
+    let core = w.trim_start_matches(|c| is_ayn(c) || matches!(c, '\'' | '’'));
     let Some(first) = core.chars().next() else {
         return false;
     };
-    first.is_uppercase()
+    is_capital(first)
         && matches!(script_of(first), Some(Script::Latin | Script::Cyrillic))
         && core
             .chars()
-            .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’' | '‘' | 'ʿ' | 'ʾ'))
+            .all(|c| c.is_alphabetic() || is_hyphen(c) || is_ayn(c) || matches!(c, '\'' | '’'))
 }
 
 /// `b.`, `ibn`, `bin`: a particle of `bib/names.toml`.
@@ -946,11 +1206,18 @@ pub(crate) fn is_particle(w: &str, vocab: &Vocabulary) -> bool {
 
 /// `al-Tayyib`, `ibn-Sina`: a word opened by a particle that ends in a hyphen.
 fn is_particle_prefixed(w: &str, vocab: &Vocabulary) -> bool {
-    let f = fold(w);
+    let f = fold(&w.replace('\u{2011}', "-"));
     vocab.names.particles.iter().any(|p| {
         let p = fold(p);
         p.ends_with('-') && f.starts_with(&p) && f.len() > p.len()
     })
+}
+
+/// APA's date element saying there is none: `(n.d.)`, `(No Date)`,
+/// `(tarih yok)`, `(بی تا)` (`bib/imprint.toml` `no_date`).
+fn no_date_paren(t: &str, vocab: &Vocabulary) -> bool {
+    t.strip_prefix('(')
+        .is_some_and(|inner| word(&vocab.index.no_date).parse(inner.trim_start()).is_ok())
 }
 
 fn looks_like_year_paren(t: &str) -> bool {
@@ -1182,5 +1449,159 @@ mod tests {
             fam("Abışov E., El-oba adlarının izi ilə, Bakı"),
             vec![(s("Abışov"), Some(s("E.")))]
         );
+    }
+
+    #[test]
+    fn traditional_names_inverted_with_particles() {
+        assert_eq!(
+            fam(
+                "Ibn al-Jawzi, Abu’l-Faraj ‘Abd ar-Rahman ibn ‘Ali. Al-Muntazim fi Tarikh al-Umam. Beirut"
+            ),
+            vec![(
+                s("Ibn al-Jawzi"),
+                Some(s("Abu’l-Faraj ‘Abd ar-Rahman ibn ‘Ali"))
+            )]
+        );
+        assert_eq!(
+            fam("Abi Dawud Sajistani, Sulayman b. Ashʿath, Sunan Abi Dawud, ed. Saʿid"),
+            vec![(s("Abi Dawud Sajistani"), Some(s("Sulayman b. Ashʿath")))]
+        );
+        // A death date in brackets belongs to the name; the entry's year
+        // in brackets ends it.
+        assert_eq!(
+            fam("al‑Azdi, Abu Zakariyya Yazid (d. 334/945), Tarikh al‑Mawsil, vol. 2"),
+            vec![(s("al‑Azdi"), Some(s("Abu Zakariyya Yazid (d. 334/945)")))]
+        );
+        let (names, rest) =
+            block("Al-Ṭabāṭabāī al-Yazdī, A.M.K. (n.d). Al-Ghāyah al-Ḳuṣwā.").expect("block");
+        assert_eq!(names[0].0, "Al-Ṭabāṭabāī al-Yazdī");
+        assert_eq!(rest, "(n.d). Al-Ghāyah al-Ḳuṣwā.");
+        assert_eq!(
+            fam("Aflākī, Šams al-Dīn Aḥmad (1983), manāqeb al-ʿārefīn, Tehrān"),
+            vec![(s("Aflākī"), Some(s("Šams al-Dīn Aḥmad")))]
+        );
+    }
+
+    #[test]
+    fn traditional_names_opened_by_a_particle_are_whole() {
+        assert_eq!(
+            fam("Ibn Taqtaqa’. Al-Fakhri fi’l-Adab as-Saltaniyyah. Beirut: Dar Sadir"),
+            vec![(s("Ibn Taqtaqa’"), None)]
+        );
+        assert_eq!(
+            fam("Abu Muhammad Ahmad ibn A’sam al-Kufi. Book of conquests. Baku, 1981."),
+            vec![(s("Abu Muhammad Ahmad ibn A’sam al-Kufi"), None)]
+        );
+        // A European particle opens titles too.
+        assert!(fam("Le Coran. Trans. Denise Masson. Bayrūt, 1975.").is_empty());
+    }
+
+    #[test]
+    fn traditional_names_in_arabic_script() {
+        assert_eq!(
+            fam("ابن طاووس، السيّد علىّ بن موسي، إقبال الأعمال، طهران"),
+            vec![(s("ابن طاووس"), Some(s("السيّد علىّ بن موسي")))]
+        );
+        assert_eq!(
+            fam("الديلمىّ، الحسن بن ابى الحسن، إرشاد القلوب، قم"),
+            vec![(s("الديلمىّ"), Some(s("الحسن بن ابى الحسن")))]
+        );
+        assert_eq!(
+            block("ابن منيع (ابن سعد)، محمد بن سعد (230- 168ق)، «ترجمة الامام»، قم")
+                .map(|b| b.0[0].clone()),
+            Some((
+                s("ابن منيع"),
+                Some(s("محمد بن سعد (230- 168ق)")),
+                Some(s("ابن سعد"))
+            ))
+        );
+        assert_eq!(
+            fam("بن كثير، ابو الفداء اسماعيل: البداية و النهاية، بيروت"),
+            vec![(s("بن كثير"), Some(s("ابو الفداء اسماعيل")))]
+        );
+        // Title first: the family itself carries no mark of a name.
+        assert!(fam("انساب الاشراف، احمد بن يحيى بلاذرى، تحقيق محمد، بيروت").is_empty());
+    }
+
+    #[test]
+    fn romanised_names_with_ayn_and_letters_without_capitals() {
+        assert_eq!(
+            fam("Ja‘fariyan, Rasul. Tarikh-e Tashuyyu‘ dar Iran. Qum, 1377."),
+            vec![(s("Ja‘fariyan"), Some(s("Rasul")))]
+        );
+        assert_eq!(
+            fam("Kird-‘Ali, Muhammad. Khatat ash-Sham. Damascus, 1983."),
+            vec![(s("Kird-‘Ali"), Some(s("Muhammad")))]
+        );
+        assert!(is_name_token("ǰūzǰānī", &Vocabulary::builtin()));
+    }
+
+    #[test]
+    fn family_names_in_capitals_before_given_and_initials() {
+        assert_eq!(
+            fam("JOHNSON Robert A., 2003: “Russians at the Gates of India”, Journal"),
+            vec![(s("JOHNSON"), Some(s("Robert A.")))]
+        );
+    }
+
+    #[test]
+    fn a_title_glued_to_the_closing_initials() {
+        let (names, rest) =
+            block("Рахмани А.А.Тарихи алем арай-и Аббаси как источник. Баку, 1960.")
+                .expect("block");
+        assert_eq!(names[0].0, "Рахмани");
+        assert!(rest.starts_with("Тарихи"));
+        let (names, rest) =
+            block("Шарашанидзе З.М.«Ма’асер-е Солтанийе\" как источник. Тбилиси, 1982.")
+                .expect("block");
+        assert_eq!(names[0].0, "Шарашанидзе");
+        assert!(rest.starts_with('«'));
+    }
+
+    #[test]
+    fn a_pen_name_before_initials() {
+        assert_eq!(
+            block("Bəydilli (Məmmədov) C. Atalar sözü. Bakı, 2004").map(|b| b.0),
+            Some(vec![(s("Bəydilli"), Some(s("C.")), Some(s("Məmmədov")))])
+        );
+    }
+
+    #[test]
+    fn a_statement_of_responsibility_adds_the_other_authors() {
+        let v = Vocabulary::builtin();
+        let mut authors = single("Зембатова Л. Т.", &v)
+            .into_iter()
+            .collect::<Vec<_>>();
+        let statement = ["Л. Т. Зембатова", "С. Р. Хаблиева"]
+            .iter()
+            .filter_map(|n| single(n, &v))
+            .collect();
+        merge_statement(&mut authors, statement);
+        let families: Vec<&str> = authors.iter().map(|p| p.family.as_str()).collect();
+        assert_eq!(families, ["Зембатова", "Хаблиева"]);
+    }
+
+    #[test]
+    fn inverted_names_in_capitals_joined_by_a_space() {
+        assert_eq!(
+            fam("GÜMÜŞ, H. KOÇAK, F. (2010). Konya İl Merkezi Envanteri, Konya."),
+            vec![(s("GÜMÜŞ"), Some(s("H."))), (s("KOÇAK"), Some(s("F.")))]
+        );
+        assert_eq!(
+            fam("SÖNMEZ, M.. AKMAYDALI, H. (1987), “Konya Çeşmeleri”, Ankara"),
+            vec![
+                (s("SÖNMEZ"), Some(s("M."))),
+                (s("AKMAYDALI"), Some(s("H.")))
+            ]
+        );
+    }
+
+    #[test]
+    fn a_no_date_bracket_closes_the_block() {
+        let (names, rest) =
+            block("Tanoukhi, Abou Ali Mohsen (No Date). Faraj ba’d al-Shidda. Tehran")
+                .expect("block");
+        assert_eq!(names[0].0, "Tanoukhi");
+        assert!(rest.starts_with(" (No Date)"));
     }
 }
