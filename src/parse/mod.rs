@@ -9,6 +9,9 @@
 //! | `person.rs`   | the author block                                              |
 //! | `archival.rs` | archive, fond, inventory, file, leaves; shelfmarks            |
 //! | `imprint.rs`  | the segments after the title and what each one is             |
+//! | `assign.rs`   | the assembly: which field each segment fills, in reading order |
+//! | `style.rs`    | whether periods, commas or dashes close an entry's areas      |
+//! | `managed.rs`  | a reference manager's items, tied to the printed list          |
 //!
 //! An entry is never dropped: one that cannot be read keeps its text as a
 //! record of kind `other` with an `unparsed-reference` diagnostic.
