@@ -111,8 +111,25 @@ pub struct Locators {
     pub label: Vec<LabelDef>,
     /// Verso markers printed after a leaf number.
     pub verso: Vec<String>,
+    /// Letters glued to a leaf or page number (`61b`, `226v`).
+    pub folio_letters: Vec<String>,
     /// Words that follow a total page count.
     pub extent: Vec<String>,
+}
+
+/// The letters glued to a leaf or page number, from the built-in
+/// `bib/locators.toml` (the number lexer, shared by every grammar and the
+/// citation scanner, takes no vocabulary).
+pub(crate) fn folio_letters() -> &'static [char] {
+    static LETTERS: LazyLock<Vec<char>> = LazyLock::new(|| {
+        toml::from_str::<Locators>(LOCATORS)
+            .unwrap_or_default()
+            .folio_letters
+            .iter()
+            .filter_map(|l| l.chars().next())
+            .collect()
+    });
+    &LETTERS
 }
 
 /// A part of an archival reference's search data.
@@ -592,6 +609,7 @@ impl Vocabulary {
         self.headings.ends.extend(headings.ends);
         self.locators.label.extend(locators.label);
         self.locators.verso.extend(locators.verso);
+        self.locators.folio_letters.extend(locators.folio_letters);
         self.locators.extent.extend(locators.extent);
         for (component, forms) in archives.components {
             self.archives

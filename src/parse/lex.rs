@@ -36,12 +36,13 @@ pub(crate) fn dash(i: &str) -> Res<'_, &str> {
 }
 
 /// A leaf or page number with an optional prefix letter (`Р-1234`, `А-513`)
-/// or suffix recto/verso letter (`61b`, `226v`, `3arxa` is handled by callers).
+/// or suffix recto/verso letter (`61b`, `226v`; `folio_letters` of
+/// `bib/locators.toml`; `3arxa` is handled by callers).
 pub(crate) fn folio(i: &str) -> Res<'_, &str> {
     recognize((
         digits,
         opt(nom::bytes::complete::take_while_m_n(1, 1, |c: char| {
-            matches!(c, 'a' | 'b' | 'r' | 'v' | 'а' | 'б' | 'ب')
+            crate::vocab::folio_letters().contains(&c)
         })
         .and(nom::combinator::not(take_while1(char::is_alphabetic)))),
     ))
@@ -246,6 +247,14 @@ mod tests {
         assert_eq!(range("3arxa"), Ok(("arxa", "3")));
         assert_eq!(range_list("76-78, 162-164."), Ok((".", "76-78, 162-164")));
         assert_eq!(range_list("45, Bakı"), Ok((", Bakı", "45")));
+    }
+
+    #[test]
+    fn a_folio_takes_one_glued_side_letter() {
+        assert_eq!(folio("226v."), Ok((".", "226v")));
+        assert_eq!(folio("۱۲ب، ۱۳"), Ok(("، ۱۳", "۱۲ب")));
+        assert_eq!(folio("12об."), Ok(("об.", "12")));
+        assert_eq!(folio("12vb"), Ok(("vb", "12")));
     }
 
     #[test]

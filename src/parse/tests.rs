@@ -3,6 +3,7 @@
 
 use super::*;
 use crate::model::{Calendar, OriginalYear};
+use assign::{looks_like_place, postposition_head};
 
 fn parse(text: &str) -> Reference {
     parse_reference(text, &Vocabulary::builtin())
@@ -176,11 +177,11 @@ fn garbage_is_kept_with_a_diagnostic() {
 
 #[test]
 fn a_name_before_the_year_opens_the_imprint_as_its_place() {
-    assert!(super::looks_like_place("Makhachkala"));
-    assert!(super::looks_like_place("M."));
-    assert!(super::looks_like_place("Nizhny Novgorod"));
-    assert!(!super::looks_like_place("The history of Shirvan"));
-    assert!(!super::looks_like_place("1963"));
+    assert!(looks_like_place("Makhachkala"));
+    assert!(looks_like_place("M."));
+    assert!(looks_like_place("Nizhny Novgorod"));
+    assert!(!looks_like_place("The history of Shirvan"));
+    assert!(!looks_like_place("1963"));
     let v = Vocabulary::builtin();
     let r = parse_reference(
         "Mammaev M.M. Zirikhgeran – Kubachi: Essays on history and culture. Makhachkala, 2005.",

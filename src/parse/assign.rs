@@ -1,0 +1,709 @@
+//! Parse: the assembly of an entry's segments into fields — what each free
+//! or recognised segment after the names is (title, container, place,
+//! publisher, …), in the order a reader meets them.
+use super::imprint::{self, Ctx, Elem, Sep};
+use super::{Fields, is_quoted, lex, person, strip_quotes, style, tidy, tidy_keeping};
+use crate::script::{Script, fold};
+use crate::vocab::{Vocabulary, contains_word};
+
+/// Where the reader is among an entry's segments.
+#[derive(Debug, Default)]
+struct State {
+    /// After `//` or a container marker: the next free text is the
+    /// container.
+    container_mode: bool,
+    /// The last free segment was the title: a bracket after it is its
+    /// subtitle, a span of years its period.
+    last_free_was_title: bool,
+    /// The last segment was the container: a bare number after it is its
+    /// volume.
+    after_container: bool,
+}
+
+/// Decides what each segment is, in the order a reader meets them: `//`
+/// or a container marker opens the container; the first free text is the
+/// title, later free text the container, the place, the publisher or a
+/// note by what it says and what stands around it.
+pub(super) fn assign(work: &str, segs: &[imprint::Seg], f: &mut Fields, ctx: &Ctx) {
+    let mut state = State::default();
+    for (idx, seg) in segs.iter().enumerate() {
+        if seg.sep == Sep::DoubleSlash {
+            state.container_mode = true;
+        }
+        match &seg.elem {
+            Some(elem) => {
+                take_element(elem, f, &mut state, ctx);
+                if !matches!(elem, Elem::Year(_)) {
+                    state.last_free_was_title = false;
+                }
+                state.after_container = false;
+            }
+            None => {
+                let raw = &work[seg.range.clone()];
+                let value = tidy_keeping(raw, Some(ctx.vocab));
+                if value.is_empty() {
+                    continue;
+                }
+                let free = Free {
+                    seg,
+                    raw,
+                    newspaper_named: contains_word(&value, &ctx.vocab.index.newspaper_words),
+                    value,
+                    prev: idx.checked_sub(1).and_then(|i| segs.get(i)),
+                    next: segs.get(idx + 1),
+                };
+                take_free(work, &free, f, &mut state, ctx);
+            }
+        }
+    }
+}
+
+/// A recognised element: its field, the first of each kind kept (a second
+/// volume or page range goes to the notes).
+fn take_element(elem: &Elem, f: &mut Fields, state: &mut State, ctx: &Ctx) {
+    match elem.clone() {
+        Elem::ContainerMarker => {
+            state.container_mode = true;
+            f.container_marker = true;
+        }
+        Elem::Year(y) => {
+            if f.year.is_none() {
+                f.year = Some(y);
+            }
+        }
+        Elem::Date(d, y, md) => {
+            if let Some(md) = md {
+                f.date.get_or_insert(d);
+                f.day.get_or_insert((md, y));
+            }
+            if let Some(y) = y
+                && f.year.is_none_or(|old| {
+                    old.original.is_none()
+                        && y.original.is_some()
+                        && old.gregorian == y.original.map_or(0, |o| o.year)
+                })
+            {
+                f.year = Some(y);
+            }
+        }
+        Elem::Volume(v) => set_or_note(&mut f.volume, v, &mut f.notes),
+        Elem::Volumes(v) => f.volumes = Some(v),
+        Elem::Issue(v) => {
+            if f.container.is_some() && !f.newspaper && f.date.is_none() {
+                f.journal = true;
+            }
+            set_or_note(&mut f.issue, v, &mut f.notes)
+        }
+        Elem::Pages(v) => set_or_note(&mut f.pages, v, &mut f.notes),
+        Elem::Extent(v) => f.extent = Some(v),
+        Elem::Part(v) => f.part = Some(v),
+        Elem::Place(p) => {
+            if f.container.is_some() {
+                f.container_imprint = true;
+            }
+            match &mut f.place {
+                Some(existing) if !state.container_mode => existing.push_str(&format!("; {p}")),
+                Some(_) => {}
+                None => f.place = Some(p),
+            }
+        }
+        Elem::Edition(e) => f.edition = Some(e),
+        Elem::Editors(p) => {
+            if state.container_mode {
+                f.container_imprint = true;
+            }
+            f.editors.extend(p);
+        }
+        Elem::Translators(p) => f.translators.extend(p),
+        Elem::Authors(p) => {
+            if f.authors.is_empty() {
+                f.authors = p;
+            }
+        }
+        Elem::Thesis(t) => thesis_designation(f, t, ctx.vocab),
+        Elem::NoDate => {}
+        Elem::VolumePages(v, p) => {
+            set_or_note(&mut f.volume, v, &mut f.notes);
+            set_or_note(&mut f.pages, p, &mut f.notes);
+        }
+        Elem::VolumeIssue(v, i) => {
+            set_or_note(&mut f.volume, v, &mut f.notes);
+            set_or_note(&mut f.issue, i, &mut f.notes);
+            f.journal = true;
+        }
+        Elem::Other(o) => f.notes.push(o),
+    }
+}
+
+/// A segment no element was recognised in, and what stands around it.
+struct Free<'a> {
+    seg: &'a imprint::Seg,
+    /// As printed.
+    raw: &'a str,
+    /// Tidied: trimmed of punctuation, spaces collapsed.
+    value: String,
+    /// It names a newspaper (`qəzeti`, `газета`).
+    newspaper_named: bool,
+    prev: Option<&'a imprint::Seg>,
+    next: Option<&'a imprint::Seg>,
+}
+
+impl Free<'_> {
+    /// The text inside a bracketed segment (`[Herald of Oriental Studies]`).
+    fn bracket_inner(&self) -> Option<String> {
+        self.seg
+            .bracketed
+            .then(|| tidy(&self.raw[1..self.raw.len() - 1]))
+    }
+}
+
+/// Free text: each step below takes it or passes it on, in order; what
+/// none takes is a note.
+fn take_free(work: &str, free: &Free<'_>, f: &mut Fields, state: &mut State, ctx: &Ctx) {
+    let taken = responsibility(free, f, ctx)
+        || title(free, f, state, ctx)
+        || container(free, f, state, ctx)
+        || thesis(free, f, state, ctx)
+        || after_title(free, f, state, ctx)
+        || bare_number(free, f, state)
+        || series(free, f, state, ctx)
+        || place_publisher(free, f, state)
+        || author_after_title(free, f, state, ctx)
+        || place_before_year(free, f, state)
+        || publisher_or_periodical(work, free, f, state, ctx)
+        || container_continued(free, f, state);
+    if !taken {
+        f.notes.push(free.value.clone());
+        state.last_free_was_title = false;
+    }
+}
+
+/// GOST statement of responsibility after `/`: "/ И.И. Иванов" names the
+/// authors (or repeats them); anything else is a note.
+fn responsibility(free: &Free<'_>, f: &mut Fields, ctx: &Ctx) -> bool {
+    if free.seg.sep != Sep::Slash {
+        return false;
+    }
+    let names = imprint::split_names(&free.value, ctx);
+    let named = !names.is_empty() && names.iter().all(|p| p.given.is_some());
+    if f.authors.is_empty() && named {
+        f.authors = names;
+    } else if named {
+        person::merge_statement(&mut f.authors, names);
+    } else {
+        f.notes.push(free.value.clone());
+    }
+    true
+}
+
+/// The first free text outside a container is the title ("«Kommunist»
+/// qəzeti, 22 oktyabr 1920": a newspaper's name is the container, there is
+/// no article title).
+fn title(free: &Free<'_>, f: &mut Fields, state: &mut State, ctx: &Ctx) -> bool {
+    if f.title.is_some() || state.container_mode {
+        return false;
+    }
+    if free.newspaper_named && f.container.is_none() {
+        f.newspaper = true;
+        f.container = Some(free.value.clone());
+        state.after_container = true;
+        return true;
+    }
+    f.title_quoted = is_quoted(free.raw);
+    let title = free.bracket_inner().unwrap_or_else(|| free.value.clone());
+    f.title = Some(clean_title(&title, ctx.vocab));
+    state.last_free_was_title = true;
+    true
+}
+
+/// After `//` or a container marker, the first free text is the container.
+fn container(free: &Free<'_>, f: &mut Fields, state: &mut State, ctx: &Ctx) -> bool {
+    if !state.container_mode || f.container.is_some() {
+        return false;
+    }
+    set_container(f, free.value.clone(), ctx);
+    state.after_container = true;
+    true
+}
+
+/// "Tarix üzrə elmlər doktoru dissertasiyası": a thesis designation
+/// printed as a sentence of its own.
+fn thesis(free: &Free<'_>, f: &mut Fields, state: &mut State, ctx: &Ctx) -> bool {
+    if !contains_word(&free.value, &ctx.vocab.index.thesis_list) {
+        return false;
+    }
+    thesis_designation(f, free.value.clone(), ctx.vocab);
+    state.last_free_was_title = false;
+    true
+}
+
+/// What belongs to the title printed after it: on the web a quoted name
+/// after the site's ("Encyclopaedia Iranica, "Gilan," https://…") is the
+/// page; a bracket right after the title its subtitle; the years a title
+/// covers ("… к независимости. 1917–1920. М.: …") part of it.
+fn after_title(free: &Free<'_>, f: &mut Fields, state: &mut State, ctx: &Ctx) -> bool {
+    if f.web && f.container.is_none() && is_quoted(free.raw) && !f.title_quoted {
+        f.container = f.title.take();
+        f.title = Some(clean_title(&free.value, ctx.vocab));
+        f.title_quoted = true;
+        return true;
+    }
+    if let Some(inner) = free.bracket_inner()
+        && state.last_free_was_title
+        && f.subtitle.is_none()
+    {
+        f.subtitle = Some(inner);
+        state.last_free_was_title = false;
+        return true;
+    }
+    if state.last_free_was_title && free.seg.sep == Sep::Period && is_year_span(&free.value) {
+        if let Some(t) = &mut f.title {
+            t.push_str(". ");
+            t.push_str(&free.value);
+        }
+        return true;
+    }
+    false
+}
+
+/// A bare number: a journal's volume right after its name, a newspaper's
+/// page after its date, else a note.
+fn bare_number(free: &Free<'_>, f: &mut Fields, state: &State) -> bool {
+    let value = &free.value;
+    if !value.chars().all(crate::script::is_digit) {
+        return false;
+    }
+    if state.after_container && f.volume.is_none() && f.date.is_none() {
+        f.volume = Some(crate::script::ascii_digits(value));
+    } else if f.date.is_some() && f.pages.is_none() {
+        f.pages = Some(crate::script::ascii_digits(value));
+    } else {
+        f.notes.push(value.clone());
+    }
+    true
+}
+
+/// "// Научные ведомости БелГУ. – Серия: История": the series is part of
+/// the container's name, not a place and publisher.
+fn series(free: &Free<'_>, f: &mut Fields, state: &mut State, ctx: &Ctx) -> bool {
+    if let Some(c) = &mut f.container
+        && nom::Parser::parse(
+            &mut lex::word(&ctx.vocab.index.series_words),
+            free.value.as_str(),
+        )
+        .is_ok()
+    {
+        c.push_str(". ");
+        c.push_str(&free.value);
+        state.after_container = true;
+        return true;
+    }
+    false
+}
+
+/// "Şəki: Nurlar": the place and the publisher in one segment.
+fn place_publisher(free: &Free<'_>, f: &mut Fields, state: &mut State) -> bool {
+    if f.place.is_some() {
+        return false;
+    }
+    let Some((place, publisher)) = split_place_publisher(&free.value) else {
+        return false;
+    };
+    f.place = Some(place);
+    if f.publisher.is_none() {
+        f.publisher = Some(publisher);
+    }
+    state.last_free_was_title = false;
+    true
+}
+
+/// "تاريخ گزيده، حمدالله مستوفى، انتشارات …": in a Persian comma list the
+/// name after the title is its author's.
+fn author_after_title(free: &Free<'_>, f: &mut Fields, state: &mut State, ctx: &Ctx) -> bool {
+    let value = &free.value;
+    if ctx.punctuation != style::Punctuation::Period
+        && f.authors.is_empty()
+        && state.last_free_was_title
+        && matches!(free.seg.sep, Sep::Comma | Sep::Dash)
+        && value.chars().next().and_then(crate::script::script_of) == Some(Script::Arabic)
+        && !contains_word(value, &ctx.vocab.index.publisher_words)
+        && !contains_word(value, &ctx.vocab.index.journal_words)
+        && !free.newspaper_named
+        && !value.chars().any(crate::script::is_digit)
+        && let Some(person) = person::single(value, ctx.vocab)
+    {
+        f.authors.push(person);
+        state.last_free_was_title = false;
+        return true;
+    }
+    false
+}
+
+/// "… centuries. Makhachkala, 1975", "Xazarı. -S., 1976": a name opening
+/// the imprint area right before the year is its place, known to the
+/// vocabulary or not.
+fn place_before_year(free: &Free<'_>, f: &mut Fields, state: &mut State) -> bool {
+    if f.place.is_none()
+        && f.title.is_some()
+        && matches!(free.seg.sep, Sep::Period | Sep::Dash)
+        && free
+            .next
+            .is_some_and(|n| matches!(n.elem, Some(Elem::Year(_))) && n.sep == Sep::Comma)
+        && looks_like_place(&free.value)
+    {
+        f.place = Some(free.value.clone());
+        state.last_free_was_title = false;
+        return true;
+    }
+    false
+}
+
+/// A name in the imprint area: the publisher when it stands by the place
+/// or says so ("Place: Publisher" replacing an earlier guess:
+/// "Документальная хроника. М.: МНПИ" — the publisher is МНПИ); the
+/// container when it names a periodical, a book (`… içinde`), a web site,
+/// or comes before an issue, pages or a date.
+fn publisher_or_periodical(
+    work: &str,
+    free: &Free<'_>,
+    f: &mut Fields,
+    state: &mut State,
+    ctx: &Ctx,
+) -> bool {
+    let (seg, value) = (free.seg, &free.value);
+    let prev_place = free
+        .prev
+        .is_some_and(|p| matches!(p.elem, Some(Elem::Place(_))));
+    let next_place = free.next.is_some_and(|n| {
+        matches!(n.elem, Some(Elem::Place(_))) && matches!(n.sep, Sep::Period | Sep::Comma)
+    });
+    let publisherish = contains_word(value, &ctx.vocab.index.publisher_words);
+    let journalish = contains_word(value, &ctx.vocab.index.journal_words) || free.newspaper_named;
+    let periodical_next = free.next.is_some_and(|n| {
+        matches!(
+            n.elem,
+            Some(
+                Elem::Issue(_)
+                    | Elem::VolumeIssue(..)
+                    | Elem::VolumePages(..)
+                    | Elem::Pages(_)
+                    | Elem::Date(..)
+            )
+        ) || (matches!(n.elem, Some(Elem::Volume(_))) && f.place.is_none())
+            || n.elem.is_none()
+                && work[n.range.clone()]
+                    .trim()
+                    .chars()
+                    .all(crate::script::is_digit)
+    });
+    let in_book = postposition_head(&fold(value), ctx.vocab).is_some();
+    // A web page's second name is its site, not a publisher.
+    let site = f.web && f.place.is_none() && f.container.is_none();
+    let after_colon = prev_place && seg.sep == Sep::Colon && !seg.bracketed;
+    if f.publisher_guessed && after_colon && !journalish {
+        if let Some(old) = f.publisher.replace(value.clone()) {
+            f.notes.push(old);
+        }
+        f.publisher_guessed = false;
+        state.last_free_was_title = false;
+        return true;
+    }
+    if f.publisher.is_none()
+        && !journalish
+        && !in_book
+        && !site
+        && (prev_place && !seg.bracketed || next_place || publisherish)
+    {
+        f.publisher_guessed = !(prev_place || publisherish);
+        f.publisher = Some(value.clone());
+        state.last_free_was_title = false;
+        return true;
+    }
+    if f.container.is_none()
+        && (journalish
+            || in_book
+            || f.web
+            || (periodical_next && f.place.is_none() && f.publisher.is_none()))
+    {
+        set_container(f, value.clone(), ctx);
+        state.after_container = true;
+        state.last_free_was_title = false;
+        return true;
+    }
+    false
+}
+
+/// A sentence right after the container continues its name.
+fn container_continued(free: &Free<'_>, f: &mut Fields, state: &State) -> bool {
+    if !(state.after_container && free.seg.sep == Sep::Period && !free.seg.bracketed) {
+        return false;
+    }
+    if let Some(c) = &mut f.container {
+        c.push_str(". ");
+        c.push_str(&free.value);
+    }
+    true
+}
+
+/// Takes a free segment as the container: editors printed before it
+/// ("Clark, R. (ed.) The Soviet South", "P. Avery & G. Hambly (Eds.), …"),
+/// the Turkish postposition "… içinde", and a volume or volume/issue printed
+/// after a journal's name ("Iranian Studies 45", "… Dergisi 12/2").
+fn set_container(f: &mut Fields, value: String, ctx: &Ctx) {
+    let mut value = value;
+    let folded = fold(&value);
+    if let Some(head) = postposition_head(&folded, ctx.vocab) {
+        // The head's length in the original, not in the folded copy.
+        if let Some(len) = crate::script::folded_prefix_len(&value, head) {
+            value.truncate(len);
+            f.container_marker = true;
+        }
+    }
+    if let Some(block) = person::author_block(&value, ctx.vocab)
+        && block.editors
+    {
+        f.editors.extend(block.people);
+        value = value[block.len..]
+            .trim_start_matches([',', ' ', '.'])
+            .to_string();
+        f.container_marker = true;
+    }
+    // Trailing "45", "12/2", "12(3)".
+    if let Some((name, tail)) = value.rsplit_once(' ')
+        && !name.is_empty()
+        && (contains_word(name, &ctx.vocab.index.journal_words)
+            || name.split_whitespace().count() >= 2)
+    {
+        let nums: Vec<&str> = tail
+            .split(['/', '(', ')'])
+            .filter(|x| !x.is_empty())
+            .collect();
+        if !nums.is_empty()
+            && nums.len() <= 2
+            && nums.iter().all(|n| n.chars().all(crate::script::is_digit))
+            && !(nums.len() == 1 && nums[0].chars().count() == 4)
+        {
+            f.volume
+                .get_or_insert_with(|| crate::script::ascii_digits(nums[0]));
+            if let Some(issue) = nums.get(1) {
+                f.issue
+                    .get_or_insert_with(|| crate::script::ascii_digits(issue));
+            }
+            f.journal = true;
+            value = name.to_string();
+        }
+    }
+    if contains_word(&value, &ctx.vocab.index.newspaper_words) {
+        f.newspaper = true;
+    } else if contains_word(&value, &ctx.vocab.index.journal_words) {
+        f.journal = true;
+    }
+    // GOST other title information of the container: "Россия и Кавказ :
+    // сб. ст." keeps its name; the rest is a note.
+    // "…: elmi məqalələr toplusu" names the genre, not the book.
+    if let Some((name, info)) = value.split_once(" : ").or_else(|| {
+        value
+            .split_once(": ")
+            .filter(|(_, info)| contains_word(info, &ctx.vocab.index.container_genres))
+    }) {
+        f.notes.push(info.trim().to_string());
+        value = name.trim().to_string();
+    }
+    f.container = Some(value);
+}
+
+/// The container's name before a postposed container marker
+/// (`… içinde`), in the folded text `folded`.
+pub(super) fn postposition_head<'a>(folded: &'a str, vocab: &Vocabulary) -> Option<&'a str> {
+    vocab.imprint.container_postpositions.iter().find_map(|p| {
+        folded
+            .strip_suffix(fold(p).as_str())
+            .and_then(|head| head.strip_suffix(' '))
+    })
+}
+
+/// A title as printed, without surrounding quotes and the punctuation
+/// Chicago puts inside them ("“The Enzeli Landing of 1920.”").
+fn clean_title(t: &str, vocab: &Vocabulary) -> String {
+    tidy_keeping(&strip_quotes(t), Some(vocab))
+}
+
+/// A thesis designation, with the institution printed after it split off:
+/// "PhD diss., University of London", "Doktora Tezi. Ankara Üniversitesi",
+/// "پایان‌نامه کارشناسی ارشد تاریخ، دانشگاه تهران".
+fn thesis_designation(f: &mut Fields, text: String, vocab: &Vocabulary) {
+    f.thesis = true;
+    let split = text.match_indices([',', '،', '.']).find_map(|(i, sep)| {
+        let rest = text[i + sep.len()..].trim_start();
+        let cased = rest.chars().next().is_some_and(|c| {
+            c.is_uppercase() || crate::script::script_of(c) == Some(Script::Arabic)
+        });
+        (cased
+            && contains_word(&text[..i], &vocab.index.thesis_list)
+            && contains_word(rest, &vocab.index.corporate))
+        .then_some(i)
+    });
+    let (genre, institution) = match split {
+        Some(i) => {
+            let sep_len = text[i..].chars().next().map_or(1, char::len_utf8);
+            (
+                text[..i].trim().to_string(),
+                Some(text[i + sep_len..].trim().to_string()),
+            )
+        }
+        None => (text.trim().to_string(), None),
+    };
+    set_or_note(&mut f.genre, genre, &mut f.notes);
+    if let Some(institution) = institution {
+        set_or_note(&mut f.publisher, institution, &mut f.notes);
+    }
+}
+
+pub(super) fn set_or_note(slot: &mut Option<String>, value: String, notes: &mut Vec<String>) {
+    if slot.is_none() {
+        *slot = Some(value);
+    } else if slot.as_deref() != Some(value.as_str()) {
+        notes.push(value);
+    }
+}
+
+/// "Şəki: Nurlar" -> ("Şəki", "Nurlar") when the left side is a short
+/// capitalised name.
+fn split_place_publisher(value: &str) -> Option<(String, String)> {
+    let (left, right) = value.split_once(':')?;
+    let left = left.trim();
+    let right = right.trim();
+    let words = left.split_whitespace().count();
+    let name_like = left.starts_with(char::is_uppercase)
+        || left.chars().next().and_then(crate::script::script_of) == Some(Script::Arabic);
+    if left.is_empty() || right.is_empty() || words > 3 || !name_like {
+        return None;
+    }
+    Some((left.to_string(), strip_quotes(right)))
+}
+
+/// One or two capitalised words, or a one- or two-letter abbreviation with
+/// its period (`M.`, `S.`): what a place of publication looks like.
+pub(super) fn looks_like_place(value: &str) -> bool {
+    let words: Vec<&str> = value.split_whitespace().collect();
+    let capital = |w: &&str| {
+        w.starts_with(char::is_uppercase)
+            && w.chars()
+                .all(|c| c.is_alphabetic() || matches!(c, '-' | '.'))
+    };
+    match words.as_slice() {
+        [w] if w.ends_with('.') => {
+            w.chars().filter(|c| c.is_alphabetic()).count() <= 3 && capital(w)
+        }
+        [_] | [_, _] => words.iter().all(capital) && !value.contains('.'),
+        _ => false,
+    }
+}
+
+/// "1917–1920", "1920-1921": a span of years and nothing else.
+fn is_year_span(s: &str) -> bool {
+    let parts: Vec<&str> = s
+        .split(|c: char| crate::script::is_dash(c))
+        .map(str::trim)
+        .collect();
+    parts.len() == 2
+        && parts.iter().all(|p| {
+            p.chars().count() == 4
+                && lex::parse_number(p).is_some_and(|n| (1000..=2100).contains(&n))
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Language;
+
+    /// The fields `assign` makes of `text` (read as if after the names).
+    fn assigned(text: &str, lang: Language) -> Fields {
+        let vocab = Vocabulary::builtin();
+        let mut ctx = Ctx::new(&vocab, Some(lang));
+        ctx.punctuation = style::punctuation(text, &vocab);
+        let segs = imprint::segments(text, 0, text.len(), &ctx);
+        let mut f = Fields::default();
+        assign(text, &segs, &mut f, &ctx);
+        f
+    }
+
+    #[test]
+    fn the_first_free_text_is_the_title_and_a_double_slash_opens_the_container() {
+        let f = assigned(
+            "Армянский вопрос в политике России // Вопросы истории. 1990. № 3. С. 12–20.",
+            Language::Ru,
+        );
+        assert_eq!(
+            f.title.as_deref(),
+            Some("Армянский вопрос в политике России")
+        );
+        assert_eq!(f.container.as_deref(), Some("Вопросы истории"));
+        assert_eq!(f.issue.as_deref(), Some("3"));
+    }
+
+    #[test]
+    fn a_statement_of_responsibility_names_the_authors() {
+        let f = assigned(
+            "Нефтяная промышленность Апшерона / А. Б. Мамедов. М., 1990.",
+            Language::Ru,
+        );
+        assert_eq!(f.title.as_deref(), Some("Нефтяная промышленность Апшерона"));
+        assert_eq!(
+            f.authors.first().map(|p| p.family.as_str()),
+            Some("Мамедов")
+        );
+    }
+
+    #[test]
+    fn a_name_before_the_year_is_the_place() {
+        let f = assigned(
+            "Zirikhgeran – Kubachi: Essays on history and culture. Makhachkala, 2005.",
+            Language::En,
+        );
+        assert_eq!(f.place.as_deref(), Some("Makhachkala"));
+    }
+
+    #[test]
+    fn a_persian_name_after_the_title_is_its_author() {
+        let f = assigned(
+            "تاريخ گزيده، حمدالله مستوفى، انتشارات اميركبير، تهران، 1362.",
+            Language::Fa,
+        );
+        assert_eq!(f.title.as_deref(), Some("تاريخ گزيده"));
+        assert_eq!(f.authors.len(), 1);
+    }
+
+    #[test]
+    fn a_thesis_designation_of_its_own_makes_a_thesis() {
+        let f = assigned(
+            "Şirvan xanlığı. Tarix üzrə elmlər doktoru dissertasiyası. Bakı, 2005.",
+            Language::Az,
+        );
+        assert!(f.thesis);
+        assert_eq!(f.title.as_deref(), Some("Şirvan xanlığı"));
+    }
+
+    #[test]
+    fn a_series_continues_the_container() {
+        let f = assigned(
+            "Кавказская политика // Научные ведомости БелГУ. Серия: История. 2010. № 7.",
+            Language::Ru,
+        );
+        assert_eq!(
+            f.container.as_deref(),
+            Some("Научные ведомости БелГУ. Серия: История")
+        );
+    }
+
+    #[test]
+    fn a_bracket_after_the_title_is_its_subtitle() {
+        let f = assigned(
+            "Vestnik Vostokovedeniia. [Herald of Oriental Studies]. 1964.",
+            Language::En,
+        );
+        assert_eq!(f.title.as_deref(), Some("Vestnik Vostokovedeniia"));
+        assert_eq!(f.subtitle.as_deref(), Some("Herald of Oriental Studies"));
+    }
+}
