@@ -603,7 +603,7 @@ fn counted(s: &str, ctx: &Ctx) -> Option<(Elem, usize)> {
     if let Ok((rest, (v, _))) = volume_after(ctx.vocab).parse(s) {
         return Some((Elem::Volume(v), len(rest)));
     }
-    volume_count(s).map(|(v, l)| (Elem::Volumes(v), l))
+    volume_count(s, ctx.vocab).map(|(v, l)| (Elem::Volumes(v), l))
 }
 
 /// Labels typed in another script or case: a Latin "C." for the Cyrillic
@@ -803,79 +803,41 @@ fn edition_word<'a>(
 }
 
 /// The number of volumes: "iki cilddə", "3 cilddə", "в 3 т.", "в 2-х томах",
-/// "in 3 vols.".
-pub(crate) fn volume_count(s: &str) -> Option<(String, usize)> {
-    const CARDINALS: &[(&str, u32)] = &[
-        ("iki", 2),
-        ("üç", 3),
-        ("dörd", 4),
-        ("beş", 5),
-        ("altı", 6),
-        ("yeddi", 7),
-        ("səkkiz", 8),
-        ("doqquz", 9),
-        ("on", 10),
-        ("two", 2),
-        ("three", 3),
-        ("four", 4),
-        ("five", 5),
-    ];
-    let t = s;
-    let (after_prefix, prefixed) = match t
-        .strip_prefix("в ")
-        .or_else(|| t.strip_prefix("in "))
-        .or_else(|| t.strip_prefix("In "))
-    {
-        Some(r) => (r, true),
-        None => (t, false),
+/// "in 3 vols." (words from `bib/imprint.toml`).
+pub(crate) fn volume_count(s: &str, vocab: &Vocabulary) -> Option<(String, usize)> {
+    let index = &vocab.index;
+    // Prefixes match in their printed case: "Собр. соч.: В 6 т." keeps
+    // the count in the collection's name.
+    let prefixed = vocab.imprint.volume_count_prefixes.iter().find_map(|p| {
+        s.strip_prefix(p.as_str())
+            .filter(|r| r.starts_with(char::is_whitespace))
+    });
+    let (after_prefix, prefixed) = match prefixed {
+        Some(rest) => (rest.trim_start(), true),
+        None => (s, false),
     };
     let (rest, n) = if let Ok((r, d)) = digits(after_prefix) {
-        (
-            r.trim_start_matches(|c: char| {
-                c == '-' || (c.is_alphabetic() && c.len_utf8() == 2 && r.starts_with('-'))
-            }),
-            parse_number(d)? as u32,
-        )
+        // "2-х", "2-x": the case ending after the number.
+        let r = r.trim_start_matches(|c: char| {
+            c == '-' || (c.is_alphabetic() && c.len_utf8() == 2 && r.starts_with('-'))
+        });
+        (r, u32::try_from(parse_number(d)?).ok()?)
     } else {
-        // The word's length is measured in the original, never in its
-        // folded copy: `ı` is two bytes there and one in the fold.
-        let (len, n) = CARDINALS.iter().find_map(|(w, n)| {
-            let len = crate::script::folded_prefix_len(after_prefix, w)?;
-            after_prefix[len..]
-                .starts_with(char::is_whitespace)
-                .then_some((len, *n))
-        })?;
-        (&after_prefix[len..], n)
+        let (r, (_, n)) = word(&index.cardinals).parse(after_prefix).ok()?;
+        if !r.starts_with(char::is_whitespace) {
+            return None;
+        }
+        (r, n)
     };
     let rest = rest.trim_start_matches(['-', 'х', 'x']).trim_start();
-    let f = fold(rest);
-    for w in [
-        "cilddə",
-        "cilddən ibarət",
-        "томах",
-        "т.",
-        "тт.",
-        "vols.",
-        "volumes",
-        "ciltte",
-        "cilt",
-    ] {
-        if f.starts_with(w) {
-            if w == "т." && !prefixed {
-                continue;
-            }
-            // Measured in `rest` itself: folding drops ignorable
-            // characters and merges spaces, so counts differ.
-            let Some(len) = crate::script::folded_prefix_len(rest, w) else {
-                continue;
-            };
-            let end = s.len() - rest.len() + len;
-            if at_boundary(&s[end..]) {
-                return Some((n.to_string(), end));
-            }
-        }
-    }
-    None
+    let counted = word(&index.volume_count_words)
+        .parse(rest)
+        .or_else(|e| match prefixed {
+            true => word(&index.volume_count_abbreviations).parse(rest),
+            false => Err(e),
+        });
+    let (after, _) = counted.ok()?;
+    at_boundary(after).then(|| (n.to_string(), s.len() - after.len()))
 }
 
 /// The words between a role marker and the names: "by", the source
@@ -953,11 +915,7 @@ pub(crate) fn split_names(stmt: &str, ctx: &Ctx) -> Vec<Person> {
     let mut people = Vec::new();
     for part in without_et_al(stmt, ctx)
         .split([',', '،', ';'])
-        .flat_map(|p| p.split(" и "))
-        .flat_map(|p| p.split(" və "))
-        .flat_map(|p| p.split(" and "))
-        .flat_map(|p| p.split(" ve "))
-        .flat_map(|p| p.split(" و "))
+        .flat_map(|p| split_at_conjunctions(p, ctx))
     {
         let p = part.trim().trim_end_matches(['.', ':']).trim();
         // Not a name: digits, or words all in lowercase ("с перс.").
@@ -979,6 +937,27 @@ pub(crate) fn split_names(stmt: &str, ctx: &Ctx) -> Vec<Person> {
         }
     }
     people
+}
+
+/// `part` cut at the conjunctions between names (`bib/names.toml`): "X и
+/// Y", "X and Y", "X و Y" — a conjunction with spaces on both sides.
+fn split_at_conjunctions<'a>(part: &'a str, ctx: &Ctx) -> Vec<&'a str> {
+    let mut pieces = Vec::new();
+    let mut start = 0;
+    for (i, c) in part.char_indices() {
+        if i < start || !c.is_whitespace() {
+            continue;
+        }
+        let after = &part[i + c.len_utf8()..];
+        if let Some((len, _)) = ctx.vocab.index.conjunctions.match_start(after)
+            && after[len..].starts_with(char::is_whitespace)
+        {
+            pieces.push(part[start..i].trim());
+            start = i + c.len_utf8() + len;
+        }
+    }
+    pieces.push(part[start..].trim());
+    pieces
 }
 
 /// `stmt` without a closing "and others": "С. Т. Мурадов [и др.]",
@@ -1493,6 +1472,53 @@ mod tests {
         assert_eq!(
             at("39/210-213", None),
             Some(Elem::VolumePages("39".into(), "210-213".into()))
+        );
+    }
+
+    #[test]
+    fn the_number_of_volumes() {
+        let v = Vocabulary::builtin();
+        let count = |s: &str| volume_count(s, &v).map(|(n, l)| (n, s[..l].to_string()));
+        assert_eq!(
+            count("iki cilddə."),
+            Some(("2".into(), "iki cilddə".into()))
+        );
+        assert_eq!(
+            count("3 cilddən ibarət"),
+            Some(("3".into(), "3 cilddən ibarət".into()))
+        );
+        assert_eq!(
+            count("в 2-х томах."),
+            Some(("2".into(), "в 2-х томах".into()))
+        );
+        assert_eq!(count("в 3 т."), Some(("3".into(), "в 3 т.".into())));
+        assert_eq!(count("In 3 vols."), Some(("3".into(), "In 3 vols.".into())));
+        // "3 т." alone is the third volume; a capital В starts a name.
+        assert_eq!(count("3 т."), None);
+        assert_eq!(count("В 6 т."), None);
+        assert_eq!(count("iki cild"), None);
+    }
+
+    #[test]
+    fn names_split_at_conjunctions() {
+        let v = Vocabulary::builtin();
+        let ctx = Ctx::new(&v, None);
+        assert_eq!(
+            split_at_conjunctions("Иванов и Петров", &ctx),
+            ["Иванов", "Петров"]
+        );
+        assert_eq!(
+            split_at_conjunctions("A. Smith and B. Jones", &ctx),
+            ["A. Smith", "B. Jones"]
+        );
+        assert_eq!(
+            split_at_conjunctions("کاوه بیات و احمد", &ctx),
+            ["کاوه بیات", "احمد"]
+        );
+        // Only between spaces: an initial "И." stays.
+        assert_eq!(
+            split_at_conjunctions("Петров И. И.", &ctx),
+            ["Петров И. И."]
         );
     }
 
