@@ -157,11 +157,11 @@ fn read_sep(text: &str, mut pos: usize) -> (usize, Sep) {
             take(Sep::Semicolon, c.len_utf8(), &mut pos);
         } else if c == '/' && (pos == 0 || text[..pos].ends_with(char::is_whitespace)) {
             take(Sep::Slash, 1, &mut pos);
-        } else if matches!(c, '–' | '—' | '-')
+        } else if is_area_dash(c)
             && (pos == 0 || text[..pos].ends_with(char::is_whitespace))
             && rest[c.len_utf8()..].starts_with(char::is_whitespace)
             // ".-Bakı", ". -Moskva": a dash glued to the place opens the area.
-            || matches!(c, '–' | '—' | '-')
+            || is_area_dash(c)
                 && text[..pos].trim_end().ends_with('.')
                 && glued_dash(rest)
         {
@@ -415,7 +415,24 @@ fn has_year(s: &str, ctx: &Ctx) -> bool {
 /// area: `.-Bakı`, `.–М.`.
 fn glued_dash(rest: &str) -> bool {
     let mut chars = rest.chars();
-    matches!(chars.next(), Some('-' | '–' | '—')) && chars.next().is_some_and(char::is_uppercase)
+    chars.next().is_some_and(is_area_dash) && chars.next().is_some_and(char::is_uppercase)
+}
+
+/// Whether `after` (right after a period, without a space) starts with a
+/// place of the vocabulary followed by `:` or `,` — a one-letter
+/// abbreviation ("М.") only by `:`, where initials cannot be meant.
+fn glued_place(after: &str, ctx: &Ctx) -> bool {
+    place(after, ctx).is_some_and(|(printed, len)| {
+        let next = after[len..].trim_start();
+        let short = printed.trim_end_matches('.').chars().count() <= 2;
+        next.starts_with(':') || !short && next.starts_with(',')
+    })
+}
+
+/// A dash that separates the areas of an entry: hyphen-minus, the Unicode
+/// dashes (‐ ‒ – — ―), minus; not the Arabic tatweel, which stretches a word.
+fn is_area_dash(c: char) -> bool {
+    crate::script::is_dash(c) && c != '\u{0640}'
 }
 
 fn next_char(text: &str, pos: usize) -> usize {
@@ -697,10 +714,21 @@ fn place(s: &str, ctx: &Ctx) -> Option<(String, usize)> {
     loop {
         let rest = &s[end..];
         let t = rest.trim_start();
+        // "Seattle and London", "Москва и Ленинград": places joined by a
+        // conjunction (`bib/names.toml`) are one place as printed.
+        let conjoined = || {
+            ctx.vocab
+                .index
+                .conjunctions
+                .match_start(t)
+                .filter(|&(l, _)| rest.starts_with(char::is_whitespace) && t[l..].starts_with(' '))
+                .map(|(l, _)| &t[l..])
+        };
         let Some(after) = t
             .strip_prefix(';')
             .or_else(|| t.strip_prefix('–'))
             .or_else(|| t.strip_prefix('-'))
+            .or_else(conjoined)
         else {
             break;
         };
@@ -1008,6 +1036,7 @@ fn thesis_end(s: &str, from: usize, ctx: &Ctx) -> usize {
         if s[pos..].starts_with('.')
             && !s[pos + 1..].starts_with(char::is_whitespace)
             && pos + 1 < s.len()
+            && !glued_place(&s[pos + 1..], ctx)
         {
             pos += 1;
         }
@@ -1063,7 +1092,12 @@ fn scan_free(text: &str, pos: usize, ctx: &Ctx) -> usize {
         let after = &s[i + c.len_utf8()..];
         match c {
             // ".-Bakı": a GOST area dash glued to the period ends the area.
-            '.' if next.is_some_and(|n| matches!(n, '-' | '–' | '—')) && glued_dash(after) => {
+            '.' if next.is_some_and(is_area_dash) && glued_dash(after) => {
+                return pos + i;
+            }
+            // "… наук.Москва, 2002", "…социализации.М.: МПГУ": a period
+            // glued to a known place that opens the imprint.
+            '.' if next.is_some_and(char::is_uppercase) && glued_place(after, ctx) => {
                 return pos + i;
             }
             '.' if (next.is_none() || next.is_some_and(char::is_whitespace)) => {
@@ -1094,11 +1128,11 @@ fn scan_free(text: &str, pos: usize, ctx: &Ctx) -> usize {
             '/' if i > 0 && s[..i].ends_with(' ') && next.is_some_and(char::is_whitespace) => {
                 return pos + i - 1;
             }
-            '–' | '—' | '-'
-                if i > 0
-                    && s[..i].ends_with(' ')
-                    && next.is_some_and(char::is_whitespace)
-                    && (ctx.punctuation == Punctuation::Dash || element_follows(after, ctx)) =>
+            c if is_area_dash(c)
+                && i > 0
+                && s[..i].ends_with(' ')
+                && next.is_some_and(char::is_whitespace)
+                && (ctx.punctuation == Punctuation::Dash || element_follows(after, ctx)) =>
             {
                 return pos + i - 1;
             }
@@ -1519,6 +1553,42 @@ mod tests {
         assert_eq!(
             split_at_conjunctions("Петров И. И.", &ctx),
             ["Петров И. И."]
+        );
+    }
+
+    #[test]
+    fn compact_imprints() {
+        let ru = Some(Language::Ru);
+        let place_of = |text: &str, lang| {
+            segs(text, lang).into_iter().find_map(|s| match s.0 {
+                Some(Elem::Place(p)) => Some(p),
+                _ => None,
+            })
+        };
+        assert_eq!(
+            place_of("Проблемы социализации.М.: МПГУ, 2016.", ru).as_deref(),
+            Some("М.")
+        );
+        assert_eq!(
+            place_of("Словарь / А. М. Аверьянов. ‒М.: 2003.", ru).as_deref(),
+            Some("М.")
+        );
+        assert_eq!(
+            place_of(
+                "Проблемы: автореф. дис. ... д-ра юр. наук.Москва, 2002.",
+                ru
+            )
+            .as_deref(),
+            Some("Москва")
+        );
+        assert_eq!(
+            place_of("Handbook, Seattle and London, 1976.", Some(Language::En)).as_deref(),
+            Some("Seattle and London")
+        );
+        // Initials glued to a name are not a place.
+        assert_eq!(
+            place_of("R.Əliyev.Şirvan xanlığı", Some(Language::Az)),
+            None
         );
     }
 
