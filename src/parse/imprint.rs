@@ -605,8 +605,20 @@ fn numbered(s: &str, ctx: &Ctx) -> Option<(Elem, usize)> {
     {
         return Some((Elem::Volume(ascii(d)), len(rest)));
     }
+    if let Some(volume) = roman_before_issue(s, ctx) {
+        return Some(volume);
+    }
     let (rest, (v, _, i, _)) = (digits, ch('('), digits, ch(')')).parse(s).ok()?;
     at_boundary(rest).then(|| (Elem::VolumeIssue(ascii(v), ascii(i)), len(rest)))
+}
+
+/// A bare Roman numeral before a labelled issue is the journal's volume:
+/// "Majalla-yi Tarikh, III, No. 11".
+fn roman_before_issue(s: &str, ctx: &Ctx) -> Option<(Elem, usize)> {
+    let (rest, n) = super::lex::roman(s).ok()?;
+    let after = rest.trim_start().strip_prefix([',', '،'])?.trim_start();
+    let (_, label) = labelled(ctx.vocab).parse(after).ok()?;
+    (label.meaning == Meaning::Issue).then(|| (Elem::Volume(n.to_string()), s.len() - rest.len()))
 }
 
 /// Numbers before their word: extents ("464 с.", before labels, so that
@@ -617,10 +629,12 @@ fn counted(s: &str, ctx: &Ctx) -> Option<(Elem, usize)> {
     if let Ok((rest, e)) = extent(ctx.vocab).parse(s) {
         return Some((Elem::Extent(e), len(rest)));
     }
-    if let Ok((rest, (v, _))) = volume_after(ctx.vocab).parse(s) {
-        return Some((Elem::Volume(v), len(rest)));
+    // "2 vols.", "1 Volume", "3 cilt": a count, before "II cild" (the second).
+    if let Some((v, l)) = volume_count(s, ctx.vocab) {
+        return Some((Elem::Volumes(v), l));
     }
-    volume_count(s, ctx.vocab).map(|(v, l)| (Elem::Volumes(v), l))
+    let (rest, (v, _)) = volume_after(ctx.vocab).parse(s).ok()?;
+    Some((Elem::Volume(v), len(rest)))
 }
 
 /// Labels typed in another script or case: a Latin "C." for the Cyrillic
@@ -865,7 +879,8 @@ pub(crate) fn volume_count(s: &str, vocab: &Vocabulary) -> Option<(String, usize
             false => Err(e),
         });
     let (after, _) = counted.ok()?;
-    at_boundary(after).then(|| (n.to_string(), s.len() - after.len()))
+    let end = s.len() - after.len();
+    ends_element(&s[..end], after).then(|| (n.to_string(), end))
 }
 
 /// The words between a role marker and the names: "by", the source
@@ -1503,6 +1518,15 @@ mod tests {
             at("12(3), 45", None),
             Some(Elem::VolumeIssue("12".into(), "3".into()))
         );
+        assert_eq!(
+            at("III, No. 11, Fall", Some(Language::En)),
+            Some(Elem::Volume("3".into()))
+        );
+        assert_eq!(
+            at("2 vols. Dar al-Fikr", Some(Language::En)),
+            Some(Elem::Volumes("2".into()))
+        );
+        assert_eq!(at("II cild. Bakı", az), Some(Elem::Volume("2".into())));
         assert_eq!(
             at("39/210-213", None),
             Some(Elem::VolumePages("39".into(), "210-213".into()))
