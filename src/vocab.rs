@@ -234,6 +234,8 @@ struct CalendarsFile {
     calendar: Vec<CalendarDef>,
     month: Vec<MonthDef>,
     seasons: Vec<String>,
+    #[serde(default)]
+    year_words: Vec<String>,
 }
 
 /// Words around author–date citations (`bib/citations.toml`).
@@ -369,6 +371,18 @@ pub struct Imprint {
     /// Words before a journal's volume counted in years ("سال ۲۴").
     #[serde(default)]
     pub volume_years: Vec<String>,
+    /// Numbers written as words before a volume word ("iki cilddə").
+    #[serde(default)]
+    pub cardinals: BTreeMap<String, u32>,
+    /// Words before the number of volumes ("в 3 т.", "in 3 vols.").
+    #[serde(default)]
+    pub volume_count_prefixes: Vec<String>,
+    /// Words after the number of volumes ("3 cilddə", "в 2-х томах").
+    #[serde(default)]
+    pub volume_count_words: Vec<String>,
+    /// The same, read so only after a prefix ("в 3 т."; "3 т." is the third).
+    #[serde(default)]
+    pub volume_count_abbreviations: Vec<String>,
 }
 
 /// Cues for one language (`bib/languages.toml`).
@@ -431,6 +445,8 @@ pub struct Vocabulary {
     pub months: Vec<MonthDef>,
     /// Season names printed before a year.
     pub seasons: Vec<String>,
+    /// Words after a year ("г.", "-ci il", "yılı").
+    pub year_words: Vec<String>,
     /// Person names.
     pub names: Names,
     /// Imprint and kinds.
@@ -486,9 +502,13 @@ pub(crate) struct Index {
     pub death_markers: Lexicon<()>,
     pub ordinals: Lexicon<()>,
     pub volume_years: Lexicon<()>,
+    pub cardinals: Lexicon<u32>,
+    pub volume_count_words: Lexicon<()>,
+    pub volume_count_abbreviations: Lexicon<()>,
     /// Month names: (calendar name, month number).
     pub months: Lexicon<(String, u8)>,
     pub seasons: Lexicon<()>,
+    pub year_words: Lexicon<()>,
     pub see: Lexicon<()>,
     pub cite_quoted_in: Lexicon<()>,
     pub postpositions: Lexicon<()>,
@@ -529,6 +549,7 @@ impl Vocabulary {
             calendars: calendars.calendar,
             months: calendars.month,
             seasons: calendars.seasons,
+            year_words: calendars.year_words,
             names,
             imprint,
             citations,
@@ -622,6 +643,7 @@ impl Vocabulary {
         self.archives.weak.extend(archives.weak);
         self.months.extend(calendars.month);
         self.seasons.extend(calendars.seasons);
+        self.year_words.extend(calendars.year_words);
         for cal in calendars.calendar {
             match self.calendars.iter_mut().find(|c| c.name == cal.name) {
                 Some(existing) => {
@@ -671,6 +693,10 @@ impl Vocabulary {
             death_markers,
             ordinals,
             volume_years,
+            cardinals,
+            volume_count_prefixes,
+            volume_count_words,
+            volume_count_abbreviations,
         } = imprint;
         self.imprint.places.extend(places);
         self.imprint.publisher_words.extend(publisher_words);
@@ -698,6 +724,14 @@ impl Vocabulary {
         self.imprint.death_markers.extend(death_markers);
         self.imprint.ordinals.extend(ordinals);
         self.imprint.volume_years.extend(volume_years);
+        self.imprint.cardinals.extend(cardinals);
+        self.imprint
+            .volume_count_prefixes
+            .extend(volume_count_prefixes);
+        self.imprint.volume_count_words.extend(volume_count_words);
+        self.imprint
+            .volume_count_abbreviations
+            .extend(volume_count_abbreviations);
         self.reindex();
     }
 
@@ -785,12 +819,16 @@ impl Vocabulary {
             death_markers: unit(&self.imprint.death_markers),
             ordinals: unit(&self.imprint.ordinals),
             volume_years: unit(&self.imprint.volume_years),
+            cardinals: Lexicon::new(self.imprint.cardinals.iter().map(|(w, n)| (w.as_str(), *n))),
+            volume_count_words: unit(&self.imprint.volume_count_words),
+            volume_count_abbreviations: unit(&self.imprint.volume_count_abbreviations),
             months: Lexicon::new(self.months.iter().flat_map(|m| {
                 m.names
                     .iter()
                     .map(move |n| (n.as_str(), (m.calendar.clone(), m.number)))
             })),
             seasons: unit(&self.seasons),
+            year_words: unit(&self.year_words),
             see: unit(&self.citations.see),
             cite_quoted_in: Lexicon::new(
                 self.imprint

@@ -164,7 +164,7 @@ pub(crate) fn year<'a>(
                 .map(|(a, b, c, d, _, _)| (a, b, c, d)),
         )))
         .parse(rest)?;
-        let (rest, _) = opt((sp, year_word)).parse(rest)?;
+        let (rest, _) = opt((sp, year_word(vocab))).parse(rest)?;
         let cal1 = cal.unwrap_or_else(|| bare_calendar(vocab, language, first));
         if !plausible(first, cal1) {
             return fail(i);
@@ -306,20 +306,18 @@ fn is_marker_start(c: char) -> bool {
     matches!(c, 'ش' | 'ق' | 'م' | 'ه')
 }
 
-/// `г.`, `гг.`, `года`, `-ci il`, `-cü ildə`, `yılı`: words after a year.
-fn year_word(i: &str) -> Res<'_, &str> {
-    let t = i;
-    for w in [
-        "гг.", "г.", "года", "год", "yılı", "yil", "il", "ci il", "cü il", "cu il", "cı il",
-    ] {
-        if let Some(rest) = t.strip_prefix(w)
-            && !rest.starts_with(char::is_alphabetic)
-        {
-            return Ok((rest, &t[..w.len()]));
+/// `г.`, `гг.`, `года`, `yılı` (`bib/calendars.toml` `year_words`), or a
+/// suffix after a hyphen (`-ci`, `-cü ildə`): words after a year.
+fn year_word<'a>(
+    vocab: &'a Vocabulary,
+) -> impl Parser<&'a str, Output = &'a str, Error = nom::error::Error<&'a str>> + 'a {
+    move |t: &'a str| {
+        if let Ok((rest, (w, _))) = word(&vocab.index.year_words).parse(t) {
+            return Ok((rest, w));
         }
+        let (rest, _) = (ch('-'), take_while1(char::is_alphabetic)).parse(t)?;
+        Ok((rest, &t[..t.len() - rest.len()]))
     }
-    let (rest, _) = (ch('-'), take_while1(char::is_alphabetic)).parse(t)?;
-    Ok((rest, &t[..t.len() - rest.len()]))
 }
 
 /// A date as printed in a newspaper or document reference, with the year
@@ -621,6 +619,17 @@ mod tests {
             y("2012-ci il", Some(Language::Az)).map(|y| y.gregorian),
             Some(2012)
         );
+    }
+
+    #[test]
+    fn words_after_a_year() {
+        let v = Vocabulary::builtin();
+        let w = |t| year_word(&v).parse(t).ok().map(|(_, w)| w);
+        assert_eq!(w("гг. – М."), Some("гг."));
+        assert_eq!(w("года"), Some("года"));
+        assert_eq!(w("yılı"), Some("yılı"));
+        assert_eq!(w("-ci il"), Some("-ci"));
+        assert_eq!(w("ilk"), None);
     }
 
     #[test]

@@ -157,11 +157,11 @@ fn read_sep(text: &str, mut pos: usize) -> (usize, Sep) {
             take(Sep::Semicolon, c.len_utf8(), &mut pos);
         } else if c == '/' && (pos == 0 || text[..pos].ends_with(char::is_whitespace)) {
             take(Sep::Slash, 1, &mut pos);
-        } else if matches!(c, '–' | '—' | '-')
+        } else if is_area_dash(c)
             && (pos == 0 || text[..pos].ends_with(char::is_whitespace))
             && rest[c.len_utf8()..].starts_with(char::is_whitespace)
             // ".-Bakı", ". -Moskva": a dash glued to the place opens the area.
-            || matches!(c, '–' | '—' | '-')
+            || is_area_dash(c)
                 && text[..pos].trim_end().ends_with('.')
                 && glued_dash(rest)
         {
@@ -415,7 +415,24 @@ fn has_year(s: &str, ctx: &Ctx) -> bool {
 /// area: `.-Bakı`, `.–М.`.
 fn glued_dash(rest: &str) -> bool {
     let mut chars = rest.chars();
-    matches!(chars.next(), Some('-' | '–' | '—')) && chars.next().is_some_and(char::is_uppercase)
+    chars.next().is_some_and(is_area_dash) && chars.next().is_some_and(char::is_uppercase)
+}
+
+/// Whether `after` (right after a period, without a space) starts with a
+/// place of the vocabulary followed by `:` or `,` — a one-letter
+/// abbreviation ("М.") only by `:`, where initials cannot be meant.
+fn glued_place(after: &str, ctx: &Ctx) -> bool {
+    place(after, ctx).is_some_and(|(printed, len)| {
+        let next = after[len..].trim_start();
+        let short = printed.trim_end_matches('.').chars().count() <= 2;
+        next.starts_with(':') || !short && next.starts_with(',')
+    })
+}
+
+/// A dash that separates the areas of an entry: hyphen-minus, the Unicode
+/// dashes (‐ ‒ – — ―), minus; not the Arabic tatweel, which stretches a word.
+fn is_area_dash(c: char) -> bool {
+    crate::script::is_dash(c) && c != '\u{0640}'
 }
 
 fn next_char(text: &str, pos: usize) -> usize {
@@ -588,8 +605,20 @@ fn numbered(s: &str, ctx: &Ctx) -> Option<(Elem, usize)> {
     {
         return Some((Elem::Volume(ascii(d)), len(rest)));
     }
+    if let Some(volume) = roman_before_issue(s, ctx) {
+        return Some(volume);
+    }
     let (rest, (v, _, i, _)) = (digits, ch('('), digits, ch(')')).parse(s).ok()?;
     at_boundary(rest).then(|| (Elem::VolumeIssue(ascii(v), ascii(i)), len(rest)))
+}
+
+/// A bare Roman numeral before a labelled issue is the journal's volume:
+/// "Majalla-yi Tarikh, III, No. 11".
+fn roman_before_issue(s: &str, ctx: &Ctx) -> Option<(Elem, usize)> {
+    let (rest, n) = super::lex::roman(s).ok()?;
+    let after = rest.trim_start().strip_prefix([',', '،'])?.trim_start();
+    let (_, label) = labelled(ctx.vocab).parse(after).ok()?;
+    (label.meaning == Meaning::Issue).then(|| (Elem::Volume(n.to_string()), s.len() - rest.len()))
 }
 
 /// Numbers before their word: extents ("464 с.", before labels, so that
@@ -600,10 +629,12 @@ fn counted(s: &str, ctx: &Ctx) -> Option<(Elem, usize)> {
     if let Ok((rest, e)) = extent(ctx.vocab).parse(s) {
         return Some((Elem::Extent(e), len(rest)));
     }
-    if let Ok((rest, (v, _))) = volume_after(ctx.vocab).parse(s) {
-        return Some((Elem::Volume(v), len(rest)));
+    // "2 vols.", "1 Volume", "3 cilt": a count, before "II cild" (the second).
+    if let Some((v, l)) = volume_count(s, ctx.vocab) {
+        return Some((Elem::Volumes(v), l));
     }
-    volume_count(s).map(|(v, l)| (Elem::Volumes(v), l))
+    let (rest, (v, _)) = volume_after(ctx.vocab).parse(s).ok()?;
+    Some((Elem::Volume(v), len(rest)))
 }
 
 /// Labels typed in another script or case: a Latin "C." for the Cyrillic
@@ -697,10 +728,21 @@ fn place(s: &str, ctx: &Ctx) -> Option<(String, usize)> {
     loop {
         let rest = &s[end..];
         let t = rest.trim_start();
+        // "Seattle and London", "Москва и Ленинград": places joined by a
+        // conjunction (`bib/names.toml`) are one place as printed.
+        let conjoined = || {
+            ctx.vocab
+                .index
+                .conjunctions
+                .match_start(t)
+                .filter(|&(l, _)| rest.starts_with(char::is_whitespace) && t[l..].starts_with(' '))
+                .map(|(l, _)| &t[l..])
+        };
         let Some(after) = t
             .strip_prefix(';')
             .or_else(|| t.strip_prefix('–'))
             .or_else(|| t.strip_prefix('-'))
+            .or_else(conjoined)
         else {
             break;
         };
@@ -803,79 +845,42 @@ fn edition_word<'a>(
 }
 
 /// The number of volumes: "iki cilddə", "3 cilddə", "в 3 т.", "в 2-х томах",
-/// "in 3 vols.".
-pub(crate) fn volume_count(s: &str) -> Option<(String, usize)> {
-    const CARDINALS: &[(&str, u32)] = &[
-        ("iki", 2),
-        ("üç", 3),
-        ("dörd", 4),
-        ("beş", 5),
-        ("altı", 6),
-        ("yeddi", 7),
-        ("səkkiz", 8),
-        ("doqquz", 9),
-        ("on", 10),
-        ("two", 2),
-        ("three", 3),
-        ("four", 4),
-        ("five", 5),
-    ];
-    let t = s;
-    let (after_prefix, prefixed) = match t
-        .strip_prefix("в ")
-        .or_else(|| t.strip_prefix("in "))
-        .or_else(|| t.strip_prefix("In "))
-    {
-        Some(r) => (r, true),
-        None => (t, false),
+/// "in 3 vols." (words from `bib/imprint.toml`).
+pub(crate) fn volume_count(s: &str, vocab: &Vocabulary) -> Option<(String, usize)> {
+    let index = &vocab.index;
+    // Prefixes match in their printed case: "Собр. соч.: В 6 т." keeps
+    // the count in the collection's name.
+    let prefixed = vocab.imprint.volume_count_prefixes.iter().find_map(|p| {
+        s.strip_prefix(p.as_str())
+            .filter(|r| r.starts_with(char::is_whitespace))
+    });
+    let (after_prefix, prefixed) = match prefixed {
+        Some(rest) => (rest.trim_start(), true),
+        None => (s, false),
     };
     let (rest, n) = if let Ok((r, d)) = digits(after_prefix) {
-        (
-            r.trim_start_matches(|c: char| {
-                c == '-' || (c.is_alphabetic() && c.len_utf8() == 2 && r.starts_with('-'))
-            }),
-            parse_number(d)? as u32,
-        )
+        // "2-х", "2-x": the case ending after the number.
+        let r = r.trim_start_matches(|c: char| {
+            c == '-' || (c.is_alphabetic() && c.len_utf8() == 2 && r.starts_with('-'))
+        });
+        (r, u32::try_from(parse_number(d)?).ok()?)
     } else {
-        // The word's length is measured in the original, never in its
-        // folded copy: `ı` is two bytes there and one in the fold.
-        let (len, n) = CARDINALS.iter().find_map(|(w, n)| {
-            let len = crate::script::folded_prefix_len(after_prefix, w)?;
-            after_prefix[len..]
-                .starts_with(char::is_whitespace)
-                .then_some((len, *n))
-        })?;
-        (&after_prefix[len..], n)
+        let (r, (_, n)) = word(&index.cardinals).parse(after_prefix).ok()?;
+        if !r.starts_with(char::is_whitespace) {
+            return None;
+        }
+        (r, n)
     };
     let rest = rest.trim_start_matches(['-', 'х', 'x']).trim_start();
-    let f = fold(rest);
-    for w in [
-        "cilddə",
-        "cilddən ibarət",
-        "томах",
-        "т.",
-        "тт.",
-        "vols.",
-        "volumes",
-        "ciltte",
-        "cilt",
-    ] {
-        if f.starts_with(w) {
-            if w == "т." && !prefixed {
-                continue;
-            }
-            // Measured in `rest` itself: folding drops ignorable
-            // characters and merges spaces, so counts differ.
-            let Some(len) = crate::script::folded_prefix_len(rest, w) else {
-                continue;
-            };
-            let end = s.len() - rest.len() + len;
-            if at_boundary(&s[end..]) {
-                return Some((n.to_string(), end));
-            }
-        }
-    }
-    None
+    let counted = word(&index.volume_count_words)
+        .parse(rest)
+        .or_else(|e| match prefixed {
+            true => word(&index.volume_count_abbreviations).parse(rest),
+            false => Err(e),
+        });
+    let (after, _) = counted.ok()?;
+    let end = s.len() - after.len();
+    ends_element(&s[..end], after).then(|| (n.to_string(), end))
 }
 
 /// The words between a role marker and the names: "by", the source
@@ -953,11 +958,7 @@ pub(crate) fn split_names(stmt: &str, ctx: &Ctx) -> Vec<Person> {
     let mut people = Vec::new();
     for part in without_et_al(stmt, ctx)
         .split([',', '،', ';'])
-        .flat_map(|p| p.split(" и "))
-        .flat_map(|p| p.split(" və "))
-        .flat_map(|p| p.split(" and "))
-        .flat_map(|p| p.split(" ve "))
-        .flat_map(|p| p.split(" و "))
+        .flat_map(|p| split_at_conjunctions(p, ctx))
     {
         let p = part.trim().trim_end_matches(['.', ':']).trim();
         // Not a name: digits, or words all in lowercase ("с перс.").
@@ -979,6 +980,27 @@ pub(crate) fn split_names(stmt: &str, ctx: &Ctx) -> Vec<Person> {
         }
     }
     people
+}
+
+/// `part` cut at the conjunctions between names (`bib/names.toml`): "X и
+/// Y", "X and Y", "X و Y" — a conjunction with spaces on both sides.
+fn split_at_conjunctions<'a>(part: &'a str, ctx: &Ctx) -> Vec<&'a str> {
+    let mut pieces = Vec::new();
+    let mut start = 0;
+    for (i, c) in part.char_indices() {
+        if i < start || !c.is_whitespace() {
+            continue;
+        }
+        let after = &part[i + c.len_utf8()..];
+        if let Some((len, _)) = ctx.vocab.index.conjunctions.match_start(after)
+            && after[len..].starts_with(char::is_whitespace)
+        {
+            pieces.push(part[start..i].trim());
+            start = i + c.len_utf8() + len;
+        }
+    }
+    pieces.push(part[start..].trim());
+    pieces
 }
 
 /// `stmt` without a closing "and others": "С. Т. Мурадов [и др.]",
@@ -1029,6 +1051,7 @@ fn thesis_end(s: &str, from: usize, ctx: &Ctx) -> usize {
         if s[pos..].starts_with('.')
             && !s[pos + 1..].starts_with(char::is_whitespace)
             && pos + 1 < s.len()
+            && !glued_place(&s[pos + 1..], ctx)
         {
             pos += 1;
         }
@@ -1084,7 +1107,12 @@ fn scan_free(text: &str, pos: usize, ctx: &Ctx) -> usize {
         let after = &s[i + c.len_utf8()..];
         match c {
             // ".-Bakı": a GOST area dash glued to the period ends the area.
-            '.' if next.is_some_and(|n| matches!(n, '-' | '–' | '—')) && glued_dash(after) => {
+            '.' if next.is_some_and(is_area_dash) && glued_dash(after) => {
+                return pos + i;
+            }
+            // "… наук.Москва, 2002", "…социализации.М.: МПГУ": a period
+            // glued to a known place that opens the imprint.
+            '.' if next.is_some_and(char::is_uppercase) && glued_place(after, ctx) => {
                 return pos + i;
             }
             '.' if (next.is_none() || next.is_some_and(char::is_whitespace)) => {
@@ -1115,11 +1143,11 @@ fn scan_free(text: &str, pos: usize, ctx: &Ctx) -> usize {
             '/' if i > 0 && s[..i].ends_with(' ') && next.is_some_and(char::is_whitespace) => {
                 return pos + i - 1;
             }
-            '–' | '—' | '-'
-                if i > 0
-                    && s[..i].ends_with(' ')
-                    && next.is_some_and(char::is_whitespace)
-                    && (ctx.punctuation == Punctuation::Dash || element_follows(after, ctx)) =>
+            c if is_area_dash(c)
+                && i > 0
+                && s[..i].ends_with(' ')
+                && next.is_some_and(char::is_whitespace)
+                && (ctx.punctuation == Punctuation::Dash || element_follows(after, ctx)) =>
             {
                 return pos + i - 1;
             }
@@ -1491,8 +1519,100 @@ mod tests {
             Some(Elem::VolumeIssue("12".into(), "3".into()))
         );
         assert_eq!(
+            at("III, No. 11, Fall", Some(Language::En)),
+            Some(Elem::Volume("3".into()))
+        );
+        assert_eq!(
+            at("2 vols. Dar al-Fikr", Some(Language::En)),
+            Some(Elem::Volumes("2".into()))
+        );
+        assert_eq!(at("II cild. Bakı", az), Some(Elem::Volume("2".into())));
+        assert_eq!(
             at("39/210-213", None),
             Some(Elem::VolumePages("39".into(), "210-213".into()))
+        );
+    }
+
+    #[test]
+    fn the_number_of_volumes() {
+        let v = Vocabulary::builtin();
+        let count = |s: &str| volume_count(s, &v).map(|(n, l)| (n, s[..l].to_string()));
+        assert_eq!(
+            count("iki cilddə."),
+            Some(("2".into(), "iki cilddə".into()))
+        );
+        assert_eq!(
+            count("3 cilddən ibarət"),
+            Some(("3".into(), "3 cilddən ibarət".into()))
+        );
+        assert_eq!(
+            count("в 2-х томах."),
+            Some(("2".into(), "в 2-х томах".into()))
+        );
+        assert_eq!(count("в 3 т."), Some(("3".into(), "в 3 т.".into())));
+        assert_eq!(count("In 3 vols."), Some(("3".into(), "In 3 vols.".into())));
+        // "3 т." alone is the third volume; a capital В starts a name.
+        assert_eq!(count("3 т."), None);
+        assert_eq!(count("В 6 т."), None);
+        assert_eq!(count("iki cild"), None);
+    }
+
+    #[test]
+    fn names_split_at_conjunctions() {
+        let v = Vocabulary::builtin();
+        let ctx = Ctx::new(&v, None);
+        assert_eq!(
+            split_at_conjunctions("Иванов и Петров", &ctx),
+            ["Иванов", "Петров"]
+        );
+        assert_eq!(
+            split_at_conjunctions("A. Smith and B. Jones", &ctx),
+            ["A. Smith", "B. Jones"]
+        );
+        assert_eq!(
+            split_at_conjunctions("کاوه بیات و احمد", &ctx),
+            ["کاوه بیات", "احمد"]
+        );
+        // Only between spaces: an initial "И." stays.
+        assert_eq!(
+            split_at_conjunctions("Петров И. И.", &ctx),
+            ["Петров И. И."]
+        );
+    }
+
+    #[test]
+    fn compact_imprints() {
+        let ru = Some(Language::Ru);
+        let place_of = |text: &str, lang| {
+            segs(text, lang).into_iter().find_map(|s| match s.0 {
+                Some(Elem::Place(p)) => Some(p),
+                _ => None,
+            })
+        };
+        assert_eq!(
+            place_of("Проблемы социализации.М.: МПГУ, 2016.", ru).as_deref(),
+            Some("М.")
+        );
+        assert_eq!(
+            place_of("Словарь / А. М. Аверьянов. ‒М.: 2003.", ru).as_deref(),
+            Some("М.")
+        );
+        assert_eq!(
+            place_of(
+                "Проблемы: автореф. дис. ... д-ра юр. наук.Москва, 2002.",
+                ru
+            )
+            .as_deref(),
+            Some("Москва")
+        );
+        assert_eq!(
+            place_of("Handbook, Seattle and London, 1976.", Some(Language::En)).as_deref(),
+            Some("Seattle and London")
+        );
+        // Initials glued to a name are not a place.
+        assert_eq!(
+            place_of("R.Əliyev.Şirvan xanlığı", Some(Language::Az)),
+            None
         );
     }
 

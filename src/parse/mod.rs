@@ -558,7 +558,7 @@ impl Reader<'_> {
         // the abbreviation's period).
         let count = |s: &str| {
             let s = format!("{}.", s.trim_end_matches('.'));
-            imprint::volume_count(&s)
+            imprint::volume_count(&s, self.vocab)
                 .filter(|(_, len)| s[*len..].trim_matches('.').is_empty())
                 .map(|(n, _)| n)
         };
