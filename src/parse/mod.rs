@@ -348,8 +348,15 @@ impl Reader<'_> {
                     })
                     .len();
                 fields = self.fields(&work, 0, end, &ctx);
+                if found.prose {
+                    fields = Fields {
+                        notes: vec![tidy(&work[..end])],
+                        ..Fields::default()
+                    };
+                }
             }
-            let after = found.range.end;
+            fields.title = fields.title.or(found.title.clone().map(|t| tidy(&work[t])));
+            let after = found.title.as_ref().map_or(found.range.end, |t| t.end);
             let mut rest_fields = Fields::default();
             if work[after..]
                 .trim_matches(|c: char| c.is_whitespace() || c.is_ascii_punctuation())
@@ -360,6 +367,7 @@ impl Reader<'_> {
                 let segs = imprint::segments(&work, after, work.len(), &ctx);
                 for seg in segs {
                     match seg.elem {
+                        _ if found.prose => rest_fields.notes.push(tidy(&work[seg.range])),
                         Some(Elem::Year(y)) => rest_fields.year = rest_fields.year.or(Some(y)),
                         Some(Elem::Date(d, y, md)) => {
                             if let Some(md) = md {
