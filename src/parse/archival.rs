@@ -1201,7 +1201,10 @@ mod tests {
 
     #[test]
     fn fond_codes() {
-        assert_eq!(fond_code("A.}MKT.MHM. Title"), Ok((". Title", "A.}MKT.MHM")));
+        assert_eq!(
+            fond_code("A.}MKT.MHM. Title"),
+            Ok((". Title", "A.}MKT.MHM"))
+        );
         assert_eq!(fond_code("DH. MKT. Dosya"), Ok((". Dosya", "DH. MKT")));
         assert_eq!(fond_code("[HR.SYS], No. 2"), Ok((", No. 2", "HR.SYS")));
         assert!(fond_code("Kafkasya").is_err());

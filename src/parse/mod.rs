@@ -17,6 +17,7 @@ mod archival;
 pub(crate) mod clean;
 mod date;
 mod imprint;
+mod kind;
 pub(crate) mod lex;
 pub(crate) mod locator;
 pub mod managed;
@@ -695,71 +696,26 @@ impl Reader<'_> {
     fn kind(&self) -> ReferenceKind {
         let r = &*self.reference;
         let f = self.flags;
-        let imprint = r.place.is_some() || r.publisher.is_some();
-        // One field alone says too little: "С." of an empty GOST template is
-        // not a journal.
-        let fields = [
-            r.title.is_some(),
-            !r.authors.is_empty(),
-            r.year.is_some(),
-            r.place.is_some(),
-            r.publisher.is_some(),
-            r.volume.is_some(),
-            r.issue.is_some(),
-            r.pages.is_some(),
-            r.extent.is_some(),
-            r.container.is_some(),
-            r.date.is_some(),
-        ];
-        if fields.iter().filter(|f| **f).count() < 2 && r.url.is_none() {
-            return ReferenceKind::Other;
-        }
-        if f.thesis && (r.title.is_some() || !r.authors.is_empty()) {
-            return ReferenceKind::Thesis;
-        }
-        if f.newspaper && (r.container.is_some() || r.title.is_some()) {
-            return ReferenceKind::Newspaper;
-        }
-        if r.url.is_some()
-            && !imprint
-            && r.container.is_some()
-            && r.volume.is_none()
-            && r.issue.is_none()
-            && r.pages.is_none()
-        {
-            return ReferenceKind::Web;
-        }
-        if r.container.is_some() {
-            if r.date.is_some() && !f.journal && !f.in_book && r.volume.is_none() {
-                return ReferenceKind::Newspaper;
-            }
-            // Editors of the container make it a book ("ed. Ali Fuat
-            // Sönmez", "/ под ред."), unless it is a journal.
-            return if (f.in_book && !f.journal) || (!r.editors.is_empty() && r.issue.is_none()) {
-                ReferenceKind::Chapter
-            } else {
-                ReferenceKind::Article
-            };
-        }
-        if r.url.is_some()
-            && !imprint
-            && r.volume.is_none()
-            && r.extent.is_none()
-            && r.editors.is_empty()
-        {
-            return ReferenceKind::Web;
-        }
-        let evidence = !r.authors.is_empty()
-            || r.year.is_some()
-            || imprint
-            || r.volume.is_some()
-            || r.extent.is_some()
-            || r.edition.is_some()
-            || !r.editors.is_empty();
-        if r.title.is_some() && evidence {
-            return ReferenceKind::Book;
-        }
-        ReferenceKind::Other
+        kind::choose(&kind::Signature {
+            title: r.title.is_some(),
+            authors: !r.authors.is_empty(),
+            editors: !r.editors.is_empty(),
+            year: r.year.is_some(),
+            date: r.date.is_some(),
+            place: r.place.is_some(),
+            publisher: r.publisher.is_some(),
+            edition: r.edition.is_some(),
+            volume: r.volume.is_some(),
+            issue: r.issue.is_some(),
+            pages: r.pages.is_some(),
+            extent: r.extent.is_some(),
+            container: r.container.is_some(),
+            url: r.url.is_some(),
+            thesis: f.thesis,
+            newspaper: f.newspaper,
+            journal: f.journal,
+            in_book: f.in_book,
+        })
     }
 
     fn unparsed(&mut self) {
