@@ -184,6 +184,19 @@ pub struct Archives {
     pub archive: Vec<ArchiveDef>,
     /// Labels too common elsewhere to mark an entry archival on their own.
     pub weak: Vec<String>,
+    /// File labels whose number an item's joins (`Dosya`: `455/52`).
+    pub joined_files: Vec<String>,
+    /// Item labels whose number joins the file's (`Gömlek`: `455/52`).
+    pub joined_items: Vec<String>,
+    /// File labels followed by a list of files (`Дела 133, 134`).
+    pub lists: Vec<String>,
+    /// Words before a year between an archive's name and its data (`سال`).
+    pub year_words: Vec<String>,
+    /// Labels of a document's date before its search data (`Tarih:`).
+    pub date_labels: Vec<String>,
+    /// Parts of words that make a short segment an archive's name
+    /// (`архив`, `arşiv`, `library`).
+    pub name_words: Vec<String>,
 }
 
 /// Years of one calendar printed without a marker.
@@ -493,6 +506,8 @@ pub(crate) struct Index {
     pub edition_qualifiers: Lexicon<()>,
     pub abbreviations: HashMap<String, ()>,
     pub weak_components: HashMap<String, ()>,
+    pub archive_year_words: Lexicon<()>,
+    pub archive_date_labels: Lexicon<()>,
     pub container_genres: Words,
     pub no_date: Lexicon<()>,
     pub ibid: Lexicon<()>,
@@ -641,6 +656,12 @@ impl Vocabulary {
         }
         self.archives.archive.extend(archives.archive);
         self.archives.weak.extend(archives.weak);
+        self.archives.joined_files.extend(archives.joined_files);
+        self.archives.joined_items.extend(archives.joined_items);
+        self.archives.lists.extend(archives.lists);
+        self.archives.year_words.extend(archives.year_words);
+        self.archives.date_labels.extend(archives.date_labels);
+        self.archives.name_words.extend(archives.name_words);
         self.months.extend(calendars.month);
         self.seasons.extend(calendars.seasons);
         self.year_words.extend(calendars.year_words);
@@ -810,6 +831,8 @@ impl Vocabulary {
             edition_qualifiers: unit(&self.imprint.edition_qualifiers),
             abbreviations: set(&self.imprint.abbreviations),
             weak_components: set(&self.archives.weak),
+            archive_year_words: unit(&self.archives.year_words),
+            archive_date_labels: unit(&self.archives.date_labels),
             container_genres: words(&self.imprint.container_genres),
             no_date: unit(&self.imprint.no_date),
             ibid: unit(&self.imprint.ibid),

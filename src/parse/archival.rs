@@ -17,6 +17,7 @@ use super::locator::verso;
 use crate::model::Archive;
 use crate::script::{ascii_digits, fold, is_digit, normalize_range};
 use crate::vocab::{Component, Vocabulary};
+use std::ops::Range;
 
 /// Where the archival search data is in an entry's text.
 #[derive(Debug, Clone, PartialEq)]
@@ -35,6 +36,13 @@ pub(crate) struct Found {
     pub year: Option<Year>,
     /// What is missing, with where: a label without its number, no unit.
     pub problems: Vec<(std::ops::Range<usize>, String)>,
+    /// The search data stands in brackets inside prose ("Report of Farrant
+    /// to Canning, 15 May 1843 (FO 248/108)"): the prose describes the
+    /// document and is kept as a note.
+    pub prose: bool,
+    /// A title printed after the search data, when none is before it
+    /// ("AVPRI fond 214, Rossijskoe general'noe konsul'stvo v Bombee").
+    pub title: Option<Range<usize>>,
 }
 
 /// A fond or file number: optional letter prefix (`Р-1234`, `А-513`,
@@ -110,13 +118,22 @@ fn leaves<'a>(
 }
 
 /// Separators between components: spaces, `.`, `,`, `:`, `;`, and GOST area
-/// dashes, in any mix.
+/// dashes, in any mix; a hyphen stands for the dash after a space
+/// ("(ГАСК). - Ф. Р-3798").
 fn sep(i: &str) -> Res<'_, &str> {
-    let len: usize = i
-        .chars()
-        .take_while(|c| c.is_whitespace() || matches!(c, '.' | ',' | ':' | ';' | '،' | '–' | '—'))
-        .map(char::len_utf8)
-        .sum();
+    let mut len = 0;
+    let mut prev = None;
+    for c in i.chars() {
+        let spaced_hyphen = c == '-' && prev.is_some_and(char::is_whitespace);
+        if !(c.is_whitespace()
+            || matches!(c, '.' | ',' | ':' | ';' | '،' | '–' | '—')
+            || spaced_hyphen)
+        {
+            break;
+        }
+        len += c.len_utf8();
+        prev = Some(c);
+    }
     Ok((&i[len..], &i[..len]))
 }
 
@@ -139,9 +156,21 @@ fn component<'a>(
         let (rest, value, verso_seen) = if component == Component::Leaves {
             let (r, (v, vs)) = leaves(vocab).parse(rest)?;
             (r, v, vs)
+        } else if component == Component::File && lists_files(vocab, label) {
+            let (r, v) = recognize((
+                unit_number,
+                nom::multi::many0((sp, ch(','), sp, unit_number)),
+            ))
+            .parse(rest)?;
+            (r, v, false)
         } else {
+            let code = fond_code(rest)
+                .ok()
+                .filter(|(r, v)| component == Component::Fond && v.contains('.') && at_boundary(r));
             match unit_number(rest) {
                 Ok((r, v)) => (r, v, false),
+                // "Fon Kodu: A.}MKT.MHM.": a fond code after its label.
+                Err(_) if code.is_some() => code.map_or((rest, "", false), |(r, v)| (r, v, false)),
                 Err(e) => {
                     // A fond named in words, followed by more search data.
                     let (r, v) = if component == Component::Fond {
@@ -159,6 +188,11 @@ fn component<'a>(
         let value = normalize_range(value).replace(" -", "-").replace("- ", "-");
         Ok((rest, (component, label, value, verso_seen)))
     }
+}
+
+/// Whether a file label is a plural followed by a list (`Дела 133, 134`).
+fn lists_files(vocab: &Vocabulary, label: &str) -> bool {
+    listed(&vocab.archives.lists, label)
 }
 
 /// A catalogue reference after a department code: `FO 371/4910`,
@@ -221,14 +255,16 @@ fn shelfmark<'a>(
 fn fond_code(i: &str) -> Res<'_, &str> {
     let bracketed = i.starts_with('[');
     let body = if bracketed { &i[1..] } else { i };
-    let (_, code) =
-        take_while1(|c: char| c.is_ascii_alphanumeric() || matches!(c, '.' | '(' | ')'))
-            .parse(body)?;
+    let code = code_run(body);
+    if code.is_empty() {
+        return fail(i);
+    }
     let code = code.trim_end_matches('.');
     let dotted = code.contains('.')
         && code.starts_with(|c: char| c.is_ascii_uppercase())
         && code.split('.').filter(|p| !p.is_empty()).all(|p| {
-            p.chars()
+            p.trim_start_matches([' ', '}'])
+                .chars()
                 .all(|c| c.is_ascii_alphabetic() || matches!(c, '(' | ')'))
         })
         && code.chars().filter(|c| c.is_ascii_uppercase()).count() >= 2;
@@ -245,6 +281,32 @@ fn fond_code(i: &str) -> Res<'_, &str> {
     }
     let value = &body[..code.len()];
     Ok((&i[used..], value))
+}
+
+/// The characters of a fond code: letters, digits, dots, brackets, the
+/// BOA catalogue's `}` (`A.}MKT.MHM.`), and a space after a dot before more
+/// capitals (`DH. MKT.`).
+fn code_run(s: &str) -> &str {
+    let mut end = 0;
+    let mut prev = ' ';
+    for (at, c) in s.char_indices() {
+        let spaced = c == ' '
+            && prev == '.'
+            && s[at + 1..].starts_with(|n: char| n.is_ascii_uppercase())
+            && code_run_word(&s[at + 1..]);
+        if !(c.is_ascii_alphanumeric() || matches!(c, '.' | '(' | ')' | '}') || spaced) {
+            break;
+        }
+        end = at + c.len_utf8();
+        prev = c;
+    }
+    &s[..end]
+}
+
+/// Whether `s` starts with a capital code word ended by a dot (`MKT.`).
+fn code_run_word(s: &str) -> bool {
+    let letters = s.chars().take_while(char::is_ascii_uppercase).count();
+    letters >= 2 && s[letters..].starts_with('.')
 }
 
 /// A numeric catalogue reference of the Republican Archive (BCA):
@@ -279,8 +341,95 @@ pub(crate) fn find_in_note(text: &str, vocab: &Vocabulary) -> Option<Found> {
     data_after(text, start, start, None, vocab)
 }
 
-/// Finds the archival search data in `text`, if the entry is archival.
+/// Finds the archival search data in `text`, if the entry is archival,
+/// with what stands around it: a labelled date before, a title after, or
+/// the brackets of a shelfmark inside prose.
 pub(crate) fn find(text: &str, vocab: &Vocabulary) -> Option<Found> {
+    let mut found = search_data(text, vocab)?;
+    in_brackets(text, &mut found);
+    if found.prose && text[..found.range.start].contains(';') {
+        return None;
+    }
+    dated_lead(text, &mut found, vocab);
+    title_after(text, &mut found);
+    Some(found)
+}
+
+/// A shelfmark in brackets after prose: "…, 20 May 1843 (FO 248/108)."
+fn in_brackets(text: &str, found: &mut Found) {
+    let before = text[..found.range.start].trim_end();
+    let after = text[found.range.end..].trim_start();
+    if before.len() > 1
+        && let Some(open) = before.strip_suffix('(')
+        && let Some(close) = after.strip_prefix(')')
+    {
+        found.prose = true;
+        found.range = open.len()..text.len() - close.len();
+        found.name_start = open.len();
+    }
+}
+
+/// A document's date labelled before its search data, the BOA catalogue's
+/// "Tarih: 02/R /1290 (Hicrî) Dosya No:455 …": the year is the entry's.
+fn dated_lead(text: &str, found: &mut Found, vocab: &Vocabulary) {
+    let lead = &text[..found.name_start];
+    let Ok((r, _)) = (sp, word(&vocab.index.archive_date_labels), sp, ch(':'), sp).parse(lead)
+    else {
+        return;
+    };
+    // The day and month before the year: "02/R /", "24/Za/".
+    let r = r
+        .char_indices()
+        .take(12)
+        .filter(|(_, c)| *c == '/')
+        .last()
+        .map_or(r, |(at, _)| &r[at + 1..]);
+    let Ok((after, digits_)) = digits(r) else {
+        return;
+    };
+    // "1290 (Hicrî)": the calendar's marker in brackets.
+    let (after, marker) = match (sp, ch('('), take_while1(|c: char| c != ')'), ch(')')).parse(after)
+    {
+        Ok((a, (_, _, m, _))) => (a, m),
+        Err(_) => (after, ""),
+    };
+    if !after.trim().is_empty() {
+        return;
+    }
+    let printed = format!("{digits_} {marker}");
+    let year = super::date::year(vocab, None)
+        .parse(&printed)
+        .map(|(_, y)| y);
+    if let Ok(year) = year {
+        found.year = Some(year);
+        found.name_start = 0;
+        found.range.start = 0;
+    }
+}
+
+/// The title after the search data of an entry that prints none before it:
+/// the rest of the entry, when it is words rather than more data.
+fn title_after(text: &str, found: &mut Found) {
+    let before = &text[..found.name_start];
+    let rest = skip_sep(&text[found.range.end..]);
+    let title = rest.trim_end_matches(|c: char| c.is_whitespace() || c == '.');
+    let words = title
+        .split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphabetic))
+        .count();
+    if found.prose
+        || before.chars().any(char::is_alphanumeric)
+        || !title.starts_with(char::is_alphabetic)
+        || words < 2
+    {
+        return;
+    }
+    let start = text.len() - rest.len();
+    found.title = Some(start..start + title.len());
+}
+
+/// The search data and the archive's name, however the entry is laid out.
+fn search_data(text: &str, vocab: &Vocabulary) -> Option<Found> {
     let starts = word_starts(text);
     // 1. A known archive name, then data (or nothing: a bare name is an
     //    incomplete archival reference).
@@ -314,6 +463,8 @@ pub(crate) fn find(text: &str, vocab: &Vocabulary) -> Option<Found> {
                         0..p + len,
                         "gives only the archive, with no fond, file or leaf".to_string(),
                     )],
+                    prose: false,
+                    title: None,
                 });
             }
         }
@@ -324,12 +475,19 @@ pub(crate) fn find(text: &str, vocab: &Vocabulary) -> Option<Found> {
         if shelfmark(vocab).parse(&text[p..]).is_ok()
             && let Some(found) = data_after(text, p, p, None, vocab)
         {
-            let mut found = with_name_before(text, p, found);
+            let mut found = with_name_before(text, p, found, vocab);
+            // Without an archive's name, the department names the records
+            // and the rest is the fond: "FO 248/108" is FO, fond 248, piece
+            // 108; "IOR: L/P&S/10/245" and "IOR/L/PS/10/905" are IOR's.
             if found.archive.name.is_none()
-                && let Ok((after, (dept, _))) = word(&vocab.index.departments).parse(&text[p..])
-                && after.starts_with(':')
+                && let Ok((_, (dept, _))) = word(&vocab.index.departments).parse(&text[p..])
             {
                 found.archive.name = Some(dept.to_string());
+                found.archive.fond = found.archive.fond.map(|f| {
+                    f.strip_prefix(dept)
+                        .map_or(f.as_str(), |f| f.trim_start_matches([' ', '/']))
+                        .to_string()
+                });
             }
             return Some(found);
         }
@@ -346,7 +504,7 @@ pub(crate) fn find(text: &str, vocab: &Vocabulary) -> Option<Found> {
                 .iter()
                 .any(|(_, l)| !vocab.index.weak_components.contains_key(&fold(l)))
         {
-            return Some(with_name_before(text, p, found));
+            return Some(with_name_before(text, p, found, vocab));
         }
     }
     None
@@ -361,9 +519,9 @@ fn starts_entry(text: &str, p: usize) -> bool {
 }
 
 /// Takes the archive name from the short segment before the data.
-fn with_name_before(text: &str, p: usize, mut found: Found) -> Found {
-    if let Some(ns) = name_before(text, p) {
-        let name = clean_name(&text[ns..p]);
+fn with_name_before(text: &str, p: usize, mut found: Found, vocab: &Vocabulary) -> Found {
+    if let Some(ns) = name_before(text, p, vocab) {
+        let name = archive_name(&text[ns..p]);
         if !name.is_empty() {
             found.archive.name = Some(name);
             found.name_start = ns;
@@ -403,309 +561,411 @@ fn data_after(
     known: Option<usize>,
     vocab: &Vocabulary,
 ) -> Option<Found> {
-    let mut archive = Archive::default();
-    let mut filled: Vec<Component> = Vec::new();
-    let mut problems = Vec::new();
-    let mut year = None;
-    let mut rest = &text[data..];
-    let mut name_end = data;
-    // The rest of a longer name, a bracketed abbreviation, a year: "Dövlət
-    // Arxivi (ARDA), …", "وزارت امور خارجه، سال ۱۳۳۹ق، …".
-    // Words after the archive's abbreviation and a comma name its fond
-    // ("BOA, Cevdet Hariciye, nr. 4567"); without a comma they continue
-    // the archive's name ("Dövlət Arxivi (ARDA)", "… وزارت امور خارجه").
-    let mut fond_words: Option<std::ops::Range<usize>> = None;
-    for step in 0..16 {
-        let (r, separator) = sep(rest).ok()?;
-        if step == 0 && separator.matches([',', '،']).count() >= 2 {
-            let at = text.len() - rest.len();
-            problems.push((
-                at..at + separator.len(),
-                "has an empty field between two commas".to_string(),
-            ));
-        }
-        if r.is_empty() || data_starts(r, known.is_some(), vocab) {
-            rest = r;
-            break;
-        }
-        if step == 0
-            && separator.contains([',', '،'])
-            && r.starts_with(char::is_uppercase)
-            && known.is_some()
-        {
-            let start = text.len() - r.len();
-            fond_words = Some(start..start);
-        }
-        let r_year = r.strip_prefix("سال").map_or(r, str::trim_start);
-        if let Ok((r2, y)) = super::date::year(vocab, None).parse(r_year)
-            && at_boundary(r2)
-        {
-            year = Some(y);
-            rest = r2;
-            continue;
-        }
-        if let Some(close) = super::imprint::bracket_end(r) {
-            let inner = &r[1..close - 1];
-            if known.is_some()
-                && let Ok((after, code)) = fond_code(r)
-                && at_boundary(after)
-            {
-                // "[A.(AMD)]": the fond code of a named register.
-                let _ = code;
-                rest = r;
+    let mut scan = Scan {
+        text,
+        vocab,
+        known,
+        archive: Archive::default(),
+        filled: Vec::new(),
+        problems: Vec::new(),
+        year: None,
+        rest: &text[data..],
+        name_end: data,
+        data_start: None,
+        last_end: data,
+    };
+    let fond_words = scan.name_words()?;
+    scan.catalogue();
+    scan.bare_number();
+    while scan.next_component() {}
+    scan.finish(name, data, fond_words)
+}
+
+/// One reading of the search data: what is filled so far and where.
+struct Scan<'t> {
+    text: &'t str,
+    vocab: &'t Vocabulary,
+    /// Index of the known archive named before the data.
+    known: Option<usize>,
+    archive: Archive,
+    filled: Vec<Component>,
+    problems: Vec<(Range<usize>, String)>,
+    year: Option<Year>,
+    /// The text not read yet.
+    rest: &'t str,
+    /// Where the archive's name ends.
+    name_end: usize,
+    /// Where the first component starts.
+    data_start: Option<usize>,
+    /// Where the last component ends.
+    last_end: usize,
+}
+
+impl<'t> Scan<'t> {
+    fn here(&self, rest: &str) -> usize {
+        self.text.len() - rest.len()
+    }
+
+    /// Marks `from` as the start of data (if none yet) and moves past a
+    /// component ending at `to`.
+    fn take(&mut self, from: &'t str, to: &'t str) {
+        self.data_start.get_or_insert(self.here(from));
+        self.rest = to;
+        self.last_end = self.here(to);
+    }
+
+    fn fill(&mut self, components: &[Component]) {
+        self.filled.extend_from_slice(components);
+    }
+
+    /// The rest of a longer name, a bracketed abbreviation, a year: "Dövlət
+    /// Arxivi (ARDA), …", "وزارت امور خارجه، سال ۱۳۳۹ق، …". Words after the
+    /// archive's abbreviation and a comma name its fond ("BOA, Cevdet
+    /// Hariciye, nr. 4567"); without a comma they continue the archive's
+    /// name ("Dövlət Arxivi (ARDA)", "… وزارت امور خارجه"). `None`: the
+    /// text is not archival after all.
+    fn name_words(&mut self) -> Option<Option<Range<usize>>> {
+        let mut fond_words: Option<Range<usize>> = None;
+        for step in 0..16 {
+            let (r, separator) = sep(self.rest).ok()?;
+            if step == 0 && separator.matches([',', '،']).count() >= 2 {
+                let at = self.here(self.rest);
+                self.problems.push((
+                    at..at + separator.len(),
+                    "has an empty field between two commas".to_string(),
+                ));
+            }
+            if r.is_empty() || data_starts(r, self.known.is_some(), self.vocab) {
+                self.rest = r;
                 break;
             }
-            let _ = inner;
-            rest = &r[close..];
-            name_end = text.len() - rest.len();
-            continue;
+            if step == 0
+                && separator.contains([',', '،'])
+                && r.starts_with(char::is_uppercase)
+                && self.known.is_some()
+            {
+                let start = self.here(r);
+                fond_words = Some(start..start);
+            }
+            let r_year = word(&self.vocab.index.archive_year_words)
+                .parse(r)
+                .map_or(r, |(after, _)| after.trim_start());
+            if let Ok((r2, y)) = super::date::year(self.vocab, None).parse(r_year)
+                && at_boundary(r2)
+            {
+                self.year = Some(y);
+                self.rest = r2;
+                continue;
+            }
+            if let Some(close) = super::imprint::bracket_end(r) {
+                if self.known.is_some() && fond_code(r).is_ok_and(|(after, _)| at_boundary(after)) {
+                    // "[A.(AMD)]": the fond code of a named register.
+                    self.rest = r;
+                    break;
+                }
+                self.rest = &r[close..];
+                self.name_end = self.here(self.rest);
+                continue;
+            }
+            let word_len: usize = r
+                .chars()
+                .take_while(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’' | '\u{200C}'))
+                .map(char::len_utf8)
+                .sum();
+            if word_len == 0 || self.known.is_none() {
+                return None;
+            }
+            self.rest = &r[word_len..];
+            let end = self.here(self.rest);
+            match &mut fond_words {
+                Some(words) => words.end = end,
+                None => self.name_end = end,
+            }
         }
-        let word_len: usize = r
-            .chars()
-            .take_while(|c| {
-                c.is_alphabetic() || matches!(c, '-' | '\'' | '’' | '\u{200C}' | 'â' | 'î' | 'û')
-            })
-            .map(char::len_utf8)
-            .sum();
-        if word_len == 0 || known.is_none() {
-            return None;
-        }
-        rest = &r[word_len..];
-        match &mut fond_words {
-            Some(words) => words.end = text.len() - rest.len(),
-            None => name_end = text.len() - rest.len(),
-        }
+        Some(fond_words)
     }
-    let mut data_start = None;
-    let mut last_end = data;
-    let here = |rest: &str| text.len() - rest.len();
-    // Catalogue forms first.
-    if let Ok((r, (fond, file))) = shelfmark(vocab).parse(rest) {
-        data_start = Some(here(rest));
-        if file.is_empty() {
-            let at = here(r).saturating_sub(1);
-            problems.push((
-                here(rest)..at + 1,
-                format!("the catalogue reference `{fond}/` has no piece number"),
-            ));
-        } else {
-            archive.file = Some(file);
-        }
-        archive.fond = Some(fond);
-        filled.extend([Component::Fond, Component::Inventory, Component::File]);
-        rest = r;
-        last_end = here(rest);
-    } else if known.is_some()
-        && let Ok((r, (fond, file))) = numeric_code(rest)
-    {
-        data_start = Some(here(rest));
-        archive.fond = Some(ascii_digits(fond));
-        archive.file = Some(ascii_digits(file));
-        filled.extend([Component::Fond, Component::Inventory, Component::File]);
-        rest = r;
-        last_end = here(rest);
-    } else if known.is_some()
-        && numeric_code(rest).is_err()
-        && let Ok((r, code)) = dotted_fond(rest)
-    {
-        data_start = Some(here(rest));
-        archive.fond = Some(ascii_digits(code));
-        filled.extend([Component::Fond, Component::Inventory]);
-        rest = r;
-        last_end = here(rest);
-        // "BCA, 030.10.0.0, 112.756.12": the second code is the place
-        // number of the file.
-        if let Ok((r2, (_, file))) = (sep, dotted_fond).parse(rest) {
-            archive.file = Some(ascii_digits(file));
-            filled.push(Component::File);
-            rest = r2;
-            last_end = here(rest);
-        }
-    } else if known.is_some()
-        && component(vocab, Vec::new()).parse(rest).is_err()
-        && let Ok((r, code)) = fond_code(rest)
-        && at_boundary(r)
-    {
-        data_start = Some(here(rest));
-        archive.fond = Some(code.to_string());
-        filled.extend([Component::Fond, Component::Inventory]);
-        rest = r;
-        last_end = here(rest);
-        // "123/45" right after the code is the file.
-        if let Ok((r2, (_, v))) = (sep, unit_number).parse(rest)
-            && !r2.trim_start().starts_with(|c: char| c.is_alphabetic())
+
+    /// Catalogue forms: `FO 371/4910`, BCA's `030.10.0.0/112.759.6` and
+    /// `030.10.0.0, 112.756.12`, BOA's `HR.SYS, 123/45`.
+    fn catalogue(&mut self) {
+        let rest = self.rest;
+        let known = self.known.is_some();
+        if let Ok((r, (fond, file))) = shelfmark(self.vocab).parse(rest) {
+            if file.is_empty() {
+                let at = self.here(r).saturating_sub(1);
+                self.problems.push((
+                    self.here(rest)..at + 1,
+                    format!("the catalogue reference `{fond}/` has no piece number"),
+                ));
+            } else {
+                self.archive.file = Some(file);
+            }
+            self.archive.fond = Some(fond);
+            self.fill(&[Component::Fond, Component::Inventory, Component::File]);
+            self.take(rest, r);
+        } else if known && let Ok((r, (fond, file))) = numeric_code(rest) {
+            self.archive.fond = Some(ascii_digits(fond));
+            self.archive.file = Some(ascii_digits(file));
+            self.fill(&[Component::Fond, Component::Inventory, Component::File]);
+            self.take(rest, r);
+        } else if known && let Ok((r, code)) = dotted_fond(rest) {
+            self.archive.fond = Some(ascii_digits(code));
+            self.fill(&[Component::Fond, Component::Inventory]);
+            self.take(rest, r);
+            // "BCA, 030.10.0.0, 112.756.12": the second code is the place
+            // number of the file.
+            if let Ok((r2, (_, file))) = (sep, dotted_fond).parse(r) {
+                self.archive.file = Some(ascii_digits(file));
+                self.fill(&[Component::File]);
+                self.take(r, r2);
+            }
+        } else if known
+            && component(self.vocab, Vec::new()).parse(rest).is_err()
+            && let Ok((r, code)) = fond_code(rest)
+            && at_boundary(r)
         {
-            archive.file = Some(ascii_digits(v));
-            filled.push(Component::File);
-            rest = r2;
-            last_end = here(rest);
+            self.archive.fond = Some(code.to_string());
+            self.fill(&[Component::Fond, Component::Inventory]);
+            self.take(rest, r);
+            // "123/45" right after the code is the file.
+            if let Ok((r2, (_, v))) = (sep, unit_number).parse(r)
+                && !r2.trim_start().starts_with(|c: char| c.is_alphabetic())
+            {
+                self.archive.file = Some(ascii_digits(v));
+                self.fill(&[Component::File]);
+                self.take(r, r2);
+            }
         }
     }
-    // A bare unit number right after a known archive: "ساکما، ۲۴۰/۱۲۳۴۵".
-    if known.is_some()
-        && data_start.is_none()
-        && let Ok((r, v)) = unit_number(rest)
-        && at_boundary(r)
-        && !r.trim_start().starts_with(|c: char| c.is_alphanumeric())
-    {
-        data_start = Some(here(rest));
-        archive.file = Some(ascii_digits(v));
-        filled.extend([Component::Fond, Component::Inventory, Component::File]);
-        rest = r;
-        last_end = here(rest);
+
+    /// A bare unit number right after a known archive: "ساکما، ۲۴۰/۱۲۳۴۵".
+    fn bare_number(&mut self) {
+        if self.known.is_some()
+            && self.data_start.is_none()
+            && let Ok((r, v)) = unit_number(self.rest)
+            && at_boundary(r)
+            && !r.trim_start().starts_with(|c: char| c.is_alphanumeric())
+        {
+            self.archive.file = Some(ascii_digits(v));
+            self.fill(&[Component::Fond, Component::Inventory, Component::File]);
+            self.take(self.rest, r);
+        }
     }
-    // Labelled components.
-    loop {
-        let (r, _) = sep(rest).ok()?;
+
+    /// Reads the next labelled component (or a gap the reading may step
+    /// over); false when the data ends.
+    fn next_component(&mut self) -> bool {
+        let Ok((r, _)) = sep(self.rest) else {
+            return false;
+        };
         // A bracketed fond name after a number: "Ф.223 (С. Д. Полторацкий)".
         let r = match (ch('('), take_while1(|c: char| c != ')'), ch(')')).parse(r) {
             Ok((r2, _))
-                if !filled.is_empty()
-                    && component(vocab, filled.clone())
-                        .parse(sep(r2).map_or(r2, |x| x.0))
+                if !self.filled.is_empty()
+                    && component(self.vocab, self.filled.clone())
+                        .parse(skip_sep(r2))
                         .is_ok() =>
             {
-                sep(r2).ok()?.0
+                skip_sep(r2)
             }
             _ => r,
         };
-        let parsed = component(vocab, filled.clone()).parse(r);
-        match parsed {
+        match component(self.vocab, self.filled.clone()).parse(r) {
             Ok((r2, (c, label, value, verso_seen))) => {
-                data_start.get_or_insert(here(r));
-                filled.push(c);
-                archive.labels.push((c, label.to_string()));
-                let value = if c == Component::Fond
-                    && value.chars().any(char::is_alphabetic)
-                    && !value.chars().any(is_digit)
-                {
-                    value
-                } else {
-                    ascii_digits(&value)
-                };
-                match c {
-                    Component::Fond => archive.fond = Some(value),
-                    Component::Inventory => archive.inventory = Some(value),
-                    Component::File => archive.file = Some(value),
-                    Component::Item => archive.item = Some(value),
-                    Component::Box => archive.box_ = Some(value),
-                    Component::Leaves => {
-                        archive.leaves = Some(value);
-                        archive.verso |= verso_seen;
-                    }
-                }
-                rest = r2;
-                last_end = here(rest);
+                self.store(c, label, value, verso_seen);
+                self.take(r, r2);
+                true
             }
-            Err(_) => {
-                // A label without its number: "f. , siy. 1", "… iş".
-                if let Ok((r2, (label, candidates))) = word(&vocab.index.components).parse(r)
-                    && candidates.iter().any(|c| !filled.contains(c))
-                    && !sep(r2).map_or(r2, |x| x.0).starts_with(is_digit)
-                    && (label.ends_with('.')
-                        || label.chars().count() >= 4
-                        || sep(r2).map_or(r2, |x| x.0).is_empty())
-                    && (known.is_some() || !filled.is_empty())
-                {
-                    let at = here(r);
-                    problems.push((
-                        at..at + label.len(),
-                        format!("the archival label `{label}` has no number after it"),
-                    ));
-                    data_start.get_or_insert(at);
-                    if let Some(&c) = candidates.iter().find(|c| !filled.contains(c)) {
-                        filled.push(c);
-                    }
-                    rest = r2;
-                    last_end = here(rest);
-                    continue;
-                }
-                // A year between components: "Оп. 1. 1724 г. Д. 6" (the
-                // inventory of a year in РГАДА).
-                if let Ok((r2, y)) = super::date::year(vocab, None).parse(r)
-                    && component(vocab, filled.clone())
-                        .parse(sep(r2).map_or(r2, |x| x.0))
-                        .is_ok()
-                {
-                    year.get_or_insert(y);
-                    rest = r2;
-                    continue;
-                }
-                // A bare leaf number after the file of a known archive:
-                // "No. 976, 61b." (İSNAD).
-                if known.is_some()
-                    && archive.file.is_some()
-                    && archive.leaves.is_none()
-                    && let Ok((r2, (v, vs))) = leaves(vocab).parse(r)
-                    && at_boundary(r2)
-                    && !r2.trim_start().starts_with(|c: char| c.is_alphabetic())
-                    && extent_after(r, vocab).is_none()
-                {
-                    archive.leaves = Some(normalize_range(v).replace(" -", "-").replace("- ", "-"));
-                    archive.verso |= vs;
-                    filled.push(Component::Leaves);
-                    rest = r2;
-                    last_end = here(rest);
-                    continue;
-                }
-                break;
-            }
+            Err(_) => self.unlabelled(r) || self.year_between(r) || self.bare_leaves(r),
         }
     }
-    let data_start = data_start?;
-    if let Some(words) = fond_words.filter(|w| !w.is_empty()) {
-        if archive.fond.is_none() {
-            archive.fond = Some(clean_name(&text[words]));
+
+    /// Stores one component's value.
+    fn store(&mut self, c: Component, label: &str, value: String, verso_seen: bool) {
+        self.filled.push(c);
+        self.archive.labels.push((c, label.to_string()));
+        let value = if c == Component::Fond
+            && value.chars().any(char::is_alphabetic)
+            && !value.chars().any(is_digit)
+        {
+            value
         } else {
-            // Not a fond after all: the words belong to the name.
-            name_end = words.end;
-        }
-    }
-    if known.is_none() && count_components(&archive) < 2 && archive.fond.is_none() {
-        return None;
-    }
-    if count_components(&archive) == 0 && problems.is_empty() {
-        return None;
-    }
-    if known.is_some()
-        && archive.fond.is_some()
-        && archive.file.is_none()
-        && archive.item.is_none()
-        && archive.leaves.is_none()
-        && problems.is_empty()
-    {
-        problems.push((
-            data_start..last_end,
-            "names a fond but no file, document or leaf".to_string(),
-        ));
-    }
-    // "214 л." after the data: the file's leaf count.
-    let extent = {
-        let (r, _) = sep(&text[last_end..]).ok()?;
-        extent_after(r, vocab)
-    };
-    if name < data_start {
-        let end = if known.is_some() {
-            name_end.max(data).min(data_start)
-        } else {
-            data_start
+            ascii_digits(&value)
         };
-        let name_text = clean_name(&text[name..end]);
-        if !name_text.is_empty() {
-            archive.name = Some(name_text);
+        let a = &mut self.archive;
+        match c {
+            Component::Fond => a.fond = Some(value),
+            Component::Inventory => a.inventory = Some(value),
+            Component::File => a.file = Some(value),
+            // "Dosya No:455 Gömlek No:52": the BOA's call number joins the
+            // two as the file `455/52` (its catalogue prints `455/52`).
+            Component::Item if joins_file(self.vocab, a, label) => {
+                a.file = a.file.take().map(|f| format!("{f}/{value}"));
+            }
+            Component::Item => a.item = Some(value),
+            Component::Box => a.box_ = Some(value),
+            Component::Leaves => {
+                a.leaves = Some(value);
+                a.verso |= verso_seen;
+            }
         }
     }
-    archive.full_name = known.and_then(|k| vocab.archive(k)).map(|a| a.name.clone());
-    archive.leaves = archive.leaves.map(|l| normalize_leaves(&l));
-    Some(Found {
-        archive,
-        range: name..last_end,
-        name_start: name,
-        known,
-        extent: extent.map(|(e, _)| e),
-        year,
-        problems,
-    })
+
+    /// A label without its number: "f. , siy. 1", "… iş".
+    fn unlabelled(&mut self, r: &'t str) -> bool {
+        let Ok((r2, (label, candidates))) = word(&self.vocab.index.components).parse(r) else {
+            return false;
+        };
+        let after = skip_sep(r2);
+        let open = candidates
+            .iter()
+            .find(|c| !self.filled.contains(c))
+            .copied();
+        if open.is_none()
+            || after.starts_with(is_digit)
+            || !(label.ends_with('.') || label.chars().count() >= 4 || after.is_empty())
+            || (self.known.is_none() && self.filled.is_empty())
+        {
+            return false;
+        }
+        let at = self.here(r);
+        self.problems.push((
+            at..at + label.len(),
+            format!("the archival label `{label}` has no number after it"),
+        ));
+        self.data_start.get_or_insert(at);
+        self.filled.extend(open);
+        self.rest = r2;
+        self.last_end = self.here(r2);
+        true
+    }
+
+    /// A year between components: "Оп. 1. 1724 г. Д. 6" (the inventory of
+    /// a year in РГАДА).
+    fn year_between(&mut self, r: &'t str) -> bool {
+        match super::date::year(self.vocab, None).parse(r) {
+            Ok((r2, y))
+                if component(self.vocab, self.filled.clone())
+                    .parse(skip_sep(r2))
+                    .is_ok() =>
+            {
+                self.year.get_or_insert(y);
+                self.rest = r2;
+                true
+            }
+            _ => false,
+        }
+    }
+
+    /// A bare leaf number after the file of a known archive: "No. 976,
+    /// 61b." (İSNAD).
+    fn bare_leaves(&mut self, r: &'t str) -> bool {
+        if self.known.is_some()
+            && self.archive.file.is_some()
+            && self.archive.leaves.is_none()
+            && let Ok((r2, (v, vs))) = leaves(self.vocab).parse(r)
+            && at_boundary(r2)
+            && !r2.trim_start().starts_with(|c: char| c.is_alphabetic())
+            && extent_after(r, self.vocab).is_none()
+        {
+            self.archive.leaves = Some(normalize_range(v).replace(" -", "-").replace("- ", "-"));
+            self.archive.verso |= vs;
+            self.fill(&[Component::Leaves]);
+            self.take(r, r2);
+            return true;
+        }
+        false
+    }
+
+    /// What was read, with its problems; `None` when too little was read to
+    /// call the text archival.
+    fn finish(
+        mut self,
+        name: usize,
+        data: usize,
+        fond_words: Option<Range<usize>>,
+    ) -> Option<Found> {
+        let data_start = self.data_start?;
+        let known = self.known;
+        let text = self.text;
+        if let Some(words) = fond_words.filter(|w| !w.is_empty()) {
+            if self.archive.fond.is_none() {
+                self.archive.fond = Some(clean_name(&text[words]));
+            } else {
+                // Not a fond after all: the words belong to the name.
+                self.name_end = words.end;
+            }
+        }
+        let count = count_components(&self.archive);
+        if (known.is_none() && count < 2 && self.archive.fond.is_none())
+            || (count == 0 && self.problems.is_empty())
+        {
+            return None;
+        }
+        let a = &self.archive;
+        if known.is_some()
+            && a.fond.is_some()
+            && a.file.is_none()
+            && a.item.is_none()
+            && a.leaves.is_none()
+            && self.problems.is_empty()
+        {
+            self.problems.push((
+                data_start..self.last_end,
+                "names a fond but no file, document or leaf".to_string(),
+            ));
+        }
+        // "214 л." after the data: the file's leaf count.
+        let extent = extent_after(skip_sep(&text[self.last_end..]), self.vocab);
+        if name < data_start {
+            let end = if known.is_some() {
+                self.name_end.max(data).min(data_start)
+            } else {
+                data_start
+            };
+            let name_text = archive_name(&text[name..end]);
+            if !name_text.is_empty() {
+                self.archive.name = Some(name_text);
+            }
+        }
+        self.archive.full_name = known
+            .and_then(|k| self.vocab.archive(k))
+            .map(|a| a.name.clone());
+        self.archive.leaves = self.archive.leaves.map(|l| normalize_leaves(&l));
+        Some(Found {
+            archive: self.archive,
+            range: name..self.last_end,
+            name_start: name,
+            known,
+            extent: extent.map(|(e, _)| e),
+            year: self.year,
+            problems: self.problems,
+            prose: false,
+            title: None,
+        })
+    }
+}
+
+/// What follows the separators at the start of `s`.
+fn skip_sep(s: &str) -> &str {
+    sep(s).map_or(s, |(r, _)| r)
+}
+
+/// Whether an item's label joins its number to the file's (`Dosya No:455
+/// Gömlek No:52`).
+fn joins_file(vocab: &Vocabulary, archive: &Archive, label: &str) -> bool {
+    let file_label = archive
+        .labels
+        .iter()
+        .find(|(c, _)| *c == Component::File)
+        .is_some_and(|(_, l)| listed(&vocab.archives.joined_files, l));
+    file_label && archive.file.is_some() && listed(&vocab.archives.joined_items, label)
+}
+
+/// Whether `label` is one of `words`, case and spelling folded.
+fn listed(words: &[String], label: &str) -> bool {
+    let label = fold(label);
+    words.iter().any(|w| fold(w) == label)
 }
 
 fn extent_after(text: &str, vocab: &Vocabulary) -> Option<(String, usize)> {
@@ -732,17 +992,42 @@ fn normalize_leaves(l: &str) -> String {
 fn clean_name(s: &str) -> String {
     let t = s
         .trim()
-        .trim_end_matches([':', ',', '.', ';', '،', ' '])
+        .trim_end_matches([':', ',', '.', ';', '،', ' ', '-', '–', '—'])
         .trim_start_matches(['/', ' ', '.', ','])
         .trim();
     t.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// The archive's name as printed, or the abbreviation in brackets after a
+/// spelled-out name: "Государственный архив Пензенской области (ГАПО)" is
+/// cited as ГАПО.
+fn archive_name(s: &str) -> String {
+    let name = clean_name(s);
+    let abbreviation = name
+        .strip_suffix(')')
+        .and_then(|n| n.rsplit_once('('))
+        .map(|(before, abbr)| (before.trim(), abbr.trim()))
+        .filter(|(before, abbr)| {
+            let letters = abbr.chars().filter(|c| c.is_alphabetic()).count();
+            !before.is_empty()
+                && letters >= 2
+                && abbr.chars().filter(|c| c.is_uppercase()).count() * 2 > letters
+                && !abbr.chars().any(is_digit)
+        });
+    match abbreviation {
+        Some((_, abbr)) => abbr.to_string(),
+        None => name,
+    }
+}
+
 /// The start of a short name-like segment ending at `at`: after `//`, `. `
 /// or the start of the text; uppercase abbreviations or words naming an
 /// archive.
-fn name_before(text: &str, at: usize) -> Option<usize> {
-    let before = text[..at].trim_end_matches([' ', '.', ',', ':', ';', '،']);
+fn name_before(text: &str, at: usize, vocab: &Vocabulary) -> Option<usize> {
+    let before = text[..at].trim_end_matches([' ', '.', ',', ':', ';', '،', '-', '–', '—']);
+    if before.ends_with('(') {
+        return None;
+    }
     let seg_start = [
         before.rfind("//").map(|i| i + 2),
         before.rfind(". ").map(|i| i + 2),
@@ -756,22 +1041,11 @@ fn name_before(text: &str, at: usize) -> Option<usize> {
         return None;
     }
     let f = fold(seg);
-    let archive_word = [
-        "arxiv",
-        "архив",
-        "arşiv",
-        "archive",
-        "آرشیو",
-        "library",
-        "kitabxana",
-        "библиотек",
-        "record",
-        "papers",
-        "collection",
-        "fonds",
-    ]
-    .iter()
-    .any(|w| f.contains(w));
+    let archive_word = vocab
+        .archives
+        .name_words
+        .iter()
+        .any(|w| f.contains(&fold(w)));
     let abbreviation = seg.split_whitespace().any(|w| {
         let letters: Vec<char> = w.chars().filter(|c| c.is_alphabetic()).collect();
         letters.len() >= 2
@@ -880,13 +1154,14 @@ mod tests {
             a("TNA, FO 371/4910, f. 23"),
             Some(arch(Some("TNA"), "FO 371", None, Some("4910"), Some("23")))
         );
+        // Without an archive's name, the department names the records.
         assert_eq!(
             a("FO 371/4910"),
-            Some(arch(None, "FO 371", None, Some("4910"), None))
+            Some(arch(Some("FO"), "371", None, Some("4910"), None))
         );
         assert_eq!(
             a("IOR/L/PS/10/905"),
-            Some(arch(None, "IOR/L/PS/10", None, Some("905"), None))
+            Some(arch(Some("IOR"), "L/PS/10", None, Some("905"), None))
         );
         assert_eq!(
             a("BOA, HR.SYS, 123/45"),
@@ -902,6 +1177,113 @@ mod tests {
                 Some("61b")
             ))
         );
+    }
+
+    #[test]
+    fn ottoman_catalogue_records() {
+        let v = Vocabulary::builtin();
+        let text = "Tarih: 02/R /1290 (Hicrî) Dosya No:455 Gömlek No:52 Fon Kodu: A.}MKT.MHM. Kafkasya’dan göç edenler.";
+        let found = find(text, &v).expect("archival");
+        assert_eq!(found.archive.fond.as_deref(), Some("A.}MKT.MHM"));
+        assert_eq!(found.archive.file.as_deref(), Some("455/52"));
+        assert_eq!(found.archive.item, None);
+        assert_eq!(found.year.map(|y| y.gregorian), Some(1873));
+        assert_eq!(
+            found.title.map(|t| &text[t]),
+            Some("Kafkasya’dan göç edenler")
+        );
+        // A register's number and its gömlek stay apart.
+        let found = find("BOA, A.DVNS.ASK.MHM.d, No. 989, Gömlek No. 7, 440a.", &v);
+        let archive = found.expect("archival").archive;
+        assert_eq!(archive.file.as_deref(), Some("989"));
+        assert_eq!(archive.item.as_deref(), Some("7"));
+    }
+
+    #[test]
+    fn fond_codes() {
+        assert_eq!(
+            fond_code("A.}MKT.MHM. Title"),
+            Ok((". Title", "A.}MKT.MHM"))
+        );
+        assert_eq!(fond_code("DH. MKT. Dosya"), Ok((". Dosya", "DH. MKT")));
+        assert_eq!(fond_code("[HR.SYS], No. 2"), Ok((", No. 2", "HR.SYS")));
+        assert!(fond_code("Kafkasya").is_err());
+        assert_eq!(code_run("DH. MKT. Dosya"), "DH. MKT.");
+        assert_eq!(code_run("TTD. No: 130"), "TTD.");
+    }
+
+    #[test]
+    fn separators_and_names() {
+        assert_eq!(sep(". - Д.640"), Ok(("Д.640", ". - ")));
+        assert_eq!(sep("-3798"), Ok(("-3798", "")));
+        assert_eq!(
+            archive_name("Государственный архив Пензенской области (ГАПО). -"),
+            "ГАПО"
+        );
+        assert_eq!(
+            archive_name("МКУ «Минусинский городской архив»"),
+            "МКУ «Минусинский городской архив»"
+        );
+        assert_eq!(archive_name("Dövlət Arxivi (1920)"), "Dövlət Arxivi (1920)");
+    }
+
+    #[test]
+    fn regional_archives_and_file_lists() {
+        assert_eq!(
+            a(
+                "Государственный архив Ставропольского края (ГАСК). - Ф. Р-3798. Оп.1. - Д.640. - Лл.27,70."
+            ),
+            Some(arch(
+                Some("ГАСК"),
+                "Р-3798",
+                Some("1"),
+                Some("640"),
+                Some("27,70")
+            ))
+        );
+        assert_eq!(
+            a("Государственный архив Красноярского края. Фонд Р-93. Оп. 1. Дела 133, 134, 242."),
+            Some(arch(
+                Some("Государственный архив Красноярского края"),
+                "Р-93",
+                Some("1"),
+                Some("133, 134, 242"),
+                None
+            ))
+        );
+    }
+
+    #[test]
+    fn prose_around_a_bracketed_shelfmark() {
+        let v = Vocabulary::builtin();
+        let text = "Rawlinson to Canning (FO 248/114), dated 8 January 1845.";
+        let found = find(text, &v).expect("archival");
+        assert!(found.prose);
+        assert_eq!(&text[found.range.clone()], "(FO 248/114)");
+        assert_eq!(found.archive.name.as_deref(), Some("FO"));
+        assert_eq!(found.title, None);
+        // A second work after `;`: the entry is the first one's.
+        assert!(
+            find(
+                "Smith, History, vol. 7, p. 65; letter from A to B (FO 60/96).",
+                &v
+            )
+            .is_none()
+        );
+    }
+
+    #[test]
+    fn a_title_after_the_data() {
+        let v = Vocabulary::builtin();
+        let text = "AVPRI fond 214, Rossijskoe general’noe konsul’stvo v Bombee.";
+        let found = find(text, &v).expect("archival");
+        assert_eq!(
+            found.title.map(|t| &text[t]),
+            Some("Rossijskoe general’noe konsul’stvo v Bombee")
+        );
+        // One word is a note, not a title.
+        let found = find("ГАРФ. Ф. 130. Оп. 1. Д. 45. Подлинник.", &v).expect("archival");
+        assert_eq!(found.title, None);
     }
 
     #[test]

@@ -21,6 +21,7 @@ mod assign;
 pub(crate) mod clean;
 mod date;
 mod imprint;
+mod kind;
 pub(crate) mod lex;
 pub(crate) mod locator;
 pub mod managed;
@@ -355,6 +356,9 @@ impl Reader<'_> {
             self.reference.language = self.label_language(found);
         }
         let mut fields = self.before_archive(work, found, ctx);
+        fields.title = fields
+            .title
+            .or(found.title.clone().map(|t| tidy(&work[t])));
         let rest = self.after_archive(work, found, ctx);
         self.reference.archive = Some(found.archive.clone());
         self.reference.extent = found.extent.clone().or(rest.extent.clone());
@@ -420,13 +424,20 @@ impl Reader<'_> {
         let end = work[..before]
             .trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '/' | ',' | ':' | ';'))
             .len();
+        if found.prose {
+            // Prose before a bracketed shelfmark describes the document.
+            return Fields {
+                notes: vec![tidy(&work[..end])],
+                ..Fields::default()
+            };
+        }
         self.fields(work, 0, end, ctx)
     }
 
     /// The segments printed after the archive's data: a year or date, the
     /// file's extent, anything else a note.
     fn after_archive(&self, work: &str, found: &archival::Found, ctx: &Ctx) -> Fields {
-        let after = found.range.end;
+        let after = found.title.as_ref().map_or(found.range.end, |t| t.end);
         let mut rest = Fields::default();
         let printed = work[after..]
             .trim_matches(|c: char| c.is_whitespace() || c.is_ascii_punctuation())
@@ -437,6 +448,7 @@ impl Reader<'_> {
         }
         for seg in imprint::segments(work, after, work.len(), ctx) {
             match seg.elem {
+                _ if found.prose => rest.notes.push(tidy(&work[seg.range])),
                 Some(Elem::Year(y)) => rest.year = rest.year.or(Some(y)),
                 Some(Elem::Date(d, y, md)) => {
                     if let Some(md) = md {
@@ -722,71 +734,26 @@ impl Reader<'_> {
     fn kind(&self) -> ReferenceKind {
         let r = &*self.reference;
         let f = self.flags;
-        let imprint = r.place.is_some() || r.publisher.is_some();
-        // One field alone says too little: "С." of an empty GOST template is
-        // not a journal.
-        let fields = [
-            r.title.is_some(),
-            !r.authors.is_empty(),
-            r.year.is_some(),
-            r.place.is_some(),
-            r.publisher.is_some(),
-            r.volume.is_some(),
-            r.issue.is_some(),
-            r.pages.is_some(),
-            r.extent.is_some(),
-            r.container.is_some(),
-            r.date.is_some(),
-        ];
-        if fields.iter().filter(|f| **f).count() < 2 && r.url.is_none() {
-            return ReferenceKind::Other;
-        }
-        if f.thesis && (r.title.is_some() || !r.authors.is_empty()) {
-            return ReferenceKind::Thesis;
-        }
-        if f.newspaper && (r.container.is_some() || r.title.is_some()) {
-            return ReferenceKind::Newspaper;
-        }
-        if r.url.is_some()
-            && !imprint
-            && r.container.is_some()
-            && r.volume.is_none()
-            && r.issue.is_none()
-            && r.pages.is_none()
-        {
-            return ReferenceKind::Web;
-        }
-        if r.container.is_some() {
-            if r.date.is_some() && !f.journal && !f.in_book && r.volume.is_none() {
-                return ReferenceKind::Newspaper;
-            }
-            // Editors of the container make it a book ("ed. Ali Fuat
-            // Sönmez", "/ под ред."), unless it is a journal.
-            return if (f.in_book && !f.journal) || (!r.editors.is_empty() && r.issue.is_none()) {
-                ReferenceKind::Chapter
-            } else {
-                ReferenceKind::Article
-            };
-        }
-        if r.url.is_some()
-            && !imprint
-            && r.volume.is_none()
-            && r.extent.is_none()
-            && r.editors.is_empty()
-        {
-            return ReferenceKind::Web;
-        }
-        let evidence = !r.authors.is_empty()
-            || r.year.is_some()
-            || imprint
-            || r.volume.is_some()
-            || r.extent.is_some()
-            || r.edition.is_some()
-            || !r.editors.is_empty();
-        if r.title.is_some() && evidence {
-            return ReferenceKind::Book;
-        }
-        ReferenceKind::Other
+        kind::choose(&kind::Signature {
+            title: r.title.is_some(),
+            authors: !r.authors.is_empty(),
+            editors: !r.editors.is_empty(),
+            year: r.year.is_some(),
+            date: r.date.is_some(),
+            place: r.place.is_some(),
+            publisher: r.publisher.is_some(),
+            edition: r.edition.is_some(),
+            volume: r.volume.is_some(),
+            issue: r.issue.is_some(),
+            pages: r.pages.is_some(),
+            extent: r.extent.is_some(),
+            container: r.container.is_some(),
+            url: r.url.is_some(),
+            thesis: f.thesis,
+            newspaper: f.newspaper,
+            journal: f.journal,
+            in_book: f.in_book,
+        })
     }
 
     fn unparsed(&mut self) {

@@ -1,0 +1,218 @@
+//! Parse: the kind of an entry, chosen from a table of field signatures (`bib/kinds.toml`).
+
+use std::sync::LazyLock;
+
+use serde::Deserialize;
+
+use crate::model::ReferenceKind;
+
+const KINDS: &str = include_str!("../../bib/kinds.toml");
+
+/// The rules of `bib/kinds.toml`, in order.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Table {
+    rule: Vec<Rule>,
+}
+
+/// One kind and the signature that gives it.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Rule {
+    kind: String,
+    #[serde(default)]
+    all: Vec<String>,
+    #[serde(default)]
+    any: Vec<String>,
+    #[serde(default)]
+    none: Vec<String>,
+}
+
+static TABLE: LazyLock<Table> = LazyLock::new(|| toml::from_str(KINDS).unwrap_or_default());
+
+/// The kinds a rule may name.
+const KINDS_BY_NAME: [ReferenceKind; 8] = [
+    ReferenceKind::Archival,
+    ReferenceKind::Book,
+    ReferenceKind::Article,
+    ReferenceKind::Chapter,
+    ReferenceKind::Thesis,
+    ReferenceKind::Newspaper,
+    ReferenceKind::Web,
+    ReferenceKind::Other,
+];
+
+/// What an entry was read into: the fields present and what the reading
+/// noticed on the way.
+#[derive(Debug, Clone, Copy, Default)]
+#[allow(clippy::struct_excessive_bools)]
+pub(crate) struct Signature {
+    pub title: bool,
+    pub authors: bool,
+    pub editors: bool,
+    pub year: bool,
+    pub date: bool,
+    pub place: bool,
+    pub publisher: bool,
+    pub edition: bool,
+    pub volume: bool,
+    pub issue: bool,
+    pub pages: bool,
+    pub extent: bool,
+    pub container: bool,
+    pub url: bool,
+    pub thesis: bool,
+    pub newspaper: bool,
+    pub journal: bool,
+    pub in_book: bool,
+}
+
+impl Signature {
+    /// Whether the signature has the field or mark `name`; `None` for a
+    /// name the table may not use.
+    fn has(&self, name: &str) -> Option<bool> {
+        Some(match name {
+            "title" => self.title,
+            "authors" => self.authors,
+            "editors" => self.editors,
+            "year" => self.year,
+            "date" => self.date,
+            "place" => self.place,
+            "publisher" => self.publisher,
+            "imprint" => self.place || self.publisher,
+            "edition" => self.edition,
+            "volume" => self.volume,
+            "issue" => self.issue,
+            "pages" => self.pages,
+            "extent" => self.extent,
+            "container" => self.container,
+            "url" => self.url,
+            "thesis" => self.thesis,
+            "newspaper" => self.newspaper,
+            "journal" => self.journal,
+            "in_book" => self.in_book,
+            "sparse" => self.sparse(),
+            _ => return None,
+        })
+    }
+
+    /// Fewer than two of the fields that describe a work.
+    fn sparse(&self) -> bool {
+        let fields = [
+            self.title,
+            self.authors,
+            self.year,
+            self.place,
+            self.publisher,
+            self.volume,
+            self.issue,
+            self.pages,
+            self.extent,
+            self.container,
+            self.date,
+        ];
+        fields.iter().filter(|f| **f).count() < 2
+    }
+
+    fn matches(&self, rule: &Rule) -> bool {
+        let has = |n: &String| self.has(n).unwrap_or(false);
+        rule.all.iter().all(has)
+            && (rule.any.is_empty() || rule.any.iter().any(has))
+            && !rule.none.iter().any(has)
+    }
+}
+
+/// The kind of the first rule of `bib/kinds.toml` that `signature`
+/// matches; `Other` when none does.
+pub(crate) fn choose(signature: &Signature) -> ReferenceKind {
+    TABLE
+        .rule
+        .iter()
+        .find(|rule| signature.matches(rule))
+        .and_then(|rule| KINDS_BY_NAME.into_iter().find(|k| k.as_str() == rule.kind))
+        .unwrap_or(ReferenceKind::Other)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_table_reads_and_names_only_known_fields_and_kinds() {
+        let table: Table = toml::from_str(KINDS).expect("kinds.toml");
+        let sig = Signature::default();
+        for rule in &table.rule {
+            assert!(
+                KINDS_BY_NAME.iter().any(|k| k.as_str() == rule.kind),
+                "{}",
+                rule.kind
+            );
+            for name in rule.all.iter().chain(&rule.any).chain(&rule.none) {
+                assert!(sig.has(name).is_some(), "unknown name `{name}`");
+            }
+        }
+    }
+
+    #[test]
+    fn signatures_choose_kinds() {
+        let book = Signature {
+            title: true,
+            authors: true,
+            place: true,
+            ..Signature::default()
+        };
+        assert_eq!(choose(&book), ReferenceKind::Book);
+        let article = Signature {
+            container: true,
+            issue: true,
+            ..book
+        };
+        assert_eq!(choose(&article), ReferenceKind::Article);
+        let chapter = Signature {
+            in_book: true,
+            ..article
+        };
+        assert_eq!(choose(&chapter), ReferenceKind::Chapter);
+        let journal_issue = Signature {
+            journal: true,
+            ..chapter
+        };
+        assert_eq!(choose(&journal_issue), ReferenceKind::Article);
+        let thesis = Signature {
+            thesis: true,
+            ..book
+        };
+        assert_eq!(choose(&thesis), ReferenceKind::Thesis);
+        let web = Signature {
+            title: true,
+            url: true,
+            ..Signature::default()
+        };
+        assert_eq!(choose(&web), ReferenceKind::Web);
+        let page = Signature {
+            container: true,
+            ..web
+        };
+        assert_eq!(choose(&page), ReferenceKind::Web);
+        let dated = Signature {
+            container: true,
+            date: true,
+            title: true,
+            ..Signature::default()
+        };
+        assert_eq!(choose(&dated), ReferenceKind::Newspaper);
+        // One field alone says too little.
+        let sparse = Signature {
+            pages: true,
+            ..Signature::default()
+        };
+        assert_eq!(choose(&sparse), ReferenceKind::Other);
+        assert_eq!(
+            choose(&Signature {
+                title: true,
+                ..Signature::default()
+            }),
+            ReferenceKind::Other
+        );
+    }
+}
