@@ -2,8 +2,9 @@
 # Install what the client-program tests need: biber, pandoc, headless Chromium (which drives
 # `istinad serve`'s page), LibreOffice Writer (which
 # opens the rendered .docx), XeLaTeX with biblatex and pdftotext (which print our .bib files)
-# from Debian, and the node
-# programs of tests/clients (citation-js, ajv) into tests/clients/node_modules with `npm ci`.
+# from Debian, the node
+# programs of tests/clients (citation-js, ajv) into tests/clients/node_modules with `npm ci`,
+# and cargo-fuzz for the fuzz smoke run.
 # Idempotent: installs only what is missing or out of date. Quiet: prints one line per step,
 # and the full log of a step only when it fails. Exits non-zero if anything is missing after.
 # Run from anywhere: bash .ci/install-deps.sh
@@ -64,6 +65,17 @@ else
   echo "install-deps: npm ci in tests/clients"
   (cd "$clients" && npm ci --no-audit --no-fund --loglevel=error >"$log" 2>&1) || die "npm ci failed"
   cp "$clients/package-lock.json" "$stamp"
+fi
+
+# --- cargo-fuzz (the fuzz smoke run of .ci/run) ----------------------------------------
+# Its targets build on stable Rust with `-s none` (no sanitizer): no nightly toolchain.
+if cargo fuzz --version >/dev/null 2>&1; then
+  echo "install-deps: cargo-fuzz already installed"
+else
+  echo "install-deps: cargo install cargo-fuzz"
+  # Not fatal: without it fuzz/smoke.sh replays the seeds through the targets built by cargo.
+  cargo install cargo-fuzz --locked >"$log" 2>&1 \
+    || echo "install-deps: WARNING: cargo install cargo-fuzz failed; the fuzz smoke run only replays the seeds"
 fi
 
 # --- checks: fail loudly if anything is missing ----------------------------------------

@@ -17,7 +17,7 @@ pub type Span = Range<usize>;
 pub struct Source {
     name: String,
     text: String,
-    line_starts: Vec<usize>,
+    lines: LineIndex,
     extracted: bool,
     /// Where each paragraph of a word-processor file starts in `text`.
     paragraphs: Vec<usize>,
@@ -29,11 +29,11 @@ impl Source {
     /// Wraps `text` read from `name` (a path, or `-` for standard input).
     pub fn new(name: impl Into<String>, text: impl Into<String>) -> Self {
         let text = text.into();
-        let line_starts = line_starts(&text);
+        let lines = LineIndex::new(&text);
         Source {
             name: name.into(),
             text,
-            line_starts,
+            lines,
             extracted: false,
             paragraphs: Vec::new(),
             managed: Managed::default(),
@@ -57,7 +57,7 @@ impl Source {
     pub fn with_text(&self, text: String) -> Source {
         // A clone keeps every other field, whatever the source comes to hold.
         let mut out = self.clone();
-        out.line_starts = line_starts(&text);
+        out.lines = LineIndex::new(&text);
         out.text = text;
         out
     }
@@ -114,39 +114,85 @@ impl Source {
     }
 
     /// 1-based line and 1-based column (in characters) of a byte offset.
+    ///
+    /// Found in the line index, never by counting from the start of the
+    /// text or of the line: a report of many findings on one long line is
+    /// linear in the findings (issue 15).
     pub fn line_col(&self, offset: usize) -> (usize, usize) {
         let offset = offset.min(self.text.len());
-        let line = match self.line_starts.binary_search(&offset) {
-            Ok(i) => i,
-            Err(i) => i - 1,
-        };
-        let start = self.line_starts[line];
-        let column = self
-            .text
-            .get(start..offset)
-            .map_or(offset - start, |s| s.chars().count());
-        (line + 1, column + 1)
+        let line = self.lines.starts.partition_point(|&s| s <= offset) - 1;
+        let start = self.lines.starts[line];
+        (line + 1, self.chars_between(start, offset) + 1)
+    }
+
+    /// How many characters lie between byte offsets `from` and `to`
+    /// (`from <= to`, both on character boundaries), counted through the
+    /// line index: at most [`STRIDE`] bytes are read, however far apart
+    /// the two are.
+    pub fn chars_between(&self, from: usize, to: usize) -> usize {
+        let to = to.min(self.text.len());
+        let from = from.min(to);
+        if to - from <= STRIDE {
+            return chars_in(&self.text.as_bytes()[from..to]);
+        }
+        self.lines.chars_before(&self.text, to) - self.lines.chars_before(&self.text, from)
     }
 }
 
-/// Byte offsets where lines start; `\r\n`, `\r` and `\n` all end a line.
-fn line_starts(text: &str) -> Vec<usize> {
-    let bytes = text.as_bytes();
-    let mut starts = vec![0];
-    let mut i = 0;
-    while i < bytes.len() {
-        match bytes[i] {
-            b'\r' if bytes.get(i + 1) == Some(&b'\n') => {
-                starts.push(i + 2);
-                i += 2;
-                continue;
+/// Bytes between two marks of the character count in [`LineIndex`].
+const STRIDE: usize = 512;
+
+/// Where lines start, and how many characters precede every [`STRIDE`]-th
+/// byte: built in one pass when a source is made, so that the line and
+/// column of any offset cost a binary search and a short count.
+#[derive(Debug, Clone)]
+struct LineIndex {
+    /// Byte offsets where lines start; `\r\n`, `\r` and `\n` all end a line.
+    starts: Vec<usize>,
+    /// `marks[k]`: the characters in the first `k * STRIDE` bytes.
+    marks: Vec<usize>,
+}
+
+impl LineIndex {
+    fn new(text: &str) -> Self {
+        let bytes = text.as_bytes();
+        let mut starts = vec![0];
+        let mut i = 0;
+        while i < bytes.len() {
+            match bytes[i] {
+                b'\r' if bytes.get(i + 1) == Some(&b'\n') => {
+                    starts.push(i + 2);
+                    i += 2;
+                    continue;
+                }
+                b'\r' | b'\n' => starts.push(i + 1),
+                _ => {}
             }
-            b'\r' | b'\n' => starts.push(i + 1),
-            _ => {}
+            i += 1;
         }
-        i += 1;
+        let mut marks = Vec::with_capacity(bytes.len() / STRIDE + 1);
+        let mut chars = 0;
+        marks.push(0);
+        for chunk in bytes.chunks_exact(STRIDE) {
+            chars += chars_in(chunk);
+            marks.push(chars);
+        }
+        LineIndex { starts, marks }
     }
-    starts
+
+    /// The characters in `text[..offset]`, `offset` on a character boundary.
+    fn chars_before(&self, text: &str, offset: usize) -> usize {
+        let k = (offset / STRIDE).min(self.marks.len() - 1);
+        self.marks[k] + chars_in(&text.as_bytes()[k * STRIDE..offset])
+    }
+}
+
+/// The characters that start in `bytes`: every byte that is not a UTF-8
+/// continuation byte (`10xxxxxx`) starts one.
+fn chars_in(bytes: &[u8]) -> usize {
+    #[cfg(test)]
+    tests::COUNTED.with(|c| c.set(c.get() + bytes.len()));
+    bytes.iter().filter(|&&b| (b as i8) >= -0x40).count()
 }
 
 /// A value with the span of the text it was read from.
@@ -223,6 +269,42 @@ mod tests {
     }
 
     use super::*;
+    use std::cell::Cell;
+
+    thread_local! {
+        /// Bytes read by [`chars_in`] on this thread: the work of a lookup.
+        pub(super) static COUNTED: Cell<usize> = const { Cell::new(0) };
+    }
+
+    /// Bytes [`chars_in`] reads while `f` runs.
+    fn counted(f: impl FnOnce()) -> usize {
+        let before = COUNTED.with(Cell::get);
+        f();
+        COUNTED.with(Cell::get) - before
+    }
+
+    #[test]
+    fn line_col_on_a_long_line_reads_a_bounded_stretch() {
+        // Two-byte characters, one line of 1 MB: each lookup used to count
+        // the characters from the start of the line (quadratic in findings).
+        let text = "ə".repeat(500_000) + "\nz";
+        let mut source = None;
+        let built = counted(|| source = Some(Source::new("t", text.as_str())));
+        assert!(
+            built <= text.len(),
+            "the index reads the text once: {built}"
+        );
+        let source = source.expect("made");
+        let offsets: Vec<usize> = (0..1000).map(|k| k * 1000).collect();
+        let mut found = Vec::new();
+        let read = counted(|| found = offsets.iter().map(|&o| source.line_col(o)).collect());
+        assert!(read <= offsets.len() * 2 * STRIDE, "{read} bytes read");
+        for (&o, &got) in offsets.iter().zip(&found) {
+            assert_eq!(got, (1, text[..o].chars().count() + 1), "at {o}");
+        }
+        assert_eq!(source.line_col(text.len()), (2, 2));
+        assert_eq!(source.chars_between(2, text.len() - 2), 499_999);
+    }
 
     #[test]
     fn line_col_counts_characters_and_all_line_ends() {
@@ -232,6 +314,9 @@ mod tests {
         assert_eq!(source.line_col(6), (2, 2));
         assert_eq!(source.line_col(8), (3, 1));
         assert_eq!(source.line_col(10), (4, 1));
+        // Past the end, and inside a character: no panic, a position.
+        assert_eq!(source.line_col(99), (4, 2));
+        assert_eq!(source.line_col(5), (2, 2));
     }
 
     #[test]

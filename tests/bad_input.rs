@@ -463,6 +463,37 @@ fn big_list_completes() {
     }
 }
 
+#[test]
+fn human_report_of_many_findings_on_one_line_places_each_as_concise_does() {
+    // Some 2 000 findings on a 64 KB line: the human report (windowed, its
+    // columns from the line index) names the same line and column for each
+    // as the concise format does, in the same order.
+    let text = crate::generate::cited_line(64 * 1024);
+    let (_, concise, _) = istinad_file(
+        "cited.md",
+        text.as_bytes(),
+        &["check", "--format", "concise"],
+    );
+    let (_, out, err) = istinad_file("cited.md", text.as_bytes(), &["check", "--color", "never"]);
+    let human = out + &err;
+    let places = |out: &str, open: &str, close: char| -> Vec<String> {
+        out.lines()
+            .filter_map(|l| {
+                let rest = &l[l.find(open)? + open.len()..];
+                Some(rest[..rest.find(close)?].to_string())
+            })
+            .collect()
+    };
+    let concise = places(&concise, "cited.md:", ' ');
+    let human = places(&human, "cited.md:", ']');
+    assert!(concise.len() > 1_000, "{}", concise.len());
+    let concise: Vec<String> = concise
+        .into_iter()
+        .map(|p| p.trim_end_matches(':').to_string())
+        .collect();
+    assert_eq!(human, concise);
+}
+
 fn diagnostic_names_of(report: &istinad::Report) -> Vec<&'static str> {
     report.diagnostics.iter().map(|d| d.name()).collect()
 }

@@ -183,6 +183,14 @@ pub fn long_line(bytes: usize) -> String {
     SENTENCE.repeat(bytes.div_ceil(SENTENCE.len()))
 }
 
+/// [`long_line`] followed by a one-entry list: every `[2, s. 3]` dangles
+/// and every `(1, v. 5)` cites a leaf of a book, so the line carries two
+/// findings every 64 bytes (the human report's worst case, issue 15).
+pub fn cited_line(bytes: usize) -> String {
+    long_line(bytes)
+        + "\n\n## ƏDƏBİYYAT\n\n1. Mahmudov Y. Azərbaycan tarixi. Bakı: Elm, 2005. 300 s.\n"
+}
+
 /// A manuscript of about `bytes` bytes: paragraphs of prose citing the
 /// list in turn, by number alone or with a page, then a list of `entries`
 /// generated entries under `## ƏDƏBİYYAT`.
