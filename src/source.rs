@@ -127,7 +127,7 @@ impl Source {
 
     /// How many characters lie between byte offsets `from` and `to`
     /// (`from <= to`, both on character boundaries), counted through the
-    /// line index: at most [`STRIDE`] bytes are read, however far apart
+    /// line index: at most `STRIDE` (512) bytes are read, however far apart
     /// the two are.
     pub fn chars_between(&self, from: usize, to: usize) -> usize {
         let to = to.min(self.text.len());
@@ -142,7 +142,7 @@ impl Source {
 /// Bytes between two marks of the character count in [`LineIndex`].
 const STRIDE: usize = 512;
 
-/// Where lines start, and how many characters precede every [`STRIDE`]-th
+/// Where lines start, and how many characters precede every 512th (`STRIDE`)
 /// byte: built in one pass when a source is made, so that the line and
 /// column of any offset cost a binary search and a short count.
 #[derive(Debug, Clone)]
