@@ -356,9 +356,7 @@ impl Reader<'_> {
             self.reference.language = self.label_language(found);
         }
         let mut fields = self.before_archive(work, found, ctx);
-        fields.title = fields
-            .title
-            .or(found.title.clone().map(|t| tidy(&work[t])));
+        fields.title = fields.title.or(found.title.clone().map(|t| tidy(&work[t])));
         let rest = self.after_archive(work, found, ctx);
         self.reference.archive = Some(found.archive.clone());
         self.reference.extent = found.extent.clone().or(rest.extent.clone());
