@@ -521,9 +521,11 @@ fn starts_entry(text: &str, p: usize) -> bool {
 /// Takes the archive name from the short segment before the data.
 fn with_name_before(text: &str, p: usize, mut found: Found, vocab: &Vocabulary) -> Found {
     if let Some(ns) = name_before(text, p, vocab) {
-        let name = archive_name(&text[ns..p]);
+        let (printed, translation) = translated(&text[ns..p]);
+        let name = archive_name(printed);
         if !name.is_empty() {
             found.archive.name = Some(name);
+            found.archive.full_name = translation.map(clean_name);
             found.name_start = ns;
             found.range.start = ns;
         }
@@ -1036,16 +1038,20 @@ fn name_before(text: &str, at: usize, vocab: &Vocabulary) -> Option<usize> {
     .flatten()
     .max()
     .unwrap_or(0);
-    let seg = before[seg_start..].trim();
-    if seg.is_empty() || seg.split_whitespace().count() > 8 {
-        return None;
-    }
+    let seg = translated(before[seg_start..].trim()).0.trim();
     let f = fold(seg);
     let archive_word = vocab
         .archives
         .name_words
         .iter()
         .any(|w| f.contains(&fold(w)));
+    // A name with an archive word may be spelled out at length ("Filial
+    // Respublikanskogo gosudarstvennogo arkhiva \"Tsentr dokumentatsii
+    // noveishei istorii\"").
+    let most = if archive_word { 12 } else { 8 };
+    if seg.is_empty() || seg.split_whitespace().count() > most {
+        return None;
+    }
     let abbreviation = seg.split_whitespace().any(|w| {
         let letters: Vec<char> = w.chars().filter(|c| c.is_alphabetic()).collect();
         letters.len() >= 2
@@ -1053,6 +1059,17 @@ fn name_before(text: &str, at: usize, vocab: &Vocabulary) -> Option<usize> {
     });
     (archive_word || abbreviation)
         .then_some(seg_start + (before[seg_start..].len() - before[seg_start..].trim_start().len()))
+}
+
+/// A name and the translation printed after it in square brackets
+/// ("Respublikanskii gosudarstvennyi arkhiv KChR [State Archive of KChR]",
+/// the GOST R 7.0.5 and APA form of a romanised name).
+fn translated(s: &str) -> (&str, Option<&str>) {
+    let t = s.trim_end_matches([' ', '.', ',', ':', ';']);
+    t.strip_suffix(']')
+        .and_then(|t| t.rsplit_once('['))
+        .filter(|(before, inner)| !before.trim().is_empty() && !inner.contains(['[', ']']))
+        .map_or((s, None), |(before, inner)| (before, Some(inner)))
 }
 
 /// Byte offsets where words start.
@@ -1294,5 +1311,49 @@ mod tests {
         );
         assert_eq!(a("Smith J. Book. Vol. 3, no. 2, p. 5."), None);
         assert_eq!(a("Tarih Dergisi, No. 3, s. 45-67."), None);
+    }
+
+    #[test]
+    fn an_unknown_archive_cited_in_english() {
+        assert_eq!(
+            a("CSHA GR, F. 1818, inv. 12, case 135, sheets 17-18."),
+            Some(arch(
+                Some("CSHA GR"),
+                "1818",
+                Some("12"),
+                Some("135"),
+                Some("17-18")
+            ))
+        );
+        assert_eq!(
+            a("CSHA GR, F. 1861, inv. 2, c. 57, sh. 58."),
+            Some(arch(
+                Some("CSHA GR"),
+                "1861",
+                Some("2"),
+                Some("57"),
+                Some("58")
+            ))
+        );
+    }
+
+    #[test]
+    fn a_romanised_name_with_its_translation() {
+        let v = Vocabulary::builtin();
+        let text = "Filial Respublikanskogo gosudarstvennogo arkhiva \"Tsentr dokumentatsii \
+                    noveishei istorii\" [Branch of State Archive of KChR \"Center of the modern \
+                    history documentation\"]. F. 1. Op. 1. D. 60. L. 21-23.";
+        let found = find(text, &v).expect("archival");
+        assert_eq!(
+            found.archive.name.as_deref(),
+            Some(
+                "Filial Respublikanskogo gosudarstvennogo arkhiva \"Tsentr dokumentatsii noveishei istorii\""
+            )
+        );
+        assert_eq!(
+            found.archive.full_name.as_deref(),
+            Some("Branch of State Archive of KChR \"Center of the modern history documentation\"")
+        );
+        assert_eq!(found.archive.leaves.as_deref(), Some("21-23"));
     }
 }
