@@ -3,6 +3,7 @@
 //! publisher, …), in the order a reader meets them.
 use super::imprint::{self, Ctx, Elem, Sep};
 use super::{Fields, is_quoted, lex, person, strip_quotes, style, tidy, tidy_keeping};
+use crate::model::Person;
 use crate::script::{Script, fold};
 use crate::vocab::{Vocabulary, contains_word};
 
@@ -339,6 +340,58 @@ fn author_after_title(free: &Free<'_>, f: &mut Fields, state: &mut State, ctx: &
     false
 }
 
+/// "تاريخ جرجان : حمزة بن يوسف السهمي ، المتوفّى ٤٢٧ هـ ، …", "معجم البلدان :
+/// ياقوت بن عبد الله الحموي (المتوفّى ٦٢٦ ه) دار …": Arabic-script lists of
+/// classical sources that print the title first, a spaced colon, then the
+/// author given name first. The words after the colon are the author's (not
+/// a subtitle) only when a particle (`بن`, `أبو`) is among them or a death
+/// note or the author's years follow them. Returns the title, the author and
+/// the length of `text` read.
+pub(super) fn title_colon_author(
+    text: &str,
+    vocab: &Vocabulary,
+) -> Option<(String, Person, usize)> {
+    let arabic_word = |w: &str| {
+        w.chars()
+            .all(|c| crate::script::script_of(c) == Some(Script::Arabic) || c == '\u{200C}')
+    };
+    if text.chars().next().and_then(crate::script::script_of) != Some(Script::Arabic) {
+        return None;
+    }
+    let (title, rest) = text.split_once(" : ")?;
+    let title = title.trim();
+    let title_words = title.split_whitespace().count();
+    if title_words == 0 || title_words > 8 || title.contains(['،', ',', '(', '.']) {
+        return None;
+    }
+    let end = rest
+        .find(['،', ',', '(', '؛', ';', '.'])
+        .unwrap_or(rest.len());
+    let words: Vec<&str> = rest[..end].split_whitespace().collect();
+    if !(2..=9).contains(&words.len()) || !words.iter().all(|w| arabic_word(w)) {
+        return None;
+    }
+    let after = rest[end..].trim_start_matches(['،', ',', ' ']);
+    let death = |s: &str| {
+        nom::Parser::parse(&mut lex::word(&vocab.index.death_markers), s.trim_start()).is_ok()
+    };
+    let dated = after.strip_prefix('(').is_some_and(|inner| {
+        death(inner) || inner.trim_start().starts_with(crate::script::is_digit)
+    });
+    let particle = words.iter().any(|w| person::is_particle(w, vocab));
+    if !(particle || dated || death(after)) {
+        return None;
+    }
+    let (family, given) = words.split_last()?;
+    let author = Person {
+        family: (*family).to_string(),
+        given: Some(given.join(" ")),
+        alias: None,
+    };
+    let len = text.len() - rest.len() + rest[..end].trim_end().len();
+    Some((title.to_string(), author, len))
+}
+
 /// "… centuries. Makhachkala, 1975", "Xazarı. -S., 1976": a name opening
 /// the imprint area right before the year is its place, known to the
 /// vocabulary or not.
@@ -673,6 +726,22 @@ mod tests {
         );
         assert_eq!(f.title.as_deref(), Some("تاريخ گزيده"));
         assert_eq!(f.authors.len(), 1);
+    }
+
+    #[test]
+    fn a_name_after_a_spaced_colon_is_the_author_when_a_particle_or_death_note_says_so() {
+        let vocab = Vocabulary::builtin();
+        let text = "تاريخ جرجان : حمزة بن يوسف السهمي ، المتوفّى ٤٢٧ هـ ، بيروت.";
+        let (title, author, len) = title_colon_author(text, &vocab).expect("title first");
+        assert_eq!(title, "تاريخ جرجان");
+        assert_eq!(author.family, "السهمي");
+        assert_eq!(author.given.as_deref(), Some("حمزة بن يوسف"));
+        assert!(text[len..].starts_with(" ،"));
+        let dated = "مقاتل الطالبيين : أبو الفرج الاصفهاني (٢٨٤ ـ ٣٥٦ ه) قم.";
+        assert!(title_colon_author(dated, &vocab).is_some());
+        // Without a particle or a death note it may be a subtitle.
+        let subtitle = "تاريخ ايران : دوره صفويه ، تهران، 1380.";
+        assert_eq!(title_colon_author(subtitle, &vocab), None);
     }
 
     #[test]

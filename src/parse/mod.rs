@@ -478,6 +478,12 @@ impl Reader<'_> {
                 alias: None,
             }];
             pos += len;
+        } else if let Some((title, author, len)) =
+            assign::title_colon_author(&work[pos..to], self.vocab)
+        {
+            f.title = Some(title);
+            f.authors = vec![author];
+            pos += len;
         } else if let Some(block) = person::author_block(&work[pos..to], self.vocab) {
             if block.editors {
                 f.editors = block.people;
@@ -517,7 +523,8 @@ impl Reader<'_> {
         }
         // "Tanakābunī, Qiṣaṣ, p. 186": an inverted name that leaves no title
         // was the author and the title.
-        if segs.iter().all(|s| s.elem.is_some())
+        if f.title.is_none()
+            && segs.iter().all(|s| s.elem.is_some())
             && let Some(first) = f.authors.first()
             && first.given.as_deref().is_some_and(|g| !g.contains('.'))
             && let Some(block) = person::comma_name(&work[from..to], self.vocab)
@@ -531,6 +538,7 @@ impl Reader<'_> {
         // author, printed title first.
         let first_free = segs.iter().find(|s| s.elem.is_none());
         if ctx.punctuation == style::Punctuation::Comma
+            && f.title.is_none()
             && f.authors.len() == 1
             && first_free.is_some_and(|s| {
                 contains_word(&work[s.range.clone()], &self.vocab.index.publisher_words)
