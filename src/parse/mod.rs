@@ -500,6 +500,10 @@ impl Reader<'_> {
             f.authors = vec![person];
             segs.remove(0);
         }
+        if f.authors.is_empty() && f.editors.is_empty() {
+            f.authors
+                .extend(person::title_then_author(work, &mut segs, ctx));
+        }
         // "Tanakābunī, Qiṣaṣ, p. 186": an inverted name that leaves no title
         // was the author and the title.
         if segs.iter().all(|s| s.elem.is_some())
@@ -517,6 +521,7 @@ impl Reader<'_> {
         let first_free = segs.iter().find(|s| s.elem.is_none());
         if ctx.punctuation == style::Punctuation::Comma
             && f.authors.len() == 1
+            && !person::opens_with_given(&work[from..to], self.vocab)
             && first_free.is_some_and(|s| {
                 contains_word(&work[s.range.clone()], &self.vocab.index.publisher_words)
             })
