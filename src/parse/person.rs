@@ -340,7 +340,10 @@ fn natural_order(family: &str, after_given: &str, vocab: &Vocabulary) -> bool {
 /// (`natural_order`) closed by a comma: the author, so the entry is not one
 /// printed title first.
 pub(crate) fn opens_with_given(text: &str, vocab: &Vocabulary) -> bool {
-    let Ok((rest, family)) = family_words(text.trim_start()) else {
+    let Ok((text, _)) = honorifics(vocab).parse(text.trim_start()) else {
+        return false;
+    };
+    let Ok((rest, family)) = family_words(text) else {
         return false;
     };
     let Ok((rest, _)) = (sp, comma, sp).parse(rest) else {
@@ -1528,6 +1531,13 @@ mod tests {
         ));
         // An inverted name whose family does not open with a given name.
         assert!(!opens_with_given("بیات، کاوه، تهران", &v));
+        // After a title of address.
+        assert!(opens_with_given(
+            "حاج مهدی قلی هدایت، خاطرات و خطرات، تهران",
+            &v
+        ));
+        let got = families("حاج مهدی قلی هدایت، خاطرات و خطرات، تهران، انتشارات زوار، 1389.");
+        assert_eq!(got.expect("block").0, ["هدایت"]);
         // APA's year after the given names: the comma inverts the name.
         let got = families("اکبر آبادی، ولی محمد (۱۳۸۳) شرح مثنوی مولوی، تهران: نشر قطره.");
         assert_eq!(got.expect("block").0, ["اکبر آبادی"]);
