@@ -841,6 +841,7 @@ pub(crate) fn traditional_name(text: &str, vocab: &Vocabulary) -> Option<AuthorB
     if !named
         || text[len..].trim_start().starts_with(|c: char| is_digit(c))
         || text[len..].trim().is_empty()
+        || given.is_empty() && dated_author_follows(&text[len..], vocab)
     {
         return None;
     }
@@ -1322,6 +1323,15 @@ fn title_colon_author(work: &str, segs: &mut Vec<Seg>, ctx: &Ctx) -> Option<Pers
     })
 }
 
+/// Whether the next sentence is an author with his dates, `Al-Ihtijaj.
+/// Ahmad ibn ‘Ali … at-Tabarsi (6th century AH). Najaf …`: then the one
+/// word before it was the title (`title_then_author`).
+fn dated_author_follows(rest: &str, vocab: &Vocabulary) -> bool {
+    let rest = rest.trim_start();
+    let sentence = rest.find(". ").map_or(rest, |end| &rest[..end]);
+    sentence.ends_with(')') && statement_name(sentence, vocab).is_some()
+}
+
 /// A traditional name as a sentence of its own: two to eight name words
 /// (particles, `ʿayn`-opened words and honorifics allowed), the family name
 /// the last. Something must say they are a name: a bracket with the
@@ -1594,6 +1604,10 @@ mod tests {
                 segs.len(),
             )
         };
+        // A one-word title that would pass for a traditional name.
+        let t = "Al-Ihtijaj. Ahmad ibn ‘Ali at-Tabarsi (6th century AH). Najaf: Dar al-Nu‘man, 1386 AH.";
+        assert!(author_block(t, &v).is_none());
+        assert_eq!(read(t).0.as_deref(), Some("at-Tabarsi"));
         let t = "Bayan al-A’immah. Muhammad Mahdi Najafi. Qum, 1408 AH.";
         let (family, title, _) = read(t);
         assert_eq!(
