@@ -448,6 +448,10 @@ pub(crate) struct Index {
     pub conjunctions: Lexicon<()>,
     pub surname_endings: Vec<String>,
     pub given: HashMap<String, ()>,
+    /// Name particles (`bib/names.toml` `particles`), folded.
+    pub particles: HashMap<String, ()>,
+    /// The particles written with their hyphen (`al-`, `ibn-`), folded.
+    pub particle_prefixes: Vec<String>,
     pub corporate: Words,
     pub places: Lexicon<()>,
     pub publisher_words: Words,
@@ -746,6 +750,11 @@ impl Vocabulary {
             conjunctions: unit(&self.names.conjunctions),
             surname_endings: folded(&self.names.surname_endings),
             given: set(&self.names.given),
+            particles: set(&self.names.particles),
+            particle_prefixes: folded(&self.names.particles)
+                .into_iter()
+                .filter(|p| p.ends_with('-'))
+                .collect(),
             corporate: words(&self.names.corporate),
             places: unit(&self.imprint.places),
             publisher_words: words(&self.imprint.publisher_words),

@@ -1425,17 +1425,17 @@ fn is_name_token(w: &str, vocab: &Vocabulary) -> bool {
 
 /// `b.`, `ibn`, `bin`: a particle of `bib/names.toml`.
 pub(crate) fn is_particle(w: &str, vocab: &Vocabulary) -> bool {
-    let f = fold(w);
-    vocab.names.particles.iter().any(|p| fold(p) == f)
+    vocab.index.particles.contains_key(&fold(w))
 }
 
 /// `al-Tayyib`, `ibn-Sina`: a word opened by a particle that ends in a hyphen.
 fn is_particle_prefixed(w: &str, vocab: &Vocabulary) -> bool {
     let f = fold(&w.replace('\u{2011}', "-"));
-    vocab.names.particles.iter().any(|p| {
-        let p = fold(p);
-        p.ends_with('-') && f.starts_with(&p) && f.len() > p.len()
-    })
+    vocab
+        .index
+        .particle_prefixes
+        .iter()
+        .any(|p| f.starts_with(p.as_str()) && f.len() > p.len())
 }
 
 /// APA's date element saying there is none: `(n.d.)`, `(No Date)`,
