@@ -21,6 +21,7 @@ const LOCATORS: &str = include_str!("../bib/locators.toml");
 const ARCHIVES: &str = include_str!("../bib/archives.toml");
 const CALENDARS: &str = include_str!("../bib/calendars.toml");
 const NAMES: &str = include_str!("../bib/names.toml");
+const GIVEN_NAMES: &str = include_str!("../bib/given-names.toml");
 const IMPRINT: &str = include_str!("../bib/imprint.toml");
 const LANGUAGES: &str = include_str!("../bib/languages.toml");
 const CITATIONS: &str = include_str!("../bib/citations.toml");
@@ -320,7 +321,11 @@ pub struct Names {
 impl Names {
     /// The names table compiled in from `bib/names.toml`.
     pub fn builtin() -> Names {
-        toml::from_str::<Names>(NAMES).unwrap_or_default()
+        let mut names = toml::from_str::<Names>(NAMES).unwrap_or_default();
+        // `bib/given-names.toml`: the common given names, same schema.
+        let common = toml::from_str::<Names>(GIVEN_NAMES).unwrap_or_default();
+        names.given.extend(common.given);
+        names
     }
 }
 
@@ -489,6 +494,10 @@ pub(crate) struct Index {
     pub conjunctions: Lexicon<()>,
     pub surname_endings: Vec<String>,
     pub given: HashMap<String, ()>,
+    /// Name particles (`bib/names.toml` `particles`), folded.
+    pub particles: HashMap<String, ()>,
+    /// The particles written with their hyphen (`al-`, `ibn-`), folded.
+    pub particle_prefixes: Vec<String>,
     pub corporate: Words,
     pub places: Lexicon<()>,
     pub publisher_words: Words,
@@ -552,7 +561,7 @@ impl Vocabulary {
         let locators = toml::from_str(LOCATORS).unwrap_or_default();
         let archives = toml::from_str(ARCHIVES).unwrap_or_default();
         let calendars: CalendarsFile = toml::from_str(CALENDARS).unwrap_or_default();
-        let names = toml::from_str(NAMES).unwrap_or_default();
+        let names = Names::builtin();
         let imprint = toml::from_str(IMPRINT).unwrap_or_default();
         let languages: LanguagesFile = toml::from_str(LANGUAGES).unwrap_or_default();
         let citations = toml::from_str(CITATIONS).unwrap_or_default();
@@ -814,6 +823,11 @@ impl Vocabulary {
             conjunctions: unit(&self.names.conjunctions),
             surname_endings: folded(&self.names.surname_endings),
             given: set(&self.names.given),
+            particles: set(&self.names.particles),
+            particle_prefixes: folded(&self.names.particles)
+                .into_iter()
+                .filter(|p| p.ends_with('-'))
+                .collect(),
             corporate: words(&self.names.corporate),
             places: unit(&self.imprint.places),
             publisher_words: words(&self.imprint.publisher_words),
@@ -1079,6 +1093,7 @@ mod tests {
         toml::from_str::<Archives>(ARCHIVES).expect("archives.toml");
         toml::from_str::<CalendarsFile>(CALENDARS).expect("calendars.toml");
         toml::from_str::<Names>(NAMES).expect("names.toml");
+        toml::from_str::<Names>(GIVEN_NAMES).expect("given-names.toml");
         toml::from_str::<Imprint>(IMPRINT).expect("imprint.toml");
         toml::from_str::<LanguagesFile>(LANGUAGES).expect("languages.toml");
         toml::from_str::<CitationWords>(CITATIONS).expect("citations.toml");

@@ -521,6 +521,10 @@ impl Reader<'_> {
             f.authors = vec![person];
             segs.remove(0);
         }
+        if f.authors.is_empty() && f.editors.is_empty() {
+            f.authors
+                .extend(person::title_then_author(work, &mut segs, ctx));
+        }
         // "Tanakābunī, Qiṣaṣ, p. 186": an inverted name that leaves no title
         // was the author and the title.
         if f.title.is_none()
@@ -540,6 +544,7 @@ impl Reader<'_> {
         if ctx.punctuation == style::Punctuation::Comma
             && f.title.is_none()
             && f.authors.len() == 1
+            && !person::opens_with_given(&work[from..to], self.vocab)
             && first_free.is_some_and(|s| {
                 contains_word(&work[s.range.clone()], &self.vocab.index.publisher_words)
             })

@@ -15,6 +15,7 @@ use std::sync::LazyLock;
 
 use nom::Parser;
 
+use super::imprint::{Ctx, Seg, Sep, segments};
 use super::lex::{Res, ch, fail, sp, word};
 use crate::model::Person;
 use crate::script::{Script, fold, is_digit, script_of};
@@ -301,11 +302,55 @@ fn inverted<'a>(
         return Some(strong(r, family, ini, None));
     }
     let (r, given) = given_words(rest).ok()?;
+    if natural_order(family, r, vocab) {
+        return None;
+    }
     // "Smith, John, and" / "Smith, John." — a comma inversion needs the
     // given names to end the person.
     ((ends_person(r, vocab) || given.ends_with('.'))
         && family.split(' ').count() + given.split(' ').count() <= 4)
         .then(|| strong(r, family, given, None))
+}
+
+/// Arabic script has no capitals to tell a name's words from a title's: two
+/// or three words opening with a common given name (`bib/given-names.toml`)
+/// and not ending with one are a name in its natural order, `حبیب لاجوردی،
+/// خاطرات، …`, `احسان طبری، جامعه ایران …`, not a family name before its
+/// comma.
+fn given_first(words: &str, vocab: &Vocabulary) -> bool {
+    let words: Vec<&str> = words.split(' ').filter(|w| !w.is_empty()).collect();
+    let given = |w: &str| vocab.index.given.contains_key(&fold(w));
+    (2..=3).contains(&words.len())
+        && words
+            .iter()
+            .all(|w| w.chars().next().and_then(script_of) == Some(Script::Arabic))
+        && given(words[0])
+        && !given(words[words.len() - 1])
+}
+
+/// Whether `family`, read before a comma and given words that end at
+/// `after_given`, is a name in its natural order (`given_first`): unless
+/// APA's bracketed year follows the given words, `اکبر آبادی، ولی محمد
+/// (۱۳۸۳)`, which makes the comma an inversion.
+fn natural_order(family: &str, after_given: &str, vocab: &Vocabulary) -> bool {
+    given_first(family, vocab) && !looks_like_year_paren(after_given.trim_start())
+}
+
+/// Whether `text` opens with an Arabic-script name in its natural order
+/// (`natural_order`) closed by a comma: the author, so the entry is not one
+/// printed title first.
+pub(crate) fn opens_with_given(text: &str, vocab: &Vocabulary) -> bool {
+    let Ok((text, _)) = honorifics(vocab).parse(text.trim_start()) else {
+        return false;
+    };
+    let Ok((rest, family)) = family_words(text) else {
+        return false;
+    };
+    let Ok((rest, _)) = (sp, comma, sp).parse(rest) else {
+        return false;
+    };
+    let after_given = given_words(rest).map_or(rest, |(r, _)| r);
+    natural_order(family, after_given, vocab)
 }
 
 /// A family name in capitals before the given names: `JOHNSON Robert A.`,
@@ -568,7 +613,7 @@ pub(crate) fn corporate_author(text: &str, vocab: &Vocabulary) -> Option<(String
 
 /// Parses the author block at the start of `text`.
 pub(crate) fn author_block(text: &str, vocab: &Vocabulary) -> Option<AuthorBlock> {
-    if let Some(block) = traditional_name(text, vocab) {
+    if let Some(block) = vancouver(text).or_else(|| traditional_name(text, vocab)) {
         return Some(block);
     }
     let (rest, people, evidence) = people(text, vocab)?;
@@ -684,7 +729,8 @@ fn block_end(
     if let Some(after) = t.strip_prefix('.').or_else(|| t.strip_prefix(':')) {
         // "R.Əliyev.Şirvan xanlığı…": initials make the name sure enough for
         // a title glued to its period.
-        let glued_title = evidence == Evidence::Strong && glued_name(after);
+        // "Solmaz Qaşqay.Manna dövləti": so does a known given name.
+        let glued_title = evidence >= Evidence::Named && glued_name(after);
         return (after.is_empty() || after.starts_with(char::is_whitespace) || glued_title)
             .then(|| text.len() - after.len());
     }
@@ -709,6 +755,59 @@ fn block_end(
     // to the initials that close the name.
     let glued = sure && (glued_name(t) || t.starts_with(['«', '"', '“']));
     ((sure || editors) && spaced || glued).then_some(consumed)
+}
+
+/// Vancouver style, family name and initials run together without periods
+/// (NLM, Citing Medicine, 2nd ed., ch. 1: "surname followed by up to two
+/// initials, no periods"): `Al-Bihbahānī MBW.`, `Al-Ḥillī Ḥ Y.`, `Al-Ḥur
+/// Al-ʿĀmilī M Ḥ.`, `Smith JA, Jones B.`. Each person is one to three name
+/// words with a lower-case letter, then one to three groups of capitals (two
+/// to four letters, not a Roman numeral: one letter is `Smith J.`, read with
+/// the initials that have periods); the list ends at a period with more text
+/// after it.
+pub(crate) fn vancouver(text: &str) -> Option<AuthorBlock> {
+    let dot = text.find(". ")?;
+    if text[dot + 1..].trim().is_empty() {
+        return None;
+    }
+    let people = text[..dot]
+        .split(", ")
+        .map(vancouver_person)
+        .collect::<Option<Vec<_>>>()?;
+    Some(AuthorBlock {
+        people,
+        len: dot + 1,
+        editors: false,
+    })
+}
+
+/// One person of a Vancouver list, `Al-ʾAnṣārī M MA`.
+fn vancouver_person(text: &str) -> Option<Person> {
+    let words: Vec<&str> = text.split(' ').collect();
+    let group = |w: &&str| {
+        (1..=3).contains(&w.chars().count())
+            && w.chars().all(|c| c.is_alphabetic() && c.is_uppercase())
+    };
+    let family_len = words.len() - words.iter().rev().take_while(|w| group(w)).count();
+    let (family, groups) = words.split_at(family_len);
+    let whole_word = |w: &&str| name_word(w).is_ok_and(|(rest, _)| rest.is_empty());
+    let letters: usize = groups.iter().map(|g| g.chars().count()).sum();
+    let roman = groups
+        .concat()
+        .chars()
+        .all(|c| matches!(c, 'I' | 'V' | 'X'));
+    let ok = (1..=3).contains(&family.len())
+        && family
+            .iter()
+            .all(|w| whole_word(w) && w.chars().any(char::is_lowercase))
+        && (1..=3).contains(&groups.len())
+        && (2..=4).contains(&letters)
+        && !roman;
+    ok.then(|| Person {
+        family: family.join(" "),
+        given: Some(groups.join(" ")),
+        alias: None,
+    })
 }
 
 /// A traditional Arabic or Persian name as a whole, romanised or in Arabic
@@ -742,6 +841,7 @@ pub(crate) fn traditional_name(text: &str, vocab: &Vocabulary) -> Option<AuthorB
     if !named
         || text[len..].trim_start().starts_with(|c: char| is_digit(c))
         || text[len..].trim().is_empty()
+        || given.is_empty() && dated_author_follows(&text[len..], vocab)
     {
         return None;
     }
@@ -1141,6 +1241,131 @@ pub(crate) fn patronymic_name(text: &str, vocab: &Vocabulary) -> Option<AuthorBl
     ))
 }
 
+/// A work printed title first, its author after it in a sentence of his
+/// own, often with his dates: `Ithbat al-Wasiyyah. ‘Ali ibn al-Husayn
+/// al-Mas‘udi (born 346 AH). Qum: …`, `Bayan al-A’immah. Muhammad Mahdi
+/// Najafi. Qum, 1408 AH.` The second of two free sentences is the author
+/// when `statement_name` reads it and an imprint element (or nothing)
+/// follows; it is taken out of `segs`. The Arabic form puts a colon
+/// between them: `تاريخ جرجان : حمزة بن يوسف السهمي ، المتوفّى ٤٢٧ هـ ، …`
+/// (`title_colon_author`).
+pub(crate) fn title_then_author(work: &str, segs: &mut Vec<Seg>, ctx: &Ctx) -> Option<Person> {
+    if let Some(person) = title_colon_author(work, segs, ctx) {
+        return Some(person);
+    }
+    let vocab = ctx.vocab;
+    let [first, second, rest @ ..] = segs.as_slice() else {
+        return None;
+    };
+    let free = |s: &Seg| s.elem.is_none() && !s.bracketed;
+    if !(free(first) && free(second) && second.sep == Sep::Period)
+        || rest.first().is_some_and(|s| s.elem.is_none())
+    {
+        return None;
+    }
+    let person = statement_name(&work[second.range.clone()], vocab)?;
+    segs.remove(1);
+    Some(person)
+}
+
+/// Arabic bibliographies print the title, a spaced colon and the author,
+/// then his death date as a note or in brackets: `معجم البلدان : ياقوت بن
+/// عبد الله الحموي (المتوفّى ٦٢٦ ه) دار إحياء …`, `تاريخ جرجان : حمزة بن يوسف
+/// السهمي ، المتوفّى ٤٢٧ هـ ، …`. The name (two to eight Arabic-script words)
+/// must hold a particle (`بن`, `أبو`) or end in a nisba, or be followed by
+/// the dates; the title keeps the first segment and the rest is segmented
+/// again after the name.
+fn title_colon_author(work: &str, segs: &mut Vec<Seg>, ctx: &Ctx) -> Option<Person> {
+    let vocab = ctx.vocab;
+    let first = segs.first().filter(|s| s.elem.is_none())?;
+    let (start, to) = (first.range.start, segs.last()?.range.end);
+    let head = &work[start..to];
+    let colon = head.find(" : ")?;
+    let title = &head[..colon];
+    let after = &head[colon + 3..];
+    let arabic = |t: &str| {
+        t.split_whitespace()
+            .all(|w| w.chars().next().and_then(script_of) == Some(Script::Arabic))
+    };
+    let name_len = after.find(['(', '،', ',']).unwrap_or(after.len());
+    let name = after[..name_len].trim();
+    // "(المتوفّى ٦٢٦ ه)", "(٢٦٠ ـ ٣٦٠ ه)": the author's dates in brackets.
+    let bracket = after[name_len..]
+        .strip_prefix('(')
+        .and_then(|b| b.find(')').map(|close| &b[..close]));
+    let dated = bracket.is_some_and(|b| b.chars().any(is_digit));
+    let end = match bracket {
+        Some(b) if dated => name_len + b.len() + 2,
+        _ => name_len,
+    };
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let (given, family) = words.split_last().map(|(f, g)| (g, *f))?;
+    let marked = words.iter().any(|w| is_particle(w, vocab)) || is_nisba(family, vocab);
+    if title.contains([',', '،', '.'])
+        || title.chars().any(is_digit)
+        || !arabic(title)
+        || !arabic(name)
+        || !(2..=8).contains(&words.len())
+        || !(marked || dated)
+    {
+        return None;
+    }
+    let mut title_seg = first.clone();
+    title_seg.range = start..start + colon;
+    let from = start + colon + 3 + end;
+    *segs = std::iter::once(title_seg)
+        .chain(segments(work, from, to, ctx))
+        .collect();
+    Some(Person {
+        family: family.to_string(),
+        given: Some(given.join(" ")),
+        alias: None,
+    })
+}
+
+/// Whether the next sentence is an author with his dates, `Al-Ihtijaj.
+/// Ahmad ibn ‘Ali … at-Tabarsi (6th century AH). Najaf …`: then the one
+/// word before it was the title (`title_then_author`).
+fn dated_author_follows(rest: &str, vocab: &Vocabulary) -> bool {
+    let rest = rest.trim_start();
+    let sentence = rest.find(". ").map_or(rest, |end| &rest[..end]);
+    sentence.ends_with(')') && statement_name(sentence, vocab).is_some()
+}
+
+/// A traditional name as a sentence of its own: two to eight name words
+/// (particles, `ʿayn`-opened words and honorifics allowed), the family name
+/// the last. Something must say they are a name: a bracket with the
+/// author's dates after them (`(born 310 AH)`, `(6th century AH)`), an
+/// honorific (`Shaykh`), a common given name first, or a particle among
+/// three words or more (`‘Ali ibn al-Husayn al-Mas‘udi`).
+fn statement_name(text: &str, vocab: &Vocabulary) -> Option<Person> {
+    let t = text.trim().trim_end_matches('.').trim_end();
+    let (t, dated) = match (t.rfind('('), t.strip_suffix(')')) {
+        (Some(open), Some(inner)) if inner[open + 1..].chars().any(is_digit) => {
+            (t[..open].trim_end(), true)
+        }
+        _ => (t, false),
+    };
+    let (t, honored) = honorifics(vocab).parse(t).ok()?;
+    let words: Vec<&str> = t.split_whitespace().collect();
+    let particle = |w: &&str| is_particle(w, vocab) || is_particle_prefixed(w, vocab);
+    let (given, family) = words.split_last().map(|(f, g)| (g, *f))?;
+    let known = words.first().is_some_and(|w| {
+        let w = w.trim_start_matches(is_ayn);
+        vocab.index.given.contains_key(&fold(w))
+    });
+    let named = dated || honored || known || words.len() >= 3 && words.iter().any(particle);
+    let ok = (2..=8).contains(&words.len())
+        && words.iter().all(|w| is_name_token(w, vocab))
+        && !is_particle(family, vocab)
+        && named;
+    ok.then(|| Person {
+        family: family.to_string(),
+        given: Some(given.join(" ")),
+        alias: None,
+    })
+}
+
 /// Two to four Latin or Cyrillic words, two at least capitalised and the
 /// rest name particles, and nothing else, read
 /// as a name printed given name first: `Xəqani Şirvani`, `Садр ад-дин
@@ -1200,17 +1425,17 @@ fn is_name_token(w: &str, vocab: &Vocabulary) -> bool {
 
 /// `b.`, `ibn`, `bin`: a particle of `bib/names.toml`.
 pub(crate) fn is_particle(w: &str, vocab: &Vocabulary) -> bool {
-    let f = fold(w);
-    vocab.names.particles.iter().any(|p| fold(p) == f)
+    vocab.index.particles.contains_key(&fold(w))
 }
 
 /// `al-Tayyib`, `ibn-Sina`: a word opened by a particle that ends in a hyphen.
 fn is_particle_prefixed(w: &str, vocab: &Vocabulary) -> bool {
     let f = fold(&w.replace('\u{2011}', "-"));
-    vocab.names.particles.iter().any(|p| {
-        let p = fold(p);
-        p.ends_with('-') && f.starts_with(&p) && f.len() > p.len()
-    })
+    vocab
+        .index
+        .particle_prefixes
+        .iter()
+        .any(|p| f.starts_with(p.as_str()) && f.len() > p.len())
 }
 
 /// APA's date element saying there is none: `(n.d.)`, `(No Date)`,
@@ -1281,6 +1506,124 @@ mod tests {
 
     fn family_given(b: Option<AuthorBlock>) -> Option<(String, Option<String>)> {
         b.map(|b| (b.people[0].family.clone(), b.people[0].given.clone()))
+    }
+
+    /// The family names of a block and the text after it.
+    fn families(text: &str) -> Option<(Vec<String>, String)> {
+        block(text).map(|(names, rest)| (names.into_iter().map(|n| n.0).collect(), rest))
+    }
+
+    #[test]
+    fn common_given_names_before_the_family_name() {
+        let got = families("Rəfik Özdək. Türkün qızıl kitabı. -I kitab, Yazıçı, 1992.");
+        assert_eq!(got.expect("block").0, ["Özdək"]);
+        // A title glued to the period after a known given name.
+        let (names, rest) =
+            families("Solmaz Qaşqay.Manna dövləti.-Azərbaycan Dövlət Nəşriyyatı, Bakı,1993.")
+                .expect("block");
+        assert_eq!(
+            (names, rest.as_str()),
+            (
+                vec!["Qaşqay".to_string()],
+                "Manna dövləti.-Azərbaycan Dövlət Nəşriyyatı, Bakı,1993."
+            )
+        );
+        // Arabic script: the given name first, closed by a comma, not an
+        // inverted family name.
+        let got = families("حبیب لاجوردی، خاطرات، تهران، کتاب نادر، 1383، ص 175.");
+        assert_eq!(got.expect("block").0, ["لاجوردی"]);
+        let got = families("خلیل ملکی و همایون کاتوزیان، خاطرات سیاسی خلیل ملکی، تهران، 1392.");
+        assert_eq!(got.expect("block").0, ["ملکی", "کاتوزیان"]);
+        let v = Vocabulary::builtin();
+        assert!(opens_with_given(
+            "احسان طبری، جامعه ایران در دوران رضاشاه، تهران",
+            &v
+        ));
+        // An inverted name whose family does not open with a given name.
+        assert!(!opens_with_given("بیات، کاوه، تهران", &v));
+        // After a title of address.
+        assert!(opens_with_given(
+            "حاج مهدی قلی هدایت، خاطرات و خطرات، تهران",
+            &v
+        ));
+        let got = families("حاج مهدی قلی هدایت، خاطرات و خطرات، تهران، انتشارات زوار، 1389.");
+        assert_eq!(got.expect("block").0, ["هدایت"]);
+        // APA's year after the given names: the comma inverts the name.
+        let got = families("اکبر آبادی، ولی محمد (۱۳۸۳) شرح مثنوی مولوی، تهران: نشر قطره.");
+        assert_eq!(got.expect("block").0, ["اکبر آبادی"]);
+        assert!(!opens_with_given(
+            "اکبر آبادی، ولی محمد (۱۳۸۳) شرح مثنوی",
+            &v
+        ));
+        // Two capitalised title words are no name.
+        assert!(block("Azərbaycan tarixi.Bakı, 1994.").is_none());
+    }
+
+    #[test]
+    fn vancouver_initials_without_periods() {
+        let got = families("Al-Bihbahānī MBW. Al-Fawāʾid Al-Ḥāʾirīyyat. Qum, 1994.");
+        assert_eq!(got.expect("block").0, ["Al-Bihbahānī"]);
+        let (names, rest) =
+            block("Al-Ḥur Al-ʿĀmilī M Ḥ. ʾAmal Al-ʾĀmil. 2 vols, Baghdād, n.d.").expect("block");
+        assert_eq!(names[0].0, "Al-Ḥur Al-ʿĀmilī");
+        assert_eq!(names[0].1.as_deref(), Some("M Ḥ"));
+        assert_eq!(rest, " ʾAmal Al-ʾĀmil. 2 vols, Baghdād, n.d.");
+        let got = families("Smith JA, Jones BK. A study. London, 1990.");
+        assert_eq!(got.expect("block").0, ["Smith", "Jones"]);
+        // A Roman numeral, or one initial with its period, is not this form.
+        assert!(vancouver("World War II. London, 1990.").is_none());
+        assert!(vancouver("Ivanov I. I. Istoriya. M., 1990.").is_none());
+    }
+
+    #[test]
+    fn an_author_after_the_title() {
+        let v = Vocabulary::builtin();
+        let name = |t: &str| statement_name(t, &v).map(|p| p.family);
+        assert_eq!(
+            name("‘Ali ibn al-Husayn al-Mas‘udi (born 346 AH)").as_deref(),
+            Some("al-Mas‘udi")
+        );
+        assert_eq!(name("Muhammad Mahdi Najafi.").as_deref(), Some("Najafi"));
+        assert_eq!(name("Shaykh ‘Ali Yazdi Ha’iri.").as_deref(), Some("Ha’iri"));
+        assert_eq!(name("‘Umar Rida-Kahalah.").as_deref(), Some("Rida-Kahalah"));
+        // Capitalised words with nothing that says they are a name.
+        assert_eq!(name("Political History."), None);
+        assert_eq!(name("Majma‘ al-Bayan."), None);
+    }
+
+    #[test]
+    fn title_then_author_takes_the_name_out_of_the_segments() {
+        let v = Vocabulary::builtin();
+        let ctx = Ctx::new(&v, None);
+        let read = |t: &str| {
+            let mut segs = segments(t, 0, t.len(), &ctx);
+            let person = title_then_author(t, &mut segs, &ctx).map(|p| p.family);
+            (
+                person,
+                t[segs[0].range.clone()].trim().to_string(),
+                segs.len(),
+            )
+        };
+        // A one-word title that would pass for a traditional name.
+        let t = "Al-Ihtijaj. Ahmad ibn ‘Ali at-Tabarsi (6th century AH). Najaf: Dar al-Nu‘man, 1386 AH.";
+        assert!(author_block(t, &v).is_none());
+        assert_eq!(read(t).0.as_deref(), Some("at-Tabarsi"));
+        let t = "Bayan al-A’immah. Muhammad Mahdi Najafi. Qum, 1408 AH.";
+        let (family, title, _) = read(t);
+        assert_eq!(
+            (family.as_deref(), title.as_str()),
+            (Some("Najafi"), "Bayan al-A’immah")
+        );
+        let t = "معجم البلدان : ياقوت بن عبد الله الحموي (المتوفّى ٦٢٦ ه) دار إحياء التراث العربي ، بيروت ـ ١٣٩٩ ه.";
+        let (family, title, n) = read(t);
+        assert_eq!(
+            (family.as_deref(), title.as_str()),
+            (Some("الحموي"), "معجم البلدان")
+        );
+        assert!(n > 1, "the publisher and place are segments again");
+        // A subtitle after the colon is no author.
+        let t = "تاريخ ايران : دوره قاجار ، تهران ، ١٣٨٠.";
+        assert_eq!(read(t).0, None);
     }
 
     #[test]
