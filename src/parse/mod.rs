@@ -356,9 +356,7 @@ impl Reader<'_> {
             self.reference.language = self.label_language(found);
         }
         let mut fields = self.before_archive(work, found, ctx);
-        fields.title = fields
-            .title
-            .or(found.title.clone().map(|t| tidy(&work[t])));
+        fields.title = fields.title.or(found.title.clone().map(|t| tidy(&work[t])));
         let rest = self.after_archive(work, found, ctx);
         self.reference.archive = Some(found.archive.clone());
         self.reference.extent = found.extent.clone().or(rest.extent.clone());
@@ -753,6 +751,10 @@ impl Reader<'_> {
             newspaper: f.newspaper,
             journal: f.journal,
             in_book: f.in_book,
+            collection: r
+                .container
+                .as_deref()
+                .is_some_and(|c| kind::collection(c, self.vocab)),
         })
     }
 
