@@ -5,6 +5,7 @@ use std::sync::LazyLock;
 use serde::Deserialize;
 
 use crate::model::ReferenceKind;
+use crate::vocab::{Vocabulary, contains_word};
 
 const KINDS: &str = include_str!("../../bib/kinds.toml");
 
@@ -65,6 +66,7 @@ pub(crate) struct Signature {
     pub newspaper: bool,
     pub journal: bool,
     pub in_book: bool,
+    pub collection: bool,
 }
 
 impl Signature {
@@ -91,6 +93,7 @@ impl Signature {
             "newspaper" => self.newspaper,
             "journal" => self.journal,
             "in_book" => self.in_book,
+            "collection" => self.collection,
             "sparse" => self.sparse(),
             _ => return None,
         })
@@ -120,6 +123,19 @@ impl Signature {
             && (rule.any.is_empty() || rule.any.iter().any(has))
             && !rule.none.iter().any(has)
     }
+}
+
+/// Whether a container's name opens by calling it a collection of papers
+/// — a book ("Сборник сведений о кавказских горцах", "Материалы по
+/// истории …") — and not a periodical's ("Ученые записки" names both).
+/// A genre word after a name ("Кавказский сборник. – М., 2005. – Вып. 14")
+/// is as often a serial's title, and says nothing.
+pub(crate) fn collection(container: &str, vocab: &Vocabulary) -> bool {
+    container
+        .split_whitespace()
+        .next()
+        .is_some_and(|first| contains_word(first, &vocab.index.container_genres))
+        && !contains_word(container, &vocab.index.journal_words)
 }
 
 /// The kind of the first rule of `bib/kinds.toml` that `signature`
@@ -201,6 +217,22 @@ mod tests {
             ..Signature::default()
         };
         assert_eq!(choose(&dated), ReferenceKind::Newspaper);
+        // A collection of papers with its own place is a book, though its
+        // fascicle number reads like a journal's issue.
+        let collection = Signature {
+            place: true,
+            journal: true,
+            collection: true,
+            ..article
+        };
+        assert_eq!(choose(&collection), ReferenceKind::Chapter);
+        assert_eq!(
+            choose(&Signature {
+                place: false,
+                ..collection
+            }),
+            ReferenceKind::Article
+        );
         // One field alone says too little.
         let sparse = Signature {
             pages: true,
@@ -214,5 +246,14 @@ mod tests {
             }),
             ReferenceKind::Other
         );
+    }
+
+    #[test]
+    fn a_collection_is_named_so_and_not_as_a_periodical() {
+        let vocab = Vocabulary::builtin();
+        assert!(collection("Сборник сведений о кавказских горцах", &vocab));
+        assert!(!collection("Кавказский сборник", &vocab));
+        assert!(!collection("Ученые записки СОГПИ", &vocab));
+        assert!(!collection("Вопросы истории", &vocab));
     }
 }

@@ -764,6 +764,10 @@ impl Reader<'_> {
             newspaper: f.newspaper,
             journal: f.journal,
             in_book: f.in_book,
+            collection: r
+                .container
+                .as_deref()
+                .is_some_and(|c| kind::collection(c, self.vocab)),
         })
     }
 
