@@ -15,7 +15,7 @@ use std::sync::LazyLock;
 
 use nom::Parser;
 
-use super::imprint::{Ctx, Seg, Sep, segments};
+use super::imprint::{Ctx, Seg, Sep};
 use super::lex::{Res, ch, fail, sp, word};
 use crate::model::Person;
 use crate::script::{Script, fold, is_digit, script_of};
@@ -1248,11 +1248,8 @@ pub(crate) fn patronymic_name(text: &str, vocab: &Vocabulary) -> Option<AuthorBl
 /// when `statement_name` reads it and an imprint element (or nothing)
 /// follows; it is taken out of `segs`. The Arabic form puts a colon
 /// between them: `تاريخ جرجان : حمزة بن يوسف السهمي ، المتوفّى ٤٢٧ هـ ، …`
-/// (`title_colon_author`).
+/// (`assign::title_colon_author`, read before the author block).
 pub(crate) fn title_then_author(work: &str, segs: &mut Vec<Seg>, ctx: &Ctx) -> Option<Person> {
-    if let Some(person) = title_colon_author(work, segs, ctx) {
-        return Some(person);
-    }
     let vocab = ctx.vocab;
     let [first, second, rest @ ..] = segs.as_slice() else {
         return None;
@@ -1266,61 +1263,6 @@ pub(crate) fn title_then_author(work: &str, segs: &mut Vec<Seg>, ctx: &Ctx) -> O
     let person = statement_name(&work[second.range.clone()], vocab)?;
     segs.remove(1);
     Some(person)
-}
-
-/// Arabic bibliographies print the title, a spaced colon and the author,
-/// then his death date as a note or in brackets: `معجم البلدان : ياقوت بن
-/// عبد الله الحموي (المتوفّى ٦٢٦ ه) دار إحياء …`, `تاريخ جرجان : حمزة بن يوسف
-/// السهمي ، المتوفّى ٤٢٧ هـ ، …`. The name (two to eight Arabic-script words)
-/// must hold a particle (`بن`, `أبو`) or end in a nisba, or be followed by
-/// the dates; the title keeps the first segment and the rest is segmented
-/// again after the name.
-fn title_colon_author(work: &str, segs: &mut Vec<Seg>, ctx: &Ctx) -> Option<Person> {
-    let vocab = ctx.vocab;
-    let first = segs.first().filter(|s| s.elem.is_none())?;
-    let (start, to) = (first.range.start, segs.last()?.range.end);
-    let head = &work[start..to];
-    let colon = head.find(" : ")?;
-    let title = &head[..colon];
-    let after = &head[colon + 3..];
-    let arabic = |t: &str| {
-        t.split_whitespace()
-            .all(|w| w.chars().next().and_then(script_of) == Some(Script::Arabic))
-    };
-    let name_len = after.find(['(', '،', ',']).unwrap_or(after.len());
-    let name = after[..name_len].trim();
-    // "(المتوفّى ٦٢٦ ه)", "(٢٦٠ ـ ٣٦٠ ه)": the author's dates in brackets.
-    let bracket = after[name_len..]
-        .strip_prefix('(')
-        .and_then(|b| b.find(')').map(|close| &b[..close]));
-    let dated = bracket.is_some_and(|b| b.chars().any(is_digit));
-    let end = match bracket {
-        Some(b) if dated => name_len + b.len() + 2,
-        _ => name_len,
-    };
-    let words: Vec<&str> = name.split_whitespace().collect();
-    let (given, family) = words.split_last().map(|(f, g)| (g, *f))?;
-    let marked = words.iter().any(|w| is_particle(w, vocab)) || is_nisba(family, vocab);
-    if title.contains([',', '،', '.'])
-        || title.chars().any(is_digit)
-        || !arabic(title)
-        || !arabic(name)
-        || !(2..=8).contains(&words.len())
-        || !(marked || dated)
-    {
-        return None;
-    }
-    let mut title_seg = first.clone();
-    title_seg.range = start..start + colon;
-    let from = start + colon + 3 + end;
-    *segs = std::iter::once(title_seg)
-        .chain(segments(work, from, to, ctx))
-        .collect();
-    Some(Person {
-        family: family.to_string(),
-        given: Some(given.join(" ")),
-        alias: None,
-    })
 }
 
 /// Whether the next sentence is an author with his dates, `Al-Ihtijaj.
