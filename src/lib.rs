@@ -105,6 +105,7 @@ pub fn read_references(source: &Source, config: &Config) -> References {
     let suppressions = check::suppressions(source.text());
     let blanked = blank_suppressions(source, &suppressions);
     let (document, mut references, managed) = read_list(blanked.as_ref().unwrap_or(source), config);
+    printed_raw(source, blanked.is_some(), &mut references);
     let diagnostics = run_rules(
         source,
         &suppressions,
@@ -171,6 +172,7 @@ pub fn check(source: &Source, config: &Config) -> Report {
     let blanked = blank_suppressions(source, &suppressions);
     let read = blanked.as_ref().unwrap_or(source);
     let (document, mut references, mut managed) = read_list(read, config);
+    printed_raw(source, blanked.is_some(), &mut references);
     // The body, then each note after it: a note after the list cites as
     // the body does. A reference manager's fields are read from their
     // codes, not scanned as typed text.
@@ -298,6 +300,19 @@ pub fn merge(lists: &[(&str, &[Reference])], config: &Config) -> Merged {
         .zip(check::leveled(&config.rules, findings))
         .collect();
     merged
+}
+
+/// An entry's `raw` is its text as printed, with any suppression comment
+/// inside it: the list was read from the text with the comments blanked.
+fn printed_raw(source: &Source, blanked: bool, references: &mut [Reference]) {
+    if !blanked {
+        return;
+    }
+    for r in references.iter_mut() {
+        if let Some(printed) = source.text().get(r.span.clone()) {
+            printed.clone_into(&mut r.raw);
+        }
+    }
 }
 
 /// `source` with its suppression comments blanked (see

@@ -339,6 +339,25 @@ fn a_suppression_removes_exactly_its_finding() {
 }
 
 #[test]
+fn an_entry_with_a_suppression_comment_inside_keeps_its_printed_text() {
+    // Found by the fuzz smoke run: the list is read from the text with the
+    // comments blanked, and an entry's `raw` must still be its span's text.
+    let text = "ƏDƏBİYYAT\n\n1. Həsənli C. Sovet dövründə <!-- istinad: allow garbled-text --> Azərbaycan. Bakı, 2012.\n2. Bayat K. Tarix. Tehran, 1388.\n";
+    let config = istinad::Config::default();
+    let source = istinad::Source::new("t.md", text);
+    for references in [
+        istinad::check(&source, &config).references,
+        istinad::read_references(&source, &config).references,
+    ] {
+        assert_eq!(references.len(), 2);
+        for r in &references {
+            assert_eq!(r.raw, text[r.span.clone()], "entry {}", r.number);
+        }
+        assert!(references[0].raw.contains("<!-- istinad"));
+    }
+}
+
+#[test]
 fn config_is_found_from_a_nested_folder_up_to_the_repository_root() {
     let root = tempfile::tempdir().expect("tempdir");
     let journal = root.path().join("journal");
