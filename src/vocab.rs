@@ -496,6 +496,12 @@ pub(crate) struct Index {
     pub given: HashMap<String, ()>,
     /// Name particles (`bib/names.toml` `particles`), folded.
     pub particles: HashMap<String, ()>,
+    /// Words that open a traditional name (`names.openers`), folded.
+    pub openers: HashMap<String, ()>,
+    /// Words of an agent's name (`names.agent_words`), folded.
+    pub agent_words: HashMap<String, ()>,
+    /// Patronymic words (`names.patronymics`), folded.
+    pub patronymics: HashMap<String, ()>,
     /// The particles written with their hyphen (`al-`, `ibn-`), folded.
     pub particle_prefixes: Vec<String>,
     pub corporate: Words,
@@ -824,6 +830,9 @@ impl Vocabulary {
             surname_endings: folded(&self.names.surname_endings),
             given: set(&self.names.given),
             particles: set(&self.names.particles),
+            openers: set(&self.names.openers),
+            agent_words: set(&self.names.agent_words),
+            patronymics: set(&self.names.patronymics),
             particle_prefixes: folded(&self.names.particles)
                 .into_iter()
                 .filter(|p| p.ends_with('-'))

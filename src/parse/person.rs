@@ -827,7 +827,7 @@ pub(crate) fn traditional_name(text: &str, vocab: &Vocabulary) -> Option<AuthorB
     };
     let opened = all.first().is_some_and(|w| {
         let f = fold(w);
-        vocab.names.openers.iter().any(|o| fold(o) == f) || is_particle_prefixed(w, vocab)
+        vocab.index.openers.contains_key(&f) || is_particle_prefixed(w, vocab)
     });
     let arabic = family.chars().any(|c| script_of(c) == Some(Script::Arabic));
     // Arabic script has no capitals to tell a name's words from a title's:
@@ -1192,7 +1192,7 @@ pub(crate) fn dated_name(text: &str, vocab: &Vocabulary) -> Option<AuthorBlock> 
                 .unwrap_or("")
                 .split_whitespace()
                 .take(5)
-                .any(|w| vocab.names.agent_words.iter().any(|b| fold(b) == fold(w)))
+                .any(|w| vocab.index.agent_words.contains_key(&fold(w)))
     };
     // "Azərbaycan (1918). Bakı: Elm, 2005.": a year in brackets after a
     // title, with the entry's own year later, belongs to the title.
@@ -1222,7 +1222,7 @@ pub(crate) fn patronymic_name(text: &str, vocab: &Vocabulary) -> Option<AuthorBl
     let dot = rest.find('.')?;
     let given = rest[..dot].trim();
     let words: Vec<&str> = given.split_whitespace().collect();
-    let patronymic = |w: &&str| vocab.names.patronymics.iter().any(|p| fold(p) == fold(w));
+    let patronymic = |w: &&str| vocab.index.patronymics.contains_key(&fold(w));
     let family_words: Vec<&str> = family.split_whitespace().collect();
     if family_words.len() != 1
         || !is_name_token(family_words[0], vocab)
