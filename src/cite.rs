@@ -563,18 +563,36 @@ fn read_by_habit(candidates: &mut [Candidate], max: u32) -> Vec<Diagnostic> {
         .filter(|c| c.citation.items.iter().any(bare_locator))
         .count();
     let mut out = Vec::new();
+    // An entry number half as far again as the list is long is a page.
+    let plausible = |n: u32| u64::from(n) * 2 <= u64::from(max) * 3;
+    // A document that labels no page but cites runs of entries (`[1, 26,
+    // 9, 11]`, `[5‒7, 16, 21]`) and never a bare number too far to be an
+    // entry: its `[28, 34]` and `[4, 17‒20, 24]` are entries too.
+    let runs = candidates.iter().any(|c| {
+        c.citation.items.len() >= 3 && c.citation.items.iter().all(|i| i.locator.is_none())
+    });
+    let entries_only = labelled_pages == 0
+        && runs
+        && candidates
+            .iter()
+            .flat_map(|c| &c.citation.items)
+            .filter(|i| bare_locator(i))
+            .all(|i| {
+                i.locator
+                    .as_ref()
+                    .and_then(|l| as_entries(&l.value))
+                    .is_some_and(|e| e.iter().all(|n| plausible(*n)))
+            });
     // A document that writes its pages bare ("[39, 250]"): "[2, 3]" may be
     // entries 2 and 3 or entry 2 at page 3. Entries, as before; a finding
     // names both readings.
-    if bare > labelled_pages {
+    if bare > labelled_pages && !entries_only {
         out.extend(candidates.iter().filter_map(|c| pair_as_page(&c.citation)));
     }
-    if labelled_pages == 0 || max == 0 {
+    if labelled_pages == 0 && !entries_only || max == 0 {
         return out;
     }
-    let entries_habit = labelled_pages >= bare;
-    // An entry number half as far again as the list is long is a page.
-    let plausible = |n: u32| u64::from(n) * 2 <= u64::from(max) * 3;
+    let entries_habit = labelled_pages >= bare || entries_only;
     for cand in candidates.iter_mut() {
         let mut k = 0;
         while k < cand.citation.items.len() {
@@ -741,8 +759,10 @@ fn diagnose(issue: &Issue, citation: &Citation, convention: &str) -> Option<Diag
         .with_help("use a page label such as `s.`, `səh.`, `с.`, `p.`, `ص`, or a leaf label such as `v.`, `л.`, `f.`; labels can be added in istinad.toml under [[locators.label]]"),
         Issue::LatinInCyrillic(span, label) => {
             let fixed: String = label.chars().map(|c| match c { 'c' => 'с', 'C' => 'С', _ => c }).collect();
+            // The citation reads well (the label is the page's): a slip of
+            // the keyboard, as in an entry, not a broken form.
             Diagnostic::new(
-                Rule::MalformedCitation,
+                Rule::MixedScript,
                 span.clone(),
                 format!("the label `{label}` in `{cited}` is written with a Latin `c` in Cyrillic text"),
             )
@@ -1625,6 +1645,21 @@ mod tests {
         assert_eq!(mixed.diagnostics[0].rule, Rule::AmbiguousCitation);
         // No labelled pages: bare ranges stay pages, silently.
         assert_eq!(items("[39, 250-252]", 40), vec![vec![p(39, "250-252")]]);
+        // No labelled pages, but runs of entries and no bare number too far
+        // for an entry: the bare numbers are entries too, silently.
+        let runs = scan("А [1, 26, 9, 11], Б [28, 34], В [4, 17‒20, 24].", 33);
+        let refs: Vec<Vec<u32>> = runs
+            .citations
+            .iter()
+            .map(|c| c.items.iter().filter_map(|i| i.reference).collect())
+            .collect();
+        assert_eq!(refs[1], vec![28, 34]);
+        assert_eq!(refs[2], vec![4, 17, 18, 19, 20, 24]);
+        assert!(runs.diagnostics.is_empty(), "{:#?}", runs.diagnostics);
+        // … but a bare number far beyond the list is a page: the habit is
+        // the page's, and the reading stays.
+        let pages = scan("А [1, 26, 9, 11], Б [28, 34], В [4, 250].", 33);
+        assert!(pages.citations[1].items[0].locator.is_some());
     }
 
     #[test]

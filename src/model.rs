@@ -381,6 +381,12 @@ pub struct Reference {
     /// For an ibid note: the number of the entry whose work it repeats.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub repeats: Option<u32>,
+    /// For an entry that opens with a same-author mark (`———.`, `Его
+    /// же`, `Idem`): the number of the entry whose authors it repeats. Its
+    /// own `authors` stay empty, as printed; emitters and author–date
+    /// citations take the authors from there.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub authors_from: Option<u32>,
     /// The source the work is quoted from, read as a record of its own
     /// ("… Цит. по: Иванов И.И. История. М., 1990.", "quoted in …").
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -459,6 +465,7 @@ impl Reference {
             accessed_on: None,
             ibid: false,
             repeats: None,
+            authors_from: None,
             quoted_in: None,
             note: None,
             origin: None,

@@ -938,6 +938,10 @@ fn start_of(line: &str) -> Start {
         return Start::Other;
     };
     let arabic = crate::script::script_of(first) == Some(crate::script::Script::Arabic);
+    // `———. 1998a. Title`: the same author as the entry before.
+    if same_author_rule(t) && has_year(t) {
+        return Start::Entry;
+    }
     if !(first.is_uppercase() || arabic || "\"«“„‘'[(".contains(first)) {
         return Start::Other;
     }
@@ -960,6 +964,22 @@ fn start_of(line: &str) -> Start {
     } else {
         Start::Capital
     }
+}
+
+/// Whether `line` opens with a rule standing for the author of the entry
+/// before (`———.`, `———,`, `___.`): three dashes or underscores, or two
+/// em-dashes, then punctuation or a space.
+fn same_author_rule(line: &str) -> bool {
+    let rule: String = line
+        .chars()
+        .take_while(|c| matches!(c, '—' | '―' | '⸺' | '⸻' | '–' | '-' | '_'))
+        .collect();
+    let long = rule
+        .chars()
+        .filter(|c| matches!(c, '—' | '―' | '⸺' | '⸻'))
+        .count();
+    (rule.chars().count() >= 3 || long >= 2 || rule == "⸻" || rule == "⸺")
+        && line[rule.len()..].starts_with(|c: char| c.is_whitespace() || ".,:".contains(c))
 }
 
 /// Whether a line breaks off where an entry cannot end: at a comma, colon,
@@ -1087,10 +1107,13 @@ fn has_wrapped_paragraphs(kinds: &[LineKind]) -> bool {
         .enumerate()
         .filter(|&(i, k)| content(k) && (i == 0 || !content(&kinds[i - 1])))
         .count();
-    kinds
+    let text_lines = kinds.iter().filter(|k| **k == LineKind::Text).count();
+    // Some paragraph runs over several lines, or every line is a paragraph
+    // of its own (a list with a blank line after each entry).
+    let wrapped = kinds
         .windows(2)
-        .any(|w| w[0] == LineKind::Text && w[1] == LineKind::Text)
-        && paragraphs >= 2
+        .any(|w| w[0] == LineKind::Text && w[1] == LineKind::Text);
+    (wrapped || paragraphs == text_lines) && paragraphs >= 2
 }
 
 /// A number is the next entry's if it follows the last one closely, repeats
@@ -1124,6 +1147,25 @@ mod tests {
             .iter()
             .map(|e| (e.number, text[e.span.clone()].to_string()))
             .collect()
+    }
+
+    #[test]
+    fn an_entry_a_paragraph_and_same_author_rules_open_entries() {
+        // One line a paragraph: the blank line is the boundary, even before
+        // a line the converter left without its rule (`. 1982.`).
+        let text = "Bibliography\n\nBahā’u’llāh. 1971. Epistle. Wilmette.\n\n. 1982. Lawh. Hofheim.\n\nCole, J. 1997. Tigris. Online.\n";
+        let got: Vec<String> = raws(text).into_iter().map(|(_, r)| r).collect();
+        assert_eq!(
+            got,
+            [
+                "Bahā’u’llāh. 1971. Epistle. Wilmette.",
+                ". 1982. Lawh. Hofheim.",
+                "Cole, J. 1997. Tigris. Online."
+            ]
+        );
+        // A rule for the same author opens an entry in a list of lines.
+        let text = "References\nCole, J. 1997. Tigris. Online.\n———. 1998a. Modernity. New York\n———, 2001, Another. London.\n";
+        assert_eq!(raws(text).len(), 3, "{:?}", raws(text));
     }
 
     #[test]

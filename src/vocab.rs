@@ -262,6 +262,8 @@ pub struct CitationWords {
     pub quoted_in: Vec<String>,
     /// Postpositions after a name with a case suffix (`göre`, `görə`).
     pub postpositions: Vec<String>,
+    /// Words naming the work a citation quotes from (`in`, `apud`).
+    pub within: Vec<String>,
     /// Each language's alphabet, in order, for checking a list's order.
     pub alphabets: BTreeMap<String, String>,
     /// Latin skeletons for comparing names across scripts.
@@ -371,6 +373,9 @@ pub struct Imprint {
     /// Markers of a note that repeats the work before it ("Ibid.", "Там же").
     #[serde(default)]
     pub ibid: Vec<String>,
+    /// Words standing for the author of the entry before ("Его же", "Idem").
+    #[serde(default)]
+    pub same_author: Vec<String>,
     /// Markers of the source a work is quoted from ("Цит. по:", "quoted in").
     #[serde(default)]
     pub quoted_in: Vec<String>,
@@ -526,6 +531,7 @@ pub(crate) struct Index {
     pub container_genres: Words,
     pub no_date: Lexicon<()>,
     pub ibid: Lexicon<()>,
+    pub same_author: Lexicon<()>,
     pub quoted_in: Lexicon<()>,
     pub series_words: Lexicon<()>,
     pub countries: Lexicon<()>,
@@ -635,6 +641,7 @@ impl Vocabulary {
         self.citations.postpositions.extend(citations.postpositions);
         self.citations.alphabets.extend(citations.alphabets);
         self.citations.name_links.extend(citations.name_links);
+        self.citations.within.extend(citations.within);
         self.citations
             .skeleton
             .letters
@@ -723,6 +730,7 @@ impl Vocabulary {
             container_genres,
             no_date,
             ibid,
+            same_author,
             quoted_in,
             series_words,
             countries,
@@ -754,6 +762,7 @@ impl Vocabulary {
         self.imprint.container_genres.extend(container_genres);
         self.imprint.no_date.extend(no_date);
         self.imprint.ibid.extend(ibid);
+        self.imprint.same_author.extend(same_author);
         self.imprint.quoted_in.extend(quoted_in);
         self.imprint.series_words.extend(series_words);
         self.imprint.countries.extend(countries);
@@ -859,6 +868,7 @@ impl Vocabulary {
             container_genres: words(&self.imprint.container_genres),
             no_date: unit(&self.imprint.no_date),
             ibid: unit(&self.imprint.ibid),
+            same_author: unit(&self.imprint.same_author),
             quoted_in: unit(&self.imprint.quoted_in),
             series_words: unit(&self.imprint.series_words),
             countries: unit(&self.imprint.countries),

@@ -178,10 +178,12 @@ fn human_concise_and_yaml_outputs() {
     );
     insta::assert_snapshot!("human-malformed-citation", human);
     let (_, concise, _) = istinad(&["check", &file, "--format", "concise"], None);
+    // Every finding a warning of its rule (the Latin `c` is mixed-script's).
     assert!(
-        concise
-            .lines()
-            .all(|l| l.contains(": warning[C003] malformed-citation: ")),
+        concise.lines().all(|l| {
+            l.contains(": warning[C003] malformed-citation: ")
+                || l.contains(": warning[P005] mixed-script: ")
+        }),
         "{concise}"
     );
     let (_, json, _) = istinad(

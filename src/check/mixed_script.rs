@@ -11,7 +11,7 @@ use crate::script::{Script, dominant_script, is_digit, script_of};
 pub(crate) struct MixedScript;
 
 pub(crate) const DOCS: RuleDocs = RuleDocs {
-    summary: "An entry has a letter of another script inside a word or as a label: Latin `C.` for Cyrillic `С.` in a Russian entry, Cyrillic `с.` in an Azerbaijani one, Latin `o` inside a Cyrillic word.",
+    summary: "An entry or citation has a letter of another script inside a word or as a label: Latin `C.` for Cyrillic `С.` in a Russian entry or in `[10, C. 8]` in Russian text, Cyrillic `с.` in an Azerbaijani entry, Latin `o` inside a Cyrillic word.",
     why: "Look-alike letters typed on the wrong keyboard layout break search, sorting and every tool that reads the label: Latin `c.` is the Azerbaijani volume label, Cyrillic `с.` the Russian page (conventions.md B.0).",
     example: "`… № 3. C. 41–58.` in a Russian entry and `Bakı: Elm, 2007. 168 с.` in an Azerbaijani one: flagged. `С. 41–58` and `168 s.` accepted.",
     fix: "Safe fix: the letter of the entry's own script that looks the same.",

@@ -161,6 +161,8 @@ pub fn convert(
     format: Format,
     options: &Options,
 ) -> Result<(String, Vec<Diagnostic>), Error> {
+    let inherited = with_repeated_authors(references);
+    let references = inherited.as_deref().unwrap_or(references);
     match format {
         Format::Biblatex => bibtex::to_bib_string(references, Dialect::Biblatex, options),
         Format::Bibtex => bibtex::to_bib_string(references, Dialect::Bibtex, options),
@@ -168,6 +170,31 @@ pub fn convert(
         Format::Hayagriva => hayagriva::to_hayagriva_string(references, options),
         Format::Ris => ris::to_ris_string(references),
     }
+}
+
+/// The list with each same-author entry (`———. 1998a.`, `Его же`) given
+/// the authors it repeats, as every format wants them written out; `None`
+/// when no entry repeats another's authors.
+fn with_repeated_authors(references: &[Reference]) -> Option<Vec<Reference>> {
+    if references.iter().all(|r| r.authors_from.is_none()) {
+        return None;
+    }
+    let by_number: std::collections::HashMap<u32, &Reference> =
+        references.iter().map(|r| (r.number, r)).collect();
+    Some(
+        references
+            .iter()
+            .map(|r| {
+                let mut r = r.clone();
+                if r.authors.is_empty()
+                    && let Some(from) = r.authors_from.and_then(|n| by_number.get(&n))
+                {
+                    r.authors = from.authors.clone();
+                }
+                r
+            })
+            .collect(),
+    )
 }
 
 /// Writes `references` as `format` to `out`; returns the findings.
@@ -246,5 +273,25 @@ mod tests {
             extension_mismatch(Path::new("a.yml"), Format::Hayagriva.extensions()),
             None
         );
+    }
+
+    #[test]
+    fn a_same_author_entry_is_written_with_the_authors_it_repeats() {
+        let text = "References\n1. Cole, Juan. 1997. Tigris. London: Penguin.\n2. ———. 1998a. Modernity. New York: Columbia.\n";
+        let source = crate::Source::new("t", text);
+        let vocab = crate::Vocabulary::builtin();
+        let document = crate::split::split(&source, &vocab);
+        let refs = crate::parse::parse_references(&source, &document, &vocab);
+        assert!(refs[1].authors.is_empty());
+        // As if the entry had named its authors itself.
+        let mut named = refs.clone();
+        named[1].authors = named[0].authors.clone();
+        named[1].authors_from = None;
+        for format in Format::ALL {
+            let options = Options::default();
+            let (out, _) = convert(&refs, format, &options).expect("converts");
+            let (want, _) = convert(&named, format, &options).expect("converts");
+            assert_eq!(out, want, "{}", format.name());
+        }
     }
 }

@@ -55,7 +55,66 @@ pub fn parse_references(
         .map(|entry| parse_entry(source.text(), entry, vocab))
         .collect();
     resolve_ibid(&mut references, vocab);
+    resolve_same_author(&mut references, vocab);
     references
+}
+
+/// Ties each entry that opens with a same-author mark (`———. 1998a.`,
+/// `Его же. История.`, `Idem,`) to the nearest entry before it that names
+/// its authors: `authors_from` is that entry's number. A word mark the
+/// grammar read as a name is no author.
+fn resolve_same_author(references: &mut [Reference], vocab: &Vocabulary) {
+    let mut last: Option<u32> = None;
+    for r in references.iter_mut() {
+        if r.ibid {
+            continue;
+        }
+        let mark = same_author_mark(&r.raw, vocab);
+        if let Some(mark) = mark.filter(|&(_, word)| word) {
+            let marked = fold(&r.raw[..mark.0]);
+            r.authors
+                .retain(|p| !marked.contains(fold(&p.family).as_str()));
+        }
+        if mark.is_some() && r.authors.is_empty() {
+            r.authors_from = last;
+        }
+        if !r.authors.is_empty() {
+            last = Some(r.number);
+        } else if r.authors_from.is_none() {
+            last = None;
+        }
+    }
+}
+
+/// Where a same-author mark at the start of `raw` ends, and whether it is
+/// a word (`Его же`, `Idem`) rather than typography: a run of dashes,
+/// rules or underscores (`———.`, `_____,`, `--.`), or a lone full stop or
+/// comma where a converter lost the rule (`. 1982. Title`).
+fn same_author_mark(raw: &str, vocab: &Vocabulary) -> Option<(usize, bool)> {
+    let lead = raw.len() - raw.trim_start().len();
+    let text = &raw[lead..];
+    let rules = text
+        .chars()
+        .take_while(|c| matches!(c, '—' | '―' | '⸺' | '⸻' | '–' | '‒' | '-' | '_'))
+        .collect::<String>();
+    let long = rules.chars().any(|c| matches!(c, '—' | '―' | '⸺' | '⸻'));
+    let typographic = if rules.chars().count() >= 2 || long && !rules.is_empty() {
+        rules.len()
+    } else if text.starts_with(['.', ',']) {
+        0
+    } else {
+        let (rest, _) = nom::Parser::parse(&mut lex::word(&vocab.index.same_author), text).ok()?;
+        let end = text.len() - rest.len();
+        return rest
+            .starts_with(|c: char| !c.is_alphanumeric())
+            .then_some((lead + end, true));
+    };
+    // The mark is followed by its punctuation and a space, never by a
+    // letter or digit of the same word.
+    let after = &text[typographic..];
+    let after = after.strip_prefix(['.', ',', ':']).unwrap_or(after);
+    (after.is_empty() || after.starts_with(char::is_whitespace))
+        .then_some((lead + text.len() - after.len(), false))
 }
 
 /// Where a "quoted in" marker begins in `raw`, after some text of its own
@@ -323,7 +382,7 @@ impl Reader<'_> {
     }
 
     /// The entry's text with its URLs (the first one kept as the entry's
-    /// URL) and a leading ibid marker ("Ibid., p. 14", "Там же. Оп. 2. Д.
+    /// URL) and a leading ibid or same-author mark ("Ibid., p. 14", "Там же. Оп. 2. Д.
     /// 310.") blanked, so that the grammar sees the bibliographic text only
     /// and an ibid note's own fields.
     fn blank_urls_and_ibid(&mut self) -> String {
@@ -343,6 +402,10 @@ impl Reader<'_> {
         if let Some(end) = marker {
             blank(&mut work, lead..end);
             self.reference.ibid = true;
+        } else if let Some((end, _)) = same_author_mark(&work, self.vocab) {
+            // `Его же.`, `———.`: the authors are the entry's before
+            // (`resolve_same_author`), the grammar sees the rest.
+            blank(&mut work, lead..end);
         }
         work
     }

@@ -556,3 +556,28 @@ fn a_title_less_archival_entry_takes_the_language_of_its_labels() {
     let lang = with_reader(raw, |r| r.label_language(&found));
     assert_eq!(lang, Some(Language::Az));
 }
+
+#[test]
+fn same_author_marks_repeat_the_authors_of_the_entry_before() {
+    let text = "1. Cole, Juan R. I. 1997. Book of the Tigris. Online.\n\
+                2. ———. 1998a. Modernity and the Millennium. New York: Columbia.\n\
+                3. . 1998b. Nuqtat al-Kāf. Research Notes.\n\
+                4. Иванов И.И. История. М., 1990.\n\
+                5. Его же. Другая книга. М.: Наука, 1995.\n\
+                6. Idem, Third Book, London, 1999.\n\
+                7. – 1999 – not a mark.\n";
+    let source = Source::new("t", format!("References\n{text}"));
+    let vocab = Vocabulary::builtin();
+    let document = crate::split::split(&source, &vocab);
+    let refs = parse_references(&source, &document, &vocab);
+    let from: Vec<Option<u32>> = refs.iter().map(|r| r.authors_from).collect();
+    assert_eq!(from, [None, Some(1), Some(1), None, Some(4), Some(4), None]);
+    // The mark is no author and no title; the entry's own authors stay
+    // empty, as printed.
+    assert!(refs[4].authors.is_empty());
+    assert_eq!(refs[4].title.as_deref(), Some("Другая книга"));
+    assert_eq!(
+        refs[1].title.as_deref(),
+        Some("Modernity and the Millennium")
+    );
+}
