@@ -368,6 +368,9 @@ pub struct Imprint {
     pub container_genres: Vec<String>,
     /// "No date" markers.
     pub no_date: Vec<String>,
+    /// "No place", "no publisher" markers ("n.p.", "б. и.", "بی‌نا").
+    #[serde(default)]
+    pub no_imprint: Vec<String>,
     /// Markers of a note that repeats the work before it ("Ibid.", "Там же").
     #[serde(default)]
     pub ibid: Vec<String>,
@@ -525,6 +528,7 @@ pub(crate) struct Index {
     pub archive_date_labels: Lexicon<()>,
     pub container_genres: Words,
     pub no_date: Lexicon<()>,
+    pub no_imprint: Lexicon<()>,
     pub ibid: Lexicon<()>,
     pub quoted_in: Lexicon<()>,
     pub series_words: Lexicon<()>,
@@ -722,6 +726,7 @@ impl Vocabulary {
             abbreviations,
             container_genres,
             no_date,
+            no_imprint,
             ibid,
             quoted_in,
             series_words,
@@ -753,6 +758,7 @@ impl Vocabulary {
         self.imprint.abbreviations.extend(abbreviations);
         self.imprint.container_genres.extend(container_genres);
         self.imprint.no_date.extend(no_date);
+        self.imprint.no_imprint.extend(no_imprint);
         self.imprint.ibid.extend(ibid);
         self.imprint.quoted_in.extend(quoted_in);
         self.imprint.series_words.extend(series_words);
@@ -858,6 +864,7 @@ impl Vocabulary {
             archive_date_labels: unit(&self.archives.date_labels),
             container_genres: words(&self.imprint.container_genres),
             no_date: unit(&self.imprint.no_date),
+            no_imprint: unit(&self.imprint.no_imprint),
             ibid: unit(&self.imprint.ibid),
             quoted_in: unit(&self.imprint.quoted_in),
             series_words: unit(&self.imprint.series_words),
