@@ -173,7 +173,7 @@ fn take_free(work: &str, free: &Free<'_>, f: &mut Fields, state: &mut State, ctx
         || series(free, f, state, ctx)
         || place_publisher(work, free, f, state)
         || author_after_title(free, f, state, ctx)
-        || place_before_year(free, f, state)
+        || place_before_year(work, free, f, state, ctx)
         || place_after_publisher(work, free, f, ctx)
         || publisher_or_periodical(work, free, f, state, ctx)
         || container_continued(free, f, state);
@@ -313,14 +313,17 @@ fn place_publisher(work: &str, free: &Free<'_>, f: &mut Fields, state: &mut Stat
     if f.place.is_some() {
         return false;
     }
+    let before_year = free
+        .next
+        .is_some_and(|n| matches!(n.elem, Some(Elem::Year(_))));
     let area = work[..free.seg.range.start]
         .trim_end()
-        .ends_with(crate::script::is_dash)
-        && free
-            .next
-            .is_some_and(|n| matches!(n.elem, Some(Elem::Year(_))));
-    let split = split_place_publisher(&free.value)
-        .or_else(|| area.then(|| place_comma_publisher(&free.value)).flatten());
+        .ends_with(crate::script::is_dash);
+    let split = split_place_publisher(&free.value).or_else(|| {
+        (area && before_year)
+            .then(|| place_comma_publisher(&free.value))
+            .flatten()
+    });
     let Some((place, publisher)) = split else {
         return false;
     };
@@ -409,13 +412,27 @@ pub(super) fn title_colon_author(
 /// "… centuries. Makhachkala, 1975", "Xazarı. -S., 1976": a name opening
 /// the imprint area right before the year is its place, known to the
 /// vocabulary or not.
-fn place_before_year(free: &Free<'_>, f: &mut Fields, state: &mut State) -> bool {
+fn place_before_year(
+    work: &str,
+    free: &Free<'_>,
+    f: &mut Fields,
+    state: &mut State,
+    ctx: &Ctx,
+) -> bool {
+    // "… development]. Cherkessk, Stavropol Publishing House, 1964": before
+    // a publisher's name as before the year.
+    let imprint_next = free.next.is_some_and(|n| {
+        n.sep == Sep::Comma
+            && match &n.elem {
+                Some(Elem::Year(_)) => true,
+                None => contains_word(&work[n.range.clone()], &ctx.vocab.index.publisher_words),
+                Some(_) => false,
+            }
+    });
     if f.place.is_none()
         && f.title.is_some()
         && matches!(free.seg.sep, Sep::Period | Sep::Dash)
-        && free
-            .next
-            .is_some_and(|n| matches!(n.elem, Some(Elem::Year(_))) && n.sep == Sep::Comma)
+        && imprint_next
         && looks_like_place(&free.value)
     {
         f.place = Some(free.value.clone());
@@ -466,10 +483,15 @@ fn publisher_or_periodical(
     let prev_place = free
         .prev
         .is_some_and(|p| matches!(p.elem, Some(Elem::Place(_) | Elem::NoImprint)));
-    let next_place = free.next.is_some_and(|n| {
-        matches!(n.elem, Some(Elem::Place(_))) && matches!(n.sep, Sep::Period | Sep::Comma)
-    });
     let publisherish = contains_word(value, &ctx.vocab.index.publisher_words);
+    // "Publisher, Place, Year"; before "Place, Year" after a period a name is
+    // a sentence of the title or the container ("… как исторический источник.
+    // Источниковедческие разыскания. Тбилиси, 1982"), unless it says it is a
+    // publisher.
+    let next_place = free.next.is_some_and(|n| {
+        matches!(n.elem, Some(Elem::Place(_)))
+            && (n.sep == Sep::Comma || n.sep == Sep::Period && publisherish)
+    });
     // An institution named by the place is the publisher, a periodical's
     // word in its name notwithstanding ("Tehran: Institute for Cultural
     // Studies and Research", "Kabul: Afghan History Association").
@@ -544,6 +566,16 @@ fn publisher_or_periodical(
         set_container(f, value.clone(), ctx);
         state.after_container = true;
         state.last_free_was_title = false;
+        return true;
+    }
+    // "// Избранные сочинения. В 2-х т. – М.: …": a sentence between the
+    // container and the place is a note, not more of the container's name.
+    if state.after_container
+        && free
+            .next
+            .is_some_and(|n| matches!(n.elem, Some(Elem::Place(_))))
+    {
+        f.notes.push(value.clone());
         return true;
     }
     false
@@ -794,6 +826,26 @@ mod tests {
     }
 
     #[test]
+    fn a_sentence_between_the_container_and_the_place_is_a_note() {
+        let f = assigned(
+            "Путешествие в Арзрум // Избранные сочинения. В 2-х т. – М.: Худож. лит., 1978.",
+            Language::Ru,
+        );
+        assert_eq!(f.container.as_deref(), Some("Избранные сочинения"));
+        assert!(f.notes.iter().any(|n| n == "В 2-х т"));
+    }
+
+    #[test]
+    fn a_sentence_before_place_and_year_is_no_publisher() {
+        let f = assigned(
+            "Китаб-и Дийарбакрийа как исторический источник. Источниковедческие разыскания. Тбилиси, 1982.",
+            Language::Ru,
+        );
+        assert_eq!(f.publisher, None);
+        assert_eq!(f.place.as_deref(), Some("Тбилиси"));
+    }
+
+    #[test]
     fn an_institution_by_the_place_is_the_publisher() {
         let f = assigned(
             "Nozhat Nāme. Tehran: Institute for Cultural Studies and Research.",
@@ -858,10 +910,16 @@ mod tests {
         );
         assert_eq!(f.place.as_deref(), Some("Leninqrad"));
         assert_eq!(f.publisher.as_deref(), Some("Nauka"));
+        let f = assigned(
+            "Cherkesskaia sovetskaia literatura. Cherkessk, Stavropol Publishing House, 1964.",
+            Language::En,
+        );
+        assert_eq!(f.place.as_deref(), Some("Cherkessk"));
+        assert_eq!(f.publisher.as_deref(), Some("Stavropol Publishing House"));
     }
 
     #[test]
-    fn a_name_before_the_year_is_the_place() {
+    fn a_name_before_the_year_or_a_publisher_is_the_place() {
         let f = assigned(
             "Zirikhgeran – Kubachi: Essays on history and culture. Makhachkala, 2005.",
             Language::En,

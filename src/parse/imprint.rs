@@ -427,18 +427,18 @@ fn has_year(s: &str, ctx: &Ctx) -> bool {
 }
 
 /// A dash glued to a period and to the word after it, opening the next
-/// area: `.-Bakı`, `.–М.`, `.- «Gənclik»` (a quoted name after one space).
+/// area: `.-Bakı`, `.–М.`, `.- Bakı`, `.- «Gənclik»` (one space may follow it).
 fn glued_dash(rest: &str) -> bool {
     let mut chars = rest.chars();
     if !chars.next().is_some_and(is_area_dash) {
         return false;
     }
     let after = chars.as_str();
-    let quoted = after
-        .strip_prefix(' ')
+    let after = after.strip_prefix(' ').unwrap_or(after);
+    after
+        .strip_prefix(['«', '"', '“'])
         .unwrap_or(after)
-        .strip_prefix(['«', '"', '“']);
-    quoted.unwrap_or(after).starts_with(char::is_uppercase)
+        .starts_with(char::is_uppercase)
 }
 
 /// Whether `after` (right after a period, without a space) starts with a
