@@ -755,7 +755,12 @@ fn is_year_range(p: &str) -> bool {
 /// A place from the vocabulary, possibly several joined by `;` (`М.; Л.`),
 /// followed by a boundary.
 fn place(s: &str, ctx: &Ctx) -> Option<(String, usize)> {
-    let (len, _) = ctx.vocab.index.places.match_start(s)?;
+    let (len, _) = ctx
+        .vocab
+        .index
+        .places
+        .match_start(s)
+        .or_else(|| place_glued_to_year(s, ctx))?;
     let mut end = len;
     loop {
         let rest = &s[end..];
@@ -793,8 +798,12 @@ fn place(s: &str, ctx: &Ctx) -> Option<(String, usize)> {
     }
     let rest = &s[end..];
     // A place word starting a longer name ("Bakı Dövlət Universiteti") is
-    // not a place.
-    if !at_boundary(rest) {
+    // not a place; one glued to the year is ("قم۱۳۷۱ ش").
+    let glued = s[..end]
+        .chars()
+        .next_back()
+        .is_some_and(|c| glued_year(c, rest, ctx));
+    if !(at_boundary(rest) || glued) {
         return None;
     }
     Some((s[..end].to_string(), end))
@@ -1137,6 +1146,9 @@ fn scan_free(text: &str, pos: usize, ctx: &Ctx) -> usize {
         }
         let next = chars.get(k + 1).map(|&(_, c)| c);
         let after = &s[i + c.len_utf8()..];
+        if glued_year(c, after, ctx) {
+            return pos + i + c.len_utf8();
+        }
         match c {
             // ".-Bakı": a GOST area dash glued to the period ends the area.
             '.' if next.is_some_and(is_area_dash) && glued_dash(after) => {
@@ -1254,6 +1266,32 @@ fn bracket_ends_free(before: &str, group: &str, after: &str, ctx: &Ctx) -> bool 
 /// segment.
 fn is_abbreviation(letters: &str, ctx: &Ctx) -> bool {
     is_initials(letters) || ctx.vocab.index.abbreviations.contains_key(&fold(letters))
+}
+
+/// "قم۱۳۷۱ ش": a place of the vocabulary typed without the space before
+/// its year, with the place's length.
+fn place_glued_to_year<'a>(s: &str, ctx: &'a Ctx) -> Option<(usize, &'a ())> {
+    let d = s.find(|c: char| is_digit(c))?;
+    let last = s[..d].chars().next_back()?;
+    if !glued_year(last, &s[d..], ctx) {
+        return None;
+    }
+    ctx.vocab
+        .index
+        .places
+        .match_start(&s[..d])
+        .filter(|&(len, _)| len == d)
+}
+
+/// "اطلاعات1364", "قم۱۳۷۱ ش": a year typed without its space after an
+/// Arabic-script word, whose letters never hold digits, ends the word.
+fn glued_year(c: char, after: &str, ctx: &Ctx) -> bool {
+    after.starts_with(|d: char| is_digit(d))
+        && c.is_alphabetic()
+        && crate::script::script_of(c) == Some(crate::script::Script::Arabic)
+        && year(ctx.vocab, ctx.lang)
+            .parse(after)
+            .is_ok_and(|(rest, _)| at_boundary(rest))
 }
 
 /// Whether a word in lower case, not an element, follows a period: the
@@ -1522,6 +1560,16 @@ mod tests {
         // An element in lower case still ends it.
         let got = segs("Title. pp. 12-20.", Some(Language::En));
         assert_eq!(got[0], (None, "Title".into()));
+    }
+
+    #[test]
+    fn a_year_glued_to_an_arabic_script_word() {
+        let got = segs("عنوان، قم۱۳۷۱ ش.", Some(Language::Fa));
+        assert_eq!(got[1], (Some(Elem::Place("قم".into())), "قم".into()));
+        assert!(matches!(got[2].0, Some(Elem::Year(_))));
+        let got = segs("عنوان، اطلاعات1364", Some(Language::Fa));
+        assert!(got[0].1.ends_with("اطلاعات"));
+        assert!(matches!(got[1].0, Some(Elem::Year(_))));
     }
 
     #[test]
