@@ -370,6 +370,9 @@ pub struct Imprint {
     pub container_genres: Vec<String>,
     /// "No date" markers.
     pub no_date: Vec<String>,
+    /// "No place", "no publisher" markers ("n.p.", "б. и.", "بی‌نا").
+    #[serde(default)]
+    pub no_imprint: Vec<String>,
     /// Markers of a note that repeats the work before it ("Ibid.", "Там же").
     #[serde(default)]
     pub ibid: Vec<String>,
@@ -530,6 +533,7 @@ pub(crate) struct Index {
     pub archive_date_labels: Lexicon<()>,
     pub container_genres: Words,
     pub no_date: Lexicon<()>,
+    pub no_imprint: Lexicon<()>,
     pub ibid: Lexicon<()>,
     pub same_author: Lexicon<()>,
     pub quoted_in: Lexicon<()>,
@@ -729,6 +733,7 @@ impl Vocabulary {
             abbreviations,
             container_genres,
             no_date,
+            no_imprint,
             ibid,
             same_author,
             quoted_in,
@@ -761,6 +766,7 @@ impl Vocabulary {
         self.imprint.abbreviations.extend(abbreviations);
         self.imprint.container_genres.extend(container_genres);
         self.imprint.no_date.extend(no_date);
+        self.imprint.no_imprint.extend(no_imprint);
         self.imprint.ibid.extend(ibid);
         self.imprint.same_author.extend(same_author);
         self.imprint.quoted_in.extend(quoted_in);
@@ -867,6 +873,7 @@ impl Vocabulary {
             archive_date_labels: unit(&self.archives.date_labels),
             container_genres: words(&self.imprint.container_genres),
             no_date: unit(&self.imprint.no_date),
+            no_imprint: unit(&self.imprint.no_imprint),
             ibid: unit(&self.imprint.ibid),
             same_author: unit(&self.imprint.same_author),
             quoted_in: unit(&self.imprint.quoted_in),

@@ -19,6 +19,9 @@ struct State {
     /// The last segment was the container: a bare number after it is its
     /// volume.
     after_container: bool,
+    /// The publisher was guessed from the segment right after the title: if a
+    /// name after the place replaces it, the guess was the title's subtitle.
+    guess_after_title: bool,
 }
 
 /// Decides what each segment is, in the order a reader meets them: `//`
@@ -122,7 +125,7 @@ fn take_element(elem: &Elem, f: &mut Fields, state: &mut State, ctx: &Ctx) {
             }
         }
         Elem::Thesis(t) => thesis_designation(f, t, ctx.vocab),
-        Elem::NoDate => {}
+        Elem::NoDate | Elem::NoImprint => {}
         Elem::VolumePages(v, p) => {
             set_or_note(&mut f.volume, v, &mut f.notes);
             set_or_note(&mut f.pages, p, &mut f.notes);
@@ -168,9 +171,10 @@ fn take_free(work: &str, free: &Free<'_>, f: &mut Fields, state: &mut State, ctx
         || after_title(free, f, state, ctx)
         || bare_number(free, f, state)
         || series(free, f, state, ctx)
-        || place_publisher(free, f, state)
+        || place_publisher(work, free, f, state)
         || author_after_title(free, f, state, ctx)
-        || place_before_year(free, f, state)
+        || place_before_year(work, free, f, state, ctx)
+        || place_after_publisher(work, free, f, ctx)
         || publisher_or_periodical(work, free, f, state, ctx)
         || container_continued(free, f, state);
     if !taken {
@@ -302,12 +306,25 @@ fn series(free: &Free<'_>, f: &mut Fields, state: &mut State, ctx: &Ctx) -> bool
     false
 }
 
-/// "Şəki: Nurlar": the place and the publisher in one segment.
-fn place_publisher(free: &Free<'_>, f: &mut Fields, state: &mut State) -> bool {
+/// "Şəki: Nurlar": the place and the publisher in one segment; after the
+/// dash that opens the imprint area and before the year, also with a comma
+/// ("… slovarğ. -Leninqrad, Nauka, 1967").
+fn place_publisher(work: &str, free: &Free<'_>, f: &mut Fields, state: &mut State) -> bool {
     if f.place.is_some() {
         return false;
     }
-    let Some((place, publisher)) = split_place_publisher(&free.value) else {
+    let before_year = free
+        .next
+        .is_some_and(|n| matches!(n.elem, Some(Elem::Year(_))));
+    let area = work[..free.seg.range.start]
+        .trim_end()
+        .ends_with(crate::script::is_dash);
+    let split = split_place_publisher(&free.value).or_else(|| {
+        (area && before_year)
+            .then(|| place_comma_publisher(&free.value))
+            .flatten()
+    });
+    let Some((place, publisher)) = split else {
         return false;
     };
     f.place = Some(place);
@@ -395,17 +412,55 @@ pub(super) fn title_colon_author(
 /// "… centuries. Makhachkala, 1975", "Xazarı. -S., 1976": a name opening
 /// the imprint area right before the year is its place, known to the
 /// vocabulary or not.
-fn place_before_year(free: &Free<'_>, f: &mut Fields, state: &mut State) -> bool {
+fn place_before_year(
+    work: &str,
+    free: &Free<'_>,
+    f: &mut Fields,
+    state: &mut State,
+    ctx: &Ctx,
+) -> bool {
+    // "… development]. Cherkessk, Stavropol Publishing House, 1964": before
+    // a publisher's name as before the year.
+    let imprint_next = free.next.is_some_and(|n| {
+        n.sep == Sep::Comma
+            && match &n.elem {
+                Some(Elem::Year(_)) => true,
+                None => contains_word(&work[n.range.clone()], &ctx.vocab.index.publisher_words),
+                Some(_) => false,
+            }
+    });
     if f.place.is_none()
         && f.title.is_some()
         && matches!(free.seg.sep, Sep::Period | Sep::Dash)
-        && free
-            .next
-            .is_some_and(|n| matches!(n.elem, Some(Elem::Year(_))) && n.sep == Sep::Comma)
+        && imprint_next
         && looks_like_place(&free.value)
     {
         f.place = Some(free.value.clone());
         state.last_free_was_title = false;
+        return true;
+    }
+    false
+}
+
+/// "…, Neşr-i Ney, Tahran.", "…, Baghdad University, Bahgdad, 1976.": a
+/// name after the publisher, closing the entry or before its year, is the
+/// place, known to the vocabulary or not.
+fn place_after_publisher(work: &str, free: &Free<'_>, f: &mut Fields, ctx: &Ctx) -> bool {
+    let after_publisher = free.prev.is_some_and(|p| {
+        p.elem.is_none()
+            && f.publisher.as_deref()
+                == Some(tidy_keeping(&work[p.range.clone()], Some(ctx.vocab)).as_str())
+    });
+    let closing = free
+        .next
+        .is_none_or(|n| matches!(n.elem, Some(Elem::Year(_))));
+    if f.place.is_none()
+        && after_publisher
+        && closing
+        && free.seg.sep == Sep::Comma
+        && looks_like_place(&free.value)
+    {
+        f.place = Some(free.value.clone());
         return true;
     }
     false
@@ -424,14 +479,26 @@ fn publisher_or_periodical(
     ctx: &Ctx,
 ) -> bool {
     let (seg, value) = (free.seg, &free.value);
+    // "n.p.: Biwilaq": a marker of no place stands where the place would.
     let prev_place = free
         .prev
-        .is_some_and(|p| matches!(p.elem, Some(Elem::Place(_))));
-    let next_place = free.next.is_some_and(|n| {
-        matches!(n.elem, Some(Elem::Place(_))) && matches!(n.sep, Sep::Period | Sep::Comma)
-    });
+        .is_some_and(|p| matches!(p.elem, Some(Elem::Place(_) | Elem::NoImprint)));
     let publisherish = contains_word(value, &ctx.vocab.index.publisher_words);
-    let journalish = contains_word(value, &ctx.vocab.index.journal_words) || free.newspaper_named;
+    // "Publisher, Place, Year"; before "Place, Year" after a period a name is
+    // a sentence of the title or the container ("… как исторический источник.
+    // Источниковедческие разыскания. Тбилиси, 1982"), unless it says it is a
+    // publisher.
+    let next_place = free.next.is_some_and(|n| {
+        matches!(n.elem, Some(Elem::Place(_)))
+            && (n.sep == Sep::Comma || n.sep == Sep::Period && publisherish)
+    });
+    // An institution named by the place is the publisher, a periodical's
+    // word in its name notwithstanding ("Tehran: Institute for Cultural
+    // Studies and Research", "Kabul: Afghan History Association").
+    let institution = (prev_place && !seg.bracketed || next_place)
+        && (publisherish || contains_word(value, &ctx.vocab.index.corporate));
+    let journalish = contains_word(value, &ctx.vocab.index.journal_words) && !institution
+        || free.newspaper_named;
     let periodical_next = free.next.is_some_and(|n| {
         matches!(
             n.elem,
@@ -452,23 +519,41 @@ fn publisher_or_periodical(
     let in_book = postposition_head(&fold(value), ctx.vocab).is_some();
     // A web page's second name is its site, not a publisher.
     let site = f.web && f.place.is_none() && f.container.is_none();
-    let after_colon = prev_place && seg.sep == Sep::Colon && !seg.bracketed;
-    if f.publisher_guessed && after_colon && !journalish {
+    // "…, Furugh-i Abadiyyat, Tajziya wa Tahlil…, Qum, Daftar-i Tablighat
+    // Islami, 1363 sh/1984": the name after the place is the publisher, the
+    // one guessed before the place part of the title or a note.
+    let after_place = prev_place && matches!(seg.sep, Sep::Colon | Sep::Comma) && !seg.bracketed;
+    if f.publisher_guessed && after_place && !journalish {
         if let Some(old) = f.publisher.replace(value.clone()) {
-            f.notes.push(old);
+            if state.guess_after_title && f.subtitle.is_none() {
+                f.subtitle = Some(old);
+            } else {
+                f.notes.push(old);
+            }
         }
         f.publisher_guessed = false;
         state.last_free_was_title = false;
         return true;
     }
+    let by_country = country_after_dash(value, ctx).filter(|_| f.place.is_none());
     if f.publisher.is_none()
         && !journalish
         && !in_book
         && !site
-        && (prev_place && !seg.bracketed || next_place || publisherish)
+        && (prev_place && !seg.bracketed || next_place || publisherish || by_country.is_some())
     {
         f.publisher_guessed = !(prev_place || publisherish);
-        f.publisher = Some(value.clone());
+        state.guess_after_title = f.publisher_guessed
+            && state.last_free_was_title
+            && seg.sep == Sep::Comma
+            && !value.chars().any(crate::script::is_digit);
+        match by_country {
+            Some((name, country)) => {
+                f.publisher = Some(name);
+                f.place = Some(country);
+            }
+            None => f.publisher = Some(value.clone()),
+        }
         state.last_free_was_title = false;
         return true;
     }
@@ -483,7 +568,29 @@ fn publisher_or_periodical(
         state.last_free_was_title = false;
         return true;
     }
+    // "// Избранные сочинения. В 2-х т. – М.: …": a sentence between the
+    // container and the place is a note, not more of the container's name.
+    if state.after_container
+        && free
+            .next
+            .is_some_and(|n| matches!(n.elem, Some(Elem::Place(_))))
+    {
+        f.notes.push(value.clone());
+        return true;
+    }
     false
+}
+
+/// "مهر- ايران", "المطبعة المرتضوية- ايران": a publisher joined by a dash
+/// to the country it printed in, which stands for the place.
+fn country_after_dash(value: &str, ctx: &Ctx) -> Option<(String, String)> {
+    let (i, dash) = value
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| crate::script::is_dash(c))?;
+    let (name, country) = (value[..i].trim(), value[i + dash.len_utf8()..].trim());
+    let (len, _) = ctx.vocab.index.countries.match_start(country)?;
+    (!name.is_empty() && len == country.len()).then(|| (name.to_string(), country.to_string()))
 }
 
 /// A sentence right after the container continues its name.
@@ -635,6 +742,15 @@ fn split_place_publisher(value: &str) -> Option<(String, String)> {
     Some((left.to_string(), strip_quotes(right)))
 }
 
+/// "Leninqrad, Nauka" -> ("Leninqrad", "Nauka") when the left side looks
+/// like a place.
+fn place_comma_publisher(value: &str) -> Option<(String, String)> {
+    let (left, right) = value.split_once(',')?;
+    let (left, right) = (left.trim(), right.trim());
+    (looks_like_place(left) && !right.is_empty() && !right.contains(','))
+        .then(|| (left.to_string(), strip_quotes(right)))
+}
+
 /// One or two capitalised words, or a one- or two-letter abbreviation with
 /// its period (`M.`, `S.`): what a place of publication looks like.
 pub(super) fn looks_like_place(value: &str) -> bool {
@@ -710,7 +826,100 @@ mod tests {
     }
 
     #[test]
-    fn a_name_before_the_year_is_the_place() {
+    fn a_sentence_between_the_container_and_the_place_is_a_note() {
+        let f = assigned(
+            "Путешествие в Арзрум // Избранные сочинения. В 2-х т. – М.: Худож. лит., 1978.",
+            Language::Ru,
+        );
+        assert_eq!(f.container.as_deref(), Some("Избранные сочинения"));
+        assert!(f.notes.iter().any(|n| n == "В 2-х т"));
+    }
+
+    #[test]
+    fn a_sentence_before_place_and_year_is_no_publisher() {
+        let f = assigned(
+            "Китаб-и Дийарбакрийа как исторический источник. Источниковедческие разыскания. Тбилиси, 1982.",
+            Language::Ru,
+        );
+        assert_eq!(f.publisher, None);
+        assert_eq!(f.place.as_deref(), Some("Тбилиси"));
+    }
+
+    #[test]
+    fn an_institution_by_the_place_is_the_publisher() {
+        let f = assigned(
+            "Nozhat Nāme. Tehran: Institute for Cultural Studies and Research.",
+            Language::En,
+        );
+        assert_eq!(
+            f.publisher.as_deref(),
+            Some("Institute for Cultural Studies and Research")
+        );
+        assert_eq!(f.container, None);
+    }
+
+    #[test]
+    fn the_name_after_the_place_replaces_a_guessed_publisher() {
+        let f = assigned(
+            "Furugh-i Abadiyyat, Tajziya wa Tahlil, Qum, Daftar-i Tablighat Islami, 1363 sh/1984.",
+            Language::En,
+        );
+        assert_eq!(f.publisher.as_deref(), Some("Daftar-i Tablighat Islami"));
+        assert_eq!(f.subtitle.as_deref(), Some("Tajziya wa Tahlil"));
+        assert_eq!(f.place.as_deref(), Some("Qum"));
+    }
+
+    #[test]
+    fn arabic_publishers_by_their_head_word() {
+        let f = assigned("معجم الفرق ، دار الأضواء ، بيروت ـ ١٤٠٦ ه.", Language::Fa);
+        assert_eq!(f.publisher.as_deref(), Some("دار الأضواء"));
+        assert_eq!(f.place.as_deref(), Some("بيروت"));
+        assert!(f.authors.is_empty());
+    }
+
+    #[test]
+    fn a_name_after_the_publisher_closing_the_entry_is_the_place() {
+        let f = assigned(
+            "Nazariyyehâ-yi Devlet, c. III, Neşr-i Ney, Tahran.",
+            Language::Tr,
+        );
+        assert_eq!(f.publisher.as_deref(), Some("Neşr-i Ney"));
+        assert_eq!(f.place.as_deref(), Some("Tahran"));
+    }
+
+    #[test]
+    fn a_country_joined_to_the_publisher_is_the_place() {
+        let f = assigned(
+            "الخصائص الزينبية، الطبعة الأولى 1341، المطبعة المرتضوية- ايران.",
+            Language::Fa,
+        );
+        assert_eq!(f.publisher.as_deref(), Some("المطبعة المرتضوية"));
+        assert_eq!(f.place.as_deref(), Some("ايران"));
+        let f = assigned(
+            "اللهوف في قتلى الطفوف، الطبعة الأولى 1417هـ، مهر- ايران.",
+            Language::Fa,
+        );
+        assert_eq!(f.publisher.as_deref(), Some("مهر"));
+    }
+
+    #[test]
+    fn place_and_publisher_after_the_area_dash() {
+        let f = assigned(
+            "Drevnetörkskiy slovarğ. -Leninqrad, Nauka, 1967.",
+            Language::Az,
+        );
+        assert_eq!(f.place.as_deref(), Some("Leninqrad"));
+        assert_eq!(f.publisher.as_deref(), Some("Nauka"));
+        let f = assigned(
+            "Cherkesskaia sovetskaia literatura. Cherkessk, Stavropol Publishing House, 1964.",
+            Language::En,
+        );
+        assert_eq!(f.place.as_deref(), Some("Cherkessk"));
+        assert_eq!(f.publisher.as_deref(), Some("Stavropol Publishing House"));
+    }
+
+    #[test]
+    fn a_name_before_the_year_or_a_publisher_is_the_place() {
         let f = assigned(
             "Zirikhgeran – Kubachi: Essays on history and culture. Makhachkala, 2005.",
             Language::En,

@@ -65,6 +65,8 @@ pub(crate) enum Elem {
     VolumePages(String, String),
     /// "n.d.", "б. г.", "بی‌تا": no year printed.
     NoDate,
+    /// "n.p.", "б. и.", "بی‌نا": no place or no publisher printed.
+    NoImprint,
     /// A labelled locator of another kind (chapter, column…): kept as note.
     Other(String),
 }
@@ -157,7 +159,7 @@ fn read_sep(text: &str, mut pos: usize) -> (usize, Sep) {
             take(Sep::Semicolon, c.len_utf8(), &mut pos);
         } else if c == '/' && (pos == 0 || text[..pos].ends_with(char::is_whitespace)) {
             take(Sep::Slash, 1, &mut pos);
-        } else if is_area_dash(c)
+        } else if (is_area_dash(c) || c == TATWEEL)
             && (pos == 0 || text[..pos].ends_with(char::is_whitespace))
             && rest[c.len_utf8()..].starts_with(char::is_whitespace)
             // ".-Bakı", ". -Moskva": a dash glued to the place opens the area.
@@ -393,10 +395,23 @@ fn institution_follows(after: &str, ctx: &Ctx) -> bool {
 /// the names of a statement end before it.
 fn publisher_then_imprint(next: &str, ctx: &Ctx) -> bool {
     next.split_once([',', '،']).is_some_and(|(name, after)| {
-        !name.contains(':')
-            && !after.trim().is_empty()
-            && (institution_follows(name, ctx)
-                || crate::vocab::contains_word(name, &ctx.vocab.index.corporate))
+        if after.trim().is_empty() {
+            return false;
+        }
+        match name.split_once(':') {
+            // "…, ed. by Sayyid Muḥammad, Manāmat: Maktabat Fakhrāwī, 2008":
+            // a place, its publisher and the year.
+            Some((place, _)) => {
+                super::assign::looks_like_place(place.trim())
+                    && year(ctx.vocab, ctx.lang)
+                        .parse(after.trim_start())
+                        .is_ok_and(|(rest, _)| at_boundary(rest))
+            }
+            None => {
+                institution_follows(name, ctx)
+                    || crate::vocab::contains_word(name, &ctx.vocab.index.corporate)
+            }
+        }
     })
 }
 
@@ -412,10 +427,18 @@ fn has_year(s: &str, ctx: &Ctx) -> bool {
 }
 
 /// A dash glued to a period and to the word after it, opening the next
-/// area: `.-Bakı`, `.–М.`.
+/// area: `.-Bakı`, `.–М.`, `.- Bakı`, `.- «Gənclik»` (one space may follow it).
 fn glued_dash(rest: &str) -> bool {
     let mut chars = rest.chars();
-    chars.next().is_some_and(is_area_dash) && chars.next().is_some_and(char::is_uppercase)
+    if !chars.next().is_some_and(is_area_dash) {
+        return false;
+    }
+    let after = chars.as_str();
+    let after = after.strip_prefix(' ').unwrap_or(after);
+    after
+        .strip_prefix(['«', '"', '“'])
+        .unwrap_or(after)
+        .starts_with(char::is_uppercase)
 }
 
 /// Whether `after` (right after a period, without a space) starts with a
@@ -430,10 +453,14 @@ fn glued_place(after: &str, ctx: &Ctx) -> bool {
 }
 
 /// A dash that separates the areas of an entry: hyphen-minus, the Unicode
-/// dashes (‐ ‒ – — ―), minus; not the Arabic tatweel, which stretches a word.
+/// dashes (‐ ‒ – — ―), minus; not the Arabic tatweel, which stretches a word
+/// (spaced on both sides it is a dash: "بيروت ـ ١٤٠٣ ه.").
 fn is_area_dash(c: char) -> bool {
-    crate::script::is_dash(c) && c != '\u{0640}'
+    crate::script::is_dash(c) && c != TATWEEL
 }
+
+/// The Arabic tatweel (kashida).
+const TATWEEL: char = '\u{0640}';
 
 fn next_char(text: &str, pos: usize) -> usize {
     text[pos..]
@@ -562,7 +589,7 @@ fn people_after_marker(s: &str, ctx: &Ctx) -> Option<(Elem, usize)> {
 }
 
 /// Words that describe the work or its date: a thesis ("дис. … канд. ист.
-/// наук", "doktora tezi"), no date ("n.d."), a date ("12 may 1920", "14
+/// наук", "doktora tezi"), no date ("n.d."), no place or publisher ("n.p."), a date ("12 may 1920", "14
 /// окт.", "۱۵ مهر ۱۳۵۷"; before years).
 fn descriptor(s: &str, ctx: &Ctx) -> Option<(Elem, usize)> {
     let vocab = ctx.vocab;
@@ -575,6 +602,11 @@ fn descriptor(s: &str, ctx: &Ctx) -> Option<(Elem, usize)> {
         && ends_element(&s[..len(rest)], rest)
     {
         return Some((Elem::NoDate, len(rest)));
+    }
+    if let Ok((rest, _)) = word(&vocab.index.no_imprint).parse(s)
+        && ends_element(&s[..len(rest)], rest)
+    {
+        return Some((Elem::NoImprint, len(rest)));
     }
     let (rest, (printed, y, day)) = date(vocab, ctx.lang).parse(s).ok()?;
     ends_element(printed, rest).then(|| {
@@ -723,7 +755,12 @@ fn is_year_range(p: &str) -> bool {
 /// A place from the vocabulary, possibly several joined by `;` (`М.; Л.`),
 /// followed by a boundary.
 fn place(s: &str, ctx: &Ctx) -> Option<(String, usize)> {
-    let (len, _) = ctx.vocab.index.places.match_start(s)?;
+    let (len, _) = ctx
+        .vocab
+        .index
+        .places
+        .match_start(s)
+        .or_else(|| place_glued_to_year(s, ctx))?;
     let mut end = len;
     loop {
         let rest = &s[end..];
@@ -761,8 +798,12 @@ fn place(s: &str, ctx: &Ctx) -> Option<(String, usize)> {
     }
     let rest = &s[end..];
     // A place word starting a longer name ("Bakı Dövlət Universiteti") is
-    // not a place.
-    if !at_boundary(rest) {
+    // not a place; one glued to the year is ("قم۱۳۷۱ ش").
+    let glued = s[..end]
+        .chars()
+        .next_back()
+        .is_some_and(|c| glued_year(c, rest, ctx));
+    if !(at_boundary(rest) || glued) {
         return None;
     }
     Some((s[..end].to_string(), end))
@@ -1105,6 +1146,9 @@ fn scan_free(text: &str, pos: usize, ctx: &Ctx) -> usize {
         }
         let next = chars.get(k + 1).map(|&(_, c)| c);
         let after = &s[i + c.len_utf8()..];
+        if glued_year(c, after, ctx) {
+            return pos + i + c.len_utf8();
+        }
         match c {
             // ".-Bakı": a GOST area dash glued to the period ends the area.
             '.' if next.is_some_and(is_area_dash) && glued_dash(after) => {
@@ -1125,7 +1169,8 @@ fn scan_free(text: &str, pos: usize, ctx: &Ctx) -> usize {
                     .rev()
                     .collect();
                 let letters = word.trim_start_matches('.');
-                if !is_abbreviation(letters, ctx) || ends_with_number_word(&s[..i]) {
+                let abbreviated = is_abbreviation(letters, ctx) || lower_case_follows(after, ctx);
+                if !abbreviated || ends_with_number_word(&s[..i]) {
                     return pos + i;
                 }
                 // After an abbreviation, an element still ends the
@@ -1143,7 +1188,7 @@ fn scan_free(text: &str, pos: usize, ctx: &Ctx) -> usize {
             '/' if i > 0 && s[..i].ends_with(' ') && next.is_some_and(char::is_whitespace) => {
                 return pos + i - 1;
             }
-            c if is_area_dash(c)
+            c if (is_area_dash(c) || c == TATWEEL)
                 && i > 0
                 && s[..i].ends_with(' ')
                 && next.is_some_and(char::is_whitespace)
@@ -1221,6 +1266,39 @@ fn bracket_ends_free(before: &str, group: &str, after: &str, ctx: &Ctx) -> bool 
 /// segment.
 fn is_abbreviation(letters: &str, ctx: &Ctx) -> bool {
     is_initials(letters) || ctx.vocab.index.abbreviations.contains_key(&fold(letters))
+}
+
+/// "قم۱۳۷۱ ش": a place of the vocabulary typed without the space before
+/// its year, with the place's length.
+fn place_glued_to_year<'a>(s: &str, ctx: &'a Ctx) -> Option<(usize, &'a ())> {
+    let d = s.find(|c: char| is_digit(c))?;
+    let last = s[..d].chars().next_back()?;
+    if !glued_year(last, &s[d..], ctx) {
+        return None;
+    }
+    ctx.vocab
+        .index
+        .places
+        .match_start(&s[..d])
+        .filter(|&(len, _)| len == d)
+}
+
+/// "اطلاعات1364", "قم۱۳۷۱ ش": a year typed without its space after an
+/// Arabic-script word, whose letters never hold digits, ends the word.
+fn glued_year(c: char, after: &str, ctx: &Ctx) -> bool {
+    after.starts_with(|d: char| is_digit(d))
+        && c.is_alphabetic()
+        && crate::script::script_of(c) == Some(crate::script::Script::Arabic)
+        && year(ctx.vocab, ctx.lang)
+            .parse(after)
+            .is_ok_and(|(rest, _)| at_boundary(rest))
+}
+
+/// Whether a word in lower case, not an element, follows a period: the
+/// period closed an abbreviation the vocabulary does not know, not a
+/// sentence ("Чуваш. кн. изд-во", "Гуманит. изд. центр ВЛАДОС").
+fn lower_case_follows(after: &str, ctx: &Ctx) -> bool {
+    after.trim_start().starts_with(char::is_lowercase) && !element_follows(after, ctx)
 }
 
 /// `I`, `I.B`, `А.С`: capitals separated by periods.
@@ -1452,6 +1530,69 @@ mod tests {
     }
 
     #[test]
+    fn a_spaced_tatweel_is_a_dash_and_the_era_letter_a_lunar_marker() {
+        let got = segs("بيروت ـ ١٤٠٣ ه.", Some(Language::Fa));
+        assert_eq!(got[0], (Some(Elem::Place("بيروت".into())), "بيروت".into()));
+        let Some((Some(Elem::Year(y)), _)) = got.get(1) else {
+            panic!("a year after the dash: {got:?}");
+        };
+        assert_eq!(
+            y.original.map(|o| (o.calendar, o.year)),
+            Some((crate::model::Calendar::LunarHijri, 1403))
+        );
+        // A tatweel inside a word stretches it and separates nothing.
+        assert_eq!(segs("بيـروت", Some(Language::Fa)).len(), 1);
+    }
+
+    #[test]
+    fn no_place_or_no_publisher() {
+        let got = segs("n.p.: Biwilaq, 1314 AH.", Some(Language::En));
+        assert_eq!(got[0], (Some(Elem::NoImprint), "n.p.".into()));
+        assert_eq!(got[1], (None, "Biwilaq".into()));
+        let got = segs("اصفهان: بینا.", Some(Language::Fa));
+        assert_eq!(got[1], (Some(Elem::NoImprint), "بینا".into()));
+    }
+
+    #[test]
+    fn a_word_in_lower_case_after_a_period_continues_the_name() {
+        let got = segs("Чебоксары: Чуваш. кн. изд-во, 1959.", Some(Language::Ru));
+        assert_eq!(got[1], (None, "Чуваш. кн. изд-во".into()));
+        // An element in lower case still ends it.
+        let got = segs("Title. pp. 12-20.", Some(Language::En));
+        assert_eq!(got[0], (None, "Title".into()));
+    }
+
+    #[test]
+    fn a_year_glued_to_an_arabic_script_word() {
+        let got = segs("عنوان، قم۱۳۷۱ ش.", Some(Language::Fa));
+        assert_eq!(got[1], (Some(Elem::Place("قم".into())), "قم".into()));
+        assert!(matches!(got[2].0, Some(Elem::Year(_))));
+        let got = segs("عنوان، اطلاعات1364", Some(Language::Fa));
+        assert!(got[0].1.ends_with("اطلاعات"));
+        assert!(matches!(got[1].0, Some(Elem::Year(_))));
+    }
+
+    #[test]
+    fn a_glued_dash_before_a_quoted_publisher_opens_the_imprint() {
+        let got = segs("50 söz.- «Gənclik», Bakı, 1968.", Some(Language::Az));
+        assert_eq!(got[0], (None, "50 söz".into()));
+        assert_eq!(got[1], (None, "«Gənclik»".into()));
+    }
+
+    #[test]
+    fn names_end_before_a_place_its_publisher_and_the_year() {
+        let got = segs(
+            "ed. by Sayyid Muḥammad, Manāmat: Maktabat Fakhrāwī, 2008.",
+            Some(Language::En),
+        );
+        let Some((Some(Elem::Editors(people)), _)) = got.first() else {
+            panic!("editors first: {got:?}");
+        };
+        assert_eq!(people.len(), 1);
+        assert!(got.iter().any(|s| s.1 == "Manāmat: Maktabat Fakhrāwī"));
+    }
+
+    #[test]
     fn a_country_after_the_place() {
         let got = segs("Title, Beirut, Lebanon, 1415 AH.", Some(Language::En));
         assert!(got.contains(&(Some(Elem::Place("Beirut".into())), "Beirut".into())));
@@ -1555,6 +1696,10 @@ mod tests {
         assert_eq!(count("3 т."), None);
         assert_eq!(count("В 6 т."), None);
         assert_eq!(count("iki cild"), None);
+        // Persian prints the count before the word, the volume after it.
+        assert_eq!(count("۱۵ جلد،"), Some(("15".into(), "۱۵ جلد".into())));
+        assert_eq!(count("۲ ج،"), Some(("2".into(), "۲ ج".into())));
+        assert_eq!(count("ج ۲،"), None);
     }
 
     #[test]

@@ -118,7 +118,8 @@ pub(crate) fn at_boundary(rest: &str) -> bool {
         || t.starts_with([
             '.', ',', ':', ';', '/', ')', ']', '(', '[', '–', '—', '-', '،', '؛', '«', '"', '“',
         ])
-        || (rest.len() != t.len() && t.starts_with(|c: char| is_digit(c)))
+        // A spaced digit, or a spaced tatweel used as a dash ("بيروت ـ ١٤٠٣").
+        || (rest.len() != t.len() && t.starts_with(|c: char| is_digit(c) || c == '\u{0640}'))
 }
 
 /// Parses a run of decimal digits in any script into a number, if it fits.
