@@ -2,10 +2,10 @@
 //! or recognised segment after the names is (title, container, place,
 //! publisher, …), in the order a reader meets them.
 use super::imprint::{self, Ctx, Elem, Sep};
-use super::{Fields, is_quoted, lex, person, strip_quotes, style, tidy, tidy_keeping};
+use super::{Fields, is_quoted, lex, locator, person, strip_quotes, style, tidy, tidy_keeping};
 use crate::model::Person;
 use crate::script::{Script, fold};
-use crate::vocab::{Vocabulary, contains_word};
+use crate::vocab::{Meaning, Vocabulary, contains_word};
 
 /// Where the reader is among an entry's segments.
 #[derive(Debug, Default)]
@@ -546,6 +546,16 @@ fn set_container(f: &mut Fields, value: String, ctx: &Ctx) {
             value = name.to_string();
         }
     }
+    if let Some((name, locator)) = trailing_locator(&value, ctx.vocab) {
+        let slot = if locator.meaning == Meaning::Volume {
+            &mut f.volume
+        } else {
+            f.journal = true;
+            &mut f.issue
+        };
+        set_or_note(slot, locator.normalized, &mut f.notes);
+        value = name;
+    }
     if contains_word(&value, &ctx.vocab.index.newspaper_words) {
         f.newspaper = true;
     } else if contains_word(&value, &ctx.vocab.index.journal_words) {
@@ -563,6 +573,29 @@ fn set_container(f: &mut Fields, value: String, ctx: &Ctx) {
         value = name.trim().to_string();
     }
     f.container = Some(value);
+}
+
+/// A volume or issue printed inside the container's segment, at its end:
+/// "دانشنامۀ جهان اسلام، ج۱۵", "Среднее профессиональное образование
+/// №2(294)". Returns the name before it and the locator.
+fn trailing_locator<'a>(
+    value: &'a str,
+    vocab: &'a Vocabulary,
+) -> Option<(String, locator::Labelled<'a>)> {
+    value
+        .char_indices()
+        .filter(|&(at, c)| at > 0 && (c.is_whitespace() || matches!(c, ',' | '،')))
+        .find_map(|(at, c)| {
+            let tail = value[at + c.len_utf8()..].trim_start();
+            let (rest, found) = nom::Parser::parse(&mut locator::labelled(vocab), tail).ok()?;
+            let name = value[..at].trim_end_matches([',', '،', ' ', '.']);
+            (matches!(found.meaning, Meaning::Volume | Meaning::Issue)
+                && rest
+                    .trim_matches(|c: char| c.is_whitespace() || c == '.')
+                    .is_empty()
+                && name.chars().any(char::is_alphabetic))
+            .then(|| (name.to_string(), found))
+        })
 }
 
 /// The container's name before a postposed container marker
@@ -764,6 +797,32 @@ mod tests {
             f.container.as_deref(),
             Some("Научные ведомости БелГУ. Серия: История")
         );
+    }
+
+    #[test]
+    fn a_volume_or_issue_at_the_end_of_the_container_is_split_off() {
+        let f = assigned(
+            "Реформирование образования // Среднее профессиональное образование №2(294), 2020. С. 59-61.",
+            Language::Ru,
+        );
+        assert_eq!(
+            f.container.as_deref(),
+            Some("Среднее профессиональное образование")
+        );
+        assert_eq!(f.issue.as_deref(), Some("2(294)"));
+        let vocab = Vocabulary::builtin();
+        let (name, issue) =
+            trailing_locator("Среднее профессиональное образование №2(294)", &vocab)
+                .expect("an issue");
+        assert_eq!(name, "Среднее профессиональное образование");
+        assert_eq!(issue.meaning, Meaning::Issue);
+        let (name, volume) = trailing_locator("Türkler, C. 5", &vocab).expect("a volume");
+        assert_eq!(
+            (name.as_str(), volume.normalized.as_str()),
+            ("Türkler", "5")
+        );
+        // A number that is part of the name stays.
+        assert!(trailing_locator("Преподаватель XXI век", &vocab).is_none());
     }
 
     #[test]

@@ -768,6 +768,7 @@ impl Reader<'_> {
                 .container
                 .as_deref()
                 .is_some_and(|c| kind::collection(c, self.vocab)),
+            reference_work: r.container.as_deref().is_some_and(kind::reference_work),
         })
     }
 
