@@ -546,6 +546,11 @@ fn set_container(f: &mut Fields, value: String, ctx: &Ctx) {
             value = name.to_string();
         }
     }
+    if let Some((name, volume)) = roman_volume(&value, ctx.vocab) {
+        f.volume.get_or_insert(volume);
+        f.journal = true;
+        value = name;
+    }
     if let Some((name, locator)) = trailing_locator(&value, ctx.vocab) {
         let slot = if locator.meaning == Meaning::Volume {
             &mut f.volume
@@ -573,6 +578,16 @@ fn set_container(f: &mut Fields, value: String, ctx: &Ctx) {
         value = name.trim().to_string();
     }
     f.container = Some(value);
+}
+
+/// A journal's volume in Roman numerals after a comma at the end of its
+/// name: "Arkeoloji-Sanat Tarihi Dergisi, I". Returns the name and the
+/// volume in Arabic numerals.
+fn roman_volume(value: &str, vocab: &Vocabulary) -> Option<(String, String)> {
+    let (name, tail) = value.rsplit_once(", ")?;
+    let (rest, n) = lex::roman(tail.trim()).ok()?;
+    (rest.is_empty() && contains_word(name, &vocab.index.journal_words))
+        .then(|| (name.to_string(), n.to_string()))
 }
 
 /// A volume or issue printed inside the container's segment, at its end:
@@ -821,6 +836,14 @@ mod tests {
             (name.as_str(), volume.normalized.as_str()),
             ("Türkler", "5")
         );
+        assert_eq!(
+            roman_volume("Arkeoloji-Sanat Tarihi Dergisi, I", &vocab),
+            Some((
+                "Arkeoloji-Sanat Tarihi Dergisi".to_string(),
+                "1".to_string()
+            ))
+        );
+        assert_eq!(roman_volume("Türkler, I", &vocab), None);
         // A number that is part of the name stays.
         assert!(trailing_locator("Преподаватель XXI век", &vocab).is_none());
     }

@@ -75,6 +75,7 @@ pub(crate) struct Signature {
     pub newspaper: bool,
     pub journal: bool,
     pub in_book: bool,
+    pub marked: bool,
     pub collection: bool,
     pub reference_work: bool,
 }
@@ -103,6 +104,7 @@ impl Signature {
             "newspaper" => self.newspaper,
             "journal" => self.journal,
             "in_book" => self.in_book,
+            "marked" => self.marked,
             "collection" => self.collection,
             "reference_work" => self.reference_work,
             "sparse" => self.sparse(),
@@ -214,6 +216,21 @@ mod tests {
             ..chapter
         };
         assert_eq!(choose(&journal_issue), ReferenceKind::Article);
+        // "In: …" with its own place and no numbers is a book, whatever
+        // words its name has; the same name after a period is a journal's.
+        let marked = Signature {
+            issue: false,
+            marked: true,
+            ..journal_issue
+        };
+        assert_eq!(choose(&marked), ReferenceKind::Chapter);
+        assert_eq!(
+            choose(&Signature {
+                marked: false,
+                ..marked
+            }),
+            ReferenceKind::Article
+        );
         let thesis = Signature {
             thesis: true,
             ..book
