@@ -1279,6 +1279,15 @@ mod tests {
             found.title.map(|t| &text[t]),
             Some("Kafkasya’dan göç edenler")
         );
+        // The land registers' archive, spelled with a hyphen and in capitals.
+        let found = find(
+            "TAPU-KADASTRO KUYÛD-I KADÎME ARŞİVİ, TTD. No: 130 (58).",
+            &v,
+        );
+        assert_eq!(
+            found.expect("archival").archive.fond.as_deref(),
+            Some("TTD")
+        );
         // A register's number and its gömlek stay apart.
         let found = find("BOA, A.DVNS.ASK.MHM.d, No. 989, Gömlek No. 7, 440a.", &v);
         let archive = found.expect("archival").archive;
