@@ -503,6 +503,13 @@ fn container_continued(free: &Free<'_>, f: &mut Fields, state: &State) -> bool {
 /// the Turkish postposition "… içinde", and a volume or volume/issue printed
 /// after a journal's name ("Iranian Studies 45", "… Dergisi 12/2").
 fn set_container(f: &mut Fields, value: String, ctx: &Ctx) {
+    // A thesis is in no container: an institution's name where one would
+    // stand is the thesis's university ("Yayımlanmamış Doktora Tezi,
+    // İstanbul: Marmara Üniversitesi Türkiyat Araştırmaları Enstitüsü").
+    if f.thesis && f.publisher.is_none() && contains_word(&value, &ctx.vocab.index.corporate) {
+        f.publisher = Some(value);
+        return;
+    }
     let mut value = value;
     let folded = fold(&value);
     if let Some(head) = postposition_head(&folded, ctx.vocab) {
@@ -800,6 +807,20 @@ mod tests {
         );
         assert!(f.thesis);
         assert_eq!(f.title.as_deref(), Some("Şirvan xanlığı"));
+    }
+
+    #[test]
+    fn a_thesis_has_its_university_where_a_container_would_stand() {
+        let f = assigned(
+            "Harezm Türkçesi, Yayımlanmamış Doktora Tezi, İstanbul: Marmara Üniversitesi Türkiyat Araştırmaları Enstitüsü.",
+            Language::Tr,
+        );
+        assert!(f.thesis);
+        assert_eq!(f.container, None);
+        assert_eq!(
+            f.publisher.as_deref(),
+            Some("Marmara Üniversitesi Türkiyat Araştırmaları Enstitüsü")
+        );
     }
 
     #[test]
