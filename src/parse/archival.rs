@@ -50,14 +50,15 @@ pub(crate) struct Found {
 /// (`49-2`) and an optional slash part (`123/45`).
 fn unit_number(i: &str) -> Res<'_, &str> {
     recognize((
-        opt((take_while1(|c: char| c.is_uppercase()), opt(ch('-')))),
+        opt((take_while1(prefix_letter), opt(ch('-')))),
         digits,
         // "030.10" (BCA fond codes): dotted groups of digits.
         nom::multi::many0((ch('.'), digits)),
         opt(take_while1(|c: char| {
             c.is_lowercase() && c.is_alphabetic() && c.len_utf8() <= 2
         })),
-        opt((ch('-'), digits)),
+        // "144-32-13" (the Republican Archive's dash-joined places).
+        nom::multi::many0((ch('-'), digits)),
         opt((ch('/'), digits)),
     ))
     .parse(i)
@@ -76,6 +77,33 @@ fn unit_number(i: &str) -> Res<'_, &str> {
             Ok((rest, v))
         }
     })
+}
+
+/// A letter of a number's prefix: a capital (`Р-1234`) or an Arabic-script
+/// letter, which has no case (`س954`, the Majlis library's shelfmarks).
+fn prefix_letter(c: char) -> bool {
+    c.is_uppercase() || crate::script::script_of(c) == Some(crate::script::Script::Arabic)
+}
+
+/// A fond code glued to its file by a dot, as the BOA's catalogue prints a
+/// call number: `DH.MKT.1858/117/1_1`, `DH.TMIK.M.8/ 67`. The code is two
+/// or more dotted groups of capitals; the file has a slash, and may go on
+/// in slashes, underscores and hyphens. Returns (fond, file).
+fn coded_file(i: &str) -> Res<'_, (&str, &str)> {
+    let group = |s| take_while1(|c: char| c.is_ascii_uppercase()).parse(s);
+    let (rest, code) = recognize((group, nom::multi::many1((ch('.'), group)))).parse(i)?;
+    let (rest, _) = ch('.').parse(rest)?;
+    let joined = |s| {
+        nom::branch::alt(((ch('/'), sp), (ch('_'), sp), (ch('-'), sp)))
+            .map(|_| ())
+            .parse(s)
+    };
+    let (after, file) = recognize((digits, nom::multi::many1((joined, digits)))).parse(rest)?;
+    let letters = code.chars().filter(char::is_ascii_uppercase).count();
+    if letters < 4 || !file.contains('/') || !at_boundary(after) {
+        return fail(i);
+    }
+    Ok((after, (code, file)))
 }
 
 /// A fond given by name instead of number: `f. Persidskii stol` — up to
@@ -470,9 +498,10 @@ fn search_data(text: &str, vocab: &Vocabulary) -> Option<Found> {
         }
     }
     // 2. A department shelfmark anywhere ("FO 371/4910"); "IOR: L/P&S/10/245"
-    //    names the collection before the colon.
+    //    names the collection before the colon; a BOA call number
+    //    ("DH.MKT.1858/117/1_1") names no archive.
     for &p in &starts {
-        if shelfmark(vocab).parse(&text[p..]).is_ok()
+        if (shelfmark(vocab).parse(&text[p..]).is_ok() || coded_file(&text[p..]).is_ok())
             && let Some(found) = data_after(text, p, p, None, vocab)
         {
             let mut found = with_name_before(text, p, found, vocab);
@@ -520,7 +549,7 @@ fn starts_entry(text: &str, p: usize) -> bool {
 
 /// Takes the archive name from the short segment before the data.
 fn with_name_before(text: &str, p: usize, mut found: Found, vocab: &Vocabulary) -> Found {
-    if let Some(ns) = name_before(text, p, vocab) {
+    if let Some((ns, _)) = name_before(text, p, vocab) {
         let (printed, translation) = translated(&text[ns..p]);
         let name = archive_name(printed);
         if !name.is_empty() {
@@ -543,6 +572,7 @@ fn count_components(a: &Archive) -> usize {
 /// Whether search data starts at `s`.
 fn data_starts(s: &str, known: bool, vocab: &Vocabulary) -> bool {
     shelfmark(vocab).parse(s).is_ok()
+        || coded_file(s).is_ok()
         || component(vocab, Vec::new()).parse(s).is_ok()
         || word(&vocab.index.components)
             .parse(s)
@@ -628,6 +658,9 @@ impl<'t> Scan<'t> {
     /// text is not archival after all.
     fn name_words(&mut self) -> Option<Option<Range<usize>>> {
         let mut fond_words: Option<Range<usize>> = None;
+        // The name's abbreviation in brackets was just read: "Cumhurbaşkanlığı
+        // Cumhuriyet Arşivleri (CCA). Muamelat Genel Müdürlüğü. 144-32-13".
+        let mut abbreviated = false;
         for step in 0..16 {
             let (r, separator) = sep(self.rest).ok()?;
             if step == 0 && separator.matches([',', '،']).count() >= 2 {
@@ -641,8 +674,14 @@ impl<'t> Scan<'t> {
                 self.rest = r;
                 break;
             }
-            if step == 0
-                && separator.contains([',', '،'])
+            let new_part = if abbreviated {
+                separator.contains([',', '،', '.'])
+            } else {
+                step == 0 && separator.contains([',', '،'])
+            };
+            abbreviated = false;
+            if new_part
+                && fond_words.is_none()
                 && r.starts_with(char::is_uppercase)
                 && self.known.is_some()
             {
@@ -667,6 +706,7 @@ impl<'t> Scan<'t> {
                 }
                 self.rest = &r[close..];
                 self.name_end = self.here(self.rest);
+                abbreviated = fond_words.is_none();
                 continue;
             }
             let word_len: usize = r
@@ -703,6 +743,11 @@ impl<'t> Scan<'t> {
                 self.archive.file = Some(file);
             }
             self.archive.fond = Some(fond);
+            self.fill(&[Component::Fond, Component::Inventory, Component::File]);
+            self.take(rest, r);
+        } else if let Ok((r, (fond, file))) = coded_file(rest) {
+            self.archive.fond = Some(fond.to_string());
+            self.archive.file = Some(ascii_digits(file));
             self.fill(&[Component::Fond, Component::Inventory, Component::File]);
             self.take(rest, r);
         } else if known && let Ok((r, (fond, file))) = numeric_code(rest) {
@@ -867,6 +912,8 @@ impl<'t> Scan<'t> {
             && self.archive.leaves.is_none()
             && let Ok((r2, (v, vs))) = leaves(self.vocab).parse(r)
             && at_boundary(r2)
+            // "29.08.1932": a date's day, not a leaf.
+            && (ch('.'), digits).parse(r2).is_err()
             && !r2.trim_start().starts_with(|c: char| c.is_alphabetic())
             && extent_after(r, self.vocab).is_none()
         {
@@ -1024,21 +1071,45 @@ fn archive_name(s: &str) -> String {
 
 /// The start of a short name-like segment ending at `at`: after `//`, `. `
 /// or the start of the text; uppercase abbreviations or words naming an
-/// archive.
-fn name_before(text: &str, at: usize, vocab: &Vocabulary) -> Option<usize> {
+/// archive. A segment that is neither continues a name begun a sentence
+/// earlier when that one names an archive ("Georgian Archive. Harvard
+/// University, Reel 74"). With the start: whether a word names an archive.
+fn name_before(text: &str, at: usize, vocab: &Vocabulary) -> Option<(usize, bool)> {
     let before = text[..at].trim_end_matches([' ', '.', ',', ':', ';', '،', '-', '–', '—']);
     if before.ends_with('(') {
         return None;
     }
-    let seg_start = [
-        before.rfind("//").map(|i| i + 2),
-        before.rfind(". ").map(|i| i + 2),
-    ]
-    .into_iter()
-    .flatten()
-    .max()
-    .unwrap_or(0);
-    let seg = translated(before[seg_start..].trim()).0.trim();
+    let sentence_start = |end: usize| {
+        [
+            before[..end].rfind("//").map(|i| i + 2),
+            before[..end].rfind(". ").map(|i| i + 2),
+        ]
+        .into_iter()
+        .flatten()
+        .max()
+        .unwrap_or(0)
+    };
+    let seg_start = sentence_start(before.len());
+    let (seg_start, archive_word) = match name_like(&before[seg_start..], vocab) {
+        Some(named) => (seg_start, named),
+        None if seg_start >= 2 && !before[..seg_start].ends_with("//") => {
+            let earlier = sentence_start(seg_start - 2);
+            (
+                earlier,
+                name_like(&before[earlier..], vocab).filter(|named| *named)?,
+            )
+        }
+        None => return None,
+    };
+    let lead = before[seg_start..].len() - before[seg_start..].trim_start().len();
+    Some((seg_start + lead, archive_word))
+}
+
+/// Whether `seg` reads as an archive's name: `Some(true)` for a word naming
+/// an archive, `Some(false)` for an abbreviation, `None` for neither or a
+/// segment too long to be a name.
+fn name_like(seg: &str, vocab: &Vocabulary) -> Option<bool> {
+    let seg = translated(seg.trim()).0.trim();
     let f = fold(seg);
     let archive_word = vocab
         .archives
@@ -1057,8 +1128,7 @@ fn name_before(text: &str, at: usize, vocab: &Vocabulary) -> Option<usize> {
         letters.len() >= 2
             && letters.iter().filter(|c| c.is_uppercase()).count() * 2 > letters.len()
     });
-    (archive_word || abbreviation)
-        .then_some(seg_start + (before[seg_start..].len() - before[seg_start..].trim_start().len()))
+    (archive_word || abbreviation).then_some(archive_word)
 }
 
 /// A name and the translation printed after it in square brackets
@@ -1209,11 +1279,72 @@ mod tests {
             found.title.map(|t| &text[t]),
             Some("Kafkasya’dan göç edenler")
         );
+        // The land registers' archive, spelled with a hyphen and in capitals.
+        let found = find(
+            "TAPU-KADASTRO KUYÛD-I KADÎME ARŞİVİ, TTD. No: 130 (58).",
+            &v,
+        );
+        assert_eq!(
+            found.expect("archival").archive.fond.as_deref(),
+            Some("TTD")
+        );
         // A register's number and its gömlek stay apart.
         let found = find("BOA, A.DVNS.ASK.MHM.d, No. 989, Gömlek No. 7, 440a.", &v);
         let archive = found.expect("archival").archive;
         assert_eq!(archive.file.as_deref(), Some("989"));
         assert_eq!(archive.item.as_deref(), Some("7"));
+    }
+
+    #[test]
+    fn a_fond_code_glued_to_its_file() {
+        assert_eq!(
+            a("DH.MKT.1858/117/1_1, 15 C.1308/14 Kânûn-i Sânî 1306/26 Ocak 1891"),
+            Some(arch(None, "DH.MKT", None, Some("1858/117/1_1"), None))
+        );
+        assert_eq!(
+            coded_file("DH.TMIK.M.8/ 67, 19 Muharrem"),
+            Ok((", 19 Muharrem", ("DH.TMIK.M", "8/ 67")))
+        );
+        // Initials and a page are not a call number.
+        assert!(coded_file("J.R.12").is_err());
+        assert!(coded_file("A.B.12/3").is_err());
+    }
+
+    #[test]
+    fn a_fond_named_after_the_abbreviation_and_a_dash_joined_file() {
+        let found = a(
+            "Cumhurbaşkanlığı Cumhuriyet Arşivleri (CCA). Muamelat Genel Müdürlüğü. 144-32-13. 29.08.1932.",
+        )
+        .expect("archival");
+        assert_eq!(found.name.as_deref(), Some("CCA"));
+        assert_eq!(found.fond.as_deref(), Some("Muamelat Genel Müdürlüğü"));
+        assert_eq!(found.file.as_deref(), Some("144-32-13"));
+        // The date after the file is not its leaves.
+        assert_eq!(found.leaves, None);
+    }
+
+    #[test]
+    fn a_retrieval_number_with_a_letter() {
+        let found = a(
+            "کتابچۀ مخارج بنایی سربازخانه. کتابخانه، موزه و مرکز اسناد مجلس شورای اسلامی، شمارهبازیابی س948.",
+        )
+        .expect("archival");
+        assert_eq!(
+            found.name.as_deref(),
+            Some("کتابخانه، موزه و مرکز اسناد مجلس شورای اسلامی")
+        );
+        assert_eq!(found.file.as_deref(), Some("س948"));
+    }
+
+    #[test]
+    fn a_name_over_two_sentences_and_a_reel() {
+        let found =
+            a("Georgian Archive. Harvard University, Reel 74, box 22, book 5.").expect("archival");
+        assert_eq!(
+            found.name.as_deref(),
+            Some("Georgian Archive. Harvard University")
+        );
+        assert_eq!(found.box_.as_deref(), Some("74"));
     }
 
     #[test]

@@ -2,10 +2,10 @@
 //! or recognised segment after the names is (title, container, place,
 //! publisher, …), in the order a reader meets them.
 use super::imprint::{self, Ctx, Elem, Sep};
-use super::{Fields, is_quoted, lex, person, strip_quotes, style, tidy, tidy_keeping};
+use super::{Fields, is_quoted, lex, locator, person, strip_quotes, style, tidy, tidy_keeping};
 use crate::model::Person;
 use crate::script::{Script, fold};
-use crate::vocab::{Vocabulary, contains_word};
+use crate::vocab::{Meaning, Vocabulary, contains_word};
 
 /// Where the reader is among an entry's segments.
 #[derive(Debug, Default)]
@@ -610,6 +610,13 @@ fn container_continued(free: &Free<'_>, f: &mut Fields, state: &State) -> bool {
 /// the Turkish postposition "… içinde", and a volume or volume/issue printed
 /// after a journal's name ("Iranian Studies 45", "… Dergisi 12/2").
 fn set_container(f: &mut Fields, value: String, ctx: &Ctx) {
+    // A thesis is in no container: an institution's name where one would
+    // stand is the thesis's university ("Yayımlanmamış Doktora Tezi,
+    // İstanbul: Marmara Üniversitesi Türkiyat Araştırmaları Enstitüsü").
+    if f.thesis && f.publisher.is_none() && contains_word(&value, &ctx.vocab.index.corporate) {
+        f.publisher = Some(value);
+        return;
+    }
     let mut value = value;
     let folded = fold(&value);
     if let Some(head) = postposition_head(&folded, ctx.vocab) {
@@ -653,6 +660,21 @@ fn set_container(f: &mut Fields, value: String, ctx: &Ctx) {
             value = name.to_string();
         }
     }
+    if let Some((name, volume)) = roman_volume(&value, ctx.vocab) {
+        f.volume.get_or_insert(volume);
+        f.journal = true;
+        value = name;
+    }
+    if let Some((name, locator)) = trailing_locator(&value, ctx.vocab) {
+        let slot = if locator.meaning == Meaning::Volume {
+            &mut f.volume
+        } else {
+            f.journal = true;
+            &mut f.issue
+        };
+        set_or_note(slot, locator.normalized, &mut f.notes);
+        value = name;
+    }
     if contains_word(&value, &ctx.vocab.index.newspaper_words) {
         f.newspaper = true;
     } else if contains_word(&value, &ctx.vocab.index.journal_words) {
@@ -670,6 +692,39 @@ fn set_container(f: &mut Fields, value: String, ctx: &Ctx) {
         value = name.trim().to_string();
     }
     f.container = Some(value);
+}
+
+/// A journal's volume in Roman numerals after a comma at the end of its
+/// name: "Arkeoloji-Sanat Tarihi Dergisi, I". Returns the name and the
+/// volume in Arabic numerals.
+fn roman_volume(value: &str, vocab: &Vocabulary) -> Option<(String, String)> {
+    let (name, tail) = value.rsplit_once(", ")?;
+    let (rest, n) = lex::roman(tail.trim()).ok()?;
+    (rest.is_empty() && contains_word(name, &vocab.index.journal_words))
+        .then(|| (name.to_string(), n.to_string()))
+}
+
+/// A volume or issue printed inside the container's segment, at its end:
+/// "دانشنامۀ جهان اسلام، ج۱۵", "Среднее профессиональное образование
+/// №2(294)". Returns the name before it and the locator.
+fn trailing_locator<'a>(
+    value: &'a str,
+    vocab: &'a Vocabulary,
+) -> Option<(String, locator::Labelled<'a>)> {
+    value
+        .char_indices()
+        .filter(|&(at, c)| at > 0 && (c.is_whitespace() || matches!(c, ',' | '،')))
+        .find_map(|(at, c)| {
+            let tail = value[at + c.len_utf8()..].trim_start();
+            let (rest, found) = nom::Parser::parse(&mut locator::labelled(vocab), tail).ok()?;
+            let name = value[..at].trim_end_matches([',', '،', ' ', '.']);
+            (matches!(found.meaning, Meaning::Volume | Meaning::Issue)
+                && rest
+                    .trim_matches(|c: char| c.is_whitespace() || c == '.')
+                    .is_empty()
+                && name.chars().any(char::is_alphabetic))
+            .then(|| (name.to_string(), found))
+        })
 }
 
 /// The container's name before a postposed container marker
@@ -964,6 +1019,20 @@ mod tests {
     }
 
     #[test]
+    fn a_thesis_has_its_university_where_a_container_would_stand() {
+        let f = assigned(
+            "Harezm Türkçesi, Yayımlanmamış Doktora Tezi, İstanbul: Marmara Üniversitesi Türkiyat Araştırmaları Enstitüsü.",
+            Language::Tr,
+        );
+        assert!(f.thesis);
+        assert_eq!(f.container, None);
+        assert_eq!(
+            f.publisher.as_deref(),
+            Some("Marmara Üniversitesi Türkiyat Araştırmaları Enstitüsü")
+        );
+    }
+
+    #[test]
     fn a_series_continues_the_container() {
         let f = assigned(
             "Кавказская политика // Научные ведомости БелГУ. Серия: История. 2010. № 7.",
@@ -973,6 +1042,40 @@ mod tests {
             f.container.as_deref(),
             Some("Научные ведомости БелГУ. Серия: История")
         );
+    }
+
+    #[test]
+    fn a_volume_or_issue_at_the_end_of_the_container_is_split_off() {
+        let f = assigned(
+            "Реформирование образования // Среднее профессиональное образование №2(294), 2020. С. 59-61.",
+            Language::Ru,
+        );
+        assert_eq!(
+            f.container.as_deref(),
+            Some("Среднее профессиональное образование")
+        );
+        assert_eq!(f.issue.as_deref(), Some("2(294)"));
+        let vocab = Vocabulary::builtin();
+        let (name, issue) =
+            trailing_locator("Среднее профессиональное образование №2(294)", &vocab)
+                .expect("an issue");
+        assert_eq!(name, "Среднее профессиональное образование");
+        assert_eq!(issue.meaning, Meaning::Issue);
+        let (name, volume) = trailing_locator("Türkler, C. 5", &vocab).expect("a volume");
+        assert_eq!(
+            (name.as_str(), volume.normalized.as_str()),
+            ("Türkler", "5")
+        );
+        assert_eq!(
+            roman_volume("Arkeoloji-Sanat Tarihi Dergisi, I", &vocab),
+            Some((
+                "Arkeoloji-Sanat Tarihi Dergisi".to_string(),
+                "1".to_string()
+            ))
+        );
+        assert_eq!(roman_volume("Türkler, I", &vocab), None);
+        // A number that is part of the name stays.
+        assert!(trailing_locator("Преподаватель XXI век", &vocab).is_none());
     }
 
     #[test]

@@ -1,10 +1,12 @@
 //! Parse: the kind of an entry, chosen from a table of field signatures (`bib/kinds.toml`).
 
+use std::collections::HashSet;
 use std::sync::LazyLock;
 
 use serde::Deserialize;
 
 use crate::model::ReferenceKind;
+use crate::script::fold;
 use crate::vocab::{Vocabulary, contains_word};
 
 const KINDS: &str = include_str!("../../bib/kinds.toml");
@@ -13,6 +15,9 @@ const KINDS: &str = include_str!("../../bib/kinds.toml");
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct Table {
+    /// Words naming a reference work: an encyclopedia, a dictionary.
+    #[serde(default)]
+    reference_works: Vec<String>,
     rule: Vec<Rule>,
 }
 
@@ -30,6 +35,10 @@ struct Rule {
 }
 
 static TABLE: LazyLock<Table> = LazyLock::new(|| toml::from_str(KINDS).unwrap_or_default());
+
+/// The words of `reference_works`, folded.
+static REFERENCE_WORKS: LazyLock<HashSet<String>> =
+    LazyLock::new(|| TABLE.reference_works.iter().map(|w| fold(w)).collect());
 
 /// The kinds a rule may name.
 const KINDS_BY_NAME: [ReferenceKind; 8] = [
@@ -66,7 +75,9 @@ pub(crate) struct Signature {
     pub newspaper: bool,
     pub journal: bool,
     pub in_book: bool,
+    pub marked: bool,
     pub collection: bool,
+    pub reference_work: bool,
 }
 
 impl Signature {
@@ -93,7 +104,9 @@ impl Signature {
             "newspaper" => self.newspaper,
             "journal" => self.journal,
             "in_book" => self.in_book,
+            "marked" => self.marked,
             "collection" => self.collection,
+            "reference_work" => self.reference_work,
             "sparse" => self.sparse(),
             _ => return None,
         })
@@ -136,6 +149,15 @@ pub(crate) fn collection(container: &str, vocab: &Vocabulary) -> bool {
         .next()
         .is_some_and(|first| contains_word(first, &vocab.index.container_genres))
         && !contains_word(container, &vocab.index.journal_words)
+}
+
+/// Whether a container's name calls it a reference work ("Türkiye Diyanet
+/// Vakfı İslam Ansiklopedisi", "دانشنامۀ جهان اسلام", "Encyclopaedia
+/// Iranica"): its entries are chapters of it.
+pub(crate) fn reference_work(container: &str) -> bool {
+    fold(container)
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|w| REFERENCE_WORKS.contains(w))
 }
 
 /// The kind of the first rule of `bib/kinds.toml` that `signature`
@@ -194,6 +216,21 @@ mod tests {
             ..chapter
         };
         assert_eq!(choose(&journal_issue), ReferenceKind::Article);
+        // "In: …" with its own place and no numbers is a book, whatever
+        // words its name has; the same name after a period is a journal's.
+        let marked = Signature {
+            issue: false,
+            marked: true,
+            ..journal_issue
+        };
+        assert_eq!(choose(&marked), ReferenceKind::Chapter);
+        assert_eq!(
+            choose(&Signature {
+                marked: false,
+                ..marked
+            }),
+            ReferenceKind::Article
+        );
         let thesis = Signature {
             thesis: true,
             ..book
@@ -245,6 +282,31 @@ mod tests {
                 ..Signature::default()
             }),
             ReferenceKind::Other
+        );
+    }
+
+    #[test]
+    fn an_entry_of_a_reference_work_is_a_chapter() {
+        assert!(reference_work("Türkiye Diyanet Vakfı İslam Ansiklopedisi"));
+        assert!(reference_work("دانشنامۀ جهان اسلام"));
+        assert!(reference_work("Encyclopaedia Iranica"));
+        assert!(!reference_work("Vakıflar Dergisi"));
+        let entry = Signature {
+            title: true,
+            authors: true,
+            container: true,
+            volume: true,
+            pages: true,
+            reference_work: true,
+            ..Signature::default()
+        };
+        assert_eq!(choose(&entry), ReferenceKind::Chapter);
+        assert_eq!(
+            choose(&Signature {
+                reference_work: false,
+                ..entry
+            }),
+            ReferenceKind::Article
         );
     }
 

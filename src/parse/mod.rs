@@ -299,6 +299,8 @@ struct Flags {
     thesis: bool,
     /// `In:`, `В кн.`, or a container with its own place or publisher.
     in_book: bool,
+    /// `In:`, `В кн.`, editors before the container: marked as a book.
+    marked: bool,
     newspaper: bool,
     journal: bool,
 }
@@ -692,6 +694,7 @@ impl Reader<'_> {
         self.flags = Flags {
             thesis: f.thesis,
             in_book: f.container_marker || f.container_imprint,
+            marked: f.container_marker,
             newspaper: f.newspaper,
             journal: f.journal,
         };
@@ -827,10 +830,12 @@ impl Reader<'_> {
             newspaper: f.newspaper,
             journal: f.journal,
             in_book: f.in_book,
+            marked: f.marked,
             collection: r
                 .container
                 .as_deref()
                 .is_some_and(|c| kind::collection(c, self.vocab)),
+            reference_work: r.container.as_deref().is_some_and(kind::reference_work),
         })
     }
 
