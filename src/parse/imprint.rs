@@ -588,6 +588,15 @@ fn people_after_marker(s: &str, ctx: &Ctx) -> Option<(Elem, usize)> {
     })
 }
 
+/// Whether `s` opens with an editor's or translator's marker ("edited by",
+/// "под ред.", "ترجمه"), whether or not names follow.
+fn starts_people_statement(s: &str, ctx: &Ctx) -> bool {
+    let index = &ctx.vocab.index;
+    [&index.editor_markers, &index.translator_markers]
+        .into_iter()
+        .any(|lex| word(lex).parse(s).is_ok())
+}
+
 /// Words that describe the work or its date: a thesis ("дис. … канд. ист.
 /// наук", "doktora tezi"), no date ("n.d."), no place or publisher ("n.p."), a date ("12 may 1920", "14
 /// окт.", "۱۵ مهر ۱۳۵۷"; before years).
@@ -944,6 +953,8 @@ fn skip_role_words<'a>(s: &'a str, ctx: &Ctx) -> &'a str {
 /// Names after an editor or translator marker, up to the next separator
 /// that ends the statement (`.` not after an initial, `;`, `//`, end).
 fn names_until_separator(s: &str, ctx: &Ctx) -> (Vec<Person>, usize) {
+    #[cfg(test)]
+    tests::NAME_STATEMENTS.with(|n| n.set(n.get() + 1));
     // Take text up to the end of the statement.
     let mut end = s.len();
     let bytes: Vec<(usize, char)> = s.char_indices().collect();
@@ -973,9 +984,16 @@ fn names_until_separator(s: &str, ctx: &Ctx) -> (Vec<Person>, usize) {
                 .take_while(|(_, ch)| ch.is_alphabetic())
                 .count();
             let next = s[i + c.len_utf8()..].trim_start();
-            let next_is_elem = elem_at(next, ctx)
-                .is_some_and(|(e, _)| !matches!(e, Elem::Editors(_) | Elem::Translators(_)))
-                || c != '.' && publisher_then_imprint(next, ctx);
+            // Another statement of editors or translators goes on with the
+            // names; it is told by its marker alone, never read here (read
+            // whole at every comma, "edited by X, …, edited by Y, …" took
+            // time exponential in the statements).
+            let next_is_elem = if starts_people_statement(next, ctx) {
+                false
+            } else {
+                elem_at(next, ctx).is_some_and(|(e, _)| !matches!(e, Elem::Editors(_) | Elem::Translators(_)))
+                    || c != '.' && publisher_then_imprint(next, ctx)
+            };
             if (c == '.'
                 && word_len >= 2
                 && !next.starts_with(|ch: char| {
@@ -1401,6 +1419,24 @@ fn closing_quote(open: char) -> Option<char> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    thread_local! {
+        /// How many times a statement of names was read on this thread.
+        pub(super) static NAME_STATEMENTS: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+    }
+
+    #[test]
+    fn repeated_editor_statements_are_read_a_bounded_number_of_times() {
+        // Each "edited by" once read every later one again at every comma:
+        // 2^n readings (a fuzz input of 700 bytes took 14 s).
+        let n = 14;
+        let text = format!("Ward, H. {}Routledge, 2008.", "Caucasus in Revolution, edited by Peter Smith, ".repeat(n));
+        NAME_STATEMENTS.with(|c| c.set(0));
+        let r = super::super::parse_reference(&text, &Vocabulary::builtin());
+        let reads = NAME_STATEMENTS.with(std::cell::Cell::get);
+        assert!(reads <= 20 * n, "{reads} readings of {n} statements");
+        assert_eq!(r.year, Some(2008));
+    }
 
     fn segs(text: &str, lang: Option<Language>) -> Vec<(Option<Elem>, String)> {
         let v = Vocabulary::builtin();
