@@ -833,8 +833,21 @@ pub(crate) fn traditional_name(text: &str, vocab: &Vocabulary) -> Option<AuthorB
     // Arabic script has no capitals to tell a name's words from a title's:
     // "انساب الاشراف، احمد بن يحيى بلاذرى، …" is title first, so there the
     // family itself must be marked.
+    // "الصدوق، محمّد بن على بن حسين بن بابويه القمىّ، …": a one-word laqab
+    // or nisba with the article, then an ism and nasab joined by `بن`.
+    let nasab = || {
+        let mut words = given.split_whitespace();
+        family.split_whitespace().count() == 1
+            && vocab
+                .names
+                .nisba_article
+                .iter()
+                .any(|a| family.starts_with(a.as_str()))
+            && given.split_whitespace().count() >= 3
+            && words.any(|w| is_particle(w, vocab))
+    };
     let named = if arabic {
-        opened || !given.is_empty() && is_nisba(family, vocab)
+        opened || !given.is_empty() && (is_nisba(family, vocab) || nasab())
     } else {
         all.iter().any(marked) && (opened || !given.is_empty())
     };
@@ -1060,7 +1073,8 @@ pub(crate) fn comma_name(text: &str, vocab: &Vocabulary) -> Option<AuthorBlock> 
 pub(crate) fn persian_apa(text: &str, vocab: &Vocabulary) -> Option<AuthorBlock> {
     let (family, rest) = split_comma(text)?;
     let open = rest.find('(')?;
-    let given = rest[..open].trim();
+    // "کاشانی، مهدی خان.(1361).": APA's period after the name.
+    let given = rest[..open].trim().trim_end_matches('.');
     let paren = &rest[open..];
     let arabic = |s: &str| {
         !s.is_empty()
@@ -1087,8 +1101,20 @@ pub(crate) fn persian_apa(text: &str, vocab: &Vocabulary) -> Option<AuthorBlock>
             && s.split_whitespace().all(|w| is_name_token(w, vocab))
             && s.split_whitespace().any(|w| !is_particle(w, vocab))
     };
+    // "Diba, l.s. (1999)": initials in lower case, as OCR and hasty typing
+    // leave them, are the given part only before APA's year.
+    let lower_initials = |s: &str| {
+        let letters: Vec<&str> = s.split_terminator('.').collect();
+        s.ends_with('.')
+            && !letters.is_empty()
+            && letters
+                .iter()
+                .all(|l| l.trim().chars().count() == 1 && l.trim().chars().all(char::is_lowercase))
+    };
     let names = (arabic(family.trim()) && arabic(given))
-        || (romanised(family.trim()) && romanised(given) && looks_like_year_paren(paren));
+        || (romanised(family.trim())
+            && (romanised(given) || lower_initials(rest[..open].trim()))
+            && looks_like_year_paren(paren));
     if !(names && (1..=3).contains(&fw) && (1..=6).contains(&gw) && dated) {
         return None;
     }
@@ -1786,6 +1812,39 @@ mod tests {
             false,
             &v
         ));
+    }
+
+    #[test]
+    fn apa_names_with_their_period_or_lower_case_initials_before_the_year() {
+        let v = Vocabulary::builtin();
+        let read = |t: &str| {
+            persian_apa(t, &v).map(|b| (b.people[0].family.clone(), t[b.len..].to_string()))
+        };
+        let (family, rest) =
+            read("کاشانی، مهدی خان.(1361). سفرنامۀ مبارکۀ مظفرالدین شاه").expect("name");
+        assert_eq!(
+            (family.as_str(), rest.as_str()),
+            ("کاشانی", "(1361). سفرنامۀ مبارکۀ مظفرالدین شاه")
+        );
+        let (family, rest) = read("Diba, l.s. (1999). Royal Persian Painting.").expect("name");
+        assert_eq!(
+            (family.as_str(), rest.as_str()),
+            ("Diba", "(1999). Royal Persian Painting.")
+        );
+        // Lower-case words are no initials.
+        assert_eq!(read("Diba, la. (1999). Royal Persian Painting."), None);
+    }
+
+    #[test]
+    fn an_arabic_laqab_before_an_ism_and_nasab() {
+        let v = Vocabulary::builtin();
+        let t = "الصدوق، محمّد بن على بن حسين بن بابويه القمىّ، معانى الأخبار، قم، 1361";
+        let b = traditional_name(t, &v).expect("name");
+        assert_eq!(b.people[0].family, "الصدوق");
+        assert!(t[b.len..].trim_start().starts_with("معانى"));
+        // A title of two words before a name is no laqab.
+        let t = "انساب الاشراف، احمد بن يحيى بلاذرى، تحقيق شيخ محمدباقر محمودى، بيروت";
+        assert!(traditional_name(t, &v).is_none());
     }
 
     #[test]
