@@ -1036,8 +1036,9 @@ pub(crate) fn comma_inverted(text: &str, vocab: &Vocabulary) -> Option<AuthorBlo
 
 /// In a comma-style note, an author printed as one name before the title:
 /// `Tanakābunī, Qiṣaṣ, p. 186`, `Al-ʿAzzāwī, Taʾrīkh al-ʿIrāq, vol. 7`,
-/// `Ibn Khallakan, Wafiyat al-A‘yan…, Cairo`. One capitalised word, or a
-/// particle and one word; the part after the comma must begin with a capital
+/// `Ibn Khallakan, Wafiyat al-A‘yan…, Cairo`, `Abu Jayb Saʿdi, Al-Qamus
+/// al-Fiqhi, …`. One capitalised word, a particle and one word, or an
+/// opener (`bib/names.toml` `openers`) and up to three words; the part after the comma must begin with a capital
 /// and be followed by more text, so that a one-word title before a place
 /// and year still needs a name-like word to be read as an author.
 pub(crate) fn comma_name(text: &str, vocab: &Vocabulary) -> Option<AuthorBlock> {
@@ -1046,7 +1047,15 @@ pub(crate) fn comma_name(text: &str, vocab: &Vocabulary) -> Option<AuthorBlock> 
     let named = match words.as_slice() {
         [w] => is_name_token(w, vocab) && !is_particle(w, vocab) && w.chars().count() > 2,
         [p, w] => is_particle(p, vocab) && is_name_token(w, vocab) && !is_particle(w, vocab),
-        _ => false,
+        // "Abu Jayb Saʿdi, Al-Qamus al-Fiqhi, 2nd edition": a kunya or
+        // nasab opens a name in its natural order, whole.
+        [p, rest @ ..] => {
+            rest.len() <= 3
+                && vocab.index.openers.contains_key(&fold(p))
+                && rest.iter().all(|w| is_name_token(w, vocab))
+                && rest.last().is_some_and(|w| !is_particle(w, vocab))
+        }
+        [] => false,
     };
     let (title, after) = split_comma(rest).unwrap_or((rest, ""));
     let title = title
@@ -1892,6 +1901,15 @@ mod tests {
             Some(("Ibn Khallakan".into(), None))
         );
         assert!(comma_name("Servet-i Fünûn, c.X, s.244", &v).is_none());
+        // An opener and up to three words: the name whole, in its order.
+        assert_eq!(
+            family_given(comma_name(
+                "Abu Jayb Saʿdi, Al-Qamus al-Fiqhi, 2nd edition, Dar al-Fikr",
+                &v
+            )),
+            Some(("Abu Jayb Saʿdi".into(), None))
+        );
+        assert!(comma_name("Abu Jayb Saʿdi Wa Kitab, Al-Qamus al-Fiqhi, Dar", &v).is_none());
     }
 
     #[test]
