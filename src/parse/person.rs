@@ -820,6 +820,9 @@ fn vancouver_person(text: &str) -> Option<Person> {
 /// (`bib/names.toml` `particles`) or the letter ʿayn must be in it.
 pub(crate) fn traditional_name(text: &str, vocab: &Vocabulary) -> Option<AuthorBlock> {
     let (family, given, len) = traditional_parts(text, vocab)?;
+    if let Some(block) = natural_before_comma(text, family, given, vocab) {
+        return Some(block);
+    }
     let words = |s: &str| s.split_whitespace().map(str::to_string).collect::<Vec<_>>();
     let all: Vec<String> = words(family).into_iter().chain(words(given)).collect();
     let marked = |w: &String| {
@@ -872,6 +875,48 @@ pub(crate) fn traditional_name(text: &str, vocab: &Vocabulary) -> Option<AuthorB
         len,
         editors: false,
     })
+}
+
+/// `‘Ali Akbar Dihkhuda, Lughatnama, …`: the words before the comma open
+/// with a common given name and end with another word, and the words after
+/// it hold no given name and no particle — a name in its natural order
+/// before the title, not a family name before given names. The family is
+/// the last word; the block ends after the comma.
+fn natural_before_comma(
+    text: &str,
+    family: &str,
+    given: &str,
+    vocab: &Vocabulary,
+) -> Option<AuthorBlock> {
+    let known = |w: &&str| known_given(w, vocab);
+    let words: Vec<&str> = family.split_whitespace().collect();
+    let (first, last) = (words.first()?, words.last()?);
+    if !(2..=4).contains(&words.len())
+        || !known(first)
+        || known(last)
+        || words.iter().any(|w| is_particle(w, vocab))
+        || given.is_empty()
+        || given
+            .split_whitespace()
+            .any(|w| known(&w) || is_particle(w, vocab) || is_particle_prefixed(w, vocab))
+    {
+        return None;
+    }
+    let at = text.len() - text.trim_start().len() + family.len();
+    let comma = text[at..].find([',', '،'])?;
+    let len = at + comma + text[at + comma..].chars().next()?.len_utf8();
+    Some(AuthorBlock::one(
+        last,
+        &words[..words.len() - 1].join(" "),
+        len,
+    ))
+}
+
+/// A common given name (`bib/given-names.toml`), an opening ʿayn or
+/// apostrophe aside: `‘Ali`, `'Abbas`.
+fn known_given(w: &str, vocab: &Vocabulary) -> bool {
+    let core = w.trim_start_matches(|c| is_ayn(c) || matches!(c, '\'' | '’'));
+    vocab.index.given.contains_key(&fold(core))
 }
 
 /// An Arabic-script family name made of relation adjectives (nisbas),
@@ -1344,9 +1389,13 @@ pub(crate) fn title_first_evidence(text: &str, period: bool, vocab: &Vocabulary)
         );
     let (second, _) = honorifics(vocab).parse(second.trim()).ok()?;
     let words: Vec<&str> = second.split_whitespace().collect();
-    let key = |w: &str| fold(w.trim_start_matches(|c| is_ayn(c) || matches!(c, '\'' | '’')));
-    let given = |w: &str| vocab.index.given.contains_key(&key(w));
-    let opener = |w: &str| vocab.index.openers.contains_key(&key(w));
+    let given = |w: &str| known_given(w, vocab);
+    let opener = |w: &str| {
+        vocab
+            .index
+            .openers
+            .contains_key(&fold(w.trim_start_matches(is_ayn)))
+    };
     let name_like = |w: &&str| {
         is_name_token(w, vocab)
             || w.chars()
@@ -1842,6 +1891,24 @@ mod tests {
         );
         // Lower-case words are no initials.
         assert_eq!(read("Diba, la. (1999). Royal Persian Painting."), None);
+    }
+
+    #[test]
+    fn a_given_name_first_before_the_comma_is_a_name_in_its_natural_order() {
+        let v = Vocabulary::builtin();
+        let t = "‘Ali Akbar Dihkhuda, Lughatnama, under supervision of Muhammad Mu‘iin, Tehran";
+        let b = traditional_name(t, &v).expect("name");
+        assert_eq!(b.people[0].family, "Dihkhuda");
+        assert_eq!(b.people[0].given.as_deref(), Some("‘Ali Akbar"));
+        assert!(t[b.len..].trim_start().starts_with("Lughatnama"));
+        // Given names after the comma: the comma inverted the name.
+        let t = "‘Ali Akbar Dihkhuda, Muhammad b. Ja‘far, Lughatnama, Tehran";
+        assert_eq!(
+            traditional_name(t, &v)
+                .map(|b| b.people[0].family.clone())
+                .as_deref(),
+            Some("‘Ali Akbar Dihkhuda")
+        );
     }
 
     #[test]
