@@ -314,6 +314,9 @@ pub struct Names {
     pub agent_words: Vec<String>,
     /// Particles that open a traditional Arabic name (`Ibn`, `Abu`, `ابن`).
     pub openers: Vec<String>,
+    /// Openers that make the name they open its whole family name
+    /// (`Ibn Athir`), unlike a kunya before a given name (`Abu Hamed`).
+    pub nasab_openers: Vec<String>,
     /// The article opening an Arabic relation adjective (nisba), `ال`.
     pub nisba_article: Vec<String>,
     /// The endings of a nisba, `ی`.
@@ -708,6 +711,7 @@ impl Vocabulary {
         self.names.institution_links.extend(names.institution_links);
         self.names.agent_words.extend(names.agent_words);
         self.names.openers.extend(names.openers);
+        self.names.nasab_openers.extend(names.nasab_openers);
         self.names.nisba_article.extend(names.nisba_article);
         self.names.nisba_endings.extend(names.nisba_endings);
         self.names.et_al.extend(names.et_al);

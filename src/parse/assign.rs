@@ -336,14 +336,16 @@ fn place_publisher(work: &str, free: &Free<'_>, f: &mut Fields, state: &mut Stat
 }
 
 /// "تاريخ گزيده، حمدالله مستوفى، انتشارات …": in a Persian comma list the
-/// name after the title is its author's.
+/// name after the title is its author's; so it is in any script in a list
+/// printed title first ("Behar Al-Anwar, Muhammad Baqir Majlisi, Dar …").
 fn author_after_title(free: &Free<'_>, f: &mut Fields, state: &mut State, ctx: &Ctx) -> bool {
     let value = &free.value;
     if ctx.punctuation != style::Punctuation::Period
         && f.authors.is_empty()
         && state.last_free_was_title
         && matches!(free.seg.sep, Sep::Comma | Sep::Dash)
-        && value.chars().next().and_then(crate::script::script_of) == Some(Script::Arabic)
+        && (f.title_first
+            || value.chars().next().and_then(crate::script::script_of) == Some(Script::Arabic))
         && !contains_word(value, &ctx.vocab.index.publisher_words)
         && !contains_word(value, &ctx.vocab.index.journal_words)
         && !free.newspaper_named
@@ -362,10 +364,12 @@ fn author_after_title(free: &Free<'_>, f: &mut Fields, state: &mut State, ctx: &
 /// classical sources that print the title first, a spaced colon, then the
 /// author given name first. The words after the colon are the author's (not
 /// a subtitle) only when a particle (`بن`, `أبو`) is among them or a death
-/// note or the author's years follow them. Returns the title, the author and
+/// note or the author's years follow them, or when the list prints its
+/// entries title first (`title_first`). Returns the title, the author and
 /// the length of `text` read.
 pub(super) fn title_colon_author(
     text: &str,
+    title_first: bool,
     vocab: &Vocabulary,
 ) -> Option<(String, Person, usize)> {
     let arabic_word = |w: &str| {
@@ -396,7 +400,7 @@ pub(super) fn title_colon_author(
         death(inner) || inner.trim_start().starts_with(crate::script::is_digit)
     });
     let particle = words.iter().any(|w| person::is_particle(w, vocab));
-    if !(particle || dated || death(after)) {
+    if !(title_first || particle || dated || death(after)) {
         return None;
     }
     let (family, given) = words.split_last()?;
@@ -996,16 +1000,16 @@ mod tests {
     fn a_name_after_a_spaced_colon_is_the_author_when_a_particle_or_death_note_says_so() {
         let vocab = Vocabulary::builtin();
         let text = "تاريخ جرجان : حمزة بن يوسف السهمي ، المتوفّى ٤٢٧ هـ ، بيروت.";
-        let (title, author, len) = title_colon_author(text, &vocab).expect("title first");
+        let (title, author, len) = title_colon_author(text, false, &vocab).expect("title first");
         assert_eq!(title, "تاريخ جرجان");
         assert_eq!(author.family, "السهمي");
         assert_eq!(author.given.as_deref(), Some("حمزة بن يوسف"));
         assert!(text[len..].starts_with(" ،"));
         let dated = "مقاتل الطالبيين : أبو الفرج الاصفهاني (٢٨٤ ـ ٣٥٦ ه) قم.";
-        assert!(title_colon_author(dated, &vocab).is_some());
+        assert!(title_colon_author(dated, false, &vocab).is_some());
         // Without a particle or a death note it may be a subtitle.
         let subtitle = "تاريخ ايران : دوره صفويه ، تهران، 1380.";
-        assert_eq!(title_colon_author(subtitle, &vocab), None);
+        assert_eq!(title_colon_author(subtitle, false, &vocab), None);
     }
 
     #[test]

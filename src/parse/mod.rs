@@ -49,10 +49,11 @@ pub fn parse_references(
     document: &Document,
     vocab: &Vocabulary,
 ) -> Vec<Reference> {
+    let title_first = title_first_list(source.text(), document, vocab);
     let mut references: Vec<Reference> = document
         .entries
         .iter()
-        .map(|entry| parse_entry(source.text(), entry, vocab))
+        .map(|entry| read_entry(source.text(), entry, vocab, title_first))
         .collect();
     resolve_ibid(&mut references, vocab);
     resolve_same_author(&mut references, vocab);
@@ -229,8 +230,42 @@ pub fn parse_reference(text: &str, vocab: &Vocabulary) -> Reference {
     reference
 }
 
+/// Whether the list prints its entries title first, the author after the
+/// title: a third of its entries at least (three or more) say so by their
+/// opening (`person::title_first_evidence`, `assign::title_colon_author`),
+/// twice as many as say the author comes first. Then an entry that could be
+/// read either way (`Ihya Uloom Al-Deen, Abu Hamed Ghazzali, Dar
+/// Al-Ma‘refah, …`: a name-like title, a name after it) is read title first.
+fn title_first_list(text: &str, document: &Document, vocab: &Vocabulary) -> bool {
+    let (mut title, mut author) = (0, 0);
+    for entry in &document.entries {
+        let raw = text.get(entry.span.clone()).unwrap_or("");
+        if raw.len() > MAX_ENTRY {
+            continue;
+        }
+        let period = style::punctuation(raw, vocab) == style::Punctuation::Period;
+        let evidence = if assign::title_colon_author(raw, false, vocab).is_some() {
+            Some(true)
+        } else {
+            person::title_first_evidence(raw, period, vocab)
+        };
+        match evidence {
+            Some(true) => title += 1,
+            Some(false) => author += 1,
+            None => {}
+        }
+    }
+    title >= 3 && title * 3 >= document.entries.len() && title > 2 * author
+}
+
 /// Parses the entry at `entry.span` of `text`.
 pub fn parse_entry(text: &str, entry: &Entry, vocab: &Vocabulary) -> Reference {
+    read_entry(text, entry, vocab, false)
+}
+
+/// Parses the entry at `entry.span` of `text`, in a list printed title
+/// first when `title_first` (`title_first_list`).
+fn read_entry(text: &str, entry: &Entry, vocab: &Vocabulary, title_first: bool) -> Reference {
     let raw = text.get(entry.span.clone()).unwrap_or("");
     let mut reference = Reference::unparsed(entry.number, entry.span.clone(), raw.to_string());
     if raw.len() > MAX_ENTRY {
@@ -277,6 +312,7 @@ pub fn parse_entry(text: &str, entry: &Entry, vocab: &Vocabulary) -> Reference {
         vocab,
         reference: &mut reference,
         flags: Flags::default(),
+        title_first,
     }
     .read();
     reference
@@ -291,6 +327,8 @@ struct Reader<'a> {
     vocab: &'a Vocabulary,
     reference: &'a mut Reference,
     flags: Flags,
+    /// The list prints its entries title first (`title_first_list`).
+    title_first: bool,
 }
 
 /// What an entry's words say about its kind.
@@ -340,6 +378,9 @@ struct Fields {
     title_quoted: bool,
     /// The publisher was taken only for standing before the place.
     publisher_guessed: bool,
+    /// The entry, in a list printed title first, names its author after
+    /// the title.
+    title_first: bool,
 }
 
 impl Reader<'_> {
@@ -529,12 +570,21 @@ impl Reader<'_> {
 
     /// Reads authors and segments of `work[from..to]`.
     fn fields(&self, work: &str, from: usize, to: usize, ctx: &Ctx) -> Fields {
+        let mut pos = from + (work[from..to].len() - work[from..to].trim_start().len());
+        let period = ctx.punctuation == style::Punctuation::Period;
         let mut f = Fields {
             web: self.reference.url.is_some(),
+            title_first: self.title_first
+                && person::name_second(&work[pos..to], period, self.vocab),
             ..Fields::default()
         };
-        let mut pos = from + (work[from..to].len() - work[from..to].trim_start().len());
-        if let Some((name, len)) = person::corporate_author(&work[pos..to], self.vocab)
+        // The year of a sort key before the entry, read before the rest.
+        let mut key_year = Vec::new();
+        if let Some((block, year)) = person::keyed_name(&work[pos..to], self.vocab) {
+            key_year = imprint::segments(work, pos + year.start, pos + year.end, ctx);
+            f.authors = block.people;
+            pos += block.len;
+        } else if let Some((name, len)) = person::corporate_author(&work[pos..to], self.vocab)
             && imprint::elem_at(work[pos + len..to].trim_start(), ctx).is_none()
         {
             f.authors = vec![Person {
@@ -544,11 +594,13 @@ impl Reader<'_> {
             }];
             pos += len;
         } else if let Some((title, author, len)) =
-            assign::title_colon_author(&work[pos..to], self.vocab)
+            assign::title_colon_author(&work[pos..to], self.title_first, self.vocab)
         {
             f.title = Some(title);
             f.authors = vec![author];
             pos += len;
+        } else if f.title_first {
+            // The author follows the title.
         } else if let Some(block) = person::author_block(&work[pos..to], self.vocab) {
             if block.editors {
                 f.editors = block.people;
@@ -570,11 +622,13 @@ impl Reader<'_> {
             pos += block.len;
         }
         let mut segs = imprint::segments(work, pos, to, ctx);
+        segs.splice(0..0, key_year);
         // "Xəqani Şirvani. Seçilmiş əsərləri. Bakı, 1956.": a first sentence
         // of two or three capitalised words, then another sentence and an
         // imprint, is the author's name however unknown its words.
         if f.authors.is_empty()
             && f.editors.is_empty()
+            && !f.title_first
             && ctx.punctuation == style::Punctuation::Period
             && let [first, second, third, ..] = segs.as_slice()
             && first.elem.is_none()

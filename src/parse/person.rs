@@ -820,6 +820,9 @@ fn vancouver_person(text: &str) -> Option<Person> {
 /// (`bib/names.toml` `particles`) or the letter ʿayn must be in it.
 pub(crate) fn traditional_name(text: &str, vocab: &Vocabulary) -> Option<AuthorBlock> {
     let (family, given, len) = traditional_parts(text, vocab)?;
+    if let Some(block) = natural_before_comma(text, family, given, vocab) {
+        return Some(block);
+    }
     let words = |s: &str| s.split_whitespace().map(str::to_string).collect::<Vec<_>>();
     let all: Vec<String> = words(family).into_iter().chain(words(given)).collect();
     let marked = |w: &String| {
@@ -833,8 +836,21 @@ pub(crate) fn traditional_name(text: &str, vocab: &Vocabulary) -> Option<AuthorB
     // Arabic script has no capitals to tell a name's words from a title's:
     // "انساب الاشراف، احمد بن يحيى بلاذرى، …" is title first, so there the
     // family itself must be marked.
+    // "الصدوق، محمّد بن على بن حسين بن بابويه القمىّ، …": a one-word laqab
+    // or nisba with the article, then an ism and nasab joined by `بن`.
+    let nasab = || {
+        let mut words = given.split_whitespace();
+        family.split_whitespace().count() == 1
+            && vocab
+                .names
+                .nisba_article
+                .iter()
+                .any(|a| family.starts_with(a.as_str()))
+            && given.split_whitespace().count() >= 3
+            && words.any(|w| is_particle(w, vocab))
+    };
     let named = if arabic {
-        opened || !given.is_empty() && is_nisba(family, vocab)
+        opened || !given.is_empty() && (is_nisba(family, vocab) || nasab())
     } else {
         all.iter().any(marked) && (opened || !given.is_empty())
     };
@@ -859,6 +875,48 @@ pub(crate) fn traditional_name(text: &str, vocab: &Vocabulary) -> Option<AuthorB
         len,
         editors: false,
     })
+}
+
+/// `‘Ali Akbar Dihkhuda, Lughatnama, …`: the words before the comma open
+/// with a common given name and end with another word, and the words after
+/// it hold no given name and no particle — a name in its natural order
+/// before the title, not a family name before given names. The family is
+/// the last word; the block ends after the comma.
+fn natural_before_comma(
+    text: &str,
+    family: &str,
+    given: &str,
+    vocab: &Vocabulary,
+) -> Option<AuthorBlock> {
+    let known = |w: &&str| known_given(w, vocab);
+    let words: Vec<&str> = family.split_whitespace().collect();
+    let (first, last) = (words.first()?, words.last()?);
+    if !(2..=4).contains(&words.len())
+        || !known(first)
+        || known(last)
+        || words.iter().any(|w| is_particle(w, vocab))
+        || given.is_empty()
+        || given
+            .split_whitespace()
+            .any(|w| known(&w) || is_particle(w, vocab) || is_particle_prefixed(w, vocab))
+    {
+        return None;
+    }
+    let at = text.len() - text.trim_start().len() + family.len();
+    let comma = text[at..].find([',', '،'])?;
+    let len = at + comma + text[at + comma..].chars().next()?.len_utf8();
+    Some(AuthorBlock::one(
+        last,
+        &words[..words.len() - 1].join(" "),
+        len,
+    ))
+}
+
+/// A common given name (`bib/given-names.toml`), an opening ʿayn or
+/// apostrophe aside: `‘Ali`, `'Abbas`.
+fn known_given(w: &str, vocab: &Vocabulary) -> bool {
+    let core = w.trim_start_matches(|c| is_ayn(c) || matches!(c, '\'' | '’'));
+    vocab.index.given.contains_key(&fold(core))
 }
 
 /// An Arabic-script family name made of relation adjectives (nisbas),
@@ -1023,8 +1081,9 @@ pub(crate) fn comma_inverted(text: &str, vocab: &Vocabulary) -> Option<AuthorBlo
 
 /// In a comma-style note, an author printed as one name before the title:
 /// `Tanakābunī, Qiṣaṣ, p. 186`, `Al-ʿAzzāwī, Taʾrīkh al-ʿIrāq, vol. 7`,
-/// `Ibn Khallakan, Wafiyat al-A‘yan…, Cairo`. One capitalised word, or a
-/// particle and one word; the part after the comma must begin with a capital
+/// `Ibn Khallakan, Wafiyat al-A‘yan…, Cairo`, `Abu Jayb Saʿdi, Al-Qamus
+/// al-Fiqhi, …`. One capitalised word, a particle and one word, or an
+/// opener (`bib/names.toml` `openers`) and up to three words; the part after the comma must begin with a capital
 /// and be followed by more text, so that a one-word title before a place
 /// and year still needs a name-like word to be read as an author.
 pub(crate) fn comma_name(text: &str, vocab: &Vocabulary) -> Option<AuthorBlock> {
@@ -1033,7 +1092,15 @@ pub(crate) fn comma_name(text: &str, vocab: &Vocabulary) -> Option<AuthorBlock> 
     let named = match words.as_slice() {
         [w] => is_name_token(w, vocab) && !is_particle(w, vocab) && w.chars().count() > 2,
         [p, w] => is_particle(p, vocab) && is_name_token(w, vocab) && !is_particle(w, vocab),
-        _ => false,
+        // "Abu Jayb Saʿdi, Al-Qamus al-Fiqhi, 2nd edition": a kunya or
+        // nasab opens a name in its natural order, whole.
+        [p, rest @ ..] => {
+            rest.len() <= 3
+                && vocab.index.openers.contains_key(&fold(p))
+                && rest.iter().all(|w| is_name_token(w, vocab))
+                && rest.last().is_some_and(|w| !is_particle(w, vocab))
+        }
+        [] => false,
     };
     let (title, after) = split_comma(rest).unwrap_or((rest, ""));
     let title = title
@@ -1060,7 +1127,8 @@ pub(crate) fn comma_name(text: &str, vocab: &Vocabulary) -> Option<AuthorBlock> 
 pub(crate) fn persian_apa(text: &str, vocab: &Vocabulary) -> Option<AuthorBlock> {
     let (family, rest) = split_comma(text)?;
     let open = rest.find('(')?;
-    let given = rest[..open].trim();
+    // "کاشانی، مهدی خان.(1361).": APA's period after the name.
+    let given = rest[..open].trim().trim_end_matches('.');
     let paren = &rest[open..];
     let arabic = |s: &str| {
         !s.is_empty()
@@ -1087,8 +1155,20 @@ pub(crate) fn persian_apa(text: &str, vocab: &Vocabulary) -> Option<AuthorBlock>
             && s.split_whitespace().all(|w| is_name_token(w, vocab))
             && s.split_whitespace().any(|w| !is_particle(w, vocab))
     };
+    // "Diba, l.s. (1999)": initials in lower case, as OCR and hasty typing
+    // leave them, are the given part only before APA's year.
+    let lower_initials = |s: &str| {
+        let letters: Vec<&str> = s.split_terminator('.').collect();
+        s.ends_with('.')
+            && !letters.is_empty()
+            && letters
+                .iter()
+                .all(|l| l.trim().chars().count() == 1 && l.trim().chars().all(char::is_lowercase))
+    };
     let names = (arabic(family.trim()) && arabic(given))
-        || (romanised(family.trim()) && romanised(given) && looks_like_year_paren(paren));
+        || (romanised(family.trim())
+            && (romanised(given) || lower_initials(rest[..open].trim()))
+            && looks_like_year_paren(paren));
     if !(names && (1..=3).contains(&fw) && (1..=6).contains(&gw) && dated) {
         return None;
     }
@@ -1214,6 +1294,154 @@ pub(crate) fn dated_name(text: &str, vocab: &Vocabulary) -> Option<AuthorBlock> 
     })
 }
 
+/// A sort key before the entry, as Turkish author-date lists print it:
+/// `Peacock 2014 Andrew C. S. Peacock, “Court Historiography …”`,
+/// `Vincent 1381/2002 Andrew Vincent, Nazariyyehâ-yi Devlet, …`. The key's
+/// one to three words, a year (a second after a slash, a letter after it:
+/// `2002a`), then the name given name first ending with the key's words,
+/// closed by a comma or a period. The key names the family, the words
+/// before it in the name are the given names. Returns the block (its
+/// length taking in the key and the name) and the byte range of the key's
+/// year, which is the entry's.
+pub(crate) fn keyed_name(
+    text: &str,
+    vocab: &Vocabulary,
+) -> Option<(AuthorBlock, std::ops::Range<usize>)> {
+    let year_at = text.find(|c: char| is_digit(c))?;
+    let key: Vec<&str> = text[..year_at].split_whitespace().collect();
+    if !(1..=3).contains(&key.len())
+        || !text[..year_at].ends_with(' ')
+        || !key.iter().all(|w| is_name_token(w, vocab))
+    {
+        return None;
+    }
+    let year_len = text[year_at..]
+        .find(char::is_whitespace)
+        .unwrap_or(text.len() - year_at);
+    let year = &text[year_at..year_at + year_len];
+    let digits = year.chars().take_while(|c| is_digit(*c)).count();
+    if !(3..=4).contains(&digits)
+        || !year
+            .chars()
+            .all(|c| is_digit(c) || c == '/' || c.is_ascii_lowercase())
+    {
+        return None;
+    }
+    let name_at = year_at + year_len;
+    let close = text[name_at..].find([',', '،'])? + name_at;
+    let name: Vec<&str> = text[name_at..close].split_whitespace().collect();
+    let given_len = name.len().checked_sub(key.len())?;
+    if given_len > 4
+        || !name[given_len..]
+            .iter()
+            .zip(&key)
+            .all(|(n, k)| fold(n) == fold(k))
+    {
+        return None;
+    }
+    let given = name[..given_len].join(" ");
+    let block = AuthorBlock {
+        people: vec![Person {
+            family: key.join(" "),
+            given: (!given.is_empty()).then_some(given),
+            alias: None,
+        }],
+        len: close + 1,
+        editors: false,
+    };
+    Some((
+        block,
+        year_at..year_at + year.trim_end_matches(char::is_alphabetic).len(),
+    ))
+}
+
+/// What an entry's opening says about the order of its list, read from the
+/// words after the first comma (or the first sentence): a whole name given
+/// name first there, `Behar Al-Anwar, Muhammad Baqir Majlisi, Dar …`,
+/// `بحارالانوار، محمدباقر مجلسى، …`, `Ilzam an-Nasib. Shaykh ‘Ali Yazdi
+/// Ha’iri. Qum, …`, says the title came first (`Some(true)`); given names
+/// alone there, `Majlisi, Muhammad Baqir, Bihar al-Anwar, …`, say the
+/// author did (`Some(false)`). A whole name opens with a common given name
+/// or a particle of kunya and nasab (`Abu`, `Ibn`) and ends with a word
+/// that is neither, and the imprint follows it: a publisher, or a place
+/// after one more segment.
+pub(crate) fn title_first_evidence(text: &str, period: bool, vocab: &Vocabulary) -> Option<bool> {
+    let text = text.trim();
+    if period {
+        let (first, rest) = text.split_once(". ")?;
+        let second = rest.split_once(". ").map_or(rest, |(s, _)| s);
+        return (first.split_whitespace().count() <= 8 && statement_name(second, vocab).is_some())
+            .then_some(true);
+    }
+    let (first, rest) = split_comma(text)?;
+    let (second, rest) = split_comma(rest).unwrap_or((rest, ""));
+    if first.chars().any(is_digit) || second.chars().any(is_digit) {
+        return None;
+    }
+    // What follows the name must be the imprint (a publisher, or a place
+    // after one segment), not a title after an inverted name.
+    let (third, rest) = split_comma(rest).unwrap_or((rest, ""));
+    let ctx = Ctx::new(vocab, None);
+    let imprint = contains_word(third, &vocab.index.publisher_words)
+        || matches!(
+            super::imprint::elem_at(rest.trim_start(), &ctx),
+            Some((super::imprint::Elem::Place(_), _))
+        );
+    let (second, _) = honorifics(vocab).parse(second.trim()).ok()?;
+    let words: Vec<&str> = second.split_whitespace().collect();
+    let given = |w: &str| known_given(w, vocab);
+    let opener = |w: &str| {
+        vocab
+            .index
+            .openers
+            .contains_key(&fold(w.trim_start_matches(is_ayn)))
+    };
+    let name_like = |w: &&str| {
+        is_name_token(w, vocab)
+            || w.chars()
+                .all(|c| script_of(c) == Some(Script::Arabic) || c == '\u{200C}')
+    };
+    let (head, last) = (words.first()?, words.last()?);
+    if !words.iter().all(name_like) || words.len() > 5 {
+        return None;
+    }
+    if words.iter().all(|w| given(w)) {
+        return Some(false);
+    }
+    (imprint
+        && words.len() >= 2
+        && (given(head) || opener(head))
+        && !given(last)
+        && !is_particle(last, vocab))
+    .then_some(true)
+}
+
+/// Whether the words after an entry's first comma (or its first sentence)
+/// are one person's name: in a list printed title first, the entry's
+/// author (`assign::author_after_title`, `title_then_author`).
+pub(crate) fn name_second(text: &str, period: bool, vocab: &Vocabulary) -> bool {
+    let text = text.trim();
+    if period {
+        let Some((_, rest)) = text.split_once(". ") else {
+            return false;
+        };
+        let second = rest.split_once(". ").map_or(rest, |(s, _)| s);
+        // "Researched by Hasan Mustafawi.": an agent, not the author.
+        let agent = second
+            .split_whitespace()
+            .take(3)
+            .any(|w| vocab.index.agent_words.contains_key(&fold(w)));
+        return agent || statement_name(second, vocab).is_some();
+    }
+    let Some((_, rest)) = split_comma(text) else {
+        return false;
+    };
+    let second = split_comma(rest).map_or(rest, |(s, _)| s);
+    !second.chars().any(is_digit)
+        && !contains_word(second, &vocab.index.publisher_words)
+        && single(second, vocab).is_some()
+}
+
 /// A library catalogue's full name, family first, with the father's name:
 /// `Abbasova, Elmira Məmməd qızı.`, `Aşurbəyli, Sara xanım Balabəy qızı.`
 /// (`bib/names.toml` `patronymics`). The block ends after the period.
@@ -1246,7 +1474,9 @@ pub(crate) fn patronymic_name(text: &str, vocab: &Vocabulary) -> Option<AuthorBl
 /// al-Mas‘udi (born 346 AH). Qum: …`, `Bayan al-A’immah. Muhammad Mahdi
 /// Najafi. Qum, 1408 AH.` The second of two free sentences is the author
 /// when `statement_name` reads it and an imprint element (or nothing)
-/// follows; it is taken out of `segs`. The Arabic form puts a colon
+/// follows, or the author's dates close it (`at-Tabarsi (6th century AH).
+/// Najaf al-Ashraf: …`, a place the vocabulary need not know after them);
+/// it is taken out of `segs`. The Arabic form puts a colon
 /// between them: `تاريخ جرجان : حمزة بن يوسف السهمي ، المتوفّى ٤٢٧ هـ ، …`
 /// (`assign::title_colon_author`, read before the author block).
 pub(crate) fn title_then_author(work: &str, segs: &mut Vec<Seg>, ctx: &Ctx) -> Option<Person> {
@@ -1255,9 +1485,13 @@ pub(crate) fn title_then_author(work: &str, segs: &mut Vec<Seg>, ctx: &Ctx) -> O
         return None;
     };
     let free = |s: &Seg| s.elem.is_none() && !s.bracketed;
-    if !(free(first) && free(second) && second.sep == Sep::Period)
-        || rest.first().is_some_and(|s| s.elem.is_none())
-    {
+    if !(free(first) && free(second) && second.sep == Sep::Period) {
+        return None;
+    }
+    // "at-Tabarsi (6th century AH). Najaf al-Ashraf: …": the author's dates
+    // after the name say it is one, whatever follows.
+    let dated = work[second.range.clone()].trim_end().ends_with(')');
+    if !dated && rest.first().is_some_and(|s| s.elem.is_none()) {
         return None;
     }
     let person = statement_name(&work[second.range.clone()], vocab)?;
@@ -1405,11 +1639,29 @@ fn looks_like_year_paren(t: &str) -> bool {
     digits >= 3
 }
 
+/// A Latin or Cyrillic name opened by "son of" (`bib/names.toml`
+/// `nasab_openers`), `Ibn Hajar Asqalani`: the whole is the family name.
+fn nasab_whole(text: &str, vocab: &Vocabulary) -> Option<Person> {
+    let words: Vec<&str> = text.trim_end_matches('.').split_whitespace().collect();
+    let opened = words
+        .first()
+        .is_some_and(|w| vocab.names.nasab_openers.iter().any(|o| fold(o) == fold(w)));
+    (opened && (2..=5).contains(&words.len()) && words.iter().all(|w| is_name_token(w, vocab)))
+        .then(|| Person {
+            family: words.join(" "),
+            given: None,
+            alias: None,
+        })
+}
+
 /// One person filling the whole of `text` (a responsibility statement's
 /// name): any form, bare words included, ordered by the same rules as an
 /// author block and, when nothing decides, given name first.
 pub(crate) fn single(text: &str, vocab: &Vocabulary) -> Option<Person> {
     let t = text.trim();
+    if let Some(p) = nasab_whole(t, vocab) {
+        return Some(p);
+    }
     if let Ok((rest, (p, _))) = person(vocab, true).parse(t)
         && rest.trim().trim_end_matches('.').is_empty()
     {
@@ -1556,8 +1808,129 @@ mod tests {
             (family.as_deref(), title.as_str()),
             (Some("Najafi"), "Bayan al-A’immah")
         );
+        // The dates close the name: a place the vocabulary does not know
+        // may follow.
+        let t = "Al-Ihtijaj. Ahmad ibn ‘Ali at-Tabarsi (6th century AH). Najaf al-Ashraf: Dar al-Nu‘man, 1386 AH.";
+        assert_eq!(read(t).0.as_deref(), Some("at-Tabarsi"));
+        let t = "Al-Ihtijaj. Ahmad ibn ‘Ali at-Tabarsi. Najaf al-Ashraf: Dar al-Nu‘man, 1386 AH.";
+        assert_eq!(read(t).0, None);
         // Title, colon, author is read before the author block, by
         // `assign::title_colon_author` (tested there).
+    }
+
+    #[test]
+    fn a_sort_key_and_year_before_the_entry_name_the_family() {
+        let v = Vocabulary::builtin();
+        let t = "Peacock 2014 Andrew C. S. Peacock, “Court Historiography”, Iranian Studies";
+        let (block, year) = keyed_name(t, &v).expect("keyed");
+        assert_eq!(block.people[0].family, "Peacock");
+        assert_eq!(block.people[0].given.as_deref(), Some("Andrew C. S."));
+        assert_eq!(&t[year], "2014");
+        assert!(t[block.len..].starts_with(" “Court"));
+        let t = "Vincent 1381/2002 Andrew Vincent, Nazariyyehâ-yi Devlet, c. III";
+        let (block, year) = keyed_name(t, &v).expect("keyed");
+        assert_eq!(
+            (block.people[0].family.as_str(), &t[year]),
+            ("Vincent", "1381/2002")
+        );
+        // The name must end with the key.
+        assert!(keyed_name("Peacock 2014 Andrew C. S. Smith, “Court”", &v).is_none());
+        assert!(keyed_name("Tarih 1998 yılında Türkiye, Ankara", &v).is_none());
+    }
+
+    #[test]
+    fn the_opening_says_whether_a_list_prints_the_title_first() {
+        let v = Vocabulary::builtin();
+        let evidence = |t: &str| title_first_evidence(t, false, &v);
+        // A whole name after the first comma, the imprint after it.
+        let t = "Behar Al-Anwar, Muhammad Baqir Majlisi, Dar Al-Ihya, Beirut, 1403 AH.";
+        assert_eq!(evidence(t), Some(true));
+        let t = "بررسى وضع مالى و ماليه مسلمين، ابوالقاسم اجتهادى، انتشارات سروش، 1363.";
+        assert_eq!(evidence(t), Some(true));
+        // Given names alone: the comma inverted the author's name.
+        let t = "Majlisi, Muhammad Baqir, Bihar al-Anwar, Beirut, 1404/1983.";
+        assert_eq!(evidence(t), Some(false));
+        // A title after the name: an inverted name before it.
+        let t = "‘Amili, Muhammad b. Makki, Al-Dhikra, Lithography.";
+        assert_eq!(evidence(t), None);
+        let t = "Ilzam an-Nasib. Shaykh ‘Ali Yazdi Ha’iri. Qum, 1404 AH.";
+        assert_eq!(title_first_evidence(t, true, &v), Some(true));
+        assert!(name_second(
+            "Tarikh Al-Tabari, Tabari, Uroomiyah Bookstall Publications",
+            false,
+            &v
+        ));
+        assert!(name_second(
+            "Al-Usul as-Sittah. Researched by Hasan Mustafawi. Tehran",
+            true,
+            &v
+        ));
+        assert!(!name_second(
+            "Tarikh, Uroomiyah Bookstall Publications, Qom",
+            false,
+            &v
+        ));
+    }
+
+    #[test]
+    fn apa_names_with_their_period_or_lower_case_initials_before_the_year() {
+        let v = Vocabulary::builtin();
+        let read = |t: &str| {
+            persian_apa(t, &v).map(|b| (b.people[0].family.clone(), t[b.len..].to_string()))
+        };
+        let (family, rest) =
+            read("کاشانی، مهدی خان.(1361). سفرنامۀ مبارکۀ مظفرالدین شاه").expect("name");
+        assert_eq!(
+            (family.as_str(), rest.as_str()),
+            ("کاشانی", "(1361). سفرنامۀ مبارکۀ مظفرالدین شاه")
+        );
+        let (family, rest) = read("Diba, l.s. (1999). Royal Persian Painting.").expect("name");
+        assert_eq!(
+            (family.as_str(), rest.as_str()),
+            ("Diba", "(1999). Royal Persian Painting.")
+        );
+        // Lower-case words are no initials.
+        assert_eq!(read("Diba, la. (1999). Royal Persian Painting."), None);
+    }
+
+    #[test]
+    fn a_given_name_first_before_the_comma_is_a_name_in_its_natural_order() {
+        let v = Vocabulary::builtin();
+        let t = "‘Ali Akbar Dihkhuda, Lughatnama, under supervision of Muhammad Mu‘iin, Tehran";
+        let b = traditional_name(t, &v).expect("name");
+        assert_eq!(b.people[0].family, "Dihkhuda");
+        assert_eq!(b.people[0].given.as_deref(), Some("‘Ali Akbar"));
+        assert!(t[b.len..].trim_start().starts_with("Lughatnama"));
+        // Given names after the comma: the comma inverted the name.
+        let t = "‘Ali Akbar Dihkhuda, Muhammad b. Ja‘far, Lughatnama, Tehran";
+        assert_eq!(
+            traditional_name(t, &v)
+                .map(|b| b.people[0].family.clone())
+                .as_deref(),
+            Some("‘Ali Akbar Dihkhuda")
+        );
+    }
+
+    #[test]
+    fn an_arabic_laqab_before_an_ism_and_nasab() {
+        let v = Vocabulary::builtin();
+        let t = "الصدوق، محمّد بن على بن حسين بن بابويه القمىّ، معانى الأخبار، قم، 1361";
+        let b = traditional_name(t, &v).expect("name");
+        assert_eq!(b.people[0].family, "الصدوق");
+        assert!(t[b.len..].trim_start().starts_with("معانى"));
+        // A title of two words before a name is no laqab.
+        let t = "انساب الاشراف، احمد بن يحيى بلاذرى، تحقيق شيخ محمدباقر محمودى، بيروت";
+        assert!(traditional_name(t, &v).is_none());
+    }
+
+    #[test]
+    fn a_name_opened_by_son_of_is_its_family_name_whole() {
+        let v = Vocabulary::builtin();
+        let p = single("Ibn Hajar Asqalani", &v).expect("name");
+        assert_eq!((p.family.as_str(), p.given), ("Ibn Hajar Asqalani", None));
+        // A kunya is the given part.
+        let p = single("Abu Hamed Ghazzali", &v).expect("name");
+        assert_eq!(p.family, "Ghazzali");
     }
 
     #[test]
@@ -1595,6 +1968,15 @@ mod tests {
             Some(("Ibn Khallakan".into(), None))
         );
         assert!(comma_name("Servet-i Fünûn, c.X, s.244", &v).is_none());
+        // An opener and up to three words: the name whole, in its order.
+        assert_eq!(
+            family_given(comma_name(
+                "Abu Jayb Saʿdi, Al-Qamus al-Fiqhi, 2nd edition, Dar al-Fikr",
+                &v
+            )),
+            Some(("Abu Jayb Saʿdi".into(), None))
+        );
+        assert!(comma_name("Abu Jayb Saʿdi Wa Kitab, Al-Qamus al-Fiqhi, Dar", &v).is_none());
     }
 
     #[test]

@@ -507,6 +507,7 @@ fn with_reader<T>(raw: &str, step: impl FnOnce(&mut Reader<'_>) -> T) -> T {
         vocab: &vocab,
         reference: &mut reference,
         flags: Flags::default(),
+        title_first: false,
     };
     step(&mut reader)
 }
@@ -580,4 +581,34 @@ fn same_author_marks_repeat_the_authors_of_the_entry_before() {
         refs[1].title.as_deref(),
         Some("Modernity and the Millennium")
     );
+
+fn a_list_printed_title_first_reads_its_ambiguous_entries_title_first() {
+    let vocab = Vocabulary::builtin();
+    let list = "References\n\n\
+        1. Behar Al-Anwar, Muhammad Baqir Majlisi, Dar Al-Ihya Al-Turath Al-Arabi, Beirut, Lebanon, 1403 AH.\n\
+        2. Ihya Uloom Al-Deen, Abu Hamed Ghazzali, Dar Al-Ma‘refah, Beirut, Lebanon.\n\
+        3. Al-Isabah, Ibn Hajar Asqalani, Da Al-Kotob Al-Ilmiyah, Beirut, Lebanon, 1415 AH.\n\
+        4. Tarikh Al-Tabari, Tabari, Uroomiyah Bookstall Publications, Qom, Iran\n";
+    let source = Source::new("list.txt", list);
+    let document = crate::split::split(&source, &vocab);
+    let refs = parse_references(&source, &document, &vocab);
+    let read: Vec<(String, Option<String>)> = refs
+        .iter()
+        .map(|r| (r.authors[0].family.clone(), r.title.clone()))
+        .collect();
+    assert_eq!(
+        read[1],
+        ("Ghazzali".into(), Some("Ihya Uloom Al-Deen".into()))
+    );
+    assert_eq!(
+        read[2],
+        ("Ibn Hajar Asqalani".into(), Some("Al-Isabah".into()))
+    );
+    assert_eq!(read[3], ("Tabari".into(), Some("Tarikh Al-Tabari".into())));
+    // Alone, the entry is read author first.
+    let one = parse_reference(
+        "Ihya Uloom Al-Deen, Abu Hamed Ghazzali, Dar Al-Ma‘refah, Beirut, Lebanon.",
+        &vocab,
+    );
+    assert_ne!(one.title.as_deref(), Some("Ihya Uloom Al-Deen"));
 }
