@@ -235,7 +235,7 @@ fn file_item(r: &Reference, id: String) -> Item<'_> {
             raw: &r.raw,
             original_year: r.original_year,
             date: lost_date,
-            archive: r.archive.as_ref(),
+            archive: r.archive.as_deref(),
             authors: with_alias(&r.authors).then_some(r.authors.as_slice()),
             editors: with_alias(&r.editors).then_some(r.editors.as_slice()),
             translators: with_alias(&r.translators).then_some(r.translators.as_slice()),
