@@ -119,26 +119,25 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
                         print(&report::yaml(&files, run.many).map_err(Failure::Usage)?)?;
                     }
                 }
-                RefsFormat::Human => {
-                    let mut t = String::new();
+                RefsFormat::Human => print_with(|out| {
                     for (source, refs) in &read {
                         if run.many {
-                            t.push_str(&format!("{}\n", source.name()));
+                            writeln!(out, "{}", source.name())?;
                         }
-                        t.push_str(&report::refs_table(&refs.references));
-                        t.push('\n');
-                        t.push_str(&report::human(source, &refs.diagnostics, color));
+                        out.write_all(report::refs_table(&refs.references).as_bytes())?;
+                        out.write_all(b"\n")?;
+                        report::write_human(&mut *out, source, &refs.diagnostics, color)?;
                     }
                     let references: usize = read.iter().map(|(_, r)| r.references.len()).sum();
                     let all: Vec<&Diagnostic> =
                         read.iter().flat_map(|(_, r)| &r.diagnostics).collect();
-                    t.push_str(&format!(
-                        "{}{references} references; {}\n",
+                    writeln!(
+                        out,
+                        "{}{references} references; {}",
                         run.files_prefix(),
                         report::summary(all.iter().copied())
-                    ));
-                    print(&t)?;
-                }
+                    )
+                })?,
             }
             run.report_failures(format == RefsFormat::Human);
             Ok(run.exit(read.iter().flat_map(|(_, r)| &r.diagnostics), false))
@@ -237,15 +236,16 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
                         .collect();
                     print(&text)?;
                 }
-                CheckFormat::Human | CheckFormat::Concise => {
-                    let mut text = String::new();
+                // Written as drawn, finding by finding: the report is
+                // never one string in memory.
+                CheckFormat::Human | CheckFormat::Concise => print_with(|out| {
                     for (source, report) in &read {
                         if format == CheckFormat::Concise {
-                            text.push_str(&report::concise(source, &report.diagnostics));
+                            report::write_concise(&mut *out, source, &report.diagnostics)?;
                         } else {
-                            text.push_str(&report::human(source, &report.diagnostics, color));
+                            report::write_human(&mut *out, source, &report.diagnostics, color)?;
                             if !run.many {
-                                text.push_str(&check_summary(source.name(), report));
+                                out.write_all(check_summary(source.name(), report).as_bytes())?;
                             }
                         }
                     }
@@ -253,14 +253,15 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
                         let references: usize = read.iter().map(|(_, r)| r.references.len()).sum();
                         let citations: usize = read.iter().map(|(_, r)| r.citations.len()).sum();
                         let all = read.iter().flat_map(|(_, r)| &r.diagnostics);
-                        text.push_str(&format!(
-                            "{}{references} references, {citations} citations; {}\n",
+                        writeln!(
+                            out,
+                            "{}{references} references, {citations} citations; {}",
                             run.files_prefix(),
                             report::summary(all)
-                        ));
+                        )?;
                     }
-                    print(&text)?;
-                }
+                    Ok(())
+                })?,
             }
             run.report_failures(format != CheckFormat::Sarif);
             Ok(run.exit(read.iter().flat_map(|(_, r)| &r.diagnostics), deny))
