@@ -185,7 +185,8 @@ pub fn scan_document(
         }
     });
     let max = numbers.iter().copied().max().unwrap_or(0);
-    let mut all: Vec<(Citation, Vec<author_date::Resolution>, bool)> = Vec::new();
+    let mut all: Vec<(Citation, Vec<author_date::Resolution>, bool)> =
+        Vec::with_capacity(numbered.citations.len() + ad.citations.len());
     let mut diagnostics = Vec::new();
     match style {
         CitationStyle::Numbered => {
@@ -241,11 +242,18 @@ pub fn scan_document(
     let mut scan = Scan {
         diagnostics,
         style,
+        citations: Vec::with_capacity(all.len()),
         ..Scan::default()
     };
     for (i, (c, r, other)) in all.into_iter().enumerate() {
         scan.citations.push(c);
-        scan.resolutions.push(r);
+        // Up to the last citation that has resolutions: a numbered one has
+        // none, and a missing entry reads as none (`Context::resolved`),
+        // so a numbered text's 10⁶ citations keep no empty vector each.
+        if !r.is_empty() {
+            scan.resolutions.resize_with(i, Vec::new);
+            scan.resolutions.push(r);
+        }
         if other {
             scan.other_style.push(i);
         }
@@ -1514,6 +1522,33 @@ mod tests {
     }
 
     type Items = Vec<Vec<(u32, Option<(Meaning, String)>)>>;
+
+    /// Issue 12: a numbered text's citations are held once, in a vector of
+    /// their number (not twice its growth), and with no empty author–date
+    /// resolutions beside each. Counted in vector lengths and capacities.
+    #[test]
+    fn numbered_citations_are_held_without_slack() {
+        let text = "Yazılıb (1, s. 5) və [2, s. 3]. ".repeat(100);
+        let references: Vec<crate::model::Reference> = (1..=2)
+            .map(|n| crate::model::Reference::unparsed(n, 0..0, String::new()))
+            .collect();
+        let config = crate::config::Config::default();
+        let body = 0..text.len();
+        let s = scan_document(
+            &text,
+            std::slice::from_ref(&body),
+            &references,
+            true,
+            &config,
+        );
+        assert_eq!(s.citations.len(), 200);
+        assert_eq!(s.citations.capacity(), 200);
+        assert!(
+            s.resolutions.is_empty(),
+            "{} resolutions",
+            s.resolutions.len()
+        );
+    }
 
     fn items(text: &str, entries: u32) -> Items {
         scan(text, entries)

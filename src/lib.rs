@@ -244,6 +244,20 @@ pub fn convert(
     Ok((text, check::leveled(&config.rules, findings)))
 }
 
+/// Writes `references` as `format` to `out` (a buffered writer), as far
+/// as the format allows without the whole text in memory (CSL-JSON item by
+/// item); returns the format's findings at their configured levels.
+pub fn write_conversion(
+    references: &[Reference],
+    format: emit::Format,
+    options: &emit::Options,
+    config: &Config,
+    out: impl std::io::Write,
+) -> Result<Vec<Diagnostic>, Error> {
+    let findings = emit::write(references, format, options, out)?;
+    Ok(check::leveled(&config.rules, findings))
+}
+
 /// Several inputs' lists merged into one (`istinad convert --merge`).
 #[derive(Debug, Clone, Default)]
 pub struct Merged {

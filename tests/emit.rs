@@ -173,6 +173,38 @@ fn write_matches_convert() {
     }
 }
 
+/// Issue 12's bound: CSL-JSON reaches the writer item by item as it is
+/// made, never as one text of the whole list (which, with the items before
+/// it, doubled `convert`'s peak memory on a big list). Counted in the
+/// writes the writer sees: none holds more than a few items.
+#[test]
+fn csl_json_is_written_as_it_is_made() {
+    /// Records the largest single write.
+    struct Largest(Vec<u8>, usize);
+    impl std::io::Write for Largest {
+        fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+            self.1 = self.1.max(buf.len());
+            self.0.extend_from_slice(buf);
+            Ok(buf.len())
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+    let references = list();
+    let mut out = Largest(Vec::new(), 0);
+    emit::write(&references, Format::CslJson, &Options::default(), &mut out).expect("written");
+    let (text, _) = convert(&references, Format::CslJson);
+    assert_eq!(String::from_utf8(out.0).expect("UTF-8"), text);
+    let per_item = text.len() / references.len();
+    assert!(
+        out.1 <= 4 * per_item,
+        "a write of {} bytes: the list was made whole ({} bytes an item)",
+        out.1,
+        per_item
+    );
+}
+
 // ------------------------------------------------------------------ rendered lists
 
 fn render(style: Style, locale: Locale) -> String {

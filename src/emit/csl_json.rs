@@ -235,7 +235,7 @@ fn file_item(r: &Reference, id: String) -> Item<'_> {
             raw: &r.raw,
             original_year: r.original_year,
             date: lost_date,
-            archive: r.archive.as_ref(),
+            archive: r.archive.as_deref(),
             authors: with_alias(&r.authors).then_some(r.authors.as_slice()),
             editors: with_alias(&r.editors).then_some(r.editors.as_slice()),
             translators: with_alias(&r.translators).then_some(r.translators.as_slice()),
@@ -244,14 +244,45 @@ fn file_item(r: &Reference, id: String) -> Item<'_> {
     item
 }
 
-/// Writes `references` as CSL-JSON to `out`; returns the findings (none:
+/// Writes `references` as CSL-JSON to `out` (give it a buffered writer),
+/// one item made and written at a time: a list of 10⁶ entries never has
+/// its items, or its text, in memory at once. Returns the findings (none:
 /// CSL-JSON holds every field).
 pub fn write_csl_json(
     references: &[Reference],
     options: &Options,
-    out: impl std::io::Write,
+    mut out: impl std::io::Write,
 ) -> Result<Vec<Diagnostic>, Error> {
-    super::write(references, super::Format::CslJson, options, out)
+    let keys = keys(references, options.keys);
+    serde_json::to_writer_pretty(
+        &mut out,
+        &Items {
+            references,
+            keys: &keys,
+        },
+    )
+    .map_err(|e| output_error("CSL-JSON", e))?;
+    out.write_all(b"\n")
+        .map_err(|e| output_error("CSL-JSON", e))?;
+    Ok(Vec::new())
+}
+
+/// The items of a list, made one by one as the array is written (a `Vec`
+/// is written through the same `collect_seq`, so the bytes are the same).
+struct Items<'a> {
+    references: &'a [Reference],
+    keys: &'a [String],
+}
+
+impl Serialize for Items<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(
+            self.references
+                .iter()
+                .zip(self.keys)
+                .map(|(r, key)| file_item(r, key.clone())),
+        )
+    }
 }
 
 /// `references` as a CSL-JSON array (pretty-printed, one trailing newline).
@@ -259,15 +290,10 @@ pub fn to_csl_json_string(
     references: &[Reference],
     options: &Options,
 ) -> Result<(String, Vec<Diagnostic>), Error> {
-    let keys = keys(references, options.keys);
-    let items: Vec<Item<'_>> = references
-        .iter()
-        .zip(keys)
-        .map(|(r, key)| file_item(r, key))
-        .collect();
-    let mut text = serde_json::to_string_pretty(&items).map_err(|e| output_error("CSL-JSON", e))?;
-    text.push('\n');
-    Ok((text, Vec::new()))
+    let mut out = Vec::new();
+    let findings = write_csl_json(references, options, &mut out)?;
+    let text = String::from_utf8(out).map_err(|e| output_error("CSL-JSON", e))?;
+    Ok((text, findings))
 }
 
 #[cfg(test)]

@@ -204,6 +204,11 @@ pub fn write(
     options: &Options,
     mut out: impl Write,
 ) -> Result<Vec<Diagnostic>, Error> {
+    if format == Format::CslJson {
+        // Written as it is made (the list's records are what a big list
+        // holds in memory; its items and text need not be).
+        return csl_json::write_csl_json(references, options, out);
+    }
     let (text, diagnostics) = convert(references, format, options)?;
     out.write_all(text.as_bytes())
         .map_err(|e| output_error(format.title(), e))?;

@@ -12,7 +12,7 @@
 //! order of first citation. Entries outside the manager's list are typed
 //! entries (`origin: text`) and keep their own records.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{HashMap, HashSet};
 
 use serde_json::{Map, Value};
 
@@ -1044,14 +1044,14 @@ pub fn reference_of(item: &Item, vocab: &Vocabulary) -> Reference {
         r.accessed = Some(ymd.iso());
         r.accessed_on = Some(ymd);
     }
-    r.spans = BTreeMap::new();
+    r.spans = Default::default();
     r
 }
 
 /// The archival search data of an item: its archive, and the fond,
 /// inventory, file and leaves read from its location as the parser reads
 /// them in a printed entry (`f. 28, siy. 1, iş 72`, `Ф. 130. Оп. 1. Д. 45`).
-fn archive_of(name: Option<&str>, location: Option<&str>, vocab: &Vocabulary) -> Archive {
+fn archive_of(name: Option<&str>, location: Option<&str>, vocab: &Vocabulary) -> Box<Archive> {
     let mut archive = location
         .map(|l| {
             let text = match name {

@@ -183,12 +183,12 @@ fn resolve_ibid(references: &mut [Reference], vocab: &Vocabulary) {
             && note.archive.is_none()
             && let Some((leaves, verso, label)) = leaves_in(&note.raw, vocab)
         {
-            note.archive = Some(crate::model::Archive {
+            note.archive = Some(Box::new(crate::model::Archive {
                 leaves: Some(leaves),
                 verso,
                 labels: vec![(crate::vocab::Component::Leaves, label.clone())],
                 ..Default::default()
-            });
+            }));
             // The leaves were the note's only free text.
             if note.note.as_deref().is_some_and(|n| n.starts_with(&label)) {
                 note.note = None;
@@ -464,7 +464,7 @@ impl Reader<'_> {
         let mut fields = self.before_archive(work, found, ctx);
         fields.title = fields.title.or(found.title.clone().map(|t| tidy(&work[t])));
         let rest = self.after_archive(work, found, ctx);
-        self.reference.archive = Some(found.archive.clone());
+        self.reference.archive = Some(found.archive.clone().into());
         self.reference.extent = found.extent.clone().or(rest.extent.clone());
         fields.year = fields.year.or(found.year).or(rest.year);
         fields.date = fields.date.or(rest.date);

@@ -119,26 +119,25 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
                         print(&report::yaml(&files, run.many).map_err(Failure::Usage)?)?;
                     }
                 }
-                RefsFormat::Human => {
-                    let mut t = String::new();
+                RefsFormat::Human => print_with(|out| {
                     for (source, refs) in &read {
                         if run.many {
-                            t.push_str(&format!("{}\n", source.name()));
+                            writeln!(out, "{}", source.name())?;
                         }
-                        t.push_str(&report::refs_table(&refs.references));
-                        t.push('\n');
-                        t.push_str(&report::human(source, &refs.diagnostics, color));
+                        out.write_all(report::refs_table(&refs.references).as_bytes())?;
+                        out.write_all(b"\n")?;
+                        report::write_human(&mut *out, source, &refs.diagnostics, color)?;
                     }
                     let references: usize = read.iter().map(|(_, r)| r.references.len()).sum();
                     let all: Vec<&Diagnostic> =
                         read.iter().flat_map(|(_, r)| &r.diagnostics).collect();
-                    t.push_str(&format!(
-                        "{}{references} references; {}\n",
+                    writeln!(
+                        out,
+                        "{}{references} references; {}",
                         run.files_prefix(),
                         report::summary(all.iter().copied())
-                    ));
-                    print(&t)?;
-                }
+                    )
+                })?,
             }
             run.report_failures(format == RefsFormat::Human);
             Ok(run.exit(read.iter().flat_map(|(_, r)| &r.diagnostics), false))
@@ -237,15 +236,16 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
                         .collect();
                     print(&text)?;
                 }
-                CheckFormat::Human | CheckFormat::Concise => {
-                    let mut text = String::new();
+                // Written as drawn, finding by finding: the report is
+                // never one string in memory.
+                CheckFormat::Human | CheckFormat::Concise => print_with(|out| {
                     for (source, report) in &read {
                         if format == CheckFormat::Concise {
-                            text.push_str(&report::concise(source, &report.diagnostics));
+                            report::write_concise(&mut *out, source, &report.diagnostics)?;
                         } else {
-                            text.push_str(&report::human(source, &report.diagnostics, color));
+                            report::write_human(&mut *out, source, &report.diagnostics, color)?;
                             if !run.many {
-                                text.push_str(&check_summary(source.name(), report));
+                                out.write_all(check_summary(source.name(), report).as_bytes())?;
                             }
                         }
                     }
@@ -253,14 +253,15 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
                         let references: usize = read.iter().map(|(_, r)| r.references.len()).sum();
                         let citations: usize = read.iter().map(|(_, r)| r.citations.len()).sum();
                         let all = read.iter().flat_map(|(_, r)| &r.diagnostics);
-                        text.push_str(&format!(
-                            "{}{references} references, {citations} citations; {}\n",
+                        writeln!(
+                            out,
+                            "{}{references} references, {citations} citations; {}",
                             run.files_prefix(),
                             report::summary(all)
-                        ));
+                        )?;
                     }
-                    print(&text)?;
-                }
+                    Ok(())
+                })?,
             }
             run.report_failures(format != CheckFormat::Sarif);
             Ok(run.exit(read.iter().flat_map(|(_, r)| &r.diagnostics), deny))
@@ -317,9 +318,13 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
                         merged.references.as_slice()
                     }
                 };
-                let (text, notes) = istinad::convert(references, to, &options, &config)?;
                 let first = read.first().map(|(s, _)| Path::new(s.name()));
-                emit_output(first.unwrap_or(Path::new("-")), output.as_deref(), &text)?;
+                let notes = emit_conversion(
+                    first.unwrap_or(Path::new("-")),
+                    output.as_deref(),
+                    references,
+                    (to, &options, &config),
+                )?;
                 // Notes point at an entry of some input: name the input of
                 // one list, the merged list otherwise.
                 match read.as_slice() {
@@ -517,6 +522,58 @@ fn emit_output(input: &Path, output: Option<&Path>, text: &str) -> Result<(), Fa
     match output {
         Some(path) if path.as_os_str() != "-" => emit_file(input, path, text.as_bytes(), false),
         _ => print(text),
+    }
+}
+
+/// Converts `references` and writes them to `output` (standard output
+/// when absent or `-`); returns the format's findings. CSL-JSON goes to
+/// standard output as it is made: a big list's items and text are never
+/// in memory at once.
+fn emit_conversion(
+    input: &Path,
+    output: Option<&Path>,
+    references: &[istinad::Reference],
+    (to, options, config): (istinad::emit::Format, &Options, &Config),
+) -> Result<Vec<Diagnostic>, Failure> {
+    let to_stdout = output.is_none_or(|p| p.as_os_str() == "-");
+    if !to_stdout || to != istinad::emit::Format::CslJson {
+        let (text, notes) = istinad::convert(references, to, options, config)?;
+        emit_output(input, output, &text)?;
+        return Ok(notes);
+    }
+    let mut written = Ok(Vec::new());
+    print_with(|out| {
+        let mut out = Piped { out, closed: false };
+        written = istinad::write_conversion(references, to, options, config, &mut out);
+        if out.closed {
+            // A closed pipe is not an error (as `print` has it); CSL-JSON
+            // has no findings to lose.
+            written = Ok(Vec::new());
+            return Err(std::io::ErrorKind::BrokenPipe.into());
+        }
+        Ok(())
+    })?;
+    Ok(written?)
+}
+
+/// A writer that remembers whether its reader closed the pipe, which an
+/// emitter reports as its own error.
+struct Piped<'a> {
+    out: &'a mut dyn Write,
+    closed: bool,
+}
+
+impl Write for Piped<'_> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.out.write(buf).inspect_err(|e| {
+            self.closed |= e.kind() == std::io::ErrorKind::BrokenPipe;
+        })
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.out.flush().inspect_err(|e| {
+            self.closed |= e.kind() == std::io::ErrorKind::BrokenPipe;
+        })
     }
 }
 

@@ -237,8 +237,37 @@ pub fn human(source: &Source, diagnostics: &[Diagnostic], color: bool) -> String
     render(&Windowed::new(source), diagnostics, color)
 }
 
+/// [`human`] written to `out` report by report: the whole report (143 MB
+/// for 312 000 findings) is never one string.
+pub fn write_human(
+    out: &mut dyn std::io::Write,
+    source: &Source,
+    diagnostics: &[Diagnostic],
+    color: bool,
+) -> std::io::Result<()> {
+    render_each(&Windowed::new(source), diagnostics, color, |one| {
+        out.write_all(one.as_bytes())
+    })
+}
+
 /// [`human`] through a windowed source.
 fn render(named: &Windowed, diagnostics: &[Diagnostic], color: bool) -> String {
+    let mut out = String::new();
+    let written: std::io::Result<()> = render_each(named, diagnostics, color, |one| {
+        out.push_str(one);
+        Ok(())
+    });
+    debug_assert!(written.is_ok(), "a string takes every report");
+    out
+}
+
+/// Draws each finding's report and hands it to `sink`, in order.
+fn render_each(
+    named: &Windowed,
+    diagnostics: &[Diagnostic],
+    color: bool,
+    mut sink: impl FnMut(&str) -> std::io::Result<()>,
+) -> std::io::Result<()> {
     let source = named.source;
     let theme = if color {
         GraphicalTheme::unicode()
@@ -248,17 +277,21 @@ fn render(named: &Windowed, diagnostics: &[Diagnostic], color: bool) -> String {
     let handler = GraphicalReportHandler::new_themed(theme)
         .with_links(false)
         .with_width(100);
-    let mut out = String::new();
+    let mut one = String::new();
     for d in diagnostics {
         let shown = Shown {
             diagnostic: d,
             source: named,
         };
-        if handler.render_report(&mut out, &shown).is_err() {
-            let _ = writeln!(out, "{}", concise_line(source, d));
+        one.clear();
+        // What miette drew before a failure stays, as it did when every
+        // report went into one string.
+        if handler.render_report(&mut one, &shown).is_err() {
+            let _ = writeln!(one, "{}", concise_line(source, d));
         }
+        sink(&one)?;
     }
-    out
+    Ok(())
 }
 
 fn concise_line(source: &Source, d: &Diagnostic) -> String {
@@ -285,6 +318,18 @@ pub fn concise(source: &Source, diagnostics: &[Diagnostic]) -> String {
         .iter()
         .map(|d| concise_line(source, d) + "\n")
         .collect()
+}
+
+/// [`concise`] written to `out` line by line.
+pub fn write_concise(
+    out: &mut dyn std::io::Write,
+    source: &Source,
+    diagnostics: &[Diagnostic],
+) -> std::io::Result<()> {
+    for d in diagnostics {
+        writeln!(out, "{}", concise_line(source, d))?;
+    }
+    Ok(())
 }
 
 /// A count of findings by severity: "2 errors, 5 warnings".
@@ -826,5 +871,42 @@ mod tests {
         // The same bytes whether a finding is reported alone or among many.
         let alone = human(&source, std::slice::from_ref(last), false);
         assert!(out.contains(&alone));
+    }
+
+    /// Issue 12: the human and concise reports reach the output finding by
+    /// finding, never as one string of all of them (143 MB for the 10 MB
+    /// cited line). Counted in the writes the writer sees.
+    #[test]
+    fn reports_are_written_finding_by_finding() {
+        /// Every write, as it came.
+        struct Writes(Vec<Vec<u8>>);
+        impl std::io::Write for Writes {
+            fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+                self.0.push(buf.to_vec());
+                Ok(buf.len())
+            }
+            fn flush(&mut self) -> std::io::Result<()> {
+                Ok(())
+            }
+        }
+        let text = "Yazılıb [2, s. 3], [3, s. 4] və [4].\n\n## ƏDƏBİYYAT\n\n\
+                    1. Mahmudov Y. Azərbaycan tarixi. Bakı: Elm, 2005. 300 s.\n";
+        let source = Source::new("m.md", text);
+        let diagnostics = istinad::check(&source, &istinad::Config::default()).diagnostics;
+        assert!(diagnostics.len() >= 4, "{diagnostics:?}");
+        let mut human_writes = Writes(Vec::new());
+        write_human(&mut human_writes, &source, &diagnostics, false).expect("written");
+        assert_eq!(human_writes.0.len(), diagnostics.len());
+        assert_eq!(
+            human_writes.0.concat(),
+            human(&source, &diagnostics, false).into_bytes()
+        );
+        let mut concise_writes = Writes(Vec::new());
+        write_concise(&mut concise_writes, &source, &diagnostics).expect("written");
+        assert!(concise_writes.0.len() >= diagnostics.len());
+        assert_eq!(
+            concise_writes.0.concat(),
+            concise(&source, &diagnostics).into_bytes()
+        );
     }
 }
