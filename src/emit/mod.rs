@@ -207,6 +207,8 @@ pub fn write(
     if format == Format::CslJson {
         // Written as it is made (the list's records are what a big list
         // holds in memory; its items and text need not be).
+        let inherited = with_repeated_authors(references);
+        let references = inherited.as_deref().unwrap_or(references);
         return csl_json::write_csl_json(references, options, out);
     }
     let (text, diagnostics) = convert(references, format, options)?;
@@ -297,6 +299,15 @@ mod tests {
             let (out, _) = convert(&refs, format, &options).expect("converts");
             let (want, _) = convert(&named, format, &options).expect("converts");
             assert_eq!(out, want, "{}", format.name());
+            // Written as it is made, too.
+            let mut written = Vec::new();
+            write(&refs, format, &options, &mut written).expect("writes");
+            assert_eq!(
+                String::from_utf8(written).expect("utf-8"),
+                want,
+                "{}",
+                format.name()
+            );
         }
     }
 }

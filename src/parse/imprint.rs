@@ -991,7 +991,8 @@ fn names_until_separator(s: &str, ctx: &Ctx) -> (Vec<Person>, usize) {
             let next_is_elem = if starts_people_statement(next, ctx) {
                 false
             } else {
-                elem_at(next, ctx).is_some_and(|(e, _)| !matches!(e, Elem::Editors(_) | Elem::Translators(_)))
+                elem_at(next, ctx)
+                    .is_some_and(|(e, _)| !matches!(e, Elem::Editors(_) | Elem::Translators(_)))
                     || c != '.' && publisher_then_imprint(next, ctx)
             };
             if (c == '.'
@@ -1430,7 +1431,10 @@ mod tests {
         // Each "edited by" once read every later one again at every comma:
         // 2^n readings (a fuzz input of 700 bytes took 14 s).
         let n = 14;
-        let text = format!("Ward, H. {}Routledge, 2008.", "Caucasus in Revolution, edited by Peter Smith, ".repeat(n));
+        let text = format!(
+            "Ward, H. {}Routledge, 2008.",
+            "Caucasus in Revolution, edited by Peter Smith, ".repeat(n)
+        );
         NAME_STATEMENTS.with(|c| c.set(0));
         let r = super::super::parse_reference(&text, &Vocabulary::builtin());
         let reads = NAME_STATEMENTS.with(std::cell::Cell::get);

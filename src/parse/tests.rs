@@ -581,7 +581,9 @@ fn same_author_marks_repeat_the_authors_of_the_entry_before() {
         refs[1].title.as_deref(),
         Some("Modernity and the Millennium")
     );
+}
 
+#[test]
 fn a_list_printed_title_first_reads_its_ambiguous_entries_title_first() {
     let vocab = Vocabulary::builtin();
     let list = "References\n\n\
