@@ -322,6 +322,37 @@ pub fn garbled(raw: &str) -> Option<usize> {
     (count >= 3).then_some(first).flatten()
 }
 
+/// The letter of `script` that looks like `c` (Latin `c` ↔ Cyrillic `с`, …).
+pub fn lookalike(c: char, script: Script) -> Option<char> {
+    const PAIRS: &[(char, char)] = &[
+        ('a', 'а'),
+        ('c', 'с'),
+        ('e', 'е'),
+        ('o', 'о'),
+        ('p', 'р'),
+        ('x', 'х'),
+        ('y', 'у'),
+        ('A', 'А'),
+        ('B', 'В'),
+        ('C', 'С'),
+        ('E', 'Е'),
+        ('H', 'Н'),
+        ('K', 'К'),
+        ('M', 'М'),
+        ('O', 'О'),
+        ('P', 'Р'),
+        ('T', 'Т'),
+        ('X', 'Х'),
+        ('ə', 'ә'),
+        ('Ə', 'Ә'),
+    ];
+    match script {
+        Script::Cyrillic => PAIRS.iter().find(|(l, _)| *l == c).map(|(_, k)| *k),
+        Script::Latin => PAIRS.iter().find(|(_, k)| *k == c).map(|(l, _)| *l),
+        Script::Arabic => None,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

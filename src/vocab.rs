@@ -104,6 +104,20 @@ pub struct LabelDef {
     pub forms: Vec<String>,
 }
 
+/// A label told apart from another only by its case, in the entries of
+/// one language (`bib/imprint.toml` `cased_labels`: Turkish `S.` sayı, the
+/// issue, beside `s.` sayfa, the page).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CasedLabel {
+    /// The language code of the entries it is read in (`tr`).
+    pub language: String,
+    /// The form, matched as printed.
+    pub form: String,
+    /// What it means there.
+    pub meaning: Meaning,
+}
+
 /// Locator labels (`bib/locators.toml`).
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields, default)]
@@ -350,8 +364,16 @@ pub struct Imprint {
     pub thesis_words: Vec<String>,
     /// Markers introducing a container without `//`.
     pub container_markers: Vec<String>,
+    /// The container markers that need no colon after them (`В кн.`,
+    /// `içinde`); the others introduce a container only with one.
+    pub colonless_container_markers: Vec<String>,
+    /// Words that introduce a container without a colon, as printed, only
+    /// after the title (Chicago `“Chapter.” In Book, edited by …`).
+    pub title_container_markers: Vec<String>,
     /// Markers printed after a container's name (Turkish `… içinde`).
     pub container_postpositions: Vec<String>,
+    /// Labels read by their case in one language's entries.
+    pub cased_labels: Vec<CasedLabel>,
     /// Markers introducing editors.
     pub editor_markers: Vec<String>,
     /// Markers introducing translators.
@@ -726,7 +748,10 @@ impl Vocabulary {
             newspaper_words,
             thesis_words,
             container_markers,
+            colonless_container_markers,
+            title_container_markers,
             container_postpositions,
+            cased_labels,
             editor_markers,
             translator_markers,
             author_markers,
@@ -760,6 +785,13 @@ impl Vocabulary {
         self.imprint
             .container_postpositions
             .extend(container_postpositions);
+        self.imprint
+            .colonless_container_markers
+            .extend(colonless_container_markers);
+        self.imprint
+            .title_container_markers
+            .extend(title_container_markers);
+        self.imprint.cased_labels.extend(cased_labels);
         self.imprint.editor_markers.extend(editor_markers);
         self.imprint.translator_markers.extend(translator_markers);
         self.imprint.author_markers.extend(author_markers);

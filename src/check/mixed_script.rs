@@ -5,7 +5,7 @@ use crate::diagnostic::Diagnostic;
 use crate::fix::{Applicability, Fix};
 use crate::parse::clean::url_ranges;
 use crate::rule::Rule;
-use crate::script::{Script, dominant_script, is_digit, script_of};
+use crate::script::{Script, dominant_script, is_digit, lookalike, script_of};
 
 /// A letter of another script inside a word or label.
 pub(crate) struct MixedScript;
@@ -136,35 +136,4 @@ fn neighbourhood_script(text: &str, start: usize, end: usize) -> Option<Script> 
     }
     let before: String = text[..start].chars().rev().take(40).collect();
     dominant_script(&before)
-}
-
-/// The letter of `script` that looks like `c` (Latin `c` ↔ Cyrillic `с`, …).
-fn lookalike(c: char, script: Script) -> Option<char> {
-    const PAIRS: &[(char, char)] = &[
-        ('a', 'а'),
-        ('c', 'с'),
-        ('e', 'е'),
-        ('o', 'о'),
-        ('p', 'р'),
-        ('x', 'х'),
-        ('y', 'у'),
-        ('A', 'А'),
-        ('B', 'В'),
-        ('C', 'С'),
-        ('E', 'Е'),
-        ('H', 'Н'),
-        ('K', 'К'),
-        ('M', 'М'),
-        ('O', 'О'),
-        ('P', 'Р'),
-        ('T', 'Т'),
-        ('X', 'Х'),
-        ('ə', 'ә'),
-        ('Ə', 'Ә'),
-    ];
-    match script {
-        Script::Cyrillic => PAIRS.iter().find(|(l, _)| *l == c).map(|(_, k)| *k),
-        Script::Latin => PAIRS.iter().find(|(_, k)| *k == c).map(|(l, _)| *l),
-        Script::Arabic => None,
-    }
 }

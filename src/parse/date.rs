@@ -287,7 +287,7 @@ fn marked_year<'a>(
         // author and year apart (APA 8.19, Chicago 15.19) stays with the
         // year; any other letter after the digits ("1920a") makes no year.
         let rest = super::lex::year_suffix(rest).map_or(rest, |(after, _)| after);
-        if rest.starts_with(|c: char| c.is_alphanumeric() && !is_marker_start(c)) {
+        if rest.starts_with(|c: char| c.is_alphanumeric() && !is_marker_start(c, vocab)) {
             // "1920-ci" is handled by year_word.
             // "۱۳۴۰ـ۱۳۴۲ش": a tatweel joins two years as a dash does.
             if !rest.starts_with(crate::script::is_dash) {
@@ -302,8 +302,18 @@ fn marked_year<'a>(
     }
 }
 
-fn is_marker_start(c: char) -> bool {
-    matches!(c, 'ش' | 'ق' | 'م' | 'ه')
+/// Whether `c` begins a calendar marker of a script without case (Arabic
+/// `ش`, `ق`, `م`, `ه`): such a marker may be typed glued to its year
+/// ("۱۳۸۸ش", "1408هـ"); a Latin letter glued to a year is no marker
+/// ("1920a" is no year).
+fn is_marker_start(c: char, vocab: &Vocabulary) -> bool {
+    !c.is_lowercase()
+        && !c.is_uppercase()
+        && vocab
+            .calendars
+            .iter()
+            .flat_map(|cal| &cal.markers)
+            .any(|m| m.starts_with(c))
 }
 
 /// `г.`, `гг.`, `года`, `yılı` (`bib/calendars.toml` `year_words`), or a

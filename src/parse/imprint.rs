@@ -233,16 +233,15 @@ fn segments_in(text: &str, from: usize, to: usize, ctx: &Ctx) -> Vec<Seg> {
         // "In" without a colon introduces a container only after the title
         // (Chicago "“Chapter.” In Book, edited by …").
         if segs.iter().any(|s: &Seg| s.elem.is_none())
-            && let Some(after) = rest.strip_prefix("In ")
-            && after.starts_with(|c: char| c.is_uppercase())
+            && let Some(marker) = title_container_marker(rest, ctx)
         {
             segs.push(Seg {
                 elem: Some(Elem::ContainerMarker),
-                range: pos..pos + 2,
+                range: pos..pos + marker,
                 sep,
                 bracketed: false,
             });
-            pos += 2;
+            pos += marker;
             continue;
         }
         if let Some(span) = imprint_year_span(rest, ctx) {
@@ -550,12 +549,35 @@ pub(crate) fn elem_at(s: &str, ctx: &Ctx) -> Option<(Elem, usize)> {
         .or_else(|| edition_place_year(s, ctx))
 }
 
+/// The length of a word that introduces a container after the title
+/// without a colon ("In Book, edited by"), followed by a space and a
+/// capital.
+fn title_container_marker(s: &str, ctx: &Ctx) -> Option<usize> {
+    ctx.vocab
+        .imprint
+        .title_container_markers
+        .iter()
+        .find(|m| {
+            s.strip_prefix(m.as_str())
+                .and_then(|after| after.strip_prefix(' '))
+                .is_some_and(|after| after.starts_with(char::is_uppercase))
+        })
+        .map(String::len)
+}
+
 /// Container markers: "In:", "В кн.:", "İçinde:", "در:".
 fn container_marker(s: &str, ctx: &Ctx) -> Option<(Elem, usize)> {
     let (rest, (w, _)) = word(&ctx.vocab.index.container_markers).parse(s).ok()?;
     let wf = fold(w);
     let colon = rest.trim_start().starts_with(':') || w.ends_with(':');
-    (colon || wf.starts_with('в') || wf.starts_with("içinde")).then(|| {
+    let colonless = || {
+        ctx.vocab
+            .imprint
+            .colonless_container_markers
+            .iter()
+            .any(|m| wf.starts_with(&fold(m)))
+    };
+    (colon || colonless()).then(|| {
         let rest = rest.trim_start().strip_prefix(':').unwrap_or(rest);
         (Elem::ContainerMarker, s.len() - rest.len())
     })
@@ -679,29 +701,37 @@ fn counted(s: &str, ctx: &Ctx) -> Option<(Elem, usize)> {
 }
 
 /// Labels typed in another script or case: a Latin "C." for the Cyrillic
-/// page label in a Russian entry (reported as mixed-script), read as the
-/// page it means; Turkish "C. 30, S. 88", where capital S. is sayı (issue)
-/// and s. is sayfa (page).
+/// page label "С." in a Russian entry (reported as mixed-script), read as
+/// the label its letters look like; Turkish "C. 30, S. 88", where capital
+/// S. is sayı (issue) and s. is sayfa (page) (`bib/imprint.toml`
+/// `cased_labels`).
 fn mistyped_label(s: &str, ctx: &Ctx) -> Option<(Elem, usize)> {
-    let len = |rest: &str| s.len() - rest.len();
-    if ctx.lang == Some(Language::Ru)
-        && let Some(after) = s.strip_prefix("C.").or_else(|| s.strip_prefix("c."))
-        && let Ok((rest, (_, v))) = (sp, super::lex::range_list).parse(after)
-        && at_boundary(rest)
-        && crate::script::dominant_script(&rest.chars().take(30).collect::<String>())
-            != Some(crate::script::Script::Latin)
-    {
-        let pages = crate::script::normalize_range(v).replace(' ', "");
-        return Some((Elem::Pages(pages), len(rest)));
+    let cased = ctx.vocab.imprint.cased_labels.iter().find_map(|l| {
+        let after = s.strip_prefix(l.form.as_str())?;
+        (ctx.lang == Language::from_code(&l.language)).then_some((l.meaning, after))
+    });
+    if let Some((meaning, after)) = cased {
+        let (rest, (_, v)) = (sp, super::lex::range).parse(after).ok()?;
+        let v = crate::script::normalize_range(v);
+        return at_boundary(rest).then(|| (label_elem(meaning, v, ""), s.len() - rest.len()));
     }
-    if ctx.lang == Some(Language::Tr)
-        && let Some(after) = s.strip_prefix("S.")
-        && let Ok((rest, (_, v))) = (sp, super::lex::range).parse(after)
-        && at_boundary(rest)
-    {
-        return Some((Elem::Issue(crate::script::normalize_range(v)), len(rest)));
+    if ctx.lang != Some(Language::Ru) {
+        return None;
     }
-    None
+    // The letters before the period, each a Latin look-alike of a Cyrillic
+    // letter, then the label they spell.
+    let dot = s.find('.').filter(|&d| (1..=4).contains(&d))?;
+    let cyrillic: String = s[..dot]
+        .chars()
+        .map(|c| crate::script::lookalike(c, crate::script::Script::Cyrillic))
+        .collect::<Option<_>>()?;
+    let read = format!("{cyrillic}{}", &s[dot..]);
+    let (elem, len) = labelled_elem(&read, ctx)?;
+    let len = len - (cyrillic.len() - dot);
+    let after = &s[len..];
+    (crate::script::dominant_script(&after.chars().take(30).collect::<String>())
+        != Some(crate::script::Script::Latin))
+    .then_some((elem, len))
 }
 
 /// Labelled: "Том II", "№ 3", "С. 33–34", "vol. 3"; a label of another
@@ -712,14 +742,19 @@ fn labelled_elem(s: &str, ctx: &Ctx) -> Option<(Elem, usize)> {
         return None;
     }
     let len = s.len() - rest.len();
-    let elem = match l.meaning {
-        Meaning::Volume => Elem::Volume(l.normalized),
-        Meaning::Issue => Elem::Issue(l.normalized),
-        Meaning::Page => Elem::Pages(l.normalized),
-        Meaning::Part | Meaning::Book => Elem::Part(l.normalized),
-        _ => Elem::Other(s[..len].to_string()),
-    };
-    Some((elem, len))
+    Some((label_elem(l.meaning, l.normalized, &s[..len]), len))
+}
+
+/// The element a label of `meaning` with its `value` gives; a label of
+/// another kind (chapter, column…) is kept as a note of its `printed` text.
+fn label_elem(meaning: Meaning, value: String, printed: &str) -> Elem {
+    match meaning {
+        Meaning::Volume => Elem::Volume(value),
+        Meaning::Issue => Elem::Issue(value),
+        Meaning::Page => Elem::Pages(value),
+        Meaning::Part | Meaning::Book => Elem::Part(value),
+        _ => Elem::Other(printed.to_string()),
+    }
 }
 
 /// Editions ("2-е изд.", "3-cü nəşr", "2nd ed.", "3. baskı", "چاپ دوم"),
@@ -909,11 +944,7 @@ pub(crate) fn volume_count(s: &str, vocab: &Vocabulary) -> Option<(String, usize
         None => (s, false),
     };
     let (rest, n) = if let Ok((r, d)) = digits(after_prefix) {
-        // "2-х", "2-x": the case ending after the number.
-        let r = r.trim_start_matches(|c: char| {
-            c == '-' || (c.is_alphabetic() && c.len_utf8() == 2 && r.starts_with('-'))
-        });
-        (r, u32::try_from(parse_number(d)?).ok()?)
+        (case_ending(r), u32::try_from(parse_number(d)?).ok()?)
     } else {
         let (r, (_, n)) = word(&index.cardinals).parse(after_prefix).ok()?;
         if !r.starts_with(char::is_whitespace) {
@@ -921,7 +952,7 @@ pub(crate) fn volume_count(s: &str, vocab: &Vocabulary) -> Option<(String, usize
         }
         (r, n)
     };
-    let rest = rest.trim_start_matches(['-', 'х', 'x']).trim_start();
+    let rest = rest.trim_start();
     let counted = word(&index.volume_count_words)
         .parse(rest)
         .or_else(|e| match prefixed {
@@ -931,6 +962,21 @@ pub(crate) fn volume_count(s: &str, vocab: &Vocabulary) -> Option<(String, usize
     let (after, _) = counted.ok()?;
     let end = s.len() - after.len();
     ends_element(&s[..end], after).then(|| (n.to_string(), end))
+}
+
+/// `r` after the case ending of a number before it: "2-х томах", "2-x",
+/// "3-cü": a hyphen and up to three letters.
+fn case_ending(r: &str) -> &str {
+    let Some(after) = r.strip_prefix('-') else {
+        return r;
+    };
+    let end = after
+        .find(|c: char| !c.is_alphabetic())
+        .unwrap_or(after.len());
+    match after[..end].chars().count() {
+        0..=3 => &after[end..],
+        _ => r,
+    }
 }
 
 /// The words between a role marker and the names: "by", the source
@@ -1715,6 +1761,30 @@ mod tests {
     }
 
     #[test]
+    fn labels_typed_in_another_script_or_case() {
+        let v = Vocabulary::builtin();
+        let read = |s: &str, lang| mistyped_label(s, &Ctx::new(&v, Some(lang)));
+        // Latin look-alikes of a Cyrillic label in a Russian entry.
+        assert_eq!(
+            read("C. 33–34.", Language::Ru),
+            Some((Elem::Pages("33-34".into()), "C. 33–34".len()))
+        );
+        assert_eq!(
+            read("T. 2. С. 5.", Language::Ru),
+            Some((Elem::Volume("2".into()), "T. 2".len()))
+        );
+        // Not in another language, nor before Latin text.
+        assert_eq!(read("C. 33.", Language::En), None);
+        assert_eq!(read("C. 33 in the notes", Language::Ru), None);
+        // Turkish capital S. is sayı, the issue, by `cased_labels`.
+        assert_eq!(
+            read("S. 88, s. 77", Language::Tr),
+            Some((Elem::Issue("88".into()), "S. 88".len()))
+        );
+        assert_eq!(read("S. 88", Language::Az), None);
+    }
+
+    #[test]
     fn the_number_of_volumes() {
         let v = Vocabulary::builtin();
         let count = |s: &str| volume_count(s, &v).map(|(n, l)| (n, s[..l].to_string()));
@@ -1729,6 +1799,10 @@ mod tests {
         assert_eq!(
             count("в 2-х томах."),
             Some(("2".into(), "в 2-х томах".into()))
+        );
+        assert_eq!(
+            count("в 2-x томах."),
+            Some(("2".into(), "в 2-x томах".into()))
         );
         assert_eq!(count("в 3 т."), Some(("3".into(), "в 3 т.".into())));
         assert_eq!(count("In 3 vols."), Some(("3".into(), "In 3 vols.".into())));
