@@ -1451,6 +1451,24 @@ fn locator_at(
             None,
         ));
     }
+    // A part of the work named by a whole word, with no number:
+    // "[2, приложение]", "(5, Önsöz)" (a label spelled out, no period).
+    if let Ok((rest, (label, meaning))) = crate::parse::lex::word(&vocab.index.labels).parse(s)
+        && !label.ends_with('.')
+        && label.chars().count() > 3
+        && rest.trim().is_empty()
+    {
+        return Some((
+            Locator {
+                label: meaning,
+                value: String::new(),
+                printed: Some(label.to_string()),
+                span: pos..pos + label.len(),
+            },
+            pos + label.len(),
+            None,
+        ));
+    }
     // A bare page: "[39, 250-252]".
     if let Ok((rest, r)) = range_list(s)
         && !rest.trim_start().starts_with(|c: char| c.is_alphabetic())
@@ -1566,6 +1584,27 @@ mod tests {
                     .collect()
             })
             .collect()
+    }
+
+    #[test]
+    fn an_appendix_is_a_locator_with_or_without_its_number() {
+        let found = items("См. [1, прил. 2] и [2, приложение]; (3, əlavə 4).", 3);
+        assert_eq!(
+            found,
+            vec![
+                vec![(1, Some((Meaning::Appendix, "2".to_string())))],
+                vec![(2, Some((Meaning::Appendix, String::new())))],
+                vec![(3, Some((Meaning::Appendix, "4".to_string())))],
+            ]
+        );
+        let s = scan("[2, приложение]", 2);
+        assert!(s.diagnostics.is_empty(), "{:?}", s.diagnostics);
+        // An abbreviation or a short word needs its number.
+        assert!(
+            items("[2, прил.]", 2)
+                .iter()
+                .all(|c| c.iter().all(|i| i.1.is_none()))
+        );
     }
 
     #[test]

@@ -70,6 +70,8 @@ pub enum Meaning {
     Figure,
     /// A table.
     Table,
+    /// An appendix (CSL's `appendix` locator).
+    Appendix,
 }
 
 impl Meaning {
@@ -90,6 +92,7 @@ impl Meaning {
             Meaning::Line => "line",
             Meaning::Figure => "figure",
             Meaning::Table => "table",
+            Meaning::Appendix => "appendix",
         }
     }
 }

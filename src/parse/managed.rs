@@ -608,6 +608,7 @@ fn meaning(label: Option<&str>) -> Meaning {
         "note" => Meaning::Note,
         "line" | "verse" => Meaning::Line,
         "figure" => Meaning::Figure,
+        "appendix" => Meaning::Appendix,
         _ => Meaning::Page,
     }
 }
