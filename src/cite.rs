@@ -144,6 +144,16 @@ pub fn scan_citations(
     scan
 }
 
+/// Whether a numbered citation is one by its shape: square brackets or a
+/// labelled locator (`[3, s. 12]`, `(3, s. 12)`); `(2:177)`, a Qur'an
+/// verse, and a bare `(1)` are not surely one.
+fn surely_numbered(c: &Citation) -> bool {
+    c.text.starts_with('[')
+        || c.items
+            .iter()
+            .any(|i| i.locator.as_ref().is_some_and(|l| l.printed.is_some()))
+}
+
 /// Scans the body and notes for citations of both styles and keeps the
 /// document's: by number, or by author and year (`style`, or when `None`
 /// found from the list and the citations: a numbered list is cited by
@@ -173,10 +183,18 @@ pub fn scan_document(
         .iter()
         .filter(|r| r.iter().any(reaches))
         .count();
+    // Against an unnumbered list a bare "(1)" is as likely a note's marker
+    // ("histories(1)") or an enumeration as a citation: only bracketed or
+    // labelled numbers ("[3]", "(3, p. 12)") speak for numbered citing.
+    let numbered_sure = numbered
+        .citations
+        .iter()
+        .filter(|c| surely_numbered(c))
+        .count();
     let style = config.style.unwrap_or({
         if numbered_list {
             CitationStyle::Numbered
-        } else if ad_reaching > 0 && ad.citations.len() >= numbered.citations.len()
+        } else if ad_reaching > 0 && ad.citations.len() >= numbered_sure
             || numbered.citations.is_empty() && !references.is_empty()
         {
             CitationStyle::AuthorDate
@@ -223,12 +241,7 @@ pub fn scan_document(
                     && c.items
                         .iter()
                         .all(|i| i.reference.is_some_and(|n| (1..=max).contains(&n)))
-                    // Square brackets or a labelled locator (`[3, s. 12]`,
-                    // `(3, s. 12)`): `(2:177)`, a Qur'an verse, is none.
-                    && (c.text.starts_with('[')
-                        || c.items
-                            .iter()
-                            .any(|i| i.locator.as_ref().is_some_and(|l| l.printed.is_some())));
+                    && surely_numbered(&c);
                 let free = !taken
                     .iter()
                     .any(|t| t.start < c.span.end && c.span.start < t.end);
