@@ -154,6 +154,15 @@ fn surely_numbered(c: &Citation) -> bool {
             .any(|i| i.locator.as_ref().is_some_and(|l| l.printed.is_some()))
 }
 
+/// Whether the bracket at `at` follows a word or a mark with no space
+/// (`caliphate,[1]`, `Yazd(2)`), as a note's marker does.
+fn glued_to_word(text: &str, at: usize) -> bool {
+    text[..at]
+        .chars()
+        .next_back()
+        .is_some_and(|c| !c.is_whitespace() && !matches!(c, '(' | '[' | '«' | '“' | '"'))
+}
+
 /// Scans the body and notes for citations of both styles and keeps the
 /// document's: by number, or by author and year (`style`, or when `None`
 /// found from the list and the citations: a numbered list is cited by
@@ -237,11 +246,20 @@ pub fn scan_document(
                     .map(|(c, r)| (c, r, false)),
             );
             for c in numbered.citations {
+                // Against an unnumbered list a bare "[1]" glued to a word
+                // is a note's marker as printed on the web ("caliphate
+                // (929-1031 CE),[1]"): only a labelled locator makes it a
+                // citation by number.
+                let labelled = c
+                    .items
+                    .iter()
+                    .any(|i| i.locator.as_ref().is_some_and(|l| l.printed.is_some()));
                 let sure = !c.items.is_empty()
                     && c.items
                         .iter()
                         .all(|i| i.reference.is_some_and(|n| (1..=max).contains(&n)))
-                    && surely_numbered(&c);
+                    && surely_numbered(&c)
+                    && (numbered_list || labelled || !glued_to_word(text, c.span.start));
                 let free = !taken
                     .iter()
                     .any(|t| t.start < c.span.end && c.span.start < t.end);

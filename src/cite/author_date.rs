@@ -20,7 +20,7 @@ use unicode_normalization::UnicodeNormalization;
 use super::locator_at;
 use crate::model::{Citation, CitationItem, CitationStyle, Locator, Reference};
 use crate::parse::person::is_particle;
-use crate::script::{Script, digit_value, fold, is_digit, script_of};
+use crate::script::{Script, digit_value, fold, is_dash, is_digit, script_of};
 use crate::source::Span;
 use crate::vocab::{Meaning, Vocabulary};
 
@@ -118,6 +118,8 @@ pub(crate) struct Listed {
     pub printed_year: String,
     /// The suffix after its year (`2012a`).
     pub suffix: Option<char>,
+    /// The last year of the range its year opens (`(1983-86)`: 1986).
+    pub range_end: Option<i32>,
     /// Whether it has no date (`n.d.`, `б. г.`), or no year at all.
     pub undated: bool,
 }
@@ -195,6 +197,7 @@ impl Listed {
                     years,
                     printed_year,
                     suffix,
+                    range_end: r.year.and_then(|y| range_end_in(&r.raw, y)),
                 }
             })
             .collect()
@@ -302,6 +305,55 @@ impl List {
                 })
             })
     }
+}
+
+/// The last year of a range printed from `year` in `raw` (`1983-86`,
+/// `1990–1991`).
+fn range_end_in(raw: &str, year: i32) -> Option<i32> {
+    let digits = year.to_string();
+    let mut from = 0;
+    while let Some(at) = raw[from..].find(&digits) {
+        let end = from + at + digits.len();
+        let before_ok = !raw[..from + at].ends_with(|c: char| c.is_alphanumeric());
+        if before_ok && let Some((last, _)) = range_end(year, &raw[end..]) {
+            return Some(last);
+        }
+        from = end;
+    }
+    None
+}
+
+/// `s` with its digits in ASCII and its dashes a hyphen.
+fn normalized_digits(s: &str) -> String {
+    s.chars()
+        .map(|c| match digit_value(c) {
+            Some(d) => char::from_digit(d, 10).unwrap_or(c),
+            None if is_dash(c) => '-',
+            None => c,
+        })
+        .collect()
+}
+
+/// The end of a range of years after its first year `first`: a dash and two
+/// or four digits (`-86`, `–1991`) not followed by another digit or letter,
+/// no earlier than `first`; with the length it takes.
+fn range_end(first: i32, after: &str) -> Option<(i32, usize)> {
+    let dash = after.chars().next().filter(|c| is_dash(*c))?;
+    let rest = &after[dash.len_utf8()..];
+    let digits: String = rest.chars().take_while(|c| is_digit(*c)).collect();
+    let len = dash.len_utf8() + digits.chars().map(char::len_utf8).sum::<usize>();
+    if after[len..].starts_with(char::is_alphanumeric) {
+        return None;
+    }
+    let value = digits.chars().try_fold(0i32, |acc, d| {
+        Some(acc * 10 + i32::try_from(digit_value(d)?).ok()?)
+    })?;
+    let last = match digits.chars().count() {
+        2 => first - first % 100 + value,
+        4 => value,
+        _ => return None,
+    };
+    (last > first).then_some((last, len))
 }
 
 /// The suffix letter printed right after `year` in `raw` (`2012a`).
@@ -435,6 +487,16 @@ enum Year {
     Ibid,
 }
 
+impl Year {
+    /// The last year of a cited range (`1983-86` printed `1983-1986`).
+    fn range_end(&self) -> Option<i32> {
+        match self {
+            Year::Dated(y, None, printed, _) => Some(range_end(*y, printed.get(4..)?)?.0),
+            _ => None,
+        }
+    }
+}
+
 /// Reads the bracket opening at `open`: a citation, how its items resolved,
 /// and the offset after it.
 fn bracket(
@@ -519,6 +581,14 @@ fn bracket(
             year,
             et_al: unit.et_al.clone(),
         });
+    }
+    // A range of years cites a work only when it finds one: "(Nizami,
+    // 1141-1209)" gives a life.
+    if units.iter().zip(&resolutions).any(|(u, r)| {
+        u.year.range_end().is_some()
+            && !matches!(r.outcome, Outcome::Found { .. } | Outcome::Ambiguous { .. })
+    }) {
+        return None;
     }
     // A bracket whose every name is unknown is a citation only when it
     // reads as one beyond doubt: names of people, not of places or months.
@@ -1024,11 +1094,17 @@ fn first_year(text: &str, from: usize, to: usize, vocab: &Vocabulary) -> Option<
             return None;
         }
         let value = value?;
-        // A range of years ("1880-1921") is a life or a period, not a work.
-        if after.starts_with(['-', '–', '—'])
+        // A range of years: a work printed over several ("(BIC OPI,
+        // 1983-86, p. 264)"), or a life or a period ("(Nizami,
+        // 1141-1209)"); a citation only if it finds its entry (`bracket`).
+        if after.starts_with(is_dash)
             && after[after.chars().next().map_or(1, char::len_utf8)..].starts_with(is_digit)
         {
-            return None;
+            let (last, range_len) = range_end(value, after)?;
+            let span = from + i..from + i + len + range_len;
+            let printed = format!("{value}-{}", &normalized_digits(&after[..range_len])[1..]);
+            debug_assert!(last > value);
+            return Some((from + i, Year::Dated(value, None, printed, span)));
         }
         let (suffix, mut end) = match crate::parse::lex::year_suffix(after) {
             Some((_, c)) => (Some(c), i + len + c.len_utf8()),
@@ -1447,10 +1523,12 @@ fn named_before(
 
 /// The author of a year alone in brackets named earlier in its sentence or
 /// paragraph, not right before it: `Bromley's description (1998b, pp.
-/// 36-8)`, `MacEoin's reply to that, "Bahá'í Fundamentalism…" (1986)`. The
-/// nearest listed family name before the bracket (in the same line, at most
-/// 300 bytes back) that has an entry of that very year; the citation is the
-/// bracket alone.
+/// 36-8)`, `MacEoin's reply to that, "Bahá'í Fundamentalism…" (1986)`, or
+/// before the quotation the bracket closes (`Ayvazoğlu şöyle açıklar:
+/// “…” (2018, s. 210)`). The nearest listed family name before the bracket
+/// (in its paragraph, or the one before when that ends with a colon
+/// introducing a quotation; at most 1 200 bytes back) that has an entry of
+/// that very year; the citation is the bracket alone.
 fn mentioned_before(
     text: &str,
     open: usize,
@@ -1462,10 +1540,8 @@ fn mentioned_before(
     let Year::Dated(y, suffix, ..) = year else {
         return None;
     };
-    let from = prev_boundary(text, open.saturating_sub(300)).max(floor);
-    let from = text[from..open]
-        .rfind('\n')
-        .map_or(from, |at| from + at + 1);
+    let from = prev_boundary(text, open.saturating_sub(1200)).max(floor);
+    let from = paragraph_start(text, from, open);
     let words = words_in(text, from, open);
     for w in words.iter().rev() {
         let word = text[w.clone()].trim_end_matches(|c: char| !c.is_alphabetic());
@@ -1485,6 +1561,21 @@ fn mentioned_before(
         }
     }
     None
+}
+
+/// Where the paragraph holding `at` starts, no earlier than `floor`; a
+/// paragraph that ends with a colon (a quotation's introduction) joins
+/// the one after it. Paragraphs are parted by a blank line.
+fn paragraph_start(text: &str, floor: usize, at: usize) -> usize {
+    let mut end = at;
+    while let Some(blank) = text[floor..end].rfind("\n\n") {
+        let start = floor + blank + 2;
+        if !text[floor..floor + blank].trim_end().ends_with(':') {
+            return start;
+        }
+        end = floor + blank;
+    }
+    floor
 }
 
 /// How closely two names agree.
@@ -1706,6 +1797,9 @@ fn resolve(unit: &Unit, year: &Year, listed: &List, vocab: &Vocabulary) -> Outco
     let dated: Vec<(&Listed, Level)> = by_author
         .iter()
         .filter(|(l, _)| match year {
+            Year::Dated(y, ..) if year.range_end().is_some() => {
+                year_matches(l, *y) && l.range_end == year.range_end()
+            }
             Year::Dated(y, ..) => year_matches(l, *y),
             Year::Undated(..) => l.undated,
             Year::Ibid => false,
@@ -1912,6 +2006,50 @@ mod tests {
         // Two authors joined by a hyphen.
         let found = cites("(Bock-Pappert, 2023, s. 5)", list);
         assert_eq!(found[0].1[0].0, Some(2));
+    }
+
+    #[test]
+    fn a_range_of_years_cites_the_work_printed_over_them() {
+        let list = "Иванов И. И. История Кавказа. М.: Наука, 1965–1978.\n\
+                    Smith, John. A Book. London: Penguin, 1990-91.\n\
+                    Smith, John. Another Book. London: Penguin, 1990.\n\
+                    Nizami, G. Xəmsə. Bakı: Elm, 1982.";
+        let found = cites(
+            "Read (Иванов, 1965–1978, с. 5), (Smith 1990-91, p. 4) and (Smith, 1990–1991); \
+             the poet (Nizami, 1141-1209) lived long before; (Smith, 1990-95) is no work of his.",
+            list,
+        );
+        let texts: Vec<(&str, Option<u32>)> = found
+            .iter()
+            .map(|(t, items)| (t.as_str(), items[0].0))
+            .collect();
+        assert_eq!(
+            texts,
+            [
+                ("(Иванов, 1965–1978, с. 5)", Some(1)),
+                ("(Smith 1990-91, p. 4)", Some(2)),
+                ("(Smith, 1990–1991)", Some(2)),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_year_after_a_quotation_cites_the_author_who_introduced_it() {
+        let list = "Ayvazoğlu, B. (2018). He'nin iki gözü iki çeşme. İstanbul.\n\
+                    Enginün, İ. (2010). Cumhuriyet dönemi Türk edebiyatı. İstanbul.";
+        let found = cites(
+            "Beşir Ayvazoğlu, bu tutumu Melamî kişiliğiyle bağdaştırarak\n\
+             şöyle açıklar:\n\n“(...) mizah mecmualarının sataşmalarını hoş karşılar,\n\
+             hatta bunu şiirini tanıtmanın bir vasıtası olarak görürdü.” (2018, s. 210).\n\n\
+             Enginün bunu ayrıca yazar.\n\nBaşka bir paragraf burada biter (2010, s. 83).",
+            list,
+        );
+        let texts: Vec<(&str, Option<u32>)> = found
+            .iter()
+            .map(|(t, items)| (t.as_str(), items[0].0))
+            .collect();
+        // The second paragraph does not introduce the third: no author.
+        assert_eq!(texts, [("(2018, s. 210)", Some(1))]);
     }
 
     #[test]
