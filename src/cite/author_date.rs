@@ -310,13 +310,19 @@ impl List {
 /// The last year of a range printed from `year` in `raw` (`1983-86`,
 /// `1990–1991`).
 fn range_end_in(raw: &str, year: i32) -> Option<i32> {
+    after_year_in(raw, year, |after| Some(range_end(year, after)?.0))
+}
+
+/// The first of `read` applied to what follows `year` printed as a word of
+/// its own in `raw`.
+fn after_year_in<T>(raw: &str, year: i32, read: impl Fn(&str) -> Option<T>) -> Option<T> {
     let digits = year.to_string();
     let mut from = 0;
     while let Some(at) = raw[from..].find(&digits) {
         let end = from + at + digits.len();
         let before_ok = !raw[..from + at].ends_with(|c: char| c.is_alphanumeric());
-        if before_ok && let Some((last, _)) = range_end(year, &raw[end..]) {
-            return Some(last);
+        if before_ok && let Some(found) = read(&raw[end..]) {
+            return Some(found);
         }
         from = end;
     }
@@ -358,17 +364,9 @@ fn range_end(first: i32, after: &str) -> Option<(i32, usize)> {
 
 /// The suffix letter printed right after `year` in `raw` (`2012a`).
 fn suffix_in(raw: &str, year: i32) -> Option<char> {
-    let digits = year.to_string();
-    let mut from = 0;
-    while let Some(at) = raw[from..].find(&digits) {
-        let end = from + at + digits.len();
-        let before_ok = !raw[..from + at].ends_with(|c: char| c.is_alphanumeric());
-        if before_ok && let Some((_, c)) = crate::parse::lex::year_suffix(&raw[end..]) {
-            return Some(c);
-        }
-        from = end;
-    }
-    None
+    after_year_in(raw, year, |after| {
+        crate::parse::lex::year_suffix(after).map(|(_, c)| c)
+    })
 }
 
 /// Scans `text[part]` for each of `parts` for author–date citations against
