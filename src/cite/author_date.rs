@@ -281,7 +281,25 @@ impl List {
             .iter()
             .filter_map(|&i| Some((&self.entries[i], rate(&self.entries[i])?)))
             .collect();
-        if !found.is_empty() || !close {
+        if !found.is_empty() {
+            return found;
+        }
+        // A work without an author cited by the first words of its title
+        // (APA 8.14, Chicago 15.32): "(Iranian Government Document, 1991)"
+        // for "“Iranian Government document on the Bahá'í question.” (1991)".
+        if cited.key.contains(' ') {
+            let opening = format!("{} ", cited.key);
+            let by_title: Vec<(&Listed, Level)> = self
+                .entries
+                .iter()
+                .filter(|l| l.whole.iter().any(|w| w.starts_with(&opening)))
+                .map(|l| (l, Level::Exact))
+                .collect();
+            if !by_title.is_empty() {
+                return by_title;
+            }
+        }
+        if !close {
             return found;
         }
         self.entries
@@ -2048,6 +2066,20 @@ mod tests {
             .collect();
         // The second paragraph does not introduce the third: no author.
         assert_eq!(texts, [("(2018, s. 210)", Some(1))]);
+    }
+
+    #[test]
+    fn a_work_without_an_author_is_cited_by_the_first_words_of_its_title() {
+        let list = "\"Iranian Government document on the Bahá'í question.\" (1991). Available on the Internet at: http://www.bahai.org/\n\
+                    Mackey, Sandra. (1996). The Iranians. New York: Plume.";
+        let found = cites(
+            "A memorandum (Iranian Government Document, 1991) and a book (Mackey, 1996); \
+             no one word of a title: (Iranian, 1991).",
+            list,
+        );
+        let items: Vec<Option<u32>> = found.iter().map(|(_, items)| items[0].0).collect();
+        assert_eq!(items[..2], [Some(1), Some(2)]);
+        assert!(items[2..].iter().all(Option::is_none), "{found:?}");
     }
 
     #[test]

@@ -177,13 +177,14 @@ fn is_emphasis_mark(chars: &[(usize, char)], i: usize) -> bool {
 }
 
 /// Byte ranges of URLs in `raw`: `http://`, `https://`, `ftp://` or `www.`
-/// up to a space, `>` or a closing bracket not opened inside the URL.
+/// up to a space, `>` or a closing bracket not opened inside the URL; a
+/// scheme typed with one slash (`http:/www.bahai.org/`) still opens one.
 pub(crate) fn url_ranges(raw: &str) -> Vec<std::ops::Range<usize>> {
     let mut out = Vec::new();
     let lower = raw.to_ascii_lowercase();
     let mut from = 0;
     while from < raw.len() {
-        let found = ["http://", "https://", "ftp://", "www."]
+        let found = ["http:/", "https:/", "ftp://", "www."]
             .iter()
             .filter_map(|p| lower[from..].find(p).map(|i| from + i))
             .min();
@@ -259,5 +260,9 @@ mod tests {
         let raw = "(see https://x.org/a_(b)/c). www.y.az, and";
         let r: Vec<_> = url_ranges(raw).into_iter().map(|r| &raw[r]).collect();
         assert_eq!(r, ["https://x.org/a_(b)/c", "www.y.az"]);
+        // A scheme with one slash, as typed.
+        let raw = "Available on the Internet at: http:/www.bahai.org/.";
+        let r: Vec<_> = url_ranges(raw).into_iter().map(|r| &raw[r]).collect();
+        assert_eq!(r, ["http:/www.bahai.org/"]);
     }
 }
