@@ -427,7 +427,9 @@ fn has_year(s: &str, ctx: &Ctx) -> bool {
 }
 
 /// A dash glued to a period and to the word after it, opening the next
-/// area: `.-Bakı`, `.–М.`, `.- Bakı`, `.- «Gənclik»` (one space may follow it).
+/// area: `.-Bakı`, `.–М.`, `.- Bakı`, `.- «Gənclik»` (one space may follow it);
+/// in the library style also a date, a number or a label: `Azadlıq.- 2012.-
+/// 19 iyun.- S.14.`, `Изв. АН СССР.- 1993.- №1.- c.3-9`.
 fn glued_dash(rest: &str) -> bool {
     let mut chars = rest.chars();
     if !chars.next().is_some_and(is_area_dash) {
@@ -438,7 +440,7 @@ fn glued_dash(rest: &str) -> bool {
     after
         .strip_prefix(['«', '"', '“'])
         .unwrap_or(after)
-        .starts_with(char::is_uppercase)
+        .starts_with(|c: char| c.is_uppercase() || is_digit(c) || c == '№')
 }
 
 /// Whether `after` (right after a period, without a space) starts with a
@@ -1449,6 +1451,20 @@ mod tests {
             .into_iter()
             .map(|s| (s.elem, text[s.range].to_string()))
             .collect()
+    }
+
+    #[test]
+    fn a_glued_dash_before_a_date_or_number_closes_the_container() {
+        // Azerbaijani library style: `.-` closes each area, a date or a
+        // label after it as well as a place.
+        let got = segs("Azadlıq.- 2012.- 19 iyun.- S.14.", Some(Language::Az));
+        assert_eq!(got[0], (None, "Azadlıq".to_string()));
+        let r = super::super::parse_reference(
+            "Лихачев Д.С. Концептосфера русского языка // Изв. АН СССР Сер. Лит. И яз.- 1993.- №1.",
+            &Vocabulary::builtin(),
+        );
+        assert_eq!(r.container.as_deref(), Some("Изв. АН СССР Сер. Лит. И яз"));
+        assert_eq!((r.year, r.issue.as_deref()), (Some(1993), Some("1")));
     }
 
     #[test]
