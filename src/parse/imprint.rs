@@ -1276,8 +1276,14 @@ fn bracket_ends_free(before: &str, group: &str, after: &str, ctx: &Ctx) -> bool 
         && ctx.year_seen.get().is_none()
         && after.trim_start().starts_with([',', '.'])
         && !has_year(after, ctx);
+    // "… посвящённой 190-летию … (19 декабря 2016 г.) / Под общей
+    // редакцией", "Письмо … (12 марта 1920 г.)": a day's date in brackets
+    // dates the conference or the document named before it.
+    let named_day = matches!(elem, Some(Elem::Date(_, _, Some(_))))
+        && before.trim_end().ends_with(char::is_alphabetic);
     elem.as_ref()
-        .is_some_and(|e| !matches!(e, Elem::Year(_)) || after_number)
+        .is_some_and(|e| !matches!(e, Elem::Year(_) | Elem::Date(..)) || after_number)
+        || matches!(elem, Some(Elem::Date(..))) && !named_day
         || entry_year
         || starts_with_imprint(inner, ctx)
 }
