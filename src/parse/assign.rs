@@ -64,6 +64,7 @@ pub(super) fn assign(work: &str, segs: &[imprint::Seg], f: &mut Fields, ctx: &Ct
                     value,
                     prev: idx.checked_sub(1).and_then(|i| segs.get(i)),
                     next: segs.get(idx + 1),
+                    next_text: segs.get(idx + 1).map_or("", |n| &work[n.range.clone()]),
                 };
                 take_free(work, &free, f, &mut state, ctx);
             }
@@ -159,6 +160,8 @@ struct Free<'a> {
     newspaper_named: bool,
     prev: Option<&'a imprint::Seg>,
     next: Option<&'a imprint::Seg>,
+    /// The next segment as printed (empty at the end).
+    next_text: &'a str,
 }
 
 impl Free<'_> {
@@ -179,7 +182,7 @@ fn take_free(work: &str, free: &Free<'_>, f: &mut Fields, state: &mut State, ctx
         || thesis(free, f, state, ctx)
         || after_title(free, f, state, ctx)
         || bare_number(free, f, state)
-        || container_before_pages(work, free, f, state, ctx)
+        || container_before_pages(free, f, state, ctx)
         || series(free, f, state, ctx)
         || place_publisher(work, free, f, state)
         || author_after_title(free, f, state, ctx)
@@ -305,13 +308,7 @@ fn bare_number(free: &Free<'_>, f: &mut Fields, state: &State) -> bool {
 /// "“Muizzî”, TDV İslâm Ansiklopedisi, Ankara, c. XXXI, s. 98-99"; APA
 /// "… sanat. Türkler, 6, Orta Çağ, Ankara, 9-45."; Azerbaijani "… yazılı
 /// abidə. Dilçilik məsələləri, «Elm», 2000, s.36-44").
-fn container_before_pages(
-    work: &str,
-    free: &Free<'_>,
-    f: &mut Fields,
-    state: &mut State,
-    ctx: &Ctx,
-) -> bool {
+fn container_before_pages(free: &Free<'_>, f: &mut Fields, state: &mut State, ctx: &Ctx) -> bool {
     let closed_title = f.title_quoted && free.seg.sep == Sep::Comma || free.seg.sep == Sep::Period;
     let container_follows = free.next.is_some_and(|n| match &n.elem {
         Some(Elem::Place(_) | Elem::Year(_) | Elem::Volume(_) | Elem::Issue(_)) => {
@@ -319,7 +316,7 @@ fn container_before_pages(
         }
         Some(_) => false,
         None => {
-            let next = work[n.range.clone()].trim();
+            let next = free.next_text.trim();
             n.sep == Sep::Comma && (is_quoted(next) || next.chars().all(crate::script::is_digit))
         }
     });

@@ -642,11 +642,27 @@ fn numbered(s: &str, ctx: &Ctx) -> Option<(Elem, usize)> {
         return Some((elem, len(rest)));
     }
     if let Ok((after, _)) = word(&ctx.vocab.index.volume_years).parse(s)
-        && let Ok((rest, (_, d))) = (sp, digits).parse(after)
-        && d.chars().count() <= 3
-        && at_boundary(rest)
+        && let Ok((after, _)) = (sp, nom::combinator::opt((ch(':'), sp))).parse(after)
     {
-        return Some((Elem::Volume(ascii(d)), len(rest)));
+        // "Yıl:4 Sayı:4": the issue may follow after a space alone.
+        let issue_next = |rest: &str| {
+            rest.starts_with(' ')
+                && labelled(ctx.vocab)
+                    .parse(rest.trim_start())
+                    .is_ok_and(|(_, l)| l.meaning == Meaning::Issue)
+        };
+        if let Ok((rest, d)) = digits(after)
+            && d.chars().count() <= 3
+            && (at_boundary(rest) || issue_next(rest))
+        {
+            return Some((Elem::Volume(ascii(d)), len(rest)));
+        }
+        // "سال پنجم": the fifth year.
+        if let Ok((rest, (_, n))) = word(&ctx.vocab.index.ordinal_numbers).parse(after)
+            && at_boundary(rest)
+        {
+            return Some((Elem::Volume(n.to_string()), len(rest)));
+        }
     }
     if let Some(volume) = roman_before_issue(s, ctx) {
         return Some(volume);
@@ -696,12 +712,20 @@ fn mistyped_label(s: &str, ctx: &Ctx) -> Option<(Elem, usize)> {
         let pages = crate::script::normalize_range(v).replace(' ', "");
         return Some((Elem::Pages(pages), len(rest)));
     }
+    // "S. 12", "S:9", "S. VI", "S:IX": an issue in Arabic or Roman numerals.
     if ctx.lang == Some(Language::Tr)
-        && let Some(after) = s.strip_prefix("S.")
-        && let Ok((rest, (_, v))) = (sp, super::lex::range).parse(after)
-        && at_boundary(rest)
+        && let Some(after) = s.strip_prefix('S').and_then(|r| r.strip_prefix(['.', ':']))
     {
-        return Some((Elem::Issue(crate::script::normalize_range(v)), len(rest)));
+        if let Ok((rest, (_, v))) = (sp, super::lex::range).parse(after)
+            && at_boundary(rest)
+        {
+            return Some((Elem::Issue(crate::script::normalize_range(v)), len(rest)));
+        }
+        if let Ok((rest, (_, n))) = (sp, super::lex::roman).parse(after)
+            && at_boundary(rest)
+        {
+            return Some((Elem::Issue(n.to_string()), len(rest)));
+        }
     }
     None
 }

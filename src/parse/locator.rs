@@ -54,6 +54,12 @@ fn value<'a>(
         {
             return Ok((rest, (&i[..i.len() - rest.len()], n.to_string(), false)));
         }
+        // "جلد دوم", "شماره دهم": an ordinal word for the number.
+        if matches!(meaning, Meaning::Volume | Meaning::Issue)
+            && let Ok((rest, (printed, n))) = word(&vocab.index.ordinal_numbers).parse(i)
+        {
+            return Ok((rest, (printed, n.to_string(), false)));
+        }
         // Pages and leaves take lists ("76–78, 162–164"); a volume or an
         // issue is one number or range ("№ 38, 1995": 1995 is a year).
         let (mut rest, _) = if matches!(meaning, Meaning::Page | Meaning::Leaf) {

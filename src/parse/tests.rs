@@ -617,7 +617,9 @@ fn a_list_printed_title_first_reads_its_ambiguous_entries_title_first() {
 
 #[test]
 fn an_unmarked_name_after_a_closed_title_is_the_container_of_cited_pages() {
-    let r = parse("Karaismailoğlu, Adnan, “Muizzî”, TDV İslâm Ansiklopedisi, Ankara, c. XXXI, s. 98-99.");
+    let r = parse(
+        "Karaismailoğlu, Adnan, “Muizzî”, TDV İslâm Ansiklopedisi, Ankara, c. XXXI, s. 98-99.",
+    );
     assert_eq!(r.container.as_deref(), Some("TDV İslâm Ansiklopedisi"));
     assert_eq!(r.kind, ReferenceKind::Chapter);
     // Its own publisher makes the container a book.
@@ -646,11 +648,49 @@ fn a_container_keeps_its_subtitle_genre_and_its_bracketed_day() {
     );
     assert_eq!(
         r.container.as_deref(),
-        Some("Сборник научных трудов конференции, посвящённой 190-летию В.Я. Стоюнина (19 декабря 2016 г.)")
+        Some(
+            "Сборник научных трудов конференции, посвящённой 190-летию В.Я. Стоюнина (19 декабря 2016 г.)"
+        )
     );
     // A genre statement alone after the name is not part of it.
     let r = parse(
         "Nəsirli M. Ordubad tacirləri // Naxçıvan tarixinin aktual problemləri: elmi məqalələr toplusu. Naxçıvan: Əcəmi, 2013, s.77-85.",
     );
-    assert_eq!(r.container.as_deref(), Some("Naxçıvan tarixinin aktual problemləri"));
+    assert_eq!(
+        r.container.as_deref(),
+        Some("Naxçıvan tarixinin aktual problemləri")
+    );
+}
+
+#[test]
+fn journal_numbers_as_turkish_and_persian_journals_print_them() {
+    let r = parse(
+        "Kunt, İ. (2019). Kitabeler, Konya Selçuklu Medeniyeti Araştırmaları Dergisi, Yıl:4 Sayı:4, 151-188",
+    );
+    assert_eq!(
+        (
+            r.container.as_deref(),
+            r.volume.as_deref(),
+            r.issue.as_deref()
+        ),
+        (
+            Some("Konya Selçuklu Medeniyeti Araştırmaları Dergisi"),
+            Some("4"),
+            Some("4")
+        )
+    );
+    let r = parse(
+        "DURAN, R. (2006). “Konya'daki Osmanlı Yapıları”, İpek Yolu, Konya, S:IX, s.235-263.",
+    );
+    assert_eq!(
+        (r.issue.as_deref(), r.pages.as_deref()),
+        (Some("9"), Some("235-263"))
+    );
+    let r = parse("براون، ادوارد، تاریخ ادبی ایران، ج اول، تهران، 1333.");
+    assert_eq!(r.volume.as_deref(), Some("1"));
+    let r = parse("پيام زن (مجله)، سال پنجم، شماره دهم، 1375.");
+    assert_eq!(
+        (r.volume.as_deref(), r.issue.as_deref()),
+        (Some("5"), Some("10"))
+    );
 }
