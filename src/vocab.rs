@@ -428,6 +428,9 @@ pub struct Imprint {
     /// Numbers written as words before a volume word ("iki cilddə").
     #[serde(default)]
     pub cardinals: BTreeMap<String, u32>,
+    /// Ordinal words numbering a volume or an issue ("جلد دوم", "سال پنجم").
+    #[serde(default)]
+    pub ordinal_numbers: BTreeMap<String, u32>,
     /// Words before the number of volumes ("в 3 т.", "in 3 vols.").
     #[serde(default)]
     pub volume_count_prefixes: Vec<String>,
@@ -571,6 +574,7 @@ pub(crate) struct Index {
     pub ordinals: Lexicon<()>,
     pub volume_years: Lexicon<()>,
     pub cardinals: Lexicon<u32>,
+    pub ordinal_numbers: Lexicon<u32>,
     pub volume_count_words: Lexicon<()>,
     pub volume_count_abbreviations: Lexicon<()>,
     /// Month names: (calendar name, month number).
@@ -775,6 +779,7 @@ impl Vocabulary {
             ordinals,
             volume_years,
             cardinals,
+            ordinal_numbers,
             volume_count_prefixes,
             volume_count_words,
             volume_count_abbreviations,
@@ -815,6 +820,7 @@ impl Vocabulary {
         self.imprint.ordinals.extend(ordinals);
         self.imprint.volume_years.extend(volume_years);
         self.imprint.cardinals.extend(cardinals);
+        self.imprint.ordinal_numbers.extend(ordinal_numbers);
         self.imprint
             .volume_count_prefixes
             .extend(volume_count_prefixes);
@@ -922,6 +928,12 @@ impl Vocabulary {
             ordinals: unit(&self.imprint.ordinals),
             volume_years: unit(&self.imprint.volume_years),
             cardinals: Lexicon::new(self.imprint.cardinals.iter().map(|(w, n)| (w.as_str(), *n))),
+            ordinal_numbers: Lexicon::new(
+                self.imprint
+                    .ordinal_numbers
+                    .iter()
+                    .map(|(w, n)| (w.as_str(), *n)),
+            ),
             volume_count_words: unit(&self.imprint.volume_count_words),
             volume_count_abbreviations: unit(&self.imprint.volume_count_abbreviations),
             months: Lexicon::new(self.months.iter().flat_map(|m| {

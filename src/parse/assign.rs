@@ -22,6 +22,9 @@ struct State {
     /// The publisher was guessed from the segment right after the title: if a
     /// name after the place replaces it, the guess was the title's subtitle.
     guess_after_title: bool,
+    /// The entry cites a range of pages: it is a part of something, and an
+    /// unmarked name after its closed title is what it is a part of.
+    page_range: bool,
 }
 
 /// Decides what each segment is, in the order a reader meets them: `//`
@@ -29,7 +32,13 @@ struct State {
 /// title, later free text the container, the place, the publisher or a
 /// note by what it says and what stands around it.
 pub(super) fn assign(work: &str, segs: &[imprint::Seg], f: &mut Fields, ctx: &Ctx) {
-    let mut state = State::default();
+    let mut state = State {
+        page_range: segs.iter().any(|s| match &s.elem {
+            Some(Elem::Pages(p) | Elem::VolumePages(_, p)) => is_page_range(p),
+            _ => false,
+        }),
+        ..State::default()
+    };
     for (idx, seg) in segs.iter().enumerate() {
         if seg.sep == Sep::DoubleSlash {
             state.container_mode = true;
@@ -55,6 +64,7 @@ pub(super) fn assign(work: &str, segs: &[imprint::Seg], f: &mut Fields, ctx: &Ct
                     value,
                     prev: idx.checked_sub(1).and_then(|i| segs.get(i)),
                     next: segs.get(idx + 1),
+                    next_text: segs.get(idx + 1).map_or("", |n| &work[n.range.clone()]),
                 };
                 take_free(work, &free, f, &mut state, ctx);
             }
@@ -150,6 +160,8 @@ struct Free<'a> {
     newspaper_named: bool,
     prev: Option<&'a imprint::Seg>,
     next: Option<&'a imprint::Seg>,
+    /// The next segment as printed (empty at the end).
+    next_text: &'a str,
 }
 
 impl Free<'_> {
@@ -170,6 +182,7 @@ fn take_free(work: &str, free: &Free<'_>, f: &mut Fields, state: &mut State, ctx
         || thesis(free, f, state, ctx)
         || after_title(free, f, state, ctx)
         || bare_number(free, f, state)
+        || container_before_pages(free, f, state, ctx)
         || series(free, f, state, ctx)
         || place_publisher(work, free, f, state)
         || author_after_title(free, f, state, ctx)
@@ -286,6 +299,53 @@ fn bare_number(free: &Free<'_>, f: &mut Fields, state: &State) -> bool {
         f.notes.push(value.clone());
     }
     true
+}
+
+/// An entry that cites a range of its pages is part of a book or a
+/// periodical; a name after its closed title — quoted, or ended by a period —
+/// followed by the container's volume, its place or year, or its quoted
+/// publisher, is that container, with no `In:` or `//` before it (ISNAD
+/// "“Muizzî”, TDV İslâm Ansiklopedisi, Ankara, c. XXXI, s. 98-99"; APA
+/// "… sanat. Türkler, 6, Orta Çağ, Ankara, 9-45."; Azerbaijani "… yazılı
+/// abidə. Dilçilik məsələləri, «Elm», 2000, s.36-44").
+fn container_before_pages(free: &Free<'_>, f: &mut Fields, state: &mut State, ctx: &Ctx) -> bool {
+    let closed_title = f.title_quoted && free.seg.sep == Sep::Comma || free.seg.sep == Sep::Period;
+    let container_follows = free.next.is_some_and(|n| match &n.elem {
+        Some(Elem::Place(_) | Elem::Year(_) | Elem::Volume(_) | Elem::Issue(_)) => {
+            n.sep == Sep::Comma || n.sep == Sep::Period
+        }
+        Some(_) => false,
+        None => {
+            let next = free.next_text.trim();
+            n.sep == Sep::Comma && (is_quoted(next) || next.chars().all(crate::script::is_digit))
+        }
+    });
+    if !(state.page_range
+        && state.last_free_was_title
+        && f.container.is_none()
+        && f.title.is_some()
+        && closed_title
+        && container_follows
+        && !free.seg.bracketed
+        && !free.newspaper_named
+        && !contains_word(&free.value, &ctx.vocab.index.publisher_words))
+    {
+        return false;
+    }
+    set_container(f, free.value.clone(), ctx);
+    state.after_container = true;
+    state.last_free_was_title = false;
+    true
+}
+
+/// Whether a page locator is a range ("45-67"), not one page.
+fn is_page_range(pages: &str) -> bool {
+    let mut parts = pages.split(crate::script::is_dash);
+    let first = parts.next().unwrap_or_default();
+    let second = parts.next().unwrap_or_default();
+    [first, second]
+        .iter()
+        .all(|p| p.trim().starts_with(crate::script::is_digit))
 }
 
 /// "// Научные ведомости БелГУ. – Серия: История": the series is part of
@@ -546,6 +606,11 @@ fn publisher_or_periodical(
         && !site
         && (prev_place && !seg.bracketed || next_place || publisherish || by_country.is_some())
     {
+        // "… abidə. Dilçilik məsələləri, «Elm», 2000, s.36-44": a publisher
+        // after the container is its own, as a place would be: a book's.
+        if f.container.is_some() {
+            f.container_imprint = true;
+        }
         f.publisher_guessed = !(prev_place || publisherish);
         state.guess_after_title = f.publisher_guessed
             && state.last_free_was_title
@@ -690,7 +755,12 @@ fn set_container(f: &mut Fields, value: String, ctx: &Ctx) {
     if let Some((name, info)) = value.split_once(" : ").or_else(|| {
         value
             .split_once(": ")
-            .filter(|(_, info)| contains_word(info, &ctx.vocab.index.container_genres))
+            // "Дидактика математики: проблемы и исследования: международный
+            // сборник научных работ": after a subtitle the genre is part of
+            // the name as printed.
+            .filter(|(_, info)| {
+                contains_word(info, &ctx.vocab.index.container_genres) && !info.contains(':')
+            })
     }) {
         f.notes.push(info.trim().to_string());
         value = name.trim().to_string();

@@ -426,7 +426,9 @@ fn has_year(s: &str, ctx: &Ctx) -> bool {
 }
 
 /// A dash glued to a period and to the word after it, opening the next
-/// area: `.-Bakı`, `.–М.`, `.- Bakı`, `.- «Gənclik»` (one space may follow it).
+/// area: `.-Bakı`, `.–М.`, `.- Bakı`, `.- «Gənclik»` (one space may follow it);
+/// in the library style also a date, a number or a label: `Azadlıq.- 2012.-
+/// 19 iyun.- S.14.`, `Изв. АН СССР.- 1993.- №1.- c.3-9`.
 fn glued_dash(rest: &str) -> bool {
     let mut chars = rest.chars();
     if !chars.next().is_some_and(is_area_dash) {
@@ -437,7 +439,7 @@ fn glued_dash(rest: &str) -> bool {
     after
         .strip_prefix(['«', '"', '“'])
         .unwrap_or(after)
-        .starts_with(char::is_uppercase)
+        .starts_with(|c: char| c.is_uppercase() || is_digit(c) || c == '№')
 }
 
 /// Whether `after` (right after a period, without a space) starts with a
@@ -662,11 +664,27 @@ fn numbered(s: &str, ctx: &Ctx) -> Option<(Elem, usize)> {
         return Some((elem, len(rest)));
     }
     if let Ok((after, _)) = word(&ctx.vocab.index.volume_years).parse(s)
-        && let Ok((rest, (_, d))) = (sp, digits).parse(after)
-        && d.chars().count() <= 3
-        && at_boundary(rest)
+        && let Ok((after, _)) = (sp, nom::combinator::opt((ch(':'), sp))).parse(after)
     {
-        return Some((Elem::Volume(ascii(d)), len(rest)));
+        // "Yıl:4 Sayı:4": the issue may follow after a space alone.
+        let issue_next = |rest: &str| {
+            rest.starts_with(' ')
+                && labelled(ctx.vocab)
+                    .parse(rest.trim_start())
+                    .is_ok_and(|(_, l)| l.meaning == Meaning::Issue)
+        };
+        if let Ok((rest, d)) = digits(after)
+            && d.chars().count() <= 3
+            && (at_boundary(rest) || issue_next(rest))
+        {
+            return Some((Elem::Volume(ascii(d)), len(rest)));
+        }
+        // "سال پنجم": the fifth year.
+        if let Ok((rest, (_, n))) = word(&ctx.vocab.index.ordinal_numbers).parse(after)
+            && at_boundary(rest)
+        {
+            return Some((Elem::Volume(n.to_string()), len(rest)));
+        }
     }
     if let Some(volume) = roman_before_issue(s, ctx) {
         return Some(volume);
@@ -711,8 +729,14 @@ fn mistyped_label(s: &str, ctx: &Ctx) -> Option<(Elem, usize)> {
         (ctx.lang == Language::from_code(&l.language)).then_some((l.meaning, after))
     });
     if let Some((meaning, after)) = cased {
-        let (rest, (_, v)) = (sp, super::lex::range).parse(after).ok()?;
-        let v = crate::script::normalize_range(v);
+        // "S. 12", "S:9", "S. VI", "S:IX": Arabic or Roman numerals.
+        let (rest, v) = match (sp, super::lex::range).parse(after) {
+            Ok((rest, (_, v))) => (rest, crate::script::normalize_range(v)),
+            Err(_) => {
+                let (rest, (_, n)) = (sp, super::lex::roman).parse(after).ok()?;
+                (rest, n.to_string())
+            }
+        };
         return at_boundary(rest).then(|| (label_elem(meaning, v, ""), s.len() - rest.len()));
     }
     if ctx.lang != Some(Language::Ru) {
@@ -1320,8 +1344,14 @@ fn bracket_ends_free(before: &str, group: &str, after: &str, ctx: &Ctx) -> bool 
         && ctx.year_seen.get().is_none()
         && after.trim_start().starts_with([',', '.'])
         && !has_year(after, ctx);
+    // "… посвящённой 190-летию … (19 декабря 2016 г.) / Под общей
+    // редакцией", "Письмо … (12 марта 1920 г.)": a day's date in brackets
+    // dates the conference or the document named before it.
+    let named_day = matches!(elem, Some(Elem::Date(_, _, Some(_))))
+        && before.trim_end().ends_with(char::is_alphabetic);
     elem.as_ref()
-        .is_some_and(|e| !matches!(e, Elem::Year(_)) || after_number)
+        .is_some_and(|e| !matches!(e, Elem::Year(_) | Elem::Date(..)) || after_number)
+        || matches!(elem, Some(Elem::Date(..))) && !named_day
         || entry_year
         || starts_with_imprint(inner, ctx)
 }
@@ -1495,6 +1525,20 @@ mod tests {
             .into_iter()
             .map(|s| (s.elem, text[s.range].to_string()))
             .collect()
+    }
+
+    #[test]
+    fn a_glued_dash_before_a_date_or_number_closes_the_container() {
+        // Azerbaijani library style: `.-` closes each area, a date or a
+        // label after it as well as a place.
+        let got = segs("Azadlıq.- 2012.- 19 iyun.- S.14.", Some(Language::Az));
+        assert_eq!(got[0], (None, "Azadlıq".to_string()));
+        let r = super::super::parse_reference(
+            "Лихачев Д.С. Концептосфера русского языка // Изв. АН СССР Сер. Лит. И яз.- 1993.- №1.",
+            &Vocabulary::builtin(),
+        );
+        assert_eq!(r.container.as_deref(), Some("Изв. АН СССР Сер. Лит. И яз"));
+        assert_eq!((r.year, r.issue.as_deref()), (Some(1993), Some("1")));
     }
 
     #[test]

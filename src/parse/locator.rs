@@ -54,6 +54,12 @@ fn value<'a>(
         {
             return Ok((rest, (&i[..i.len() - rest.len()], n.to_string(), false)));
         }
+        // "جلد دوم", "شماره دهم": an ordinal word for the number.
+        if matches!(meaning, Meaning::Volume | Meaning::Issue)
+            && let Ok((rest, (printed, n))) = word(&vocab.index.ordinal_numbers).parse(i)
+        {
+            return Ok((rest, (printed, n.to_string(), false)));
+        }
         // Pages and leaves take lists ("76–78, 162–164"); a volume or an
         // issue is one number or range ("№ 38, 1995": 1995 is a year).
         let (mut rest, _) = if matches!(meaning, Meaning::Page | Meaning::Leaf) {
@@ -118,7 +124,10 @@ pub(crate) fn labelled<'a>(
     vocab: &'a Vocabulary,
 ) -> impl Parser<&'a str, Output = Labelled<'a>, Error = nom::error::Error<&'a str>> + 'a {
     move |i: &'a str| {
-        let (rest, (label, meaning)) = word(&vocab.index.labels).parse(i)?;
+        let (rest, (label, meaning)) = match word(&vocab.index.labels).parse(i) {
+            Ok(found) => found,
+            Err(e) => glued_label(vocab, i).ok_or(e)?,
+        };
         let (rest, _) = sp(rest)?;
         let (rest, _) = opt((ch(':'), sp)).parse(rest)?;
         let (rest, (printed, normalized, verso)) = value(vocab, meaning).parse(rest)?;
@@ -133,6 +142,20 @@ pub(crate) fn labelled<'a>(
             },
         ))
     }
+}
+
+/// A label typed without its period or space, glued to its number: `Vol3`,
+/// `vol1`, `ج۱۵`, `ج2`, `ص۴۵`, `N10`. Only a whole run of letters that is a
+/// label of the vocabulary counts, so a word ending in letters that happen
+/// to form a label (`F847`, `Reel9`) is not read as one.
+fn glued_label<'a>(vocab: &'a Vocabulary, i: &'a str) -> Option<(&'a str, (&'a str, Meaning))> {
+    let d = i.find(|c: char| crate::script::is_digit(c))?;
+    let letters = &i[..d];
+    if d == 0 || !letters.chars().all(char::is_alphabetic) {
+        return None;
+    }
+    let (len, meaning) = vocab.index.labels.match_start(letters)?;
+    (len == d).then_some((&i[d..], (letters, *meaning)))
 }
 
 /// A Roman numeral that numbers a volume, unless it is an initial: in
@@ -238,6 +261,21 @@ mod tests {
         assert_eq!(value("№3(19). С. 5").as_deref(), Some("3(19)"));
         assert_eq!(value("№ 2 (74)").as_deref(), Some("2 (74)"));
         assert_eq!(value("no. 3 (1983): 269").as_deref(), Some("3"));
+    }
+
+    #[test]
+    fn a_label_glued_to_its_number() {
+        assert_eq!(
+            l("Vol3, Edited"),
+            Some((Meaning::Volume, "3".into(), false, ", Edited".into()))
+        );
+        assert_eq!(
+            l("ج۱۵. تهران"),
+            Some((Meaning::Volume, "15".into(), false, ". تهران".into()))
+        );
+        // Letters that merely end in a label's form are no label.
+        assert_eq!(l("Reel9"), None);
+        assert_eq!(l("F847"), None);
     }
 
     #[test]

@@ -614,3 +614,83 @@ fn a_list_printed_title_first_reads_its_ambiguous_entries_title_first() {
     );
     assert_ne!(one.title.as_deref(), Some("Ihya Uloom Al-Deen"));
 }
+
+#[test]
+fn an_unmarked_name_after_a_closed_title_is_the_container_of_cited_pages() {
+    let r = parse(
+        "Karaismailoğlu, Adnan, “Muizzî”, TDV İslâm Ansiklopedisi, Ankara, c. XXXI, s. 98-99.",
+    );
+    assert_eq!(r.container.as_deref(), Some("TDV İslâm Ansiklopedisi"));
+    assert_eq!(r.kind, ReferenceKind::Chapter);
+    // Its own publisher makes the container a book.
+    let r = parse(
+        "S.M.Onullahi. XIII əsrə aid türk dilində yazılı abidə. Dilçilik məsələləri, «Elm», 2000, s.36-44.",
+    );
+    assert_eq!(r.container.as_deref(), Some("Dilçilik məsələləri"));
+    assert_eq!(r.publisher.as_deref(), Some("Elm"));
+    assert_eq!(r.kind, ReferenceKind::Chapter);
+    // Without a range of pages the name is the book's publisher.
+    let r = parse("Hoca Sadeddin, “Tac ü’t-tevarih”, MEB, İstanbul 1974.");
+    assert_eq!(r.container, None);
+}
+
+#[test]
+fn a_container_keeps_its_subtitle_genre_and_its_bracketed_day() {
+    let r = parse(
+        "Фунтикова Н. В. Структура модели // Дидактика математики: проблемы и исследования: международный сборник научных работ. – 2021. – Вып. 54. – С. 57–68.",
+    );
+    assert_eq!(
+        r.container.as_deref(),
+        Some("Дидактика математики: проблемы и исследования: международный сборник научных работ")
+    );
+    let r = parse(
+        "Занаев С.З. Произведения В.Я. Стоюнина // Сборник научных трудов конференции, посвящённой 190-летию В.Я. Стоюнина (19 декабря 2016 г.) / Под ред. М.В. Богуславского. – М.: ФГБНУ, 2017. – С. 5–9.",
+    );
+    assert_eq!(
+        r.container.as_deref(),
+        Some(
+            "Сборник научных трудов конференции, посвящённой 190-летию В.Я. Стоюнина (19 декабря 2016 г.)"
+        )
+    );
+    // A genre statement alone after the name is not part of it.
+    let r = parse(
+        "Nəsirli M. Ordubad tacirləri // Naxçıvan tarixinin aktual problemləri: elmi məqalələr toplusu. Naxçıvan: Əcəmi, 2013, s.77-85.",
+    );
+    assert_eq!(
+        r.container.as_deref(),
+        Some("Naxçıvan tarixinin aktual problemləri")
+    );
+}
+
+#[test]
+fn journal_numbers_as_turkish_and_persian_journals_print_them() {
+    let r = parse(
+        "Kunt, İ. (2019). Kitabeler, Konya Selçuklu Medeniyeti Araştırmaları Dergisi, Yıl:4 Sayı:4, 151-188",
+    );
+    assert_eq!(
+        (
+            r.container.as_deref(),
+            r.volume.as_deref(),
+            r.issue.as_deref()
+        ),
+        (
+            Some("Konya Selçuklu Medeniyeti Araştırmaları Dergisi"),
+            Some("4"),
+            Some("4")
+        )
+    );
+    let r = parse(
+        "DURAN, R. (2006). “Konya'daki Osmanlı Yapıları”, İpek Yolu, Konya, S:IX, s.235-263.",
+    );
+    assert_eq!(
+        (r.issue.as_deref(), r.pages.as_deref()),
+        (Some("9"), Some("235-263"))
+    );
+    let r = parse("براون، ادوارد، تاریخ ادبی ایران، ج اول، تهران، 1333.");
+    assert_eq!(r.volume.as_deref(), Some("1"));
+    let r = parse("پيام زن (مجله)، سال پنجم، شماره دهم، 1375.");
+    assert_eq!(
+        (r.volume.as_deref(), r.issue.as_deref()),
+        (Some("5"), Some("10"))
+    );
+}
