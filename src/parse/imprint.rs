@@ -830,6 +830,16 @@ fn place(s: &str, ctx: &Ctx) -> Option<(String, usize)> {
     if !(at_boundary(rest) || glued) {
         return None;
     }
+    // A one-letter abbreviation in Latin letters (`M.`, `L.`, `B.`) is a
+    // place only before the imprint's comma, colon or semicolon (`M., 1983`,
+    // `B.: Elm`): before a bracket or a word it is an initial (`Bayani, M.
+    // (2015)`).
+    let letter = s[..end]
+        .strip_suffix('.')
+        .filter(|l| l.len() == 1 && l.is_ascii());
+    if letter.is_some() && !rest.trim_start().starts_with([',', ':', ';']) {
+        return None;
+    }
     Some((s[..end].to_string(), end))
 }
 

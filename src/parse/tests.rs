@@ -673,3 +673,27 @@ fn author_date_names_then_the_year_before_the_title() {
     let r = parse("Кавказ. 1846. № 12.");
     assert!(r.authors.is_empty());
 }
+
+#[test]
+fn gost_place_abbreviations_in_latin_letters() {
+    // Azerbaijani lists transliterate Russian imprints with GOST's
+    // abbreviations: `M.` Moscow, `L.` Leningrad, `SPb` St Petersburg.
+    let r = parse("İ.M.Dğəkonov. İstoriə Midii. M.-L., 1956.");
+    assert_eq!((r.place.as_deref(), r.year), (Some("M.-L."), Some(1956)));
+    let r = parse("İstoriə drevneqo vostoka.t.1, M.,1983;");
+    assert_eq!(r.place.as_deref(), Some("M."));
+    let r = parse("Fridrix Deliç. Vavilon i Bibliə. -SPb, 1911.");
+    assert_eq!(r.place.as_deref(), Some("SPb"));
+    // An initial is still an initial.
+    let r = parse("Aliyev M., Quliyev L. Tarix. Bakı, 1990.");
+    assert_eq!(r.place.as_deref(), Some("Bakı"));
+    assert_eq!(r.authors.len(), 2);
+}
+
+#[test]
+fn a_latin_one_letter_place_needs_the_imprint_punctuation() {
+    // `M.` before APA's bracketed year is an initial, not Moscow.
+    let r =
+        parse("Adamova, A.T & Bayani, M. (2015). Persian Painting. London: The Arts of the Book");
+    assert_eq!(r.place.as_deref(), Some("London"));
+}
