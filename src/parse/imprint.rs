@@ -291,6 +291,21 @@ fn segments_in(text: &str, from: usize, to: usize, ctx: &Ctx) -> Vec<Seg> {
     segs
 }
 
+/// The segments of the year an author–date entry prints after its names
+/// (`person::author_date`): a span of years (`1974–1987`, `2020-21`) is
+/// the year of its first one and a note of the whole.
+pub(crate) fn lead_year(text: &str, range: std::ops::Range<usize>, ctx: &Ctx) -> Vec<Seg> {
+    let s = &text[range.clone()];
+    if let Some(span) = year_span(s, ctx)
+        && span.len == s.len()
+    {
+        let mut segs = Vec::new();
+        push_year_span(&mut segs, span, s, range.start, Sep::Start, ctx);
+        return segs;
+    }
+    segments(text, range.start, range.end, ctx)
+}
+
 /// A span of years in the imprint, after the place: a work issued over
 /// several years ("М.-Л., 1946-1960", "Cairo: Maktabat al-Khanjī, 1932-38",
 /// "Tehran: …, 1362 sh/1983 – 1366 sh/1987", "تهران، ۱۳۴۰ـ۱۳۴۲ش"). A span
@@ -872,6 +887,16 @@ fn place(s: &str, ctx: &Ctx) -> Option<(String, usize)> {
         .next_back()
         .is_some_and(|c| glued_year(c, rest, ctx));
     if !(at_boundary(rest) || glued) {
+        return None;
+    }
+    // A one-letter abbreviation in Latin letters (`M.`, `L.`, `B.`) is a
+    // place only before the imprint's comma, colon or semicolon (`M., 1983`,
+    // `B.: Elm`): before a bracket or a word it is an initial (`Bayani, M.
+    // (2015)`).
+    let letter = s[..end]
+        .strip_suffix('.')
+        .filter(|l| l.len() == 1 && l.is_ascii());
+    if letter.is_some() && !rest.trim_start().starts_with([',', ':', ';']) {
         return None;
     }
     Some((s[..end].to_string(), end))

@@ -601,6 +601,14 @@ impl Reader<'_> {
             pos += len;
         } else if f.title_first {
             // The author follows the title.
+        } else if let Some((block, year)) = person::author_date(&work[pos..to], self.vocab) {
+            key_year = imprint::lead_year(work, pos + year.start..pos + year.end, ctx);
+            if block.editors {
+                f.editors = block.people;
+            } else {
+                f.authors = block.people;
+            }
+            pos += block.len;
         } else if let Some(block) = person::author_block(&work[pos..to], self.vocab) {
             if block.editors {
                 f.editors = block.people;

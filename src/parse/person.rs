@@ -1262,25 +1262,13 @@ pub(crate) fn dated_name(text: &str, vocab: &Vocabulary) -> Option<AuthorBlock> 
                 .trim_start_matches(|c: char| c.is_whitespace() || ".,:;]".contains(c))
         })
         .unwrap_or("");
-    let responsibility = |a: &str| {
-        word(&vocab.index.translator_markers).parse(a).is_ok()
-            || word(&vocab.index.editor_markers).parse(a).is_ok()
-            // "Translated & Annotated by", but not "Bundahīšn, written by
-            // …": the agent word before the title's comma.
-            || a.split([',', '.'])
-                .next()
-                .unwrap_or("")
-                .split_whitespace()
-                .take(5)
-                .any(|w| vocab.index.agent_words.contains_key(&fold(w)))
-    };
     // "Azərbaycan (1918). Bakı: Elm, 2005.": a year in brackets after a
     // title, with the entry's own year later, belongs to the title.
     let later_year = after.chars().fold((0, false), |(run, found), c| {
         let run = if is_digit(c) { run + 1 } else { 0 };
         (run, found || run == 4)
     });
-    if responsibility(after) || gap == 1 && later_year.1 {
+    if responsibility_follows(after, vocab) || gap == 1 && later_year.1 {
         return None;
     }
     Some(AuthorBlock {
@@ -1292,6 +1280,332 @@ pub(crate) fn dated_name(text: &str, vocab: &Vocabulary) -> Option<AuthorBlock> 
         len: if gap == 2 { at + 1 } else { at },
         editors: false,
     })
+}
+
+/// Author–date styles (Chicago and Harvard author-date, APA, ISNAD 2nd
+/// ed.) print the names and then the year, before the title: `Minorsky, V.
+/// 1958. A History …`, `Bock, B., Pappert, S. 2023. Leichte Sprache.`,
+/// `Browne, E.G., ed. 1910. The Persian Revolution.`, `Bahā’u’llāh. 1971.
+/// The Kitáb-i-Aqdas.`, `Zarandī, Muhammad “Nabīl.” 1999.`, `Smith, J.
+/// (2020-21).`, `Rabbani, Shoghi Effendi. 1970 God Passes By.` Everything
+/// before the entry's first digit must read as names (closed by a period or
+/// a comma, or opening the year's bracket), the year must be whole (a
+/// letter, a second year after a dash or slash allowed) and closed, and a
+/// title, not a locator, must follow it: `Кавказ. 1846. № 12` is a
+/// newspaper. Returns the block (through the year and its punctuation) and
+/// the byte range of the year as printed, which is the entry's.
+pub(crate) fn author_date(
+    text: &str,
+    vocab: &Vocabulary,
+) -> Option<(AuthorBlock, std::ops::Range<usize>)> {
+    let year_at = text.find(|c: char| is_digit(c))?;
+    if year_at > 200 {
+        return None;
+    }
+    let before = text[..year_at].trim_end();
+    let (names, bracket) = match before.strip_suffix(['(', '[']) {
+        Some(b) => (b.trim_end(), true),
+        None => (before, false),
+    };
+    // `Zarandī, Muhammad “Nabīl.”`: the period inside the closing quote.
+    let closed = names.ends_with(['.', ',', '،'])
+        || names
+            .strip_suffix(['”', '"', '»'])
+            .is_some_and(|n| n.ends_with('.'));
+    if !bracket && (!closed || before.len() == year_at) {
+        return None;
+    }
+    let (year_end, after) = year_token(&text[year_at..], bracket)?;
+    let year_range = year_at..year_at + year_end;
+    let after_start = text.len() - after.len();
+    // The year's own punctuation, or (after a period-closed name) none:
+    // `Rabbani, Shoghi Effendi. 1970 God Passes By.`
+    let (len, title) = if let Some(t) = after.strip_prefix(['.', ',', ':', '،']) {
+        (text.len() - t.len(), t)
+    } else if names.ends_with('.')
+        && after.starts_with(' ')
+        && after
+            .trim_start()
+            .starts_with(|c: char| c.is_uppercase() || matches!(c, '"' | '“' | '«'))
+    {
+        (after_start, after)
+    } else {
+        return None;
+    };
+    let title = title.trim_start();
+    let ctx = Ctx::new(vocab, None);
+    if title.is_empty()
+        || !title.starts_with(|c: char| !c.is_ascii_digit())
+        || super::imprint::elem_at(title, &ctx).is_some()
+        || role_marker_follows(title, vocab)
+    {
+        return None;
+    }
+    // APA's name without a comma before its bracketed year, `Farnbaq
+    // Dādegī (1990)`, `Smith J. (2020)`, is the author block's or
+    // `dated_name`'s, which know its anonymous titles (`Avestā (2008),
+    // Translated & Annotated by …`).
+    if bracket && !names.contains([',', '،']) {
+        return None;
+    }
+    let (people, editors) = dated_people(names, vocab)?;
+    Some((
+        AuthorBlock {
+            people,
+            len,
+            editors,
+        },
+        year_range,
+    ))
+}
+
+/// The year of an author–date entry at the start of `s`: four digits, a
+/// letter (`2020a`), a second year after a dash or slash (`1974–1987`,
+/// `2020-21`, `1393/2014`), closed by its bracket when one opened it.
+/// Returns the length of the year as printed (letter aside) and the rest
+/// after it (and after its bracket).
+fn year_token(s: &str, bracket: bool) -> Option<(usize, &str)> {
+    let digits = |t: &str| {
+        t.char_indices()
+            .take_while(|&(_, c)| is_digit(c))
+            .last()
+            .map_or(0, |(i, c)| i + c.len_utf8())
+    };
+    let first = digits(s);
+    if s[..first].chars().count() != 4 {
+        return None;
+    }
+    let mut end = first;
+    let mut year_end = first;
+    if let Some(c) = s[end..].chars().next()
+        && matches!(c, '-' | '–' | '—' | '/')
+    {
+        let from = end + c.len_utf8();
+        let second = digits(&s[from..]);
+        if matches!(s[from..from + second].chars().count(), 2 | 4) {
+            end = from + second;
+            year_end = end;
+        }
+    }
+    // "2020a", "1998b".
+    if let Some(c) = s[end..].chars().next()
+        && c.is_ascii_lowercase()
+        && !s[end + 1..].starts_with(char::is_alphabetic)
+    {
+        end += 1;
+    }
+    let rest = &s[end..];
+    let rest = if bracket {
+        rest.trim_start().strip_prefix([')', ']'])?
+    } else {
+        rest
+    };
+    (rest.is_empty() || !rest.starts_with(|c: char| c.is_alphanumeric()))
+        .then_some((year_end, rest))
+}
+
+/// The names before an author–date year: the list as the author block
+/// reads it, or names in the looser forms such lists print (inverted names
+/// joined by bare commas, a single name, a nickname in quotes, a closing
+/// `ed.`), every word a name's. Whether they are editors.
+fn dated_people(names: &str, vocab: &Vocabulary) -> Option<(Vec<Person>, bool)> {
+    let names = names.trim_end_matches([',', '،']).trim_end();
+    if names.is_empty() || names.chars().count() > 160 {
+        return None;
+    }
+    if let Some((rest, people, _)) = people(names, vocab) {
+        let (rest, _) = et_al(rest, vocab);
+        let (rest, editors) = trailing_editor_mark(rest, vocab);
+        if rest
+            .trim_matches(|c: char| c.is_whitespace() || matches!(c, '.' | ','))
+            .is_empty()
+        {
+            return Some((people, editors));
+        }
+    }
+    // Arabic script has no capitals to tell names from a title: only the
+    // author block's reading stands.
+    if names.chars().any(|c| script_of(c) == Some(Script::Arabic)) {
+        return None;
+    }
+    let (names, alias) = nickname(names);
+    let (names, editors) = {
+        let (rest, editors) = trailing_editor_mark_at_end(&names, vocab);
+        (rest.to_string(), editors)
+    };
+    let mut people = Vec::new();
+    for chunk in split_conjunctions(&names, vocab) {
+        let parts: Vec<&str> = chunk
+            .split([',', ';'])
+            .map(str::trim)
+            .filter(|p| !p.is_empty())
+            .collect();
+        if parts.is_empty()
+            || !parts
+                .iter()
+                .all(|p| p.split_whitespace().all(|w| dated_name_word(w, vocab)))
+        {
+            return None;
+        }
+        // The list's first name is inverted (`Smith, John, Mary Jones,
+        // and …`); after it, a name followed by initials is inverted
+        // (`Bock, B., Pappert, S.`), a name of two words or more is in its
+        // natural order, a single word takes the next part as its given
+        // names.
+        let initials_only = |p: &str| {
+            p.split_whitespace()
+                .all(|w| initials(w).is_ok_and(|(r, _)| r.is_empty()))
+        };
+        let mut k = 0;
+        while k < parts.len() {
+            let (p, next) = (parts[k], parts.get(k + 1).copied());
+            let inverted = next.is_some_and(|q| {
+                (people.is_empty() || initials_only(q) || p.split_whitespace().count() == 1)
+                    && p.split_whitespace().count() <= 3
+                    && q.split_whitespace().count() <= 4
+            });
+            if let (true, Some(q)) = (inverted, next) {
+                people.push(Person {
+                    family: p.to_string(),
+                    given: Some(q.to_string()),
+                    alias: None,
+                });
+                k += 2;
+                continue;
+            }
+            let one = p.trim_end_matches('.');
+            let words: Vec<&str> = one.split_whitespace().collect();
+            // A lone word after an inverted name is more of its given
+            // names: `ǰūweynī, ‘Alā ul-dīn, ‘Aṭāmalek (2003)`.
+            if let ([word], true, Some(last)) = (words.as_slice(), k > 0, people.last_mut())
+                && let Some(given) = last.given.as_mut()
+            {
+                given.push_str(", ");
+                given.push_str(word);
+                k += 1;
+                continue;
+            }
+            people.push(single(one, vocab).or_else(|| {
+                (words.len() <= 4).then(|| Person {
+                    family: words.last().copied().unwrap_or_default().to_string(),
+                    given: (words.len() > 1).then(|| words[..words.len() - 1].join(" ")),
+                    alias: None,
+                })
+            })?);
+            k += 1;
+        }
+    }
+    if people.is_empty() || people.len() > 10 {
+        return None;
+    }
+    if let (Some(alias), [person]) = (alias, people.as_mut_slice()) {
+        person.alias = Some(alias);
+    }
+    Some((people, editors))
+}
+
+/// `, ed.`, `, eds.`, `(ed.)` closing a list before the year.
+fn trailing_editor_mark<'a>(rest: &'a str, vocab: &'a Vocabulary) -> (&'a str, bool) {
+    if let Ok((r, _)) = (sp, ch('('), word(&vocab.index.editor_markers), ch(')')).parse(rest) {
+        return (r, true);
+    }
+    if let Ok((r, _)) = (sp, comma, sp, word(&vocab.index.editor_markers)).parse(rest) {
+        return (r, true);
+    }
+    (rest, false)
+}
+
+/// The same mark found at the end of a string of names.
+fn trailing_editor_mark_at_end<'a>(names: &'a str, vocab: &Vocabulary) -> (&'a str, bool) {
+    let Some(at) = names.rfind([',', '(']) else {
+        return (names, false);
+    };
+    let mark = names[at + 1..].trim().trim_end_matches(')');
+    let whole = word(&vocab.index.editor_markers)
+        .parse(mark)
+        .is_ok_and(|(r, _)| r.trim().is_empty());
+    if whole {
+        (names[..at].trim_end(), true)
+    } else {
+        (names, false)
+    }
+}
+
+/// A nickname in quotes inside a name, `Zarandī, Muhammad “Nabīl.”`: the
+/// name without it, and the nickname.
+fn nickname(names: &str) -> (String, Option<String>) {
+    for (open, close) in [('“', '”'), ('"', '"'), ('«', '»')] {
+        if let Some(a) = names.find(open)
+            && let Some(b) = names[a + open.len_utf8()..].find(close)
+        {
+            let b = a + open.len_utf8() + b;
+            let alias = names[a + open.len_utf8()..b]
+                .trim()
+                .trim_end_matches([',', '.']);
+            let rest = format!("{}{}", &names[..a], &names[b + close.len_utf8()..]);
+            return (
+                rest.split_whitespace().collect::<Vec<_>>().join(" "),
+                (!alias.is_empty()).then(|| alias.to_string()),
+            );
+        }
+    }
+    (names.to_string(), None)
+}
+
+/// The people of a loose list split at its conjunctions and semicolons.
+fn split_conjunctions<'a>(names: &'a str, vocab: &Vocabulary) -> Vec<&'a str> {
+    let mut chunks = Vec::new();
+    let mut start = 0;
+    for (i, w) in word_spans(names) {
+        if word(&vocab.index.conjunctions)
+            .parse(w)
+            .is_ok_and(|(r, _)| r.is_empty())
+        {
+            chunks.push(names[start..i].trim().trim_end_matches([',', '،']));
+            start = i + w.len();
+        }
+    }
+    chunks.push(names[start..].trim().trim_start_matches([',', '،']));
+    chunks
+        .into_iter()
+        .flat_map(|c| c.split(';'))
+        .map(str::trim)
+        .filter(|c| !c.is_empty())
+        .collect()
+}
+
+/// The whitespace-separated words of `s` with their byte offsets.
+fn word_spans(s: &str) -> impl Iterator<Item = (usize, &str)> {
+    s.split_whitespace()
+        .map(move |w| (w.as_ptr() as usize - s.as_ptr() as usize, w))
+}
+
+/// A word of a name in an author–date list: a name word, a particle, or
+/// initials (`E.G.`, `B.`).
+fn dated_name_word(w: &str, vocab: &Vocabulary) -> bool {
+    let core = w.trim_end_matches([',', ';', '.']);
+    is_name_token(core, vocab)
+        || is_particle(w, vocab)
+        || initials(w).is_ok_and(|(r, _)| r.is_empty())
+}
+
+/// Whether a statement of responsibility opens `a` where a title would:
+/// `Translated & Annotated by …`, but not `Bundahīšn, written by …` (the
+/// agent word must come before the title's comma).
+fn responsibility_follows(a: &str, vocab: &Vocabulary) -> bool {
+    role_marker_follows(a, vocab)
+        || a.split([',', '.'])
+            .next()
+            .unwrap_or("")
+            .split_whitespace()
+            .take(5)
+            .any(|w| vocab.index.agent_words.contains_key(&fold(w)))
+}
+
+/// Whether a translator's or editor's marker opens `a`.
+fn role_marker_follows(a: &str, vocab: &Vocabulary) -> bool {
+    word(&vocab.index.translator_markers).parse(a).is_ok()
+        || word(&vocab.index.editor_markers).parse(a).is_ok()
 }
 
 /// A sort key before the entry, as Turkish author-date lists print it:

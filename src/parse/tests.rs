@@ -694,3 +694,86 @@ fn journal_numbers_as_turkish_and_persian_journals_print_them() {
         (Some("5"), Some("10"))
     );
 }
+
+#[test]
+fn author_date_names_then_the_year_before_the_title() {
+    let r = parse("Bahā’u’llāh. 1971. The Kitáb-i-Aqdas. Haifa: Bahá’í World Centre.");
+    assert_eq!(
+        (r.authors, r.year, r.title.as_deref()),
+        (
+            vec![person("Bahā’u’llāh", None)],
+            Some(1971),
+            Some("The Kitáb-i-Aqdas")
+        )
+    );
+    let r = parse("Bock, B., Pappert, S. 2023. Leichte Sprache. Tübingen: Narr.");
+    assert_eq!(
+        r.authors,
+        vec![person("Bock", Some("B.")), person("Pappert", Some("S."))]
+    );
+    assert_eq!(
+        (r.year, r.title.as_deref()),
+        (Some(2023), Some("Leichte Sprache"))
+    );
+    let r = parse("Smith, John, Mary Jones, and Peter Brown. 2001. A Title. Oxford: Clarendon.");
+    assert_eq!(
+        r.authors
+            .iter()
+            .map(|p| p.family.as_str())
+            .collect::<Vec<_>>(),
+        ["Smith", "Jones", "Brown"]
+    );
+    // An editor mark before the year is no edition.
+    let r = parse(
+        "Browne, E.G., ed. 1910. The Persian Revolution. Cambridge: Cambridge University Press.",
+    );
+    assert_eq!(r.editors, vec![person("Browne", Some("E.G."))]);
+    assert_eq!((r.year, r.edition.as_deref()), (Some(1910), None));
+    // A span of years gives its first year.
+    let r = parse("Smith, J. (2020-21). A Title. London: Routledge.");
+    assert_eq!((r.year, r.pages.as_deref()), (Some(2020), None));
+    let r = parse("Smith, J. 1974–1987. A Title. London: Routledge.");
+    assert_eq!((r.year, r.title.as_deref()), (Some(1974), Some("A Title")));
+    // A year with no period after it.
+    let r =
+        parse("Rabbani, Shoghi Effendi. 1970 God Passes By. Wilmette: Bahá’í Publishing Trust.");
+    assert_eq!(r.authors, vec![person("Rabbani", Some("Shoghi Effendi"))]);
+    assert_eq!(
+        (r.year, r.title.as_deref()),
+        (Some(1970), Some("God Passes By"))
+    );
+    // A nickname in quotes inside the name.
+    let r = parse(
+        "Zarandī, Muhammad “Nabīl.” 1999. The Dawn-Breakers. Wilmette: Bahá’í Publishing Trust.",
+    );
+    assert_eq!(r.authors[0].family, "Zarandī");
+    assert_eq!(r.authors[0].alias.as_deref(), Some("Nabīl"));
+    assert_eq!(r.year, Some(1999));
+    // A single word, a year and a locator is a newspaper, not an author.
+    let r = parse("Кавказ. 1846. № 12.");
+    assert!(r.authors.is_empty());
+}
+
+#[test]
+fn gost_place_abbreviations_in_latin_letters() {
+    // Azerbaijani lists transliterate Russian imprints with GOST's
+    // abbreviations: `M.` Moscow, `L.` Leningrad, `SPb` St Petersburg.
+    let r = parse("İ.M.Dğəkonov. İstoriə Midii. M.-L., 1956.");
+    assert_eq!((r.place.as_deref(), r.year), (Some("M.-L."), Some(1956)));
+    let r = parse("İstoriə drevneqo vostoka.t.1, M.,1983;");
+    assert_eq!(r.place.as_deref(), Some("M."));
+    let r = parse("Fridrix Deliç. Vavilon i Bibliə. -SPb, 1911.");
+    assert_eq!(r.place.as_deref(), Some("SPb"));
+    // An initial is still an initial.
+    let r = parse("Aliyev M., Quliyev L. Tarix. Bakı, 1990.");
+    assert_eq!(r.place.as_deref(), Some("Bakı"));
+    assert_eq!(r.authors.len(), 2);
+}
+
+#[test]
+fn a_latin_one_letter_place_needs_the_imprint_punctuation() {
+    // `M.` before APA's bracketed year is an initial, not Moscow.
+    let r =
+        parse("Adamova, A.T & Bayani, M. (2015). Persian Painting. London: The Arts of the Book");
+    assert_eq!(r.place.as_deref(), Some("London"));
+}
