@@ -102,6 +102,135 @@ pub struct Report {
 /// Finds and parses the reference list of `source` and runs the rules over
 /// the list alone (structure, entries, numbering, duplicates).
 pub fn read_references(source: &Source, config: &Config) -> References {
+    let mut stream = stream_references(source, config);
+    let references = stream.by_ref().collect();
+    let (document, diagnostics) = stream.finish();
+    References {
+        document,
+        references,
+        diagnostics,
+    }
+}
+
+/// Finds the reference list of `source` and reads it entry by entry: each
+/// record comes parsed and checked by the rules about one entry, and
+/// [`ReferenceStream::finish`] gives the findings of the whole list, as
+/// [`read_references`] gives them. A caller that writes each record as it
+/// comes and drops it holds the list's text and a few dozen bytes an entry,
+/// never the records (issue 12: bounded memory). A document a reference
+/// manager wrote, or one with suppression comments, is read whole first
+/// (its items and comments are tied to the list as a whole).
+pub fn stream_references<'a>(source: &'a Source, config: &'a Config) -> ReferenceStream<'a> {
+    if !check::suppressions(source.text()).is_empty() || !source.managed().is_empty() {
+        let References {
+            document,
+            references,
+            diagnostics,
+        } = read_whole(source, config);
+        return ReferenceStream {
+            source,
+            config,
+            document,
+            read: Read::Whole {
+                references: references.into_iter(),
+                diagnostics,
+            },
+        };
+    }
+    let document = split::split(source, &config.vocabulary);
+    let read = Read::Entries {
+        reader: parse::ListReader::new(source.text(), &document, &config.vocabulary),
+        rules: check::ListRules::new(&document, &config.rules, &config.vocabulary),
+        next: 0,
+    };
+    ReferenceStream {
+        source,
+        config,
+        document,
+        read,
+    }
+}
+
+/// A reference list read entry by entry ([`stream_references`]): an
+/// iterator of its records, in list order.
+pub struct ReferenceStream<'a> {
+    source: &'a Source,
+    config: &'a Config,
+    document: Document,
+    read: Read<'a>,
+}
+
+/// How a [`ReferenceStream`] reads.
+enum Read<'a> {
+    /// Entry by entry: the parser's and the rules' state, the next entry.
+    Entries {
+        reader: parse::ListReader,
+        rules: check::ListRules<'a>,
+        next: usize,
+    },
+    /// Read whole first: the records left, and every finding.
+    Whole {
+        references: std::vec::IntoIter<Reference>,
+        diagnostics: Vec<Diagnostic>,
+    },
+}
+
+impl Iterator for ReferenceStream<'_> {
+    type Item = Reference;
+
+    fn next(&mut self) -> Option<Reference> {
+        match &mut self.read {
+            Read::Whole { references, .. } => references.next(),
+            Read::Entries {
+                reader,
+                rules,
+                next,
+            } => {
+                let entry = self.document.entries.get(*next)?;
+                *next += 1;
+                let mut r = reader.read(self.source.text(), entry, &self.config.vocabulary);
+                rules.add(&self.document, &mut r);
+                Some(r)
+            }
+        }
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        let left = match &self.read {
+            Read::Whole { references, .. } => references.len(),
+            Read::Entries { next, .. } => self.document.entries.len().saturating_sub(*next),
+        };
+        (left, Some(left))
+    }
+}
+
+impl ReferenceStream<'_> {
+    /// The document's parts (its list's entries as split, not yet parsed).
+    pub fn document(&self) -> &Document {
+        &self.document
+    }
+
+    /// Reads the entries not yet read, then returns the document and every
+    /// finding (the document's, each entry's, the list's) in order of
+    /// position, as [`read_references`] gives them.
+    pub fn finish(mut self) -> (Document, Vec<Diagnostic>) {
+        self.by_ref().for_each(drop);
+        let diagnostics = match self.read {
+            Read::Whole { diagnostics, .. } => diagnostics,
+            Read::Entries { rules, .. } => {
+                let mut diagnostics = rules.finish(&self.document);
+                name_paragraphs(self.source, &mut diagnostics);
+                diagnostics
+            }
+        };
+        (self.document, diagnostics)
+    }
+}
+
+/// [`read_references`] of a whole list at once: a reference manager's
+/// items and fields, and suppression comments, are tied to the list as a
+/// whole.
+fn read_whole(source: &Source, config: &Config) -> References {
     let suppressions = check::suppressions(source.text());
     let blanked = blank_suppressions(source, &suppressions);
     let (document, mut references, managed) = read_list(blanked.as_ref().unwrap_or(source), config);
@@ -409,6 +538,50 @@ fn without(part: Span, holes: &[Span]) -> Vec<Span> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Issue 12's bound: a list is parsed entry by entry as its records are
+    /// taken, and what the stream keeps of the entries read is compact
+    /// (the list rules' summaries), never the records: read whole first,
+    /// the stream would have parsed every entry before giving the first.
+    #[test]
+    fn a_list_is_read_as_its_records_are_taken() {
+        let mut text = String::from("## ƏDƏBİYYAT\n\n");
+        for n in 1..=400 {
+            let entry = match n % 4 {
+                0 => "ARDA: f. 28. siy. 1. iş 72".to_string(),
+                1 => format!("Həsənli Cəmil. Sovet dövründə {n}. Bakı, 2012"),
+                2 => "Там же. Л. 20.".to_string(),
+                _ => format!("Иванов И. И. История {n}. М., 1998. С. 45-41."),
+            };
+            text.push_str(&format!("{n}. {entry}\n"));
+        }
+        let source = Source::new("list.md", text);
+        let config = Config::default();
+        let mut stream = stream_references(&source, &config);
+        let mut read = 0;
+        while let Some(r) = stream.next() {
+            read += 1;
+            assert_eq!(r.number, read);
+            let Read::Entries { next, .. } = &stream.read else {
+                panic!("read whole");
+            };
+            assert_eq!(*next, read as usize, "parsed ahead of the records taken");
+            let Read::Entries { rules, .. } = &stream.read else {
+                unreachable!()
+            };
+            // Room for every entry's summary is taken up front.
+            assert!(
+                rules.held() <= 32 * 400,
+                "{} bytes kept of 400 entries",
+                rules.held()
+            );
+        }
+        let (_, streamed) = stream.finish();
+        let whole = read_whole(&source, &config);
+        assert_eq!(streamed, whole.diagnostics);
+        assert!(streamed.iter().any(|d| d.name() == "duplicate-reference"));
+        assert!(streamed.iter().any(|d| d.name() == "reversed-range"));
+    }
 
     #[test]
     fn a_journal_citation_form_is_checked_like_any_citation() {

@@ -95,6 +95,17 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
         Command::Refs { files, format } => {
             let mut configs =
                 Configs::new(cli.config.as_deref(), cli.isolated, Default::default())?;
+            // One input's list is written as it is read (issue 12);
+            // several are read in parallel, each whole.
+            if format != RefsFormat::Yaml && !inputs::expand(&files, stdin_name).many {
+                let run = Run::new(&files, stdin_name, &mut configs, |_, config| config.clone())?;
+                let mut diagnostics = Vec::new();
+                if let [(source, config)] = run.read().as_slice() {
+                    diagnostics = refs_streamed(source, config, format, color)?;
+                }
+                run.report_failures(format == RefsFormat::Human);
+                return Ok(run.exit(diagnostics.iter(), false));
+            }
             let run = Run::new(&files, stdin_name, &mut configs, |source, config| {
                 istinad::read_references(source, config)
             })?;
@@ -428,6 +439,47 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
             Ok(ExitCode::SUCCESS)
         }
     }
+}
+
+/// `refs` of one input, each record written as it is read and dropped
+/// (the JSON's `references`, the human table's rows), then the list's
+/// findings; returns the findings.
+fn refs_streamed(
+    source: &istinad::Source,
+    config: &Config,
+    format: RefsFormat,
+    color: bool,
+) -> Result<Vec<Diagnostic>, Failure> {
+    let mut stream = istinad::stream_references(source, config);
+    if format == RefsFormat::Json {
+        let mut diagnostics = Vec::new();
+        print_with(|out| {
+            let written;
+            (diagnostics, written) = report::write_json_streamed(out, source, stream);
+            written
+        })?;
+        return Ok(diagnostics);
+    }
+    let mut diagnostics = Vec::new();
+    print_with(|out| {
+        let mut references = 0;
+        let written = stream.by_ref().try_for_each(|r| {
+            references += 1;
+            out.write_all(report::refs_table(std::slice::from_ref(&r)).as_bytes())
+        });
+        // Stopped before the findings, the rest is still read: the
+        // findings decide the exit status.
+        (_, diagnostics) = stream.finish();
+        written?;
+        out.write_all(b"\n")?;
+        report::write_human(&mut *out, source, &diagnostics, color)?;
+        writeln!(
+            out,
+            "{references} references; {}",
+            report::summary(&diagnostics)
+        )
+    })?;
+    Ok(diagnostics)
 }
 
 /// `check --fix` or `--diff` of one input: writes the fixes (or prints
