@@ -121,7 +121,7 @@ pub fn read_references(source: &Source, config: &Config) -> References {
 /// manager wrote, or one with suppression comments, is read whole first
 /// (its items and comments are tied to the list as a whole).
 pub fn stream_references<'a>(source: &'a Source, config: &'a Config) -> ReferenceStream<'a> {
-    if !check::suppressions(source.text()).is_empty() || !source.managed().is_empty() {
+    if read_whole_first(source) {
         let References {
             document,
             references,
@@ -149,6 +149,13 @@ pub fn stream_references<'a>(source: &'a Source, config: &'a Config) -> Referenc
         document,
         read,
     }
+}
+
+/// Whether the list of `source` is read whole before its records are
+/// given: a reference manager's items and fields, and suppression
+/// comments, are tied to the list as a whole.
+fn read_whole_first(source: &Source) -> bool {
+    !source.managed().is_empty() || !check::suppressions(source.text()).is_empty()
 }
 
 /// A reference list read entry by entry ([`stream_references`]): an
@@ -387,6 +394,54 @@ pub fn write_conversion(
     Ok(check::leveled(&config.rules, findings))
 }
 
+/// Finds the reference list of `source` and writes it as `format` to `out`
+/// (a buffered writer) as it is read: the list is parsed twice, once for
+/// its citation keys (a key takes a suffix when any other entry has the
+/// same one) and once to write each record and drop it, so a list of 10⁶
+/// entries is never held as records (issue 12). A list read whole by
+/// [`stream_references`], a list with two entries of one number, and
+/// hayagriva YAML are converted as [`write_conversion`] converts them. The
+/// same bytes and findings as [`write_conversion`] of [`read_references`].
+pub fn write_list_conversion(
+    source: &Source,
+    format: emit::Format,
+    options: &emit::Options,
+    config: &Config,
+    out: impl std::io::Write,
+) -> Result<Vec<Diagnostic>, Error> {
+    let whole = |out| {
+        let references = read_references(source, config).references;
+        write_conversion(&references, format, options, config, out)
+    };
+    if read_whole_first(source) || format == emit::Format::Hayagriva {
+        return whole(out);
+    }
+    let document = split::split(source, &config.vocabulary);
+    let mut numbers: Vec<u32> = document.entries.iter().map(|e| e.number).collect();
+    numbers.sort_unstable();
+    if numbers.windows(2).any(|w| w[0] == w[1]) {
+        return whole(out);
+    }
+    drop(numbers);
+    let document = &document;
+    let records = || {
+        let mut reader = parse::ListReader::new(source.text(), document, &config.vocabulary);
+        emit::repeating_authors(
+            document
+                .entries
+                .iter()
+                .map(move |entry| reader.read(source.text(), entry, &config.vocabulary)),
+        )
+    };
+    let keys = emit::keys::disambiguate(
+        records()
+            .map(|r| emit::keys::base(&r, options.keys))
+            .collect(),
+    );
+    let findings = emit::write_records(records(), keys, format, options, out)?;
+    Ok(check::leveled(&config.rules, findings))
+}
+
 /// Several inputs' lists merged into one (`istinad convert --merge`).
 #[derive(Debug, Clone, Default)]
 pub struct Merged {
@@ -581,6 +636,40 @@ mod tests {
         assert_eq!(streamed, whole.diagnostics);
         assert!(streamed.iter().any(|d| d.name() == "duplicate-reference"));
         assert!(streamed.iter().any(|d| d.name() == "reversed-range"));
+    }
+
+    /// A list converted as it is read gives the bytes and findings of the
+    /// list read whole, in every format: same-author entries, ibid notes,
+    /// keys that take suffixes, an entry's own finding.
+    #[test]
+    fn a_list_converted_as_it_is_read_is_the_list_converted_whole() {
+        let text = "References\n\n1. Cole, Juan. 1997. Tigris. London: Penguin.\n\
+                    2. ———. 1998a. Modernity. New York: Columbia.\n\
+                    3. Ibid., p. 4.\n\
+                    4. ARDA: f. 28. siy. 1. iş 72\n\
+                    5. ARDA: f. 28. siy. 1. iş 73\n\
+                    6. Там же. Л. 20.\n\
+                    7. Cole, Juan. 1997. Tigris. London: Penguin.\n\
+                    8. Иванов И. И. История. М., 1998. С. 45-41.\n";
+        let source = Source::new("list.md", text);
+        let config = Config::default();
+        let options = emit::Options::default();
+        let references = read_references(&source, &config).references;
+        for format in emit::Format::ALL {
+            let mut whole = Vec::new();
+            let expected = write_conversion(&references, format, &options, &config, &mut whole)
+                .expect("converted");
+            let mut streamed = Vec::new();
+            let found = write_list_conversion(&source, format, &options, &config, &mut streamed)
+                .expect("converted");
+            assert_eq!(
+                String::from_utf8(streamed).expect("UTF-8"),
+                String::from_utf8(whole).expect("UTF-8"),
+                "{}",
+                format.name()
+            );
+            assert_eq!(found, expected, "{}", format.name());
+        }
     }
 
     #[test]
