@@ -102,6 +102,142 @@ pub struct Report {
 /// Finds and parses the reference list of `source` and runs the rules over
 /// the list alone (structure, entries, numbering, duplicates).
 pub fn read_references(source: &Source, config: &Config) -> References {
+    let mut stream = stream_references(source, config);
+    let references = stream.by_ref().collect();
+    let (document, diagnostics) = stream.finish();
+    References {
+        document,
+        references,
+        diagnostics,
+    }
+}
+
+/// Finds the reference list of `source` and reads it entry by entry: each
+/// record comes parsed and checked by the rules about one entry, and
+/// [`ReferenceStream::finish`] gives the findings of the whole list, as
+/// [`read_references`] gives them. A caller that writes each record as it
+/// comes and drops it holds the list's text and a few dozen bytes an entry,
+/// never the records (issue 12: bounded memory). A document a reference
+/// manager wrote, or one with suppression comments, is read whole first
+/// (its items and comments are tied to the list as a whole).
+pub fn stream_references<'a>(source: &'a Source, config: &'a Config) -> ReferenceStream<'a> {
+    if read_whole_first(source) {
+        let References {
+            document,
+            references,
+            diagnostics,
+        } = read_whole(source, config);
+        return ReferenceStream {
+            source,
+            config,
+            document,
+            read: Read::Whole {
+                references: references.into_iter(),
+                diagnostics,
+            },
+        };
+    }
+    let document = split::split(source, &config.vocabulary);
+    let read = Read::Entries {
+        reader: parse::ListReader::new(source.text(), &document, &config.vocabulary),
+        rules: check::ListRules::new(&document, &config.rules, &config.vocabulary),
+        next: 0,
+    };
+    ReferenceStream {
+        source,
+        config,
+        document,
+        read,
+    }
+}
+
+/// Whether the list of `source` is read whole before its records are
+/// given: a reference manager's items and fields, and suppression
+/// comments, are tied to the list as a whole.
+fn read_whole_first(source: &Source) -> bool {
+    !source.managed().is_empty() || !check::suppressions(source.text()).is_empty()
+}
+
+/// A reference list read entry by entry ([`stream_references`]): an
+/// iterator of its records, in list order.
+pub struct ReferenceStream<'a> {
+    source: &'a Source,
+    config: &'a Config,
+    document: Document,
+    read: Read<'a>,
+}
+
+/// How a [`ReferenceStream`] reads.
+enum Read<'a> {
+    /// Entry by entry: the parser's and the rules' state, the next entry.
+    Entries {
+        reader: parse::ListReader,
+        rules: check::ListRules<'a>,
+        next: usize,
+    },
+    /// Read whole first: the records left, and every finding.
+    Whole {
+        references: std::vec::IntoIter<Reference>,
+        diagnostics: Vec<Diagnostic>,
+    },
+}
+
+impl Iterator for ReferenceStream<'_> {
+    type Item = Reference;
+
+    fn next(&mut self) -> Option<Reference> {
+        match &mut self.read {
+            Read::Whole { references, .. } => references.next(),
+            Read::Entries {
+                reader,
+                rules,
+                next,
+            } => {
+                let entry = self.document.entries.get(*next)?;
+                *next += 1;
+                let mut r = reader.read(self.source.text(), entry, &self.config.vocabulary);
+                rules.add(&self.document, &mut r);
+                Some(r)
+            }
+        }
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        let left = match &self.read {
+            Read::Whole { references, .. } => references.len(),
+            Read::Entries { next, .. } => self.document.entries.len().saturating_sub(*next),
+        };
+        (left, Some(left))
+    }
+}
+
+impl ReferenceStream<'_> {
+    /// The document's parts (its list's entries as split, not yet parsed).
+    pub fn document(&self) -> &Document {
+        &self.document
+    }
+
+    /// Reads the entries not yet read, then returns the document and every
+    /// finding (the document's, each entry's, the list's) in order of
+    /// position, as [`read_references`] gives them.
+    pub fn finish(mut self) -> (Document, Vec<Diagnostic>) {
+        self.by_ref().for_each(drop);
+        let diagnostics = match self.read {
+            Read::Whole { diagnostics, .. } => diagnostics,
+            Read::Entries { rules, .. } => {
+                let mut diagnostics = rules.finish(&self.document);
+                name_paragraphs(self.source, &mut diagnostics);
+                diagnostics
+            }
+        };
+        (self.document, diagnostics)
+    }
+}
+
+/// [`read_references`] of a whole list at once: a reference manager's
+/// items and fields, and suppression comments, are tied to the list as a
+/// whole.
+fn read_whole(source: &Source, config: &Config) -> References {
     let suppressions = check::suppressions(source.text());
     let blanked = blank_suppressions(source, &suppressions);
     let (document, mut references, managed) = read_list(blanked.as_ref().unwrap_or(source), config);
@@ -258,6 +394,54 @@ pub fn write_conversion(
     Ok(check::leveled(&config.rules, findings))
 }
 
+/// Finds the reference list of `source` and writes it as `format` to `out`
+/// (a buffered writer) as it is read: the list is parsed twice, once for
+/// its citation keys (a key takes a suffix when any other entry has the
+/// same one) and once to write each record and drop it, so a list of 10⁶
+/// entries is never held as records (issue 12). A list read whole by
+/// [`stream_references`], a list with two entries of one number, and
+/// hayagriva YAML are converted as [`write_conversion`] converts them. The
+/// same bytes and findings as [`write_conversion`] of [`read_references`].
+pub fn write_list_conversion(
+    source: &Source,
+    format: emit::Format,
+    options: &emit::Options,
+    config: &Config,
+    out: impl std::io::Write,
+) -> Result<Vec<Diagnostic>, Error> {
+    let whole = |out| {
+        let references = read_references(source, config).references;
+        write_conversion(&references, format, options, config, out)
+    };
+    if read_whole_first(source) || format == emit::Format::Hayagriva {
+        return whole(out);
+    }
+    let document = split::split(source, &config.vocabulary);
+    let mut numbers: Vec<u32> = document.entries.iter().map(|e| e.number).collect();
+    numbers.sort_unstable();
+    if numbers.windows(2).any(|w| w[0] == w[1]) {
+        return whole(out);
+    }
+    drop(numbers);
+    let document = &document;
+    let records = || {
+        let mut reader = parse::ListReader::new(source.text(), document, &config.vocabulary);
+        emit::repeating_authors(
+            document
+                .entries
+                .iter()
+                .map(move |entry| reader.read(source.text(), entry, &config.vocabulary)),
+        )
+    };
+    let keys = emit::keys::disambiguate(
+        records()
+            .map(|r| emit::keys::base(&r, options.keys))
+            .collect(),
+    );
+    let findings = emit::write_records(records(), keys, format, options, out)?;
+    Ok(check::leveled(&config.rules, findings))
+}
+
 /// Several inputs' lists merged into one (`istinad convert --merge`).
 #[derive(Debug, Clone, Default)]
 pub struct Merged {
@@ -409,6 +593,84 @@ fn without(part: Span, holes: &[Span]) -> Vec<Span> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Issue 12's bound: a list is parsed entry by entry as its records are
+    /// taken, and what the stream keeps of the entries read is compact
+    /// (the list rules' summaries), never the records: read whole first,
+    /// the stream would have parsed every entry before giving the first.
+    #[test]
+    fn a_list_is_read_as_its_records_are_taken() {
+        let mut text = String::from("## ƏDƏBİYYAT\n\n");
+        for n in 1..=400 {
+            let entry = match n % 4 {
+                0 => "ARDA: f. 28. siy. 1. iş 72".to_string(),
+                1 => format!("Həsənli Cəmil. Sovet dövründə {n}. Bakı, 2012"),
+                2 => "Там же. Л. 20.".to_string(),
+                _ => format!("Иванов И. И. История {n}. М., 1998. С. 45-41."),
+            };
+            text.push_str(&format!("{n}. {entry}\n"));
+        }
+        let source = Source::new("list.md", text);
+        let config = Config::default();
+        let mut stream = stream_references(&source, &config);
+        let mut read = 0;
+        while let Some(r) = stream.next() {
+            read += 1;
+            assert_eq!(r.number, read);
+            let Read::Entries { next, .. } = &stream.read else {
+                panic!("read whole");
+            };
+            assert_eq!(*next, read as usize, "parsed ahead of the records taken");
+            let Read::Entries { rules, .. } = &stream.read else {
+                unreachable!()
+            };
+            // Room for every entry's summary is taken up front.
+            assert!(
+                rules.held() <= 32 * 400,
+                "{} bytes kept of 400 entries",
+                rules.held()
+            );
+        }
+        let (_, streamed) = stream.finish();
+        let whole = read_whole(&source, &config);
+        assert_eq!(streamed, whole.diagnostics);
+        assert!(streamed.iter().any(|d| d.name() == "duplicate-reference"));
+        assert!(streamed.iter().any(|d| d.name() == "reversed-range"));
+    }
+
+    /// A list converted as it is read gives the bytes and findings of the
+    /// list read whole, in every format: same-author entries, ibid notes,
+    /// keys that take suffixes, an entry's own finding.
+    #[test]
+    fn a_list_converted_as_it_is_read_is_the_list_converted_whole() {
+        let text = "References\n\n1. Cole, Juan. 1997. Tigris. London: Penguin.\n\
+                    2. ———. 1998a. Modernity. New York: Columbia.\n\
+                    3. Ibid., p. 4.\n\
+                    4. ARDA: f. 28. siy. 1. iş 72\n\
+                    5. ARDA: f. 28. siy. 1. iş 73\n\
+                    6. Там же. Л. 20.\n\
+                    7. Cole, Juan. 1997. Tigris. London: Penguin.\n\
+                    8. Иванов И. И. История. М., 1998. С. 45-41.\n";
+        let source = Source::new("list.md", text);
+        let config = Config::default();
+        let options = emit::Options::default();
+        let references = read_references(&source, &config).references;
+        for format in emit::Format::ALL {
+            let mut whole = Vec::new();
+            let expected = write_conversion(&references, format, &options, &config, &mut whole)
+                .expect("converted");
+            let mut streamed = Vec::new();
+            let found = write_list_conversion(&source, format, &options, &config, &mut streamed)
+                .expect("converted");
+            assert_eq!(
+                String::from_utf8(streamed).expect("UTF-8"),
+                String::from_utf8(whole).expect("UTF-8"),
+                "{}",
+                format.name()
+            );
+            assert_eq!(found, expected, "{}", format.name());
+        }
+    }
 
     #[test]
     fn a_journal_citation_form_is_checked_like_any_citation() {

@@ -173,12 +173,13 @@ fn write_matches_convert() {
     }
 }
 
-/// Issue 12's bound: CSL-JSON reaches the writer item by item as it is
-/// made, never as one text of the whole list (which, with the items before
-/// it, doubled `convert`'s peak memory on a big list). Counted in the
-/// writes the writer sees: none holds more than a few items.
+/// Issue 12's bound: CSL-JSON, BibTeX, BibLaTeX and RIS reach the writer
+/// record by record as they are made, never as one text of the whole list
+/// (which, with the items before it, doubled `convert`'s peak memory on a
+/// big list). Counted in the writes the writer sees: none holds more than
+/// a few records.
 #[test]
-fn csl_json_is_written_as_it_is_made() {
+fn every_streamed_format_is_written_as_it_is_made() {
     /// Records the largest single write.
     struct Largest(Vec<u8>, usize);
     impl std::io::Write for Largest {
@@ -192,17 +193,24 @@ fn csl_json_is_written_as_it_is_made() {
         }
     }
     let references = list();
-    let mut out = Largest(Vec::new(), 0);
-    emit::write(&references, Format::CslJson, &Options::default(), &mut out).expect("written");
-    let (text, _) = convert(&references, Format::CslJson);
-    assert_eq!(String::from_utf8(out.0).expect("UTF-8"), text);
-    let per_item = text.len() / references.len();
-    assert!(
-        out.1 <= 4 * per_item,
-        "a write of {} bytes: the list was made whole ({} bytes an item)",
-        out.1,
-        per_item
-    );
+    for format in [
+        Format::CslJson,
+        Format::Bibtex,
+        Format::Biblatex,
+        Format::Ris,
+    ] {
+        let mut out = Largest(Vec::new(), 0);
+        emit::write(&references, format, &Options::default(), &mut out).expect("written");
+        let (text, _) = convert(&references, format);
+        assert_eq!(String::from_utf8(out.0).expect("UTF-8"), text);
+        let per_item = text.len() / references.len();
+        assert!(
+            out.1 <= 4 * per_item,
+            "{format:?}: a write of {} bytes: the list was made whole ({} bytes an item)",
+            out.1,
+            per_item
+        );
+    }
 }
 
 // ------------------------------------------------------------------ rendered lists

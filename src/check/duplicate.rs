@@ -5,6 +5,7 @@ use crate::diagnostic::Diagnostic;
 use crate::model::{Reference, ReferenceKind};
 use crate::rule::Rule;
 use crate::script::fold;
+use crate::source::Span;
 
 /// Finds entries that describe the same work as an earlier entry.
 pub(crate) struct DuplicateReference;
@@ -55,75 +56,101 @@ pub(crate) fn identity(r: &Reference) -> Option<String> {
 
 impl Check for DuplicateReference {
     fn list(cx: &Context) -> Vec<Diagnostic> {
-        repeats(cx.references, sip)
-            .into_iter()
-            .map(|(r, first)| {
-                Diagnostic::new(
-                    Rule::DuplicateReference,
-                    r.span.clone(),
-                    format!("entry {} repeats entry {}", r.number, first.number),
-                )
-                .with_reference(r.number)
-                .with_label(
-                    first.span.clone(),
-                    format!("entry {} is the same work", first.number),
-                )
-                .with_help(format!(
-                    "keep one of the two and cite it where the other was cited (entries {} and {})",
-                    first.number, r.number
-                ))
-            })
-            .collect()
+        let mut works = Works::with_capacity(cx.references.len());
+        for (i, r) in cx.references.iter().enumerate() {
+            works.add(i, r);
+        }
+        works.repeats(|i| {
+            let r = &cx.references[i];
+            (r.number, r.span.clone())
+        })
     }
 }
 
-/// A key's hash, the same in every run.
-fn sip(key: &str) -> u64 {
-    use std::hash::{Hash, Hasher};
-    let mut h = std::hash::DefaultHasher::new();
-    key.hash(&mut h);
-    h.finish()
+/// What duplicate-reference keeps of each entry while a list is read entry
+/// by entry: the 128-bit hash of its identity and its place, 24 bytes an
+/// entry where its identity was about 130 (issue 12: the identities of a
+/// list of 10⁶ entries were the peak of `refs`). Two works are taken for
+/// one when both halves of their hashes meet: for 10⁶ entries, a chance
+/// of about 10⁻²⁷.
+pub(crate) struct Works {
+    /// (hash, place in the list, whether a manager's item id), in list order.
+    seen: Vec<([u64; 2], u32, bool)>,
 }
 
-/// Each entry that repeats the work of an earlier one, with that earlier
-/// entry, in list order. The first entry of each work is kept by the hash
-/// of its identity, not the identity itself: the list's keys (about 130
-/// bytes an entry with their table) are never all in memory, which on a
-/// list of 10⁶ entries was the peak of the run. When two hashes meet, the
-/// identities are compared; a different work under a taken hash (as good
-/// as never) is kept by its identity.
-fn repeats(references: &[Reference], hash: impl Fn(&str) -> u64) -> Vec<(&Reference, &Reference)> {
-    use std::collections::HashMap;
-    use std::collections::hash_map::Entry;
-    let mut seen: HashMap<u64, &Reference> = HashMap::new();
-    let mut collided: HashMap<String, &Reference> = HashMap::new();
-    let mut out = Vec::new();
-    for r in references {
-        let Some(key) = identity(r) else { continue };
-        let first = match seen.entry(hash(&key)) {
-            Entry::Vacant(v) => {
-                v.insert(r);
-                None
-            }
-            Entry::Occupied(o) if identity(o.get()).as_deref() == Some(key.as_str()) => {
-                Some(*o.get())
-            }
-            Entry::Occupied(_) => match collided.entry(key) {
-                Entry::Occupied(o) => Some(*o.get()),
-                Entry::Vacant(v) => {
-                    v.insert(r);
-                    None
-                }
-            },
-        };
-        match first {
-            // Two items of a manager under two ids: duplicate-item's.
-            Some(first) if first.id.is_some() && r.id.is_some() => {}
-            Some(first) => out.push((r, first)),
-            None => {}
+impl Works {
+    /// Room for the identities of `entries` entries.
+    pub(crate) fn with_capacity(entries: usize) -> Self {
+        Works {
+            seen: Vec::with_capacity(entries),
         }
     }
-    out
+
+    /// The bytes it holds.
+    #[cfg(test)]
+    pub(crate) fn held(&self) -> usize {
+        self.seen.capacity() * std::mem::size_of::<([u64; 2], u32, bool)>()
+    }
+
+    /// Keeps entry `r`, the list's entry `place` (from 0).
+    pub(crate) fn add(&mut self, place: usize, r: &Reference) {
+        if let Some(key) = identity(r) {
+            let place = u32::try_from(place).unwrap_or(u32::MAX);
+            self.seen.push((hash(&key), place, r.id.is_some()));
+        }
+    }
+
+    /// The findings: each entry repeating the work of an earlier one, with
+    /// that earlier entry; `entry` gives the number and span of the entry
+    /// at a place.
+    pub(crate) fn repeats(mut self, entry: impl Fn(usize) -> (u32, Span)) -> Vec<Diagnostic> {
+        self.seen.sort_unstable();
+        let mut out = Vec::new();
+        for group in self.seen.chunk_by(|a, b| a.0 == b.0) {
+            let [(_, first, first_id), rest @ ..] = group else {
+                continue;
+            };
+            let (first_number, first_span) = entry(*first as usize);
+            for (_, place, id) in rest {
+                if *first_id && *id {
+                    // Two items of a manager under two ids: duplicate-item's.
+                    continue;
+                }
+                let (number, span) = entry(*place as usize);
+                out.push((
+                    *place,
+                    Diagnostic::new(
+                        Rule::DuplicateReference,
+                        span,
+                        format!("entry {number} repeats entry {first_number}"),
+                    )
+                    .with_reference(number)
+                    .with_label(
+                        first_span.clone(),
+                        format!("entry {first_number} is the same work"),
+                    )
+                    .with_help(format!(
+                        "keep one of the two and cite it where the other was cited (entries {first_number} and {number})"
+                    )),
+                ));
+            }
+        }
+        // In list order, as the entries were read.
+        out.sort_by_key(|(place, _)| *place);
+        out.into_iter().map(|(_, d)| d).collect()
+    }
+}
+
+/// A key's 128-bit hash, the same in every run: SipHash of the key under
+/// two prefixes.
+fn hash(key: &str) -> [u64; 2] {
+    use std::hash::{Hash, Hasher};
+    [0u8, 1].map(|half| {
+        let mut h = std::hash::DefaultHasher::new();
+        half.hash(&mut h);
+        key.hash(&mut h);
+        h.finish()
+    })
 }
 
 #[cfg(test)]
@@ -132,10 +159,10 @@ mod tests {
     use crate::Vocabulary;
     use crate::parse::parse_reference;
 
-    /// Every key under one hash: the repeats are found by the identities,
-    /// exactly as with the real hash.
+    /// The repeats of a list, each with the first entry of its work, in
+    /// list order; an entry keeps 24 bytes.
     #[test]
-    fn colliding_hashes_find_the_same_repeats() {
+    fn repeats_are_found_by_the_hashes_of_their_identities() {
         let vocab = Vocabulary::builtin();
         let list: Vec<Reference> = [
             "ARDA: f. 28. siy. 1. iş 72",
@@ -144,6 +171,7 @@ mod tests {
             "ARDA: f. 28. siy. 1. iş 72",
             "Həsənli Cəmil. Sovet dövründə Azərbaycanın xarici siyasəti. Bakı, 2012",
             "ARDA: f. 28. siy. 1. iş 73",
+            "ARDA: f. 28. siy. 1. iş 72",
         ]
         .iter()
         .enumerate()
@@ -153,11 +181,24 @@ mod tests {
             r
         })
         .collect();
-        let numbers = |pairs: Vec<(&Reference, &Reference)>| -> Vec<(u32, u32)> {
-            pairs.iter().map(|(r, f)| (r.number, f.number)).collect()
-        };
-        let real = numbers(repeats(&list, sip));
-        assert_eq!(real, [(4, 1), (5, 2), (6, 3)]);
-        assert_eq!(numbers(repeats(&list, |_| 0)), real);
+        let mut works = Works::with_capacity(list.len());
+        for (i, r) in list.iter().enumerate() {
+            works.add(i, r);
+        }
+        let found: Vec<String> = works
+            .repeats(|i| (list[i].number, list[i].span.clone()))
+            .into_iter()
+            .map(|d| d.message)
+            .collect();
+        assert_eq!(
+            found,
+            [
+                "entry 4 repeats entry 1",
+                "entry 5 repeats entry 2",
+                "entry 6 repeats entry 3",
+                "entry 7 repeats entry 1"
+            ]
+        );
+        assert_eq!(std::mem::size_of::<([u64; 2], u32, bool)>(), 24);
     }
 }

@@ -3,10 +3,12 @@
 use std::cmp::Ordering;
 
 use super::{Check, Context, RuleDocs};
+use crate::cite::Scan;
 use crate::diagnostic::Diagnostic;
 use crate::model::{CitationStyle, Reference};
 use crate::rule::Rule;
 use crate::script::{Script, script_of};
+use crate::split::Document;
 use crate::vocab::Vocabulary;
 
 /// Finds entries of an unnumbered list that break its alphabetical order.
@@ -21,40 +23,62 @@ pub(crate) const DOCS: RuleDocs = RuleDocs {
 
 impl Check for ListOrder {
     fn list(cx: &Context) -> Vec<Diagnostic> {
-        // A numbered list is ordered by first citation or by kind, not by name.
-        if cx.document.entries.iter().any(|e| e.marker.is_some())
-            || cx.scan.is_some_and(|s| s.style == CitationStyle::Numbered)
-        {
-            return Vec::new();
+        let mut order = Order::new(cx.document, cx.scan, cx.vocab);
+        for r in cx.references {
+            order.add(r);
         }
-        let keyed: Vec<(&Reference, String, Script)> = cx
-            .references
-            .iter()
-            .filter(|r| !r.ibid)
-            .filter_map(|r| {
-                let name = r
-                    .authors
-                    .first()
-                    .or(r.editors.first())
-                    .map(|p| p.family.clone())
-                    .or_else(|| r.title.clone())?;
-                let script = name.chars().find_map(script_of)?;
-                Some((r, name, script))
-            })
-            .collect();
-        let mut out = Vec::new();
-        for pair in keyed.windows(2) {
-            let [(_, before, s1), (r, name, s2)] = pair else {
-                continue;
-            };
-            if s1 != s2 {
-                continue;
-            }
-            let alphabet = alphabet_for(r, *s2, cx.vocab);
-            if compare(before, name, alphabet) == Ordering::Greater
-                && compare(before, name, "") == Ordering::Greater
+        order.out
+    }
+}
+
+/// What list-order keeps while a list is read entry by entry: the sort key
+/// of the entry before (its name and script) and the findings.
+pub(crate) struct Order<'a> {
+    /// The alphabets; `None` when the list is numbered (not checked).
+    vocab: Option<&'a Vocabulary>,
+    before: Option<(String, Script)>,
+    pub out: Vec<Diagnostic>,
+}
+
+impl<'a> Order<'a> {
+    /// Checks the order of the list of `document` unless it is numbered
+    /// (by its markers, or by the citations of `scan`).
+    pub(crate) fn new(document: &Document, scan: Option<&Scan>, vocab: &'a Vocabulary) -> Self {
+        let numbered = document.entries.iter().any(|e| e.marker.is_some())
+            || scan.is_some_and(|s| s.style == CitationStyle::Numbered);
+        Order {
+            vocab: (!numbered).then_some(vocab),
+            before: None,
+            out: Vec::new(),
+        }
+    }
+
+    /// Compares entry `r` with the entry before it.
+    pub(crate) fn add(&mut self, r: &Reference) {
+        let Some(vocab) = self.vocab else { return };
+        if r.ibid {
+            return;
+        }
+        let Some(name) = r
+            .authors
+            .first()
+            .or(r.editors.first())
+            .map(|p| p.family.clone())
+            .or_else(|| r.title.clone())
+        else {
+            return;
+        };
+        let Some(s2) = name.chars().find_map(script_of) else {
+            return;
+        };
+        if let Some((before, s1)) = &self.before
+            && *s1 == s2
+        {
+            let alphabet = alphabet_for(r, s2, vocab);
+            if compare(before, &name, alphabet) == Ordering::Greater
+                && compare(before, &name, "") == Ordering::Greater
             {
-                out.push(
+                self.out.push(
                     Diagnostic::new(
                         Rule::ListOrder,
                         r.span.clone(),
@@ -65,12 +89,10 @@ impl Check for ListOrder {
                 );
             }
         }
-        out
+        self.before = Some((name, s2));
     }
 }
 
-/// The alphabet that orders `r`'s script: its language's, or the script's
-/// usual one.
 fn alphabet_for<'v>(r: &Reference, script: Script, vocab: &'v Vocabulary) -> &'v str {
     let by_script = match script {
         Script::Cyrillic => "ru",

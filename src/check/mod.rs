@@ -150,10 +150,107 @@ pub(crate) fn run_managed(
         .flat_map(|r| r.diagnostics.iter().cloned())
         .collect();
     out.extend(leveled(settings, found));
-    out.sort_by(|a, b| {
+    sort_by_position(&mut out);
+    out
+}
+
+/// The rules over a list run as the list is read entry by entry, for a
+/// document no reference manager touched and without a scan: what
+/// `run_managed` finds then, while the records go one by one (issue 12:
+/// the records of a list of 10⁶ entries are never all in memory). Each
+/// entry's own rules run in `add`; of the entry, the list rules keep what
+/// they compare (duplicate-reference's hash of its identity, list-order's
+/// sort key of the entry before) and their findings; `finish` runs the
+/// rules that need the document alone (list-numbering).
+pub(crate) struct ListRules<'a> {
+    settings: &'a RuleSettings,
+    vocab: &'a Vocabulary,
+    /// The entries added so far.
+    places: usize,
+    works: duplicate::Works,
+    order: list_order::Order<'a>,
+    /// The entries' own findings and the list rules' findings so far.
+    own: Vec<Diagnostic>,
+    found: Vec<Diagnostic>,
+    /// The number and span of each entry whose record's differ from the
+    /// document's entry at its place (as good as never in a document no
+    /// manager touched; kept so the findings are exact).
+    moved: HashMap<usize, (u32, Span)>,
+}
+
+impl<'a> ListRules<'a> {
+    /// The list rules over the list of `document`.
+    pub(crate) fn new(
+        document: &Document,
+        settings: &'a RuleSettings,
+        vocab: &'a Vocabulary,
+    ) -> Self {
+        ListRules {
+            settings,
+            vocab,
+            places: 0,
+            works: duplicate::Works::with_capacity(document.entries.len()),
+            order: list_order::Order::new(document, None, vocab),
+            own: Vec::new(),
+            found: Vec::new(),
+            moved: HashMap::new(),
+        }
+    }
+
+    /// Runs the entry rules on `r`, the list's next entry of `document`,
+    /// and keeps what the list rules need of it.
+    pub(crate) fn add(&mut self, document: &Document, r: &mut Reference) {
+        check_reference(r, self.settings);
+        self.own.extend(r.diagnostics.iter().cloned());
+        let place = self.places;
+        self.places += 1;
+        if document
+            .entries
+            .get(place)
+            .is_none_or(|e| (e.number, &e.span) != (r.number, &r.span))
+        {
+            self.moved.insert(place, (r.number, r.span.clone()));
+        }
+        self.works.add(place, r);
+        self.order.add(r);
+        self.found.extend(reversed_range::reversed_pages(r));
+    }
+
+    /// The bytes kept of the entries added so far, beyond the findings:
+    /// the list rules' summaries.
+    #[cfg(test)]
+    pub(crate) fn held(&self) -> usize {
+        self.works.held() + self.moved.capacity() * std::mem::size_of::<(usize, (u32, Span))>()
+    }
+
+    /// Every finding of the list, as `run_managed` returns them.
+    pub(crate) fn finish(self, document: &Document) -> Vec<Diagnostic> {
+        let cx = Context::new(document, &[], &[], self.vocab);
+        let mut found = document.diagnostics.clone();
+        // Over no records, only the rules that read the document find anything.
+        found.extend(list_rules(&cx));
+        let moved = &self.moved;
+        found.extend(self.works.repeats(|place| {
+            moved.get(&place).cloned().unwrap_or_else(|| {
+                let e = &document.entries[place];
+                (e.number, e.span.clone())
+            })
+        }));
+        found.extend(self.order.out);
+        found.extend(self.found);
+        let mut out = self.own;
+        out.extend(leveled(self.settings, found));
+        sort_by_position(&mut out);
+        out
+    }
+}
+
+/// Sorts findings by position, then code (stable: findings of one rule at
+/// one span keep the order they were found in).
+fn sort_by_position(diagnostics: &mut [Diagnostic]) {
+    diagnostics.sort_by(|a, b| {
         (a.span.start, a.span.end, a.rule.code()).cmp(&(b.span.start, b.span.end, b.rule.code()))
     });
-    out
 }
 
 /// Runs the entry rules on a parsed entry: its `diagnostics` become the

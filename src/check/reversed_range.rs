@@ -2,6 +2,7 @@
 
 use super::{Check, Context, RuleDocs, all_locators};
 use crate::diagnostic::Diagnostic;
+use crate::model::Reference;
 use crate::parse::lex::parse_ranges;
 use crate::rule::Rule;
 
@@ -38,21 +39,24 @@ impl Check for ReversedRange {
 
     /// The entries' own page ranges (a rule over the list alone).
     fn list(cx: &Context) -> Vec<Diagnostic> {
-        let mut out = Vec::new();
-        for r in cx.references {
-            if let Some(pages) = &r.pages
-                && let Some((a, b)) = parse_ranges(pages).into_iter().find(|(a, b)| b < a)
-            {
-                out.push(
-                    Diagnostic::new(
-                        Rule::ReversedRange,
-                        r.span.clone(),
-                        format!("entry {} gives the page range `{pages}`, which ends ({b}) before it starts ({a})", r.number),
-                    )
-                    .with_reference(r.number),
-                );
-            }
-        }
-        out
+        cx.references.iter().filter_map(reversed_pages).collect()
     }
+}
+
+/// Reversed-range's finding about entry `r`'s own page range: the list
+/// rule's work on one entry (run as a list is read entry by entry).
+pub(crate) fn reversed_pages(r: &Reference) -> Option<Diagnostic> {
+    let pages = r.pages.as_ref()?;
+    let (a, b) = parse_ranges(pages).into_iter().find(|(a, b)| b < a)?;
+    Some(
+        Diagnostic::new(
+            Rule::ReversedRange,
+            r.span.clone(),
+            format!(
+                "entry {} gives the page range `{pages}`, which ends ({b}) before it starts ({a})",
+                r.number
+            ),
+        )
+        .with_reference(r.number),
+    )
 }

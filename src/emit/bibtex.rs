@@ -262,15 +262,37 @@ pub fn to_bib_string(
     options: &Options,
 ) -> Result<(String, Vec<Diagnostic>), Error> {
     let keys = keys(references, options.keys);
+    let mut out = Vec::new();
+    let diagnostics = write_records(references.iter().zip(keys), dialect, options, &mut out)?;
+    let text = String::from_utf8(out).map_err(|e| output_error(dialect.format().title(), e))?;
+    Ok((text, diagnostics))
+}
+
+/// Writes `records`, each with its key, as `dialect` to `out` entry by
+/// entry; returns the findings.
+pub(crate) fn write_records<R: std::borrow::Borrow<Reference>>(
+    records: impl Iterator<Item = (R, String)>,
+    dialect: Dialect,
+    options: &Options,
+    mut out: impl std::io::Write,
+) -> Result<Vec<Diagnostic>, Error> {
     let mut diagnostics = Vec::new();
-    let mut out = String::new();
-    for (r, key) in references.iter().zip(&keys) {
+    let mut text = String::new();
+    for (i, (r, key)) in records.enumerate() {
+        let r = r.borrow();
         let mut report = Report::new(dialect.format(), &mut diagnostics);
-        let entry = entry(r, key, dialect, options, &mut report);
-        note_missing(r, key, dialect.format(), &mut diagnostics);
-        push_entry(&mut out, &write_entry(&entry, dialect, key)?);
+        let entry = entry(r, &key, dialect, options, &mut report);
+        note_missing(r, &key, dialect.format(), &mut diagnostics);
+        // An empty `text` takes no separator: the entries' blank line is
+        // written before each but the first.
+        text.clear();
+        push_entry(&mut text, &write_entry(&entry, dialect, &key)?);
+        let separator: &[u8] = if i > 0 { b"\n" } else { b"" };
+        out.write_all(separator)
+            .and_then(|()| out.write_all(text.as_bytes()))
+            .map_err(|e| output_error(dialect.format().title(), e))?;
     }
-    Ok((out, diagnostics))
+    Ok(diagnostics)
 }
 
 /// One entry's text in `dialect`.

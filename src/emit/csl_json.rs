@@ -15,6 +15,9 @@
 //! lunar Hijri year is `original-date: {"literal": "1388 SH"}` beside the
 //! Gregorian `issued`, never `date-parts` (which would mean Gregorian 1388).
 
+use std::borrow::Borrow;
+use std::cell::RefCell;
+
 use serde::Serialize;
 
 use crate::diagnostic::Diagnostic;
@@ -251,17 +254,21 @@ fn file_item(r: &Reference, id: String) -> Item<'_> {
 pub fn write_csl_json(
     references: &[Reference],
     options: &Options,
-    mut out: impl std::io::Write,
+    out: impl std::io::Write,
 ) -> Result<Vec<Diagnostic>, Error> {
     let keys = keys(references, options.keys);
-    serde_json::to_writer_pretty(
-        &mut out,
-        &Items {
-            references,
-            keys: &keys,
-        },
-    )
-    .map_err(|e| output_error("CSL-JSON", e))?;
+    write_records(references.iter().zip(keys), out)
+}
+
+/// Writes `records`, each with its key, as a CSL-JSON array to `out`, each
+/// item made, written and dropped in turn (with the record, when the
+/// records are owned).
+pub(crate) fn write_records<R: Borrow<Reference>>(
+    records: impl Iterator<Item = (R, String)>,
+    mut out: impl std::io::Write,
+) -> Result<Vec<Diagnostic>, Error> {
+    serde_json::to_writer_pretty(&mut out, &Items(RefCell::new(Some(records))))
+        .map_err(|e| output_error("CSL-JSON", e))?;
     out.write_all(b"\n")
         .map_err(|e| output_error("CSL-JSON", e))?;
     Ok(Vec::new())
@@ -269,19 +276,29 @@ pub fn write_csl_json(
 
 /// The items of a list, made one by one as the array is written (a `Vec`
 /// is written through the same `collect_seq`, so the bytes are the same).
-struct Items<'a> {
-    references: &'a [Reference],
-    keys: &'a [String],
+struct Items<I>(RefCell<Option<I>>);
+
+impl<I, R> Serialize for Items<I>
+where
+    I: Iterator<Item = (R, String)>,
+    R: Borrow<Reference>,
+{
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let records = self
+            .0
+            .borrow_mut()
+            .take()
+            .ok_or_else(|| <S::Error as serde::ser::Error>::custom("the items were written"))?;
+        serializer.collect_seq(records.map(|(r, key)| Keyed(r, key)))
+    }
 }
 
-impl Serialize for Items<'_> {
+/// A record and its key, written as its item.
+struct Keyed<R>(R, String);
+
+impl<R: Borrow<Reference>> Serialize for Keyed<R> {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_seq(
-            self.references
-                .iter()
-                .zip(self.keys)
-                .map(|(r, key)| file_item(r, key.clone())),
-        )
+        file_item(self.0.borrow(), self.1.clone()).serialize(serializer)
     }
 }
 

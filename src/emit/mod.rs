@@ -202,19 +202,63 @@ pub fn write(
     references: &[Reference],
     format: Format,
     options: &Options,
+    out: impl Write,
+) -> Result<Vec<Diagnostic>, Error> {
+    let inherited = with_repeated_authors(references);
+    let references = inherited.as_deref().unwrap_or(references);
+    let keys = keys(references, options.keys);
+    write_records(references.iter(), keys, format, options, out)
+}
+
+/// Writes a list's records as `format` to `out` as they come, each with
+/// its key (`keys`, made over the whole list by [`keys`], in the same
+/// order) and the authors it repeats given ([`repeating_authors`]): CSL-JSON,
+/// BibTeX, BibLaTeX and RIS hold one record and its text at a time
+/// (issue 12), hayagriva YAML is made whole by hayagriva. The same bytes
+/// and findings as [`write`] of the list.
+pub fn write_records<R: std::borrow::Borrow<Reference>>(
+    records: impl Iterator<Item = R>,
+    keys: Vec<String>,
+    format: Format,
+    options: &Options,
     mut out: impl Write,
 ) -> Result<Vec<Diagnostic>, Error> {
-    if format == Format::CslJson {
-        // Written as it is made (the list's records are what a big list
-        // holds in memory; its items and text need not be).
-        let inherited = with_repeated_authors(references);
-        let references = inherited.as_deref().unwrap_or(references);
-        return csl_json::write_csl_json(references, options, out);
+    let keyed = records.zip(keys);
+    match format {
+        Format::CslJson => csl_json::write_records(keyed, out),
+        Format::Biblatex => bibtex::write_records(keyed, Dialect::Biblatex, options, out),
+        Format::Bibtex => bibtex::write_records(keyed, Dialect::Bibtex, options, out),
+        Format::Ris => ris::write_records(keyed.map(|(r, _)| r), out),
+        Format::Hayagriva => {
+            let list: Vec<Reference> = keyed.map(|(r, _)| r.borrow().clone()).collect();
+            let (text, diagnostics) = hayagriva::to_hayagriva_string(&list, options)?;
+            out.write_all(text.as_bytes())
+                .map_err(|e| output_error(format.title(), e))?;
+            Ok(diagnostics)
+        }
     }
-    let (text, diagnostics) = convert(references, format, options)?;
-    out.write_all(text.as_bytes())
-        .map_err(|e| output_error(format.title(), e))?;
-    Ok(diagnostics)
+}
+
+/// A list's records as they come, each same-author entry given the authors
+/// it repeats, as [`write`] gives them to every format when the list's
+/// numbers are all different: what it keeps is the last entry that names
+/// its authors (the one a same-author mark can repeat).
+pub fn repeating_authors(
+    records: impl Iterator<Item = Reference>,
+) -> impl Iterator<Item = Reference> {
+    let mut authored: Option<(u32, Vec<crate::model::Person>)> = None;
+    records.map(move |mut r| {
+        if !r.authors.is_empty() {
+            if !r.ibid {
+                authored = Some((r.number, r.authors.clone()));
+            }
+        } else if let (Some(from), Some((number, authors))) = (r.authors_from, &authored)
+            && from == *number
+        {
+            r.authors.clone_from(authors);
+        }
+        r
+    })
 }
 
 /// A sentence saying why `path` is not a good name for output with the

@@ -17,7 +17,7 @@ use super::fields::{
     Note, Report, Separator, archive_location, full_title, issued, people, person_name, printable,
     raw_title, report_lost_date,
 };
-use super::{Format, Options};
+use super::{Format, Options, output_error};
 
 /// Writes `references` as RIS to `out`; returns the findings.
 pub fn write_ris(
@@ -29,16 +29,30 @@ pub fn write_ris(
 
 /// `references` as RIS records, and the findings.
 pub fn to_ris_string(references: &[Reference]) -> Result<(String, Vec<Diagnostic>), Error> {
+    let mut out = Vec::new();
+    let diagnostics = write_records(references.iter(), &mut out)?;
+    let text = String::from_utf8(out).map_err(|e| output_error("RIS", e))?;
+    Ok((text, diagnostics))
+}
+
+/// Writes `records` as RIS to `out` record by record; returns the findings.
+pub(crate) fn write_records<R: std::borrow::Borrow<Reference>>(
+    records: impl Iterator<Item = R>,
+    mut out: impl std::io::Write,
+) -> Result<Vec<Diagnostic>, Error> {
     let mut diagnostics = Vec::new();
-    let mut out = String::new();
-    for r in references {
-        if !out.is_empty() {
-            out.push('\n');
+    let mut text = String::new();
+    for (i, r) in records.enumerate() {
+        text.clear();
+        if i > 0 {
+            text.push('\n');
         }
         let mut report = Report::new(Format::Ris, &mut diagnostics);
-        record(&mut out, r, &mut report);
+        record(&mut text, r.borrow(), &mut report);
+        out.write_all(text.as_bytes())
+            .map_err(|e| output_error("RIS", e))?;
     }
-    Ok((out, diagnostics))
+    Ok(diagnostics)
 }
 
 /// The RIS reference type.

@@ -58,13 +58,20 @@ pub fn read_path(path: &Path) -> Result<Source, Error> {
         path: name.clone(),
         source,
     })?;
-    read_from(&name, file)
+    // Room for the whole file at once: grown by doubling, the buffer of a
+    // 96 MB list took 128 MB (issue 12).
+    let size = file.metadata().map_or(0, |m| m.len() as usize);
+    read_into(&name, file, Vec::with_capacity(size.min(MAX_INPUT) + 1))
 }
 
 /// Reads at most [`MAX_INPUT`] bytes from `reader` (a file, or the
 /// standard input the binary hands over) into a [`Source`] named `name`.
 pub fn read_from(name: &str, reader: impl Read) -> Result<Source, Error> {
-    let mut bytes = Vec::new();
+    read_into(name, reader, Vec::new())
+}
+
+/// [`read_from`] into `bytes`, which a plain text becomes without a copy.
+fn read_into(name: &str, reader: impl Read, mut bytes: Vec<u8>) -> Result<Source, Error> {
     reader
         .take(MAX_INPUT as u64 + 1)
         .read_to_end(&mut bytes)
@@ -80,6 +87,12 @@ pub fn read_from(name: &str, reader: impl Read) -> Result<Source, Error> {
                 MAX_INPUT / (1024 * 1024)
             )),
         });
+    }
+    if matches!(
+        Format::detect(name, &bytes),
+        Format::Text | Format::Markdown
+    ) {
+        return text_source(name, bytes);
     }
     read_bytes(name, &bytes)
 }
@@ -112,26 +125,30 @@ pub fn read_bytes(name: &str, bytes: &[u8]) -> Result<Source, Error> {
                 .with_paragraphs(extracted.paragraphs)
                 .with_managed(managed))
         }
-        Format::Text | Format::Markdown => {
-            if let Some(order) = utf16(bytes) {
-                return Err(Error::Utf16 {
-                    path: name.to_string(),
-                    order: order.to_string(),
-                });
-            }
-            let text = std::str::from_utf8(bytes).map_err(|e| Error::Encoding {
-                path: name.to_string(),
-                offset: e.valid_up_to(),
-            })?;
-            if let Some(offset) = text.find('\0') {
-                return Err(Error::Binary {
-                    path: name.to_string(),
-                    offset,
-                });
-            }
-            Ok(Source::new(name, text))
-        }
+        Format::Text | Format::Markdown => text_source(name, bytes.to_vec()),
     }
+}
+
+/// A plain or Markdown text from its bytes, taken as the text (no copy):
+/// UTF-8 without NUL bytes.
+fn text_source(name: &str, bytes: Vec<u8>) -> Result<Source, Error> {
+    if let Some(order) = utf16(&bytes) {
+        return Err(Error::Utf16 {
+            path: name.to_string(),
+            order: order.to_string(),
+        });
+    }
+    let text = String::from_utf8(bytes).map_err(|e| Error::Encoding {
+        path: name.to_string(),
+        offset: e.utf8_error().valid_up_to(),
+    })?;
+    if let Some(offset) = text.find('\0') {
+        return Err(Error::Binary {
+            path: name.to_string(),
+            offset,
+        });
+    }
+    Ok(Source::new(name, text))
 }
 
 /// Whether `bytes` look like UTF-16, and in which byte order. A byte-order

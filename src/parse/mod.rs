@@ -49,41 +49,81 @@ pub fn parse_references(
     document: &Document,
     vocab: &Vocabulary,
 ) -> Vec<Reference> {
-    let title_first = title_first_list(source.text(), document, vocab);
-    let mut references: Vec<Reference> = document
+    let mut reader = ListReader::new(source.text(), document, vocab);
+    document
         .entries
         .iter()
-        .map(|entry| read_entry(source.text(), entry, vocab, title_first))
-        .collect();
-    resolve_ibid(&mut references, vocab);
-    resolve_same_author(&mut references, vocab);
-    references
+        .map(|entry| reader.read(source.text(), entry, vocab))
+        .collect()
+}
+
+/// Reads the entries of a list one at a time, in list order, each tied to
+/// the entries before it as [`parse_references`] ties them (an ibid note
+/// to the work it repeats, a same-author entry to the authors it
+/// repeats). What it keeps between entries is the last work (number, kind,
+/// archive) and the last number with authors: a list of 10⁶ entries is
+/// read in the memory of one (issue 12).
+#[derive(Debug, Clone, Default)]
+pub struct ListReader {
+    title_first: bool,
+    /// The nearest entry before that is not an ibid note, as far as a
+    /// note takes from it.
+    work: Option<Box<Reference>>,
+    /// The nearest entry before that names its authors (`resolve_same_author`).
+    authored: Option<u32>,
+}
+
+impl ListReader {
+    /// A reader of the list of `document`, split from `text`.
+    pub fn new(text: &str, document: &Document, vocab: &Vocabulary) -> Self {
+        ListReader {
+            title_first: title_first_list(text, document, vocab),
+            ..ListReader::default()
+        }
+    }
+
+    /// Parses `entry`, the list's next entry, in `text`.
+    pub fn read(&mut self, text: &str, entry: &Entry, vocab: &Vocabulary) -> Reference {
+        let mut r = read_entry(text, entry, vocab, self.title_first);
+        if r.ibid {
+            resolve_ibid(self.work.as_deref(), &mut r, vocab);
+        } else {
+            self.work = Some(Box::new(work_of(&r)));
+        }
+        resolve_same_author(&mut r, &mut self.authored, vocab);
+        r
+    }
+}
+
+/// What an ibid note after `r` takes from it: its number, kind and archive.
+fn work_of(r: &Reference) -> Reference {
+    let mut work = Reference::unparsed(r.number, r.span.clone(), String::new());
+    work.kind = r.kind;
+    work.archive.clone_from(&r.archive);
+    work
 }
 
 /// Ties each entry that opens with a same-author mark (`———. 1998a.`,
 /// `Его же. История.`, `Idem,`) to the nearest entry before it that names
-/// its authors: `authors_from` is that entry's number. A word mark the
-/// grammar read as a name is no author.
-fn resolve_same_author(references: &mut [Reference], vocab: &Vocabulary) {
-    let mut last: Option<u32> = None;
-    for r in references.iter_mut() {
-        if r.ibid {
-            continue;
-        }
-        let mark = same_author_mark(&r.raw, vocab);
-        if let Some(mark) = mark.filter(|&(_, word)| word) {
-            let marked = fold(&r.raw[..mark.0]);
-            r.authors
-                .retain(|p| !marked.contains(fold(&p.family).as_str()));
-        }
-        if mark.is_some() && r.authors.is_empty() {
-            r.authors_from = last;
-        }
-        if !r.authors.is_empty() {
-            last = Some(r.number);
-        } else if r.authors_from.is_none() {
-            last = None;
-        }
+/// its authors: `authors_from` is that entry's number (`last`, which this
+/// keeps). A word mark the grammar read as a name is no author.
+fn resolve_same_author(r: &mut Reference, last: &mut Option<u32>, vocab: &Vocabulary) {
+    if r.ibid {
+        return;
+    }
+    let mark = same_author_mark(&r.raw, vocab);
+    if let Some(mark) = mark.filter(|&(_, word)| word) {
+        let marked = fold(&r.raw[..mark.0]);
+        r.authors
+            .retain(|p| !marked.contains(fold(&p.family).as_str()));
+    }
+    if mark.is_some() && r.authors.is_empty() {
+        r.authors_from = *last;
+    }
+    if !r.authors.is_empty() {
+        *last = Some(r.number);
+    } else if r.authors_from.is_none() {
+        *last = None;
     }
 }
 
@@ -146,68 +186,58 @@ fn leaves_in(text: &str, vocab: &Vocabulary) -> Option<(String, bool, String)> {
 /// when the note alone does not tell, and for an archival file the levels
 /// above the first one the note names ("Там же. Оп. 2. Д. 310." keeps the
 /// archive and fond of the entry before it).
-fn resolve_ibid(references: &mut [Reference], vocab: &Vocabulary) {
-    let mut last: Option<usize> = None;
-    for i in 0..references.len() {
-        if !references[i].ibid {
-            last = Some(i);
-            continue;
+fn resolve_ibid(parent: Option<&Reference>, note: &mut Reference, vocab: &Vocabulary) {
+    let Some(parent) = parent else {
+        // "Ibid." first in a list, or on its own, refers to nothing.
+        let marker: String = note
+            .raw
+            .chars()
+            .take_while(|c| !matches!(c, ',' | '،' | '.'))
+            .collect();
+        note.diagnostics.push(
+            Diagnostic::new(
+                Rule::UnparsedReference,
+                note.span.clone(),
+                format!("`{}` in entry {} repeats no entry before it", marker.trim(), note.number),
+            )
+            .with_reference(note.number)
+            .with_help("an ibid note repeats the work of the note before it; in a list, give the work in full"),
+        );
+        return;
+    };
+    note.repeats = Some(parent.number);
+    if note.kind == ReferenceKind::Other {
+        note.kind = parent.kind;
+    }
+    // "Там же. Л. 20." after a file: the leaves of the same file.
+    if parent.archive.is_some()
+        && note.archive.is_none()
+        && let Some((leaves, verso, label)) = leaves_in(&note.raw, vocab)
+    {
+        note.archive = Some(Box::new(crate::model::Archive {
+            leaves: Some(leaves),
+            verso,
+            labels: vec![(crate::vocab::Component::Leaves, label.clone())],
+            ..Default::default()
+        }));
+        // The leaves were the note's only free text.
+        if note.note.as_deref().is_some_and(|n| n.starts_with(&label)) {
+            note.note = None;
         }
-        let Some(k) = last else {
-            // "Ibid." first in a list, or on its own, refers to nothing.
-            let note = &mut references[i];
-            let marker: String = note
-                .raw
-                .chars()
-                .take_while(|c| !matches!(c, ',' | '،' | '.'))
-                .collect();
-            note.diagnostics.push(
-                Diagnostic::new(
-                    Rule::UnparsedReference,
-                    note.span.clone(),
-                    format!("`{}` in entry {} repeats no entry before it", marker.trim(), note.number),
-                )
-                .with_reference(note.number)
-                .with_help("an ibid note repeats the work of the note before it; in a list, give the work in full"),
-            );
-            continue;
-        };
-        let (before, after) = references.split_at_mut(i);
-        let (parent, note) = (&before[k], &mut after[0]);
-        note.repeats = Some(parent.number);
-        if note.kind == ReferenceKind::Other {
-            note.kind = parent.kind;
-        }
-        // "Там же. Л. 20." after a file: the leaves of the same file.
-        if parent.archive.is_some()
-            && note.archive.is_none()
-            && let Some((leaves, verso, label)) = leaves_in(&note.raw, vocab)
+        note.kind = parent.kind;
+    }
+    match (&parent.archive, &mut note.archive) {
+        (Some(from), Some(archive)) => archive.inherit(from),
+        // "a.g.e., s. 45" after a book: the label read as a leaf is the
+        // book's page.
+        (None, Some(archive))
+            if archive.fond.is_none() && archive.file.is_none() && archive.name.is_none() =>
         {
-            note.archive = Some(Box::new(crate::model::Archive {
-                leaves: Some(leaves),
-                verso,
-                labels: vec![(crate::vocab::Component::Leaves, label.clone())],
-                ..Default::default()
-            }));
-            // The leaves were the note's only free text.
-            if note.note.as_deref().is_some_and(|n| n.starts_with(&label)) {
-                note.note = None;
-            }
+            note.pages = note.pages.take().or_else(|| archive.leaves.take());
+            note.archive = None;
             note.kind = parent.kind;
         }
-        match (&parent.archive, &mut note.archive) {
-            (Some(from), Some(archive)) => archive.inherit(from),
-            // "a.g.e., s. 45" after a book: the label read as a leaf is the
-            // book's page.
-            (None, Some(archive))
-                if archive.fond.is_none() && archive.file.is_none() && archive.name.is_none() =>
-            {
-                note.pages = note.pages.take().or_else(|| archive.leaves.take());
-                note.archive = None;
-                note.kind = parent.kind;
-            }
-            _ => {}
-        }
+        _ => {}
     }
 }
 
@@ -215,7 +245,7 @@ fn resolve_ibid(references: &mut [Reference], vocab: &Vocabulary) {
 pub fn parse_reference(text: &str, vocab: &Vocabulary) -> Reference {
     let start = text.len() - text.trim_start().len();
     let end = text.trim_end().len().max(start);
-    let mut one = [parse_entry(
+    let mut reference = parse_entry(
         text,
         &Entry {
             number: 1,
@@ -223,10 +253,11 @@ pub fn parse_reference(text: &str, vocab: &Vocabulary) -> Reference {
             span: start..end,
         },
         vocab,
-    )];
-    // An ibid note on its own repeats nothing.
-    resolve_ibid(&mut one, vocab);
-    let [reference] = one;
+    );
+    if reference.ibid {
+        // An ibid note on its own repeats nothing.
+        resolve_ibid(None, &mut reference, vocab);
+    }
     reference
 }
 

@@ -95,6 +95,17 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
         Command::Refs { files, format } => {
             let mut configs =
                 Configs::new(cli.config.as_deref(), cli.isolated, Default::default())?;
+            // One input's list is written as it is read (issue 12);
+            // several are read in parallel, each whole.
+            if format != RefsFormat::Yaml && !inputs::expand(&files, stdin_name).many {
+                let run = Run::new(&files, stdin_name, &mut configs, |_, config| config.clone())?;
+                let mut diagnostics = Vec::new();
+                if let [(source, config)] = run.read().as_slice() {
+                    diagnostics = refs_streamed(source, config, format, color)?;
+                }
+                run.report_failures(format == RefsFormat::Human);
+                return Ok(run.exit(diagnostics.iter(), false));
+            }
             let run = Run::new(&files, stdin_name, &mut configs, |source, config| {
                 istinad::read_references(source, config)
             })?;
@@ -280,6 +291,23 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
                 keys,
                 keep_language,
             };
+            // One input's list is written as it is read (issue 12).
+            if !merge && !inputs::expand(&files, stdin_name).many {
+                let run = Run::new(&files, stdin_name, &mut configs, |_, config| config.clone())?;
+                let mut findings = Vec::new();
+                if let [(source, config)] = run.read().as_slice() {
+                    if let Some(out) = output.as_deref().filter(|p| p.as_os_str() != "-")
+                        && let Some(warning) =
+                            istinad::emit::extension_mismatch(out, to.extensions())
+                    {
+                        eprintln!("warning: {warning}");
+                    }
+                    findings = convert_streamed(source, output.as_deref(), (to, &options, config))?;
+                    eprint!("{}", report::concise(source, &findings));
+                }
+                run.report_failures(true);
+                return Ok(run.exit(findings.iter(), false));
+            }
             let run = Run::new(&files, stdin_name, &mut configs, |source, config| {
                 (istinad::read_references(source, config), config.clone())
             })?;
@@ -430,6 +458,47 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
     }
 }
 
+/// `refs` of one input, each record written as it is read and dropped
+/// (the JSON's `references`, the human table's rows), then the list's
+/// findings; returns the findings.
+fn refs_streamed(
+    source: &istinad::Source,
+    config: &Config,
+    format: RefsFormat,
+    color: bool,
+) -> Result<Vec<Diagnostic>, Failure> {
+    let mut stream = istinad::stream_references(source, config);
+    if format == RefsFormat::Json {
+        let mut diagnostics = Vec::new();
+        print_with(|out| {
+            let written;
+            (diagnostics, written) = report::write_json_streamed(out, source, stream);
+            written
+        })?;
+        return Ok(diagnostics);
+    }
+    let mut diagnostics = Vec::new();
+    print_with(|out| {
+        let mut references = 0;
+        let written = stream.by_ref().try_for_each(|r| {
+            references += 1;
+            out.write_all(report::refs_table(std::slice::from_ref(&r)).as_bytes())
+        });
+        // Stopped before the findings, the rest is still read: the
+        // findings decide the exit status.
+        (_, diagnostics) = stream.finish();
+        written?;
+        out.write_all(b"\n")?;
+        report::write_human(&mut *out, source, &diagnostics, color)?;
+        writeln!(
+            out,
+            "{references} references; {}",
+            report::summary(&diagnostics)
+        )
+    })?;
+    Ok(diagnostics)
+}
+
 /// `check --fix` or `--diff` of one input: writes the fixes (or prints
 /// them), then reports what remains; returns the exit status.
 #[allow(clippy::too_many_arguments)]
@@ -541,13 +610,37 @@ fn emit_conversion(
         emit_output(input, output, &text)?;
         return Ok(notes);
     }
+    print_piped(|out| istinad::write_conversion(references, to, options, config, out))
+}
+
+/// `convert` of one input's list, written as it is read to `output`
+/// (standard output when absent or `-`; a file is written whole, from the
+/// text); returns the format's findings.
+fn convert_streamed(
+    source: &istinad::Source,
+    output: Option<&Path>,
+    (to, options, config): (istinad::emit::Format, &Options, &Config),
+) -> Result<Vec<Diagnostic>, Failure> {
+    if let Some(path) = output.filter(|p| p.as_os_str() != "-") {
+        let mut text = Vec::new();
+        let notes = istinad::write_list_conversion(source, to, options, config, &mut text)?;
+        emit_file(Path::new(source.name()), path, &text, false)?;
+        return Ok(notes);
+    }
+    print_piped(|out| istinad::write_list_conversion(source, to, options, config, out))
+}
+
+/// Writes a conversion to standard output through `write`; returns its
+/// findings. A closed pipe is not an error (as `print` has it): the
+/// conversion stopped there, and its findings are dropped with the rest.
+fn print_piped(
+    write: impl FnOnce(&mut Piped) -> Result<Vec<Diagnostic>, Error>,
+) -> Result<Vec<Diagnostic>, Failure> {
     let mut written = Ok(Vec::new());
     print_with(|out| {
         let mut out = Piped { out, closed: false };
-        written = istinad::write_conversion(references, to, options, config, &mut out);
+        written = write(&mut out);
         if out.closed {
-            // A closed pipe is not an error (as `print` has it); CSL-JSON
-            // has no findings to lose.
             written = Ok(Vec::new());
             return Err(std::io::ErrorKind::BrokenPipe.into());
         }

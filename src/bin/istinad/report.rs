@@ -622,6 +622,100 @@ pub fn write_json(
     out.write_all(b"\n")
 }
 
+/// `refs --format json` of one input read entry by entry: each record is
+/// written as it is read and dropped, then the findings of the list (issue
+/// 12, bounded memory); the same bytes as [`write_json`] of one input.
+/// Returns the findings (the whole list's, even when writing failed) and
+/// how the writing went.
+pub fn write_json_streamed(
+    mut out: impl std::io::Write,
+    source: &Source,
+    stream: istinad::ReferenceStream,
+) -> (Vec<Diagnostic>, std::io::Result<()>) {
+    let list = StreamedJson {
+        source,
+        stream: std::cell::RefCell::new(Some(stream)),
+        diagnostics: std::cell::RefCell::new(Vec::new()),
+    };
+    let written = serde_json::to_writer_pretty(&mut out, &list)
+        .map_err(std::io::Error::from)
+        .and_then(|()| out.write_all(b"\n"));
+    if let Some(stream) = list.stream.take() {
+        // Stopped before the findings: they still decide the exit status.
+        return (stream.finish().1, written);
+    }
+    (list.diagnostics.into_inner(), written)
+}
+
+/// A [`FileJson`] of `refs` whose records come from a stream: `references`
+/// takes them one by one, `diagnostics` then finishes the stream.
+struct StreamedJson<'a, 's> {
+    source: &'a Source,
+    stream: std::cell::RefCell<Option<istinad::ReferenceStream<'s>>>,
+    diagnostics: std::cell::RefCell<Vec<Diagnostic>>,
+}
+
+impl Serialize for StreamedJson<'_, '_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::{Error, SerializeStruct};
+        let mut file = serializer.serialize_struct("FileJson", 2)?;
+        {
+            let mut stream = self.stream.borrow_mut();
+            let stream = stream
+                .as_mut()
+                .ok_or_else(|| S::Error::custom("the list was written"))?;
+            file.serialize_field(
+                "references",
+                &Records(std::cell::RefCell::new((stream, self.source))),
+            )?;
+        }
+        let stream = self
+            .stream
+            .borrow_mut()
+            .take()
+            .ok_or_else(|| S::Error::custom("the list was written"))?;
+        let (_, diagnostics) = stream.finish();
+        *self.diagnostics.borrow_mut() = diagnostics;
+        file.serialize_field(
+            "diagnostics",
+            &LocatedAll {
+                diagnostics: &self.diagnostics.borrow(),
+                source: self.source,
+            },
+        )?;
+        file.end()
+    }
+}
+
+/// The records of a stream, each [`LocatedReference`], taken as they are
+/// written.
+struct Records<'r, 'a, 's>(std::cell::RefCell<(&'r mut istinad::ReferenceStream<'s>, &'a Source)>);
+
+impl Serialize for Records<'_, '_, '_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut held = self.0.borrow_mut();
+        let (stream, source) = &mut *held;
+        let source = *source;
+        serializer.collect_seq(stream.map(|reference| OwnedReference { reference, source }))
+    }
+}
+
+/// A [`LocatedReference`] that owns its record (dropped once written).
+struct OwnedReference<'a> {
+    reference: Reference,
+    source: &'a Source,
+}
+
+impl Serialize for OwnedReference<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        LocatedReference {
+            reference: &self.reference,
+            source: self.source,
+        }
+        .serialize(serializer)
+    }
+}
+
 /// `refs --format yaml`: the JSON shape as YAML.
 pub fn yaml(files: &[FileJson], many: bool) -> Result<String, String> {
     match files {
