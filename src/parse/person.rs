@@ -1485,6 +1485,23 @@ fn dated_people(names: &str, vocab: &Vocabulary) -> Option<(Vec<Person>, bool)> 
                 k += 1;
                 continue;
             }
+            // Words in capitals only are an institution's abbreviation,
+            // not a given name and a family (`BIC UNO. 1982.`, `BIC OPI.
+            // (1983-86).`: the Bahá'í International Community's offices).
+            if words.len() > 1
+                && words.iter().all(|w| {
+                    w.chars().count() >= 2
+                        && w.chars().all(|c| c.is_alphabetic() && c.is_uppercase())
+                })
+            {
+                people.push(Person {
+                    family: one.to_string(),
+                    given: None,
+                    alias: None,
+                });
+                k += 1;
+                continue;
+            }
             people.push(single(one, vocab).or_else(|| {
                 (words.len() <= 4).then(|| Person {
                     family: words.last().copied().unwrap_or_default().to_string(),

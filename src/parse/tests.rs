@@ -696,6 +696,21 @@ fn journal_numbers_as_turkish_and_persian_journals_print_them() {
 }
 
 #[test]
+fn an_author_in_capitals_only_is_an_institution_s_abbreviation() {
+    let r = parse("BIC UNO. 1982. The Bahá'ís in Irán. New York: Bahá'í International Community.");
+    let names: Vec<(&str, Option<&str>)> = r
+        .authors
+        .iter()
+        .map(|a| (a.family.as_str(), a.given.as_deref()))
+        .collect();
+    assert_eq!(names, [("BIC UNO", None)]);
+    assert_eq!(r.year, Some(1982));
+    // A name with its initials is still a person's.
+    let r = parse("Bock, B., Pappert, S. 2023. Leichte Sprache. Tübingen: Narr.");
+    assert_eq!(r.authors[1].given.as_deref(), Some("S."));
+}
+
+#[test]
 fn author_date_names_then_the_year_before_the_title() {
     let r = parse("Bahā’u’llāh. 1971. The Kitáb-i-Aqdas. Haifa: Bahá’í World Centre.");
     assert_eq!(
