@@ -1263,12 +1263,25 @@ pub(crate) fn dated_name(text: &str, vocab: &Vocabulary) -> Option<AuthorBlock> 
         })
         .unwrap_or("");
     // "Azərbaycan (1918). Bakı: Elm, 2005.": a year in brackets after a
-    // title, with the entry's own year later, belongs to the title.
-    let later_year = after.chars().fold((0, false), |(run, found), c| {
-        let run = if is_digit(c) { run + 1 } else { 0 };
-        (run, found || run == 4)
-    });
-    if responsibility_follows(after, vocab) || gap == 1 && later_year.1 {
+    // title, with the entry's own year later, belongs to the title; years
+    // in brackets later are a volume's span ("Bahá'í World (1930), vol. 3
+    // (1928-30), …").
+    let later_year = after
+        .chars()
+        .fold((0, 0u32, false), |(run, depth, found), c| {
+            let depth = match c {
+                '(' => depth + 1,
+                ')' => depth.saturating_sub(1),
+                _ => depth,
+            };
+            let run = if is_digit(c) && depth == 0 {
+                run + 1
+            } else {
+                0
+            };
+            (run, depth, found || run == 4)
+        });
+    if responsibility_follows(after, vocab) || gap == 1 && later_year.2 {
         return None;
     }
     Some(AuthorBlock {

@@ -696,6 +696,21 @@ fn journal_numbers_as_turkish_and_persian_journals_print_them() {
 }
 
 #[test]
+fn a_harvard_name_before_its_year_keeps_it_past_a_volume_s_span() {
+    // Years in brackets later are the volume's span, not the entry's year.
+    let r = parse("Bahá'í World (1930), vol. 3 (1928-30), Bahá'í Publishing Committee, New York");
+    assert_eq!(r.authors[0].family, "Bahá'í World");
+    assert_eq!(r.year, Some(1930));
+    // A bare year later still makes the bracket the title's.
+    let r = parse("Azərbaycan (1918). Bakı: Elm, 2005.");
+    assert!(r.authors.is_empty());
+    assert_eq!(r.year, Some(2005));
+    // "undated" is no date.
+    let r = parse("Mazandarani, Fadil-i (undated), Tarikh-i Zuhur al-Haqq, vol. 6, manuscript");
+    assert_eq!(r.title.as_deref(), Some("Tarikh-i Zuhur al-Haqq"));
+}
+
+#[test]
 fn an_author_in_capitals_only_is_an_institution_s_abbreviation() {
     let r = parse("BIC UNO. 1982. The Bahá'ís in Irán. New York: Bahá'í International Community.");
     let names: Vec<(&str, Option<&str>)> = r
