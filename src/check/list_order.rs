@@ -56,7 +56,10 @@ impl<'a> Order<'a> {
     /// Compares entry `r` with the entry before it.
     pub(crate) fn add(&mut self, r: &Reference) {
         let Some(vocab) = self.vocab else { return };
-        if r.ibid {
+        // An ibid note, or an entry whose mark repeats the authors of the
+        // one before (`———. 1998.`, `—. (1999).`): ordered by year or
+        // title under the same name, not by the alphabet.
+        if r.ibid || r.authors_from.is_some() {
             return;
         }
         let Some(name) = r
@@ -140,4 +143,37 @@ fn compare(a: &str, b: &str, alphabet: &str) -> Ordering {
             .collect()
     };
     keys(a).cmp(&keys(b))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn findings(list: &str) -> Vec<String> {
+        let source = crate::Source::new("t.md", format!("References\n\n{list}"));
+        let vocab = Vocabulary::builtin();
+        let document = crate::split::split(&source, &vocab);
+        let references = crate::parse::parse_references(&source, &document, &vocab);
+        let mut order = Order::new(&document, None, &vocab);
+        for r in &references {
+            order.add(r);
+        }
+        order.out.iter().map(|d| d.message.clone()).collect()
+    }
+
+    #[test]
+    fn a_same_author_mark_keeps_the_name_of_the_entry_before() {
+        let list = "Cole, J. (1997). Tigris. London: Penguin.\n\n\
+                    —. (1998). Modernity. New York: Columbia.\n\n\
+                    ———. 1999. Another Book. New York: Columbia.\n\n\
+                    Zarandī, M. 1999. Dar bārih. Tehran.\n";
+        assert_eq!(findings(list), Vec::<String>::new());
+        // Out of order after the marks: still found, against Cole.
+        let list = "Cole, J. (1997). Tigris. London: Penguin.\n\n\
+                    —. (1998). Modernity. New York: Columbia.\n\n\
+                    Browne, E. 1910. The Persian Revolution. Cambridge.\n";
+        let found = findings(list);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(found[0].contains("`Cole`"), "{found:?}");
+    }
 }

@@ -372,6 +372,8 @@ struct Flags {
     marked: bool,
     newspaper: bool,
     journal: bool,
+    /// A mark repeats the authors of the entry before (`———.`, `Его же.`).
+    repeated_authors: bool,
 }
 
 /// What the free-text and element segments of an entry came to.
@@ -480,6 +482,7 @@ impl Reader<'_> {
             // `Его же.`, `———.`: the authors are the entry's before
             // (`resolve_same_author`), the grammar sees the rest.
             blank(&mut work, lead..end);
+            self.flags.repeated_authors = true;
         }
         work
     }
@@ -630,6 +633,14 @@ impl Reader<'_> {
             f.title = Some(title);
             f.authors = vec![author];
             pos += len;
+        } else if self.flags.repeated_authors
+            && let Some(inner) = work[pos..to].strip_prefix('(')
+            && let Some((len, rest)) = person::year_token(inner, true)
+        {
+            // `—. (1979-83). Volumes 1979-83.`: the year (a span too) the
+            // mark's names are followed by.
+            key_year = imprint::lead_year(work, pos + 1..pos + 1 + len, ctx);
+            pos = to - rest.len();
         } else if f.title_first {
             // The author follows the title.
         } else if let Some((block, year)) = person::author_date(&work[pos..to], self.vocab) {
@@ -790,6 +801,7 @@ impl Reader<'_> {
             marked: f.container_marker,
             newspaper: f.newspaper,
             journal: f.journal,
+            repeated_authors: self.flags.repeated_authors,
         };
     }
 }

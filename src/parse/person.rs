@@ -1377,7 +1377,7 @@ pub(crate) fn author_date(
 /// `2020-21`, `1393/2014`), closed by its bracket when one opened it.
 /// Returns the length of the year as printed (letter aside) and the rest
 /// after it (and after its bracket).
-fn year_token(s: &str, bracket: bool) -> Option<(usize, &str)> {
+pub(crate) fn year_token(s: &str, bracket: bool) -> Option<(usize, &str)> {
     let digits = |t: &str| {
         t.char_indices()
             .take_while(|&(_, c)| is_digit(c))

@@ -696,6 +696,30 @@ fn journal_numbers_as_turkish_and_persian_journals_print_them() {
 }
 
 #[test]
+fn a_same_author_mark_then_a_bracketed_year_or_span() {
+    let text = "Cole, J. (1997). Tigris. London: Penguin.\n\n\
+                —. (1979-83). The Book of Things.\n\n\
+                —. (1998). Modernity. New York: Columbia.\n";
+    let source = Source::new("t", format!("References\n\n{text}"));
+    let vocab = Vocabulary::builtin();
+    let document = crate::split::split(&source, &vocab);
+    let refs = parse_references(&source, &document, &vocab);
+    let read: Vec<(Option<u32>, Option<i32>, Option<&str>)> = refs
+        .iter()
+        .map(|r| (r.authors_from, r.year, r.title.as_deref()))
+        .collect();
+    assert_eq!(
+        read,
+        [
+            (None, Some(1997), Some("Tigris")),
+            (Some(1), Some(1979), Some("The Book of Things")),
+            (Some(1), Some(1998), Some("Modernity")),
+        ]
+    );
+    assert_eq!(refs[1].pages, None);
+}
+
+#[test]
 fn a_harvard_name_before_its_year_keeps_it_past_a_volume_s_span() {
     // Years in brackets later are the volume's span, not the entry's year.
     let r = parse("Bahá'í World (1930), vol. 3 (1928-30), Bahá'í Publishing Committee, New York");
