@@ -211,11 +211,11 @@ pub fn write(
 }
 
 /// Writes a list's records as `format` to `out` as they come, each with
-/// its key (`keys`, made over the whole list by [`keys`], in the same
+/// its key (`keys`, made over the whole list by [`keys()`], in the same
 /// order) and the authors it repeats given ([`repeating_authors`]): CSL-JSON,
 /// BibTeX, BibLaTeX and RIS hold one record and its text at a time
 /// (issue 12), hayagriva YAML is made whole by hayagriva. The same bytes
-/// and findings as [`write`] of the list.
+/// and findings as [`write()`] of the list.
 pub fn write_records<R: std::borrow::Borrow<Reference>>(
     records: impl Iterator<Item = R>,
     keys: Vec<String>,
@@ -240,7 +240,7 @@ pub fn write_records<R: std::borrow::Borrow<Reference>>(
 }
 
 /// A list's records as they come, each same-author entry given the authors
-/// it repeats, as [`write`] gives them to every format when the list's
+/// it repeats, as [`write()`] gives them to every format when the list's
 /// numbers are all different: what it keeps is the last entry that names
 /// its authors (the one a same-author mark can repeat).
 pub fn repeating_authors(
