@@ -148,10 +148,14 @@ pub fn scan_citations(
 /// labelled locator (`[3, s. 12]`, `(3, s. 12)`); `(2:177)`, a Qur'an
 /// verse, and a bare `(1)` are not surely one.
 fn surely_numbered(c: &Citation) -> bool {
-    c.text.starts_with('[')
-        || c.items
-            .iter()
-            .any(|i| i.locator.as_ref().is_some_and(|l| l.printed.is_some()))
+    c.text.starts_with('[') || has_labelled_locator(c)
+}
+
+/// Whether an item of `c` gives its locator with a label (`s. 12`).
+fn has_labelled_locator(c: &Citation) -> bool {
+    c.items
+        .iter()
+        .any(|i| i.locator.as_ref().is_some_and(|l| l.printed.is_some()))
 }
 
 /// Whether the bracket at `at` follows a word or a mark with no space
@@ -250,16 +254,14 @@ pub fn scan_document(
                 // is a note's marker as printed on the web ("caliphate
                 // (929-1031 CE),[1]"): only a labelled locator makes it a
                 // citation by number.
-                let labelled = c
-                    .items
-                    .iter()
-                    .any(|i| i.locator.as_ref().is_some_and(|l| l.printed.is_some()));
                 let sure = !c.items.is_empty()
                     && c.items
                         .iter()
                         .all(|i| i.reference.is_some_and(|n| (1..=max).contains(&n)))
                     && surely_numbered(&c)
-                    && (numbered_list || labelled || !glued_to_word(text, c.span.start));
+                    && (numbered_list
+                        || has_labelled_locator(&c)
+                        || !glued_to_word(text, c.span.start));
                 let free = !taken
                     .iter()
                     .any(|t| t.start < c.span.end && c.span.start < t.end);

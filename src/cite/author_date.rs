@@ -20,7 +20,7 @@ use unicode_normalization::UnicodeNormalization;
 use super::locator_at;
 use crate::model::{Citation, CitationItem, CitationStyle, Locator, Reference};
 use crate::parse::person::is_particle;
-use crate::script::{Script, digit_value, fold, is_dash, is_digit, script_of};
+use crate::script::{Script, digit_value, fold, is_dash, is_digit, normalize_range, script_of};
 use crate::source::Span;
 use crate::vocab::{Meaning, Vocabulary};
 
@@ -347,17 +347,6 @@ fn after_year_in<T>(raw: &str, year: i32, read: impl Fn(&str) -> Option<T>) -> O
     None
 }
 
-/// `s` with its digits in ASCII and its dashes a hyphen.
-fn normalized_digits(s: &str) -> String {
-    s.chars()
-        .map(|c| match digit_value(c) {
-            Some(d) => char::from_digit(d, 10).unwrap_or(c),
-            None if is_dash(c) => '-',
-            None => c,
-        })
-        .collect()
-}
-
 /// The end of a range of years after its first year `first`: a dash and two
 /// or four digits (`-86`, `–1991`) not followed by another digit or letter,
 /// no earlier than `first`; with the length it takes.
@@ -369,9 +358,7 @@ fn range_end(first: i32, after: &str) -> Option<(i32, usize)> {
     if after[len..].starts_with(char::is_alphanumeric) {
         return None;
     }
-    let value = digits.chars().try_fold(0i32, |acc, d| {
-        Some(acc * 10 + i32::try_from(digit_value(d)?).ok()?)
-    })?;
+    let value = i32::try_from(crate::parse::lex::parse_number(&digits)?).ok()?;
     let last = match digits.chars().count() {
         2 => first - first % 100 + value,
         4 => value,
@@ -1116,10 +1103,9 @@ fn first_year(text: &str, from: usize, to: usize, vocab: &Vocabulary) -> Option<
         if after.starts_with(is_dash)
             && after[after.chars().next().map_or(1, char::len_utf8)..].starts_with(is_digit)
         {
-            let (last, range_len) = range_end(value, after)?;
+            let (_, range_len) = range_end(value, after)?;
             let span = from + i..from + i + len + range_len;
-            let printed = format!("{value}-{}", &normalized_digits(&after[..range_len])[1..]);
-            debug_assert!(last > value);
+            let printed = format!("{value}{}", normalize_range(&after[..range_len]));
             return Some((from + i, Year::Dated(value, None, printed, span)));
         }
         let (suffix, mut end) = match crate::parse::lex::year_suffix(after) {
@@ -1810,11 +1796,12 @@ fn resolve(unit: &Unit, year: &Year, listed: &List, vocab: &Vocabulary) -> Outco
             by_author = with_second;
         }
     }
+    let cited_end = year.range_end();
     let dated: Vec<(&Listed, Level)> = by_author
         .iter()
         .filter(|(l, _)| match year {
-            Year::Dated(y, ..) if year.range_end().is_some() => {
-                year_matches(l, *y) && l.range_end == year.range_end()
+            Year::Dated(y, ..) if cited_end.is_some() => {
+                year_matches(l, *y) && l.range_end == cited_end
             }
             Year::Dated(y, ..) => year_matches(l, *y),
             Year::Undated(..) => l.undated,

@@ -9,6 +9,14 @@ fn parse(text: &str) -> Reference {
     parse_reference(text, &Vocabulary::builtin())
 }
 
+/// The entries of `text`, a whole document with its list.
+fn parse_list(text: &str) -> Vec<Reference> {
+    let vocab = Vocabulary::builtin();
+    let source = Source::new("t", text);
+    let document = crate::split::split(&source, &vocab);
+    parse_references(&source, &document, &vocab)
+}
+
 fn person(family: &str, given: Option<&str>) -> Person {
     Person {
         family: family.into(),
@@ -567,10 +575,7 @@ fn same_author_marks_repeat_the_authors_of_the_entry_before() {
                 5. Его же. Другая книга. М.: Наука, 1995.\n\
                 6. Idem, Third Book, London, 1999.\n\
                 7. – 1999 – not a mark.\n";
-    let source = Source::new("t", format!("References\n{text}"));
-    let vocab = Vocabulary::builtin();
-    let document = crate::split::split(&source, &vocab);
-    let refs = parse_references(&source, &document, &vocab);
+    let refs = parse_list(&format!("References\n{text}"));
     let from: Vec<Option<u32>> = refs.iter().map(|r| r.authors_from).collect();
     assert_eq!(from, [None, Some(1), Some(1), None, Some(4), Some(4), None]);
     // The mark is no author and no title; the entry's own authors stay
@@ -591,9 +596,7 @@ fn a_list_printed_title_first_reads_its_ambiguous_entries_title_first() {
         2. Ihya Uloom Al-Deen, Abu Hamed Ghazzali, Dar Al-Ma‘refah, Beirut, Lebanon.\n\
         3. Al-Isabah, Ibn Hajar Asqalani, Da Al-Kotob Al-Ilmiyah, Beirut, Lebanon, 1415 AH.\n\
         4. Tarikh Al-Tabari, Tabari, Uroomiyah Bookstall Publications, Qom, Iran\n";
-    let source = Source::new("list.txt", list);
-    let document = crate::split::split(&source, &vocab);
-    let refs = parse_references(&source, &document, &vocab);
+    let refs = parse_list(list);
     let read: Vec<(String, Option<String>)> = refs
         .iter()
         .map(|r| (r.authors[0].family.clone(), r.title.clone()))
@@ -700,10 +703,7 @@ fn a_same_author_mark_then_a_bracketed_year_or_span() {
     let text = "Cole, J. (1997). Tigris. London: Penguin.\n\n\
                 —. (1979-83). The Book of Things.\n\n\
                 —. (1998). Modernity. New York: Columbia.\n";
-    let source = Source::new("t", format!("References\n\n{text}"));
-    let vocab = Vocabulary::builtin();
-    let document = crate::split::split(&source, &vocab);
-    let refs = parse_references(&source, &document, &vocab);
+    let refs = parse_list(&format!("References\n\n{text}"));
     let read: Vec<(Option<u32>, Option<i32>, Option<&str>)> = refs
         .iter()
         .map(|r| (r.authors_from, r.year, r.title.as_deref()))
