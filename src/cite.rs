@@ -71,6 +71,9 @@ struct Candidate {
     issues: Vec<Issue>,
     /// The separator used between number and locator, if any.
     separator: Option<String>,
+    /// Whether it is an ibid (`[там же, с. 28]`), its entry the one the
+    /// citation before cites.
+    ibid: bool,
 }
 
 /// Scans `text[part]` for each of `parts` (the body, then notes) for
@@ -107,6 +110,7 @@ pub fn scan_citations(
         }
     }
     drop_enumerations(text, &mut candidates);
+    resolve_ibids(&mut candidates);
     let odd: Vec<Diagnostic> = parts
         .iter()
         .flat_map(|body| odd_numbers(text, body.clone(), &candidates))
@@ -484,6 +488,7 @@ fn scan_forms(text: &str, body: Span, forms: &[CitationForm], candidates: &mut V
                     citation,
                     issues: Vec::new(),
                     separator: None,
+                    ibid: false,
                 },
             );
         }
@@ -890,9 +895,34 @@ fn candidate(
     }
     let content_end = end.unwrap_or(line_end);
     let content = &text[start..content_end];
-    let lead = content.len() - content.trim_start().len();
+    let mut lead = content.len() - content.trim_start().len();
     if !content[lead..].starts_with(is_digit) {
-        return None;
+        let s = &content[lead..];
+        // "[там же, с. 28]": the entry the citation before cites.
+        if let Some((len, _)) = vocab.index.ibid.match_start(s)
+            && let Some(close) = end
+            && !content.contains(EMPHASIS)
+        {
+            let ibid = ibid_candidate(
+                text,
+                open..close + close_ch.len_utf8(),
+                start + lead + len,
+                vocab,
+            )?;
+            return Some((ibid, close + close_ch.len_utf8()));
+        }
+        // "[см.: 5, 6, 7]", "[цит. по 3, с. 31]": a word that introduces
+        // the citation.
+        let (len, _) = vocab
+            .index
+            .see
+            .match_start(s)
+            .or_else(|| vocab.index.cite_quoted_in.match_start(s))?;
+        let rest = s[len..].trim_start_matches(|c: char| c == ':' || c.is_whitespace());
+        if !rest.starts_with(is_digit) {
+            return None;
+        }
+        lead += s.len() - rest.len();
     }
     let parsed = if content.contains(EMPHASIS) {
         // Markdown emphasis inside a citation, as in `(5, *s.* 329)`: read
@@ -1014,9 +1044,70 @@ fn candidate(
             citation,
             issues,
             separator: parsed.separator,
+            ibid: false,
         },
         cite_end,
     ))
+}
+
+/// An ibid citation in `text[span]` whose ibid word ends at `from`
+/// (`[там же]`, `[там же, с. 28]`, `(ibid., p. 4)`): one item, its entry
+/// left for [`resolve_ibids`] to take from the citation before, and the
+/// locator that may follow. Anything else after the word: not a citation.
+fn ibid_candidate(text: &str, span: Span, from: usize, vocab: &Vocabulary) -> Option<Candidate> {
+    let to = span.end - 1;
+    let (sep, sep_span) = separator_at(text, from, to);
+    let mut locator = None;
+    if !text[sep_span.end..to].trim().is_empty() {
+        if !matches!(sep.trim(), "," | "،" | ":") {
+            return None;
+        }
+        let (loc, loc_end, _) = locator_at(text, sep_span.end, to, vocab)?;
+        if !text[loc_end..to]
+            .trim_matches(|c: char| c.is_whitespace() || c == '.')
+            .is_empty()
+        {
+            return None;
+        }
+        locator = Some(loc);
+    }
+    Some(Candidate {
+        citation: Citation {
+            text: text[span.clone()].to_string(),
+            items: vec![CitationItem {
+                reference: None,
+                author: None,
+                year: None,
+                number_span: span.start + 1..from,
+                locator,
+                more_locators: Vec::new(),
+                parts: Vec::new(),
+            }],
+            span,
+            style: CitationStyle::Numbered,
+            narrative: false,
+        },
+        issues: Vec::new(),
+        separator: None,
+        ibid: true,
+    })
+}
+
+/// Gives each ibid citation the entry of the citation before it (its last
+/// item's); an ibid with none before it is not kept.
+fn resolve_ibids(candidates: &mut Vec<Candidate>) {
+    let mut last = None;
+    candidates.retain_mut(|c| {
+        if c.ibid {
+            let Some(n) = last else { return false };
+            for item in &mut c.citation.items {
+                item.reference = Some(n);
+            }
+        } else {
+            last = c.citation.items.last().and_then(|i| i.reference).or(last);
+        }
+        true
+    });
 }
 
 /// The text around a citation that tells its script: the paragraph, cut to
@@ -1518,6 +1609,31 @@ fn locator_at(
             None,
         ));
     }
+    // A label typed without its period before a spaced number: "[там же,
+    // с 53-54]", "(12, s 45)", "(7, v 20)".
+    if let Some(label) = s
+        .split(' ')
+        .next()
+        .filter(|w| (1..=4).contains(&w.chars().count()) && w.chars().all(char::is_alphabetic))
+        && let Some(after) = s.get(label.len() + 1..)
+        && after.starts_with(is_digit)
+        && let Some((len, meaning)) = vocab.index.labels.match_start(&format!("{label}."))
+        && len == label.len() + 1
+        && let Ok((rest, r)) = range_list(after)
+        && !rest.trim_start().starts_with(|c: char| c.is_alphabetic())
+    {
+        let end = to - rest.len();
+        return Some((
+            Locator {
+                label: *meaning,
+                value: normalize_range(r),
+                printed: Some(label.to_string()),
+                span: pos..end,
+            },
+            end,
+            None,
+        ));
+    }
     // An unknown abbreviation with a number: "x.329", "стр 5".
     let word_len: usize = s
         .chars()
@@ -1617,6 +1733,73 @@ mod tests {
                     .collect()
             })
             .collect()
+    }
+
+    /// An item citing entry `n` at page `p`, as [`items`] gives it.
+    fn page(n: u32, p: &str) -> (u32, Option<(Meaning, String)>) {
+        (n, Some((Meaning::Page, p.to_string())))
+    }
+
+    #[test]
+    fn an_ibid_cites_the_entry_of_the_citation_before_it() {
+        let found = items(
+            "Текст [3, с. 5]. Далее [там же, с. 28] и [там же]; (7, s. 4), (ibid., p. 9).",
+            7,
+        );
+        assert_eq!(
+            found,
+            vec![
+                vec![page(3, "5")],
+                vec![page(3, "28")],
+                vec![(3, None)],
+                vec![page(7, "4")],
+                vec![page(7, "9")],
+            ]
+        );
+        // With no citation before it, or with prose after it, an ibid cites nothing.
+        assert!(items("Как сказано [там же, с. 28].", 7).is_empty());
+        assert_eq!(
+            items("[2] и [там же все данные].", 7),
+            vec![vec![(2, None)]]
+        );
+    }
+
+    #[test]
+    fn a_see_or_quoted_in_word_may_open_a_numbered_citation() {
+        let found = items(
+            "[см.: 5, 6, 7] и [цит. по 3, с. 31]; (bkz. 2, s. 4), [see 1].",
+            7,
+        );
+        assert_eq!(
+            found,
+            vec![
+                vec![(5, None), (6, None), (7, None)],
+                vec![page(3, "31")],
+                vec![page(2, "4")],
+                vec![(1, None)],
+            ]
+        );
+        // The word must lead to a number.
+        assert!(items("(см. выше) и (see below).", 7).is_empty());
+    }
+
+    #[test]
+    fn a_label_typed_without_its_period_before_a_spaced_number() {
+        let found = items("[там же] [5, с 53-54], (2, v 20), (3, s 7).", 7);
+        assert_eq!(
+            found,
+            vec![
+                vec![(5, Some((Meaning::Page, "53-54".to_string())))],
+                vec![(2, Some((Meaning::Leaf, "20".to_string())))],
+                vec![(3, Some((Meaning::Page, "7".to_string())))],
+            ]
+        );
+        // Not a label: a word of prose.
+        assert!(
+            items("(2, во 2)", 7)
+                .iter()
+                .all(|c| c.iter().all(|i| i.1.is_none()))
+        );
     }
 
     #[test]

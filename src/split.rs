@@ -1258,6 +1258,24 @@ mod tests {
     }
 
     #[test]
+    fn a_group_heading_of_each_language_inside_an_unnumbered_list_is_no_entry() {
+        for heading in [
+            "Çevrimiçi Kaynaklar",
+            "Elektron mənbələr",
+            "Интернет-источники",
+            "منابع الکترونیکی",
+            "Electronic sources",
+        ] {
+            let text = format!(
+                "Kaynakça\n\nMaaß, C. (2020). Easy Language. Berlin: Frank.\n\n{heading}\n\nhttps://www.capito.eu/leichte-sprache/ (06.10.2024).\n"
+            );
+            let got: Vec<String> = raws(&text).into_iter().map(|(_, r)| r).collect();
+            assert_eq!(got.len(), 2, "{heading}: {got:?}");
+            assert!(got[1].starts_with("https://"), "{heading}: {got:?}");
+        }
+    }
+
+    #[test]
     fn unknown_group_heading_inside_numbered_list_is_kept() {
         let text = "Литература\n**Архивы**\n1. ГАРФ. Ф. 1. Оп. 1. Д. 1.\n**Прочее издание**\n2. Иванов И.И. Книга. М., 1990.\n\n**Об авторе**\nИван.\n";
         assert_eq!(raws(text).len(), 2);

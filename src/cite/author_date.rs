@@ -474,6 +474,8 @@ struct Unit {
     noted: bool,
     year: Year,
     locator: Option<Locator>,
+    /// Locators after the first (`vol. 1, p. 86`: the page).
+    more_locators: Vec<Locator>,
     /// The work quoted in the cited one, named before `in`: `Zarandī` in
     /// `(Zarandī in Māzandarānī 1999: 5:30)`. Its own entry for the year,
     /// when the list has one, is the one cited.
@@ -574,7 +576,7 @@ fn bracket(
                 (None, None) => open..close + 1,
             },
             locator: unit.locator.clone(),
-            more_locators: Vec::new(),
+            more_locators: unit.more_locators.clone(),
             parts: Vec::new(),
         });
         resolutions.push(Resolution {
@@ -698,6 +700,19 @@ fn part_units(text: &str, from: usize, to: usize, vocab: &Vocabulary) -> Option<
     if from >= to {
         return None;
     }
+    // "(bkz. a.g.e.)": a "see" word before an ibid.
+    let from = match vocab.index.see.match_start(&text[from..to]) {
+        Some((len, _)) => {
+            let rest =
+                text[from + len..to].trim_start_matches(|c: char| c == ':' || c.is_whitespace());
+            if vocab.index.ibid.match_start(rest).is_some() {
+                to - rest.len()
+            } else {
+                from
+            }
+        }
+        None => from,
+    };
     if let Some((len, _)) = vocab.index.ibid.match_start(&text[from..to]) {
         let mut pos = from + len;
         pos += skip_seps(&text[pos..to]);
@@ -721,6 +736,7 @@ fn part_units(text: &str, from: usize, to: usize, vocab: &Vocabulary) -> Option<
             noted: false,
             year: Year::Ibid,
             locator,
+            more_locators: Vec::new(),
             quoted: None,
         }]);
     }
@@ -843,6 +859,7 @@ fn unit(text: &str, from: usize, to: usize, vocab: &Vocabulary) -> Option<Vec<Un
     let mut years = vec![year];
     let mut pos = years[0].end(year_at);
     let mut locator = None;
+    let mut more_locators = Vec::new();
     if text[pos..to].starts_with(')') && text[from..year_at].trim_end().ends_with('(') {
         pos += 1;
     }
@@ -860,6 +877,15 @@ fn unit(text: &str, from: usize, to: usize, vocab: &Vocabulary) -> Option<Vec<Un
         let sep = rest.len() - rest.trim_start_matches([' ', '\u{a0}']).len();
         let after = &rest[sep..];
         if !after.starts_with([':', ',', '،', '.']) {
+            // "(Sulaymani 1966 pp. 33-36)": a labelled locator after the
+            // year with no mark between them.
+            if sep > 0
+                && let Some((loc, end)) = roman_or_locator(text, pos + sep, to, vocab)
+                    .filter(|(l, _)| l.printed.is_some())
+            {
+                locator = Some(loc);
+                pos = end;
+            }
             break;
         }
         // "1289.s.113": a period before a labelled locator, or the end.
@@ -918,6 +944,7 @@ fn unit(text: &str, from: usize, to: usize, vocab: &Vocabulary) -> Option<Vec<Un
             );
             end += 1 + page;
         }
+        end += note_mark(&text[end..to], &mut loc);
         // "p. 143 f.", "pp. 10 ff.": and the following page(s); "p. 3
         // n.7", "pp. 7-8, n.27": a note on the page.
         let tail = &text[end..to];
@@ -944,6 +971,23 @@ fn unit(text: &str, from: usize, to: usize, vocab: &Vocabulary) -> Option<Vec<Un
         pos = end;
         break;
     }
+    // "vol. 1, p. 86n": more labelled locators, each after a comma.
+    while locator.is_some() {
+        let rest = text[pos..to].trim_start();
+        let Some(after) = rest.strip_prefix([',', '،']) else {
+            break;
+        };
+        let at = to - after.trim_start().len();
+        let Some((mut loc, mut end)) =
+            roman_or_locator(text, at, to, vocab).filter(|(l, _)| l.printed.is_some())
+        else {
+            break;
+        };
+        end += note_mark(&text[end..to], &mut loc);
+        loc.span.end = end;
+        more_locators.push(loc);
+        pos = end;
+    }
     // After a locator, a note of the citation's own ("s. 533, G: 558/6",
     // "s. 77: Aydî Baba"): kept in the citation, and the bracket is one only
     // if the author is a listed one (the caller checks).
@@ -965,11 +1009,16 @@ fn unit(text: &str, from: usize, to: usize, vocab: &Vocabulary) -> Option<Vec<Un
                 comma,
                 year,
                 noted,
-                // The locator belongs to the year it follows.
+                // The locators belong to the year they follow.
                 locator: if k + 1 == count {
                     locator.clone()
                 } else {
                     None
+                },
+                more_locators: if k + 1 == count {
+                    more_locators.clone()
+                } else {
+                    Vec::new()
                 },
                 quoted: quoted.clone(),
             })
@@ -984,6 +1033,21 @@ impl Year {
             Year::Dated(_, _, _, span) | Year::Undated(_, span) => span.end,
             Year::Ibid => or,
         }
+    }
+}
+
+/// The length of a note mark glued to a page (`p. 86n`: a note on page
+/// 86), added to the locator's value; 0 when none.
+fn note_mark(s: &str, loc: &mut Locator) -> usize {
+    let marked = loc.label == Meaning::Page
+        && loc.value.ends_with(|c: char| c.is_ascii_digit())
+        && s.starts_with('n')
+        && !s[1..].starts_with(|c: char| c.is_alphanumeric() || c == '.');
+    if marked {
+        loc.value.push('n');
+        1
+    } else {
+        0
     }
 }
 
@@ -1878,6 +1942,22 @@ mod tests {
     /// The citations of `body` against the list `list` (one entry a line):
     /// each citation's text and its items' (entry, locator value).
     fn cites(body: &str, list: &str) -> Vec<Cited> {
+        scanned(body, list)
+            .citations
+            .iter()
+            .map(|c| {
+                let items = c
+                    .items
+                    .iter()
+                    .map(|i| (i.reference, i.locator.as_ref().map(|l| l.value.clone())))
+                    .collect();
+                (c.text.clone(), items)
+            })
+            .collect()
+    }
+
+    /// The scan of `body` against the list `list` (one entry a line).
+    fn scanned(body: &str, list: &str) -> Found {
         let text = format!("{body}\n\n## Kaynakça\n\n{list}\n");
         let source = crate::Source::new("t.md", text);
         let vocab = Vocabulary::builtin();
@@ -1889,23 +1969,49 @@ mod tests {
             &references,
             &vocab,
         )
-        .citations
-        .iter()
-        .map(|c| {
-            let items = c
-                .items
-                .iter()
-                .map(|i| (i.reference, i.locator.as_ref().map(|l| l.value.clone())))
-                .collect();
-            (c.text.clone(), items)
-        })
-        .collect()
     }
 
     const LIST: &str = "Bâkî. (t.y.). Dîvân. İstanbul: Kitabevi.\n\
                         Bromley, D. (1998). The politics of religious apostasy. Westport: Praeger.\n\
                         Erzurumlu İbrahim Hakkı. (1294). Marifetname. İstanbul: Matbaa.\n\
                         Ülgener, S. F. (1981). Zihniyet ve din. İstanbul: Der.";
+
+    #[test]
+    fn a_locator_without_its_mark_or_period_and_more_locators_after_it() {
+        let list = "Curzon, George N. (1892), Persia and the Persian Question, vol. 1, Longmans, London.\n\
+                    Remey, Charles Mason (1916), Observations of a Bahá'í Traveller, Washington.\n\
+                    Sulaymani, Aziz (1966), Masabih-i Hidayat, vol. 3, Tehran.";
+        let found = cites(
+            "The town grew (Remey 1916, p 153) and shrank (Sulaymani 1966 pp. 33-36; \
+             Curzon 1892 pp. 994, 1012). Travellers wrote (Curzon 1892, vol 1, p. 86n).",
+            list,
+        );
+        let page = |n: u32, p: &str| (Some(n), Some(p.to_string()));
+        assert_eq!(
+            found,
+            vec![
+                ("(Remey 1916, p 153)".into(), vec![page(2, "153")]),
+                (
+                    "(Sulaymani 1966 pp. 33-36; Curzon 1892 pp. 994, 1012)".into(),
+                    vec![page(3, "33-36"), page(1, "994, 1012")]
+                ),
+                ("(Curzon 1892, vol 1, p. 86n)".into(), vec![page(1, "1")]),
+            ]
+        );
+        // The page after the volume is kept beside it, its note mark too.
+        let scanned = scanned("Travellers wrote (Curzon 1892, vol 1, p. 86n).", list);
+        let item = &scanned.citations[0].items[0];
+        assert_eq!(
+            item.locator.as_ref().map(|l| l.label),
+            Some(Meaning::Volume)
+        );
+        let more: Vec<_> = item
+            .more_locators
+            .iter()
+            .map(|l| (l.label, l.value.as_str()))
+            .collect();
+        assert_eq!(more, vec![(Meaning::Page, "86n")]);
+    }
 
     #[test]
     fn real_habits_of_turkish_and_english_author_date_texts() {
