@@ -287,6 +287,8 @@ pub struct CitationWords {
     pub skeleton: Skeleton,
     /// Lower-case words inside an institution's name (`of`, `for`).
     pub name_links: Vec<String>,
+    /// Letters standing for a year's suffix a, b, c … (`۱۳۸۸الف`).
+    pub year_suffix_letters: Vec<String>,
 }
 
 /// Latin skeletons of letters and letter sequences (`bib/citations.toml`
@@ -677,6 +679,9 @@ impl Vocabulary {
         self.citations.postpositions.extend(citations.postpositions);
         self.citations.alphabets.extend(citations.alphabets);
         self.citations.name_links.extend(citations.name_links);
+        self.citations
+            .year_suffix_letters
+            .extend(citations.year_suffix_letters);
         self.citations.within.extend(citations.within);
         self.citations
             .skeleton

@@ -122,6 +122,9 @@ pub(crate) struct Listed {
     pub range_end: Option<i32>,
     /// Whether it has no date (`n.d.`, `б. г.`), or no year at all.
     pub undated: bool,
+    /// Whether its own names end with `et al.` (`رئیس‌نیا، رحیم و دیگران`,
+    /// `Иванов И. И. и др.`): it has more authors than it names.
+    pub et_al: bool,
 }
 
 impl Listed {
@@ -180,9 +183,18 @@ impl Listed {
                 }
                 let mut years: Vec<i32> = r.year.into_iter().collect();
                 years.extend(r.original_year.map(|o| o.year));
-                let suffix = r.year.and_then(|y| suffix_in(&r.raw, y));
+                // "(۱۳۸۸ الف)": the suffix after the year of the calendar printed.
+                let suffix = r
+                    .year
+                    .and_then(|y| suffix_in(&r.raw, y, vocab))
+                    .or_else(|| {
+                        let o = r.original_year?;
+                        suffix_in(&crate::script::ascii_digits(&r.raw), o.year, vocab)
+                    });
                 let printed_year = match (r.original_year, r.year) {
-                    (Some(o), _) => o.year.to_string(),
+                    (Some(o), _) => {
+                        format!("{}{}", o.year, suffix.map(String::from).unwrap_or_default())
+                    }
                     (None, Some(y)) => {
                         format!("{y}{}", suffix.map(String::from).unwrap_or_default())
                     }
@@ -198,10 +210,35 @@ impl Listed {
                     printed_year,
                     suffix,
                     range_end: r.year.and_then(|y| range_end_in(&r.raw, y)),
+                    et_al: !authors.is_empty() && names_et_al(r, vocab),
                 }
             })
             .collect()
     }
+
+    /// How many authors it has: those named, and at least three after an
+    /// `et al.`.
+    fn authors(&self) -> usize {
+        if self.et_al {
+            self.families.len().max(3)
+        } else {
+            self.families.len()
+        }
+    }
+}
+
+/// Whether an `et al.` word stands among the names of `r`, before its title.
+fn names_et_al(r: &Reference, vocab: &Vocabulary) -> bool {
+    let names = r
+        .title
+        .as_deref()
+        .and_then(|t| r.raw.find(t))
+        .map_or(r.raw.as_str(), |i| &r.raw[..i]);
+    names.char_indices().any(|(i, c)| {
+        (i == 0 || names[..i].ends_with(|p: char| p.is_whitespace() || p == ','))
+            && !c.is_whitespace()
+            && vocab.index.et_al.match_start(&names[i..]).is_some()
+    })
 }
 
 /// The list's entries with lookups by name, so that a citation is compared
@@ -368,9 +405,9 @@ fn range_end(first: i32, after: &str) -> Option<(i32, usize)> {
 }
 
 /// The suffix letter printed right after `year` in `raw` (`2012a`).
-fn suffix_in(raw: &str, year: i32) -> Option<char> {
+fn suffix_in(raw: &str, year: i32, vocab: &Vocabulary) -> Option<char> {
     after_year_in(raw, year, |after| {
-        crate::parse::lex::year_suffix(after).map(|(_, c)| c)
+        crate::parse::lex::year_suffix(after, vocab).map(|(_, c)| c)
     })
 }
 
@@ -906,9 +943,9 @@ fn unit(text: &str, from: usize, to: usize, vocab: &Vocabulary) -> Option<Vec<Un
                 years.push(next);
                 continue;
             }
-            if let Some((_, c)) = crate::parse::lex::year_suffix(&text[lpos..to])
+            if let Some((after, c)) = crate::parse::lex::year_suffix(&text[lpos..to], vocab)
                 && let Some(Year::Dated(y, Some(_), printed, _)) = years.last()
-                && !text[lpos + c.len_utf8()..to]
+                && !after
                     .trim_start()
                     .starts_with(|c: char| c.is_alphanumeric() || c == '.')
             {
@@ -917,8 +954,9 @@ fn unit(text: &str, from: usize, to: usize, vocab: &Vocabulary) -> Option<Vec<Un
                     "{}{c}",
                     printed.trim_end_matches(|c: char| c.is_alphabetic())
                 );
-                years.push(Year::Dated(y, Some(c), printed, lpos..lpos + c.len_utf8()));
-                pos = lpos + c.len_utf8();
+                let end = to - after.len();
+                years.push(Year::Dated(y, Some(c), printed, lpos..end));
+                pos = end;
                 continue;
             }
         }
@@ -971,15 +1009,21 @@ fn unit(text: &str, from: usize, to: usize, vocab: &Vocabulary) -> Option<Vec<Un
         pos = end;
         break;
     }
-    // "vol. 1, p. 86n": more labelled locators, each after a comma.
-    while locator.is_some() {
+    // "vol. 1, p. 86n": more labelled locators, each after a comma; "ج ۲:
+    // ۴۵", "c. 2: 45": the page of a volume after a colon.
+    while let Some(last) = more_locators.last().or(locator.as_ref()) {
         let rest = text[pos..to].trim_start();
-        let Some(after) = rest.strip_prefix([',', '،']) else {
-            break;
+        let volume = last.label == Meaning::Volume;
+        let (after, bare) = match rest.strip_prefix([',', '،']) {
+            Some(after) => (after, false),
+            None => match rest.strip_prefix(':').filter(|_| volume) {
+                Some(after) => (after, true),
+                None => break,
+            },
         };
         let at = to - after.trim_start().len();
-        let Some((mut loc, mut end)) =
-            roman_or_locator(text, at, to, vocab).filter(|(l, _)| l.printed.is_some())
+        let Some((mut loc, mut end)) = roman_or_locator(text, at, to, vocab)
+            .filter(|(l, _)| l.printed.is_some() || bare && l.label == Meaning::Page)
         else {
             break;
         };
@@ -1172,8 +1216,8 @@ fn first_year(text: &str, from: usize, to: usize, vocab: &Vocabulary) -> Option<
             let printed = format!("{value}{}", normalize_range(&after[..range_len]));
             return Some((from + i, Year::Dated(value, None, printed, span)));
         }
-        let (suffix, mut end) = match crate::parse::lex::year_suffix(after) {
-            Some((_, c)) => (Some(c), i + len + c.len_utf8()),
+        let (suffix, mut end) = match crate::parse::lex::year_suffix(after, vocab) {
+            Some((rest, c)) => (Some(c), i + len + after.len() - rest.len()),
             None => (None, i + len),
         };
         // Solar Hijri marker glued or spaced: "۱۳۸۸ش", "1388 h.ş.".
@@ -1899,7 +1943,7 @@ fn resolve(unit: &Unit, year: &Year, listed: &List, vocab: &Vocabulary) -> Outco
             let named = unit.names.len() + usize::from(unit.et_al.is_some()) * 2;
             let fitting: Vec<_> = dated
                 .iter()
-                .filter(|(l, _)| l.families.len().min(3) == named.min(3))
+                .filter(|(l, _)| l.authors().min(3) == named.min(3))
                 .collect();
             if fitting.len() == 1 {
                 fitting
@@ -1918,7 +1962,7 @@ fn resolve(unit: &Unit, year: &Year, listed: &List, vocab: &Vocabulary) -> Outco
         entry: entry.position,
         spelling: (*level == Level::Close).then(|| entry.families[0].clone()),
         suffix: (entry.suffix != cited_suffix).then_some((cited_suffix, entry.suffix)),
-        authors: entry.families.len(),
+        authors: entry.authors(),
     }
 }
 
@@ -2011,6 +2055,44 @@ mod tests {
             .map(|l| (l.label, l.value.as_str()))
             .collect();
         assert_eq!(more, vec![(Meaning::Page, "86n")]);
+    }
+
+    #[test]
+    fn persian_habits_suffix_letters_a_volume_page_and_a_list_that_says_et_al() {
+        let list = "بیات، کاوه (۱۳۸۸ الف). توفان بر فراز قفقاز. تهران: مرکز اسناد.\n\
+                    بیات، کاوه (۱۳۸۸ ب). عملیات لرستان. تهران: شیرازه.\n\
+                    رئیس‌نیا، رحیم و دیگران (۱۳۷۹). آذربایجان در سیر تاریخ ایران. تبریز: نیما.";
+        let found = cites(
+            "این موضوع (بیات، ۱۳۸۸ الف: ۳) و (بیات، ۱۳۸۸ب: ۵) و (بیات، ۱۳۸۸ ب، ج ۲: ۴۵) \
+             و (رئیس‌نیا و دیگران، ۱۳۷۹: ۱۲).",
+            list,
+        );
+        let page = |n: u32, p: &str| (Some(n), Some(p.to_string()));
+        assert_eq!(
+            found,
+            vec![
+                ("(بیات، ۱۳۸۸ الف: ۳)".into(), vec![page(1, "3")]),
+                ("(بیات، ۱۳۸۸ب: ۵)".into(), vec![page(2, "5")]),
+                ("(بیات، ۱۳۸۸ ب، ج ۲: ۴۵)".into(), vec![page(2, "2")]),
+                ("(رئیس‌نیا و دیگران، ۱۳۷۹: ۱۲)".into(), vec![page(3, "12")]),
+            ]
+        );
+        let scanned = scanned("(بیات، ۱۳۸۸ ب، ج ۲: ۴۵)", list);
+        let item = &scanned.citations[0].items[0];
+        let more: Vec<_> = item
+            .more_locators
+            .iter()
+            .map(|l| (l.label, l.value.as_str()))
+            .collect();
+        assert_eq!(more, vec![(Meaning::Page, "45")]);
+        // The list names one author and says "and others": not one author.
+        let source = crate::Source::new("t", format!("منابع\n{list}\n"));
+        let vocab = Vocabulary::builtin();
+        let document = crate::split::split(&source, &vocab);
+        let references = crate::parse::parse_references(&source, &document, &vocab);
+        let listed = List::new(Listed::of(&references, &vocab));
+        let et_al: Vec<bool> = listed.entries.iter().map(|l| l.et_al).collect();
+        assert_eq!(et_al, vec![false, false, true]);
     }
 
     #[test]

@@ -286,7 +286,7 @@ fn marked_year<'a>(
         // "2012a": an author–date list's suffix telling two works of one
         // author and year apart (APA 8.19, Chicago 15.19) stays with the
         // year; any other letter after the digits ("1920a") makes no year.
-        let rest = super::lex::year_suffix(rest).map_or(rest, |(after, _)| after);
+        let rest = super::lex::year_suffix(rest, vocab).map_or(rest, |(after, _)| after);
         if rest.starts_with(|c: char| c.is_alphanumeric() && !is_marker_start(c, vocab)) {
             // "1920-ci" is handled by year_word.
             // "۱۳۴۰ـ۱۳۴۲ش": a tatweel joins two years as a dash does.

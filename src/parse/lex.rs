@@ -225,15 +225,32 @@ pub(crate) fn last_word(s: &str) -> &str {
 }
 
 /// A year's suffix letter (`2012a`, `2012b`, Russian `1991а`): one Latin
-/// (or Cyrillic а–и) lower-case letter
-/// not followed by a letter or digit; the text after it and the letter.
-pub(crate) fn year_suffix(rest: &str) -> Option<(&str, char)> {
+/// (or Cyrillic а–и) lower-case letter not followed by a letter or digit;
+/// or a Persian letter of `bib/citations.toml` `year_suffix_letters`, glued
+/// or after a space, before the end or a mark (`۱۳۸۸الف`, `۱۳۸۸ ب:`), read
+/// as a, b, c …. The text after it and the letter.
+pub(crate) fn year_suffix<'a>(
+    rest: &'a str,
+    vocab: &crate::vocab::Vocabulary,
+) -> Option<(&'a str, char)> {
     let mut chars = rest.chars();
-    let c = chars
-        .next()
-        .filter(|c| c.is_ascii_lowercase() || ('а'..='и').contains(c))?;
-    let after = &rest[c.len_utf8()..];
-    (!chars.next().is_some_and(char::is_alphanumeric)).then_some((after, c))
+    let first = chars.next()?;
+    if first.is_ascii_lowercase() || ('а'..='и').contains(&first) {
+        let after = &rest[first.len_utf8()..];
+        return (!chars.next().is_some_and(char::is_alphanumeric)).then_some((after, first));
+    }
+    let t = rest.strip_prefix(' ').unwrap_or(rest);
+    vocab
+        .citations
+        .year_suffix_letters
+        .iter()
+        .zip('a'..='z')
+        .find_map(|(letters, c)| {
+            let after = t.strip_prefix(letters.as_str())?;
+            let next = after.trim_start_matches(' ');
+            (next.is_empty() || next.starts_with([')', ']', ':', '،', ',', '.', '؛', ';']))
+                .then_some((after, c))
+        })
 }
 
 #[cfg(test)]
@@ -248,6 +265,20 @@ mod tests {
         assert_eq!(range("3arxa"), Ok(("arxa", "3")));
         assert_eq!(range_list("76-78, 162-164."), Ok((".", "76-78, 162-164")));
         assert_eq!(range_list("45, Bakı"), Ok((", Bakı", "45")));
+    }
+
+    #[test]
+    fn a_year_suffix_is_a_latin_or_cyrillic_letter_or_a_persian_one_in_abjad_order() {
+        let v = crate::vocab::Vocabulary::builtin();
+        assert_eq!(year_suffix("a). X", &v), Some(("). X", 'a')));
+        assert_eq!(year_suffix("б, с. 5", &v), Some((", с. 5", 'б')));
+        assert_eq!(year_suffix("الف: ۳)", &v), Some((": ۳)", 'a')));
+        assert_eq!(year_suffix(" ب).", &v), Some((").", 'b')));
+        assert_eq!(year_suffix(" ج).", &v), Some((").", 'c')));
+        // A volume's label after a year is no suffix; nor is a word.
+        assert_eq!(year_suffix(" ج ۲: ۴۵)", &v), None);
+        assert_eq!(year_suffix(" بیات)", &v), None);
+        assert_eq!(year_suffix("ab)", &v), None);
     }
 
     #[test]
