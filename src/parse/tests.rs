@@ -874,3 +874,17 @@ fn turkish_editors_and_translators_after_the_title_are_no_imprint() {
     );
     assert_eq!((r.place.as_deref(), r.publisher), (Some("Paris"), None));
 }
+
+#[test]
+fn baku_as_turkish_lists_spell_it_is_a_place() {
+    let r = parse("Ş. Sediyev, Dil Hakkında Öyküler, Bakü 1959.");
+    assert_eq!(
+        (r.place.as_deref(), r.year, r.title.as_deref()),
+        (Some("Bakü"), Some(1959), Some("Dil Hakkında Öyküler"))
+    );
+    let r = parse("Azerbaycan Toponimlerinin Ansiklopedik Sözlüğü, II. Cilt, Bakü 2007.");
+    assert_eq!(
+        (r.place.as_deref(), r.year, r.volume.as_deref()),
+        (Some("Bakü"), Some(2007), Some("2"))
+    );
+}
