@@ -398,6 +398,9 @@ pub struct Imprint {
     pub abbreviations: Vec<String>,
     /// Genre words after a container's name ("məqalələr toplusu").
     pub container_genres: Vec<String>,
+    /// Genre designations closing a book's title ("монография").
+    #[serde(default)]
+    pub title_genres: Vec<String>,
     /// "No date" markers.
     pub no_date: Vec<String>,
     /// "No place", "no publisher" markers ("n.p.", "б. и.", "بی‌نا").
@@ -565,6 +568,7 @@ pub(crate) struct Index {
     pub archive_year_words: Lexicon<()>,
     pub archive_date_labels: Lexicon<()>,
     pub container_genres: Words,
+    pub title_genres: Lexicon<()>,
     pub no_date: Lexicon<()>,
     pub no_imprint: Lexicon<()>,
     pub ibid: Lexicon<()>,
@@ -773,6 +777,7 @@ impl Vocabulary {
             edition_qualifiers,
             abbreviations,
             container_genres,
+            title_genres,
             no_date,
             no_imprint,
             ibid,
@@ -814,6 +819,7 @@ impl Vocabulary {
         self.imprint.edition_qualifiers.extend(edition_qualifiers);
         self.imprint.abbreviations.extend(abbreviations);
         self.imprint.container_genres.extend(container_genres);
+        self.imprint.title_genres.extend(title_genres);
         self.imprint.no_date.extend(no_date);
         self.imprint.no_imprint.extend(no_imprint);
         self.imprint.ibid.extend(ibid);
@@ -922,6 +928,7 @@ impl Vocabulary {
             archive_year_words: unit(&self.archives.year_words),
             archive_date_labels: unit(&self.archives.date_labels),
             container_genres: words(&self.imprint.container_genres),
+            title_genres: unit(&self.imprint.title_genres),
             no_date: unit(&self.imprint.no_date),
             no_imprint: unit(&self.imprint.no_imprint),
             ibid: unit(&self.imprint.ibid),

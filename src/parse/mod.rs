@@ -746,6 +746,15 @@ impl Reader<'_> {
         if let Some(s) = subtitle.take_if(|s| contains_word(s, &self.vocab.index.thesis_list)) {
             set_or_note(&mut genre, s, &mut notes);
         }
+        // "…: аспекты модернизации: монография": the genre closing a
+        // subtitle is no part of it.
+        if let Some((kept, designation)) = subtitle
+            .as_deref()
+            .and_then(|s| closing_genre(s, self.vocab))
+        {
+            set_or_note(&mut genre, designation.to_string(), &mut notes);
+            subtitle = Some(kept.to_string());
+        }
         // "История Ширвана : в 2 т.": the number of volumes (trimming took
         // the abbreviation's period).
         let count = |s: &str| {
@@ -1052,6 +1061,17 @@ fn split_subtitle(title: &str) -> (Option<String>, Option<String>) {
         }
     }
     (Some(title.to_string()), None)
+}
+
+/// A subtitle's closing genre designation after a colon (GOST R
+/// 7.0.100-2018 § 5.3.4, `bib/imprint.toml` `title_genres`): "аспекты
+/// модернизации: монография" -> ("аспекты модернизации", "монография").
+/// A subtitle that is the designation alone is left as printed.
+fn closing_genre<'a>(subtitle: &'a str, vocab: &Vocabulary) -> Option<(&'a str, &'a str)> {
+    let (kept, last) = subtitle.rsplit_once(':')?;
+    let (kept, last) = (kept.trim(), last.trim());
+    let (len, _) = vocab.index.title_genres.match_start(last)?;
+    (!kept.is_empty() && !last[len..].starts_with(char::is_alphanumeric)).then_some((kept, last))
 }
 
 /// A container's name: quotes removed; "«Türkologiya» jurnalı" -> "Türkologiya".

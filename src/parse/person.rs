@@ -641,6 +641,7 @@ fn people<'a>(text: &'a str, vocab: &'a Vocabulary) -> Option<(&'a str, Vec<Pers
         let Ok((r, conjunction)) = joiner(vocab)
             .parse(rest)
             .or_else(|_| capitals_joint(&text[..text.len() - rest.len()], rest))
+            .or_else(|_| initials_joint(&text[..text.len() - rest.len()], rest, vocab))
         else {
             break;
         };
@@ -677,6 +678,38 @@ fn capitals_joint<'a>(before: &str, rest: &'a str) -> Res<'a, bool> {
         Ok((t, true))
     } else {
         fail(rest)
+    }
+}
+
+/// Azerbaijani and Russian lists that join names printed family first by
+/// nothing but a space: `Будагов Б. А. Микаилов А. А., Развитие…`,
+/// `Budaqov B.Ə. Qeybullayev Q. Ermənistanda…`. After an initial's period,
+/// a word with a surname ending (`bib/names.toml`) and its initials open the
+/// next person when a comma, a capitalised word or the end follows them: a
+/// title's word before another person's initials is no name (`Фонд В.Я.
+/// Стоюнина`), nor is a lone Roman-numeral letter an initial (`Tarix V.`).
+fn initials_joint<'a>(before: &str, rest: &'a str, vocab: &Vocabulary) -> Res<'a, bool> {
+    let joint = || {
+        let t = rest.strip_prefix(' ')?;
+        if !before.ends_with('.') || t.starts_with(char::is_whitespace) {
+            return None;
+        }
+        let (after, w) = name_word(t).ok()?;
+        let (after, _) = sp(after).ok()?;
+        let (after, letters) = initials(after).ok()?;
+        let roman = matches!(letters, "I." | "V." | "X.");
+        let next = after.trim_start();
+        let closes = next.is_empty()
+            || next.starts_with(',')
+            || after.starts_with(' ') && next.starts_with(char::is_uppercase);
+        let surname = w
+            .split(['-', '\u{200C}'])
+            .any(|p| has_ending(p, &vocab.index.surname_endings));
+        (w.chars().any(char::is_lowercase) && surname && !roman && closes).then_some(t)
+    };
+    match joint() {
+        Some(t) => Ok((t, true)),
+        None => fail(rest),
     }
 }
 
@@ -825,8 +858,13 @@ pub(crate) fn traditional_name(text: &str, vocab: &Vocabulary) -> Option<AuthorB
     }
     let words = |s: &str| s.split_whitespace().map(str::to_string).collect::<Vec<_>>();
     let all: Vec<String> = words(family).into_iter().chain(words(given)).collect();
+    // "Cəfərov A. B.": a capital and a period is an initial, not the
+    // particle `b.` (printed small: "Sulayman b. Ashʿath").
+    let initial_word = |w: &String| initial(w).is_ok_and(|(r, _)| r.is_empty());
     let marked = |w: &String| {
-        is_particle(w, vocab) || is_particle_prefixed(w, vocab) || w.chars().any(is_ayn)
+        is_particle(w, vocab) && !initial_word(w)
+            || is_particle_prefixed(w, vocab)
+            || w.chars().any(is_ayn)
     };
     let opened = all.first().is_some_and(|w| {
         let f = fold(w);
@@ -2357,6 +2395,52 @@ mod tests {
         let (names, _) = block("MORRISON Alexander, 2006: “Russian Rule”, Review").expect("block");
         assert_eq!(names[0].0, "MORRISON");
         assert_eq!(names[0].1.as_deref(), Some("Alexander"));
+    }
+
+    #[test]
+    fn names_family_first_are_joined_by_a_space_alone() {
+        assert_eq!(
+            families_only(
+                "Будагов Б. А. Микаилов А. А., Развитие и формирование ландшафтов. Баку. 1985."
+            ),
+            vec![s("Будагов"), s("Микаилов")]
+        );
+        assert_eq!(
+            families_only(
+                "Budaqov B.Ə. Qeybullayev Q. Ermənistanda Azərbaycan mənşəli toponimlər. Bakı, 1988."
+            ),
+            vec![s("Budaqov"), s("Qeybullayev")]
+        );
+        // A word and a Roman numeral after the name open the title.
+        assert_eq!(
+            families_only("Əliyev R. Tarix V. Bakı, 1990."),
+            vec![s("Əliyev")]
+        );
+        // A word and an initial followed by a small letter are no name.
+        assert_eq!(
+            families_only("Əliyev R. Azərbaycan S. və Rusiya. Bakı, 1990."),
+            vec![s("Əliyev")]
+        );
+        // Nor is a title's word before another person's initials.
+        assert_eq!(
+            families_only("Шевелев А.Н. Фонд В.Я. Стоюнина в Российской национальной библиотеке"),
+            vec![s("Шевелев")]
+        );
+    }
+
+    #[test]
+    fn a_capital_b_with_a_period_is_an_initial_not_a_particle() {
+        assert_eq!(
+            families_only(
+                "Babayev M. R., Cəfərov A. B., və b. Xırda təsərrüfat torpaqları. Bakı, 2000."
+            ),
+            vec![s("Babayev"), s("Cəfərov")]
+        );
+    }
+
+    /// The family names of the block at the start of `text`, none without one.
+    fn families_only(text: &str) -> Vec<String> {
+        families(text).map(|(names, _)| names).unwrap_or_default()
     }
 
     fn block(text: &str) -> Option<(Names, String)> {

@@ -831,3 +831,60 @@ fn a_latin_one_letter_place_needs_the_imprint_punctuation() {
         parse("Adamova, A.T & Bayani, M. (2015). Persian Painting. London: The Arts of the Book");
     assert_eq!(r.place.as_deref(), Some("London"));
 }
+
+#[test]
+fn a_genre_designation_closing_a_subtitle_is_the_genre() {
+    let r = parse(
+        "Геворкян Е.Н. Рынок образовательных ресурсов: аспекты модернизации: монография. М., 2005. 360 с.",
+    );
+    assert_eq!(r.title.as_deref(), Some("Рынок образовательных ресурсов"));
+    assert_eq!(r.subtitle.as_deref(), Some("аспекты модернизации"));
+    assert_eq!(r.genre.as_deref(), Some("монография"));
+    let r = parse(
+        "Кон И. С. Психология юношеского возраста: Проблемы формирования личности: учеб. пособие. – М.: Академия, 2006. – 255 с.",
+    );
+    assert_eq!(
+        r.subtitle.as_deref(),
+        Some("Проблемы формирования личности")
+    );
+    // A subtitle that is the designation alone stays as printed.
+    let r = parse(
+        "Богомолова М. И., Захарова Л. М. Межнациональное воспитание детей: учебное пособие. - М. : Флинта, 2016. - 176 с.",
+    );
+    assert_eq!(r.subtitle.as_deref(), Some("учебное пособие"));
+}
+
+#[test]
+fn turkish_editors_and_translators_after_the_title_are_no_imprint() {
+    let r = parse(
+        "Gazawat-ı Sultan Murad bin Mehemmed Han, İzladi ve Varna Savaşları (1443-1444) Üzerinde Anonim Gazavatname, yay. Halil İnalcıkMevlüd Oğuz, Ankara, TTK, 1989.",
+    );
+    assert_eq!(r.publisher.as_deref(), Some("TTK"));
+    assert_eq!(r.editors.len(), 1);
+    let r = parse(
+        "Klausner 2019 Carla L. Klausner, Selçuklularda Vezirlik -Sivil İdare Üzerine Bir Araştırma 1055-1194-, Türkçe terc. Mehmet Fatih Baş, Sinan Tarifci, Kronik Kitap, İstanbul.",
+    );
+    assert_eq!(
+        r.title.as_deref(),
+        Some("Selçuklularda Vezirlik -Sivil İdare Üzerine Bir Araştırma 1055-1194-")
+    );
+    assert_eq!(r.translators[0].family, "Baş");
+    let r = parse(
+        "Chronicon ad Annum Christi 1234 Pertinens (Süryanice metin), Ed: J-B Chabot, CSCO, C. 2, Paris, 1917",
+    );
+    assert_eq!((r.place.as_deref(), r.publisher), (Some("Paris"), None));
+}
+
+#[test]
+fn baku_as_turkish_lists_spell_it_is_a_place() {
+    let r = parse("Ş. Sediyev, Dil Hakkında Öyküler, Bakü 1959.");
+    assert_eq!(
+        (r.place.as_deref(), r.year, r.title.as_deref()),
+        (Some("Bakü"), Some(1959), Some("Dil Hakkında Öyküler"))
+    );
+    let r = parse("Azerbaycan Toponimlerinin Ansiklopedik Sözlüğü, II. Cilt, Bakü 2007.");
+    assert_eq!(
+        (r.place.as_deref(), r.year, r.volume.as_deref()),
+        (Some("Bakü"), Some(2007), Some("2"))
+    );
+}
