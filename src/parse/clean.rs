@@ -56,7 +56,7 @@ impl Clean {
                 i += 1;
                 continue;
             }
-            if is_ignorable(c) && c != '\u{200C}' {
+            if is_ignorable(c) && c != '\u{200C}' || stretches_word(&chars, i) {
                 i += 1;
                 continue;
             }
@@ -154,6 +154,31 @@ impl Clean {
     }
 }
 
+/// Whether the character at `i` is a tatweel (kashida) stretching a word:
+/// between two Arabic-script letters (`تهــران`, `مـصدق`), as justified text
+/// stretches words, it separates nothing and is dropped like a soft hyphen.
+/// Spaced or between digits it stands for a dash (`بيروت ـ ١٤٠٣`,
+/// `۱۳۴۰ـ۱۳۴۲ش`) and stays.
+fn stretches_word(chars: &[(usize, char)], i: usize) -> bool {
+    const TATWEEL: char = '\u{0640}';
+    let letter = |&&(_, c): &&(usize, char)| {
+        c != TATWEEL
+            && c.is_alphabetic()
+            && crate::script::script_of(c) == Some(crate::script::Script::Arabic)
+    };
+    let not_tatweel = |&&(_, c): &&(usize, char)| c != TATWEEL;
+    chars[i].1 == TATWEEL
+        && chars[..i]
+            .iter()
+            .rev()
+            .find(not_tatweel)
+            .is_some_and(|p| letter(&p))
+        && chars[i + 1..]
+            .iter()
+            .find(not_tatweel)
+            .is_some_and(|n| letter(&n))
+}
+
 /// Whether the `*` or `_` at `i` is Markdown emphasis: a run of marks next to
 /// a word on one side and a space, bracket or the end on the other.
 fn is_emphasis_mark(chars: &[(usize, char)], i: usize) -> bool {
@@ -246,6 +271,16 @@ mod tests {
         let u = c.text.find("https").expect("url");
         let span = c.span(u..c.text.len());
         assert_eq!(&raw[span.start - 100..span.end - 100], "https://a.b/x_y");
+    }
+
+    #[test]
+    fn a_tatweel_stretching_a_word_is_dropped_a_spaced_one_kept() {
+        let raw = "تهــران، انتشــارات علمــی، بيروت ـ ١٤٠٣، ۱۳۴۰ـ۱۳۴۲ش";
+        let c = Clean::new(raw, 0);
+        assert_eq!(c.text, "تهران، انتشارات علمی، بيروت ـ ١٤٠٣، ۱۳۴۰ـ۱۳۴۲ش");
+        // The word maps back to the printed one, tatweels and all.
+        let printed = c.span(0.."تهران".len());
+        assert_eq!(&raw[printed], "تهــران");
     }
 
     #[test]

@@ -804,7 +804,13 @@ fn edition_place_year(s: &str, ctx: &Ctx) -> Option<(Elem, usize)> {
     if let Some(l) = edition(s, ctx) {
         return Some((Elem::Edition(s[..l].trim().to_string()), l));
     }
-    if let Some((printed, l)) = place(s, ctx) {
+    // The vocabulary's place, unless an unlisted one reads further
+    // ("Washington D.C. 1985").
+    let found = match (place(s, ctx), unlisted_place(s, ctx)) {
+        (Some(known), Some(unlisted)) if unlisted.1 > known.1 => Some(unlisted),
+        (known, unlisted) => known.or(unlisted),
+    };
+    if let Some((printed, l)) = found {
         return Some((Elem::Place(printed), l));
     }
     if let Ok((rest, y)) = year(ctx.vocab, ctx.lang).parse(s)
@@ -858,6 +864,12 @@ fn place(s: &str, ctx: &Ctx) -> Option<(String, usize)> {
                 .filter(|&(l, _)| rest.starts_with(char::is_whitespace) && t[l..].starts_with(' '))
                 .map(|(l, _)| &t[l..])
         };
+        // "Oxford, UK: Oneworld", "Abingdon, UK and New York": the state's
+        // or country's code after the city is part of the place as printed.
+        if let Some(code) = region_code(rest, ctx) {
+            end += code;
+            continue;
+        }
         let Some(after) = t
             .strip_prefix(';')
             .or_else(|| t.strip_prefix('–'))
@@ -900,6 +912,95 @@ fn place(s: &str, ctx: &Ctx) -> Option<(String, usize)> {
         return None;
     }
     Some((s[..end].to_string(), end))
+}
+
+/// The length of `, XX` after a place, `XX` a state's or country's
+/// postal code (two capital letters: `NJ`, `NY`, `UK`) or a country of the
+/// vocabulary, when the imprint's colon, a semicolon or another place
+/// joined by a conjunction follows it (US and UK publishers' imprints,
+/// Chicago 14.135: "Princeton, NJ: Princeton University Press").
+fn region_code(rest: &str, ctx: &Ctx) -> Option<usize> {
+    let after = rest.strip_prefix(',')?;
+    let t = after.trim_start();
+    let letters = t.chars().take_while(char::is_ascii_alphabetic).count();
+    let len = if letters == 2 && t[..2].chars().all(|c| c.is_ascii_uppercase()) {
+        2
+    } else {
+        ctx.vocab.index.countries.match_start(t)?.0
+    };
+    let next = t[len..].trim_start();
+    let conjoined = next.len() < t[len..].len()
+        && ctx
+            .vocab
+            .index
+            .conjunctions
+            .match_start(next)
+            .is_some_and(|(l, _)| next[l..].starts_with(' '));
+    (next.starts_with([':', ';']) || conjoined).then(|| rest.len() - t[len..].len())
+}
+
+/// A place the vocabulary does not know, read by where it stands: a city
+/// with its state's code before the imprint's colon (`Albany, NY: State
+/// University of New York Press`), or one to three capitalised words right
+/// before the year that closes the entry or its imprint (the continental
+/// "Ort Jahr" with no comma: `Londres 1865`, `Grenoble/Paris 1902`,
+/// `Washington D.C. 1985, Dumbarton Oaks Studies 20`). Latin and Cyrillic
+/// script only, where capitals tell a name.
+fn unlisted_place(s: &str, ctx: &Ctx) -> Option<(String, usize)> {
+    // `AH 1416`, `Ah 1412`: an era before its year.
+    if year(ctx.vocab, ctx.lang).parse(s).is_ok() {
+        return None;
+    }
+    let mut end = 0;
+    let mut words = 0;
+    loop {
+        let w = &s[end..];
+        let len = w
+            .find(|c: char| !(c.is_alphabetic() || matches!(c, '.' | '’' | '\'')))
+            .unwrap_or(w.len());
+        let word = &w[..len];
+        let mut chars = word.chars();
+        let capital = chars.next().is_some_and(|c| {
+            c.is_uppercase()
+                && matches!(
+                    crate::script::script_of(c),
+                    Some(crate::script::Script::Latin | crate::script::Script::Cyrillic)
+                )
+        });
+        if !capital || word.chars().filter(|c| c.is_alphabetic()).count() < 2 {
+            return None;
+        }
+        end += len;
+        words += 1;
+        let rest = &s[end..];
+        if let Some(code) = region_code(rest, ctx) {
+            let next = rest[code..].trim_start();
+            return (words <= 2 && next.starts_with(':'))
+                .then(|| (s[..end + code].to_string(), end + code));
+        }
+        // "Grenoble/Paris", "London – New York": places joined.
+        let joined = rest
+            .strip_prefix('/')
+            .or_else(|| rest.strip_prefix(" – "))
+            .or_else(|| {
+                rest.strip_prefix(' ')
+                    .filter(|r| r.starts_with(char::is_uppercase))
+            });
+        // A period after a word longer than an abbreviation ends a sentence.
+        let sentence =
+            word.ends_with('.') && word.chars().filter(|c| c.is_alphabetic()).count() > 3;
+        if let Some(next) = joined.filter(|_| words < 3 && !sentence) {
+            end = s.len() - next.len();
+            continue;
+        }
+        let after = rest.strip_prefix(' ')?;
+        let (tail, _) = year(ctx.vocab, ctx.lang).parse(after).ok()?;
+        let closes = tail.trim_start().is_empty()
+            || tail.starts_with(',')
+            || tail.strip_prefix('.').is_some_and(|t| t.trim().is_empty());
+        return (closes && at_boundary(tail) && date(ctx.vocab, ctx.lang).parse(s).is_err())
+            .then(|| (s[..end].to_string(), end));
+    }
 }
 
 /// An edition statement: number with an ordinal ending and an edition word,
@@ -1745,6 +1846,43 @@ mod tests {
         };
         assert_eq!(people.len(), 1);
         assert!(got.iter().any(|s| s.1 == "Manāmat: Maktabat Fakhrāwī"));
+    }
+
+    /// The places `segments` reads in `text`.
+    fn places(text: &str) -> Vec<String> {
+        segs(text, Some(Language::En))
+            .into_iter()
+            .filter_map(|s| match s.0 {
+                Some(Elem::Place(p)) => Some(p),
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_state_or_country_code_after_the_place() {
+        let p = places("Title. Princeton, NJ: Princeton University Press, 1982.");
+        assert_eq!(p, ["Princeton, NJ"]);
+        let p = places("Title. Albany, NY: State University of New York Press, 1980.");
+        assert_eq!(p, ["Albany, NY"]);
+        let p = places("Title. Abingdon, UK and New York: Routledge, 2012.");
+        assert_eq!(p, ["Abingdon, UK and New York"]);
+        // No colon after the code: not an imprint.
+        assert!(!places("Title. Albany, NY, 1980.").contains(&"Albany, NY".to_string()));
+    }
+
+    #[test]
+    fn an_unlisted_place_before_the_closing_year() {
+        assert_eq!(places("Title, Londres 1865"), ["Londres"]);
+        assert_eq!(places("Title, Grenoble/Paris 1902"), ["Grenoble/Paris"]);
+        let p = places("Title, Washington D.C. 1985, Dumbarton Oaks Studies 20");
+        assert_eq!(p, ["Washington D.C."]);
+        // An era before the year.
+        assert!(places("Title. Riyadh: Al-Rushd Library, AH 1416.") == ["Riyadh"]);
+        assert!(places("Title. Riyadh: Dar al-Dariyyah, 1st Edition, Ah 1412.") == ["Riyadh"]);
+        // A year inside a title, more text after it, is no imprint.
+        let p = places("Title, Revolution 1905 and After, London, 1980");
+        assert!(!p.contains(&"Revolution".to_string()));
     }
 
     #[test]

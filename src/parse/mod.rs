@@ -667,6 +667,7 @@ impl Reader<'_> {
         } else if ctx.punctuation == style::Punctuation::Comma
             && let Some(block) = person::comma_inverted(&work[pos..to], self.vocab)
                 .or_else(|| person::comma_name(&work[pos..to], self.vocab))
+                .or_else(|| person::persian_name_before_title(&work[pos..to], self.vocab))
         {
             f.authors = block.people;
             pos += block.len;

@@ -1158,6 +1158,65 @@ pub(crate) fn comma_name(text: &str, vocab: &Vocabulary) -> Option<AuthorBlock> 
     })
 }
 
+/// A Persian footnote's author given name first before the title,
+/// `فخرالدین عظیمی، بحران دموکراسی در ایران، …`, `الیور باست، آلمانیها در
+/// ایران: نگاهی به …`, when the given name is not a common one
+/// (`given_first`). The title after the comma tells the order: it reads as
+/// prose — a function word other than "and" (`bib/names.toml`
+/// `function_words`), a colon or `؛` before a subtitle, or six words and
+/// more — which a name never does, so the words before the comma are not
+/// a title with its author after it (`assign::author_after_title`). Each
+/// name (two may be joined by "and") is two to four Arabic-script words, no
+/// function word, digit or publisher's word among them; the family name is
+/// the last.
+pub(crate) fn persian_name_before_title(text: &str, vocab: &Vocabulary) -> Option<AuthorBlock> {
+    let (names, rest) = split_comma(text)?;
+    let is_function = |w: &str| vocab.names.function_words.iter().any(|f| f == w);
+    let is_and = |w: &str| vocab.names.conjunctions.iter().any(|c| c == w);
+    // The title runs to the next comma, bracket or spaced dash; a quote
+    // opens the title proper, after more of a name.
+    let title_end = [
+        rest.find([',', '،', '(', '«', '"', '“']),
+        rest.find(" - "),
+        rest.find(" – "),
+    ]
+    .into_iter()
+    .flatten()
+    .min()
+    .unwrap_or(rest.len());
+    let title = &rest[..title_end];
+    let title_words: Vec<&str> = title.split_whitespace().collect();
+    let prose = title_words.iter().any(|w| is_function(w) && !is_and(w))
+        || title.contains([':', '؛'])
+        || title_words.len() >= 6;
+    if !prose || contains_word(names, &vocab.index.publisher_words) {
+        return None;
+    }
+    let words: Vec<&str> = names.split_whitespace().collect();
+    let mut people = Vec::new();
+    for name in words.split(|w| is_and(w)) {
+        let arabic = name.iter().all(|w| {
+            w.chars().all(|c| {
+                script_of(c) == Some(Script::Arabic) && c.is_alphabetic() || c == '\u{200C}'
+            })
+        });
+        if !(2..=4).contains(&name.len()) || !arabic || name.iter().any(|w| is_function(w)) {
+            return None;
+        }
+        let (family, given) = name.split_last()?;
+        people.push(Person {
+            family: (*family).to_string(),
+            given: Some(given.join(" ")),
+            alias: None,
+        });
+    }
+    (1..=2).contains(&people.len()).then(|| AuthorBlock {
+        people,
+        len: text.len() - rest.len(),
+        editors: false,
+    })
+}
+
 /// Persian APA: `خاقانی، افضل الدین بدیل بن علی (۱۳۸۷) دیوان خاقانی`,
 /// `ثعلبی، احمد (بی تا) …`: an Arabic-script family name, a comma, given
 /// names of any length and a bracketed year (or "no date") — the bracket is
@@ -2087,6 +2146,50 @@ mod tests {
     /// The family names of a block and the text after it.
     fn families(text: &str) -> Option<(Vec<String>, String)> {
         block(text).map(|(names, rest)| (names.into_iter().map(|n| n.0).collect(), rest))
+    }
+
+    #[test]
+    fn a_persian_name_before_a_title_that_reads_as_prose() {
+        let v = Vocabulary::builtin();
+        let fam = |t: &str| {
+            persian_name_before_title(t, &v).map(|b| {
+                b.people
+                    .iter()
+                    .map(|p| p.family.clone())
+                    .collect::<Vec<_>>()
+            })
+        };
+        assert_eq!(
+            fam("فخرالدین عظیمی، بحران دموکراسی در ایران، 1320-1332، تهران، البرز، 1372، ص 27."),
+            Some(vec!["عظیمی".to_string()])
+        );
+        assert_eq!(
+            fam("الیور باست، آلمانیها در ایران: نگاهی به تحولات ایران، تهران، 1400."),
+            Some(vec!["باست".to_string()])
+        );
+        assert_eq!(
+            fam("سیدمصطفی منصورالسلطنه عدل، حقوق اساسی یعنی اصول مشروطیت دول، تهران، 1327."),
+            Some(vec!["عدل".to_string()])
+        );
+        // A title and its author after it: the name holds no prose.
+        assert_eq!(
+            fam("تاريخ گزيده، حمدالله مستوفى، انتشارات امیرکبیر، تهران"),
+            None
+        );
+        // A title, then another part of it joined by "and": no sign of prose.
+        assert_eq!(fam("زبان پهلوی ، ادبیات و دستور آن - ژاله آموزگار"), None);
+        // A first part holding a function word is a title.
+        assert_eq!(fam("سفر به ایران، خاطرات در سفر، تهران"), None);
+        // The given names of an inverted name before the quoted title.
+        assert_eq!(
+            fam("دهسرخی اصفهانی، سید محمود موسوی «رمز المصیبه : فی مقتل»، قم۱۳۷۱ ش."),
+            None
+        );
+        // More words than a name.
+        assert_eq!(
+            fam("مشروح مذاکرات جلسه یکصد و پانزدهم، دوره دوازدهم مجلس شورای ملی در تهران"),
+            None
+        );
     }
 
     #[test]
