@@ -1426,7 +1426,17 @@ pub(crate) fn author_date(
         return None;
     }
     let (year_end, after) = year_token(&text[year_at..], bracket)?;
-    let year_range = year_at..year_at + year_end;
+    let mut year_range = year_at..year_at + year_end;
+    // `Al-Tusi, Muhammad. 1411 AH, Kitab al-Qayba`: the calendar's marker
+    // after the year is the year's.
+    let t = after.trim_start();
+    let after = match vocab.index.calendar_markers.match_start(t) {
+        Some((len, _)) if !bracket && !t[len..].starts_with(char::is_alphanumeric) => {
+            year_range.end = text.len() - t.len() + len;
+            &t[len..]
+        }
+        _ => after,
+    };
     let after_start = text.len() - after.len();
     // The year's own punctuation, or (after a period-closed name) none:
     // `Rabbani, Shoghi Effendi. 1970 God Passes By.`

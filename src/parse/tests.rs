@@ -788,6 +788,25 @@ fn author_date_names_then_the_year_before_the_title() {
     assert_eq!((r.year, r.pages.as_deref()), (Some(2020), None));
     let r = parse("Smith, J. 1974–1987. A Title. London: Routledge.");
     assert_eq!((r.year, r.title.as_deref()), (Some(1974), Some("A Title")));
+    // The calendar's marker after the year: the year is lunar Hijri.
+    for text in [
+        "Al-Tusi, Muhammad ibn Hassan. 1411 AH, Kitab al-Qayba, Qom.",
+        "Al-Tusi, Muhammad ibn Hassan. 1411 A.H. Kitab al-Qayba. Qom.",
+    ] {
+        let r = parse(text);
+        assert_eq!(
+            (r.year, r.original_year, r.title.as_deref()),
+            (
+                Some(1990),
+                Some(OriginalYear {
+                    calendar: Calendar::LunarHijri,
+                    year: 1411
+                }),
+                Some("Kitab al-Qayba")
+            ),
+            "{text}"
+        );
+    }
     // A year with no period after it.
     let r =
         parse("Rabbani, Shoghi Effendi. 1970 God Passes By. Wilmette: Bahá’í Publishing Trust.");
