@@ -831,3 +831,48 @@ fn a_latin_one_letter_place_needs_the_imprint_punctuation() {
         parse("Adamova, A.T & Bayani, M. (2015). Persian Painting. London: The Arts of the Book");
     assert_eq!(r.place.as_deref(), Some("London"));
 }
+
+/// A backtick for the letter ʿayn opens or sits inside a romanised Arabic
+/// name (shiavault's bibliographies): the name is the author, not a title.
+#[test]
+fn backtick_ayn_names() {
+    for (text, family, title) in [
+        (
+            "`Abd al-Wahhab Khallaf. `Ilm Usul al-Fiqh. Kuwait: Dar al-Qalam Publishers, 10th Edition, AH 1392.",
+            "Khallaf",
+            "`Ilm Usul al-Fiqh",
+        ),
+        (
+            "Abu-Bakr ibn `Abdullah Abu-Zayd. Ma`rifat al-Naskh wa’l-Sahf wa’l-Hadith. Riyadh: Dar al-Dariyyah, 1st Edition, Ah 1412.",
+            "Abu-Zayd",
+            "Ma`rifat al-Naskh wa’l-Sahf wa’l-Hadith",
+        ),
+        (
+            "`Abd al-Karim ibn `Ali ibn Muhammad al-Namlah. Mukhalafat al-Sahabiy Li’l-Hadith al-Nubawiy. Riyadh: Al-Rushd Library, 1st Edition, AH 1416.",
+            "al-Namlah",
+            "Mukhalafat al-Sahabiy Li’l-Hadith al-Nubawiy",
+        ),
+    ] {
+        let r = parse(text);
+        assert_eq!(
+            r.authors.first().map(|p| p.family.as_str()),
+            Some(family),
+            "{text}"
+        );
+        assert_eq!(r.title.as_deref(), Some(title), "{text}");
+    }
+}
+
+/// "(died in AH 430)": the year an author died, its era printed before it,
+/// is a note after the name.
+#[test]
+fn death_year_with_era_first() {
+    let r = parse(
+        "Abu-Na`im al-Isfahaniy, Ahmad ibn `Abdullah (died in AH 430). Dala'il al-Nubuwwah. Revised by Muhammad Muhammad al-Haddad. Riyadh: Dar Tayyibah Publishers, 1st Edition, AH 1409.",
+    );
+    assert_eq!(
+        r.authors.first().map(|p| p.family.as_str()),
+        Some("Abu-Na`im al-Isfahaniy")
+    );
+    assert_eq!(r.title.as_deref(), Some("Dala'il al-Nubuwwah"));
+}
