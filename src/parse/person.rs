@@ -130,7 +130,9 @@ fn name_word(i: &str) -> Res<'_, &str> {
     };
     let arabic = script_of(first) == Some(Script::Arabic);
     // A transliterated name may open with the letter ʿayn: `ʻAmīd`, `‘Amili`.
-    let ayn = opening_ayn(first) && i[first.len_utf8()..].starts_with(|c: char| c.is_uppercase());
+    // A straight apostrophe stands for it too: `'Abbas Zaryab Khuyi`.
+    let ayn = (opening_ayn(first) || first == '\'')
+        && i[first.len_utf8()..].starts_with(|c: char| c.is_uppercase());
     if !arabic && !ayn && !is_capital(first) {
         return fail(i);
     }
@@ -1787,15 +1789,18 @@ pub(crate) fn title_first_evidence(text: &str, period: bool, vocab: &Vocabulary)
     if first.chars().any(is_digit) || second.chars().any(is_digit) {
         return None;
     }
-    // What follows the name must be the imprint (a publisher, or a place
-    // after one segment), not a title after an inverted name.
+    // What follows the name must be the imprint (a publisher, a place, or
+    // a place after one segment), not a title after an inverted name:
+    // `Bist Guftar, Mahdi Muhaqqiq, Tehran, 1355 Sh`.
     let (third, rest) = split_comma(rest).unwrap_or((rest, ""));
     let ctx = Ctx::new(vocab, None);
-    let imprint = contains_word(third, &vocab.index.publisher_words)
-        || matches!(
-            super::imprint::elem_at(rest.trim_start(), &ctx),
+    let place = |s: &str| {
+        matches!(
+            super::imprint::elem_at(s.trim_start(), &ctx),
             Some((super::imprint::Elem::Place(_), _))
-        );
+        )
+    };
+    let imprint = contains_word(third, &vocab.index.publisher_words) || place(third) || place(rest);
     let (second, _) = honorifics(vocab).parse(second.trim()).ok()?;
     let words: Vec<&str> = second.split_whitespace().collect();
     let given = |w: &str| known_given(w, vocab);

@@ -876,3 +876,62 @@ fn death_year_with_era_first() {
     );
     assert_eq!(r.title.as_deref(), Some("Dala'il al-Nubuwwah"));
 }
+
+/// A list printed title first whose name is followed by the place itself
+/// (`Bist Guftar, Mahdi Muhaqqiq, Tehran, 1355 Sh`) is read so, and a
+/// straight apostrophe for ʿayn opens a name word (`'Abbas Zaryab Khuyi`).
+#[test]
+fn title_first_list_with_place_after_name() {
+    let list = parse_list(
+        "References\n\n\
+         1. Bist Guftar, Mahdi Muhaqqiq, Tehran, 1355 Sh\n\
+         2. Bazmaward, 'Abbas Zaryab Khuyi, Tehran, 1368 Sh\n\
+         3. Andishih Siyasi dar Islam Mu'asir, Hamid 'Inayat, Translated by Baha' al-Din khuramshahi, Tehran, 1362 Sh\n\
+         4. Atlas Tarikh al-Islam, Husayn Munis, Cairo, 1407 A.H\n",
+    );
+    let read: Vec<(Option<&str>, Option<&str>)> = list
+        .iter()
+        .map(|r| {
+            (
+                r.title.as_deref(),
+                r.authors.first().map(|p| p.family.as_str()),
+            )
+        })
+        .collect();
+    assert_eq!(
+        read,
+        [
+            (Some("Bist Guftar"), Some("Muhaqqiq")),
+            (Some("Bazmaward"), Some("Khuyi")),
+            (Some("Andishih Siyasi dar Islam Mu'asir"), Some("'Inayat")),
+            (Some("Atlas Tarikh al-Islam"), Some("Munis")),
+        ]
+    );
+    // "1407 A.H": the era's closing period dropped at the entry's end.
+    assert_eq!(list[3].publisher, None);
+    assert_eq!(list[3].original_year.map(|o| o.year), Some(1407));
+}
+
+/// A Persian publisher of several parts, or two publishers, printed with
+/// commas between; the edition abbreviated `چ دوم` is no part of it.
+#[test]
+fn persian_publisher_with_commas() {
+    for (text, publisher) in [
+        (
+            "مسعود کوهستانینژاد، تاریخچه مجلس سنا، تهران، کتابخانه، موزه و مرکز اسناد مجلس شورای اسلامی، 1390، صص 9-12.",
+            "کتابخانه، موزه و مرکز اسناد مجلس شورای اسلامی",
+        ),
+        (
+            "مصطفی طهرانی و زهرا میرخانی، سفرنامه گوهر مقصود، تهران، سازمان میراث فرهنگی کشور، موسسه نشر میراث مکتوب، 1381، ص 30.",
+            "سازمان میراث فرهنگی کشور، موسسه نشر میراث مکتوب",
+        ),
+        (
+            "محمد صدر هاشمی، تاریخ جراید و مجلات ایران، ج 4، تهران، انتشارات کمال، چ دوم، 1363، صص 300-306.",
+            "انتشارات کمال",
+        ),
+    ] {
+        let r = parse(text);
+        assert_eq!(r.publisher.as_deref(), Some(publisher), "{text}");
+        assert_eq!(r.place.as_deref(), Some("تهران"), "{text}");
+    }
+}
