@@ -188,6 +188,7 @@ fn take_free(work: &str, free: &Free<'_>, f: &mut Fields, state: &mut State, ctx
         || author_after_title(free, f, state, ctx)
         || place_before_year(work, free, f, state, ctx)
         || place_after_publisher(work, free, f, ctx)
+        || publisher_continued(work, free, f, ctx)
         || publisher_or_periodical(work, free, f, state, ctx)
         || container_continued(free, f, state);
     if !taken {
@@ -528,6 +529,44 @@ fn place_after_publisher(work: &str, free: &Free<'_>, f: &mut Fields, ctx: &Ctx)
         return true;
     }
     false
+}
+
+/// "تهران، کتابخانه، موزه و مرکز اسناد مجلس شورای اسلامی، 1390", "تهران،
+/// امیرکبیر، شرکت کتابهای جیبی فرانکلین، ص 585": Persian imprints name a
+/// publisher of several parts, or two publishers, with commas between; a
+/// name in Arabic script after the publisher taken by the place, before the
+/// year, the pages or the end, is more of the publisher.
+fn publisher_continued(work: &str, free: &Free<'_>, f: &mut Fields, ctx: &Ctx) -> bool {
+    let arabic = free
+        .value
+        .chars()
+        .find(|c| c.is_alphabetic())
+        .and_then(crate::script::script_of)
+        == Some(Script::Arabic);
+    let after_publisher = free.prev.is_some_and(|p| {
+        p.elem.is_none()
+            && f.publisher.as_deref().is_some_and(|publisher| {
+                publisher.ends_with(tidy_keeping(&work[p.range.clone()], Some(ctx.vocab)).as_str())
+            })
+    });
+    let closing = free
+        .next
+        .is_none_or(|n| matches!(n.elem, None | Some(Elem::Year(_) | Elem::Pages(_))));
+    if !(arabic
+        && after_publisher
+        && closing
+        && f.place.is_some()
+        && !f.publisher_guessed
+        && free.seg.sep == Sep::Comma
+        && !free.seg.bracketed)
+    {
+        return false;
+    }
+    if let Some(publisher) = &mut f.publisher {
+        publisher.push_str("، ");
+        publisher.push_str(&free.value);
+    }
+    true
 }
 
 /// A name in the imprint area: the publisher when it stands by the place

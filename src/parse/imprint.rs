@@ -542,12 +542,16 @@ fn paren_elem(inner: &str, ctx: &Ctx) -> Option<Elem> {
     None
 }
 
-/// "d. 732 A.H.", "ت 1370هـ", "d. 429/1037": the year an author died,
-/// bracketed after the name (a note, not the title).
+/// "d. 732 A.H.", "ت 1370هـ", "d. 429/1037", "died in AH 430": the year an
+/// author died, bracketed after the name (a note, not the title), its era
+/// printed after the year or before it.
 fn died(t: &str, ctx: &Ctx) -> bool {
     (word(&ctx.vocab.index.death_markers), sp)
         .parse(t)
         .is_ok_and(|(rest, _)| {
+            let rest = (word(&ctx.vocab.index.calendar_markers), sp)
+                .parse(rest)
+                .map_or(rest, |(r, _)| r);
             rest.starts_with(|c: char| is_digit(c)) && rest.chars().count() <= 24
         })
 }

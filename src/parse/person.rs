@@ -65,7 +65,7 @@ fn initial(i: &str) -> Res<'_, &str> {
     let ayn = i
         .chars()
         .next()
-        .filter(|c| matches!(c, 'ʻ' | 'ʿ' | '‘'))
+        .filter(|&c| opening_ayn(c))
         .map_or(0, char::len_utf8);
     let mut chars = i[ayn..].char_indices();
     let Some((_, c)) = chars.next() else {
@@ -130,7 +130,8 @@ fn name_word(i: &str) -> Res<'_, &str> {
     };
     let arabic = script_of(first) == Some(Script::Arabic);
     // A transliterated name may open with the letter ʿayn: `ʻAmīd`, `‘Amili`.
-    let ayn = matches!(first, 'ʻ' | 'ʿ' | '‘')
+    // A straight apostrophe stands for it too: `'Abbas Zaryab Khuyi`.
+    let ayn = (opening_ayn(first) || first == '\'')
         && i[first.len_utf8()..].starts_with(|c: char| c.is_uppercase());
     if !arabic && !ayn && !is_capital(first) {
         return fail(i);
@@ -178,9 +179,16 @@ fn is_hyphen(c: char) -> bool {
     matches!(c, '-' | '\u{2011}')
 }
 
-/// The letter ʿayn (or hamza) as romanisations print it: `ʿ`, `ʻ`, `‘`, `ʾ`.
+/// The letter ʿayn (or hamza) as romanisations print it: `ʿ`, `ʻ`, `‘`, `ʾ`,
+/// or a backtick where the font lacks them (`Abu-\`Ubayd`, `Ma\`rifat`).
 fn is_ayn(c: char) -> bool {
-    matches!(c, 'ʻ' | 'ʿ' | '‘' | 'ʾ')
+    matches!(c, 'ʻ' | 'ʿ' | '‘' | 'ʾ' | '`')
+}
+
+/// The letter ʿayn as it may open a romanised name: `ʿAlī`, `‘Amili`,
+/// `` `Abd al-Karim `` (a backtick is never an opening quote of a name).
+fn opening_ayn(c: char) -> bool {
+    matches!(c, 'ʻ' | 'ʿ' | '‘' | '`')
 }
 
 /// Honorifics before a name, dropped (`دکتر`, `prof.`, `Prof. Dr.`).
@@ -1829,15 +1837,18 @@ pub(crate) fn title_first_evidence(text: &str, period: bool, vocab: &Vocabulary)
     if first.chars().any(is_digit) || second.chars().any(is_digit) {
         return None;
     }
-    // What follows the name must be the imprint (a publisher, or a place
-    // after one segment), not a title after an inverted name.
+    // What follows the name must be the imprint (a publisher, a place, or
+    // a place after one segment), not a title after an inverted name:
+    // `Bist Guftar, Mahdi Muhaqqiq, Tehran, 1355 Sh`.
     let (third, rest) = split_comma(rest).unwrap_or((rest, ""));
     let ctx = Ctx::new(vocab, None);
-    let imprint = contains_word(third, &vocab.index.publisher_words)
-        || matches!(
-            super::imprint::elem_at(rest.trim_start(), &ctx),
+    let place = |s: &str| {
+        matches!(
+            super::imprint::elem_at(s.trim_start(), &ctx),
             Some((super::imprint::Elem::Place(_), _))
-        );
+        )
+    };
+    let imprint = contains_word(third, &vocab.index.publisher_words) || place(third) || place(rest);
     let (second, _) = honorifics(vocab).parse(second.trim()).ok()?;
     let words: Vec<&str> = second.split_whitespace().collect();
     let given = |w: &str| known_given(w, vocab);
@@ -2003,16 +2014,34 @@ pub(crate) fn sentence_name(text: &str, vocab: &Vocabulary) -> Option<Person> {
         .trim_end_matches('.')
         .split_whitespace()
         .collect();
+    // "`Abd al-Wahhab Khallaf", "Abu-Bakr ibn `Abdullah Abu-Zayd": an
+    // opening ʿayn, and a capital after a hyphen, are a name's.
     let capital = |w: &&str| {
-        let mut chars = w.chars();
+        let mut chars = w.trim_start_matches(opening_ayn).chars();
+        let mut prev = ' ';
         chars.next().is_some_and(|c| {
             c.is_uppercase() && matches!(script_of(c), Some(Script::Latin | Script::Cyrillic))
-        }) && chars.all(|c| c.is_lowercase() || matches!(c, '-' | '\'' | '’'))
+        }) && chars.all(|c| {
+            let ok = c.is_lowercase()
+                || matches!(c, '\'' | '’')
+                || is_hyphen(c)
+                || is_ayn(c)
+                || c.is_uppercase() && is_hyphen(prev);
+            prev = c;
+            ok
+        })
     };
     // "Садр ад-дин Али ал-Хусайни": particles and words they open count.
     let particle = |w: &&str| is_particle(w, vocab) || is_particle_prefixed(w, vocab);
     let capitals = words.iter().filter(|w| capital(w)).count();
-    if !(2..=4).contains(&words.len())
+    // A nasab chain is longer: "`Abd al-Karim ibn `Ali ibn Muhammad
+    // al-Namlah".
+    let longest = if words.iter().any(|w| is_particle(w, vocab)) {
+        8
+    } else {
+        4
+    };
+    if !(2..=longest).contains(&words.len())
         || capitals < 2
         || !words.iter().all(|w| capital(w) || particle(w))
     {

@@ -907,3 +907,107 @@ fn baku_as_turkish_lists_spell_it_is_a_place() {
         (Some("Bakü"), Some(2007), Some("2"))
     );
 }
+
+/// A backtick for the letter ʿayn opens or sits inside a romanised Arabic
+/// name (shiavault's bibliographies): the name is the author, not a title.
+#[test]
+fn backtick_ayn_names() {
+    for (text, family, title) in [
+        (
+            "`Abd al-Wahhab Khallaf. `Ilm Usul al-Fiqh. Kuwait: Dar al-Qalam Publishers, 10th Edition, AH 1392.",
+            "Khallaf",
+            "`Ilm Usul al-Fiqh",
+        ),
+        (
+            "Abu-Bakr ibn `Abdullah Abu-Zayd. Ma`rifat al-Naskh wa’l-Sahf wa’l-Hadith. Riyadh: Dar al-Dariyyah, 1st Edition, Ah 1412.",
+            "Abu-Zayd",
+            "Ma`rifat al-Naskh wa’l-Sahf wa’l-Hadith",
+        ),
+        (
+            "`Abd al-Karim ibn `Ali ibn Muhammad al-Namlah. Mukhalafat al-Sahabiy Li’l-Hadith al-Nubawiy. Riyadh: Al-Rushd Library, 1st Edition, AH 1416.",
+            "al-Namlah",
+            "Mukhalafat al-Sahabiy Li’l-Hadith al-Nubawiy",
+        ),
+    ] {
+        let r = parse(text);
+        assert_eq!(
+            r.authors.first().map(|p| p.family.as_str()),
+            Some(family),
+            "{text}"
+        );
+        assert_eq!(r.title.as_deref(), Some(title), "{text}");
+    }
+}
+
+/// "(died in AH 430)": the year an author died, its era printed before it,
+/// is a note after the name.
+#[test]
+fn death_year_with_era_first() {
+    let r = parse(
+        "Abu-Na`im al-Isfahaniy, Ahmad ibn `Abdullah (died in AH 430). Dala'il al-Nubuwwah. Revised by Muhammad Muhammad al-Haddad. Riyadh: Dar Tayyibah Publishers, 1st Edition, AH 1409.",
+    );
+    assert_eq!(
+        r.authors.first().map(|p| p.family.as_str()),
+        Some("Abu-Na`im al-Isfahaniy")
+    );
+    assert_eq!(r.title.as_deref(), Some("Dala'il al-Nubuwwah"));
+}
+
+/// A list printed title first whose name is followed by the place itself
+/// (`Bist Guftar, Mahdi Muhaqqiq, Tehran, 1355 Sh`) is read so, and a
+/// straight apostrophe for ʿayn opens a name word (`'Abbas Zaryab Khuyi`).
+#[test]
+fn title_first_list_with_place_after_name() {
+    let list = parse_list(
+        "References\n\n\
+         1. Bist Guftar, Mahdi Muhaqqiq, Tehran, 1355 Sh\n\
+         2. Bazmaward, 'Abbas Zaryab Khuyi, Tehran, 1368 Sh\n\
+         3. Andishih Siyasi dar Islam Mu'asir, Hamid 'Inayat, Translated by Baha' al-Din khuramshahi, Tehran, 1362 Sh\n\
+         4. Atlas Tarikh al-Islam, Husayn Munis, Cairo, 1407 A.H\n",
+    );
+    let read: Vec<(Option<&str>, Option<&str>)> = list
+        .iter()
+        .map(|r| {
+            (
+                r.title.as_deref(),
+                r.authors.first().map(|p| p.family.as_str()),
+            )
+        })
+        .collect();
+    assert_eq!(
+        read,
+        [
+            (Some("Bist Guftar"), Some("Muhaqqiq")),
+            (Some("Bazmaward"), Some("Khuyi")),
+            (Some("Andishih Siyasi dar Islam Mu'asir"), Some("'Inayat")),
+            (Some("Atlas Tarikh al-Islam"), Some("Munis")),
+        ]
+    );
+    // "1407 A.H": the era's closing period dropped at the entry's end.
+    assert_eq!(list[3].publisher, None);
+    assert_eq!(list[3].original_year.map(|o| o.year), Some(1407));
+}
+
+/// A Persian publisher of several parts, or two publishers, printed with
+/// commas between; the edition abbreviated `چ دوم` is no part of it.
+#[test]
+fn persian_publisher_with_commas() {
+    for (text, publisher) in [
+        (
+            "مسعود کوهستانینژاد، تاریخچه مجلس سنا، تهران، کتابخانه، موزه و مرکز اسناد مجلس شورای اسلامی، 1390، صص 9-12.",
+            "کتابخانه، موزه و مرکز اسناد مجلس شورای اسلامی",
+        ),
+        (
+            "مصطفی طهرانی و زهرا میرخانی، سفرنامه گوهر مقصود، تهران، سازمان میراث فرهنگی کشور، موسسه نشر میراث مکتوب، 1381، ص 30.",
+            "سازمان میراث فرهنگی کشور، موسسه نشر میراث مکتوب",
+        ),
+        (
+            "محمد صدر هاشمی، تاریخ جراید و مجلات ایران، ج 4، تهران، انتشارات کمال، چ دوم، 1363، صص 300-306.",
+            "انتشارات کمال",
+        ),
+    ] {
+        let r = parse(text);
+        assert_eq!(r.publisher.as_deref(), Some(publisher), "{text}");
+        assert_eq!(r.place.as_deref(), Some("تهران"), "{text}");
+    }
+}
