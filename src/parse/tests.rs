@@ -888,3 +888,42 @@ fn baku_as_turkish_lists_spell_it_is_a_place() {
         (Some("Bakü"), Some(2007), Some("2"))
     );
 }
+
+#[test]
+fn a_dash_glued_between_a_place_and_the_year_or_publisher_separates_them() {
+    for (text, year, publisher) in [
+        (
+            "Qəribov Y.Ə. Azərbaycan Respublikasının təbii landşaftlarının optimallaşdırılması. Bakı-2012. 215 s.",
+            Some(2012),
+            None,
+        ),
+        (
+            "Mikayılov A.A. Qusar düzənliyinin geomorfologiyası. Bakı-Elm, 1978.",
+            Some(1978),
+            Some("Elm"),
+        ),
+    ] {
+        let r = parse(text);
+        assert_eq!(r.place.as_deref(), Some("Bakı"), "{text}");
+        assert_eq!(
+            (r.year, r.publisher.as_deref()),
+            (year, publisher),
+            "{text}"
+        );
+    }
+}
+
+#[test]
+fn a_page_count_after_a_dash_does_not_make_the_year_a_range() {
+    let r = parse(
+        "Xələfov A.A. Azərbaycanda kitabxanaçılıq təhsilinin inkişafı. Bakı: Maarif, 1987 – 132 s.",
+    );
+    assert_eq!(
+        (r.year, r.publisher.as_deref()),
+        (Some(1987), Some("Maarif"))
+    );
+    assert_eq!(r.extent.as_deref(), Some("132"));
+    // A dash before a bare number still makes a range of years.
+    let r = parse("Əliyev R. Tarix. Bakı, 1987–1990.");
+    assert_ne!(r.publisher.as_deref(), Some("1987"));
+}
