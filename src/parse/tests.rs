@@ -927,3 +927,22 @@ fn a_page_count_after_a_dash_does_not_make_the_year_a_range() {
     let r = parse("Əliyev R. Tarix. Bakı, 1987–1990.");
     assert_ne!(r.publisher.as_deref(), Some("1987"));
 }
+
+#[test]
+fn names_followed_at_once_by_the_volume_were_the_title() {
+    let r = parse("Molla Nəsrədddin. 10 cilddə, II cild. Bakı, Azərnəşr, 2002");
+    assert!(r.authors.is_empty());
+    assert_eq!(r.title.as_deref(), Some("Molla Nəsrədddin"));
+    assert_eq!(
+        (r.volume.as_deref(), r.publisher.as_deref()),
+        (Some("2"), Some("Azərnəşr"))
+    );
+    // The volume's numeral taken for the last initial.
+    let r = parse("Azerbaycan Tarihi, I. Cilt, Bakü 1994.");
+    assert!(r.authors.is_empty());
+    assert_eq!(r.title.as_deref(), Some("Azerbaycan Tarihi"));
+    assert_eq!(r.volume.as_deref(), Some("1"));
+    // A note's author and short title before the volume after a comma stay.
+    let r = parse("Al-ʿAzzāwī, Taʾrīkh al-ʿIrāq, vol. 7, p. 63.");
+    assert_eq!(r.authors.len(), 1);
+}
