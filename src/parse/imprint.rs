@@ -192,7 +192,17 @@ fn segments_in(text: &str, from: usize, to: usize, ctx: &Ctx) -> Vec<Seg> {
     let mut pos = from;
     let mut first = true;
     while pos < text.len() {
-        let (p, mut sep) = read_sep(text, pos);
+        let after_place = matches!(
+            segs.last(),
+            Some(Seg {
+                elem: Some(Elem::Place(_)),
+                ..
+            })
+        );
+        let (p, mut sep) = match place_dash(&text[pos..]).filter(|_| after_place) {
+            Some(len) => (pos + len, Sep::Dash),
+            None => read_sep(text, pos),
+        };
         if first && p == pos {
             sep = Sep::Start;
         }
@@ -455,6 +465,18 @@ fn glued_dash(rest: &str) -> bool {
         .strip_prefix(['«', '"', '“'])
         .unwrap_or(after)
         .starts_with(|c: char| c.is_uppercase() || is_digit(c) || c == '№')
+}
+
+/// The length of a dash typed without spaces between a place and the
+/// publisher or year after it (`Bakı-2011.`, `Bakı-Elm`, `Bakı-Yazıçı 1987`,
+/// `Москва-1998`): it separates the areas as a spaced dash does. Only a
+/// capital or a digit may follow, so a place joined to a lower-case word
+/// is not split.
+fn place_dash(rest: &str) -> Option<usize> {
+    let c = rest.chars().next().filter(|&c| is_area_dash(c))?;
+    rest[c.len_utf8()..]
+        .starts_with(|d: char| d.is_uppercase() || is_digit(d))
+        .then_some(c.len_utf8())
 }
 
 /// Whether `after` (right after a period, without a space) starts with a
@@ -819,7 +841,7 @@ fn edition_place_year(s: &str, ctx: &Ctx) -> Option<(Elem, usize)> {
     }
     if let Ok((rest, y)) = year(ctx.vocab, ctx.lang).parse(s)
         && at_boundary(rest)
-        && !starts_with_range_tail(rest)
+        && !starts_with_range_tail(rest, ctx)
     {
         return Some((Elem::Year(y), len(rest)));
     }
@@ -827,14 +849,15 @@ fn edition_place_year(s: &str, ctx: &Ctx) -> Option<(Elem, usize)> {
     (!is_year_range(&p)).then(|| (Elem::Pages(p), len(rest)))
 }
 
-fn starts_with_range_tail(rest: &str) -> bool {
+/// Whether a dash and a number follow a year, making it the start of a
+/// range; not when the number is the page count after the GOST area dash
+/// whose period was dropped (`Bakı: Maarif, 1987 – 132 s.`).
+fn starts_with_range_tail(rest: &str, ctx: &Ctx) -> bool {
     let t = rest.trim_start();
     let mut chars = t.chars();
-    matches!(chars.next(), Some('-' | '–' | '—'))
-        && chars
-            .as_str()
-            .trim_start()
-            .starts_with(|c: char| is_digit(c))
+    let dash = matches!(chars.next(), Some('-' | '–' | '—'));
+    let after = chars.as_str().trim_start();
+    dash && after.starts_with(|c: char| is_digit(c)) && extent(ctx.vocab).parse(after).is_err()
 }
 
 fn is_year_range(p: &str) -> bool {
@@ -1630,6 +1653,14 @@ mod tests {
     thread_local! {
         /// How many times a statement of names was read on this thread.
         pub(super) static NAME_STATEMENTS: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+    }
+
+    #[test]
+    fn a_dash_after_a_place_separates_only_before_a_capital_or_a_digit() {
+        assert_eq!(place_dash("-2011."), Some(1));
+        assert_eq!(place_dash("–Elm"), Some(3));
+        assert_eq!(place_dash("-şəhər"), None);
+        assert_eq!(place_dash(" - Elm"), None);
     }
 
     #[test]

@@ -37,7 +37,7 @@ use crate::split::{Document, Entry};
 use crate::vocab::{LanguageCues, Vocabulary, contains_word};
 use assign::{assign, set_or_note};
 use clean::Clean;
-use imprint::{Ctx, Elem, Sep};
+use imprint::{Ctx, Elem, Seg, Sep};
 
 /// The longest entry read structurally; a longer one is several entries run
 /// together or not a reference, and is kept as text with a diagnostic.
@@ -347,6 +347,31 @@ fn read_entry(text: &str, entry: &Entry, vocab: &Vocabulary, title_first: bool) 
     }
     .read();
     reference
+}
+
+/// Whether the volume statement follows the names read as the authors at
+/// once: as the first segment after them (`10 cilddə, II cild`), or with
+/// its numeral taken for the names' last initial (`Tarihi, I.` + `Cilt`).
+fn volume_after_names(work: &str, names: std::ops::Range<usize>, segs: &[Seg], ctx: &Ctx) -> bool {
+    let Some(first) = segs.first() else {
+        return false;
+    };
+    // After a comma the names may be a note's author and short title
+    // ("Al-ʿAzzāwī, Taʾrīkh al-ʿIrāq, vol. 7"): only a sentence's end
+    // closes a title read as names.
+    if matches!(first.elem, Some(Elem::Volume(_) | Elem::Volumes(_))) {
+        return work[..first.range.start].trim_end().ends_with('.');
+    }
+    let names = work[names].trim_end();
+    let last = names
+        .rfind(|c: char| c.is_whitespace() || c == ',')
+        .map_or(0, |i| i + 1);
+    let numeral = &names[last..];
+    first.elem.is_none()
+        && !numeral.is_empty()
+        && lex::roman(numeral.trim_end_matches('.')).is_ok_and(|(rest, _)| rest.is_empty())
+        && imprint::elem_at(&format!("{numeral} {}", &work[first.range.clone()]), ctx)
+            .is_some_and(|(e, _)| matches!(e, Elem::Volume(_)))
 }
 
 fn first_char_len(s: &str) -> usize {
@@ -673,6 +698,20 @@ impl Reader<'_> {
             pos += block.len;
         }
         let mut segs = imprint::segments(work, pos, to, ctx);
+        // "Molla Nəsrədddin. 10 cilddə, II cild. Bakı, …", "Azerbaycan
+        // Tarihi, I. Cilt, Bakü 1994.": a title stands between the authors
+        // and the volume; with none there, the "name" was the title.
+        if key_year.is_empty()
+            && f.title.is_none()
+            && f.editors.is_empty()
+            && !f.authors.is_empty()
+            && !self.flags.repeated_authors
+            && volume_after_names(work, from..pos, &segs, ctx)
+        {
+            f.authors.clear();
+            pos = from;
+            segs = imprint::segments(work, pos, to, ctx);
+        }
         segs.splice(0..0, key_year);
         // "Xəqani Şirvani. Seçilmiş əsərləri. Bakı, 1956.": a first sentence
         // of two or three capitalised words, then another sentence and an

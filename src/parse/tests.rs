@@ -1011,3 +1011,61 @@ fn persian_publisher_with_commas() {
         assert_eq!(r.place.as_deref(), Some("تهران"), "{text}");
     }
 }
+
+#[test]
+fn a_dash_glued_between_a_place_and_the_year_or_publisher_separates_them() {
+    for (text, year, publisher) in [
+        (
+            "Qəribov Y.Ə. Azərbaycan Respublikasının təbii landşaftlarının optimallaşdırılması. Bakı-2012. 215 s.",
+            Some(2012),
+            None,
+        ),
+        (
+            "Mikayılov A.A. Qusar düzənliyinin geomorfologiyası. Bakı-Elm, 1978.",
+            Some(1978),
+            Some("Elm"),
+        ),
+    ] {
+        let r = parse(text);
+        assert_eq!(r.place.as_deref(), Some("Bakı"), "{text}");
+        assert_eq!(
+            (r.year, r.publisher.as_deref()),
+            (year, publisher),
+            "{text}"
+        );
+    }
+}
+
+#[test]
+fn a_page_count_after_a_dash_does_not_make_the_year_a_range() {
+    let r = parse(
+        "Xələfov A.A. Azərbaycanda kitabxanaçılıq təhsilinin inkişafı. Bakı: Maarif, 1987 – 132 s.",
+    );
+    assert_eq!(
+        (r.year, r.publisher.as_deref()),
+        (Some(1987), Some("Maarif"))
+    );
+    assert_eq!(r.extent.as_deref(), Some("132"));
+    // A dash before a bare number still makes a range of years.
+    let r = parse("Əliyev R. Tarix. Bakı, 1987–1990.");
+    assert_ne!(r.publisher.as_deref(), Some("1987"));
+}
+
+#[test]
+fn names_followed_at_once_by_the_volume_were_the_title() {
+    let r = parse("Molla Nəsrədddin. 10 cilddə, II cild. Bakı, Azərnəşr, 2002");
+    assert!(r.authors.is_empty());
+    assert_eq!(r.title.as_deref(), Some("Molla Nəsrədddin"));
+    assert_eq!(
+        (r.volume.as_deref(), r.publisher.as_deref()),
+        (Some("2"), Some("Azərnəşr"))
+    );
+    // The volume's numeral taken for the last initial.
+    let r = parse("Azerbaycan Tarihi, I. Cilt, Bakü 1994.");
+    assert!(r.authors.is_empty());
+    assert_eq!(r.title.as_deref(), Some("Azerbaycan Tarihi"));
+    assert_eq!(r.volume.as_deref(), Some("1"));
+    // A note's author and short title before the volume after a comma stay.
+    let r = parse("Al-ʿAzzāwī, Taʾrīkh al-ʿIrāq, vol. 7, p. 63.");
+    assert_eq!(r.authors.len(), 1);
+}
