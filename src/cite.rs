@@ -22,7 +22,7 @@ use crate::diagnostic::Diagnostic;
 use crate::fix::{Applicability, Edit, Fix};
 use crate::model::{Citation, CitationItem, CitationStyle, Locator, LocatorPart, Part};
 use crate::parse::lex::{parse_number, parse_ranges, range_list};
-use crate::parse::locator::{Labelled, labelled};
+use crate::parse::locator::{Labelled, labelled, volume_after};
 use crate::rule::Rule;
 use crate::script::{Script, dominant_script, is_dash, is_digit, normalize_range, script_of};
 use crate::source::Span;
@@ -1549,6 +1549,26 @@ fn archival_value(text: &str, from: usize, to: usize) -> Option<(String, usize)>
 
 /// A locator at `pos`: a known label and value, a bare page range, or an
 /// unknown abbreviation and value (reported).
+/// A volume printed number-first at `pos`: `II c.` in `(4, II c., s. 45)`,
+/// `III т.` in `[7, III т., с. 5]`; with where it ends.
+fn volume_first(text: &str, pos: usize, to: usize, vocab: &Vocabulary) -> Option<(Locator, usize)> {
+    let s = &text[pos..to];
+    if !s.starts_with(|c: char| "IVXLCDM".contains(c)) {
+        return None;
+    }
+    let (rest, (value, label)) = volume_after(vocab).parse(s).ok()?;
+    let end = to - rest.len();
+    Some((
+        Locator {
+            label: Meaning::Volume,
+            value,
+            printed: Some(label.to_string()),
+            span: pos..end,
+        },
+        end,
+    ))
+}
+
 fn locator_at(
     text: &str,
     pos: usize,
@@ -1592,6 +1612,9 @@ fn locator_at(
             pos + label.len(),
             None,
         ));
+    }
+    if let Some((loc, end)) = volume_first(text, pos, to, vocab) {
+        return Some((loc, end, None));
     }
     // A bare page: "[39, 250-252]".
     if let Ok((rest, r)) = range_list(s)
@@ -1781,6 +1804,25 @@ mod tests {
         );
         // The word must lead to a number.
         assert!(items("(см. выше) и (see below).", 7).is_empty());
+    }
+
+    #[test]
+    fn a_volume_printed_number_first_then_its_page() {
+        let found = items("(4, II c., s. 45) [2, III т., с. 5]", 7);
+        assert_eq!(
+            found,
+            vec![
+                vec![(4, Some((Meaning::Volume, "2".to_string())))],
+                vec![(2, Some((Meaning::Volume, "3".to_string())))],
+            ]
+        );
+        let s = scan("(4, II c., s. 45)", 7);
+        let more: Vec<_> = s.citations[0].items[0]
+            .more_locators
+            .iter()
+            .map(|l| (l.label, l.value.as_str()))
+            .collect();
+        assert_eq!(more, vec![(Meaning::Page, "45")]);
     }
 
     #[test]

@@ -19,10 +19,12 @@ use unicode_normalization::UnicodeNormalization;
 
 use super::locator_at;
 use crate::model::{Citation, CitationItem, CitationStyle, Locator, Reference};
+use crate::parse::locator::labelled;
 use crate::parse::person::is_particle;
 use crate::script::{Script, digit_value, fold, is_dash, is_digit, normalize_range, script_of};
 use crate::source::Span;
 use crate::vocab::{Meaning, Vocabulary};
+use nom::Parser;
 
 /// What the author–date scanner found: citations in order, and how each
 /// item resolved (one [`Resolution`] per item).
@@ -1126,12 +1128,19 @@ fn roman_or_locator(
     vocab: &Vocabulary,
 ) -> Option<(Locator, usize)> {
     let s = &text[pos..to];
+    // "II c., s. 45": a volume printed number-first, not a Roman page.
+    if let Some(found) = super::volume_first(text, pos, to, vocab) {
+        return Some(found);
+    }
     let roman_len = s
         .chars()
         .take_while(|c| "IVXLCDMivxlcdm".contains(*c))
         .map(char::len_utf8)
         .sum::<usize>();
-    if roman_len > 0 && !s[roman_len..].starts_with(char::is_alphanumeric) {
+    // "C. 2, s. 3": a label with its number (Turkish cilt), not page C.
+    let label =
+        roman_len > 0 && s[roman_len..].starts_with('.') && labelled(vocab).parse(s).is_ok();
+    if roman_len > 0 && !label && !s[roman_len..].starts_with(char::is_alphanumeric) {
         let mut end = roman_len;
         // "VII-VIII"
         if s[end..].starts_with(['-', '–']) {
@@ -2085,6 +2094,15 @@ mod tests {
             .map(|l| (l.label, l.value.as_str()))
             .collect();
         assert_eq!(more, vec![(Meaning::Page, "45")]);
+        // A volume printed number-first is no Roman page.
+        let found = cites(
+            "(بیات، ۱۳۸۸ ب، II c., s. 45) و (بیات، ۱۳۸۸ ب: VII) و (بیات، ۱۳۸۸ ب، C. 3, s. 4)",
+            list,
+        );
+        assert_eq!(found[0].1, vec![page(2, "2")]);
+        assert_eq!(found[1].1, vec![page(2, "VII")]);
+        // A one-letter label with its period is no Roman page (`C.` cilt).
+        assert_eq!(found[2].1, vec![page(2, "3")]);
         // The list names one author and says "and others": not one author.
         let source = crate::Source::new("t", format!("منابع\n{list}\n"));
         let vocab = Vocabulary::builtin();
