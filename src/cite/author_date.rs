@@ -591,6 +591,7 @@ fn bracket(
     let mut items = Vec::new();
     for unit in &units {
         let outcome = match &unit.year {
+            Year::Ibid if !unit.names.is_empty() => by_author(unit, *last_entry, listed, vocab),
             Year::Ibid => Outcome::Ibid { entry: *last_entry },
             year => resolve(unit, year, listed, vocab),
         };
@@ -753,31 +754,29 @@ fn part_units(text: &str, from: usize, to: usize, vocab: &Vocabulary) -> Option<
         None => from,
     };
     if let Some((len, _)) = vocab.index.ibid.match_start(&text[from..to]) {
-        let mut pos = from + len;
-        pos += skip_seps(&text[pos..to]);
-        let locator = if pos < to {
-            let (loc, end, _) = locator_at(text, pos, to, vocab)?;
-            if !text[end..to]
-                .trim_matches(|c: char| c.is_whitespace() || c == '.')
-                .is_empty()
-            {
-                return None;
-            }
-            Some(loc)
-        } else {
-            None
-        };
-        return Some(vec![Unit {
-            names: Vec::new(),
-            printed: Some((text[from..from + len].to_string(), from..from + len)),
-            et_al: None,
-            comma: false,
-            noted: false,
-            year: Year::Ibid,
-            locator,
-            more_locators: Vec::new(),
-            quoted: None,
-        }]);
+        let printed = (text[from..from + len].to_string(), from..from + len);
+        return ibid_unit(
+            text,
+            from + len,
+            to,
+            (Vec::new(), Some(printed), None),
+            vocab,
+        );
+    }
+    // "(Zamanlı, a.g.e., s. 4)", "(Zamanlı, age: 45)": the named author's
+    // work cited before.
+    if let Some((i, mark)) = text[from..to]
+        .char_indices()
+        .find(|(_, c)| matches!(c, ',' | '،'))
+        && names_only(&text[from..from + i])
+    {
+        let after = from + i + mark.len_utf8();
+        let at = after + skip_seps(&text[after..to]);
+        if let Some((len, _)) = vocab.index.ibid.match_start(&text[at..to])
+            && let Some(names) = names_before(text, from, at, vocab)
+        {
+            return ibid_unit(text, at + len, to, names, vocab);
+        }
     }
     // Split at quoted-in markers that start a word.
     let mut pieces = Vec::new();
@@ -819,6 +818,42 @@ fn part_units(text: &str, from: usize, to: usize, vocab: &Vocabulary) -> Option<
         }
     }
     Some(units)
+}
+
+/// An ibid unit whose ibid word ends at `pos`, with its locator, if any,
+/// to `to`; `names` are those printed before the word (none for a bare
+/// ibid).
+fn ibid_unit(
+    text: &str,
+    mut pos: usize,
+    to: usize,
+    (names, printed, et_al): Names,
+    vocab: &Vocabulary,
+) -> Option<Vec<Unit>> {
+    pos += skip_seps(&text[pos..to]);
+    let locator = if pos < to {
+        let (loc, end, _) = locator_at(text, pos, to, vocab)?;
+        if !text[end..to]
+            .trim_matches(|c: char| c.is_whitespace() || c == '.')
+            .is_empty()
+        {
+            return None;
+        }
+        Some(loc)
+    } else {
+        None
+    };
+    Some(vec![Unit {
+        names,
+        printed,
+        et_al,
+        comma: false,
+        noted: false,
+        year: Year::Ibid,
+        locator,
+        more_locators: Vec::new(),
+        quoted: None,
+    }])
 }
 
 /// Two works joined by a conjunction instead of `;`: `Afnan and Hatcher
@@ -1832,6 +1867,36 @@ fn edit_distance(a: &str, b: &str) -> usize {
     prev[b.len()]
 }
 
+/// Resolves a named ibid (`Zamanlı, a.g.e.`): the author's one work in the
+/// list, or of several the one cited last; none found is an unknown name.
+fn by_author(unit: &Unit, last: Option<u32>, listed: &List, vocab: &Vocabulary) -> Outcome {
+    let Some((first, _)) = unit.names.first() else {
+        return Outcome::Ibid { entry: last };
+    };
+    let mut found = listed.by_name(&Folded::new(first, vocab), true);
+    let best = found.iter().map(|(_, lv)| *lv).min();
+    found.retain(|(_, lv)| Some(*lv) == best);
+    let pick = match found.as_slice() {
+        [] => return Outcome::Unknown { nearest: None },
+        [(l, _)] => l,
+        many => match many.iter().find(|(l, _)| Some(l.position) == last) {
+            Some((l, _)) => l,
+            None => {
+                return Outcome::Ambiguous {
+                    entries: many.iter().map(|(l, _)| l.position).collect(),
+                    suffixed: false,
+                };
+            }
+        },
+    };
+    Outcome::Found {
+        entry: pick.position,
+        spelling: None,
+        suffix: None,
+        authors: pick.authors(),
+    }
+}
+
 /// Resolves one unit's first author and year against the list.
 fn resolve(unit: &Unit, year: &Year, listed: &List, vocab: &Vocabulary) -> Outcome {
     let Some((first, span)) = unit.names.first() else {
@@ -2064,6 +2129,37 @@ mod tests {
             .map(|l| (l.label, l.value.as_str()))
             .collect();
         assert_eq!(more, vec![(Meaning::Page, "86n")]);
+    }
+
+    #[test]
+    fn a_named_ibid_cites_the_authors_work_cited_before() {
+        let list = "Kaya, M. (2009). Osmanlı'da kent. Ankara: TTK.\n\
+                    Zamanlı, A. (2015). Osmanlı tarihi. İstanbul: Kitabevi.\n\
+                    Zamanlı, A. ve Kaya, M. (2010). Ortak eser. İstanbul: Kitabevi.";
+        let found = cites(
+            "Metin (Kaya, 2009: 3) ve (Kaya, a.g.e., s. 5). Sonra (Zamanlı, 2015: 4), \
+             (Zamanlı ve Kaya, 2010: 7) ve (Zamanlı, a.g.e.: 9).",
+            list,
+        );
+        let page = |n: u32, p: &str| (Some(n), Some(p.to_string()));
+        let items: Vec<_> = found.into_iter().map(|(_, i)| i).collect();
+        assert_eq!(
+            items,
+            vec![
+                vec![page(1, "3")],
+                vec![page(1, "5")],
+                vec![page(2, "4")],
+                vec![page(3, "7")],
+                // Zamanlı's work cited last.
+                vec![page(3, "9")],
+            ]
+        );
+        // An author the list lacks: no entry.
+        let found = cites("(Kaya, 2009: 3) ve (Demir, a.g.e., s. 5).", list);
+        assert_eq!(
+            found.last().map(|c| c.1.clone()),
+            Some(vec![(None, Some("5".into()))])
+        );
     }
 
     #[test]
