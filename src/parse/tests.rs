@@ -1069,3 +1069,20 @@ fn names_followed_at_once_by_the_volume_were_the_title() {
     let r = parse("Al-ʿAzzāwī, Taʾrīkh al-ʿIrāq, vol. 7, p. 63.");
     assert_eq!(r.authors.len(), 1);
 }
+
+/// Arabic lists print "ط" (طبعة, the printing) before the publisher or the
+/// place of the edition used, and "سنة" before its year: neither is part of
+/// the name or the year (`bib/imprint.toml` `imprint_labels`,
+/// `year_prefixes`).
+#[test]
+fn arabic_printing_and_year_words() {
+    let r = parse("تاريخ اليعقوبي ، لابن واضح اليعقوبي ، ط دار صادر ، بيروت ، لبنان.");
+    assert_eq!(r.publisher.as_deref(), Some("دار صادر"));
+    assert_eq!(r.place.as_deref(), Some("بيروت"));
+
+    let r = parse(
+        "تاريخ ابن خلدون ، أو العبر وديوان المبتدأ والخبر ، ط مؤسسة الأعلمي سنة ١٣٩١ هـ ، بيروت ، لبنان.",
+    );
+    assert_eq!(r.publisher.as_deref(), Some("مؤسسة الأعلمي"));
+    assert_eq!((r.year, r.place.as_deref()), (Some(1971), Some("بيروت")));
+}
