@@ -437,6 +437,9 @@ pub struct Imprint {
     /// Words printed before a year ("سنة ١٤٢٣ هـ").
     #[serde(default)]
     pub year_prefixes: Vec<String>,
+    /// Link labels a web page prints after each entry ("Google Scholar").
+    #[serde(default)]
+    pub link_labels: Vec<String>,
     /// Numbers written as words before a volume word ("iki cilddə").
     #[serde(default)]
     pub cardinals: BTreeMap<String, u32>,
@@ -799,6 +802,7 @@ impl Vocabulary {
             volume_years,
             imprint_labels,
             year_prefixes,
+            link_labels,
             cardinals,
             ordinal_numbers,
             volume_count_prefixes,
@@ -843,6 +847,7 @@ impl Vocabulary {
         self.imprint.volume_years.extend(volume_years);
         self.imprint.imprint_labels.extend(imprint_labels);
         self.imprint.year_prefixes.extend(year_prefixes);
+        self.imprint.link_labels.extend(link_labels);
         self.imprint.cardinals.extend(cardinals);
         self.imprint.ordinal_numbers.extend(ordinal_numbers);
         self.imprint

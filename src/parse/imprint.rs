@@ -191,6 +191,8 @@ fn segments_in(text: &str, from: usize, to: usize, ctx: &Ctx) -> Vec<Seg> {
     let mut segs = Vec::new();
     let mut pos = from;
     let mut first = true;
+    // Whether the segment before is an imprint in brackets.
+    let mut after_bracketed_imprint = false;
     while pos < text.len() {
         let after_place = matches!(
             segs.last(),
@@ -217,6 +219,22 @@ fn segments_in(text: &str, from: usize, to: usize, ctx: &Ctx) -> Vec<Seg> {
             pos += len;
         }
         let rest = &text[pos..];
+        // Chicago notes (14.x): "Title (Cambridge, 1910), 148": the number
+        // after the bracketed imprint is the page cited.
+        if std::mem::take(&mut after_bracketed_imprint)
+            && sep == Sep::Comma
+            && let Ok((after, page)) = digits(rest)
+            && at_boundary(after)
+        {
+            segs.push(Seg {
+                elem: Some(Elem::Pages(crate::script::normalize_range(page))),
+                range: pos..pos + page.len(),
+                sep,
+                bracketed: false,
+            });
+            pos += page.len();
+            continue;
+        }
         // Bracketed groups: one element, an imprint in brackets (read as
         // if unbracketed), or free text.
         if let Some(close) = bracket_end(rest) {
@@ -231,6 +249,7 @@ fn segments_in(text: &str, from: usize, to: usize, ctx: &Ctx) -> Vec<Seg> {
                 }
                 segs.extend(inner_segs);
                 pos += close;
+                after_bracketed_imprint = true;
                 continue;
             }
             if let Some(Elem::Year(y)) = &elem {
