@@ -430,6 +430,16 @@ pub struct Imprint {
     /// Words before a journal's volume counted in years ("سال ۲۴").
     #[serde(default)]
     pub volume_years: Vec<String>,
+    /// Words that introduce the imprint's publisher or place and are not
+    /// part of it (Arabic "ط", the printing: "ط دار صادر ، بيروت").
+    #[serde(default)]
+    pub imprint_labels: Vec<String>,
+    /// Words printed before a year ("سنة ١٤٢٣ هـ").
+    #[serde(default)]
+    pub year_prefixes: Vec<String>,
+    /// Link labels a web page prints after each entry ("Google Scholar").
+    #[serde(default)]
+    pub link_labels: Vec<String>,
     /// Numbers written as words before a volume word ("iki cilddə").
     #[serde(default)]
     pub cardinals: BTreeMap<String, u32>,
@@ -579,6 +589,8 @@ pub(crate) struct Index {
     pub death_markers: Lexicon<()>,
     pub ordinals: Lexicon<()>,
     pub volume_years: Lexicon<()>,
+    pub imprint_labels: Lexicon<()>,
+    pub year_prefixes: Lexicon<()>,
     pub cardinals: Lexicon<u32>,
     pub ordinal_numbers: Lexicon<u32>,
     pub volume_count_words: Lexicon<()>,
@@ -788,6 +800,9 @@ impl Vocabulary {
             death_markers,
             ordinals,
             volume_years,
+            imprint_labels,
+            year_prefixes,
+            link_labels,
             cardinals,
             ordinal_numbers,
             volume_count_prefixes,
@@ -830,6 +845,9 @@ impl Vocabulary {
         self.imprint.death_markers.extend(death_markers);
         self.imprint.ordinals.extend(ordinals);
         self.imprint.volume_years.extend(volume_years);
+        self.imprint.imprint_labels.extend(imprint_labels);
+        self.imprint.year_prefixes.extend(year_prefixes);
+        self.imprint.link_labels.extend(link_labels);
         self.imprint.cardinals.extend(cardinals);
         self.imprint.ordinal_numbers.extend(ordinal_numbers);
         self.imprint
@@ -939,6 +957,8 @@ impl Vocabulary {
             death_markers: unit(&self.imprint.death_markers),
             ordinals: unit(&self.imprint.ordinals),
             volume_years: unit(&self.imprint.volume_years),
+            imprint_labels: unit(&self.imprint.imprint_labels),
+            year_prefixes: unit(&self.imprint.year_prefixes),
             cardinals: Lexicon::new(self.imprint.cardinals.iter().map(|(w, n)| (w.as_str(), *n))),
             ordinal_numbers: Lexicon::new(
                 self.imprint

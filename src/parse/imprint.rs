@@ -191,6 +191,8 @@ fn segments_in(text: &str, from: usize, to: usize, ctx: &Ctx) -> Vec<Seg> {
     let mut segs = Vec::new();
     let mut pos = from;
     let mut first = true;
+    // Whether the segment before is an imprint in brackets.
+    let mut after_bracketed_imprint = false;
     while pos < text.len() {
         let after_place = matches!(
             segs.last(),
@@ -211,7 +213,28 @@ fn segments_in(text: &str, from: usize, to: usize, ctx: &Ctx) -> Vec<Seg> {
         if pos >= text.len() {
             break;
         }
+        // "ط دار صادر", "سنة ١٤٢٣ هـ": a word that introduces the
+        // imprint is not part of the element after it.
+        while let Some(len) = imprint_label(&text[pos..], ctx) {
+            pos += len;
+        }
         let rest = &text[pos..];
+        // Chicago notes (14.x): "Title (Cambridge, 1910), 148": the number
+        // after the bracketed imprint is the page cited.
+        if std::mem::take(&mut after_bracketed_imprint)
+            && sep == Sep::Comma
+            && let Ok((after, page)) = digits(rest)
+            && at_boundary(after)
+        {
+            segs.push(Seg {
+                elem: Some(Elem::Pages(crate::script::normalize_range(page))),
+                range: pos..pos + page.len(),
+                sep,
+                bracketed: false,
+            });
+            pos += page.len();
+            continue;
+        }
         // Bracketed groups: one element, an imprint in brackets (read as
         // if unbracketed), or free text.
         if let Some(close) = bracket_end(rest) {
@@ -226,6 +249,7 @@ fn segments_in(text: &str, from: usize, to: usize, ctx: &Ctx) -> Vec<Seg> {
                 }
                 segs.extend(inner_segs);
                 pos += close;
+                after_bracketed_imprint = true;
                 continue;
             }
             if let Some(Elem::Year(y)) = &elem {
@@ -299,6 +323,28 @@ fn segments_in(text: &str, from: usize, to: usize, ctx: &Ctx) -> Vec<Seg> {
         pos = end;
     }
     segs
+}
+
+/// The length of a word that introduces the imprint and is not part of
+/// it, with the spaces after it (`bib/imprint.toml` `imprint_labels`,
+/// `year_prefixes`): Arabic "ط" before the publisher or place that printed
+/// the edition ("ط دار المعارف ، مصر", "ط مصر سنة ١٣٨٣ هـ"), "سنة" before
+/// a year ("سنة ١٤٢٣ هـ").
+fn imprint_label(s: &str, ctx: &Ctx) -> Option<usize> {
+    let index = &ctx.vocab.index;
+    let after_word = |lexicon| {
+        let (rest, _) = word(lexicon).parse(s).ok()?;
+        let t = rest.trim_start();
+        (t.len() < rest.len() && !t.is_empty()).then_some(t)
+    };
+    if let Some(t) = after_word(&index.imprint_labels) {
+        return Some(s.len() - t.len());
+    }
+    let t = after_word(&index.year_prefixes)?;
+    year(ctx.vocab, ctx.lang)
+        .parse(t)
+        .is_ok_and(|(rest, _)| at_boundary(rest) || rest.starts_with(char::is_whitespace))
+        .then(|| s.len() - t.len())
 }
 
 /// The segments of the year an author–date entry prints after its names
@@ -1390,6 +1436,13 @@ fn scan_free(text: &str, pos: usize, ctx: &Ctx) -> usize {
         let after = &s[i + c.len_utf8()..];
         if glued_year(c, after, ctx) {
             return pos + i + c.len_utf8();
+        }
+        // "ط مؤسسة الأعلمي سنة ١٣٩١ هـ": a year's word ends the name.
+        if c.is_whitespace()
+            && word(&ctx.vocab.index.year_prefixes).parse(after).is_ok()
+            && imprint_label(after, ctx).is_some()
+        {
+            return pos + i;
         }
         match c {
             // ".-Bakı": a GOST area dash glued to the period ends the area.

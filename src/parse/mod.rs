@@ -336,6 +336,10 @@ fn read_entry(text: &str, entry: &Entry, vocab: &Vocabulary, title_first: bool) 
         let head = raw[..at].trim_end();
         entry.span = entry.span.start..entry.span.start + head.len();
     }
+    // "(Cambridge, 1910), 148Google Scholar.": a web page's link labels
+    // after the entry are not part of it.
+    let raw = text.get(entry.span.clone()).unwrap_or("");
+    entry.span = entry.span.start..entry.span.start + without_link_labels(raw, vocab).len();
     let raw = text.get(entry.span.clone()).unwrap_or("");
     let clean = Clean::new(raw, entry.span.start);
     Reader {
@@ -347,6 +351,31 @@ fn read_entry(text: &str, entry: &Entry, vocab: &Vocabulary, title_first: bool) 
     }
     .read();
     reference
+}
+
+/// `raw` without the link labels a web page prints after an entry
+/// (`bib/imprint.toml` `link_labels`: "148Google Scholar.", "CrossRefGoogle
+/// Scholar"), glued to it or not; the entry itself if nothing else is left.
+fn without_link_labels<'a>(raw: &'a str, vocab: &Vocabulary) -> &'a str {
+    let mut head = raw;
+    loop {
+        let t = head.trim_end().trim_end_matches('.').trim_end();
+        let Some(rest) = vocab
+            .imprint
+            .link_labels
+            .iter()
+            .find_map(|label| t.strip_suffix(label.as_str()))
+        else {
+            break;
+        };
+        head = rest;
+    }
+    let head = head.trim_end();
+    if head.trim_end_matches(['.', ',']).is_empty() {
+        raw
+    } else {
+        head
+    }
 }
 
 /// Whether the volume statement follows the names read as the authors at

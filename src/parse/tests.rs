@@ -1069,3 +1069,48 @@ fn names_followed_at_once_by_the_volume_were_the_title() {
     let r = parse("Al-ʿAzzāwī, Taʾrīkh al-ʿIrāq, vol. 7, p. 63.");
     assert_eq!(r.authors.len(), 1);
 }
+
+/// Arabic lists print "ط" (طبعة, the printing) before the publisher or the
+/// place of the edition used, and "سنة" before its year: neither is part of
+/// the name or the year (`bib/imprint.toml` `imprint_labels`,
+/// `year_prefixes`).
+#[test]
+fn arabic_printing_and_year_words() {
+    let r = parse("تاريخ اليعقوبي ، لابن واضح اليعقوبي ، ط دار صادر ، بيروت ، لبنان.");
+    assert_eq!(r.publisher.as_deref(), Some("دار صادر"));
+    assert_eq!(r.place.as_deref(), Some("بيروت"));
+
+    let r = parse(
+        "تاريخ ابن خلدون ، أو العبر وديوان المبتدأ والخبر ، ط مؤسسة الأعلمي سنة ١٣٩١ هـ ، بيروت ، لبنان.",
+    );
+    assert_eq!(r.publisher.as_deref(), Some("مؤسسة الأعلمي"));
+    assert_eq!((r.year, r.place.as_deref()), (Some(1971), Some("بيروت")));
+}
+
+/// Cambridge Core's link labels ("CrossRef", "Google Scholar") copied after
+/// an entry are not part of it: the locator before them is read
+/// (`bib/imprint.toml` `link_labels`).
+#[test]
+fn link_labels_after_the_entry() {
+    let r = parse(
+        "Browne, Edward G., The Persian Revolution of 1905–1909 (Cambridge, 1910), 148Google Scholar.",
+    );
+    assert_eq!(r.pages.as_deref(), Some("148"));
+    assert_eq!(
+        (r.year, r.place.as_deref()),
+        (Some(1910), Some("Cambridge"))
+    );
+    let r = parse(
+        "Browne, Edward G., The Persian Revolution of 1905–1909 (Cambridge, 1910), 148CrossRefGoogle Scholar",
+    );
+    assert_eq!(r.pages.as_deref(), Some("148"));
+}
+
+/// Chicago notes (14.x) print the page cited after the bracketed imprint:
+/// "Title (Place, Year), 148."
+#[test]
+fn page_after_a_notes_bracketed_imprint() {
+    let r = parse("Afary, Janet, The Iranian Constitutional Revolution (New York, 1996), 3.");
+    assert_eq!(r.pages.as_deref(), Some("3"));
+    assert_eq!((r.year, r.place.as_deref()), (Some(1996), Some("New York")));
+}
