@@ -593,7 +593,8 @@ fn publisher_or_periodical(
     // publisher.
     let next_place = free.next.is_some_and(|n| {
         matches!(n.elem, Some(Elem::Place(_)))
-            && (n.sep == Sep::Comma || n.sep == Sep::Period && publisherish)
+            && (n.sep == Sep::Comma
+                || n.sep == Sep::Period && (publisherish || publisher_alone(free, f, ctx)))
     });
     // An institution named by the place is the publisher, a periodical's
     // word in its name notwithstanding ("Tehran: Institute for Cultural
@@ -687,6 +688,39 @@ fn publisher_or_periodical(
         return true;
     }
     false
+}
+
+/// "… xəritəalma. Azərtədrisnəşr. Bakı, 1964", "… Dərslik. ADNA. Bakı,
+/// 2006", "… Ginn & Company. Boston": a publisher's name standing alone
+/// between the title (or a note after it) and the place, each closed by a
+/// period; not after a volume or another element ("Том II. Литология.
+/// Баку" names the part), nor a quote's tail. Only a name
+/// of one word (an acronym, a compound, a hyphenated firm: `P-Elnur`) or
+/// one of capitalised words joined by `&` is taken so: a sentence of
+/// several words there is more of the title ("… источник.
+/// Источниковедческие разыскания. Тбилиси, 1982"), and a genre word
+/// (`Dərslik`, `Monoqrafiya`) describes the book.
+fn publisher_alone(free: &Free<'_>, f: &Fields, ctx: &Ctx) -> bool {
+    let value = free.value.as_str();
+    let capital = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+    let words: Vec<&str> = value.split_whitespace().collect();
+    let one_name = match words.as_slice() {
+        [word] => word.chars().filter(|c| c.is_alphabetic()).count() >= 2,
+        [first, .., _] => {
+            words.iter().all(|w| *w == "&" || capital(w)) && words.contains(&"&") && capital(first)
+        }
+        [] => false,
+    };
+    one_name
+        && capital(value)
+        && f.title.is_some()
+        && f.container.is_none()
+        && !free.seg.bracketed
+        && free.seg.sep == Sep::Period
+        && free.prev.is_some_and(|p| p.elem.is_none())
+        && !free.raw.contains(['«', '»', '"', '“', '”', '„'])
+        && !value.chars().any(crate::script::is_digit)
+        && ctx.vocab.index.title_genres.match_start(value).is_none()
 }
 
 /// "مهر- ايران", "المطبعة المرتضوية- ايران": a publisher joined by a dash
@@ -1011,6 +1045,31 @@ mod tests {
         );
         assert_eq!(f.publisher, None);
         assert_eq!(f.place.as_deref(), Some("Тбилиси"));
+    }
+
+    #[test]
+    fn a_name_standing_alone_before_the_place_is_the_publisher() {
+        for (text, publisher) in [
+            (
+                "Struktur geologiya və geoloji xəritəalma. Azərtədrisnəşr. Bakı, 1964",
+                "Azərtədrisnəşr",
+            ),
+            (
+                "Neft-qaz yataqlarının axtarışı və kəşfiyyatı. Dərslik. ADNA. Bakı, 2006",
+                "ADNA",
+            ),
+        ] {
+            let f = assigned(text, Language::Az);
+            assert_eq!(f.publisher.as_deref(), Some(publisher), "{text}");
+            assert_eq!(f.place.as_deref(), Some("Bakı"), "{text}");
+        }
+        // After a volume the name is the part's; a genre word describes the book.
+        for text in [
+            "Геология Азербайджана. Том II. Литология. Баку, 2005",
+            "Neft-qaz yataqlarının axtarışı. Dərslik. Bakı, 2006",
+        ] {
+            assert_eq!(assigned(text, Language::Az).publisher, None, "{text}");
+        }
     }
 
     #[test]
