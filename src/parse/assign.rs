@@ -64,6 +64,7 @@ pub(super) fn assign(work: &str, segs: &[imprint::Seg], f: &mut Fields, ctx: &Ct
                     value,
                     prev: idx.checked_sub(1).and_then(|i| segs.get(i)),
                     next: segs.get(idx + 1),
+                    after_next: segs.get(idx + 2),
                     next_text: segs.get(idx + 1).map_or("", |n| &work[n.range.clone()]),
                 };
                 take_free(work, &free, f, &mut state, ctx);
@@ -160,6 +161,8 @@ struct Free<'a> {
     newspaper_named: bool,
     prev: Option<&'a imprint::Seg>,
     next: Option<&'a imprint::Seg>,
+    /// The segment after the next.
+    after_next: Option<&'a imprint::Seg>,
     /// The next segment as printed (empty at the end).
     next_text: &'a str,
 }
@@ -614,6 +617,14 @@ fn publisher_or_periodical(
                     | Elem::Date(..)
             )
         ) || (matches!(n.elem, Some(Elem::Volume(_))) && f.place.is_none())
+            // "… персов 450 - 451 гг. - ВДИ, 1951, №4": a name before the
+            // year and an issue, with no place, is a periodical's.
+            || (matches!(n.elem, Some(Elem::Year(_)))
+                && n.sep == Sep::Comma
+                && f.place.is_none()
+                && free
+                    .after_next
+                    .is_some_and(|a| matches!(a.elem, Some(Elem::Issue(_)))))
             || n.elem.is_none()
                 && work[n.range.clone()]
                     .trim()
@@ -1070,6 +1081,17 @@ mod tests {
         ] {
             assert_eq!(assigned(text, Language::Az).publisher, None, "{text}");
         }
+    }
+
+    #[test]
+    fn a_name_before_the_year_and_an_issue_is_the_periodical() {
+        let f = assigned(
+            "Страна «Махелония» надписи Каба-и-Зардушт, ВДИ, 1967, №4.",
+            Language::Ru,
+        );
+        assert_eq!(f.container.as_deref(), Some("ВДИ"));
+        assert_eq!(f.issue.as_deref(), Some("4"));
+        assert_eq!(f.publisher, None);
     }
 
     #[test]
