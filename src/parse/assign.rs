@@ -64,6 +64,7 @@ pub(super) fn assign(work: &str, segs: &[imprint::Seg], f: &mut Fields, ctx: &Ct
                     value,
                     prev: idx.checked_sub(1).and_then(|i| segs.get(i)),
                     next: segs.get(idx + 1),
+                    after_next: segs.get(idx + 2),
                     next_text: segs.get(idx + 1).map_or("", |n| &work[n.range.clone()]),
                 };
                 take_free(work, &free, f, &mut state, ctx);
@@ -160,6 +161,8 @@ struct Free<'a> {
     newspaper_named: bool,
     prev: Option<&'a imprint::Seg>,
     next: Option<&'a imprint::Seg>,
+    /// The segment after the next.
+    after_next: Option<&'a imprint::Seg>,
     /// The next segment as printed (empty at the end).
     next_text: &'a str,
 }
@@ -593,7 +596,8 @@ fn publisher_or_periodical(
     // publisher.
     let next_place = free.next.is_some_and(|n| {
         matches!(n.elem, Some(Elem::Place(_)))
-            && (n.sep == Sep::Comma || n.sep == Sep::Period && publisherish)
+            && (n.sep == Sep::Comma
+                || n.sep == Sep::Period && (publisherish || publisher_alone(free, f, ctx)))
     });
     // An institution named by the place is the publisher, a periodical's
     // word in its name notwithstanding ("Tehran: Institute for Cultural
@@ -613,6 +617,14 @@ fn publisher_or_periodical(
                     | Elem::Date(..)
             )
         ) || (matches!(n.elem, Some(Elem::Volume(_))) && f.place.is_none())
+            // "… персов 450 - 451 гг. - ВДИ, 1951, №4": a name before the
+            // year and an issue, with no place, is a periodical's.
+            || (matches!(n.elem, Some(Elem::Year(_)))
+                && n.sep == Sep::Comma
+                && f.place.is_none()
+                && free
+                    .after_next
+                    .is_some_and(|a| matches!(a.elem, Some(Elem::Issue(_)))))
             || n.elem.is_none()
                 && work[n.range.clone()]
                     .trim()
@@ -687,6 +699,39 @@ fn publisher_or_periodical(
         return true;
     }
     false
+}
+
+/// "… xəritəalma. Azərtədrisnəşr. Bakı, 1964", "… Dərslik. ADNA. Bakı,
+/// 2006", "… Ginn & Company. Boston": a publisher's name standing alone
+/// between the title (or a note after it) and the place, each closed by a
+/// period; not after a volume or another element ("Том II. Литология.
+/// Баку" names the part), nor a quote's tail. Only a name
+/// of one word (an acronym, a compound, a hyphenated firm: `P-Elnur`) or
+/// one of capitalised words joined by `&` is taken so: a sentence of
+/// several words there is more of the title ("… источник.
+/// Источниковедческие разыскания. Тбилиси, 1982"), and a genre word
+/// (`Dərslik`, `Monoqrafiya`) describes the book.
+fn publisher_alone(free: &Free<'_>, f: &Fields, ctx: &Ctx) -> bool {
+    let value = free.value.as_str();
+    let capital = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+    let words: Vec<&str> = value.split_whitespace().collect();
+    let one_name = match words.as_slice() {
+        [word] => word.chars().filter(|c| c.is_alphabetic()).count() >= 2,
+        [first, .., _] => {
+            words.iter().all(|w| *w == "&" || capital(w)) && words.contains(&"&") && capital(first)
+        }
+        [] => false,
+    };
+    one_name
+        && capital(value)
+        && f.title.is_some()
+        && f.container.is_none()
+        && !free.seg.bracketed
+        && free.seg.sep == Sep::Period
+        && free.prev.is_some_and(|p| p.elem.is_none())
+        && !free.raw.contains(['«', '»', '"', '“', '”', '„'])
+        && !value.chars().any(crate::script::is_digit)
+        && ctx.vocab.index.title_genres.match_start(value).is_none()
 }
 
 /// "مهر- ايران", "المطبعة المرتضوية- ايران": a publisher joined by a dash
@@ -1011,6 +1056,42 @@ mod tests {
         );
         assert_eq!(f.publisher, None);
         assert_eq!(f.place.as_deref(), Some("Тбилиси"));
+    }
+
+    #[test]
+    fn a_name_standing_alone_before_the_place_is_the_publisher() {
+        for (text, publisher) in [
+            (
+                "Struktur geologiya və geoloji xəritəalma. Azərtədrisnəşr. Bakı, 1964",
+                "Azərtədrisnəşr",
+            ),
+            (
+                "Neft-qaz yataqlarının axtarışı və kəşfiyyatı. Dərslik. ADNA. Bakı, 2006",
+                "ADNA",
+            ),
+        ] {
+            let f = assigned(text, Language::Az);
+            assert_eq!(f.publisher.as_deref(), Some(publisher), "{text}");
+            assert_eq!(f.place.as_deref(), Some("Bakı"), "{text}");
+        }
+        // After a volume the name is the part's; a genre word describes the book.
+        for text in [
+            "Геология Азербайджана. Том II. Литология. Баку, 2005",
+            "Neft-qaz yataqlarının axtarışı. Dərslik. Bakı, 2006",
+        ] {
+            assert_eq!(assigned(text, Language::Az).publisher, None, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_name_before_the_year_and_an_issue_is_the_periodical() {
+        let f = assigned(
+            "Страна «Махелония» надписи Каба-и-Зардушт, ВДИ, 1967, №4.",
+            Language::Ru,
+        );
+        assert_eq!(f.container.as_deref(), Some("ВДИ"));
+        assert_eq!(f.issue.as_deref(), Some("4"));
+        assert_eq!(f.publisher, None);
     }
 
     #[test]
