@@ -767,6 +767,15 @@ fn block_end(
         text[..consumed].ends_with('.') || (et_al && evidence >= Evidence::Named);
     let t = rest.trim_start();
     let spaced = rest.len() != t.len();
+    // "Rāzī, Muhammad Sharīf; Ganjīneh-ye …": a semicolon closes an
+    // inverted name as its period would. (The Persian `؛` more often
+    // parts a title from its subtitle: `دشمنان آن؛ پژوهشی …`.)
+    if let Some(after) = t.strip_prefix(';')
+        && text[..consumed].contains(',')
+        && after.starts_with(char::is_whitespace)
+    {
+        return Some(text.len() - after.len());
+    }
     if let Some(after) = t.strip_prefix('.').or_else(|| t.strip_prefix(':')) {
         // "R.Əliyev.Şirvan xanlığı…": initials make the name sure enough for
         // a title glued to its period.

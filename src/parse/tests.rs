@@ -1114,3 +1114,32 @@ fn page_after_a_notes_bracketed_imprint() {
     assert_eq!(r.pages.as_deref(), Some("3"));
     assert_eq!((r.year, r.place.as_deref()), (Some(1996), Some("New York")));
 }
+
+#[test]
+fn a_semicolon_closes_an_inverted_name_before_the_title() {
+    for (text, family, given, title) in [
+        (
+            "Rāzī, Muhammad Sharīf; Ganjīneh-ye Dānishmandān, Tehran 1352 (Sh).",
+            "Rāzī",
+            "Muhammad Sharīf",
+            "Ganjīneh-ye Dānishmandān",
+        ),
+        (
+            "Farāhānī, Mīrzā Mūsā; Iqāmat al-Burhān dar Usūl-e Dīn, Tehran.",
+            "Farāhānī",
+            "Mīrzā Mūsā",
+            "Iqāmat al-Burhān dar Usūl-e Dīn",
+        ),
+    ] {
+        let r = parse(text);
+        assert_eq!(r.authors, vec![person(family, Some(given))], "{text}");
+        assert_eq!(r.title.as_deref(), Some(title), "{text}");
+    }
+    // The Persian semicolon parts a title from its subtitle, after a name
+    // printed given-name first.
+    let r = parse(
+        "فخرالدین عظیمی، حاکمیت ملی و دشمنان آن؛ پژوهشی در کارنامه مخالفان، تهران، نگاره آفتاب، 1383، ص 63.",
+    );
+    assert_eq!(r.authors.len(), 1);
+    assert_eq!(r.title.as_deref(), Some("حاکمیت ملی و دشمنان آن"));
+}
