@@ -913,12 +913,8 @@ fn candidate(
         }
         // "[см.: 5, 6, 7]", "[цит. по 3, с. 31]": a word that introduces
         // the citation.
-        let (len, _) = vocab
-            .index
-            .see
-            .match_start(s)
-            .or_else(|| vocab.index.cite_quoted_in.match_start(s))?;
-        let rest = s[len..].trim_start_matches(|c: char| c == ':' || c.is_whitespace());
+        let rest = past_lead_in(s, &vocab.index.see)
+            .or_else(|| past_lead_in(s, &vocab.index.cite_quoted_in))?;
         if !rest.starts_with(is_digit) {
             return None;
         }
@@ -1048,6 +1044,14 @@ fn candidate(
         },
         cite_end,
     ))
+}
+
+/// What follows a lead-in word of `words` at the start of `s` (`см.:`,
+/// `bkz.`, `цит. по`), past its colon and spaces; `None` when `s` opens
+/// with none.
+pub(crate) fn past_lead_in<'a>(s: &'a str, words: &crate::vocab::Lexicon<()>) -> Option<&'a str> {
+    let (len, _) = words.match_start(s)?;
+    Some(s[len..].trim_start_matches(|c: char| c == ':' || c.is_whitespace()))
 }
 
 /// An ibid citation in `text[span]` whose ibid word ends at `from`

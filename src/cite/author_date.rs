@@ -296,6 +296,15 @@ impl List {
         list
     }
 
+    /// The entries whose first author is nearest to `cited` (all of them
+    /// at the best level [`List::by_name`] finds).
+    fn closest(&self, cited: &Folded) -> Vec<(&Listed, Level)> {
+        let mut found = self.by_name(cited, true);
+        let best = found.iter().map(|(_, lv)| *lv).min();
+        found.retain(|(_, lv)| Some(*lv) == best);
+        found
+    }
+
     /// Entries whose first author `cited` may name, with how closely:
     /// looked up by key, skeleton and whole name; compared with every
     /// entry only when `close` asks for names a letter or two apart and
@@ -741,17 +750,9 @@ fn part_units(text: &str, from: usize, to: usize, vocab: &Vocabulary) -> Option<
         return None;
     }
     // "(bkz. a.g.e.)": a "see" word before an ibid.
-    let from = match vocab.index.see.match_start(&text[from..to]) {
-        Some((len, _)) => {
-            let rest =
-                text[from + len..to].trim_start_matches(|c: char| c == ':' || c.is_whitespace());
-            if vocab.index.ibid.match_start(rest).is_some() {
-                to - rest.len()
-            } else {
-                from
-            }
-        }
-        None => from,
+    let from = match super::past_lead_in(&text[from..to], &vocab.index.see) {
+        Some(rest) if vocab.index.ibid.match_start(rest).is_some() => to - rest.len(),
+        _ => from,
     };
     if let Some((len, _)) = vocab.index.ibid.match_start(&text[from..to]) {
         let printed = (text[from..from + len].to_string(), from..from + len);
@@ -1873,9 +1874,7 @@ fn by_author(unit: &Unit, last: Option<u32>, listed: &List, vocab: &Vocabulary) 
     let Some((first, _)) = unit.names.first() else {
         return Outcome::Ibid { entry: last };
     };
-    let mut found = listed.by_name(&Folded::new(first, vocab), true);
-    let best = found.iter().map(|(_, lv)| *lv).min();
-    found.retain(|(_, lv)| Some(*lv) == best);
+    let found = listed.closest(&Folded::new(first, vocab));
     let pick = match found.as_slice() {
         [] => return Outcome::Unknown { nearest: None },
         [(l, _)] => l,
@@ -1917,9 +1916,7 @@ fn resolve(unit: &Unit, year: &Year, listed: &List, vocab: &Vocabulary) -> Outco
     }
     // Entries by this author, with how closely the name agrees.
     let cited = Folded::new(first, vocab);
-    let mut by_author = listed.by_name(&cited, true);
-    let best = by_author.iter().map(|(_, lv)| *lv).min();
-    by_author.retain(|(_, lv)| Some(*lv) == best);
+    let mut by_author = listed.closest(&cited);
     // "Burcu-Akalın": two authors joined by a hyphen, when no one of the
     // list bears the double name.
     if by_author.is_empty()
