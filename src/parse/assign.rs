@@ -186,6 +186,7 @@ fn take_free(work: &str, free: &Free<'_>, f: &mut Fields, state: &mut State, ctx
         || after_title(free, f, state, ctx)
         || bare_number(free, f, state)
         || container_before_pages(free, f, state, ctx)
+        || conference_volume(free, f, state)
         || series(free, f, state, ctx)
         || place_publisher(work, free, f, state)
         || author_after_title(free, f, state, ctx)
@@ -337,6 +338,28 @@ fn container_before_pages(free: &Free<'_>, f: &mut Fields, state: &mut State, ct
         return false;
     }
     set_container(f, free.value.clone(), ctx);
+    state.after_container = true;
+    state.last_free_was_title = false;
+    true
+}
+
+/// A name after the closed title that calls itself a conference's or
+/// congress's is the volume of its papers, the entry's container, with no
+/// `In:` or `//` before it ("… Pontos during the "Time of Troubles"",
+/// XVIIIth International Congress of Byzantine Studies. Major Papers,
+/// Moscow 1991"; "… Sorunu – XI. Türk Tarih Kongresi Bildiri Özetleri, TTK
+/// Basımevi, Ankara, 1990").
+fn conference_volume(free: &Free<'_>, f: &mut Fields, state: &mut State) -> bool {
+    if !(state.last_free_was_title
+        && f.container.is_none()
+        && f.title.is_some()
+        && !free.seg.bracketed
+        && matches!(free.seg.sep, Sep::Period | Sep::Comma | Sep::Dash)
+        && crate::parse::kind::conference(&free.value))
+    {
+        return false;
+    }
+    f.container = Some(free.value.clone());
     state.after_container = true;
     state.last_free_was_title = false;
     true

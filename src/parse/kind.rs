@@ -18,6 +18,9 @@ struct Table {
     /// Words naming a reference work: an encyclopedia, a dictionary.
     #[serde(default)]
     reference_works: Vec<String>,
+    /// Stems naming a conference, a congress, a symposium.
+    #[serde(default)]
+    conference_stems: Vec<String>,
     rule: Vec<Rule>,
 }
 
@@ -39,6 +42,10 @@ static TABLE: LazyLock<Table> = LazyLock::new(|| toml::from_str(KINDS).unwrap_or
 /// The words of `reference_works`, folded.
 static REFERENCE_WORKS: LazyLock<HashSet<String>> =
     LazyLock::new(|| TABLE.reference_works.iter().map(|w| fold(w)).collect());
+
+/// The stems of `conference_stems`, folded.
+static CONFERENCE_STEMS: LazyLock<Vec<String>> =
+    LazyLock::new(|| TABLE.conference_stems.iter().map(|w| fold(w)).collect());
 
 /// The kinds a rule may name.
 const KINDS_BY_NAME: [ReferenceKind; 8] = [
@@ -77,6 +84,7 @@ pub(crate) struct Signature {
     pub in_book: bool,
     pub marked: bool,
     pub collection: bool,
+    pub conference: bool,
     pub reference_work: bool,
 }
 
@@ -106,6 +114,7 @@ impl Signature {
             "in_book" => self.in_book,
             "marked" => self.marked,
             "collection" => self.collection,
+            "conference" => self.conference,
             "reference_work" => self.reference_work,
             "sparse" => self.sparse(),
             _ => return None,
@@ -158,6 +167,20 @@ pub(crate) fn reference_work(container: &str) -> bool {
     fold(container)
         .split(|c: char| !c.is_alphanumeric())
         .any(|w| REFERENCE_WORKS.contains(w))
+}
+
+/// Whether a container's name calls it a conference's or congress's
+/// ("Сборник научных трудов Всероссийской научно-практической
+/// конференции", "XI. Türk Tarih Kongresi Bildiri Özetleri"): its papers
+/// are chapters of the volume.
+pub(crate) fn conference(container: &str) -> bool {
+    fold(container)
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|w| {
+            CONFERENCE_STEMS
+                .iter()
+                .any(|stem| w.starts_with(stem.as_str()))
+        })
 }
 
 /// The kind of the first rule of `bib/kinds.toml` that `signature`
@@ -305,6 +328,57 @@ mod tests {
             choose(&Signature {
                 reference_work: false,
                 ..entry
+            }),
+            ReferenceKind::Article
+        );
+    }
+
+    #[test]
+    fn a_paper_of_a_conference_is_a_chapter_of_its_volume() {
+        assert!(conference(
+            "Сборник научных трудов Всероссийской научно-практической конференции"
+        ));
+        assert!(conference("XI. Türk Tarih Kongresi Bildiri Özetleri"));
+        assert!(conference(
+            "Actes du XIIe Congrès international des études byzantines"
+        ));
+        assert!(conference(
+            "AMEA Coğrafiya İnstitutunun konfrans materialları"
+        ));
+        assert!(conference("مجموعه مقالات همایش تاریخ محلی"));
+        assert!(!conference("Вопросы истории"));
+        assert!(!conference("Congregational History"));
+        let paper = Signature {
+            title: true,
+            authors: true,
+            container: true,
+            year: true,
+            pages: true,
+            conference: true,
+            ..Signature::default()
+        };
+        assert_eq!(choose(&paper), ReferenceKind::Chapter);
+        // A word of a journal's name ("Studies") does not make it one; a
+        // journal's issue that bears a conference's name stays one.
+        assert_eq!(
+            choose(&Signature {
+                journal: true,
+                ..paper
+            }),
+            ReferenceKind::Chapter
+        );
+        assert_eq!(
+            choose(&Signature {
+                journal: true,
+                issue: true,
+                ..paper
+            }),
+            ReferenceKind::Article
+        );
+        assert_eq!(
+            choose(&Signature {
+                conference: false,
+                ..paper
             }),
             ReferenceKind::Article
         );

@@ -522,6 +522,14 @@ impl Reader<'_> {
             if self.reference.url.is_none() {
                 self.reference.url = Some(text[url.clone()].to_string());
             }
+            if let Some((date, bracket)) = self.date_closing(text, url.end) {
+                // "https://islamansiklopedisi.org.tr/bitlis (21.06.2024).":
+                // the day the page was read, not the work's year.
+                self.reference.accessed = Some(text[date.clone()].to_string());
+                self.reference.accessed_on =
+                    date::find_day(&text[date], self.vocab, self.reference.language);
+                blank(&mut work, bracket);
+            }
             blank(&mut work, url);
         }
         let lead = work.len() - work.trim_start().len();
@@ -539,6 +547,39 @@ impl Reader<'_> {
             self.flags.repeated_authors = true;
         }
         work
+    }
+
+    /// A bracketed day closing the entry right after a URL that ends at
+    /// `at` (`(21.06.2024).`, `[5 May 2021]`): the day the page was read,
+    /// printed without a marker. Gives the date's span and the bracket's.
+    fn date_closing(
+        &self,
+        text: &str,
+        at: usize,
+    ) -> Option<(crate::source::Span, crate::source::Span)> {
+        let rest = &text[at..];
+        let open = at + rest.len() - rest.trim_start().len();
+        let close = match text[open..].chars().next()? {
+            '(' => ')',
+            '[' => ']',
+            _ => return None,
+        };
+        let inner = open + 1;
+        if !text[inner..]
+            .trim_start()
+            .starts_with(crate::script::is_digit)
+        {
+            // A marker names it ("(accessed 5 May 2021)"): `accessed` reads it.
+            return None;
+        }
+        let end = inner + text[inner..].find(close)?;
+        let after = &text[end + close.len_utf8()..];
+        if !after.chars().all(|c| c.is_whitespace() || c == '.') {
+            return None;
+        }
+        let date = inner..end;
+        date::find_day(&text[date.clone()], self.vocab, self.reference.language)?;
+        Some((date, open..end + close.len_utf8()))
     }
 
     /// An archival reference: the title or description before the archive,
@@ -1018,6 +1059,7 @@ impl Reader<'_> {
                 .container
                 .as_deref()
                 .is_some_and(|c| kind::collection(c, self.vocab)),
+            conference: r.container.as_deref().is_some_and(kind::conference),
             reference_work: r.container.as_deref().is_some_and(kind::reference_work),
         })
     }

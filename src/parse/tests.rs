@@ -1143,3 +1143,52 @@ fn a_semicolon_closes_an_inverted_name_before_the_title() {
     assert_eq!(r.authors.len(), 1);
     assert_eq!(r.title.as_deref(), Some("حاکمیت ملی و دشمنان آن"));
 }
+
+#[test]
+fn a_name_after_the_title_that_calls_itself_a_congress_is_the_container() {
+    let r = parse(
+        "Bryer A.A.M., \"Byzantium and the Pontos\", XVIIIth International Congress of Byzantine Studies, Moscow 1991, 246-265",
+    );
+    assert_eq!(
+        r.container.as_deref(),
+        Some("XVIIIth International Congress of Byzantine Studies")
+    );
+    assert_eq!(r.kind, ReferenceKind::Chapter);
+    let r = parse(
+        "Cərullayev A.Ş. Təbii dağıdıcı hadisələr və ekocoğrafi problemlər. AMEA Coğrafiya İnstitutunun konfrans materialları, Şəki, 2006. səh 69-78.",
+    );
+    assert_eq!(
+        r.container.as_deref(),
+        Some("AMEA Coğrafiya İnstitutunun konfrans materialları")
+    );
+    assert_eq!(r.kind, ReferenceKind::Chapter);
+    // A sentence of the title without such a word stays in the title.
+    let r = parse("Əliyev R. Şirvan xanlığı. Tarixi oçerk, Bakı, 1999.");
+    assert_eq!(r.container, None);
+}
+
+#[test]
+fn a_bracketed_day_closing_an_entry_after_its_url_is_the_day_it_was_read() {
+    let r = parse(
+        "METİN TUNCEL, \"BİTLİS\", TDV İslâm Ansiklopedisi, https://islamansiklopedisi.org.tr/bitlis (21.06.2024).",
+    );
+    assert_eq!(r.accessed.as_deref(), Some("21.06.2024"));
+    assert_eq!(r.year, None);
+    // An entry of a reference work read online is a chapter of it.
+    assert_eq!(r.kind, ReferenceKind::Chapter);
+    // A year in brackets is not a day, and text after the bracket keeps it
+    // the work's.
+    let r = parse("Smith J. Qajar Tabriz. https://example.org/tabriz (2019).");
+    assert_eq!(r.accessed, None);
+}
+
+#[test]
+fn tome_and_transliterated_t_give_a_volume() {
+    let r = parse("History of Dagestan. T. 1. M., 1967 (in Russian).");
+    assert_eq!(r.volume.as_deref(), Some("1"));
+    let r = parse(
+        "Zdanevitch E., \"Ruy Gonzales de Clavijo en Géorgie\", Actes du XIIe Congrès international des études byzantines. Tome II, Belgrad/Ohrid 1961, 249-255",
+    );
+    assert_eq!(r.volume.as_deref(), Some("2"));
+    assert_eq!(r.kind, ReferenceKind::Chapter);
+}
