@@ -62,6 +62,9 @@ enum Issue {
     MismatchedClose(Span, char),
     /// No closing bracket; insert one at this offset.
     Unclosed(usize, char),
+    /// A label closed by a comma where its period belongs (`s, 428`): the
+    /// comma's span and the label.
+    CommaForPeriod(Span, String),
     /// A range of entries too long to be one (`[5–60]`): its span and ends.
     LongRange(Span, u32, u32),
 }
@@ -246,6 +249,14 @@ pub fn scan_document(
             }
         }
         CitationStyle::AuthorDate => {
+            diagnostics.extend(
+                ad.citations
+                    .iter()
+                    .zip(&ad.resolutions)
+                    .flat_map(|(c, rs)| {
+                        rs.iter().filter_map(|r| yearless_finding(c, r, references))
+                    }),
+            );
             let taken: Vec<Span> = ad.citations.iter().map(|c| c.span.clone()).collect();
             all.extend(
                 ad.citations
@@ -296,6 +307,47 @@ pub fn scan_document(
         }
     }
     scan
+}
+
+/// The malformed-citation finding (C003) for an author–date item that
+/// names its author and page but no year (`(Ülgener, s. 72)`), when the
+/// list has one work by that author: the fix writes that work's year after
+/// the name.
+fn yearless_finding(
+    citation: &Citation,
+    r: &author_date::Resolution,
+    references: &[crate::model::Reference],
+) -> Option<Diagnostic> {
+    if !r.yearless {
+        return None;
+    }
+    let author_date::Outcome::Found { entry, .. } = r.outcome else {
+        return None;
+    };
+    let year = references
+        .iter()
+        .find(|e| e.number == entry)?
+        .year
+        .map(|y| y.to_string())?;
+    let (name, span) = &r.name;
+    let cited = &citation.text;
+    Some(
+        Diagnostic::new(
+            Rule::MalformedCitation,
+            span.clone(),
+            format!("`{cited}` names `{name}` and a page but no year"),
+        )
+        .with_reference(entry)
+        .with_help(format!(
+            "an author–date citation gives the year of the work: entry {entry} by {name} is of {year}"
+        ))
+        .with_fix(Fix::replace(
+            format!("Insert `, {year}` after `{name}`"),
+            Applicability::Unsafe,
+            span.end..span.end,
+            format!(", {year}"),
+        )),
+    )
 }
 
 /// The bidi-control finding (R004) for the controls at `spans`, named
@@ -827,6 +879,13 @@ fn diagnose(issue: &Issue, citation: &Citation, convention: &str) -> Option<Diag
             format!("`{cited}` opens and closes with different brackets"),
         )
         .with_fix(Fix::replace(format!("Replace with `{expected}`"), Applicability::Safe, span.clone(), expected.to_string())),
+        Issue::CommaForPeriod(span, label) => Diagnostic::new(
+            Rule::MalformedCitation,
+            span.clone(),
+            format!("the label `{label},` in `{cited}` ends with a comma where its period belongs"),
+        )
+        .with_help(format!("write `{label}.` before the page: a comma separates the parts of a citation"))
+        .with_fix(Fix::replace(format!("Replace `{label},` with `{label}.`"), Applicability::Safe, span.clone(), ".")),
         Issue::LongRange(span, n, m) => Diagnostic::new(
             Rule::MalformedCitation,
             span.clone(),
@@ -1162,6 +1221,7 @@ impl Parsed {
                 | Issue::LatinInCyrillic(s, _)
                 | Issue::Stray(s, _)
                 | Issue::MismatchedClose(s, _)
+                | Issue::CommaForPeriod(s, _)
                 | Issue::LongRange(s, ..) => span(s),
                 Issue::MissingSeparator(at) | Issue::Unclosed(at, _) => *at += by,
             }
@@ -1659,6 +1719,33 @@ fn locator_at(
             },
             end,
             None,
+        ));
+    }
+    // A label closed by a comma for its period: "(Bulut, 2007, s, 428)",
+    // "(Said, 2013, s,14)", "[5, с, 12]" (a finding with its fix).
+    if let Some(label) = s
+        .split(',')
+        .next()
+        .filter(|w| (1..=4).contains(&w.chars().count()) && w.chars().all(char::is_alphabetic))
+        && let Some(after) = s.get(label.len() + 1..)
+        && let t = after.trim_start_matches([' ', '\u{a0}'])
+        && t.starts_with(is_digit)
+        && let Some((len, meaning)) = vocab.index.labels.match_start(&format!("{label}."))
+        && len == label.len() + 1
+        && let Ok((rest, r)) = range_list(t)
+        && !rest.trim_start().starts_with(|c: char| c.is_alphabetic())
+    {
+        let end = to - rest.len();
+        let comma = pos + label.len();
+        return Some((
+            Locator {
+                label: *meaning,
+                value: normalize_range(r),
+                printed: Some(label.to_string()),
+                span: pos..end,
+            },
+            end,
+            Some(Issue::CommaForPeriod(comma..comma + 1, label.to_string())),
         ));
     }
     // An unknown abbreviation with a number: "x.329", "стр 5".
@@ -2176,5 +2263,65 @@ mod tests {
         );
         assert_eq!(&text[s.citations[1].items[0].number_span.clone()], "٤");
         assert!(s.diagnostics.is_empty());
+    }
+
+    #[test]
+    fn a_label_closed_by_a_comma_is_read_and_its_period_restored() {
+        let text = "Yazılıb [5, с, 12] və (3, s,14).";
+        let s = scan(text, 5);
+        let pages: Vec<_> = s
+            .citations
+            .iter()
+            .map(|c| {
+                c.items[0]
+                    .locator
+                    .as_ref()
+                    .map(|l| (l.label, l.value.clone()))
+            })
+            .collect();
+        assert_eq!(
+            pages,
+            vec![
+                Some((Meaning::Page, "12".to_string())),
+                Some((Meaning::Page, "14".to_string()))
+            ]
+        );
+        assert_eq!(s.diagnostics.len(), 2, "{:?}", s.diagnostics);
+        for d in &s.diagnostics {
+            assert_eq!(d.rule, Rule::MalformedCitation);
+            let edit = &d.fix.as_ref().expect("fix").edits[0];
+            assert_eq!(&text[edit.span.clone()], ",");
+            assert_eq!(edit.replacement, ".");
+        }
+    }
+
+    #[test]
+    fn an_author_date_item_without_a_year_is_malformed_with_the_works_year_to_insert() {
+        let list = "Ülgener, S. F. (1981). Zihniyet ve din. İstanbul: Der.\n\
+                    Bromley, D. (1998). The politics of apostasy. Westport: Praeger.";
+        let text = format!(
+            "Eser (Ülgener, s. 72) ve (Bromley, 1998, p. 4) okunur.\n\n## Kaynakça\n\n{list}\n"
+        );
+        let source = crate::Source::new("t.md", text);
+        let config = crate::config::Config::default();
+        let document = crate::split::split(&source, &config.vocabulary);
+        let references = crate::parse::parse_references(&source, &document, &config.vocabulary);
+        let s = scan_document(
+            source.text(),
+            std::slice::from_ref(&document.body),
+            &references,
+            false,
+            &config,
+        );
+        assert_eq!(s.citations.len(), 2);
+        let found: Vec<_> = s
+            .diagnostics
+            .iter()
+            .filter(|d| d.rule == Rule::MalformedCitation)
+            .collect();
+        assert_eq!(found.len(), 1, "{found:?}");
+        let edit = &found[0].fix.as_ref().expect("fix").edits[0];
+        assert_eq!(edit.replacement, ", 1981");
+        assert_eq!(&source.text()[..edit.span.start], "Eser (Ülgener");
     }
 }

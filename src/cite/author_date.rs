@@ -47,6 +47,9 @@ pub(crate) struct Resolution {
     pub year: Option<(String, Span)>,
     /// Where `et al.` (or `vd.`, `и др.`) is, if the citation says it.
     pub et_al: Option<Span>,
+    /// Whether the item names its author and page but no year (`Ülgener,
+    /// s. 72`), with no ibid word.
+    pub yearless: bool,
 }
 
 /// The outcome of resolving one item.
@@ -528,6 +531,9 @@ struct Unit {
     /// `(Zarandī in Māzandarānī 1999: 5:30)`. Its own entry for the year,
     /// when the list has one, is the one cited.
     quoted: Option<String>,
+    /// Whether it names its author and a page but no year (`Ülgener, s.
+    /// 72`): an item only when the list has the author.
+    yearless: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -598,12 +604,19 @@ fn bracket(
     }
     let mut resolutions = Vec::new();
     let mut items = Vec::new();
+    let mut kept = Vec::with_capacity(units.len());
     for unit in &units {
         let outcome = match &unit.year {
             Year::Ibid if !unit.names.is_empty() => by_author(unit, *last_entry, listed, vocab),
             Year::Ibid => Outcome::Ibid { entry: *last_entry },
             year => resolve(unit, year, listed, vocab),
         };
+        if unit.yearless && matches!(outcome, Outcome::Unknown { .. }) {
+            // "(Ankara, s. 5)": a name the list does not have, without a
+            // year, is no citation.
+            continue;
+        }
+        kept.push(unit.clone());
         if let Some(entry) = outcome.entry() {
             *last_entry = Some(entry);
         }
@@ -634,7 +647,12 @@ fn bracket(
             name,
             year,
             et_al: unit.et_al.clone(),
+            yearless: unit.yearless,
         });
+    }
+    let units = kept;
+    if units.is_empty() {
+        return None;
     }
     // A range of years cites a work only when it finds one: "(Nizami,
     // 1141-1209)" gives a life.
@@ -811,10 +829,15 @@ fn part_units(text: &str, from: usize, to: usize, vocab: &Vocabulary) -> Option<
             Some(u) => units.extend(u),
             // The quoted author without a year ("Halit Ziya Uşaklıgil, akt.").
             None if quoted && names_only(&text[piece.clone()]) => {}
-            // "(Ülgener, s. 72; Şeyh Sadi Şirazi, 1941, s. 176)": a name
-            // and a page without a year is no author–date item; the rest of
-            // the bracket still is.
-            None if yearless(text, piece.clone(), vocab) => {}
+            // "(Ülgener, s. 72)", "(Bıyıklı, s. 28-29; Sayar, 1998, s. 66)":
+            // a name and a page without a year cite the author's work when
+            // the list has it (`bracket` resolves it as a named ibid and
+            // drops it when the name is not listed).
+            None if yearless(text, piece.clone(), vocab) => {
+                if let Some(u) = yearless_unit(text, piece, vocab) {
+                    units.push(u);
+                }
+            }
             None => return None,
         }
     }
@@ -854,6 +877,7 @@ fn ibid_unit(
         locator,
         more_locators: Vec::new(),
         quoted: None,
+        yearless: false,
     }])
 }
 
@@ -886,6 +910,16 @@ fn joined_works(text: &str, piece: Span, vocab: &Vocabulary) -> Option<Vec<Unit>
         return Some(left);
     }
     None
+}
+
+/// The unit of a name and a labelled page without a year (`Ülgener, s.
+/// 72`): resolved by its author as a named ibid is.
+fn yearless_unit(text: &str, piece: Span, vocab: &Vocabulary) -> Option<Unit> {
+    let comma = piece.start + text[piece.clone()].find(',')?;
+    let names = names_before(text, piece.start, comma, vocab)?;
+    let mut unit = ibid_unit(text, comma + 1, piece.end, names, vocab)?.pop()?;
+    unit.yearless = true;
+    Some(unit)
 }
 
 /// Whether `text[piece]` is a name and a labelled page without a year
@@ -1103,6 +1137,7 @@ fn unit(text: &str, from: usize, to: usize, vocab: &Vocabulary) -> Option<Vec<Un
                     Vec::new()
                 },
                 quoted: quoted.clone(),
+                yearless: false,
             })
             .collect(),
     )
@@ -2232,10 +2267,40 @@ mod tests {
                 ),
                 (
                     "(Ülgener, s. 72; Erzurumlu İbrahim Hakkı, 1294.s.113)".into(),
-                    vec![page(3, "113")]
+                    vec![page(4, "72"), page(3, "113")]
                 ),
             ]
         );
+    }
+
+    #[test]
+    fn a_listed_name_and_a_page_without_a_year_cite_that_authors_work() {
+        let found = cites(
+            "İlk (Ülgener, s. 72) ve (Bromley, p. 9; Bâkî, (t.y.), s. 78). \
+             Şehir (Ankara, s. 5) ve (Bulut, 2007, s, 428) anlatılır.",
+            LIST,
+        );
+        let page = |n: u32, p: &str| (Some(n), Some(p.to_string()));
+        assert_eq!(
+            found,
+            vec![
+                ("(Ülgener, s. 72)".into(), vec![page(4, "72")]),
+                (
+                    "(Bromley, p. 9; Bâkî, (t.y.), s. 78)".into(),
+                    vec![page(2, "9"), page(1, "78")]
+                ),
+                // A page label closed by a comma is read as its period; the
+                // author is not listed, but the bracket is a citation.
+                (
+                    "(Bulut, 2007, s, 428)".into(),
+                    vec![(None, Some("428".into()))]
+                ),
+            ]
+        );
+        let scan = scanned("İlk (Ülgener, s. 72).", LIST);
+        assert!(scan.resolutions[0][0].yearless);
+        let scan = scanned("İlk (Ülgener, a.g.e., s. 72).", LIST);
+        assert!(!scan.resolutions[0][0].yearless);
     }
 
     #[test]
