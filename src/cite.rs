@@ -1697,56 +1697,40 @@ fn locator_at(
         ));
     }
     // A label typed without its period before a spaced number: "[там же,
-    // с 53-54]", "(12, s 45)", "(7, v 20)".
-    if let Some(label) = s
-        .split(' ')
-        .next()
-        .filter(|w| (1..=4).contains(&w.chars().count()) && w.chars().all(char::is_alphabetic))
-        && let Some(after) = s.get(label.len() + 1..)
-        && after.starts_with(is_digit)
-        && let Some((len, meaning)) = vocab.index.labels.match_start(&format!("{label}."))
-        && len == label.len() + 1
-        && let Ok((rest, r)) = range_list(after)
-        && !rest.trim_start().starts_with(|c: char| c.is_alphabetic())
-    {
-        let end = to - rest.len();
-        return Some((
-            Locator {
-                label: *meaning,
-                value: normalize_range(r),
-                printed: Some(label.to_string()),
-                span: pos..end,
-            },
-            end,
-            None,
-        ));
-    }
-    // A label closed by a comma for its period: "(Bulut, 2007, s, 428)",
-    // "(Said, 2013, s,14)", "[5, с, 12]" (a finding with its fix).
-    if let Some(label) = s
-        .split(',')
-        .next()
-        .filter(|w| (1..=4).contains(&w.chars().count()) && w.chars().all(char::is_alphabetic))
-        && let Some(after) = s.get(label.len() + 1..)
-        && let t = after.trim_start_matches([' ', '\u{a0}'])
-        && t.starts_with(is_digit)
-        && let Some((len, meaning)) = vocab.index.labels.match_start(&format!("{label}."))
-        && len == label.len() + 1
-        && let Ok((rest, r)) = range_list(t)
-        && !rest.trim_start().starts_with(|c: char| c.is_alphabetic())
-    {
-        let end = to - rest.len();
-        let comma = pos + label.len();
-        return Some((
-            Locator {
-                label: *meaning,
-                value: normalize_range(r),
-                printed: Some(label.to_string()),
-                span: pos..end,
-            },
-            end,
-            Some(Issue::CommaForPeriod(comma..comma + 1, label.to_string())),
-        ));
+    // с 53-54]", "(12, s 45)", "(7, v 20)"; or closed by a comma for its
+    // period: "(Bulut, 2007, s, 428)", "(Said, 2013, s,14)", "[5, с, 12]"
+    // (a finding with its fix).
+    for mark in [' ', ','] {
+        if let Some(label) = s
+            .split(mark)
+            .next()
+            .filter(|w| (1..=4).contains(&w.chars().count()) && w.chars().all(char::is_alphabetic))
+            && let Some(after) = s.get(label.len() + 1..)
+            && let t = if mark == ',' {
+                after.trim_start_matches([' ', '\u{a0}'])
+            } else {
+                after
+            }
+            && t.starts_with(is_digit)
+            && let Some((len, meaning)) = vocab.index.labels.match_start(&format!("{label}."))
+            && len == label.len() + 1
+            && let Ok((rest, r)) = range_list(t)
+            && !rest.trim_start().starts_with(|c: char| c.is_alphabetic())
+        {
+            let end = to - rest.len();
+            let at = pos + label.len();
+            let issue = (mark == ',').then(|| Issue::CommaForPeriod(at..at + 1, label.to_string()));
+            return Some((
+                Locator {
+                    label: *meaning,
+                    value: normalize_range(r),
+                    printed: Some(label.to_string()),
+                    span: pos..end,
+                },
+                end,
+                issue,
+            ));
+        }
     }
     // An unknown abbreviation with a number: "x.329", "стр 5".
     let word_len: usize = s
