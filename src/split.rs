@@ -97,8 +97,16 @@ pub fn split(source: &Source, vocab: &Vocabulary) -> Document {
                 .with_help("put the numbered list directly under the heading"),
             );
         }
+        let mut notes = notes_after(&lines, &kinds, heading.start);
+        notes.extend(notes_under_heading(
+            text,
+            &lines,
+            &kinds,
+            section.end,
+            vocab,
+        ));
         return Document {
-            notes: notes_after(&lines, &kinds, heading.start),
+            notes,
             body: 0..heading.start,
             heading: Some(heading),
             section: Some(start..end),
@@ -306,6 +314,35 @@ fn leading_end_heading(line: &str, vocab: &Vocabulary) -> Option<bool> {
     let close = inner.find(['*', '_'])?;
     let key = fold(inner[..close].trim().trim_end_matches(':'));
     Some(vocab.index.end_headings.contains_key(&key))
+}
+
+/// The text under a notes heading (`FOOTNOTES`, `Примечания`, `Notlar`)
+/// at line `at`, right after the list, up to the next heading: the notes
+/// of a text printed after its references, which cite as its body does.
+fn notes_under_heading(
+    text: &str,
+    lines: &[Line],
+    kinds: &[LineKind],
+    at: usize,
+    vocab: &Vocabulary,
+) -> Option<Span> {
+    let line = lines.get(at)?;
+    if !matches!(kinds[at], LineKind::Heading | LineKind::EndHeading) {
+        return None;
+    }
+    let key = fold(heading_slice(text[line.span.clone()].trim_start()));
+    if !vocab.index.notes_headings.contains_key(&key) {
+        return None;
+    }
+    let end = (at + 1..lines.len())
+        .find(|&i| {
+            matches!(
+                kinds[i],
+                LineKind::Heading | LineKind::EndHeading | LineKind::ReferenceHeading
+            )
+        })
+        .map_or(text.len(), |i| lines[i].span.start);
+    (line.next < end).then_some(line.next..end)
 }
 
 /// The footnote definitions that start at or after `from`, each with its
@@ -1279,5 +1316,27 @@ mod tests {
     fn unknown_group_heading_inside_numbered_list_is_kept() {
         let text = "Литература\n**Архивы**\n1. ГАРФ. Ф. 1. Оп. 1. Д. 1.\n**Прочее издание**\n2. Иванов И.И. Книга. М., 1990.\n\n**Об авторе**\nИван.\n";
         assert_eq!(raws(text).len(), 2);
+    }
+
+    #[test]
+    fn notes_under_their_heading_after_the_list_are_scanned_as_notes() {
+        let text = "Body cites (Whitehead, 1938, p. 4).\n\n\
+                    REFERENCES\n\n\
+                    Whitehead, A. N. (1938). Modes of thought. New York: Macmillan.\n\n\
+                    Whitehead, A. N. (1929). Aims of education. New York: Macmillan.\n\n\
+                    FOOTNOTES\n\n\
+                    1 The rabbit speaks (Whitehead, 1929, p. 2).\n\n\
+                    2 (Whitehead, 1938, p.28)\n\n\
+                    ABOUT THE AUTHOR\n\n\
+                    Taught at a school (2001).\n";
+        let d = doc(text);
+        assert_eq!(d.entries.len(), 2);
+        assert_eq!(d.notes.len(), 1, "{:?}", d.notes);
+        let notes = &text[d.notes[0].clone()];
+        assert!(notes.trim_start().starts_with("1 The rabbit"), "{notes}");
+        assert!(notes.trim_end().ends_with("p.28)"), "{notes}");
+        // Under any other heading the text after the list is no note.
+        let other = text.replace("FOOTNOTES", "ACKNOWLEDGEMENTS");
+        assert!(doc(&other).notes.is_empty());
     }
 }

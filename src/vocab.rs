@@ -36,6 +36,8 @@ pub struct Headings {
     pub subsections: Vec<String>,
     /// Headings known to follow a list (summaries, keywords, appendices).
     pub ends: Vec<String>,
+    /// Headings of notes printed after the list (`FOOTNOTES`, `Примечания`).
+    pub notes: Vec<String>,
 }
 
 /// What a locator label means.
@@ -536,6 +538,8 @@ pub(crate) struct Index {
     pub reference_headings: HashMap<String, ()>,
     pub subsection_headings: HashMap<String, ()>,
     pub end_headings: HashMap<String, ()>,
+    /// Headings of notes after the list, folded.
+    pub notes_headings: HashMap<String, ()>,
     pub labels: Lexicon<Meaning>,
     pub verso: Lexicon<()>,
     pub extent: Lexicon<()>,
@@ -722,6 +726,7 @@ impl Vocabulary {
         self.headings.references.extend(headings.references);
         self.headings.subsections.extend(headings.subsections);
         self.headings.ends.extend(headings.ends);
+        self.headings.notes.extend(headings.notes);
         self.locators.label.extend(locators.label);
         self.locators.verso.extend(locators.verso);
         self.locators.folio_letters.extend(locators.folio_letters);
@@ -901,6 +906,7 @@ impl Vocabulary {
             reference_headings: set(&self.headings.references),
             subsection_headings: set(&self.headings.subsections),
             end_headings: set(&self.headings.ends),
+            notes_headings: set(&self.headings.notes),
             labels: Lexicon::new(
                 self.locators
                     .label
