@@ -575,12 +575,20 @@ fn bracket(
     let units = units_in(text, open + 1, close, vocab)?;
     let mut narrative_start = None;
     let mut units = units;
-    if units.len() == 1 && units[0].names.is_empty() && !matches!(units[0].year, Year::Ibid) {
-        // A year alone: the author is named before the bracket.
+    let years_alone = units
+        .iter()
+        .all(|u| u.names.is_empty() && !matches!(u.year, Year::Ibid));
+    if years_alone {
+        // A year alone, or years alone ("Dewey (1909; 1938)"): the author
+        // is named before the bracket.
         let (start, names, et_al, suffixed) = named_before(text, open, part.start, listed, vocab)
             .or_else(|| {
             mentioned_before(text, open, part.start, listed, &units[0].year, vocab)
         })?;
+        for unit in &mut units[1..] {
+            unit.names.clone_from(&names);
+            unit.et_al.clone_from(&et_al);
+        }
         let unit = &mut units[0];
         unit.printed = Some((
             text[start..et_al.as_ref().map_or(name_end(&names), |s| s.end)].to_string(),
@@ -1368,7 +1376,14 @@ fn names_before(text: &str, from: usize, year_at: usize, vocab: &Vocabulary) -> 
     let mut idx = name_words.len();
     while idx > 0 {
         let w = &name_words[idx - 1];
-        let word = text[w.clone()].trim_end_matches([',', '،']);
+        // "(Burcu- Akalın, 2008)": a dash after a word, then a space, joins
+        // two authors as a comma does.
+        let dashed = text[w.clone()].chars().count() > 2
+            && text[w.clone()].ends_with(crate::script::is_dash)
+            && text[w.end..].starts_with(char::is_whitespace);
+        let word = text[w.clone()]
+            .trim_end_matches(crate::script::is_dash)
+            .trim_end_matches([',', '،']);
         let is_conj = word == "/"
             || vocab
                 .index
@@ -1399,7 +1414,7 @@ fn names_before(text: &str, from: usize, year_at: usize, vocab: &Vocabulary) -> 
         }
         // "Rabi, Ter-Oganov", "Budylina, Braitseva, & Kharlamova": a
         // comma after a word closes the name before.
-        let comma = text[w.clone()].ends_with([',', '،']);
+        let comma = text[w.clone()].ends_with([',', '،']) || dashed;
         if comma && !current.is_empty() && name_word(word, vocab) {
             names.push(join(text, &current));
             current.clear();
@@ -2270,6 +2285,40 @@ mod tests {
                     vec![page(4, "72"), page(3, "113")]
                 ),
             ]
+        );
+    }
+
+    #[test]
+    fn authors_joined_by_a_dash_et_al_without_its_period_and_a_named_authors_years() {
+        let list = "Burcu, E. ve Akalın, M. (2008). Roman. İstanbul: Dergâh.\n\
+                    Dewey, J. (1909). Moral principles in education. Boston: Houghton.\n\
+                    Dewey, J. (1938). Experience and education. New York: Collier.\n\
+                    Eagleton, T. vd. (1993). Milliyetçilik. İstanbul: Ayrıntı.";
+        let found = cites(
+            "Metin (Burcu- Akalın, 2008, s. 31) ve (Eagleton vd, 1993, s. 76). \
+             Dewey (1909; 1938) strongly advocated it.",
+            list,
+        );
+        let page = |n: u32, p: &str| (Some(n), Some(p.to_string()));
+        assert_eq!(
+            found,
+            vec![
+                ("(Burcu- Akalın, 2008, s. 31)".into(), vec![page(1, "31")]),
+                ("(Eagleton vd, 1993, s. 76)".into(), vec![page(4, "76")]),
+                (
+                    "Dewey (1909; 1938)".into(),
+                    vec![(Some(2), None), (Some(3), None)]
+                ),
+            ]
+        );
+        // A hyphen inside a name joins nothing.
+        let found = cites(
+            "(Ter-Oganov, 2012)",
+            "Ter-Oganov, N. (2012). Title. Moscow: Nauka.",
+        );
+        assert_eq!(
+            found,
+            vec![("(Ter-Oganov, 2012)".into(), vec![(Some(1), None)])]
         );
     }
 
