@@ -376,7 +376,10 @@ pub(crate) fn date<'a>(
         }
         // 12 may 1920, 12 мая 1920 г., ۱۵ مهر ۱۳۵۷, 14 окт.
         if let Ok((rest, (d, _, (cal, m)))) = (day, sp, month(vocab)).parse(i) {
-            if let Ok((r2, (_, y))) = (sp, year(vocab, language)).parse(rest) {
+            // "(2 دی، 1398)": a comma may stand before the year.
+            if let Ok((r2, (_, _, y))) =
+                (opt(one_char_of(&[',', '،'])), sp, year(vocab, language)).parse(rest)
+            {
                 return dated(r2, cal, u64::from(m), d, Some(y));
             }
             return dated(rest, cal, u64::from(m), d, None);

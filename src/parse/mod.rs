@@ -1041,6 +1041,10 @@ impl Reader<'_> {
             editors: !r.editors.is_empty(),
             year: r.year.is_some(),
             date: r.date.is_some(),
+            day: r
+                .date
+                .as_deref()
+                .is_some_and(|d| date::find_day(d, self.vocab, r.language).is_some()),
             place: r.place.is_some(),
             publisher: r.publisher.is_some(),
             edition: r.edition.is_some(),

@@ -1192,3 +1192,16 @@ fn tome_and_transliterated_t_give_a_volume() {
     assert_eq!(r.volume.as_deref(), Some("2"));
     assert_eq!(r.kind, ReferenceKind::Chapter);
 }
+
+#[test]
+fn a_container_dated_to_the_day_is_a_newspaper() {
+    let r = parse("یحیی آریابخشایش، حضور ایران در ورسای، ایران، ش7236، (2 دی، 1398).");
+    assert_eq!(r.year, Some(2019));
+    assert_eq!(r.date.as_deref(), Some("2 دی، 1398"));
+    assert_eq!(r.kind, ReferenceKind::Newspaper);
+    let r = parse("ДЕРГАЧЕВ А. Беженцы в своей стране. «Известия», 13 октября 1990 г.");
+    assert_eq!(r.kind, ReferenceKind::Newspaper);
+    // A month without its day is a journal's issue.
+    let r = parse("Smith J. The Qajar court. Iranian Studies, no. 3, May 1990, pp. 5-9.");
+    assert_eq!(r.kind, ReferenceKind::Article);
+}
