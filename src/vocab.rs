@@ -257,6 +257,10 @@ pub struct MonthDef {
     pub number: u8,
     /// Printed names and abbreviations.
     pub names: Vec<String>,
+    /// Letters standing for the month in dates of archival catalogues,
+    /// matched with their case (BOA's `S`, `Ca`, `Za` for the lunar months).
+    #[serde(default)]
+    pub letters: Vec<String>,
 }
 
 #[derive(Debug, Clone, Default, Deserialize)]

@@ -191,7 +191,9 @@ fn take_free(work: &str, free: &Free<'_>, f: &mut Fields, state: &mut State, ctx
         || author_after_title(free, f, state, ctx)
         || place_before_year(work, free, f, state, ctx)
         || place_after_publisher(work, free, f, ctx)
+        || place_after_thesis(free, f)
         || publisher_continued(work, free, f, ctx)
+        || institution_continued(work, free, f, ctx)
         || publisher_or_periodical(work, free, f, state, ctx)
         || container_continued(free, f, state);
     if !taken {
@@ -532,6 +534,54 @@ fn place_after_publisher(work: &str, free: &Free<'_>, f: &mut Fields, ctx: &Ctx)
         return true;
     }
     false
+}
+
+/// "…, Hitit Üniversitesi, Sosyal Bilimler Enstitüsü, Basılmamış Yüksek
+/// Lisans Tezi, Çorum.", "…, Yayınlanmamış yüksek lisans tezi, Dicle
+/// Üniversitesi, Diyarbakır": a Turkish thesis names the place of its
+/// university last, after the thesis designation or the university.
+fn place_after_thesis(free: &Free<'_>, f: &mut Fields) -> bool {
+    let after_thesis = free
+        .prev
+        .is_some_and(|p| matches!(p.elem, Some(Elem::Thesis(_))));
+    if f.place.is_none()
+        && f.thesis
+        && after_thesis
+        && free.next.is_none()
+        && free.seg.sep == Sep::Comma
+        && looks_like_place(&free.value)
+    {
+        f.place = Some(free.value.clone());
+        return true;
+    }
+    false
+}
+
+/// "Hitit Üniversitesi, Sosyal Bilimler Enstitüsü": an institution named
+/// after the institution taken as the publisher, with a comma between, is
+/// the part of it that published (a university's institute or faculty).
+fn institution_continued(work: &str, free: &Free<'_>, f: &mut Fields, ctx: &Ctx) -> bool {
+    let corporate = |s: &str| contains_word(s, &ctx.vocab.index.corporate);
+    let after_publisher = free.prev.is_some_and(|p| {
+        p.elem.is_none()
+            && f.publisher.as_deref().is_some_and(|publisher| {
+                corporate(publisher)
+                    && publisher
+                        .ends_with(tidy_keeping(&work[p.range.clone()], Some(ctx.vocab)).as_str())
+            })
+    });
+    if !(after_publisher
+        && free.seg.sep == Sep::Comma
+        && !free.seg.bracketed
+        && corporate(&free.value))
+    {
+        return false;
+    }
+    if let Some(publisher) = &mut f.publisher {
+        publisher.push_str(", ");
+        publisher.push_str(&free.value);
+    }
+    true
 }
 
 /// "تهران، کتابخانه، موزه و مرکز اسناد مجلس شورای اسلامی، 1390", "تهران،

@@ -157,7 +157,11 @@ fn read_sep(text: &str, mut pos: usize) -> (usize, Sep) {
             take(Sep::Colon, 1, &mut pos);
         } else if c == ';' || c == '؛' {
             take(Sep::Semicolon, c.len_utf8(), &mut pos);
-        } else if c == '/' && (pos == 0 || text[..pos].ends_with(char::is_whitespace)) {
+        } else if c == '/'
+            && (pos == 0
+                || text[..pos].ends_with(char::is_whitespace)
+                || glued_statement(&text[..pos], &rest[1..]))
+        {
             take(Sep::Slash, 1, &mut pos);
         } else if (is_area_dash(c) || c == TATWEEL)
             && (pos == 0 || text[..pos].ends_with(char::is_whitespace))
@@ -539,6 +543,17 @@ fn glued_place(after: &str, ctx: &Ctx) -> bool {
 /// A dash that separates the areas of an entry: hyphen-minus, the Unicode
 /// dashes (‐ ‒ – — ―), minus; not the Arabic tatweel, which stretches a word
 /// (spaced on both sides it is a dash: "بيروت ـ ١٤٠٣ ه.").
+/// GOST's statement of responsibility after a slash typed without its
+/// spaces ("…империи/ Д. В. Конкин //", "…ценностей./Р.А.Алиханова//"):
+/// the slash is glued to a word before it and initials follow it.
+fn glued_statement(before: &str, after: &str) -> bool {
+    let t = after.trim_start();
+    let mut chars = t.chars();
+    before.ends_with(|c: char| c.is_alphabetic() || c == '.')
+        && chars.next().is_some_and(char::is_uppercase)
+        && chars.next() == Some('.')
+}
+
 fn is_area_dash(c: char) -> bool {
     crate::script::is_dash(c) && c != TATWEEL
 }
@@ -1368,6 +1383,13 @@ fn thesis_end(s: &str, from: usize, ctx: &Ctx) -> usize {
         if sep == Sep::DoubleSlash || sep == Sep::Slash {
             return pos;
         }
+        // "…, Basılmamış Yüksek Lisans Tezi, Çorum.": a place the
+        // vocabulary does not know, closing the entry after a comma.
+        if sep == Sep::Comma
+            && super::assign::looks_like_place(s[p..].trim_end().trim_end_matches('.'))
+        {
+            return pos;
+        }
         // advance over one word
         let w = s[p..]
             .find(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | '/' | '،' | '.'))
@@ -1482,6 +1504,9 @@ fn scan_free(text: &str, pos: usize, ctx: &Ctx) -> usize {
             }
             '/' if i > 0 && s[..i].ends_with(' ') && next.is_some_and(char::is_whitespace) => {
                 return pos + i - 1;
+            }
+            '/' if glued_statement(&s[..i], after) => {
+                return pos + i;
             }
             c if (is_area_dash(c) || c == TATWEEL)
                 && i > 0

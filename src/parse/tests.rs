@@ -1143,3 +1143,96 @@ fn a_semicolon_closes_an_inverted_name_before_the_title() {
     assert_eq!(r.authors.len(), 1);
     assert_eq!(r.title.as_deref(), Some("حاکمیت ملی و دشمنان آن"));
 }
+
+/// GOST's statement of responsibility after a slash typed without its
+/// spaces ("…империи/ Д. В. Конкин //", "…ценностей./Р.А.Алиханова//"):
+/// the names are the statement, not the end of the title.
+#[test]
+fn a_glued_slash_opens_the_statement_of_responsibility() {
+    for (text, title) in [
+        (
+            "Конкин Д. В. Экономика и жизнь в Крыму после присоединения к Российской империи/ Д. В. Конкин // Боспорские исследования. – № 37, 2018. – С. 166-186.",
+            "Экономика и жизнь в Крыму после присоединения к Российской империи",
+        ),
+        (
+            "Алиханова, Р.А. Роль семьи в сохранении цивилизационных ценностей./Р.А.Алиханова// Педагогическая деятельность как творческий процесс. – Грозный, 2016. – С. 48 – 50 .",
+            "Роль семьи в сохранении цивилизационных ценностей",
+        ),
+    ] {
+        let r = parse(text);
+        assert_eq!(r.title.as_deref(), Some(title), "{text}");
+        assert_eq!(r.authors.len(), 1, "{text}");
+    }
+    // A slash between two words is no statement.
+    let r = parse("De Beylie L., L’habitation byzantine, Grenoble/Paris 1902");
+    assert!(r.note.as_deref().is_none_or(|n| !n.contains("Paris")));
+}
+
+/// The Ottoman archive's dates: a lunar month by its letter, the Rumi and
+/// Gregorian dates after a slash (BOA catalogues, İSNAD).
+#[test]
+fn ottoman_dates_with_their_gregorian_equivalents() {
+    let lunar = |year| {
+        Some(OriginalYear {
+            calendar: Calendar::LunarHijri,
+            year,
+        })
+    };
+    for (text, year, original) in [
+        (
+            "BOA, A.MKT.MHM., nr.281/2, 5 Ca 1280 / 18 Ekim 1863.",
+            1863,
+            lunar(1280),
+        ),
+        (
+            "DH.MKT.1858/117/1_1, 15 C.1308/14 Kânûn-i Sânî 1306/26 Ocak 1891",
+            1891,
+            lunar(1308),
+        ),
+        (
+            "DH.MKT.1808/49/1_1-2, B.1308/30 Kânûn-i Sânî 1306/11 Şubat 1891",
+            1891,
+            lunar(1308),
+        ),
+        (
+            "DH.MKT.1858/117/1_2, 11 Ağustos 1307/23 Ağustos 1891",
+            1891,
+            None,
+        ),
+        (
+            "Arşiv Fon Kodu: DH. MKT. Dosya No: 2310, Gömlek No: 98, Tarihi: 25 L (Şevval) 1317 (14 Şubat 1315-26 Şubat 1900), Konusu: Vergiler.",
+            1900,
+            lunar(1317),
+        ),
+    ] {
+        let r = parse(text);
+        assert_eq!((r.year, r.original_year), (Some(year), original), "{text}");
+        assert_eq!(r.title, None, "{text}");
+    }
+    // The letters keep their case: a page label is no month.
+    let r = parse("Belleten, C. 14, s. 1238.");
+    assert_eq!(r.original_year, None);
+}
+
+/// Turkish theses: the university and its institute publish, the place
+/// closes the entry after the designation ("Basılmamış Yüksek Lisans Tezi").
+#[test]
+fn turkish_thesis_institution_and_place() {
+    let r = parse(
+        "UZUNHARMAN, H. (2015), İnce Minareli Medresenin Kitabeleri, Hitit Üniversitesi, Sosyal Bilimler Enstitüsü, Basılmamış Yüksek Lisans Tezi, Çorum.",
+    );
+    assert_eq!(r.kind, ReferenceKind::Thesis);
+    assert_eq!(
+        r.publisher.as_deref(),
+        Some("Hitit Üniversitesi, Sosyal Bilimler Enstitüsü")
+    );
+    assert_eq!(r.place.as_deref(), Some("Çorum"));
+    let r = parse(
+        "GÜLER, H. (2021). Sahip Ata Külliyesi, Necmettin Erbakan Üniversitesi, Yayınlanmamış Yüksek Lisans Tezi, Konya.",
+    );
+    assert_eq!(
+        r.publisher.as_deref(),
+        Some("Necmettin Erbakan Üniversitesi")
+    );
+    assert_eq!(r.place.as_deref(), Some("Konya"));
+}
