@@ -170,6 +170,11 @@ fn read_sep(text: &str, mut pos: usize) -> (usize, Sep) {
             || is_area_dash(c)
                 && text[..pos].trim_end().ends_with('.')
                 && glued_dash(rest)
+            // ",-izd.AN SSSR", ".- izd. Nauka": where a segment ended
+            // before a label of the imprint (`label_after_dash`).
+            || is_area_dash(c)
+                && text[..pos].trim_end().ends_with(['.', ','])
+                && rest[c.len_utf8()..].trim_start().starts_with(char::is_lowercase)
         {
             take(Sep::Dash, c.len_utf8(), &mut pos);
         } else {
@@ -336,10 +341,11 @@ fn segments_in(text: &str, from: usize, to: usize, ctx: &Ctx) -> Vec<Seg> {
 /// a year ("سنة ١٤٢٣ هـ").
 fn imprint_label(s: &str, ctx: &Ctx) -> Option<usize> {
     let index = &ctx.vocab.index;
+    // A label with its period may be glued to the name ("İzd.Nauka").
     let after_word = |lexicon| {
-        let (rest, _) = word(lexicon).parse(s).ok()?;
+        let (rest, (label, ())) = word(lexicon).parse(s).ok()?;
         let t = rest.trim_start();
-        (t.len() < rest.len() && !t.is_empty()).then_some(t)
+        ((t.len() < rest.len() || label.ends_with('.')) && !t.is_empty()).then_some(t)
     };
     if let Some(t) = after_word(&index.imprint_labels) {
         return Some(s.len() - t.len());
@@ -540,9 +546,6 @@ fn glued_place(after: &str, ctx: &Ctx) -> bool {
     })
 }
 
-/// A dash that separates the areas of an entry: hyphen-minus, the Unicode
-/// dashes (‐ ‒ – — ―), minus; not the Arabic tatweel, which stretches a word
-/// (spaced on both sides it is a dash: "بيروت ـ ١٤٠٣ ه.").
 /// GOST's statement of responsibility after a slash typed without its
 /// spaces ("…империи/ Д. В. Конкин //", "…ценностей./Р.А.Алиханова//"):
 /// the slash is glued to a word before it and initials follow it.
@@ -554,6 +557,38 @@ fn glued_statement(before: &str, after: &str) -> bool {
         && chars.next() == Some('.')
 }
 
+/// "Рецензия на рукопись учебника «История Южных осетин».1989.", "//
+/// Южная Осетия.1992. №42.": the year typed without its space after the
+/// period that closes a title or a name (`before`, not an abbreviation).
+fn year_glued_to_name(before: &str, after: &str, ctx: &Ctx) -> bool {
+    let letters: String = before
+        .chars()
+        .rev()
+        .take_while(|c| c.is_alphabetic())
+        .collect();
+    let closed = before.ends_with(['»', '"', '”', ')'])
+        || letters.chars().count() >= 2
+            && !is_abbreviation(&letters.chars().rev().collect::<String>(), ctx);
+    closed
+        && year(ctx.vocab, ctx.lang)
+            .parse(after)
+            .is_ok_and(|(rest, _)| at_boundary(rest))
+}
+
+/// ".- izd. Nauka", ",-izd.AN SSSR": a dash after the period or comma,
+/// then a label of the imprint (`bib/imprint.toml` `imprint_labels`),
+/// opens the imprint area whatever the case of the label.
+fn label_after_dash(after: &str, ctx: &Ctx) -> bool {
+    let t = after.trim_start();
+    t.chars()
+        .next()
+        .filter(|&c| is_area_dash(c))
+        .is_some_and(|c| imprint_label(t[c.len_utf8()..].trim_start(), ctx).is_some())
+}
+
+/// A dash that separates the areas of an entry: hyphen-minus, the Unicode
+/// dashes (‐ ‒ – — ―), minus; not the Arabic tatweel, which stretches a word
+/// (spaced on both sides it is a dash: "بيروت ـ ١٤٠٣ ه.").
 fn is_area_dash(c: char) -> bool {
     crate::script::is_dash(c) && c != TATWEEL
 }
@@ -1467,6 +1502,12 @@ fn scan_free(text: &str, pos: usize, ctx: &Ctx) -> usize {
             return pos + i;
         }
         match c {
+            '.' | ',' if label_after_dash(after, ctx) => {
+                return pos + i;
+            }
+            '.' if next.is_some_and(is_digit) && year_glued_to_name(&s[..i], after, ctx) => {
+                return pos + i;
+            }
             // ".-Bakı": a GOST area dash glued to the period ends the area.
             '.' if next.is_some_and(is_area_dash) && glued_dash(after) => {
                 return pos + i;

@@ -1080,6 +1080,33 @@ impl Reader<'_> {
             blank(work, start..end);
             return;
         }
+        self.bracketed_access_date(work);
+    }
+
+    /// "TDV İslâm Ansiklopedisi, https://islamansiklopedisi.org.tr/bitlis
+    /// (21.06.2024).": a day's date in brackets right after the URL, with
+    /// nothing after it, is the day the page was read, not the work's year.
+    fn bracketed_access_date(&mut self, work: &mut String) {
+        let Some(url) = clean::url_ranges(&self.clean.text).into_iter().next() else {
+            return;
+        };
+        let after = &work[url.end..];
+        let t = after.trim_start();
+        let Some(close) = t.strip_prefix(['(', '[']).and_then(|r| r.find([')', ']'])) else {
+            return;
+        };
+        let inner = t[1..=close].trim();
+        let closes = t[close + 2..]
+            .trim_matches(|c: char| c.is_whitespace() || matches!(c, '.' | ';'))
+            .is_empty();
+        let whole = nom::Parser::parse(&mut date::date(self.vocab, self.reference.language), inner)
+            .is_ok_and(|(rest, (_, y, md))| rest.trim().is_empty() && y.is_some() && md.is_some());
+        if closes && whole {
+            self.reference.accessed = Some(inner.to_string());
+            self.reference.accessed_on = date::find_day(inner, self.vocab, self.reference.language);
+            let start = url.end + (after.len() - t.len());
+            blank(work, start..start + close + 2);
+        }
     }
 
     /// Blanks "[Электронный ресурс]", "URL:", "Режим доступа:".

@@ -1236,3 +1236,67 @@ fn turkish_thesis_institution_and_place() {
     );
     assert_eq!(r.place.as_deref(), Some("Konya"));
 }
+
+/// Transliterated Russian lists print "izd." (издательство) or "И-во"
+/// before the publisher's name, glued to the area's dash or not: the
+/// label is no part of the name, and the dash before it opens the area.
+#[test]
+fn publisher_labels_before_the_name() {
+    for (text, title, publisher) in [
+        (
+            "S.N.Kramer. İstoriə naçinaetsə v Şumere.- izd. Nauka, Moskva, 1965.",
+            "İstoriə naçinaetsə v Şumere",
+            "Nauka",
+        ),
+        (
+            "D.Q.Reder.Mifı i leqendı drevneqo dvureçğə.-İzd.Nauka,Moskva,1965.",
+            "Mifı i leqendı drevneqo dvureçğə",
+            "Nauka",
+        ),
+        (
+            "İ.M.Dğəkonov.Gpos o Qilğqameş,-izd.AN SSSR,M.-L., 1961.",
+            "Gpos o Qilğqameş",
+            "AN SSSR",
+        ),
+        (
+            "АЛИЕВ Ф. Ф. Очерки по лексике языка турок Казахстана. Алма-Ата, И-во Наука, 1978",
+            "Очерки по лексике языка турок Казахстана",
+            "Наука",
+        ),
+    ] {
+        let r = parse(text);
+        assert_eq!(r.title.as_deref(), Some(title), "{text}");
+        assert_eq!(r.publisher.as_deref(), Some(publisher), "{text}");
+    }
+}
+
+/// A year typed without its space after the period that closes a title or
+/// a periodical's name ("«История Южных осетин».1989.", "// Южная
+/// Осетия.1992.№44.") is the year, not part of the name.
+#[test]
+fn a_year_glued_to_the_period_after_a_name() {
+    let r = parse(
+        "Гаприндашвили М. Рецензия на рукопись учебника «История Южных осетин».1989. (Из личного архива Л. А. Чибирова).",
+    );
+    assert_eq!(
+        r.title.as_deref(),
+        Some("Рецензия на рукопись учебника «История Южных осетин»")
+    );
+    assert_eq!(r.year, Some(1989));
+    let r =
+        parse("Чибиров Л., Джиоев М., Пухаев К. Рецензия или приговор? // Южная Осетия.1992.№44.");
+    assert_eq!(r.container.as_deref(), Some("Южная Осетия"));
+    assert_eq!((r.year, r.issue.as_deref()), (Some(1992), Some("44")));
+}
+
+/// A day's date in brackets right after the URL closing the entry is the
+/// access date.
+#[test]
+fn an_unlabelled_access_date_after_the_url() {
+    let r = parse(
+        "METİN TUNCEL, \"BİTLİS\", TDV İslâm Ansiklopedisi, https://islamansiklopedisi.org.tr/bitlis (21.06.2024).",
+    );
+    assert_eq!(r.year, None);
+    assert_eq!(r.accessed.as_deref(), Some("21.06.2024"));
+    assert_eq!(r.container.as_deref(), Some("TDV İslâm Ansiklopedisi"));
+}
