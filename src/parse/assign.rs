@@ -203,19 +203,29 @@ fn take_free(work: &str, free: &Free<'_>, f: &mut Fields, state: &mut State, ctx
 }
 
 /// GOST statement of responsibility after `/`: "/ И.И. Иванов" names the
-/// authors (or repeats them); anything else is a note.
+/// authors (or repeats them); anything else is a note. A thesis's place
+/// may close it without its separator ("13.00.01 / Сергеева Светлана
+/// Васильевна Москва, 2003", `imprint::trailing_place`).
 fn responsibility(free: &Free<'_>, f: &mut Fields, ctx: &Ctx) -> bool {
     if free.seg.sep != Sep::Slash {
         return false;
     }
-    let names = imprint::split_names(&free.value, ctx);
+    let mut value = free.value.as_str();
+    if f.thesis
+        && f.place.is_none()
+        && let Some((at, place)) = imprint::trailing_place(free.raw, ctx)
+    {
+        f.place = Some(place);
+        value = free.raw[..at].trim_end();
+    }
+    let names = imprint::split_names(value, ctx);
     let named = !names.is_empty() && names.iter().all(|p| p.given.is_some());
     if f.authors.is_empty() && named {
         f.authors = names;
     } else if named {
         person::merge_statement(&mut f.authors, names);
     } else {
-        f.notes.push(free.value.clone());
+        f.notes.push(value.to_string());
     }
     true
 }
@@ -701,11 +711,20 @@ fn publisher_or_periodical(
         return true;
     }
     let by_country = country_after_dash(value, ctx).filter(|_| f.place.is_none());
+    // "…, Osmanlı Arşivi Daire Başkanlığı, Yayın Nu: 12.": the name before
+    // a series number is the publisher that numbers it.
+    let series_next = free
+        .next
+        .is_some_and(|n| imprint::series_number(&work[n.range.clone()], ctx).is_some());
     if f.publisher.is_none()
         && !journalish
         && !in_book
         && !site
-        && (prev_place && !seg.bracketed || next_place || publisherish || by_country.is_some())
+        && (prev_place && !seg.bracketed
+            || next_place
+            || publisherish
+            || series_next
+            || by_country.is_some())
     {
         // "… abidə. Dilçilik məsələləri, «Elm», 2000, s.36-44": a publisher
         // after the container is its own, as a place would be: a book's.

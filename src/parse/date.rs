@@ -345,11 +345,7 @@ fn year_word<'a>(
 pub(crate) fn date<'a>(
     vocab: &'a Vocabulary,
     language: Option<Language>,
-) -> impl Parser<
-    &'a str,
-    Output = (&'a str, Option<Year>, Option<MonthDay>),
-    Error = nom::error::Error<&'a str>,
-> + 'a {
+) -> impl Parser<&'a str, Output = Dated<'a>, Error = nom::error::Error<&'a str>> + 'a {
     move |i: &'a str| {
         let (rest, (y, md), day_named) = match single_date(vocab, language).parse(i) {
             Ok((rest, (_, y, md))) => (rest, (y, md), true),
@@ -484,15 +480,15 @@ fn letter_month<'a>(
     }
 }
 
+/// A date as printed, the year it gives (if it gives one), its day and
+/// month (if it names a day).
+type Dated<'a> = (&'a str, Option<Year>, Option<MonthDay>);
+
 /// One date as `date` reads it, without the dates in other calendars after it.
 fn single_date<'a>(
     vocab: &'a Vocabulary,
     language: Option<Language>,
-) -> impl Parser<
-    &'a str,
-    Output = (&'a str, Option<Year>, Option<MonthDay>),
-    Error = nom::error::Error<&'a str>,
-> + 'a {
+) -> impl Parser<&'a str, Output = Dated<'a>, Error = nom::error::Error<&'a str>> + 'a {
     move |i: &'a str| {
         let printed = |rest: &'a str| &i[..i.len() - rest.len()];
         let dated = |rest: &'a str, calendar, month: u64, day: u64, y: Option<Year>| {

@@ -549,12 +549,49 @@ fn glued_place(after: &str, ctx: &Ctx) -> bool {
 /// GOST's statement of responsibility after a slash typed without its
 /// spaces ("…империи/ Д. В. Конкин //", "…ценностей./Р.А.Алиханова//"):
 /// the slash is glued to a word before it and initials follow it.
+/// After a thesis's specialty code the name may be printed in full
+/// ("…канд. пед. наук: 13.00.01/Литарова Наталья Владимировна М., 1994.").
 fn glued_statement(before: &str, after: &str) -> bool {
     let t = after.trim_start();
     let mut chars = t.chars();
-    before.ends_with(|c: char| c.is_alphabetic() || c == '.')
+    let initial = before.ends_with(|c: char| c.is_alphabetic() || c == '.')
         && chars.next().is_some_and(char::is_uppercase)
-        && chars.next() == Some('.')
+        && chars.next() == Some('.');
+    initial || specialty_code(before) && t.starts_with(char::is_uppercase)
+}
+
+/// Whether `before` ends with a specialty's code as GOST theses print it
+/// (`13.00.01`, `07.00.02`): three pairs of digits joined by periods.
+fn specialty_code(before: &str) -> bool {
+    let code: Vec<char> = before.chars().rev().take(8).collect();
+    code.len() == 8
+        && code.iter().enumerate().all(|(k, &c)| {
+            if k % 3 == 2 {
+                c == '.'
+            } else {
+                c.is_ascii_digit()
+            }
+        })
+        && !before[..before.len() - 8].ends_with(|c: char| c.is_alphanumeric())
+}
+
+/// A place of the vocabulary closing a statement of responsibility printed
+/// without the area's separator ("/ Сергеева Светлана Васильевна Москва",
+/// "/Литарова Наталья Владимировна М."), after a name word in full: its
+/// byte offset in `stmt` and the place as printed.
+pub(crate) fn trailing_place(stmt: &str, ctx: &Ctx) -> Option<(usize, String)> {
+    let stmt = stmt.trim_end();
+    stmt.char_indices()
+        .filter(|&(i, c)| c.is_uppercase() && i > 0 && stmt[..i].ends_with(' '))
+        .find_map(|(i, _)| {
+            let (printed, len) = place(&stmt[i..], ctx)?;
+            let name_before = stmt[..i]
+                .trim_end()
+                .rsplit(' ')
+                .next()
+                .is_some_and(|w| w.chars().count() >= 2 && w.chars().all(char::is_alphabetic));
+            (name_before && stmt[i + len..].trim().is_empty()).then_some((i, printed))
+        })
 }
 
 /// "Рецензия на рукопись учебника «История Южных осетин».1989.", "//
@@ -678,7 +715,9 @@ fn died(t: &str, ctx: &Ctx) -> bool {
 /// are tried in order: markers and names first, numbers with their words
 /// next, places and years last.
 pub(crate) fn elem_at(s: &str, ctx: &Ctx) -> Option<(Elem, usize)> {
-    container_marker(s, ctx)
+    series_number(s, ctx)
+        .map(|len| (Elem::Other(s[..len].to_string()), len))
+        .or_else(|| container_marker(s, ctx))
         .or_else(|| people_after_marker(s, ctx))
         .or_else(|| descriptor(s, ctx))
         .or_else(|| numbered(s, ctx))
@@ -1728,7 +1767,7 @@ fn ends_with_number_word(s: &str) -> bool {
 /// Whether an element (not merely free text) begins after separators.
 fn element_follows(after: &str, ctx: &Ctx) -> bool {
     let t = after.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '–' | '—'));
-    if t.is_empty() {
+    if t.is_empty() || series_number(t, ctx).is_some() {
         return true;
     }
     if let Some(close) = bracket_end(t) {
@@ -1737,6 +1776,15 @@ fn element_follows(after: &str, ctx: &Ctx) -> bool {
     elem_at(t, ctx).is_some_and(|(e, _)| !matches!(e, Elem::Other(_)))
         || bare_number_then_boundary(t)
         || imprint_year_span(t, ctx).is_some()
+}
+
+/// A publisher's series number with its label (`bib/imprint.toml`
+/// `series_numbers`): "Yayın Nu: 12", "Yayın No. 47"; its length.
+pub(crate) fn series_number(s: &str, ctx: &Ctx) -> Option<usize> {
+    let (rest, _) = word(&ctx.vocab.index.series_numbers).parse(s).ok()?;
+    let (rest, _) = (sp, nom::combinator::opt(ch(':')), sp).parse(rest).ok()?;
+    let (rest, _) = digits(rest).ok()?;
+    at_boundary(rest).then(|| s.len() - rest.len())
 }
 
 /// A bare number ending an element: ", 45, pp." after a journal's name.

@@ -1300,3 +1300,48 @@ fn an_unlabelled_access_date_after_the_url() {
     assert_eq!(r.accessed.as_deref(), Some("21.06.2024"));
     assert_eq!(r.container.as_deref(), Some("TDV İslâm Ansiklopedisi"));
 }
+
+/// GOST theses repeat the author's full name after the specialty's code
+/// and a slash, and some print the place after it without the area's
+/// separator: the place is read off the statement.
+#[test]
+fn a_thesis_place_closing_the_statement_of_responsibility() {
+    for (text, place) in [
+        (
+            "Литарова Н. В. Частные средние учебные заведения: автореф. дис. … канд. пед. наук: 13.00.01/Литарова Наталья Владимировна М., 1994.",
+            "М.",
+        ),
+        (
+            "Сергеева С. В. Становление частного школьного образования в России : Дис. ... д-ра пед. наук : 13.00.01 / Сергеева Светлана Васильевна Москва, 2003",
+            "Москва",
+        ),
+    ] {
+        let r = parse(text);
+        assert_eq!(r.kind, ReferenceKind::Thesis, "{text}");
+        assert_eq!(r.place.as_deref(), Some(place), "{text}");
+        assert_eq!(r.authors.len(), 1, "{text}");
+        assert!(
+            r.genre.as_deref().is_some_and(|g| g.ends_with("13.00.01")),
+            "{text}"
+        );
+    }
+}
+
+/// A publisher's series number ("Yayın Nu: 12") is a note after the
+/// publisher it follows, not part of its name.
+#[test]
+fn a_series_number_after_the_publisher() {
+    let r = parse(
+        "3 Numaralı Mühümme Defteri (966–968 / 1558–1560), (1993), T.C. Başbakanlık Devlet Arşivleri Genel Müdürlüğü, Osmanlı Arşivi Daire Başkanlığı, Yayın Nu: 12. Dîvân-ı Hümâyûn Sicilleri Dizisi I: Ankara.",
+    );
+    assert_eq!(
+        r.publisher.as_deref(),
+        Some("T.C. Başbakanlık Devlet Arşivleri Genel Müdürlüğü, Osmanlı Arşivi Daire Başkanlığı")
+    );
+    assert_eq!(r.place.as_deref(), Some("Ankara"));
+    assert!(
+        r.note
+            .as_deref()
+            .is_some_and(|n| n.contains("Yayın Nu: 12"))
+    );
+}
