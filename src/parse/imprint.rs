@@ -612,6 +612,15 @@ fn year_glued_to_name(before: &str, after: &str, ctx: &Ctx) -> bool {
             .is_ok_and(|(rest, _)| at_boundary(rest))
 }
 
+/// Whether a labelled volume ("c.I", "t.1", "Cilt 3") begins `t`, closed
+/// by a comma, a period or the end.
+fn volume_follows(t: &str, ctx: &Ctx) -> bool {
+    labelled(ctx.vocab).parse(t).is_ok_and(|(rest, l)| {
+        l.meaning == Meaning::Volume
+            && (rest.trim().is_empty() || rest.starts_with([',', '.', ';']))
+    })
+}
+
 /// ".- izd. Nauka", ",-izd.AN SSSR": a dash after the period or comma,
 /// then a label of the imprint (`bib/imprint.toml` `imprint_labels`),
 /// opens the imprint area whatever the case of the label.
@@ -1514,7 +1523,9 @@ fn scan_free(text: &str, pos: usize, ctx: &Ctx) -> usize {
         let after = q.len_utf8() + end + close.len_utf8();
         let rest = &s[after..];
         let t = rest.trim_start();
-        if !t.starts_with(|c: char| c.is_lowercase()) {
+        // "“Tac ü’t-tevarih” c.I, sad. …": a volume's label is no word
+        // of the name.
+        if !t.starts_with(|c: char| c.is_lowercase()) || volume_follows(t, ctx) {
             return pos + after;
         }
         k = chars
@@ -1533,6 +1544,15 @@ fn scan_free(text: &str, pos: usize, ctx: &Ctx) -> usize {
         if glued_year(c, after, ctx) {
             return pos + i + c.len_utf8();
         }
+        // "Azərbaycan tarixi I cild. Bakı": a volume printed number
+        // first ends the title it follows.
+        if c.is_whitespace()
+            && volume_after(ctx.vocab)
+                .parse(after)
+                .is_ok_and(|(rest, _)| rest.is_empty() || rest.starts_with(['.', ',', ';']))
+        {
+            return pos + i;
+        }
         // "ط مؤسسة الأعلمي سنة ١٣٩١ هـ": a year's word ends the name.
         if c.is_whitespace()
             && word(&ctx.vocab.index.year_prefixes).parse(after).is_ok()
@@ -1543,6 +1563,11 @@ fn scan_free(text: &str, pos: usize, ctx: &Ctx) -> usize {
         match c {
             '.' | ',' if label_after_dash(after, ctx) => {
                 return pos + i;
+            }
+            // "İstoriə drevneqo vostoka.t.1, M.,1983": a volume's label
+            // glued to the period that closes the title.
+            '.' if next.is_some_and(char::is_alphabetic) && volume_follows(after, ctx) => {
+                return pos + i + 1;
             }
             '.' if next.is_some_and(is_digit) && year_glued_to_name(&s[..i], after, ctx) => {
                 return pos + i;

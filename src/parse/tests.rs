@@ -1345,3 +1345,28 @@ fn a_series_number_after_the_publisher() {
             .is_some_and(|n| n.contains("Yayın Nu: 12"))
     );
 }
+
+/// A volume printed inside the title's segment ends the title: number
+/// first ("Azərbaycan tarixi I cild."), its label glued to the title's
+/// period ("vostoka.t.1,") or after the title's closing quote ("c.I").
+#[test]
+fn a_volume_after_the_title_without_its_separator() {
+    for (text, title) in [
+        (
+            "Azərbaycan tarixi I cild. Bakı, 1958. 448 səh.",
+            "Azərbaycan tarixi",
+        ),
+        (
+            "İstoriə drevneqo vostoka.t.1, M.,1983;",
+            "İstoriə drevneqo vostoka",
+        ),
+        (
+            "Hoca Sadeddin, \"Tac ü’t-tevarih\" c.I, sad. İsmet Parmaksızoğlu, MEB, İstanbul 1974.",
+            "Tac ü’t-tevarih",
+        ),
+    ] {
+        let r = parse(text);
+        assert_eq!(r.title.as_deref(), Some(title), "{text}");
+        assert_eq!(r.volume.as_deref(), Some("1"), "{text}");
+    }
+}
