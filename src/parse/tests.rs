@@ -1370,3 +1370,28 @@ fn a_volume_after_the_title_without_its_separator() {
         assert_eq!(r.volume.as_deref(), Some("1"), "{text}");
     }
 }
+
+/// A family name in capitals closed by a period where the comma stands
+/// ("REINAUD. T.R. (1848),"): the initials and the bracketed year still
+/// make it the author of an author–date entry.
+#[test]
+fn capitals_then_a_period_before_initials_and_the_year() {
+    for (text, family, given, title) in [
+        (
+            "REINAUD. T.R. (1848), Geographie d’Aboulfeda. Paris",
+            "REINAUD",
+            "T.R.",
+            "Geographie d’Aboulfeda",
+        ),
+        (
+            "KOLLAUTZ. A. (2000), Abasgia. Asyayın. İstanbul",
+            "KOLLAUTZ",
+            "A.",
+            "Abasgia",
+        ),
+    ] {
+        let r = parse(text);
+        assert_eq!(r.authors, vec![person(family, Some(given))], "{text}");
+        assert_eq!(r.title.as_deref(), Some(title), "{text}");
+    }
+}
