@@ -259,6 +259,10 @@ pub struct MonthDef {
     pub number: u8,
     /// Printed names and abbreviations.
     pub names: Vec<String>,
+    /// Letters standing for the month in dates of archival catalogues,
+    /// matched with their case (BOA's `S`, `Ca`, `Za` for the lunar months).
+    #[serde(default)]
+    pub letters: Vec<String>,
 }
 
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -439,6 +443,9 @@ pub struct Imprint {
     /// Words printed before a year ("سنة ١٤٢٣ هـ").
     #[serde(default)]
     pub year_prefixes: Vec<String>,
+    /// Labels of a publisher's series number ("Yayın No: 12").
+    #[serde(default)]
+    pub series_numbers: Vec<String>,
     /// Link labels a web page prints after each entry ("Google Scholar").
     #[serde(default)]
     pub link_labels: Vec<String>,
@@ -595,6 +602,7 @@ pub(crate) struct Index {
     pub volume_years: Lexicon<()>,
     pub imprint_labels: Lexicon<()>,
     pub year_prefixes: Lexicon<()>,
+    pub series_numbers: Lexicon<()>,
     pub cardinals: Lexicon<u32>,
     pub ordinal_numbers: Lexicon<u32>,
     pub volume_count_words: Lexicon<()>,
@@ -807,6 +815,7 @@ impl Vocabulary {
             volume_years,
             imprint_labels,
             year_prefixes,
+            series_numbers,
             link_labels,
             cardinals,
             ordinal_numbers,
@@ -852,6 +861,7 @@ impl Vocabulary {
         self.imprint.volume_years.extend(volume_years);
         self.imprint.imprint_labels.extend(imprint_labels);
         self.imprint.year_prefixes.extend(year_prefixes);
+        self.imprint.series_numbers.extend(series_numbers);
         self.imprint.link_labels.extend(link_labels);
         self.imprint.cardinals.extend(cardinals);
         self.imprint.ordinal_numbers.extend(ordinal_numbers);
@@ -965,6 +975,7 @@ impl Vocabulary {
             volume_years: unit(&self.imprint.volume_years),
             imprint_labels: unit(&self.imprint.imprint_labels),
             year_prefixes: unit(&self.imprint.year_prefixes),
+            series_numbers: unit(&self.imprint.series_numbers),
             cardinals: Lexicon::new(self.imprint.cardinals.iter().map(|(w, n)| (w.as_str(), *n))),
             ordinal_numbers: Lexicon::new(
                 self.imprint

@@ -379,7 +379,7 @@ pub(crate) fn find(text: &str, vocab: &Vocabulary) -> Option<Found> {
         return None;
     }
     dated_lead(text, &mut found, vocab);
-    title_after(text, &mut found);
+    title_after(text, &mut found, vocab);
     Some(found)
 }
 
@@ -436,11 +436,19 @@ fn dated_lead(text: &str, found: &mut Found, vocab: &Vocabulary) {
 }
 
 /// The title after the search data of an entry that prints none before it:
-/// the rest of the entry, when it is words rather than more data.
-fn title_after(text: &str, found: &mut Found) {
+/// the rest of the entry, when it is words rather than more data or the
+/// document's date, labelled or not ("…, Tarihi: 25 L (Şevval) 1317",
+/// "…, B.1308/30 Kânûn-i Sânî 1306/11 Şubat 1891").
+fn title_after(text: &str, found: &mut Found, vocab: &Vocabulary) {
     let before = &text[..found.name_start];
     let rest = skip_sep(&text[found.range.end..]);
     let title = rest.trim_end_matches(|c: char| c.is_whitespace() || c == '.');
+    let undated = opt((word(&vocab.index.archive_date_labels), sp, ch(':'), sp))
+        .parse(title)
+        .map_or(title, |(r, _)| r);
+    if super::date::date(vocab, None).parse(undated).is_ok() {
+        return;
+    }
     let words = title
         .split_whitespace()
         .filter(|w| w.chars().any(char::is_alphabetic))

@@ -192,7 +192,9 @@ fn take_free(work: &str, free: &Free<'_>, f: &mut Fields, state: &mut State, ctx
         || author_after_title(free, f, state, ctx)
         || place_before_year(work, free, f, state, ctx)
         || place_after_publisher(work, free, f, ctx)
+        || place_after_thesis(free, f)
         || publisher_continued(work, free, f, ctx)
+        || institution_continued(work, free, f, ctx)
         || publisher_or_periodical(work, free, f, state, ctx)
         || container_continued(free, f, state);
     if !taken {
@@ -202,19 +204,29 @@ fn take_free(work: &str, free: &Free<'_>, f: &mut Fields, state: &mut State, ctx
 }
 
 /// GOST statement of responsibility after `/`: "/ И.И. Иванов" names the
-/// authors (or repeats them); anything else is a note.
+/// authors (or repeats them); anything else is a note. A thesis's place
+/// may close it without its separator ("13.00.01 / Сергеева Светлана
+/// Васильевна Москва, 2003", `imprint::trailing_place`).
 fn responsibility(free: &Free<'_>, f: &mut Fields, ctx: &Ctx) -> bool {
     if free.seg.sep != Sep::Slash {
         return false;
     }
-    let names = imprint::split_names(&free.value, ctx);
+    let mut value = free.value.as_str();
+    if f.thesis
+        && f.place.is_none()
+        && let Some((at, place)) = imprint::trailing_place(free.raw, ctx)
+    {
+        f.place = Some(place);
+        value = free.raw[..at].trim_end();
+    }
+    let names = imprint::split_names(value, ctx);
     let named = !names.is_empty() && names.iter().all(|p| p.given.is_some());
     if f.authors.is_empty() && named {
         f.authors = names;
     } else if named {
         person::merge_statement(&mut f.authors, names);
     } else {
-        f.notes.push(free.value.clone());
+        f.notes.push(value.to_string());
     }
     true
 }
@@ -557,6 +569,54 @@ fn place_after_publisher(work: &str, free: &Free<'_>, f: &mut Fields, ctx: &Ctx)
     false
 }
 
+/// "…, Hitit Üniversitesi, Sosyal Bilimler Enstitüsü, Basılmamış Yüksek
+/// Lisans Tezi, Çorum.", "…, Yayınlanmamış yüksek lisans tezi, Dicle
+/// Üniversitesi, Diyarbakır": a Turkish thesis names the place of its
+/// university last, after the thesis designation or the university.
+fn place_after_thesis(free: &Free<'_>, f: &mut Fields) -> bool {
+    let after_thesis = free
+        .prev
+        .is_some_and(|p| matches!(p.elem, Some(Elem::Thesis(_))));
+    if f.place.is_none()
+        && f.thesis
+        && after_thesis
+        && free.next.is_none()
+        && free.seg.sep == Sep::Comma
+        && looks_like_place(&free.value)
+    {
+        f.place = Some(free.value.clone());
+        return true;
+    }
+    false
+}
+
+/// "Hitit Üniversitesi, Sosyal Bilimler Enstitüsü": an institution named
+/// after the institution taken as the publisher, with a comma between, is
+/// the part of it that published (a university's institute or faculty).
+fn institution_continued(work: &str, free: &Free<'_>, f: &mut Fields, ctx: &Ctx) -> bool {
+    let corporate = |s: &str| contains_word(s, &ctx.vocab.index.corporate);
+    let after_publisher = free.prev.is_some_and(|p| {
+        p.elem.is_none()
+            && f.publisher.as_deref().is_some_and(|publisher| {
+                corporate(publisher)
+                    && publisher
+                        .ends_with(tidy_keeping(&work[p.range.clone()], Some(ctx.vocab)).as_str())
+            })
+    });
+    if !(after_publisher
+        && free.seg.sep == Sep::Comma
+        && !free.seg.bracketed
+        && corporate(&free.value))
+    {
+        return false;
+    }
+    if let Some(publisher) = &mut f.publisher {
+        publisher.push_str(", ");
+        publisher.push_str(&free.value);
+    }
+    true
+}
+
 /// "تهران، کتابخانه، موزه و مرکز اسناد مجلس شورای اسلامی، 1390", "تهران،
 /// امیرکبیر، شرکت کتابهای جیبی فرانکلین، ص 585": Persian imprints name a
 /// publisher of several parts, or two publishers, with commas between; a
@@ -674,11 +734,20 @@ fn publisher_or_periodical(
         return true;
     }
     let by_country = country_after_dash(value, ctx).filter(|_| f.place.is_none());
+    // "…, Osmanlı Arşivi Daire Başkanlığı, Yayın Nu: 12.": the name before
+    // a series number is the publisher that numbers it.
+    let series_next = free
+        .next
+        .is_some_and(|n| imprint::series_number(&work[n.range.clone()], ctx).is_some());
     if f.publisher.is_none()
         && !journalish
         && !in_book
         && !site
-        && (prev_place && !seg.bracketed || next_place || publisherish || by_country.is_some())
+        && (prev_place && !seg.bracketed
+            || next_place
+            || publisherish
+            || series_next
+            || by_country.is_some())
     {
         // "… abidə. Dilçilik məsələləri, «Elm», 2000, s.36-44": a publisher
         // after the container is its own, as a place would be: a book's.

@@ -337,14 +337,158 @@ fn year_word<'a>(
 /// month: the year is Solar Hijri), `۱۲ ربیع‌الاول ۱۳۳۸ ق`, `زمستان ۱۳۹۴`.
 /// Month and season names come from `bib/calendars.toml`; a numeric date's
 /// year is read like any year (a bare 13xx in a Persian entry is Solar).
+///
+/// A date printed before its equivalents in other calendars, each after a
+/// `/` or in brackets after it, gives the Gregorian year of the last
+/// (`later_dates`): "27 S 1238 / 13 Kasım 1822", "11 Ağustos 1307/23
+/// Ağustos 1891" (a Rumi date, then the Gregorian one).
 pub(crate) fn date<'a>(
     vocab: &'a Vocabulary,
     language: Option<Language>,
-) -> impl Parser<
-    &'a str,
-    Output = (&'a str, Option<Year>, Option<MonthDay>),
-    Error = nom::error::Error<&'a str>,
-> + 'a {
+) -> impl Parser<&'a str, Output = Dated<'a>, Error = nom::error::Error<&'a str>> + 'a {
+    move |i: &'a str| {
+        let (rest, (y, md), day_named) = match single_date(vocab, language).parse(i) {
+            Ok((rest, (_, y, md))) => (rest, (y, md), true),
+            Err(_) => {
+                let (rest, (y, md)) = lettered_date(vocab).parse(i)?;
+                (rest, (Some(y), md), md.is_some())
+            }
+        };
+        let Some(y) = y else {
+            return Ok((rest, (&i[..i.len() - rest.len()], None, md)));
+        };
+        match later_dates(rest, y, vocab, language) {
+            Some((after, later)) => {
+                // A Rumi date's day is not a Gregorian one: the later date's is.
+                let md = match (md, later.1) {
+                    (Some(m), _) if m.calendar.is_some() => Some(m),
+                    (_, later_md) => later_md,
+                };
+                Ok((after, (&i[..i.len() - after.len()], Some(later.0), md)))
+            }
+            // Without its day a lettered month is a date only before the
+            // same date in another calendar ("B.1308/30 Kânûn-i Sânî …").
+            None if !day_named => fail(i),
+            None => Ok((rest, (&i[..i.len() - rest.len()], Some(y), md))),
+        }
+    }
+}
+
+/// The Gregorian date printed after `first`, a date of a year below 1500
+/// (lunar Hijri, or a Rumi year read as a bare one), each date after a
+/// `/` ("1238 / 13 Kasım 1822") or in brackets, joined there by a dash
+/// ("1317 (14 Şubat 1315-26 Şubat 1900)"): the year is the last date's,
+/// the lunar year the original.
+fn later_dates<'a>(
+    rest: &'a str,
+    first: Year,
+    vocab: &'a Vocabulary,
+    language: Option<Language>,
+) -> Option<(&'a str, (Year, Option<MonthDay>))> {
+    let printed = first.original.map_or(first.gregorian, |o| o.year);
+    if printed >= 1500 {
+        return None;
+    }
+    let next = |t: &'a str| single_date(vocab, language).parse(t).ok();
+    let mut found = None;
+    let mut t = rest;
+    while let Ok((after, _)) = (sp, ch('/'), sp).parse(t) {
+        let Some((after, (_, Some(y), md))) = next(after) else {
+            break;
+        };
+        t = after;
+        if y.original.is_none() && y.gregorian >= 1500 {
+            found = Some((t, (y, md)));
+        }
+    }
+    if found.is_none()
+        && let Ok((inner, _)) = (sp, ch('(')).parse(t)
+        && let Some((inner, (_, Some(_), _))) = next(inner)
+        && let Ok((inner, _)) = super::lex::dash(inner)
+        && let Some((inner, (_, Some(y), md))) = next(inner)
+        && let Ok((after, _)) = ch(')').parse(inner)
+        && y.original.is_none()
+        && y.gregorian >= 1500
+    {
+        found = Some((after, (y, md)));
+    }
+    found.map(|(after, (y, md))| {
+        let year = Year {
+            gregorian: y.gregorian,
+            original: first.original,
+        };
+        (after, (year, md))
+    })
+}
+
+/// A date of an Ottoman archive's catalogue: a day, the lunar month's
+/// letter (`bib/calendars.toml` `letters`) and the year, spaced or joined
+/// by `/` or a period ("27 S 1238", "15 C.1308", "02/R /1290"), the
+/// month's name in brackets after its letter ("25 L (Şevval) 1317"). The
+/// day may be missing ("B.1308"): `date` then takes it only before a
+/// date in another calendar.
+fn lettered_date<'a>(
+    vocab: &'a Vocabulary,
+) -> impl Parser<&'a str, Output = (Year, Option<MonthDay>), Error = nom::error::Error<&'a str>> + 'a
+{
+    move |i: &'a str| {
+        let joint = || (sp, opt(one_char_of(&['/', '.'])), sp);
+        let (rest, d) = opt((day, joint())).parse(i)?;
+        let (rest, (cal, m)) = letter_month(vocab).parse(rest)?;
+        let (rest, _) = (joint(), opt((ch('('), month(vocab), ch(')'), sp))).parse(rest)?;
+        let (rest, (n, marked)) = marked_year(vocab).parse(rest)?;
+        let Some(cal) = cal.filter(|_| marked.is_none()) else {
+            return fail(i);
+        };
+        // "S. 1238-1240": pages, not a date.
+        if !plausible(n, Some(cal)) || rest.starts_with(crate::script::is_dash) {
+            return fail(i);
+        }
+        let Some(y) = make_year(n, Some(cal)) else {
+            return fail(i);
+        };
+        let md = d.map(|(d, _)| MonthDay {
+            calendar: Some(cal),
+            month: m,
+            day: d as u8,
+        });
+        let y = md.map_or(y, |md| month_year(md.calendar, md.month, md.day, y));
+        Ok((rest, (y, md)))
+    }
+}
+
+/// A month by its letter in an archive's catalogue (`bib/calendars.toml`
+/// `letters`), with its case, the longest first, not followed by a letter.
+fn letter_month<'a>(
+    vocab: &'a Vocabulary,
+) -> impl Parser<&'a str, Output = (Option<Calendar>, u8), Error = nom::error::Error<&'a str>> + 'a
+{
+    move |i: &'a str| {
+        let found = vocab
+            .months
+            .iter()
+            .flat_map(|m| m.letters.iter().map(move |l| (l.as_str(), m)))
+            .filter(|(l, _)| {
+                i.strip_prefix(l)
+                    .is_some_and(|r| !r.starts_with(char::is_alphanumeric))
+            })
+            .max_by_key(|(l, _)| l.len());
+        match found.and_then(|(l, m)| Some((l.len(), calendar_by_name(&m.calendar)?, m.number))) {
+            Some((len, cal, n)) => Ok((&i[len..], (cal, n))),
+            None => fail(i),
+        }
+    }
+}
+
+/// A date as printed, the year it gives (if it gives one), its day and
+/// month (if it names a day).
+type Dated<'a> = (&'a str, Option<Year>, Option<MonthDay>);
+
+/// One date as `date` reads it, without the dates in other calendars after it.
+fn single_date<'a>(
+    vocab: &'a Vocabulary,
+    language: Option<Language>,
+) -> impl Parser<&'a str, Output = Dated<'a>, Error = nom::error::Error<&'a str>> + 'a {
     move |i: &'a str| {
         let printed = |rest: &'a str| &i[..i.len() - rest.len()];
         let dated = |rest: &'a str, calendar, month: u64, day: u64, y: Option<Year>| {

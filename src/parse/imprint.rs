@@ -157,7 +157,11 @@ fn read_sep(text: &str, mut pos: usize) -> (usize, Sep) {
             take(Sep::Colon, 1, &mut pos);
         } else if c == ';' || c == '؛' {
             take(Sep::Semicolon, c.len_utf8(), &mut pos);
-        } else if c == '/' && (pos == 0 || text[..pos].ends_with(char::is_whitespace)) {
+        } else if c == '/'
+            && (pos == 0
+                || text[..pos].ends_with(char::is_whitespace)
+                || glued_statement(&text[..pos], &rest[1..]))
+        {
             take(Sep::Slash, 1, &mut pos);
         } else if (is_area_dash(c) || c == TATWEEL)
             && (pos == 0 || text[..pos].ends_with(char::is_whitespace))
@@ -166,6 +170,11 @@ fn read_sep(text: &str, mut pos: usize) -> (usize, Sep) {
             || is_area_dash(c)
                 && text[..pos].trim_end().ends_with('.')
                 && glued_dash(rest)
+            // ",-izd.AN SSSR", ".- izd. Nauka": where a segment ended
+            // before a label of the imprint (`label_after_dash`).
+            || is_area_dash(c)
+                && text[..pos].trim_end().ends_with(['.', ','])
+                && rest[c.len_utf8()..].trim_start().starts_with(char::is_lowercase)
         {
             take(Sep::Dash, c.len_utf8(), &mut pos);
         } else {
@@ -332,10 +341,11 @@ fn segments_in(text: &str, from: usize, to: usize, ctx: &Ctx) -> Vec<Seg> {
 /// a year ("سنة ١٤٢٣ هـ").
 fn imprint_label(s: &str, ctx: &Ctx) -> Option<usize> {
     let index = &ctx.vocab.index;
+    // A label with its period may be glued to the name ("İzd.Nauka").
     let after_word = |lexicon| {
-        let (rest, _) = word(lexicon).parse(s).ok()?;
+        let (rest, (label, ())) = word(lexicon).parse(s).ok()?;
         let t = rest.trim_start();
-        (t.len() < rest.len() && !t.is_empty()).then_some(t)
+        ((t.len() < rest.len() || label.ends_with('.')) && !t.is_empty()).then_some(t)
     };
     if let Some(t) = after_word(&index.imprint_labels) {
         return Some(s.len() - t.len());
@@ -536,6 +546,92 @@ fn glued_place(after: &str, ctx: &Ctx) -> bool {
     })
 }
 
+/// GOST's statement of responsibility after a slash typed without its
+/// spaces ("…империи/ Д. В. Конкин //", "…ценностей./Р.А.Алиханова//"):
+/// the slash is glued to a word before it and initials follow it.
+/// After a thesis's specialty code the name may be printed in full
+/// ("…канд. пед. наук: 13.00.01/Литарова Наталья Владимировна М., 1994.").
+fn glued_statement(before: &str, after: &str) -> bool {
+    let t = after.trim_start();
+    let mut chars = t.chars();
+    let initial = before.ends_with(|c: char| c.is_alphabetic() || c == '.')
+        && chars.next().is_some_and(char::is_uppercase)
+        && chars.next() == Some('.');
+    initial || specialty_code(before) && t.starts_with(char::is_uppercase)
+}
+
+/// Whether `before` ends with a specialty's code as GOST theses print it
+/// (`13.00.01`, `07.00.02`): three pairs of digits joined by periods.
+fn specialty_code(before: &str) -> bool {
+    let code: Vec<char> = before.chars().rev().take(8).collect();
+    code.len() == 8
+        && code.iter().enumerate().all(|(k, &c)| {
+            if k % 3 == 2 {
+                c == '.'
+            } else {
+                c.is_ascii_digit()
+            }
+        })
+        && !before[..before.len() - 8].ends_with(|c: char| c.is_alphanumeric())
+}
+
+/// A place of the vocabulary closing a statement of responsibility printed
+/// without the area's separator ("/ Сергеева Светлана Васильевна Москва",
+/// "/Литарова Наталья Владимировна М."), after a name word in full: its
+/// byte offset in `stmt` and the place as printed.
+pub(crate) fn trailing_place(stmt: &str, ctx: &Ctx) -> Option<(usize, String)> {
+    let stmt = stmt.trim_end();
+    stmt.char_indices()
+        .filter(|&(i, c)| c.is_uppercase() && i > 0 && stmt[..i].ends_with(' '))
+        .find_map(|(i, _)| {
+            let (printed, len) = place(&stmt[i..], ctx)?;
+            let name_before = stmt[..i]
+                .trim_end()
+                .rsplit(' ')
+                .next()
+                .is_some_and(|w| w.chars().count() >= 2 && w.chars().all(char::is_alphabetic));
+            (name_before && stmt[i + len..].trim().is_empty()).then_some((i, printed))
+        })
+}
+
+/// "Рецензия на рукопись учебника «История Южных осетин».1989.", "//
+/// Южная Осетия.1992. №42.": the year typed without its space after the
+/// period that closes a title or a name (`before`, not an abbreviation).
+fn year_glued_to_name(before: &str, after: &str, ctx: &Ctx) -> bool {
+    let letters: String = before
+        .chars()
+        .rev()
+        .take_while(|c| c.is_alphabetic())
+        .collect();
+    let closed = before.ends_with(['»', '"', '”', ')'])
+        || letters.chars().count() >= 2
+            && !is_abbreviation(&letters.chars().rev().collect::<String>(), ctx);
+    closed
+        && year(ctx.vocab, ctx.lang)
+            .parse(after)
+            .is_ok_and(|(rest, _)| at_boundary(rest))
+}
+
+/// Whether a labelled volume ("c.I", "t.1", "Cilt 3") begins `t`, closed
+/// by a comma, a period or the end.
+fn volume_follows(t: &str, ctx: &Ctx) -> bool {
+    labelled(ctx.vocab).parse(t).is_ok_and(|(rest, l)| {
+        l.meaning == Meaning::Volume
+            && (rest.trim().is_empty() || rest.starts_with([',', '.', ';']))
+    })
+}
+
+/// ".- izd. Nauka", ",-izd.AN SSSR": a dash after the period or comma,
+/// then a label of the imprint (`bib/imprint.toml` `imprint_labels`),
+/// opens the imprint area whatever the case of the label.
+fn label_after_dash(after: &str, ctx: &Ctx) -> bool {
+    let t = after.trim_start();
+    t.chars()
+        .next()
+        .filter(|&c| is_area_dash(c))
+        .is_some_and(|c| imprint_label(t[c.len_utf8()..].trim_start(), ctx).is_some())
+}
+
 /// A dash that separates the areas of an entry: hyphen-minus, the Unicode
 /// dashes (‐ ‒ – — ―), minus; not the Arabic tatweel, which stretches a word
 /// (spaced on both sides it is a dash: "بيروت ـ ١٤٠٣ ه.").
@@ -628,7 +724,9 @@ fn died(t: &str, ctx: &Ctx) -> bool {
 /// are tried in order: markers and names first, numbers with their words
 /// next, places and years last.
 pub(crate) fn elem_at(s: &str, ctx: &Ctx) -> Option<(Elem, usize)> {
-    container_marker(s, ctx)
+    series_number(s, ctx)
+        .map(|len| (Elem::Other(s[..len].to_string()), len))
+        .or_else(|| container_marker(s, ctx))
         .or_else(|| people_after_marker(s, ctx))
         .or_else(|| descriptor(s, ctx))
         .or_else(|| numbered(s, ctx))
@@ -1368,6 +1466,13 @@ fn thesis_end(s: &str, from: usize, ctx: &Ctx) -> usize {
         if sep == Sep::DoubleSlash || sep == Sep::Slash {
             return pos;
         }
+        // "…, Basılmamış Yüksek Lisans Tezi, Çorum.": a place the
+        // vocabulary does not know, closing the entry after a comma.
+        if sep == Sep::Comma
+            && super::assign::looks_like_place(s[p..].trim_end().trim_end_matches('.'))
+        {
+            return pos;
+        }
         // advance over one word
         let w = s[p..]
             .find(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | '/' | '،' | '.'))
@@ -1418,7 +1523,9 @@ fn scan_free(text: &str, pos: usize, ctx: &Ctx) -> usize {
         let after = q.len_utf8() + end + close.len_utf8();
         let rest = &s[after..];
         let t = rest.trim_start();
-        if !t.starts_with(|c: char| c.is_lowercase()) {
+        // "“Tac ü’t-tevarih” c.I, sad. …": a volume's label is no word
+        // of the name.
+        if !t.starts_with(|c: char| c.is_lowercase()) || volume_follows(t, ctx) {
             return pos + after;
         }
         k = chars
@@ -1437,6 +1544,15 @@ fn scan_free(text: &str, pos: usize, ctx: &Ctx) -> usize {
         if glued_year(c, after, ctx) {
             return pos + i + c.len_utf8();
         }
+        // "Azərbaycan tarixi I cild. Bakı": a volume printed number
+        // first ends the title it follows.
+        if c.is_whitespace()
+            && volume_after(ctx.vocab)
+                .parse(after)
+                .is_ok_and(|(rest, _)| rest.is_empty() || rest.starts_with(['.', ',', ';']))
+        {
+            return pos + i;
+        }
         // "ط مؤسسة الأعلمي سنة ١٣٩١ هـ": a year's word ends the name.
         if c.is_whitespace()
             && word(&ctx.vocab.index.year_prefixes).parse(after).is_ok()
@@ -1445,6 +1561,17 @@ fn scan_free(text: &str, pos: usize, ctx: &Ctx) -> usize {
             return pos + i;
         }
         match c {
+            '.' | ',' if label_after_dash(after, ctx) => {
+                return pos + i;
+            }
+            // "İstoriə drevneqo vostoka.t.1, M.,1983": a volume's label
+            // glued to the period that closes the title.
+            '.' if next.is_some_and(char::is_alphabetic) && volume_follows(after, ctx) => {
+                return pos + i + 1;
+            }
+            '.' if next.is_some_and(is_digit) && year_glued_to_name(&s[..i], after, ctx) => {
+                return pos + i;
+            }
             // ".-Bakı": a GOST area dash glued to the period ends the area.
             '.' if next.is_some_and(is_area_dash) && glued_dash(after) => {
                 return pos + i;
@@ -1482,6 +1609,9 @@ fn scan_free(text: &str, pos: usize, ctx: &Ctx) -> usize {
             }
             '/' if i > 0 && s[..i].ends_with(' ') && next.is_some_and(char::is_whitespace) => {
                 return pos + i - 1;
+            }
+            '/' if glued_statement(&s[..i], after) => {
+                return pos + i;
             }
             c if (is_area_dash(c) || c == TATWEEL)
                 && i > 0
@@ -1662,7 +1792,7 @@ fn ends_with_number_word(s: &str) -> bool {
 /// Whether an element (not merely free text) begins after separators.
 fn element_follows(after: &str, ctx: &Ctx) -> bool {
     let t = after.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '–' | '—'));
-    if t.is_empty() {
+    if t.is_empty() || series_number(t, ctx).is_some() {
         return true;
     }
     if let Some(close) = bracket_end(t) {
@@ -1671,6 +1801,15 @@ fn element_follows(after: &str, ctx: &Ctx) -> bool {
     elem_at(t, ctx).is_some_and(|(e, _)| !matches!(e, Elem::Other(_)))
         || bare_number_then_boundary(t)
         || imprint_year_span(t, ctx).is_some()
+}
+
+/// A publisher's series number with its label (`bib/imprint.toml`
+/// `series_numbers`): "Yayın Nu: 12", "Yayın No. 47"; its length.
+pub(crate) fn series_number(s: &str, ctx: &Ctx) -> Option<usize> {
+    let (rest, _) = word(&ctx.vocab.index.series_numbers).parse(s).ok()?;
+    let (rest, _) = (sp, nom::combinator::opt(ch(':')), sp).parse(rest).ok()?;
+    let (rest, _) = digits(rest).ok()?;
+    at_boundary(rest).then(|| s.len() - rest.len())
 }
 
 /// A bare number ending an element: ", 45, pp." after a journal's name.

@@ -1482,10 +1482,11 @@ pub(crate) fn author_date(
     // Dādegī (1990)`, `Smith J. (2020)`, is the author block's or
     // `dated_name`'s, which know its anonymous titles (`Avestā (2008),
     // Translated & Annotated by …`).
-    if bracket && !names.contains([',', '،']) {
+    let capitals = capitals_period_initials(names);
+    if bracket && !names.contains([',', '،']) && capitals.is_none() {
         return None;
     }
-    let (people, editors) = dated_people(names, vocab)?;
+    let (people, editors) = dated_people(capitals.as_deref().unwrap_or(names), vocab)?;
     Some((
         AuthorBlock {
             people,
@@ -1494,6 +1495,23 @@ pub(crate) fn author_date(
         },
         year_range,
     ))
+}
+
+/// "REINAUD. T.R.", "KOLLAUTZ. A.", "WYCHERLEY. R.E." before a bracketed
+/// year: a family name in capitals closed by a period where the comma
+/// stands, then initials; the names as if the comma were printed.
+fn capitals_period_initials(names: &str) -> Option<String> {
+    let (family, initials) = names.split_once(". ")?;
+    let family_ok = family.chars().filter(|c| c.is_alphabetic()).count() >= 2
+        && family
+            .chars()
+            .all(|c| c.is_uppercase() || c == '-' || c == '\'');
+    let initials_ok = initials.ends_with('.')
+        && initials
+            .split('.')
+            .filter(|p| !p.trim().is_empty())
+            .all(|p| p.trim().chars().count() == 1 && p.trim().chars().all(char::is_uppercase));
+    (family_ok && initials_ok).then(|| format!("{family}, {initials}"))
 }
 
 /// The year of an author–date entry at the start of `s`: four digits, a

@@ -1205,3 +1205,255 @@ fn a_container_dated_to_the_day_is_a_newspaper() {
     let r = parse("Smith J. The Qajar court. Iranian Studies, no. 3, May 1990, pp. 5-9.");
     assert_eq!(r.kind, ReferenceKind::Article);
 }
+
+/// GOST's statement of responsibility after a slash typed without its
+/// spaces ("…империи/ Д. В. Конкин //", "…ценностей./Р.А.Алиханова//"):
+/// the names are the statement, not the end of the title.
+#[test]
+fn a_glued_slash_opens_the_statement_of_responsibility() {
+    for (text, title) in [
+        (
+            "Конкин Д. В. Экономика и жизнь в Крыму после присоединения к Российской империи/ Д. В. Конкин // Боспорские исследования. – № 37, 2018. – С. 166-186.",
+            "Экономика и жизнь в Крыму после присоединения к Российской империи",
+        ),
+        (
+            "Алиханова, Р.А. Роль семьи в сохранении цивилизационных ценностей./Р.А.Алиханова// Педагогическая деятельность как творческий процесс. – Грозный, 2016. – С. 48 – 50 .",
+            "Роль семьи в сохранении цивилизационных ценностей",
+        ),
+    ] {
+        let r = parse(text);
+        assert_eq!(r.title.as_deref(), Some(title), "{text}");
+        assert_eq!(r.authors.len(), 1, "{text}");
+    }
+    // A slash between two words is no statement.
+    let r = parse("De Beylie L., L’habitation byzantine, Grenoble/Paris 1902");
+    assert!(r.note.as_deref().is_none_or(|n| !n.contains("Paris")));
+}
+
+/// The Ottoman archive's dates: a lunar month by its letter, the Rumi and
+/// Gregorian dates after a slash (BOA catalogues, İSNAD).
+#[test]
+fn ottoman_dates_with_their_gregorian_equivalents() {
+    let lunar = |year| {
+        Some(OriginalYear {
+            calendar: Calendar::LunarHijri,
+            year,
+        })
+    };
+    for (text, year, original) in [
+        (
+            "BOA, A.MKT.MHM., nr.281/2, 5 Ca 1280 / 18 Ekim 1863.",
+            1863,
+            lunar(1280),
+        ),
+        (
+            "DH.MKT.1858/117/1_1, 15 C.1308/14 Kânûn-i Sânî 1306/26 Ocak 1891",
+            1891,
+            lunar(1308),
+        ),
+        (
+            "DH.MKT.1808/49/1_1-2, B.1308/30 Kânûn-i Sânî 1306/11 Şubat 1891",
+            1891,
+            lunar(1308),
+        ),
+        (
+            "DH.MKT.1858/117/1_2, 11 Ağustos 1307/23 Ağustos 1891",
+            1891,
+            None,
+        ),
+        (
+            "Arşiv Fon Kodu: DH. MKT. Dosya No: 2310, Gömlek No: 98, Tarihi: 25 L (Şevval) 1317 (14 Şubat 1315-26 Şubat 1900), Konusu: Vergiler.",
+            1900,
+            lunar(1317),
+        ),
+    ] {
+        let r = parse(text);
+        assert_eq!((r.year, r.original_year), (Some(year), original), "{text}");
+        assert_eq!(r.title, None, "{text}");
+    }
+    // The letters keep their case: a page label is no month.
+    let r = parse("Belleten, C. 14, s. 1238.");
+    assert_eq!(r.original_year, None);
+}
+
+/// Turkish theses: the university and its institute publish, the place
+/// closes the entry after the designation ("Basılmamış Yüksek Lisans Tezi").
+#[test]
+fn turkish_thesis_institution_and_place() {
+    let r = parse(
+        "UZUNHARMAN, H. (2015), İnce Minareli Medresenin Kitabeleri, Hitit Üniversitesi, Sosyal Bilimler Enstitüsü, Basılmamış Yüksek Lisans Tezi, Çorum.",
+    );
+    assert_eq!(r.kind, ReferenceKind::Thesis);
+    assert_eq!(
+        r.publisher.as_deref(),
+        Some("Hitit Üniversitesi, Sosyal Bilimler Enstitüsü")
+    );
+    assert_eq!(r.place.as_deref(), Some("Çorum"));
+    let r = parse(
+        "GÜLER, H. (2021). Sahip Ata Külliyesi, Necmettin Erbakan Üniversitesi, Yayınlanmamış Yüksek Lisans Tezi, Konya.",
+    );
+    assert_eq!(
+        r.publisher.as_deref(),
+        Some("Necmettin Erbakan Üniversitesi")
+    );
+    assert_eq!(r.place.as_deref(), Some("Konya"));
+}
+
+/// Transliterated Russian lists print "izd." (издательство) or "И-во"
+/// before the publisher's name, glued to the area's dash or not: the
+/// label is no part of the name, and the dash before it opens the area.
+#[test]
+fn publisher_labels_before_the_name() {
+    for (text, title, publisher) in [
+        (
+            "S.N.Kramer. İstoriə naçinaetsə v Şumere.- izd. Nauka, Moskva, 1965.",
+            "İstoriə naçinaetsə v Şumere",
+            "Nauka",
+        ),
+        (
+            "D.Q.Reder.Mifı i leqendı drevneqo dvureçğə.-İzd.Nauka,Moskva,1965.",
+            "Mifı i leqendı drevneqo dvureçğə",
+            "Nauka",
+        ),
+        (
+            "İ.M.Dğəkonov.Gpos o Qilğqameş,-izd.AN SSSR,M.-L., 1961.",
+            "Gpos o Qilğqameş",
+            "AN SSSR",
+        ),
+        (
+            "АЛИЕВ Ф. Ф. Очерки по лексике языка турок Казахстана. Алма-Ата, И-во Наука, 1978",
+            "Очерки по лексике языка турок Казахстана",
+            "Наука",
+        ),
+    ] {
+        let r = parse(text);
+        assert_eq!(r.title.as_deref(), Some(title), "{text}");
+        assert_eq!(r.publisher.as_deref(), Some(publisher), "{text}");
+    }
+}
+
+/// A year typed without its space after the period that closes a title or
+/// a periodical's name ("«История Южных осетин».1989.", "// Южная
+/// Осетия.1992.№44.") is the year, not part of the name.
+#[test]
+fn a_year_glued_to_the_period_after_a_name() {
+    let r = parse(
+        "Гаприндашвили М. Рецензия на рукопись учебника «История Южных осетин».1989. (Из личного архива Л. А. Чибирова).",
+    );
+    assert_eq!(
+        r.title.as_deref(),
+        Some("Рецензия на рукопись учебника «История Южных осетин»")
+    );
+    assert_eq!(r.year, Some(1989));
+    let r =
+        parse("Чибиров Л., Джиоев М., Пухаев К. Рецензия или приговор? // Южная Осетия.1992.№44.");
+    assert_eq!(r.container.as_deref(), Some("Южная Осетия"));
+    assert_eq!((r.year, r.issue.as_deref()), (Some(1992), Some("44")));
+}
+
+/// A day's date in brackets right after the URL closing the entry is the
+/// access date.
+#[test]
+fn an_unlabelled_access_date_after_the_url() {
+    let r = parse(
+        "METİN TUNCEL, \"BİTLİS\", TDV İslâm Ansiklopedisi, https://islamansiklopedisi.org.tr/bitlis (21.06.2024).",
+    );
+    assert_eq!(r.year, None);
+    assert_eq!(r.accessed.as_deref(), Some("21.06.2024"));
+    assert_eq!(r.container.as_deref(), Some("TDV İslâm Ansiklopedisi"));
+}
+
+/// GOST theses repeat the author's full name after the specialty's code
+/// and a slash, and some print the place after it without the area's
+/// separator: the place is read off the statement.
+#[test]
+fn a_thesis_place_closing_the_statement_of_responsibility() {
+    for (text, place) in [
+        (
+            "Литарова Н. В. Частные средние учебные заведения: автореф. дис. … канд. пед. наук: 13.00.01/Литарова Наталья Владимировна М., 1994.",
+            "М.",
+        ),
+        (
+            "Сергеева С. В. Становление частного школьного образования в России : Дис. ... д-ра пед. наук : 13.00.01 / Сергеева Светлана Васильевна Москва, 2003",
+            "Москва",
+        ),
+    ] {
+        let r = parse(text);
+        assert_eq!(r.kind, ReferenceKind::Thesis, "{text}");
+        assert_eq!(r.place.as_deref(), Some(place), "{text}");
+        assert_eq!(r.authors.len(), 1, "{text}");
+        assert!(
+            r.genre.as_deref().is_some_and(|g| g.ends_with("13.00.01")),
+            "{text}"
+        );
+    }
+}
+
+/// A publisher's series number ("Yayın Nu: 12") is a note after the
+/// publisher it follows, not part of its name.
+#[test]
+fn a_series_number_after_the_publisher() {
+    let r = parse(
+        "3 Numaralı Mühümme Defteri (966–968 / 1558–1560), (1993), T.C. Başbakanlık Devlet Arşivleri Genel Müdürlüğü, Osmanlı Arşivi Daire Başkanlığı, Yayın Nu: 12. Dîvân-ı Hümâyûn Sicilleri Dizisi I: Ankara.",
+    );
+    assert_eq!(
+        r.publisher.as_deref(),
+        Some("T.C. Başbakanlık Devlet Arşivleri Genel Müdürlüğü, Osmanlı Arşivi Daire Başkanlığı")
+    );
+    assert_eq!(r.place.as_deref(), Some("Ankara"));
+    assert!(
+        r.note
+            .as_deref()
+            .is_some_and(|n| n.contains("Yayın Nu: 12"))
+    );
+}
+
+/// A volume printed inside the title's segment ends the title: number
+/// first ("Azərbaycan tarixi I cild."), its label glued to the title's
+/// period ("vostoka.t.1,") or after the title's closing quote ("c.I").
+#[test]
+fn a_volume_after_the_title_without_its_separator() {
+    for (text, title) in [
+        (
+            "Azərbaycan tarixi I cild. Bakı, 1958. 448 səh.",
+            "Azərbaycan tarixi",
+        ),
+        (
+            "İstoriə drevneqo vostoka.t.1, M.,1983;",
+            "İstoriə drevneqo vostoka",
+        ),
+        (
+            "Hoca Sadeddin, \"Tac ü’t-tevarih\" c.I, sad. İsmet Parmaksızoğlu, MEB, İstanbul 1974.",
+            "Tac ü’t-tevarih",
+        ),
+    ] {
+        let r = parse(text);
+        assert_eq!(r.title.as_deref(), Some(title), "{text}");
+        assert_eq!(r.volume.as_deref(), Some("1"), "{text}");
+    }
+}
+
+/// A family name in capitals closed by a period where the comma stands
+/// ("REINAUD. T.R. (1848),"): the initials and the bracketed year still
+/// make it the author of an author–date entry.
+#[test]
+fn capitals_then_a_period_before_initials_and_the_year() {
+    for (text, family, given, title) in [
+        (
+            "REINAUD. T.R. (1848), Geographie d’Aboulfeda. Paris",
+            "REINAUD",
+            "T.R.",
+            "Geographie d’Aboulfeda",
+        ),
+        (
+            "KOLLAUTZ. A. (2000), Abasgia. Asyayın. İstanbul",
+            "KOLLAUTZ",
+            "A.",
+            "Abasgia",
+        ),
+    ] {
+        let r = parse(text);
+        assert_eq!(r.authors, vec![person(family, Some(given))], "{text}");
+        assert_eq!(r.title.as_deref(), Some(title), "{text}");
+    }
+}
