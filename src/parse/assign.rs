@@ -497,10 +497,23 @@ fn place_before_year(
                 Some(_) => false,
             }
     });
+    // "Ahsan al-Taqasim, Maqdisi, Laiden, 1906": in a comma-style entry
+    // one word after the names and the title, right before the year that
+    // closes the entry, is its place.
+    let comma_closing = ctx.punctuation == style::Punctuation::Comma
+        && free.seg.sep == Sep::Comma
+        && !state.last_free_was_title
+        && !free.value.contains(' ')
+        && f.publisher.is_none()
+        && f.container.is_none()
+        && f.issue.is_none()
+        && free
+            .next
+            .is_some_and(|n| matches!(n.elem, Some(Elem::Year(_))) && n.sep == Sep::Comma)
+        && free.after_next.is_none();
     if f.place.is_none()
         && f.title.is_some()
-        && matches!(free.seg.sep, Sep::Period | Sep::Dash)
-        && imprint_next
+        && (matches!(free.seg.sep, Sep::Period | Sep::Dash) && imprint_next || comma_closing)
         && looks_like_place(&free.value)
     {
         f.place = Some(free.value.clone());
@@ -598,7 +611,7 @@ fn publisher_or_periodical(
         matches!(n.elem, Some(Elem::Place(_)))
             && (n.sep == Sep::Comma
                 || n.sep == Sep::Period && (publisherish || publisher_alone(free, f, ctx)))
-    });
+    }) || unknown_place_next(work, free, ctx);
     // An institution named by the place is the publisher, a periodical's
     // word in its name notwithstanding ("Tehran: Institute for Cultural
     // Studies and Research", "Kabul: Afghan History Association").
@@ -732,6 +745,25 @@ fn publisher_alone(free: &Free<'_>, f: &Fields, ctx: &Ctx) -> bool {
         && !free.raw.contains(['«', '»', '"', '“', '”', '„'])
         && !value.chars().any(crate::script::is_digit)
         && ctx.vocab.index.title_genres.match_start(value).is_none()
+}
+
+/// "…, ed. Bassam ‘Abd al-Wahab al-Jabi, Al-Jaffan wa al-Jabi, Cypress,
+/// 1407/1987.", "…, Qum, Madrisat al-Imam al-Mahdi, Qum, 1406": in a
+/// comma-style entry a name followed by a place the vocabulary does not know
+/// and the year closing the entry is the publisher (the imprint's order
+/// "Publisher, Place, Year" of romanised Arabic and Persian bibliographies);
+/// the place after it is then read by [`place_after_publisher`].
+fn unknown_place_next(work: &str, free: &Free<'_>, ctx: &Ctx) -> bool {
+    ctx.punctuation == style::Punctuation::Comma
+        && free.seg.sep == Sep::Comma
+        && !free.seg.bracketed
+        && free
+            .next
+            .is_some_and(|n| n.elem.is_none() && n.sep == Sep::Comma && !n.bracketed)
+        && free
+            .after_next
+            .is_some_and(|a| matches!(a.elem, Some(Elem::Year(_))) && a.sep == Sep::Comma)
+        && imprint::publisher_place_year(&work[free.seg.range.start..], ctx)
 }
 
 /// "مهر- ايران", "المطبعة المرتضوية- ايران": a publisher joined by a dash
