@@ -1203,16 +1203,43 @@ pub(crate) fn persian_name_before_title(text: &str, vocab: &Vocabulary) -> Optio
     .unwrap_or(rest.len());
     let title = &rest[..title_end];
     let title_words: Vec<&str> = title.split_whitespace().collect();
+    // A country or a city is named in titles, never in a person's name:
+    // `نیکی کدی، ریشه‌های انقلاب ایران، ترجمه …`, `مهدیقلیخان هدایت
+    // (مخبرالسلطنه)، گزارش ایران، …` (iichs footnotes).
+    let placed = |s: &str| {
+        s.char_indices()
+            .filter(|&(i, c)| c.is_alphabetic() && !s[..i].ends_with(char::is_alphabetic))
+            .any(|(i, _)| {
+                vocab.index.countries.match_start(&s[i..]).is_some()
+                    || vocab.index.places.match_start(&s[i..]).is_some()
+            })
+    };
     let prose = title_words.iter().any(|w| is_function(w) && !is_and(w))
         || title.contains([':', '؛'])
-        || title_words.len() >= 6;
-    if !prose || contains_word(names, &vocab.index.publisher_words) {
+        || title_words.len() >= 6
+        || placed(title);
+    if !prose || contains_word(names, &vocab.index.publisher_words) || placed(names) {
         return None;
     }
+    // A bracketed laqab after the name: `مهدیقلیخان هدایت (مخبرالسلطنه)`.
+    let (names, alias) = match names.trim_end().strip_suffix(')') {
+        Some(open) => match open.rsplit_once('(') {
+            Some((before, inner)) if !inner.trim().is_empty() => (before, Some(inner.trim())),
+            _ => (names, None),
+        },
+        None => (names, None),
+    };
     let words: Vec<&str> = names.split_whitespace().collect();
     let mut people = Vec::new();
     for name in words.split(|w| is_and(w)) {
+        // A Latin initial spelled in Persian letters keeps its period:
+        // `ویلیام جی. اولسون`.
+        let initial = |w: &str| {
+            w.strip_suffix('.')
+                .is_some_and(|l| (1..=3).contains(&l.chars().count()))
+        };
         let arabic = name.iter().all(|w| {
+            let w = if initial(w) { &w[..w.len() - 1] } else { w };
             w.chars().all(|c| {
                 script_of(c) == Some(Script::Arabic) && c.is_alphabetic() || c == '\u{200C}'
             })
@@ -1226,6 +1253,9 @@ pub(crate) fn persian_name_before_title(text: &str, vocab: &Vocabulary) -> Optio
             given: Some(given.join(" ")),
             alias: None,
         });
+    }
+    if let (Some(alias), [person]) = (alias, people.as_mut_slice()) {
+        person.alias = Some(alias.to_string());
     }
     (1..=2).contains(&people.len()).then(|| AuthorBlock {
         people,
@@ -2236,6 +2266,30 @@ mod tests {
         // More words than a name.
         assert_eq!(
             fam("مشروح مذاکرات جلسه یکصد و پانزدهم، دوره دوازدهم مجلس شورای ملی در تهران"),
+            None
+        );
+        // A country named in the title; a bracketed laqab after the name; a
+        // Latin initial in Persian letters.
+        assert_eq!(
+            fam("نیکی کدی، ریشههای انقلاب ایران، ترجمه عبدالرحیم گواهی، ج 2، تهران، 1375."),
+            Some(vec!["کدی".to_string()])
+        );
+        let b = persian_name_before_title(
+            "مهدیقلیخان هدایت (مخبرالسلطنه)، گزارش ایران، به اهتمام محمدعلی صوتی، تهران، نقره، 1363.",
+            &v,
+        )
+        .expect("a name");
+        assert_eq!(b.people[0].family, "هدایت");
+        assert_eq!(b.people[0].alias.as_deref(), Some("مخبرالسلطنه"));
+        assert_eq!(
+            fam(
+                "ویلیام جی. اولسون، روابط ایران و انگلستان در جنگ جهانی اول، ترجمه: حسین زنگنه، تهران."
+            ),
+            Some(vec!["اولسون".to_string()])
+        );
+        // The country in the first part: a title before its author.
+        assert_eq!(
+            fam("تاریخ ادبی ایران، ادوارد براون، ترجمه علی پاشا صالح، تهران"),
             None
         );
     }
