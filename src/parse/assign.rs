@@ -192,6 +192,7 @@ fn take_free(work: &str, free: &Free<'_>, f: &mut Fields, state: &mut State, ctx
         || place_before_year(work, free, f, state, ctx)
         || place_after_publisher(work, free, f, ctx)
         || publisher_continued(work, free, f, ctx)
+        || publisher_before_year(free, f, state, ctx)
         || publisher_or_periodical(work, free, f, state, ctx)
         || container_continued(free, f, state);
     if !taken {
@@ -583,6 +584,50 @@ fn publisher_continued(work: &str, free: &Free<'_>, f: &mut Fields, ctx: &Ctx) -
         publisher.push_str(&free.value);
     }
     true
+}
+
+/// "موسی نجفی، تأملات سیاسی …، ج 2، پژوهشگاه علوم انسانی و مطالعات فرهنگی،
+/// 1375، ص 270", "علیاصغر شمیم، ایران در دورهی سلطنت قاجار، علمی، چ سوم،
+/// 1371", "الصدوق، …، عيون أخبار الرضا (ع)، جهان، 1378 هجرى قمرى": Persian and
+/// Arabic comma-style notes print the publisher, with or without its place,
+/// right before the year; a name there, after the authors and the title (or
+/// its volume or edition), is the publisher though no word says so.
+fn publisher_before_year(free: &Free<'_>, f: &mut Fields, state: &mut State, ctx: &Ctx) -> bool {
+    let value = &free.value;
+    let arabic = value
+        .chars()
+        .find(|c| c.is_alphabetic())
+        .and_then(crate::script::script_of)
+        == Some(Script::Arabic);
+    let is_year = |s: Option<&imprint::Seg>| {
+        s.is_some_and(|s| matches!(s.elem, Some(Elem::Year(_))) && s.sep == Sep::Comma)
+    };
+    let numbered = |s: Option<&imprint::Seg>| {
+        s.is_some_and(|s| matches!(s.elem, Some(Elem::Edition(_) | Elem::Volume(_))))
+    };
+    let year_next = is_year(free.next) || numbered(free.next) && is_year(free.after_next);
+    let after_title = state.last_free_was_title || numbered(free.prev);
+    if arabic
+        && ctx.punctuation == style::Punctuation::Comma
+        && free.seg.sep == Sep::Comma
+        && !free.seg.bracketed
+        && !is_quoted(free.raw)
+        && year_next
+        && after_title
+        && f.title.is_some()
+        && !f.authors.is_empty()
+        && f.publisher.is_none()
+        && f.container.is_none()
+        && (1..=6).contains(&value.split_whitespace().count())
+        && !value.chars().any(crate::script::is_digit)
+        && !contains_word(value, &ctx.vocab.index.journal_words)
+        && !free.newspaper_named
+    {
+        f.publisher = Some(value.clone());
+        state.last_free_was_title = false;
+        return true;
+    }
+    false
 }
 
 /// A name in the imprint area: the publisher when it stands by the place

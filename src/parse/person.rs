@@ -2189,11 +2189,14 @@ pub(crate) fn single(text: &str, vocab: &Vocabulary) -> Option<Person> {
     let t = t.trim_end_matches('.');
     let (t, _) = honorifics(vocab).parse(t).ok()?;
     let words: Vec<&str> = t.split_whitespace().collect();
+    // "Abu Hanifa al-Diniwari": a word opened by a particle and a hyphen is
+    // a name's word in lower case (`bib/names.toml` `particles`).
+    let name =
+        |w: &str| name_word(w).is_ok_and(|(r, _)| r.is_empty()) || is_particle_prefixed(w, vocab);
     if words.is_empty()
         || words.len() > 4
-        || words
-            .iter()
-            .any(|w| name_word(w).map_or(true, |(r, _)| !r.is_empty()))
+        || !words.iter().all(|w| name(w))
+        || words.iter().all(|w| is_particle_prefixed(w, vocab))
     {
         return None;
     }
@@ -2292,6 +2295,20 @@ mod tests {
             fam("تاریخ ادبی ایران، ادوارد براون، ترجمه علی پاشا صالح، تهران"),
             None
         );
+    }
+
+    #[test]
+    fn a_single_name_may_end_in_a_particle_prefixed_word() {
+        let v = Vocabulary::builtin();
+        let p = single("Abu Hanifa al-Diniwari", &v).expect("a name");
+        assert_eq!(p.family, "al-Diniwari");
+        assert!(name_second(
+            "Akhbar al-Tiwal, Abu Hanifa al-Diniwari, Cairo, 1960",
+            false,
+            &v
+        ));
+        // Particle-prefixed words alone are no name.
+        assert_eq!(single("al-Ahkam al-Sultaniyya", &v), None);
     }
 
     #[test]

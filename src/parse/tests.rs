@@ -1197,3 +1197,39 @@ fn a_title_first_comma_list_names_its_places() {
     );
     assert_eq!(r.place, None);
 }
+
+#[test]
+fn a_name_before_the_year_of_a_persian_comma_note_is_the_publisher() {
+    for (text, publisher) in [
+        (
+            "موسی نجفی، تأملات سیاسی در تاریخ تفکر اسلامی، ج 2، پژوهشگاه علوم انسانی و مطالعات فرهنگی، 1375، ص 270.",
+            "پژوهشگاه علوم انسانی و مطالعات فرهنگی",
+        ),
+        (
+            "علیاصغر شمیم، ایران در دورهی سلطنت قاجار، علمی، چ سوم، 1371، صص 584-585.",
+            "علمی",
+        ),
+        (
+            "الصدوق، محمّد بن على بن حسين بن بابويه القمىّ، عيون أخبار الرضا (ع)، جهان، 1378 هجرى قمرى",
+            "جهان",
+        ),
+    ] {
+        let r = parse(text);
+        assert_eq!(r.publisher.as_deref(), Some(publisher), "{text}");
+        assert_eq!(r.authors.len(), 1, "{text}");
+    }
+}
+
+#[test]
+fn a_title_first_list_reads_an_author_whose_name_ends_in_al() {
+    let list = "References\n\n\
+        1. Ahsan al-Taqasim, Maqdisi, Laiden, 1906\n\
+        2. Atlas Tarikh al-Islam, Husayn Munis, Cairo, 1407 A.H\n\
+        3. Akhbar al-Tiwal, Abu Hanifa al-Diniwari, Edited by 'Abd al-Mun'im 'Amir, Cairo, 1960\n\
+        4. Bist Guftar, Mahdi Muhaqqiq, Tehran, 1355 Sh\n\
+        5. Bazmaward, 'Abbas Zaryab Khuyi, Tehran, 1368 Sh\n";
+    let refs = parse_list(list);
+    assert_eq!(refs[2].title.as_deref(), Some("Akhbar al-Tiwal"));
+    assert_eq!(refs[2].authors[0].family, "al-Diniwari");
+    assert_eq!(refs[2].kind, ReferenceKind::Book);
+}
