@@ -279,6 +279,23 @@ fn after_title(free: &Free<'_>, f: &mut Fields, state: &mut State, ctx: &Ctx) ->
         state.last_free_was_title = false;
         return true;
     }
+    // "Mango C., The art of the Byzantine Empire 312-1453. Sources and
+    // documents, New Jersey 1972": the sentence between the title and a
+    // "Place Year" imprint is the title's second sentence, its subtitle.
+    if state.last_free_was_title
+        && free.seg.sep == Sep::Period
+        && f.subtitle.is_none()
+        && f.container.is_none()
+        && !free.seg.bracketed
+        && place_then_spaced_year(free)
+        && !contains_word(&free.value, &ctx.vocab.index.publisher_words)
+        && !contains_word(&free.value, &ctx.vocab.index.corporate)
+        && !contains_word(&free.value, &ctx.vocab.index.journal_words)
+    {
+        f.subtitle = Some(free.value.clone());
+        state.last_free_was_title = false;
+        return true;
+    }
     if state.last_free_was_title && free.seg.sep == Sep::Period && is_year_span(&free.value) {
         if let Some(t) = &mut f.title {
             t.push_str(". ");
@@ -652,11 +669,20 @@ fn publisher_or_periodical(
     // a sentence of the title or the container ("… как исторический источник.
     // Источниковедческие разыскания. Тбилиси, 1982"), unless it says it is a
     // publisher.
-    let next_place = free.next.is_some_and(|n| {
-        matches!(n.elem, Some(Elem::Place(_)))
-            && (n.sep == Sep::Comma
-                || n.sep == Sep::Period && (publisherish || publisher_alone(free, f, ctx)))
-    }) || unknown_place_next(work, free, ctx);
+    // The European imprint "Place Year", a space between them ("Sources and
+    // documents, New Jersey 1972", "…, Grenoble/Paris 1902", "…, Ankara
+    // 2025"), names no publisher before the place: a name there is the
+    // title's, unless it says it is a publisher.
+    let place_year_next = place_then_spaced_year(free)
+        && !publisherish
+        && !contains_word(value, &ctx.vocab.index.corporate);
+    let next_place = !place_year_next
+        && free.next.is_some_and(|n| {
+            matches!(n.elem, Some(Elem::Place(_)))
+                && (n.sep == Sep::Comma
+                    || n.sep == Sep::Period && (publisherish || publisher_alone(free, f, ctx)))
+        })
+        || unknown_place_next(work, free, ctx);
     // An institution named by the place is the publisher, a periodical's
     // word in its name notwithstanding ("Tehran: Institute for Cultural
     // Studies and Research", "Kabul: Afghan History Association").
@@ -790,6 +816,16 @@ fn publisher_alone(free: &Free<'_>, f: &Fields, ctx: &Ctx) -> bool {
         && !free.raw.contains(['«', '»', '"', '“', '”', '„'])
         && !value.chars().any(crate::script::is_digit)
         && ctx.vocab.index.title_genres.match_start(value).is_none()
+}
+
+/// Whether the segments after `free` are a place, then after a space alone
+/// the year: "…, New Jersey 1972", "…, Grenoble/Paris 1902".
+fn place_then_spaced_year(free: &Free<'_>) -> bool {
+    free.next.is_some_and(|n| {
+        matches!(n.elem, Some(Elem::Place(_))) && matches!(n.sep, Sep::Comma | Sep::Period)
+    }) && free
+        .after_next
+        .is_some_and(|a| matches!(a.elem, Some(Elem::Year(_))) && a.sep == Sep::Space)
 }
 
 /// "…, ed. Bassam ‘Abd al-Wahab al-Jabi, Al-Jaffan wa al-Jabi, Cypress,

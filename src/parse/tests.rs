@@ -1233,3 +1233,23 @@ fn a_title_first_list_reads_an_author_whose_name_ends_in_al() {
     assert_eq!(refs[2].authors[0].family, "al-Diniwari");
     assert_eq!(refs[2].kind, ReferenceKind::Book);
 }
+
+#[test]
+fn no_publisher_before_a_place_printed_with_its_year() {
+    let r = parse(
+        "Mango C., The art of the Byzantine Empire 312-1453. Sources and documents, New Jersey 1972",
+    );
+    assert_eq!(r.publisher, None);
+    assert_eq!(r.subtitle.as_deref(), Some("Sources and documents"));
+    assert_eq!(
+        (r.place.as_deref(), r.year),
+        (Some("New Jersey"), Some(1972))
+    );
+    let r = parse(
+        "Musa Çadırcı, Tanzimat Döneminde Anadolu Kentleri’nin Sosyal ve Ekonomik Yapısı, Ankara 2025.",
+    );
+    assert_eq!(r.publisher, None);
+    // A publisher that says so still is one.
+    let r = parse("Smith J., A History of Trade, Oxford University Press, London 1990.");
+    assert_eq!(r.publisher.as_deref(), Some("Oxford University Press"));
+}
