@@ -722,6 +722,7 @@ impl Reader<'_> {
             && let Some(block) = person::comma_inverted(&work[pos..to], self.vocab)
                 .or_else(|| person::comma_name(&work[pos..to], self.vocab))
                 .or_else(|| person::persian_name_before_title(&work[pos..to], self.vocab))
+                .or_else(|| person::latin_name_before_title(&work[pos..to], self.vocab))
         {
             f.authors = block.people;
             pos += block.len;

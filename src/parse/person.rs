@@ -1264,6 +1264,70 @@ pub(crate) fn persian_name_before_title(text: &str, vocab: &Vocabulary) -> Optio
     })
 }
 
+/// A comma-style note's author printed given name first in Latin or
+/// Cyrillic letters, before a title: `Musa Çadırcı, Tanzimat Döneminde
+/// Anadolu Kentleri’nin Sosyal ve Ekonomik Yapısı, Ankara 2025.`, `Nasrollah
+/// S. Fatemi, Diplomatic History of Persia, 1917-1923: …`, `Georgi Zeydan,
+/// “History of Islamic Civilisation”, translated by …`. The name is two or
+/// three capitalised words (an initial among them); the title after the
+/// comma tells the order: it is quoted, or holds a lower-case word that is
+/// no particle ("of", "ve"), which a name never does — so the words before
+/// the comma are not a title with its author after it.
+pub(crate) fn latin_name_before_title(text: &str, vocab: &Vocabulary) -> Option<AuthorBlock> {
+    let (names, rest) = split_comma(text)?;
+    let words: Vec<&str> = names.split_whitespace().collect();
+    let initial = |w: &str| {
+        w.strip_suffix('.')
+            .is_some_and(|l| l.chars().count() == 1 && l.chars().all(char::is_uppercase))
+    };
+    let (family, given) = words.split_last()?;
+    let latin = |w: &str| {
+        w.chars()
+            .find(|c| c.is_alphabetic())
+            .and_then(script_of)
+            .is_some_and(|s| matches!(s, Script::Latin | Script::Cyrillic))
+    };
+    if !(2..=3).contains(&words.len())
+        || !words.iter().all(|w| latin(w))
+        || is_particle(words[0], vocab)
+        || initial(words[0])
+        || !is_name_token(family, vocab)
+        || is_particle(family, vocab)
+        || !given
+            .iter()
+            .all(|w| initial(w) || is_name_token(w, vocab) && !is_particle(w, vocab))
+        || contains_word(names, &vocab.index.publisher_words)
+        || contains_word(names, &vocab.index.corporate)
+    {
+        return None;
+    }
+    let rest_t = rest.trim_start();
+    let title_end = rest_t.find([',', '،', '(']).unwrap_or(rest_t.len());
+    let title = &rest_t[..title_end];
+    let quoted = rest_t.starts_with(['“', '"', '«', '‘']);
+    let prose = title.split_whitespace().skip(1).any(|w| {
+        w.starts_with(|c: char| c.is_lowercase())
+            && w.chars().all(char::is_alphabetic)
+            && !is_particle(w, vocab)
+            && !is_particle_prefixed(w, vocab)
+    });
+    // A title opens with a capital or a quote ("The Qur’an, with an English
+    // Paraphrase, tr. …" is one title).
+    let capital = rest_t.starts_with(|c: char| c.is_uppercase());
+    if !(quoted || prose && capital) || rest_t[title_end..].trim().is_empty() {
+        return None;
+    }
+    Some(AuthorBlock {
+        people: vec![Person {
+            family: (*family).to_string(),
+            given: Some(given.join(" ")),
+            alias: None,
+        }],
+        len: text.len() - rest.len(),
+        editors: false,
+    })
+}
+
 /// Persian APA: `خاقانی، افضل الدین بدیل بن علی (۱۳۸۷) دیوان خاقانی`,
 /// `ثعلبی، احمد (بی تا) …`: an Arabic-script family name, a comma, given
 /// names of any length and a bracketed year (or "no date") — the bracket is
@@ -2309,6 +2373,37 @@ mod tests {
         ));
         // Particle-prefixed words alone are no name.
         assert_eq!(single("al-Ahkam al-Sultaniyya", &v), None);
+    }
+
+    #[test]
+    fn a_latin_name_given_first_before_a_title_that_reads_as_prose() {
+        let v = Vocabulary::builtin();
+        let fam = |t: &str| latin_name_before_title(t, &v).map(|b| b.people[0].family.clone());
+        assert_eq!(
+            fam(
+                "Musa Çadırcı, Tanzimat Döneminde Anadolu Kentleri’nin Sosyal ve Ekonomik Yapısı, Ankara 2025."
+            ),
+            Some("Çadırcı".to_string())
+        );
+        assert_eq!(
+            fam(
+                "Nasrollah S. Fatemi, Diplomatic History of Persia, 1917-1923: Anglo-russian Power Politics in Iran, NewYork, 1952"
+            ),
+            Some("Fatemi".to_string())
+        );
+        assert_eq!(
+            fam(
+                "Georgi Zeydan, “History of Islamic Civilisation”, translated by Ali Javaher Kalam, Tehran, 1352."
+            ),
+            Some("Zeydan".to_string())
+        );
+        // A title and its author: the second part reads as a name.
+        assert_eq!(fam("Bist Guftar, Mahdi Muhaqqiq, Tehran, 1355 Sh"), None);
+        // One title parted by a comma.
+        assert_eq!(
+            fam("The Qur’an, with an English Paraphrase, tr. Sayyid ‘Ali Quli Qara’i, Qum, 2003."),
+            None
+        );
     }
 
     #[test]
