@@ -492,6 +492,16 @@ fn publisher_then_imprint(next: &str, ctx: &Ctx) -> bool {
     }
 }
 
+/// Whether `s` is the whole name of a place the vocabulary knows: "تهران",
+/// "Beirut" (Arabic script has no capitals to tell a place by its shape).
+fn known_place(s: &str, ctx: &Ctx) -> bool {
+    ctx.vocab
+        .index
+        .places
+        .match_start(s)
+        .is_some_and(|(len, _)| s[len..].trim().is_empty())
+}
+
 /// Whether `s` is the imprint of a comma-style entry, closing it: a name, a
 /// place of one or two capitalised words, the year — "…, ed. Bassam ‘Abd
 /// al-Wahab al-Jabi, Al-Jaffan wa al-Jabi, Cypress, 1407/1987.", "…,
@@ -507,7 +517,7 @@ pub(crate) fn publisher_place_year(s: &str, ctx: &Ctx) -> bool {
     !name.is_empty()
         && !name.contains(['.', ':', ';', '('])
         && !name.chars().any(is_digit)
-        && super::assign::looks_like_place(place)
+        && (super::assign::looks_like_place(place) || known_place(place, ctx))
         && year(ctx.vocab, ctx.lang)
             .parse(date)
             .is_ok_and(|(rest, _)| at_boundary(rest) && closing(rest))
@@ -2055,6 +2065,10 @@ mod tests {
             &ctx
         ));
         assert!(!publisher_then_imprint("ناشر: مؤسسه آل البيت، قم", &ctx));
+        // A place known to the vocabulary in Arabic script ("…، ترجمه ی
+        // آذرتاش آذرنوش،امیر کبیر ،تهران ،1363.").
+        assert!(publisher_then_imprint("امیر کبیر ،تهران ،1363.", &ctx));
+        assert!(!publisher_then_imprint("امیر کبیر ،علی ،1363.", &ctx));
     }
 
     #[test]
