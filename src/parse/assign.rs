@@ -533,6 +533,9 @@ fn place_before_year(
         && f.title.is_some()
         && (matches!(free.seg.sep, Sep::Period | Sep::Dash) && imprint_next || comma_closing)
         && looks_like_place(&free.value)
+        // "Gurjī, Abulqāsim.Tārīkh Fiqh wa Fuqahā'. Samt Publication, 1997.":
+        // a name that says it is a publisher is no place.
+        && !contains_word(&free.value, &ctx.vocab.index.publisher_words)
     {
         f.place = Some(free.value.clone());
         state.last_free_was_title = false;

@@ -1253,3 +1253,10 @@ fn no_publisher_before_a_place_printed_with_its_year() {
     let r = parse("Smith J., A History of Trade, Oxford University Press, London 1990.");
     assert_eq!(r.publisher.as_deref(), Some("Oxford University Press"));
 }
+
+#[test]
+fn a_publisher_before_the_year_is_no_place() {
+    let r = parse("Gurjī, Abulqāsim.Tārīkh Fiqh wa Fuqahā'. Samt Publication, 1997.");
+    assert_eq!(r.place, None);
+    assert_eq!(r.publisher.as_deref(), Some("Samt Publication"));
+}
