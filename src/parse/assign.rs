@@ -195,6 +195,7 @@ fn take_free(work: &str, free: &Free<'_>, f: &mut Fields, state: &mut State, ctx
         || place_after_thesis(free, f)
         || publisher_continued(work, free, f, ctx)
         || institution_continued(work, free, f, ctx)
+        || publisher_before_year(free, f, state, ctx)
         || publisher_or_periodical(work, free, f, state, ctx)
         || container_continued(free, f, state);
     if !taken {
@@ -288,6 +289,23 @@ fn after_title(free: &Free<'_>, f: &mut Fields, state: &mut State, ctx: &Ctx) ->
         && f.subtitle.is_none()
     {
         f.subtitle = Some(inner);
+        state.last_free_was_title = false;
+        return true;
+    }
+    // "Mango C., The art of the Byzantine Empire 312-1453. Sources and
+    // documents, New Jersey 1972": the sentence between the title and a
+    // "Place Year" imprint is the title's second sentence, its subtitle.
+    if state.last_free_was_title
+        && free.seg.sep == Sep::Period
+        && f.subtitle.is_none()
+        && f.container.is_none()
+        && !free.seg.bracketed
+        && place_then_spaced_year(free)
+        && !contains_word(&free.value, &ctx.vocab.index.publisher_words)
+        && !contains_word(&free.value, &ctx.vocab.index.corporate)
+        && !contains_word(&free.value, &ctx.vocab.index.journal_words)
+    {
+        f.subtitle = Some(free.value.clone());
         state.last_free_was_title = false;
         return true;
     }
@@ -532,11 +550,27 @@ fn place_before_year(
                 Some(_) => false,
             }
     });
+    // "Ahsan al-Taqasim, Maqdisi, Laiden, 1906": in a comma-style entry
+    // one word after the names and the title, right before the year that
+    // closes the entry, is its place.
+    let comma_closing = ctx.punctuation == style::Punctuation::Comma
+        && free.seg.sep == Sep::Comma
+        && !state.last_free_was_title
+        && !free.value.contains(' ')
+        && f.publisher.is_none()
+        && f.container.is_none()
+        && f.issue.is_none()
+        && free
+            .next
+            .is_some_and(|n| matches!(n.elem, Some(Elem::Year(_))) && n.sep == Sep::Comma)
+        && free.after_next.is_none();
     if f.place.is_none()
         && f.title.is_some()
-        && matches!(free.seg.sep, Sep::Period | Sep::Dash)
-        && imprint_next
+        && (matches!(free.seg.sep, Sep::Period | Sep::Dash) && imprint_next || comma_closing)
         && looks_like_place(&free.value)
+        // "Gurjī, Abulqāsim.Tārīkh Fiqh wa Fuqahā'. Samt Publication, 1997.":
+        // a name that says it is a publisher is no place.
+        && !contains_word(&free.value, &ctx.vocab.index.publisher_words)
     {
         f.place = Some(free.value.clone());
         state.last_free_was_title = false;
@@ -655,6 +689,50 @@ fn publisher_continued(work: &str, free: &Free<'_>, f: &mut Fields, ctx: &Ctx) -
     true
 }
 
+/// "موسی نجفی، تأملات سیاسی …، ج 2، پژوهشگاه علوم انسانی و مطالعات فرهنگی،
+/// 1375، ص 270", "علیاصغر شمیم، ایران در دورهی سلطنت قاجار، علمی، چ سوم،
+/// 1371", "الصدوق، …، عيون أخبار الرضا (ع)، جهان، 1378 هجرى قمرى": Persian and
+/// Arabic comma-style notes print the publisher, with or without its place,
+/// right before the year; a name there, after the authors and the title (or
+/// its volume or edition), is the publisher though no word says so.
+fn publisher_before_year(free: &Free<'_>, f: &mut Fields, state: &mut State, ctx: &Ctx) -> bool {
+    let value = &free.value;
+    let arabic = value
+        .chars()
+        .find(|c| c.is_alphabetic())
+        .and_then(crate::script::script_of)
+        == Some(Script::Arabic);
+    let is_year = |s: Option<&imprint::Seg>| {
+        s.is_some_and(|s| matches!(s.elem, Some(Elem::Year(_))) && s.sep == Sep::Comma)
+    };
+    let numbered = |s: Option<&imprint::Seg>| {
+        s.is_some_and(|s| matches!(s.elem, Some(Elem::Edition(_) | Elem::Volume(_))))
+    };
+    let year_next = is_year(free.next) || numbered(free.next) && is_year(free.after_next);
+    let after_title = state.last_free_was_title || numbered(free.prev);
+    if arabic
+        && ctx.punctuation == style::Punctuation::Comma
+        && free.seg.sep == Sep::Comma
+        && !free.seg.bracketed
+        && !is_quoted(free.raw)
+        && year_next
+        && after_title
+        && f.title.is_some()
+        && !f.authors.is_empty()
+        && f.publisher.is_none()
+        && f.container.is_none()
+        && (1..=6).contains(&value.split_whitespace().count())
+        && !value.chars().any(crate::script::is_digit)
+        && !contains_word(value, &ctx.vocab.index.journal_words)
+        && !free.newspaper_named
+    {
+        f.publisher = Some(value.clone());
+        state.last_free_was_title = false;
+        return true;
+    }
+    false
+}
+
 /// A name in the imprint area: the publisher when it stands by the place
 /// or says so ("Place: Publisher" replacing an earlier guess:
 /// "Документальная хроника. М.: МНПИ" — the publisher is МНПИ); the
@@ -677,11 +755,20 @@ fn publisher_or_periodical(
     // a sentence of the title or the container ("… как исторический источник.
     // Источниковедческие разыскания. Тбилиси, 1982"), unless it says it is a
     // publisher.
-    let next_place = free.next.is_some_and(|n| {
-        matches!(n.elem, Some(Elem::Place(_)))
-            && (n.sep == Sep::Comma
-                || n.sep == Sep::Period && (publisherish || publisher_alone(free, f, ctx)))
-    });
+    // The European imprint "Place Year", a space between them ("Sources and
+    // documents, New Jersey 1972", "…, Grenoble/Paris 1902", "…, Ankara
+    // 2025"), names no publisher before the place: a name there is the
+    // title's, unless it says it is a publisher.
+    let place_year_next = place_then_spaced_year(free)
+        && !publisherish
+        && !contains_word(value, &ctx.vocab.index.corporate);
+    let next_place = !place_year_next
+        && free.next.is_some_and(|n| {
+            matches!(n.elem, Some(Elem::Place(_)))
+                && (n.sep == Sep::Comma
+                    || n.sep == Sep::Period && (publisherish || publisher_alone(free, f, ctx)))
+        })
+        || unknown_place_next(work, free, ctx);
     // An institution named by the place is the publisher, a periodical's
     // word in its name notwithstanding ("Tehran: Institute for Cultural
     // Studies and Research", "Kabul: Afghan History Association").
@@ -824,6 +911,35 @@ fn publisher_alone(free: &Free<'_>, f: &Fields, ctx: &Ctx) -> bool {
         && !free.raw.contains(['«', '»', '"', '“', '”', '„'])
         && !value.chars().any(crate::script::is_digit)
         && ctx.vocab.index.title_genres.match_start(value).is_none()
+}
+
+/// Whether the segments after `free` are a place, then after a space alone
+/// the year: "…, New Jersey 1972", "…, Grenoble/Paris 1902".
+fn place_then_spaced_year(free: &Free<'_>) -> bool {
+    free.next.is_some_and(|n| {
+        matches!(n.elem, Some(Elem::Place(_))) && matches!(n.sep, Sep::Comma | Sep::Period)
+    }) && free
+        .after_next
+        .is_some_and(|a| matches!(a.elem, Some(Elem::Year(_))) && a.sep == Sep::Space)
+}
+
+/// "…, ed. Bassam ‘Abd al-Wahab al-Jabi, Al-Jaffan wa al-Jabi, Cypress,
+/// 1407/1987.", "…, Qum, Madrisat al-Imam al-Mahdi, Qum, 1406": in a
+/// comma-style entry a name followed by a place the vocabulary does not know
+/// and the year closing the entry is the publisher (the imprint's order
+/// "Publisher, Place, Year" of romanised Arabic and Persian bibliographies);
+/// the place after it is then read by [`place_after_publisher`].
+fn unknown_place_next(work: &str, free: &Free<'_>, ctx: &Ctx) -> bool {
+    ctx.punctuation == style::Punctuation::Comma
+        && free.seg.sep == Sep::Comma
+        && !free.seg.bracketed
+        && free
+            .next
+            .is_some_and(|n| n.elem.is_none() && n.sep == Sep::Comma && !n.bracketed)
+        && free
+            .after_next
+            .is_some_and(|a| matches!(a.elem, Some(Elem::Year(_))) && a.sep == Sep::Comma)
+        && imprint::publisher_place_year(&work[free.seg.range.start..], ctx)
 }
 
 /// "مهر- ايران", "المطبعة المرتضوية- ايران": a publisher joined by a dash

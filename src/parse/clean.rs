@@ -117,6 +117,9 @@ impl Clean {
             } else {
                 let c = if c == '\u{00A0}' { ' ' } else { c };
                 clean.push(c, base + at, base + next_at);
+                if glued_period(&chars, i) {
+                    clean.push(' ', base + next_at, base + next_at);
+                }
             }
             i = j;
         }
@@ -177,6 +180,31 @@ fn stretches_word(chars: &[(usize, char)], i: usize) -> bool {
             .iter()
             .find(not_tatweel)
             .is_some_and(|n| letter(&n))
+}
+
+/// Whether the period at `i` ends a word and the next begins glued to it,
+/// the space lost as web pages and converted files lose it: `Kayali,
+/// Hasan.A History of Modern Turkey`, `Mas'ūdī.Murūj al-Dhahab`, `eds.Modern
+/// Iran` (shiavault bibliographies). A word of two or more Latin letters
+/// ending in a lowercase one stands before it and a Latin capital after it
+/// that is not an initial (`J.B.`, `Ph.D.`) — so the view reads the space
+/// that a period between two words always has in print. Other scripts are
+/// left as printed (`Изв.АН`, `М.:Наука` are abbreviations).
+fn glued_period(chars: &[(usize, char)], i: usize) -> bool {
+    use crate::script::{Script, script_of};
+    let latin = |c: char| c.is_alphabetic() && script_of(c) == Some(Script::Latin);
+    let letters_before = chars[..i]
+        .iter()
+        .rev()
+        .take_while(|&&(_, c)| latin(c))
+        .count();
+    chars[i].1 == '.'
+        && letters_before >= 2
+        && chars[i - 1].1.is_lowercase()
+        && chars
+            .get(i + 1)
+            .is_some_and(|&(_, c)| latin(c) && c.is_uppercase())
+        && chars.get(i + 2).is_none_or(|&(_, c)| c != '.')
 }
 
 /// Whether the `*` or `_` at `i` is Markdown emphasis: a run of marks next to
@@ -281,6 +309,18 @@ mod tests {
         // The word maps back to the printed one, tatweels and all.
         let printed = c.span(0.."تهران".len());
         assert_eq!(&raw[printed], "تهــران");
+    }
+
+    #[test]
+    fn a_period_glued_to_the_next_word_reads_as_spaced() {
+        let raw = "Kayali, Hasan.A History. Mas'ūdī.Murūj. eds.Modern. J.B. Ph.D. Изв.АН";
+        let c = Clean::new(raw, 0);
+        assert_eq!(
+            c.text,
+            "Kayali, Hasan. A History. Mas'ūdī. Murūj. eds. Modern. J.B. Ph.D. Изв.АН"
+        );
+        let i = c.text.find("A History").expect("present");
+        assert_eq!(&raw[c.span(i..i + 9)], "A History");
     }
 
     #[test]

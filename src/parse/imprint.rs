@@ -474,25 +474,63 @@ fn institution_follows(after: &str, ctx: &Ctx) -> bool {
 /// Institute, Beirut, 1981", "ترجمه: الهه کولائی، فصلنامه راهبرد، شماره 7" —
 /// the names of a statement end before it.
 fn publisher_then_imprint(next: &str, ctx: &Ctx) -> bool {
-    next.split_once([',', '،']).is_some_and(|(name, after)| {
-        if after.trim().is_empty() {
-            return false;
+    if publisher_place_year(next, ctx) {
+        return true;
+    }
+    let Some((name, after)) = next.split_once([',', '،']) else {
+        // "…, trans. Hasan Fathi, Fikr-i Ruz Publication.": a publisher's
+        // name closing the entry.
+        let name = next.trim_end().trim_end_matches('.');
+        return !name.contains(['.', ';', ':']) && institution_follows(name, ctx);
+    };
+    if after.trim().is_empty() {
+        return false;
+    }
+    match name.split_once(':') {
+        // "…, ed. by Sayyid Muḥammad, Manāmat: Maktabat Fakhrāwī, 2008":
+        // a place, its publisher and the year.
+        Some((place, _)) => {
+            super::assign::looks_like_place(place.trim())
+                && year(ctx.vocab, ctx.lang)
+                    .parse(after.trim_start())
+                    .is_ok_and(|(rest, _)| at_boundary(rest))
         }
-        match name.split_once(':') {
-            // "…, ed. by Sayyid Muḥammad, Manāmat: Maktabat Fakhrāwī, 2008":
-            // a place, its publisher and the year.
-            Some((place, _)) => {
-                super::assign::looks_like_place(place.trim())
-                    && year(ctx.vocab, ctx.lang)
-                        .parse(after.trim_start())
-                        .is_ok_and(|(rest, _)| at_boundary(rest))
-            }
-            None => {
-                institution_follows(name, ctx)
-                    || crate::vocab::contains_word(name, &ctx.vocab.index.corporate)
-            }
+        None => {
+            institution_follows(name, ctx)
+                || crate::vocab::contains_word(name, &ctx.vocab.index.corporate)
         }
-    })
+    }
+}
+
+/// Whether `s` is the whole name of a place the vocabulary knows: "تهران",
+/// "Beirut" (Arabic script has no capitals to tell a place by its shape).
+fn known_place(s: &str, ctx: &Ctx) -> bool {
+    ctx.vocab
+        .index
+        .places
+        .match_start(s)
+        .is_some_and(|(len, _)| s[len..].trim().is_empty())
+}
+
+/// Whether `s` is the imprint of a comma-style entry, closing it: a name, a
+/// place of one or two capitalised words, the year — "…, ed. Bassam ‘Abd
+/// al-Wahab al-Jabi, Al-Jaffan wa al-Jabi, Cypress, 1407/1987.", "…,
+/// Madrisat al-Imam al-Mahdi, Qum, 1406". The names of a statement before
+/// it end at its comma, and the name is the publisher, known to the
+/// vocabulary or not.
+pub(crate) fn publisher_place_year(s: &str, ctx: &Ctx) -> bool {
+    let parts: Vec<&str> = s.split([',', '،']).map(str::trim).collect();
+    let [name, place, date] = parts.as_slice() else {
+        return false;
+    };
+    let closing = |rest: &str| rest.trim().trim_start_matches('.').trim().is_empty();
+    !name.is_empty()
+        && !name.contains(['.', ':', ';', '('])
+        && !name.chars().any(is_digit)
+        && (super::assign::looks_like_place(place) || known_place(place, ctx))
+        && year(ctx.vocab, ctx.lang)
+            .parse(date)
+            .is_ok_and(|(rest, _)| at_boundary(rest) && closing(rest))
 }
 
 /// Whether a year stands anywhere in `s`, at the start of a word.
@@ -2151,10 +2189,25 @@ mod tests {
         );
         assert_eq!(people.len(), 1);
         assert_eq!(used, "‘Imad al-Din Ahmad Haydar".len());
-        // A publisher that ends the entry may be a name of the statement's
-        // list; one after a label is the label's.
-        assert!(!publisher_then_imprint("Fikr-i Ruz Publication.", &ctx));
+        // A publisher's name closing the entry ends them too ("…, trans.
+        // Hasan Fathi, Fikr-i Ruz Publication."); one after a label is the
+        // label's.
+        assert!(publisher_then_imprint("Fikr-i Ruz Publication.", &ctx));
+        assert!(!publisher_then_imprint("Hasan Fathi.", &ctx));
+        // A name, a place unknown to the vocabulary and the closing year.
+        assert!(publisher_then_imprint(
+            "Al-Jaffan wa al-Jabi, Cypress, 1407/1987.",
+            &ctx
+        ));
+        assert!(!publisher_then_imprint(
+            "Al-Jaffan wa al-Jabi, Cypress, vol. 2, 1987.",
+            &ctx
+        ));
         assert!(!publisher_then_imprint("ناشر: مؤسسه آل البيت، قم", &ctx));
+        // A place known to the vocabulary in Arabic script ("…، ترجمه ی
+        // آذرتاش آذرنوش،امیر کبیر ،تهران ،1363.").
+        assert!(publisher_then_imprint("امیر کبیر ،تهران ،1363.", &ctx));
+        assert!(!publisher_then_imprint("امیر کبیر ،علی ،1363.", &ctx));
     }
 
     #[test]

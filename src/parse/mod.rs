@@ -763,6 +763,7 @@ impl Reader<'_> {
             && let Some(block) = person::comma_inverted(&work[pos..to], self.vocab)
                 .or_else(|| person::comma_name(&work[pos..to], self.vocab))
                 .or_else(|| person::persian_name_before_title(&work[pos..to], self.vocab))
+                .or_else(|| person::latin_name_before_title(&work[pos..to], self.vocab))
         {
             f.authors = block.people;
             pos += block.len;
@@ -805,9 +806,14 @@ impl Reader<'_> {
                 .extend(person::title_then_author(work, &mut segs, ctx));
         }
         // "Tanakābunī, Qiṣaṣ, p. 186": an inverted name that leaves no title
-        // was the author and the title.
+        // was the author and the title. A publisher's name after an element
+        // is no title either ("Aflatun, Jumhuri, W.K.C. Guthrie, trans.
+        // Hasan Fathi, Fikr-i Ruz Publication.").
+        let publisher_seg =
+            |s: &Seg| contains_word(&work[s.range.clone()], &self.vocab.index.publisher_words);
         if f.title.is_none()
-            && segs.iter().all(|s| s.elem.is_some())
+            && segs.first().is_some_and(|s| s.elem.is_some())
+            && segs.iter().all(|s| s.elem.is_some() || publisher_seg(s))
             && let Some(first) = f.authors.first()
             && first.given.as_deref().is_some_and(|g| !g.contains('.'))
             && let Some(block) = person::comma_name(&work[from..to], self.vocab)

@@ -1203,16 +1203,43 @@ pub(crate) fn persian_name_before_title(text: &str, vocab: &Vocabulary) -> Optio
     .unwrap_or(rest.len());
     let title = &rest[..title_end];
     let title_words: Vec<&str> = title.split_whitespace().collect();
+    // A country or a city is named in titles, never in a person's name:
+    // `نیکی کدی، ریشه‌های انقلاب ایران، ترجمه …`, `مهدیقلیخان هدایت
+    // (مخبرالسلطنه)، گزارش ایران، …` (iichs footnotes).
+    let placed = |s: &str| {
+        s.char_indices()
+            .filter(|&(i, c)| c.is_alphabetic() && !s[..i].ends_with(char::is_alphabetic))
+            .any(|(i, _)| {
+                vocab.index.countries.match_start(&s[i..]).is_some()
+                    || vocab.index.places.match_start(&s[i..]).is_some()
+            })
+    };
     let prose = title_words.iter().any(|w| is_function(w) && !is_and(w))
         || title.contains([':', '؛'])
-        || title_words.len() >= 6;
-    if !prose || contains_word(names, &vocab.index.publisher_words) {
+        || title_words.len() >= 6
+        || placed(title);
+    if !prose || contains_word(names, &vocab.index.publisher_words) || placed(names) {
         return None;
     }
+    // A bracketed laqab after the name: `مهدیقلیخان هدایت (مخبرالسلطنه)`.
+    let (names, alias) = match names.trim_end().strip_suffix(')') {
+        Some(open) => match open.rsplit_once('(') {
+            Some((before, inner)) if !inner.trim().is_empty() => (before, Some(inner.trim())),
+            _ => (names, None),
+        },
+        None => (names, None),
+    };
     let words: Vec<&str> = names.split_whitespace().collect();
     let mut people = Vec::new();
     for name in words.split(|w| is_and(w)) {
+        // A Latin initial spelled in Persian letters keeps its period:
+        // `ویلیام جی. اولسون`.
+        let initial = |w: &str| {
+            w.strip_suffix('.')
+                .is_some_and(|l| (1..=3).contains(&l.chars().count()))
+        };
         let arabic = name.iter().all(|w| {
+            let w = if initial(w) { &w[..w.len() - 1] } else { w };
             w.chars().all(|c| {
                 script_of(c) == Some(Script::Arabic) && c.is_alphabetic() || c == '\u{200C}'
             })
@@ -1227,8 +1254,75 @@ pub(crate) fn persian_name_before_title(text: &str, vocab: &Vocabulary) -> Optio
             alias: None,
         });
     }
+    if let (Some(alias), [person]) = (alias, people.as_mut_slice()) {
+        person.alias = Some(alias.to_string());
+    }
     (1..=2).contains(&people.len()).then(|| AuthorBlock {
         people,
+        len: text.len() - rest.len(),
+        editors: false,
+    })
+}
+
+/// A comma-style note's author printed given name first in Latin or
+/// Cyrillic letters, before a title: `Musa Çadırcı, Tanzimat Döneminde
+/// Anadolu Kentleri’nin Sosyal ve Ekonomik Yapısı, Ankara 2025.`, `Nasrollah
+/// S. Fatemi, Diplomatic History of Persia, 1917-1923: …`, `Georgi Zeydan,
+/// “History of Islamic Civilisation”, translated by …`. The name is two or
+/// three capitalised words (an initial among them); the title after the
+/// comma tells the order: it is quoted, or holds a lower-case word that is
+/// no particle ("of", "ve"), which a name never does — so the words before
+/// the comma are not a title with its author after it.
+pub(crate) fn latin_name_before_title(text: &str, vocab: &Vocabulary) -> Option<AuthorBlock> {
+    let (names, rest) = split_comma(text)?;
+    let words: Vec<&str> = names.split_whitespace().collect();
+    let initial = |w: &str| {
+        w.strip_suffix('.')
+            .is_some_and(|l| l.chars().count() == 1 && l.chars().all(char::is_uppercase))
+    };
+    let (family, given) = words.split_last()?;
+    let latin = |w: &str| {
+        w.chars()
+            .find(|c| c.is_alphabetic())
+            .and_then(script_of)
+            .is_some_and(|s| matches!(s, Script::Latin | Script::Cyrillic))
+    };
+    if !(2..=3).contains(&words.len())
+        || !words.iter().all(|w| latin(w))
+        || is_particle(words[0], vocab)
+        || initial(words[0])
+        || !is_name_token(family, vocab)
+        || is_particle(family, vocab)
+        || !given
+            .iter()
+            .all(|w| initial(w) || is_name_token(w, vocab) && !is_particle(w, vocab))
+        || contains_word(names, &vocab.index.publisher_words)
+        || contains_word(names, &vocab.index.corporate)
+    {
+        return None;
+    }
+    let rest_t = rest.trim_start();
+    let title_end = rest_t.find([',', '،', '(']).unwrap_or(rest_t.len());
+    let title = &rest_t[..title_end];
+    let quoted = rest_t.starts_with(['“', '"', '«', '‘']);
+    let prose = title.split_whitespace().skip(1).any(|w| {
+        w.starts_with(|c: char| c.is_lowercase())
+            && w.chars().all(char::is_alphabetic)
+            && !is_particle(w, vocab)
+            && !is_particle_prefixed(w, vocab)
+    });
+    // A title opens with a capital or a quote ("The Qur’an, with an English
+    // Paraphrase, tr. …" is one title).
+    let capital = rest_t.starts_with(|c: char| c.is_uppercase());
+    if !(quoted || prose && capital) || rest_t[title_end..].trim().is_empty() {
+        return None;
+    }
+    Some(AuthorBlock {
+        people: vec![Person {
+            family: (*family).to_string(),
+            given: Some(given.join(" ")),
+            alias: None,
+        }],
         len: text.len() - rest.len(),
         editors: false,
     })
@@ -2177,11 +2271,14 @@ pub(crate) fn single(text: &str, vocab: &Vocabulary) -> Option<Person> {
     let t = t.trim_end_matches('.');
     let (t, _) = honorifics(vocab).parse(t).ok()?;
     let words: Vec<&str> = t.split_whitespace().collect();
+    // "Abu Hanifa al-Diniwari": a word opened by a particle and a hyphen is
+    // a name's word in lower case (`bib/names.toml` `particles`).
+    let name =
+        |w: &str| name_word(w).is_ok_and(|(r, _)| r.is_empty()) || is_particle_prefixed(w, vocab);
     if words.is_empty()
         || words.len() > 4
-        || words
-            .iter()
-            .any(|w| name_word(w).map_or(true, |(r, _)| !r.is_empty()))
+        || !words.iter().all(|w| name(w))
+        || words.iter().all(|w| is_particle_prefixed(w, vocab))
     {
         return None;
     }
@@ -2254,6 +2351,75 @@ mod tests {
         // More words than a name.
         assert_eq!(
             fam("مشروح مذاکرات جلسه یکصد و پانزدهم، دوره دوازدهم مجلس شورای ملی در تهران"),
+            None
+        );
+        // A country named in the title; a bracketed laqab after the name; a
+        // Latin initial in Persian letters.
+        assert_eq!(
+            fam("نیکی کدی، ریشههای انقلاب ایران، ترجمه عبدالرحیم گواهی، ج 2، تهران، 1375."),
+            Some(vec!["کدی".to_string()])
+        );
+        let b = persian_name_before_title(
+            "مهدیقلیخان هدایت (مخبرالسلطنه)، گزارش ایران، به اهتمام محمدعلی صوتی، تهران، نقره، 1363.",
+            &v,
+        )
+        .expect("a name");
+        assert_eq!(b.people[0].family, "هدایت");
+        assert_eq!(b.people[0].alias.as_deref(), Some("مخبرالسلطنه"));
+        assert_eq!(
+            fam(
+                "ویلیام جی. اولسون، روابط ایران و انگلستان در جنگ جهانی اول، ترجمه: حسین زنگنه، تهران."
+            ),
+            Some(vec!["اولسون".to_string()])
+        );
+        // The country in the first part: a title before its author.
+        assert_eq!(
+            fam("تاریخ ادبی ایران، ادوارد براون، ترجمه علی پاشا صالح، تهران"),
+            None
+        );
+    }
+
+    #[test]
+    fn a_single_name_may_end_in_a_particle_prefixed_word() {
+        let v = Vocabulary::builtin();
+        let p = single("Abu Hanifa al-Diniwari", &v).expect("a name");
+        assert_eq!(p.family, "al-Diniwari");
+        assert!(name_second(
+            "Akhbar al-Tiwal, Abu Hanifa al-Diniwari, Cairo, 1960",
+            false,
+            &v
+        ));
+        // Particle-prefixed words alone are no name.
+        assert_eq!(single("al-Ahkam al-Sultaniyya", &v), None);
+    }
+
+    #[test]
+    fn a_latin_name_given_first_before_a_title_that_reads_as_prose() {
+        let v = Vocabulary::builtin();
+        let fam = |t: &str| latin_name_before_title(t, &v).map(|b| b.people[0].family.clone());
+        assert_eq!(
+            fam(
+                "Musa Çadırcı, Tanzimat Döneminde Anadolu Kentleri’nin Sosyal ve Ekonomik Yapısı, Ankara 2025."
+            ),
+            Some("Çadırcı".to_string())
+        );
+        assert_eq!(
+            fam(
+                "Nasrollah S. Fatemi, Diplomatic History of Persia, 1917-1923: Anglo-russian Power Politics in Iran, NewYork, 1952"
+            ),
+            Some("Fatemi".to_string())
+        );
+        assert_eq!(
+            fam(
+                "Georgi Zeydan, “History of Islamic Civilisation”, translated by Ali Javaher Kalam, Tehran, 1352."
+            ),
+            Some("Zeydan".to_string())
+        );
+        // A title and its author: the second part reads as a name.
+        assert_eq!(fam("Bist Guftar, Mahdi Muhaqqiq, Tehran, 1355 Sh"), None);
+        // One title parted by a comma.
+        assert_eq!(
+            fam("The Qur’an, with an English Paraphrase, tr. Sayyid ‘Ali Quli Qara’i, Qum, 2003."),
             None
         );
     }

@@ -1457,3 +1457,120 @@ fn capitals_then_a_period_before_initials_and_the_year() {
         assert_eq!(r.title.as_deref(), Some(title), "{text}");
     }
 }
+
+#[test]
+fn a_period_glued_to_the_title_closes_the_name() {
+    let r = parse(
+        "Kayali, Hasan.A History of Modern Turkey. Cambridge, UK: Cambridge University Press, 2003.",
+    );
+    assert_eq!(r.authors, vec![person("Kayali", Some("Hasan"))]);
+    assert_eq!(r.title.as_deref(), Some("A History of Modern Turkey"));
+    let r = parse("Isfahanī, Abu al-Faraj.Maqātil al-Tālibīn. Qom: Manshūrāt Radī, 1993.");
+    assert_eq!(r.title.as_deref(), Some("Maqātil al-Tālibīn"));
+    assert_eq!(r.publisher.as_deref(), Some("Manshūrāt Radī"));
+}
+
+#[test]
+fn a_translator_or_editor_ends_before_the_imprint_of_a_comma_entry() {
+    // A publisher's name closing the entry.
+    let r = parse("Aflatun, Jumhuri, W.K.C. Guthrie, trans. Hasan Fathi, Fikr-i Ruz Publication.");
+    assert_eq!(r.authors, vec![person("Aflatun", None)]);
+    assert_eq!(r.title.as_deref(), Some("Jumhuri"));
+    assert_eq!(r.publisher.as_deref(), Some("Fikr-i Ruz Publication"));
+    assert_eq!(r.translators, vec![person("Fathi", Some("Hasan"))]);
+    // "Publisher, Place, Year", the place unknown to the vocabulary.
+    let r = parse(
+        "Al-Ghazali, Muhammad b. Muhammad, Al-Maqsad al-Asna fi Sharh Ma‘ani Asma Allah al-Husna, ed. Bassam ‘Abd al-Wahab al-Jabi, Al-Jaffan wa al-Jabi, Cypress, 1407/1987.",
+    );
+    assert_eq!(r.editors.len(), 1);
+    assert_eq!(r.publisher.as_deref(), Some("Al-Jaffan wa al-Jabi"));
+    assert_eq!(r.place.as_deref(), Some("Cypress"));
+}
+
+#[test]
+fn a_title_first_comma_list_names_its_places() {
+    let list = "References\n\n\
+        1. Ahsan al-Taqasim, Maqdisi, Laiden, 1906\n\
+        2. al-Asnam, Hisham Kalbi, Translated to Persian by Jalali Na'ini, Tehran, 1348 S.H.\n\
+        3. Atlas Tarikh al-Islam, Husayn Munis, Cairo, 1407 A.H\n\
+        4. Akhbar Isbahan, Abu Nu'aym Isbahani, Leidan, 1934\n\
+        5. Bist Guftar, Mahdi Muhaqqiq, Tehran, 1355 Sh\n\
+        6. Bazmaward, 'Abbas Zaryab Khuyi, Tehran, 1368 Sh\n";
+    let refs = parse_list(list);
+    // An unknown place before the year that closes the entry.
+    assert_eq!(refs[0].title.as_deref(), Some("Ahsan al-Taqasim"));
+    assert_eq!(refs[0].place.as_deref(), Some("Laiden"));
+    assert_eq!(refs[3].place.as_deref(), Some("Leidan"));
+    // The language named between "translated" and "by".
+    assert_eq!(refs[1].translators.len(), 1);
+    assert_eq!(refs[1].publisher, None);
+    assert_eq!(refs[1].place.as_deref(), Some("Tehran"));
+    // Not a place: a season after a periodical's issue.
+    let r = parse(
+        "Ahmadikhah, ‘Ali, “Huquq-i Hayvanhat dar Sira va Sukhan-i Payambar-i A‘zam”, Majalla-yi Tarikh dar A’inay-yi Pazhuhish, III, No. 11, Fall, 1385 sh/2006.",
+    );
+    assert_eq!(r.place, None);
+}
+
+#[test]
+fn a_name_before_the_year_of_a_persian_comma_note_is_the_publisher() {
+    for (text, publisher) in [
+        (
+            "موسی نجفی، تأملات سیاسی در تاریخ تفکر اسلامی، ج 2، پژوهشگاه علوم انسانی و مطالعات فرهنگی، 1375، ص 270.",
+            "پژوهشگاه علوم انسانی و مطالعات فرهنگی",
+        ),
+        (
+            "علیاصغر شمیم، ایران در دورهی سلطنت قاجار، علمی، چ سوم، 1371، صص 584-585.",
+            "علمی",
+        ),
+        (
+            "الصدوق، محمّد بن على بن حسين بن بابويه القمىّ، عيون أخبار الرضا (ع)، جهان، 1378 هجرى قمرى",
+            "جهان",
+        ),
+    ] {
+        let r = parse(text);
+        assert_eq!(r.publisher.as_deref(), Some(publisher), "{text}");
+        assert_eq!(r.authors.len(), 1, "{text}");
+    }
+}
+
+#[test]
+fn a_title_first_list_reads_an_author_whose_name_ends_in_al() {
+    let list = "References\n\n\
+        1. Ahsan al-Taqasim, Maqdisi, Laiden, 1906\n\
+        2. Atlas Tarikh al-Islam, Husayn Munis, Cairo, 1407 A.H\n\
+        3. Akhbar al-Tiwal, Abu Hanifa al-Diniwari, Edited by 'Abd al-Mun'im 'Amir, Cairo, 1960\n\
+        4. Bist Guftar, Mahdi Muhaqqiq, Tehran, 1355 Sh\n\
+        5. Bazmaward, 'Abbas Zaryab Khuyi, Tehran, 1368 Sh\n";
+    let refs = parse_list(list);
+    assert_eq!(refs[2].title.as_deref(), Some("Akhbar al-Tiwal"));
+    assert_eq!(refs[2].authors[0].family, "al-Diniwari");
+    assert_eq!(refs[2].kind, ReferenceKind::Book);
+}
+
+#[test]
+fn no_publisher_before_a_place_printed_with_its_year() {
+    let r = parse(
+        "Mango C., The art of the Byzantine Empire 312-1453. Sources and documents, New Jersey 1972",
+    );
+    assert_eq!(r.publisher, None);
+    assert_eq!(r.subtitle.as_deref(), Some("Sources and documents"));
+    assert_eq!(
+        (r.place.as_deref(), r.year),
+        (Some("New Jersey"), Some(1972))
+    );
+    let r = parse(
+        "Musa Çadırcı, Tanzimat Döneminde Anadolu Kentleri’nin Sosyal ve Ekonomik Yapısı, Ankara 2025.",
+    );
+    assert_eq!(r.publisher, None);
+    // A publisher that says so still is one.
+    let r = parse("Smith J., A History of Trade, Oxford University Press, London 1990.");
+    assert_eq!(r.publisher.as_deref(), Some("Oxford University Press"));
+}
+
+#[test]
+fn a_publisher_before_the_year_is_no_place() {
+    let r = parse("Gurjī, Abulqāsim.Tārīkh Fiqh wa Fuqahā'. Samt Publication, 1997.");
+    assert_eq!(r.place, None);
+    assert_eq!(r.publisher.as_deref(), Some("Samt Publication"));
+}
