@@ -1625,8 +1625,13 @@ fn named_before(
     let j = last.checked_sub(1)?;
     let w = word_at(j);
     // A name carrying a case suffix after an apostrophe: "Birinci’ye".
+    // An English possessive ("Feinberg’s (1968)") is no case suffix: the
+    // name stays part of the narrative citation.
     let (w, apostrophe) = match w.find(['’', '\'']) {
-        Some(at) if at > 0 => (&w[..at], true),
+        Some(at) if at > 0 => {
+            let ending = w[at..].trim_start_matches(['’', '\'']);
+            (&w[..at], !matches!(ending, "s" | ""))
+        }
         _ => (w, false),
     };
     if !name_word(w, vocab) {
@@ -2319,6 +2324,24 @@ mod tests {
         assert_eq!(
             found,
             vec![("(Ter-Oganov, 2012)".into(), vec![(Some(1), None)])]
+        );
+    }
+
+    #[test]
+    fn an_english_possessive_keeps_the_name_in_the_narrative_citation() {
+        let list =
+            "Feinberg, J. (1968). Collective responsibility. Journal of Philosophy 65, 222-51.";
+        let found = cites("As Feinberg’s (1968) essay shows.", list);
+        assert_eq!(
+            found,
+            vec![("Feinberg’s (1968)".into(), vec![(Some(1), None)])]
+        );
+        // A Turkish case suffix leaves the name out, as before.
+        let list = "Birinci, A. (1992). Hürriyet ve İtilâf Fırkası. İstanbul: Dergâh.";
+        let found = cites("Birinci’ye göre (1992: 440) fırka kuruldu.", list);
+        assert_eq!(
+            found,
+            vec![("(1992: 440)".into(), vec![(Some(1), Some("440".into()))])]
         );
     }
 

@@ -1574,3 +1574,25 @@ fn a_publisher_before_the_year_is_no_place() {
     assert_eq!(r.place, None);
     assert_eq!(r.publisher.as_deref(), Some("Samt Publication"));
 }
+
+#[test]
+fn dotted_record_office_and_department_codes_read_as_the_undotted() {
+    for text in [
+        "P.R.O., F.O. 248/108, Najib Pasha to political agent (n.d.).",
+        "PRO, FO 248/108, Najib Pasha to political agent (n.d.).",
+    ] {
+        let r = parse(text);
+        assert_eq!(r.kind, ReferenceKind::Archival, "{text}");
+        let a = r.archive.expect(text);
+        assert_eq!(
+            a.full_name.as_deref(),
+            Some("The National Archives, Kew"),
+            "{text}"
+        );
+        assert_eq!(
+            a.fond.as_deref().map(|f| f.replace('.', "")),
+            Some("FO 248".into())
+        );
+        assert_eq!(a.file.as_deref(), Some("108"), "{text}");
+    }
+}
