@@ -257,6 +257,7 @@ pub fn scan_document(
                         rs.iter().filter_map(|r| yearless_finding(c, r, references))
                     }),
             );
+            diagnostics.extend(ad.citations.iter().flat_map(|c| comma_labels(text, c)));
             let taken: Vec<Span> = ad.citations.iter().map(|c| c.span.clone()).collect();
             all.extend(
                 ad.citations
@@ -348,6 +349,24 @@ fn yearless_finding(
             format!(", {year}"),
         )),
     )
+}
+
+/// The malformed-citation findings for the labels of an author–date
+/// citation closed by a comma where their period belongs (`(Bulut, 2007,
+/// s, 428)`), as the numbered scanner reports them.
+fn comma_labels(text: &str, citation: &Citation) -> Vec<Diagnostic> {
+    citation
+        .items
+        .iter()
+        .flat_map(|i| i.locator.iter().chain(&i.more_locators))
+        .filter_map(|loc| {
+            let label = loc.printed.as_deref()?;
+            let at = loc.span.start + label.len();
+            (!label.ends_with('.') && text.get(at..)?.starts_with(','))
+                .then(|| Issue::CommaForPeriod(at..at + 1, label.to_string()))
+        })
+        .filter_map(|issue| diagnose(&issue, citation, ","))
+        .collect()
 }
 
 /// The bidi-control finding (R004) for the controls at `spans`, named
@@ -2279,14 +2298,11 @@ mod tests {
         }
     }
 
-    #[test]
-    fn an_author_date_item_without_a_year_is_malformed_with_the_works_year_to_insert() {
-        let list = "Ülgener, S. F. (1981). Zihniyet ve din. İstanbul: Der.\n\
-                    Bromley, D. (1998). The politics of apostasy. Westport: Praeger.";
-        let text = format!(
-            "Eser (Ülgener, s. 72) ve (Bromley, 1998, p. 4) okunur.\n\n## Kaynakça\n\n{list}\n"
-        );
-        let source = crate::Source::new("t.md", text);
+    /// The malformed-citation findings of an author–date `body` against
+    /// `list`, each with its fix's first edit: the text before it and its
+    /// replacement.
+    fn malformed_author_date(body: &str, list: &str) -> Vec<(String, String)> {
+        let source = crate::Source::new("t.md", format!("{body}\n\n## Kaynakça\n\n{list}\n"));
         let config = crate::config::Config::default();
         let document = crate::split::split(&source, &config.vocabulary);
         let references = crate::parse::parse_references(&source, &document, &config.vocabulary);
@@ -2297,15 +2313,34 @@ mod tests {
             false,
             &config,
         );
-        assert_eq!(s.citations.len(), 2);
-        let found: Vec<_> = s
-            .diagnostics
+        s.diagnostics
             .iter()
             .filter(|d| d.rule == Rule::MalformedCitation)
-            .collect();
-        assert_eq!(found.len(), 1, "{found:?}");
-        let edit = &found[0].fix.as_ref().expect("fix").edits[0];
-        assert_eq!(edit.replacement, ", 1981");
-        assert_eq!(&source.text()[..edit.span.start], "Eser (Ülgener");
+            .map(|d| {
+                let edit = &d.fix.as_ref().expect("fix").edits[0];
+                (
+                    source.text()[..edit.span.start].to_string(),
+                    edit.replacement.clone(),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn an_author_date_item_without_a_year_is_malformed_with_the_works_year_to_insert() {
+        let list = "Ülgener, S. F. (1981). Zihniyet ve din. İstanbul: Der.\n\
+                    Bromley, D. (1998). The politics of apostasy. Westport: Praeger.";
+        assert_eq!(
+            malformed_author_date(
+                "Eser (Ülgener, s. 72) ve (Bromley, 1998, p. 4) okunur.",
+                list
+            ),
+            vec![("Eser (Ülgener".to_string(), ", 1981".to_string())]
+        );
+        // A label closed by a comma is reported as in a numbered text.
+        assert_eq!(
+            malformed_author_date("Eser (Bromley, 1998, p, 4) okunur.", list),
+            vec![("Eser (Bromley, 1998, p".to_string(), ".".to_string())]
+        );
     }
 }
