@@ -622,9 +622,10 @@ fn bracket(
         if unit.yearless && matches!(outcome, Outcome::Unknown { .. }) {
             // "(Ankara, s. 5)": a name the list does not have, without a
             // year, is no citation.
+            kept.push(false);
             continue;
         }
-        kept.push(unit.clone());
+        kept.push(true);
         if let Some(entry) = outcome.entry() {
             *last_entry = Some(entry);
         }
@@ -658,7 +659,8 @@ fn bracket(
             yearless: unit.yearless,
         });
     }
-    let units = kept;
+    let mut kept = kept.into_iter();
+    units.retain(|_| kept.next().unwrap_or(false));
     if units.is_empty() {
         return None;
     }

@@ -166,9 +166,14 @@ pub(crate) fn collection(container: &str, vocab: &Vocabulary) -> bool {
 /// Vakfı İslam Ansiklopedisi", "دانشنامۀ جهان اسلام", "Encyclopaedia
 /// Iranica"): its entries are chapters of it.
 pub(crate) fn reference_work(container: &str) -> bool {
+    any_word(container, |w| REFERENCE_WORKS.contains(w))
+}
+
+/// Whether a word of a container's name, folded, satisfies `test`.
+fn any_word(container: &str, test: impl Fn(&str) -> bool) -> bool {
     fold(container)
         .split(|c: char| !c.is_alphanumeric())
-        .any(|w| REFERENCE_WORKS.contains(w))
+        .any(test)
 }
 
 /// Whether a container's name calls it a conference's or congress's
@@ -176,13 +181,11 @@ pub(crate) fn reference_work(container: &str) -> bool {
 /// конференции", "XI. Türk Tarih Kongresi Bildiri Özetleri"): its papers
 /// are chapters of the volume.
 pub(crate) fn conference(container: &str) -> bool {
-    fold(container)
-        .split(|c: char| !c.is_alphanumeric())
-        .any(|w| {
-            CONFERENCE_STEMS
-                .iter()
-                .any(|stem| w.starts_with(stem.as_str()))
-        })
+    any_word(container, |w| {
+        CONFERENCE_STEMS
+            .iter()
+            .any(|stem| w.starts_with(stem.as_str()))
+    })
 }
 
 /// The kind of the first rule of `bib/kinds.toml` that `signature`

@@ -522,12 +522,11 @@ impl Reader<'_> {
             if self.reference.url.is_none() {
                 self.reference.url = Some(text[url.clone()].to_string());
             }
-            if let Some((date, bracket)) = self.date_closing(text, url.end) {
+            if let Some((date, day, bracket)) = self.date_closing(text, url.end) {
                 // "https://islamansiklopedisi.org.tr/bitlis (21.06.2024).":
                 // the day the page was read, not the work's year.
-                self.reference.accessed = Some(text[date.clone()].to_string());
-                self.reference.accessed_on =
-                    date::find_day(&text[date], self.vocab, self.reference.language);
+                self.reference.accessed = Some(text[date].to_string());
+                self.reference.accessed_on = Some(day);
                 blank(&mut work, bracket);
             }
             blank(&mut work, url);
@@ -551,12 +550,13 @@ impl Reader<'_> {
 
     /// A bracketed day closing the entry right after a URL that ends at
     /// `at` (`(21.06.2024).`, `[5 May 2021]`): the day the page was read,
-    /// printed without a marker. Gives the date's span and the bracket's.
+    /// printed without a marker. Gives the date's span, the day, and the
+    /// bracket's span.
     fn date_closing(
         &self,
         text: &str,
         at: usize,
-    ) -> Option<(crate::source::Span, crate::source::Span)> {
+    ) -> Option<(crate::source::Span, crate::model::Ymd, crate::source::Span)> {
         let rest = &text[at..];
         let open = at + rest.len() - rest.trim_start().len();
         let close = match text[open..].chars().next()? {
@@ -578,8 +578,8 @@ impl Reader<'_> {
             return None;
         }
         let date = inner..end;
-        date::find_day(&text[date.clone()], self.vocab, self.reference.language)?;
-        Some((date, open..end + close.len_utf8()))
+        let day = date::find_day(&text[date.clone()], self.vocab, self.reference.language)?;
+        Some((date, day, open..end + close.len_utf8()))
     }
 
     /// An archival reference: the title or description before the archive,
@@ -1047,10 +1047,7 @@ impl Reader<'_> {
             editors: !r.editors.is_empty(),
             year: r.year.is_some(),
             date: r.date.is_some(),
-            day: r
-                .date
-                .as_deref()
-                .is_some_and(|d| date::find_day(d, self.vocab, r.language).is_some()),
+            day: r.issued.is_some(),
             place: r.place.is_some(),
             publisher: r.publisher.is_some(),
             edition: r.edition.is_some(),
