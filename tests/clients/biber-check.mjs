@@ -23,7 +23,10 @@ if (files.length !== 1) fail('usage: biber-check.mjs FILE.bib [--allow-warnings]
 const input = readText(files[0])
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'biber-check-'))
-try {
+// `finish` and `fail` exit the process, which skips a `finally`: the
+// directory is removed on exit instead, whatever the path out.
+process.on('exit', () => fs.rmSync(dir, { recursive: true, force: true }))
+{
   fs.writeFileSync(path.join(dir, 'input.bib'), input)
   const run = spawnSync('biber', [
     '--tool', '--validate-datamodel', '--output-format=bibtex', '--output-file=output.bib',
@@ -43,8 +46,6 @@ try {
   const ok = run.status === 0 && errors.length === 0 && missing.length === 0 &&
     (opts['allow-warnings'] || warnings.length === 0)
   finish({ ok, status: run.status, warnings, errors, missing, entries }, ok)
-} finally {
-  fs.rmSync(dir, { recursive: true, force: true })
 }
 
 // biber's tool output: "@TYPE{key,\n  FIELD = {value},\n}" with balanced braces in values.
