@@ -15,6 +15,7 @@
 
 pub(crate) mod author_date;
 
+use crate::script::Letter;
 use nom::Parser;
 
 use crate::config::CitationForm;
@@ -574,7 +575,7 @@ fn drop_enumerations(text: &str, candidates: &mut Vec<Candidate>) {
     let introduces_words = |c: &Candidate| {
         let after = &text[c.citation.span.end..];
         let t = after.trim_start_matches([' ', '\t']);
-        after.len() != t.len() && t.starts_with(char::is_alphabetic)
+        after.len() != t.len() && t.starts_with(crate::script::is_letter)
     };
     let bare = |c: &Candidate| {
         c.citation.items.len() == 1
@@ -836,7 +837,7 @@ fn drop_equation_numbers(text: &str, candidates: &mut Vec<Candidate>) {
         let formula = |s: &str| s.contains(['=', '≤', '≥', '±', '×', '÷', '∑', '∫', '√']);
         formula(before)
             || formula(after)
-            || after.is_empty() && !before.trim_end().ends_with(char::is_alphabetic)
+            || after.is_empty() && !before.trim_end().ends_with(crate::script::is_letter)
     };
     candidates.retain(|c| !equation_number(c));
 }
@@ -1089,9 +1090,8 @@ fn candidate(
     // page label the author meant, so that the later checks see a page.
     // The paragraph's script is read only when a label could be such a `c`:
     // reading it for every citation made the scan 800 bytes per citation.
-    let latin_c = |p: &String| {
-        p.starts_with(['c', 'C']) && p.chars().filter(|c| c.is_alphabetic()).count() == 1
-    };
+    let latin_c =
+        |p: &String| p.starts_with(['c', 'C']) && p.chars().filter(|c| c.is_letter()).count() == 1;
     let any_latin_c = citation.items.iter().any(|item| {
         item.locator
             .iter()
@@ -1307,7 +1307,7 @@ fn read_content(
             }
         }
         // Years with suffixes ("1920-ci") are not citations.
-        if at(pos).starts_with(|c: char| c.is_alphabetic()) {
+        if at(pos).starts_with(|c: char| c.is_letter()) {
             return None;
         }
         let first = items.len();
@@ -1359,7 +1359,7 @@ fn read_content(
             && dash_then_number(&rest[m_len..]).is_none()
             && !rest[m_len..]
                 .trim_start()
-                .starts_with(|c: char| c.is_alphabetic())
+                .starts_with(|c: char| c.is_letter())
         {
             pos = after_sep;
             continue;
@@ -1551,7 +1551,7 @@ fn archival_at(
             .index
             .components
             .match_start(s)
-            .filter(|(len, _)| !s[*len..].starts_with(char::is_alphanumeric))
+            .filter(|(len, _)| !s[*len..].starts_with(crate::script::is_letter_or_digit))
             .and_then(|(len, comps)| {
                 let component = comps.iter().copied().find(|c| {
                     *c != Component::Leaves
@@ -1577,7 +1577,7 @@ fn archival_at(
             && let Ok((rest, l)) = labelled(vocab).parse(s)
         {
             let value_end = to - rest.len();
-            let value = match l.value.find(|c: char| c.is_alphabetic()) {
+            let value = match l.value.find(|c: char| c.is_letter()) {
                 Some(v) if l.verso => normalize_range(l.value[..v].trim()),
                 _ => l.normalized.clone(),
             };
@@ -1620,7 +1620,7 @@ fn archival_value(text: &str, from: usize, to: usize) -> Option<(String, usize)>
     let lead = s.len() - t.len();
     let len: usize = t
         .chars()
-        .take_while(|c| c.is_alphanumeric() || is_dash(*c) || *c == '/')
+        .take_while(|c| c.is_letter_or_digit() || is_dash(*c) || *c == '/')
         .map(char::len_utf8)
         .sum();
     let v = t[..len].trim_end_matches(is_dash);
@@ -1701,7 +1701,7 @@ fn locator_at(
     }
     // A bare page: "[39, 250-252]".
     if let Ok((rest, r)) = range_list(s)
-        && !rest.trim_start().starts_with(|c: char| c.is_alphabetic())
+        && !rest.trim_start().starts_with(|c: char| c.is_letter())
     {
         let end = to - rest.len();
         return Some((
@@ -1720,11 +1720,9 @@ fn locator_at(
     // period: "(Bulut, 2007, s, 428)", "(Said, 2013, s,14)", "[5, с, 12]"
     // (a finding with its fix).
     for mark in [' ', ','] {
-        if let Some(label) = s
-            .split(mark)
-            .next()
-            .filter(|w| (1..=4).contains(&w.chars().count()) && w.chars().all(char::is_alphabetic))
-            && let Some(after) = s.get(label.len() + 1..)
+        if let Some(label) = s.split(mark).next().filter(|w| {
+            (1..=4).contains(&w.chars().count()) && w.chars().all(crate::script::is_letter)
+        }) && let Some(after) = s.get(label.len() + 1..)
             && let t = if mark == ',' {
                 after.trim_start_matches([' ', '\u{a0}'])
             } else {
@@ -1734,7 +1732,7 @@ fn locator_at(
             && let Some((len, meaning)) = vocab.index.labels.match_start(&format!("{label}."))
             && len == label.len() + 1
             && let Ok((rest, r)) = range_list(t)
-            && !rest.trim_start().starts_with(|c: char| c.is_alphabetic())
+            && !rest.trim_start().starts_with(|c: char| c.is_letter())
         {
             let end = to - rest.len();
             let at = pos + label.len();
@@ -1754,7 +1752,7 @@ fn locator_at(
     // An unknown abbreviation with a number: "x.329", "стр 5".
     let word_len: usize = s
         .chars()
-        .take_while(|c| c.is_alphabetic())
+        .take_while(|c| c.is_letter())
         .map(char::len_utf8)
         .sum();
     if (1..=12).contains(&word_len)
@@ -1764,7 +1762,7 @@ fn locator_at(
         let after = &s[word_len + 1..];
         let t = after.trim_start();
         if let Ok((rest, r)) = range_list(t)
-            && !rest.trim_start().starts_with(|c: char| c.is_alphabetic())
+            && !rest.trim_start().starts_with(|c: char| c.is_letter())
         {
             let end = to - rest.len();
             let label = &s[..word_len + 1];

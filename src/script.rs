@@ -17,11 +17,98 @@ pub enum Script {
     Arabic,
 }
 
+/// Whether `c` is a letter (Unicode `Alphabetic`), answered from ranges for
+/// the scripts of our five languages and from the Unicode tables only for the
+/// rest. `char::is_alphabetic` takes a table search for every non-ASCII
+/// character, which was the parser's largest single cost (docs/performance.md);
+/// `clippy.toml` disallows it in favour of this.
+#[inline]
+pub fn is_letter(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphabetic();
+    }
+    known_letter(c).unwrap_or_else(|| {
+        #[allow(clippy::disallowed_methods)]
+        c.is_alphabetic()
+    })
+}
+
+/// Whether `c` is a letter or a number (Unicode `Alphabetic` or `Numeric`,
+/// as `char::is_alphanumeric`), by the ranges of [`is_letter`].
+#[inline]
+pub fn is_letter_or_digit(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
+    if matches!(c, '\u{0660}'..='\u{0669}' | '\u{06F0}'..='\u{06F9}') {
+        return true;
+    }
+    known_letter(c).unwrap_or_else(|| {
+        #[allow(clippy::disallowed_methods)]
+        c.is_alphanumeric()
+    })
+}
+
+/// [`is_letter`] and [`is_letter_or_digit`] as methods, for `c.is_letter()`
+/// where `c.is_letter()` would be written.
+// `self` by value, as `char::is_alphabetic` takes it (`char` is `Copy`).
+#[allow(clippy::wrong_self_convention)]
+pub trait Letter {
+    /// [`is_letter`].
+    fn is_letter(self) -> bool;
+    /// [`is_letter_or_digit`].
+    fn is_letter_or_digit(self) -> bool;
+}
+
+impl Letter for char {
+    #[inline]
+    fn is_letter(self) -> bool {
+        is_letter(self)
+    }
+
+    #[inline]
+    fn is_letter_or_digit(self) -> bool {
+        is_letter_or_digit(self)
+    }
+}
+
+/// `Some(letter?)` for a character of a range whose letters are known
+/// without the tables (none of these ranges holds a number): Latin-1 and
+/// Latin Extended-A/B (but `×`, `÷`), IPA and the spacing modifier letters
+/// of transliteration (`ʿ`, `ʾ`), Latin Extended Additional (`ḥ`, `ṭ`),
+/// Cyrillic and its supplement (but the thousands sign and the combining
+/// marks), and the Arabic letters and vowel marks. `None` elsewhere.
+#[inline]
+fn known_letter(c: char) -> Option<bool> {
+    match c {
+        '\u{00D7}' | '\u{00F7}' => Some(false),
+        '\u{00C0}'..='\u{02C1}'
+        | '\u{1E00}'..='\u{1EFF}'
+        | '\u{0400}'..='\u{0481}'
+        | '\u{048A}'..='\u{052F}'
+        | '\u{0620}'..='\u{0657}'
+        | '\u{066E}'..='\u{06D3}'
+        | '\u{06FA}'..='\u{06FC}' => Some(true),
+        // Latin-1 punctuation and signs (not `ª`, `µ`, `º`, the superscript
+        // digits or the fractions), the Cyrillic thousands sign, general
+        // punctuation and spaces.
+        '\u{00A0}'..='\u{00A9}'
+        | '\u{00AB}'..='\u{00B1}'
+        | '\u{00B4}'
+        | '\u{00B6}'..='\u{00B8}'
+        | '\u{00BB}'
+        | '\u{00BF}'
+        | '\u{0482}'
+        | '\u{2000}'..='\u{206F}' => Some(false),
+        _ => None,
+    }
+}
+
 /// The script of a letter, or `None` for digits, punctuation and other scripts.
 pub fn script_of(c: char) -> Option<Script> {
     match c {
         'a'..='z' | 'A'..='Z' => Some(Script::Latin),
-        '\u{00C0}'..='\u{024F}' | '\u{0259}' | '\u{1E00}'..='\u{1EFF}' if c.is_alphabetic() => {
+        '\u{00C0}'..='\u{024F}' | '\u{0259}' | '\u{1E00}'..='\u{1EFF}' if is_letter(c) => {
             Some(Script::Latin)
         }
         '\u{0400}'..='\u{052F}' => Some(Script::Cyrillic),
@@ -29,7 +116,7 @@ pub fn script_of(c: char) -> Option<Script> {
         | '\u{0750}'..='\u{077F}'
         | '\u{FB50}'..='\u{FDFF}'
         | '\u{FE70}'..='\u{FEFF}'
-            if c.is_alphabetic() =>
+            if is_letter(c) =>
         {
             Some(Script::Arabic)
         }
@@ -355,6 +442,22 @@ pub fn lookalike(c: char, script: Script) -> Option<char> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    #[allow(clippy::disallowed_methods)]
+    fn letter_ranges_agree_with_the_unicode_tables() {
+        // Every character, so a wrong range cannot hide: the fast answers
+        // must be the standard library's.
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            assert_eq!(is_letter(c), c.is_alphabetic(), "{c:?} U+{:04X}", c as u32);
+            assert_eq!(
+                is_letter_or_digit(c),
+                c.is_alphanumeric(),
+                "{c:?} U+{:04X}",
+                c as u32
+            );
+        }
+    }
+
     use super::*;
 
     /// The fast paths of `fold_char` (issue 15) answer what the Unicode

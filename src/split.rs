@@ -9,6 +9,7 @@
 
 use crate::diagnostic::Diagnostic;
 use crate::rule::Rule;
+use crate::script::Letter;
 use crate::script::{digit_value, fold, is_digit};
 use crate::source::{Line, Source, Span, lines_in};
 use crate::vocab::Vocabulary;
@@ -399,7 +400,7 @@ fn is_caps_heading(line: &str) -> bool {
     if t.chars().nth(60).is_some() {
         return false;
     }
-    let letters: Vec<char> = t.chars().filter(|c| c.is_alphabetic()).collect();
+    let letters: Vec<char> = t.chars().filter(|c| c.is_letter()).collect();
     letters.len() >= 3
         && !t.chars().any(is_digit)
         && letters.iter().all(|c| !c.is_lowercase())
@@ -561,7 +562,7 @@ pub(crate) fn marker_at(line: &str) -> Option<Marker> {
     if next.is_some_and(is_digit) {
         return None;
     }
-    if next.is_some_and(|c| c.is_alphabetic()) && open.is_none() {
+    if next.is_some_and(|c| c.is_letter()) && open.is_none() {
         // "1.ARDA" is a list number; "1-ci" is not.
         if line[..offset].ends_with(['-', '–', '—', '/']) {
             return None;
@@ -583,7 +584,7 @@ fn starts_like_entry(text: &str) -> bool {
     text.trim_start_matches(['*', '_'])
         .chars()
         .next()
-        .is_some_and(|c| c.is_alphabetic() && !c.is_lowercase() || "\"«“„‘'([".contains(c))
+        .is_some_and(|c| c.is_letter() && !c.is_lowercase() || "\"«“„‘'([".contains(c))
 }
 
 /// A year (four digits, 1000–2099): at the start of a wrapped line it is
@@ -993,7 +994,7 @@ fn start_of(line: &str) -> Start {
             .is_some_and(|w| w.ends_with(',') && w.chars().count() > 2)
         || words.iter().skip(1).take(2).any(|w| {
             w.ends_with('.')
-                && w.chars().filter(|c| c.is_alphabetic()).count() <= 3
+                && w.chars().filter(|c| c.is_letter()).count() <= 3
                 && w.chars().next().is_some_and(char::is_uppercase)
         });
     if named && has_year(&head) {

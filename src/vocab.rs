@@ -5,6 +5,7 @@
 //! not code. A user's `istinad.toml` may add to any table with the same schema
 //! (see [`Vocabulary::extend_from_toml`]).
 
+use crate::script::Letter;
 use std::collections::hash_map::Entry;
 use std::collections::{BTreeMap, HashMap};
 use std::hash::{BuildHasherDefault, Hasher};
@@ -615,6 +616,9 @@ pub(crate) struct Index {
     pub cite_quoted_in: Lexicon<()>,
     pub postpositions: Lexicon<()>,
     pub skeleton: HashMap<char, String>,
+    /// Each frequent word of a language's lists (`bib/languages.toml`
+    /// `words`, as written) → the codes of the languages that list it.
+    pub language_words: HashMap<String, Vec<String>>,
 }
 
 impl Default for Vocabulary {
@@ -1001,6 +1005,15 @@ impl Vocabulary {
                     .map(|w| (w.as_str(), ())),
             ),
             postpositions: unit(&self.citations.postpositions),
+            language_words: {
+                let mut map: HashMap<String, Vec<String>> = HashMap::new();
+                for cues in &self.languages {
+                    for w in &cues.words {
+                        map.entry(w.clone()).or_default().push(cues.code.clone());
+                    }
+                }
+                map
+            },
             skeleton: self
                 .citations
                 .skeleton
@@ -1122,9 +1135,9 @@ fn match_form(text: &str, form: &[char]) -> Option<usize> {
     }
     let end = chars.peek().map_or(text.len(), |&(i, _)| i);
     let last = *form.last()?;
-    if last.is_alphanumeric() {
+    if last.is_letter_or_digit() {
         let next = text[end..].chars().find(|c| !is_ignorable(*c));
-        if next.is_some_and(|c| c.is_alphanumeric() || c == '\u{200C}') {
+        if next.is_some_and(|c| c.is_letter_or_digit() || c == '\u{200C}') {
             return None;
         }
     }
@@ -1179,7 +1192,7 @@ impl std::ops::Deref for Words {
 /// trimming took: `dis.` in "… namizədi dis".
 pub(crate) fn contains_word(text: &str, words: &Words) -> bool {
     let text = fold(text);
-    let boundary = |c: Option<char>| c.is_none_or(|c| !c.is_alphanumeric());
+    let boundary = |c: Option<char>| c.is_none_or(|c| !c.is_letter_or_digit());
     let Some(automaton) = &words.automaton else {
         return false;
     };

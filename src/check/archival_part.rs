@@ -4,6 +4,7 @@ use super::{Check, Context, RuleDocs};
 use crate::diagnostic::Diagnostic;
 use crate::model::Part;
 use crate::rule::Rule;
+use crate::script::Letter;
 use crate::script::fold;
 use crate::vocab::Component;
 
@@ -71,7 +72,7 @@ fn same_identifier(a: &str, b: &str) -> bool {
     let key = |s: &str| {
         fold(s)
             .chars()
-            .filter(|c| c.is_alphanumeric())
+            .filter(|c| c.is_letter_or_digit())
             .collect::<String>()
     };
     key(a) == key(b)

@@ -6,6 +6,7 @@ use crate::managed::{Cited, Field, FieldKind};
 use crate::model::Citation;
 use crate::parse::managed::leading_number;
 use crate::rule::Rule;
+use crate::script::Letter;
 use crate::script::fold;
 
 /// Finds citation fields whose printed result was typed over: the text
@@ -31,7 +32,7 @@ fn collapsed(text: &str) -> String {
 fn loose(value: &str) -> String {
     fold(value)
         .chars()
-        .filter(|c| c.is_alphanumeric() || *c == '-')
+        .filter(|c| c.is_letter_or_digit() || *c == '-')
         .collect()
 }
 

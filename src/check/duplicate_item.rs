@@ -1,5 +1,6 @@
 //! Check R006 duplicate-item: one work held twice by a reference manager, under two ids.
 
+use crate::script::Letter;
 use std::collections::HashMap;
 
 use super::{Check, Context, RuleDocs};
@@ -26,7 +27,7 @@ pub(crate) const DOCS: RuleDocs = RuleDocs {
 fn identity(r: &Reference) -> Option<String> {
     let title = r.title.as_deref()?;
     let words: Vec<String> = fold(title)
-        .split(|c: char| !c.is_alphanumeric())
+        .split(|c: char| !c.is_letter_or_digit())
         .filter(|w| !w.is_empty())
         .map(str::to_owned)
         .collect();

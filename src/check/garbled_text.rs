@@ -5,6 +5,7 @@ use crate::diagnostic::Diagnostic;
 use crate::fix::{Applicability, Edit, Fix};
 use crate::model::Reference;
 use crate::rule::Rule;
+use crate::script::Letter;
 
 /// Text damaged by a wrong encoding.
 pub(crate) struct GarbledText;
@@ -29,8 +30,8 @@ impl Check for GarbledText {
         let upper_word = |i: usize| {
             r.raw[i..]
                 .chars()
-                .take_while(|c| c.is_alphabetic())
-                .filter(|c| c.is_alphabetic())
+                .take_while(|c| c.is_letter())
+                .filter(|c| c.is_letter())
                 .all(|c| !c.is_lowercase())
         };
         for (i, c) in r.raw.char_indices() {

@@ -1,5 +1,6 @@
 //! Check R005 list-order: an author–date list out of alphabetical order.
 
+use crate::script::Letter;
 use std::cmp::Ordering;
 
 use super::{Check, Context, RuleDocs};
@@ -120,14 +121,14 @@ fn compare(a: &str, b: &str, alphabet: &str) -> Ordering {
             // The name folded once: case and diacritics gone.
             return crate::cite::author_date::key(s)
                 .chars()
-                .filter(|c| c.is_alphabetic())
+                .filter(|c| c.is_letter())
                 .map(u32::from)
                 .collect();
         }
         let lower = s.to_lowercase();
         lower
             .chars()
-            .filter(|c| c.is_alphabetic())
+            .filter(|c| c.is_letter())
             .map(|c| {
                 let c = match c {
                     'â' => 'a',

@@ -5,6 +5,7 @@ use crate::diagnostic::Diagnostic;
 use crate::fix::{Applicability, Fix};
 use crate::parse::clean::url_ranges;
 use crate::rule::Rule;
+use crate::script::Letter;
 use crate::script::{Script, dominant_script, is_digit, lookalike, script_of};
 
 /// A letter of another script inside a word or label.
@@ -34,12 +35,12 @@ impl Check for MixedScript {
         let mut k = 0;
         let urls = url_ranges(text);
         while k < chars.len() {
-            if !chars[k].1.is_alphabetic() {
+            if !chars[k].1.is_letter() {
                 k += 1;
                 continue;
             }
             let start = k;
-            while k < chars.len() && chars[k].1.is_alphabetic() {
+            while k < chars.len() && chars[k].1.is_letter() {
                 k += 1;
             }
             let word = &chars[start..k];
@@ -73,7 +74,7 @@ impl Check for MixedScript {
             let foreign_elsewhere = text[..word[0].0]
                 .chars()
                 .chain(text[end..].chars())
-                .any(|c| c.is_alphabetic() && script_of(c).is_some_and(|s| s != want));
+                .any(|c| c.is_letter() && script_of(c).is_some_and(|s| s != want));
             if label
                 && !mixed
                 && (foreign_elsewhere || neighbourhood_script(text, word[0].0, end) != Some(want))

@@ -5,6 +5,7 @@ use crate::cite::author_date::Outcome;
 use crate::diagnostic::Diagnostic;
 use crate::fix::{Applicability, Fix};
 use crate::rule::Rule;
+use crate::script::Letter;
 
 /// Finds year suffixes that disagree with the list's.
 pub(crate) struct YearSuffixMismatch;
@@ -30,7 +31,7 @@ impl Check for YearSuffixMismatch {
                     suffix: Some((cited, listed)),
                     ..
                 } => {
-                    let digits = year.trim_end_matches(|c: char| c.is_alphabetic());
+                    let digits = year.trim_end_matches(|c: char| c.is_letter());
                     let wanted =
                         format!("{digits}{}", listed.map(String::from).unwrap_or_default());
                     let message = match (cited, listed) {

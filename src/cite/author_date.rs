@@ -15,6 +15,7 @@
 //! and year pair and are never citations; a name the list lacks is a
 //! citation only when it reads as a person's name cited with a year.
 
+use crate::script::Letter;
 use unicode_normalization::UnicodeNormalization;
 
 use super::locator_at;
@@ -389,7 +390,7 @@ fn after_year_in<T>(raw: &str, year: i32, read: impl Fn(&str) -> Option<T>) -> O
     let mut from = 0;
     while let Some(at) = raw[from..].find(&digits) {
         let end = from + at + digits.len();
-        let before_ok = !raw[..from + at].ends_with(|c: char| c.is_alphanumeric());
+        let before_ok = !raw[..from + at].ends_with(|c: char| c.is_letter_or_digit());
         if before_ok && let Some(found) = read(&raw[end..]) {
             return Some(found);
         }
@@ -406,7 +407,7 @@ fn range_end(first: i32, after: &str) -> Option<(i32, usize)> {
     let rest = &after[dash.len_utf8()..];
     let digits: String = rest.chars().take_while(|c| is_digit(*c)).collect();
     let len = dash.len_utf8() + digits.chars().map(char::len_utf8).sum::<usize>();
-    if after[len..].starts_with(char::is_alphanumeric) {
+    if after[len..].starts_with(crate::script::is_letter_or_digit) {
         return None;
     }
     let value = i32::try_from(crate::parse::lex::parse_number(&digits)?).ok()?;
@@ -1029,13 +1030,10 @@ fn unit(text: &str, from: usize, to: usize, vocab: &Vocabulary) -> Option<Vec<Un
                 && let Some(Year::Dated(y, Some(_), printed, _)) = years.last()
                 && !after
                     .trim_start()
-                    .starts_with(|c: char| c.is_alphanumeric() || c == '.')
+                    .starts_with(|c: char| c.is_letter_or_digit() || c == '.')
             {
                 let y = *y;
-                let printed = format!(
-                    "{}{c}",
-                    printed.trim_end_matches(|c: char| c.is_alphabetic())
-                );
+                let printed = format!("{}{c}", printed.trim_end_matches(|c: char| c.is_letter()));
                 let end = to - after.len();
                 years.push(Year::Dated(y, Some(c), printed, lpos..end));
                 pos = end;
@@ -1070,7 +1068,7 @@ fn unit(text: &str, from: usize, to: usize, vocab: &Vocabulary) -> Option<Vec<Un
         let tail = &text[end..to];
         let t = tail.trim_start();
         for f in ["ff.", "f."] {
-            if t.starts_with(f) && !t[f.len()..].starts_with(char::is_alphanumeric) {
+            if t.starts_with(f) && !t[f.len()..].starts_with(crate::script::is_letter_or_digit) {
                 end += tail.len() - t.len() + f.len();
                 loc.value = format!("{} {f}", loc.value);
                 break;
@@ -1169,7 +1167,7 @@ fn note_mark(s: &str, loc: &mut Locator) -> usize {
     let marked = loc.label == Meaning::Page
         && loc.value.ends_with(|c: char| c.is_ascii_digit())
         && s.starts_with('n')
-        && !s[1..].starts_with(|c: char| c.is_alphanumeric() || c == '.');
+        && !s[1..].starts_with(|c: char| c.is_letter_or_digit() || c == '.');
     if marked {
         loc.value.push('n');
         1
@@ -1194,7 +1192,7 @@ fn volume_page(s: &str) -> usize {
         }
         len = i + c.len_utf8();
     }
-    if s[len..].starts_with(char::is_alphanumeric) {
+    if s[len..].starts_with(crate::script::is_letter_or_digit) {
         0
     } else {
         len
@@ -1221,7 +1219,7 @@ fn roman_or_locator(
     // "C. 2, s. 3": a label with its number (Turkish cilt), not page C.
     let label =
         roman_len > 0 && s[roman_len..].starts_with('.') && labelled(vocab).parse(s).is_ok();
-    if roman_len > 0 && !label && !s[roman_len..].starts_with(char::is_alphanumeric) {
+    if roman_len > 0 && !label && !s[roman_len..].starts_with(crate::script::is_letter_or_digit) {
         let mut end = roman_len;
         // "VII-VIII"
         if s[end..].starts_with(['-', '–']) {
@@ -1266,7 +1264,7 @@ fn roman_or_locator(
 fn first_year(text: &str, from: usize, to: usize, vocab: &Vocabulary) -> Option<(usize, Year)> {
     let s = &text[from..to];
     for (i, c) in s.char_indices() {
-        let at_word = i == 0 || !s[..i].ends_with(|p: char| p.is_alphanumeric());
+        let at_word = i == 0 || !s[..i].ends_with(|p: char| p.is_letter_or_digit());
         if !at_word {
             continue;
         }
@@ -1315,7 +1313,8 @@ fn first_year(text: &str, from: usize, to: usize, vocab: &Vocabulary) -> Option<
         let trimmed = rest.trim_start();
         if let Some((mlen, _)) = vocab.index.calendar_markers.match_start(trimmed) {
             end += rest.len() - trimmed.len() + mlen;
-        } else if rest.starts_with(['ش', 'ق']) && !rest[2..].starts_with(char::is_alphabetic) {
+        } else if rest.starts_with(['ش', 'ق']) && !rest[2..].starts_with(crate::script::is_letter)
+        {
             end += 2;
         }
         let printed = format!(
@@ -1536,7 +1535,7 @@ fn name_word(word: &str, vocab: &Vocabulary) -> bool {
     };
     let letters = word
         .chars()
-        .all(|c| c.is_alphabetic() || "’'-‘.\u{200c}ʿʾ".contains(c));
+        .all(|c| c.is_letter() || "’'-‘.\u{200c}ʿʾ".contains(c));
     // "van", "ibn", and "əl" for the particle "əl-" written apart.
     let particle = || {
         let bare = word.trim_end_matches('-');
@@ -1563,10 +1562,10 @@ fn person_like(name: &str, vocab: &Vocabulary) -> bool {
         })
         && words
             .iter()
-            .all(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 2)
+            .all(|w| w.chars().filter(|c| c.is_letter()).count() >= 2)
         && !words
             .iter()
-            .all(|w| w.chars().all(|c| !c.is_alphabetic() || c.is_uppercase()))
+            .all(|w| w.chars().all(|c| !c.is_letter() || c.is_uppercase()))
         && vocab
             .index
             .places
@@ -1756,7 +1755,7 @@ fn mentioned_before(
     let from = paragraph_start(text, from, open);
     let words = words_in(text, from, open);
     for w in words.iter().rev() {
-        let word = text[w.clone()].trim_end_matches(|c: char| !c.is_alphabetic());
+        let word = text[w.clone()].trim_end_matches(|c: char| !c.is_letter());
         let word = word.find(['’', '\'']).map_or(word, |at| &word[..at]);
         if word.is_empty() || !word.chars().next().is_some_and(char::is_uppercase) {
             continue;
@@ -1875,7 +1874,7 @@ pub(crate) fn key(name: &str) -> String {
         if unicode_normalization::char::is_combining_mark(c) && !is_arabic(c) {
             continue;
         }
-        if c.is_alphabetic() {
+        if c.is_letter() {
             out.push(c);
         } else if (c == ' ' || c == '-') && !out.ends_with(' ') && !out.is_empty() {
             out.push(' ');

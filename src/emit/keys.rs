@@ -10,6 +10,7 @@
 //! the same key, all of them take a suffix in list order: `dokumenty1959a`,
 //! `dokumenty1959b`. Keys depend only on the list, never on the run.
 
+use crate::script::Letter;
 use std::collections::{BTreeMap, HashSet};
 use std::sync::LazyLock;
 
@@ -204,7 +205,7 @@ fn abbreviation(name: &str) -> String {
                     .iter()
                     .any(|s| crate::script::fold(s) == crate::script::fold(w))
             })
-            .filter_map(|w| w.chars().find(|c| c.is_alphanumeric()))
+            .filter_map(|w| w.chars().find(|c| c.is_letter_or_digit()))
             .map(|c| ascii_word(&c.to_string()))
             .collect()
     } else {
@@ -216,8 +217,8 @@ fn abbreviation(name: &str) -> String {
 fn title_word(title: Option<&str>) -> Option<String> {
     let skip = &VOCAB.keys.skip;
     title?
-        .split(|c: char| !(c.is_alphanumeric() || c == '\u{200C}'))
-        .filter(|w| w.chars().any(char::is_alphabetic))
+        .split(|c: char| !(c.is_letter_or_digit() || c == '\u{200C}'))
+        .filter(|w| w.chars().any(crate::script::is_letter))
         .filter(|w| {
             let lower = crate::script::fold(w);
             !skip.iter().any(|s| crate::script::fold(s) == lower)
@@ -271,7 +272,7 @@ fn persian_fold(word: &str) -> String {
 }
 
 fn is_arabic_letter(c: char) -> bool {
-    matches!(c as u32, 0x0600..=0x06FF | 0xFB50..=0xFDFF | 0xFE70..=0xFEFF) && c.is_alphabetic()
+    matches!(c as u32, 0x0600..=0x06FF | 0xFB50..=0xFDFF | 0xFE70..=0xFEFF) && c.is_letter()
 }
 
 /// One Persian word in Latin letters: the table's romanisation, or letter

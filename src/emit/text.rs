@@ -30,6 +30,7 @@
 //! starts with a Persian name would otherwise be laid out right to left as a
 //! whole, and its Cyrillic or Latin punctuation scrambled.
 
+use crate::script::Letter;
 use std::sync::LazyLock;
 
 use hayagriva::archive::{ArchivedStyle, locales};
@@ -626,7 +627,7 @@ fn spaced_initials(given: &str) -> String {
     let mut out = String::with_capacity(given.len() + 4);
     for (i, c) in chars.iter().enumerate() {
         out.push(*c);
-        if *c == '.' && chars.get(i + 1).is_some_and(|n| n.is_alphabetic()) {
+        if *c == '.' && chars.get(i + 1).is_some_and(|n| n.is_letter()) {
             out.push(' ');
         }
     }
@@ -888,7 +889,7 @@ fn is_rtl(c: char) -> bool {
 }
 
 fn is_strong_ltr(c: char) -> bool {
-    c.is_alphabetic() && !is_rtl(c)
+    c.is_letter() && !is_rtl(c)
 }
 
 /// Wraps each maximal right-to-left run (RTL letters and the neutral

@@ -7,6 +7,7 @@
 //! components may be `.`, `,`, `:`, `;` or nothing (GOST R 7.0.5-2008 §11.4,
 //! and the "Оп. 1 .Д. 1" slips real lists contain).
 
+use crate::script::Letter;
 use nom::Parser;
 use nom::bytes::complete::take_while1;
 use nom::combinator::{opt, recognize};
@@ -55,7 +56,7 @@ fn unit_number(i: &str) -> Res<'_, &str> {
         // "030.10" (BCA fond codes): dotted groups of digits.
         nom::multi::many0((ch('.'), digits)),
         opt(take_while1(|c: char| {
-            c.is_lowercase() && c.is_alphabetic() && c.len_utf8() <= 2
+            c.is_lowercase() && c.is_letter() && c.len_utf8() <= 2
         })),
         // "144-32-13" (the Republican Archive's dash-joined places).
         nom::multi::many0((ch('-'), digits)),
@@ -69,8 +70,8 @@ fn unit_number(i: &str) -> Res<'_, &str> {
             .take_while(|c| !is_digit(*c) && *c != '-')
             .collect();
         if prefix.chars().count() > 3
-            || rest.starts_with(|c: char| c.is_alphanumeric() && !c.is_lowercase())
-            || v.chars().rev().take_while(|c| c.is_alphabetic()).count() > 1
+            || rest.starts_with(|c: char| c.is_letter_or_digit() && !c.is_lowercase())
+            || v.chars().rev().take_while(|c| c.is_letter()).count() > 1
         {
             fail(i)
         } else {
@@ -230,7 +231,7 @@ fn shelfmark<'a>(
 ) -> impl Parser<&'a str, Output = (String, String), Error = nom::error::Error<&'a str>> + 'a {
     move |i: &'a str| {
         let (rest, (dept, _)) = word(&vocab.index.departments).parse(i)?;
-        let part = |s| take_while1(|c: char| c.is_alphanumeric() || c == '&').parse(s);
+        let part = |s| take_while1(|c: char| c.is_letter_or_digit() || c == '&').parse(s);
         // "IOR/L/PS/10/905": slash-separated parts, the last is the file.
         if let Ok((r, tail)) = recognize(nom::multi::many1((ch('/'), part))).parse(rest) {
             let full = format!("{dept}{tail}");
@@ -264,7 +265,7 @@ fn shelfmark<'a>(
             ch(' '),
             digits,
             ch('/'),
-            recognize((digits, opt(take_while1(char::is_alphabetic)))),
+            recognize((digits, opt(take_while1(crate::script::is_letter)))),
         )
             .parse(rest)?;
         Ok((
@@ -451,11 +452,11 @@ fn title_after(text: &str, found: &mut Found, vocab: &Vocabulary) {
     }
     let words = title
         .split_whitespace()
-        .filter(|w| w.chars().any(char::is_alphabetic))
+        .filter(|w| w.chars().any(crate::script::is_letter))
         .count();
     if found.prose
-        || before.chars().any(char::is_alphanumeric)
-        || !title.starts_with(char::is_alphabetic)
+        || before.chars().any(crate::script::is_letter_or_digit)
+        || !title.starts_with(crate::script::is_letter)
         || words < 2
     {
         return;
@@ -584,12 +585,15 @@ fn data_starts(s: &str, known: bool, vocab: &Vocabulary) -> bool {
         || component(vocab, Vec::new()).parse(s).is_ok()
         || word(&vocab.index.components)
             .parse(s)
-            .is_ok_and(|(r, (l, _))| l.ends_with('.') && !r.starts_with(char::is_alphabetic))
+            .is_ok_and(|(r, (l, _))| l.ends_with('.') && !r.starts_with(crate::script::is_letter))
         || (known
             && (fond_code(s).is_ok_and(|(r, _)| at_boundary(r))
                 || numeric_code(s).is_ok()
                 || unit_number(s).is_ok_and(|(r, _)| {
-                    at_boundary(r) && !r.trim_start().starts_with(char::is_alphanumeric)
+                    at_boundary(r)
+                        && !r
+                            .trim_start()
+                            .starts_with(crate::script::is_letter_or_digit)
                 })))
 }
 
@@ -719,7 +723,7 @@ impl<'t> Scan<'t> {
             }
             let word_len: usize = r
                 .chars()
-                .take_while(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’' | '\u{200C}'))
+                .take_while(|c| c.is_letter() || matches!(c, '-' | '\'' | '’' | '\u{200C}'))
                 .map(char::len_utf8)
                 .sum();
             if word_len == 0 || self.known.is_none() {
@@ -784,7 +788,7 @@ impl<'t> Scan<'t> {
             self.take(rest, r);
             // "123/45" right after the code is the file.
             if let Ok((r2, (_, v))) = (sep, unit_number).parse(r)
-                && !r2.trim_start().starts_with(|c: char| c.is_alphabetic())
+                && !r2.trim_start().starts_with(|c: char| c.is_letter())
             {
                 self.archive.file = Some(ascii_digits(v));
                 self.fill(&[Component::File]);
@@ -799,7 +803,7 @@ impl<'t> Scan<'t> {
             && self.data_start.is_none()
             && let Ok((r, v)) = unit_number(self.rest)
             && at_boundary(r)
-            && !r.trim_start().starts_with(|c: char| c.is_alphanumeric())
+            && !r.trim_start().starts_with(|c: char| c.is_letter_or_digit())
         {
             self.archive.file = Some(ascii_digits(v));
             self.fill(&[Component::Fond, Component::Inventory, Component::File]);
@@ -840,7 +844,7 @@ impl<'t> Scan<'t> {
         self.filled.push(c);
         self.archive.labels.push((c, label.to_string()));
         let value = if c == Component::Fond
-            && value.chars().any(char::is_alphabetic)
+            && value.chars().any(crate::script::is_letter)
             && !value.chars().any(is_digit)
         {
             value
@@ -922,7 +926,7 @@ impl<'t> Scan<'t> {
             && at_boundary(r2)
             // "29.08.1932": a date's day, not a leaf.
             && (ch('.'), digits).parse(r2).is_err()
-            && !r2.trim_start().starts_with(|c: char| c.is_alphabetic())
+            && !r2.trim_start().starts_with(|c: char| c.is_letter())
             && extent_after(r, self.vocab).is_none()
         {
             self.archive.leaves = Some(normalize_range(v).replace(" -", "-").replace("- ", "-"));
@@ -1065,7 +1069,7 @@ fn archive_name(s: &str) -> String {
         .and_then(|n| n.rsplit_once('('))
         .map(|(before, abbr)| (before.trim(), abbr.trim()))
         .filter(|(before, abbr)| {
-            let letters = abbr.chars().filter(|c| c.is_alphabetic()).count();
+            let letters = abbr.chars().filter(|c| c.is_letter()).count();
             !before.is_empty()
                 && letters >= 2
                 && abbr.chars().filter(|c| c.is_uppercase()).count() * 2 > letters
@@ -1132,7 +1136,7 @@ fn name_like(seg: &str, vocab: &Vocabulary) -> Option<bool> {
         return None;
     }
     let abbreviation = seg.split_whitespace().any(|w| {
-        let letters: Vec<char> = w.chars().filter(|c| c.is_alphabetic()).collect();
+        let letters: Vec<char> = w.chars().filter(|c| c.is_letter()).collect();
         letters.len() >= 2
             && letters.iter().filter(|c| c.is_uppercase()).count() * 2 > letters.len()
     });
@@ -1155,8 +1159,8 @@ fn word_starts(text: &str) -> Vec<usize> {
     let mut out = Vec::new();
     let mut prev: Option<char> = None;
     for (i, c) in text.char_indices() {
-        let boundary = prev.is_none_or(|p| !p.is_alphanumeric());
-        if boundary && (c.is_alphanumeric() || c == '№') {
+        let boundary = prev.is_none_or(|p| !p.is_letter_or_digit());
+        if boundary && (c.is_letter_or_digit() || c == '№') {
             out.push(i);
         }
         prev = Some(c);

@@ -4,6 +4,7 @@
 use super::imprint::{self, Ctx, Elem, Sep};
 use super::{Fields, is_quoted, lex, locator, person, strip_quotes, style, tidy, tidy_keeping};
 use crate::model::Person;
+use crate::script::Letter;
 use crate::script::{Script, fold};
 use crate::vocab::{Meaning, Vocabulary, contains_word};
 
@@ -660,7 +661,7 @@ fn publisher_continued(work: &str, free: &Free<'_>, f: &mut Fields, ctx: &Ctx) -
     let arabic = free
         .value
         .chars()
-        .find(|c| c.is_alphabetic())
+        .find(|c| c.is_letter())
         .and_then(crate::script::script_of)
         == Some(Script::Arabic);
     let after_publisher = free.prev.is_some_and(|p| {
@@ -699,7 +700,7 @@ fn publisher_before_year(free: &Free<'_>, f: &mut Fields, state: &mut State, ctx
     let value = &free.value;
     let arabic = value
         .chars()
-        .find(|c| c.is_alphabetic())
+        .find(|c| c.is_letter())
         .and_then(crate::script::script_of)
         == Some(Script::Arabic);
     let is_year = |s: Option<&imprint::Seg>| {
@@ -895,7 +896,7 @@ fn publisher_alone(free: &Free<'_>, f: &Fields, ctx: &Ctx) -> bool {
     let capital = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
     let words: Vec<&str> = value.split_whitespace().collect();
     let one_name = match words.as_slice() {
-        [word] => word.chars().filter(|c| c.is_alphabetic()).count() >= 2,
+        [word] => word.chars().filter(|c| c.is_letter()).count() >= 2,
         [first, .., _] => {
             words.iter().all(|w| *w == "&" || capital(w)) && words.contains(&"&") && capital(first)
         }
@@ -1088,7 +1089,7 @@ fn trailing_locator<'a>(
                 && rest
                     .trim_matches(|c: char| c.is_whitespace() || c == '.')
                     .is_empty()
-                && name.chars().any(char::is_alphabetic))
+                && name.chars().any(crate::script::is_letter))
             .then(|| (name.to_string(), found))
         })
 }
@@ -1178,13 +1179,10 @@ pub(super) fn looks_like_place(value: &str) -> bool {
     let words: Vec<&str> = value.split_whitespace().collect();
     let capital = |w: &&str| {
         w.starts_with(char::is_uppercase)
-            && w.chars()
-                .all(|c| c.is_alphabetic() || matches!(c, '-' | '.'))
+            && w.chars().all(|c| c.is_letter() || matches!(c, '-' | '.'))
     };
     match words.as_slice() {
-        [w] if w.ends_with('.') => {
-            w.chars().filter(|c| c.is_alphabetic()).count() <= 3 && capital(w)
-        }
+        [w] if w.ends_with('.') => w.chars().filter(|c| c.is_letter()).count() <= 3 && capital(w),
         [_] | [_, _] => words.iter().all(capital) && !value.contains('.'),
         _ => false,
     }

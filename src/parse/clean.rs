@@ -4,6 +4,9 @@
 //! Markdown around them. Every byte of the view maps to a byte range of the
 //! source, so a finding about a value points at the value in the file.
 
+use crate::script::Letter;
+use aho_corasick::{AhoCorasick, Input, MatchKind};
+use std::sync::LazyLock;
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
 
@@ -166,7 +169,7 @@ fn stretches_word(chars: &[(usize, char)], i: usize) -> bool {
     const TATWEEL: char = '\u{0640}';
     let letter = |&&(_, c): &&(usize, char)| {
         c != TATWEEL
-            && c.is_alphabetic()
+            && c.is_letter()
             && crate::script::script_of(c) == Some(crate::script::Script::Arabic)
     };
     let not_tatweel = |&&(_, c): &&(usize, char)| c != TATWEEL;
@@ -192,14 +195,16 @@ fn stretches_word(chars: &[(usize, char)], i: usize) -> bool {
 /// left as printed (`Изв.АН`, `М.:Наука` are abbreviations).
 fn glued_period(chars: &[(usize, char)], i: usize) -> bool {
     use crate::script::{Script, script_of};
-    let latin = |c: char| c.is_alphabetic() && script_of(c) == Some(Script::Latin);
+    if chars[i].1 != '.' {
+        return false;
+    }
+    let latin = |c: char| c.is_letter() && script_of(c) == Some(Script::Latin);
     let letters_before = chars[..i]
         .iter()
         .rev()
         .take_while(|&&(_, c)| latin(c))
         .count();
-    chars[i].1 == '.'
-        && letters_before >= 2
+    letters_before >= 2
         && chars[i - 1].1.is_lowercase()
         && chars
             .get(i + 1)
@@ -221,7 +226,7 @@ fn is_emphasis_mark(chars: &[(usize, char)], i: usize) -> bool {
     }
     let before = start.checked_sub(1).map(|k| chars[k].1);
     let after = chars.get(end).map(|&(_, ch)| ch);
-    let word = |ch: Option<char>| ch.is_some_and(|ch| ch.is_alphanumeric());
+    let word = |ch: Option<char>| ch.is_some_and(|ch| ch.is_letter_or_digit());
     if c == '_' {
         // Intraword underscores are part of the text.
         return !(word(before) && word(after));
@@ -233,20 +238,27 @@ fn is_emphasis_mark(chars: &[(usize, char)], i: usize) -> bool {
 /// up to a space, `>` or a closing bracket not opened inside the URL; a
 /// scheme typed with one slash (`http:/www.bahai.org/`) still opens one.
 pub(crate) fn url_ranges(raw: &str) -> Vec<std::ops::Range<usize>> {
+    // The openings of an address, in any case, found in one pass (no
+    // lower-cased copy of the entry, no searcher per opening).
+    static OPENINGS: LazyLock<AhoCorasick> = LazyLock::new(|| {
+        AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::LeftmostFirst)
+            .build(["http:/", "https:/", "ftp://", "www."])
+            .expect("four literal patterns build")
+    });
     let mut out = Vec::new();
-    let lower = raw.to_ascii_lowercase();
     let mut from = 0;
     while from < raw.len() {
-        let found = ["http:/", "https:/", "ftp://", "www."]
-            .iter()
-            .filter_map(|p| lower[from..].find(p).map(|i| from + i))
-            .min();
-        let Some(start) = found else { break };
-        if lower[start..].starts_with("www.")
+        let Some(found) = OPENINGS.find(Input::new(raw).span(from..raw.len())) else {
+            break;
+        };
+        let start = found.start();
+        if found.pattern().as_usize() == 3
             && raw[..start]
                 .chars()
                 .next_back()
-                .is_some_and(|c| c.is_alphanumeric() || c == '/' || c == '.')
+                .is_some_and(|c| c.is_letter_or_digit() || c == '/' || c == '.')
         {
             from = start + 4;
             continue;

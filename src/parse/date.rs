@@ -6,6 +6,7 @@
 //! Gregorian year is the one in which the printed year began (Solar Hijri
 //! 1388 began on 21 March 2009).
 
+use crate::script::Letter;
 use icu_calendar::cal::Hijri;
 use icu_calendar::cal::hijri::{TabularAlgorithmEpoch, TabularAlgorithmLeapYears};
 use icu_calendar::{Date, Gregorian};
@@ -287,7 +288,7 @@ fn marked_year<'a>(
         // author and year apart (APA 8.19, Chicago 15.19) stays with the
         // year; any other letter after the digits ("1920a") makes no year.
         let rest = super::lex::year_suffix(rest, vocab).map_or(rest, |(after, _)| after);
-        if rest.starts_with(|c: char| c.is_alphanumeric() && !is_marker_start(c, vocab)) {
+        if rest.starts_with(|c: char| c.is_letter_or_digit() && !is_marker_start(c, vocab)) {
             // "1920-ci" is handled by year_word.
             // "۱۳۴۰ـ۱۳۴۲ش": a tatweel joins two years as a dash does.
             if !rest.starts_with(crate::script::is_dash) {
@@ -325,7 +326,7 @@ fn year_word<'a>(
         if let Ok((rest, (w, _))) = word(&vocab.index.year_words).parse(t) {
             return Ok((rest, w));
         }
-        let (rest, _) = (ch('-'), take_while1(char::is_alphabetic)).parse(t)?;
+        let (rest, _) = (ch('-'), take_while1(crate::script::is_letter)).parse(t)?;
         Ok((rest, &t[..t.len() - rest.len()]))
     }
 }
@@ -470,7 +471,7 @@ fn letter_month<'a>(
             .flat_map(|m| m.letters.iter().map(move |l| (l.as_str(), m)))
             .filter(|(l, _)| {
                 i.strip_prefix(l)
-                    .is_some_and(|r| !r.starts_with(char::is_alphanumeric))
+                    .is_some_and(|r| !r.starts_with(crate::script::is_letter_or_digit))
             })
             .max_by_key(|(l, _)| l.len());
         match found.and_then(|(l, m)| Some((l.len(), calendar_by_name(&m.calendar)?, m.number))) {
@@ -565,7 +566,7 @@ fn single_date<'a>(
 /// access date such as "on 3 May 2023" or "03.02.2022 г.".
 pub(crate) fn find_day(text: &str, vocab: &Vocabulary, language: Option<Language>) -> Option<Ymd> {
     text.char_indices()
-        .filter(|&(at, _)| !text[..at].ends_with(char::is_alphanumeric))
+        .filter(|&(at, _)| !text[..at].ends_with(crate::script::is_letter_or_digit))
         .find_map(|(at, _)| match date(vocab, language).parse(&text[at..]) {
             Ok((_, (_, Some(y), Some(md)))) => md.in_year(y),
             _ => None,

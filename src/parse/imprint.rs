@@ -6,6 +6,7 @@
 //! element begins. `parse/mod.rs` then decides what each free segment is
 //! (title, subtitle, container, publisher, note) from its neighbours.
 
+use crate::script::Letter;
 use nom::Parser;
 
 use super::date::{MonthDay, Year, date, year};
@@ -592,7 +593,7 @@ fn glued_place(after: &str, ctx: &Ctx) -> bool {
 fn glued_statement(before: &str, after: &str) -> bool {
     let t = after.trim_start();
     let mut chars = t.chars();
-    let initial = before.ends_with(|c: char| c.is_alphabetic() || c == '.')
+    let initial = before.ends_with(|c: char| c.is_letter() || c == '.')
         && chars.next().is_some_and(char::is_uppercase)
         && chars.next() == Some('.');
     initial || specialty_code(before) && t.starts_with(char::is_uppercase)
@@ -610,7 +611,7 @@ fn specialty_code(before: &str) -> bool {
                 c.is_ascii_digit()
             }
         })
-        && !before[..before.len() - 8].ends_with(|c: char| c.is_alphanumeric())
+        && !before[..before.len() - 8].ends_with(|c: char| c.is_letter_or_digit())
 }
 
 /// A place of the vocabulary closing a statement of responsibility printed
@@ -623,11 +624,10 @@ pub(crate) fn trailing_place(stmt: &str, ctx: &Ctx) -> Option<(usize, String)> {
         .filter(|&(i, c)| c.is_uppercase() && i > 0 && stmt[..i].ends_with(' '))
         .find_map(|(i, _)| {
             let (printed, len) = place(&stmt[i..], ctx)?;
-            let name_before = stmt[..i]
-                .trim_end()
-                .rsplit(' ')
-                .next()
-                .is_some_and(|w| w.chars().count() >= 2 && w.chars().all(char::is_alphabetic));
+            let name_before =
+                stmt[..i].trim_end().rsplit(' ').next().is_some_and(|w| {
+                    w.chars().count() >= 2 && w.chars().all(crate::script::is_letter)
+                });
             (name_before && stmt[i + len..].trim().is_empty()).then_some((i, printed))
         })
 }
@@ -636,11 +636,7 @@ pub(crate) fn trailing_place(stmt: &str, ctx: &Ctx) -> Option<(usize, String)> {
 /// Южная Осетия.1992. №42.": the year typed without its space after the
 /// period that closes a title or a name (`before`, not an abbreviation).
 fn year_glued_to_name(before: &str, after: &str, ctx: &Ctx) -> bool {
-    let letters: String = before
-        .chars()
-        .rev()
-        .take_while(|c| c.is_alphabetic())
-        .collect();
+    let letters: String = before.chars().rev().take_while(|c| c.is_letter()).collect();
     let closed = before.ends_with(['»', '"', '”', ')'])
         || letters.chars().count() >= 2
             && !is_abbreviation(&letters.chars().rev().collect::<String>(), ctx);
@@ -1165,7 +1161,7 @@ fn unlisted_place(s: &str, ctx: &Ctx) -> Option<(String, usize)> {
     loop {
         let w = &s[end..];
         let len = w
-            .find(|c: char| !(c.is_alphabetic() || matches!(c, '.' | '’' | '\'')))
+            .find(|c: char| !(c.is_letter() || matches!(c, '.' | '’' | '\'')))
             .unwrap_or(w.len());
         let word = &w[..len];
         let mut chars = word.chars();
@@ -1176,7 +1172,7 @@ fn unlisted_place(s: &str, ctx: &Ctx) -> Option<(String, usize)> {
                     Some(crate::script::Script::Latin | crate::script::Script::Cyrillic)
                 )
         });
-        if !capital || word.chars().filter(|c| c.is_alphabetic()).count() < 2 {
+        if !capital || word.chars().filter(|c| c.is_letter()).count() < 2 {
             return None;
         }
         end += len;
@@ -1196,8 +1192,7 @@ fn unlisted_place(s: &str, ctx: &Ctx) -> Option<(String, usize)> {
                     .filter(|r| r.starts_with(char::is_uppercase))
             });
         // A period after a word longer than an abbreviation ends a sentence.
-        let sentence =
-            word.ends_with('.') && word.chars().filter(|c| c.is_alphabetic()).count() > 3;
+        let sentence = word.ends_with('.') && word.chars().filter(|c| c.is_letter()).count() > 3;
         if let Some(next) = joined.filter(|_| words < 3 && !sentence) {
             end = s.len() - next.len();
             continue;
@@ -1222,7 +1217,7 @@ fn edition(s: &str, ctx: &Ctx) -> Option<usize> {
         nom::combinator::opt(nom::branch::alt((
             nom::combinator::recognize((
                 ch('-'),
-                nom::bytes::complete::take_while1(char::is_alphabetic),
+                nom::bytes::complete::take_while1(crate::script::is_letter),
             )),
             nom::bytes::complete::take_while1(|c: char| c.is_ascii_lowercase()),
             nom::combinator::recognize(ch('.')),
@@ -1247,7 +1242,7 @@ fn edition(s: &str, ctx: &Ctx) -> Option<usize> {
         let n = digits(r)
             .map(|(x, _)| x)
             .ok()
-            .map(|x| x.trim_start_matches(|c: char| c == '-' || c.is_alphabetic()))
+            .map(|x| x.trim_start_matches(|c: char| c == '-' || c.is_letter()))
             .or_else(|| ordinal_word(r, ctx));
         // "الطبعة الأولى 1408هـ": the year may follow the ordinal unpunctuated.
         if let Some(after) = n
@@ -1329,9 +1324,7 @@ fn case_ending(r: &str) -> &str {
     let Some(after) = r.strip_prefix('-') else {
         return r;
     };
-    let end = after
-        .find(|c: char| !c.is_alphabetic())
-        .unwrap_or(after.len());
+    let end = after.find(|c: char| !c.is_letter()).unwrap_or(after.len());
     match after[..end].chars().count() {
         0..=3 => &after[end..],
         _ => r,
@@ -1386,7 +1379,7 @@ fn names_until_separator(s: &str, ctx: &Ctx) -> (Vec<Person>, usize) {
             let word_len = bytes[..k]
                 .iter()
                 .rev()
-                .take_while(|(_, ch)| ch.is_alphabetic())
+                .take_while(|(_, ch)| ch.is_letter())
                 .count();
             let next = s[i + c.len_utf8()..].trim_start();
             // Another statement of editors or translators goes on with the
@@ -1604,7 +1597,7 @@ fn scan_free(text: &str, pos: usize, ctx: &Ctx) -> usize {
             }
             // "İstoriə drevneqo vostoka.t.1, M.,1983": a volume's label
             // glued to the period that closes the title.
-            '.' if next.is_some_and(char::is_alphabetic) && volume_follows(after, ctx) => {
+            '.' if next.is_some_and(crate::script::is_letter) && volume_follows(after, ctx) => {
                 return pos + i + 1;
             }
             '.' if next.is_some_and(is_digit) && year_glued_to_name(&s[..i], after, ctx) => {
@@ -1623,7 +1616,7 @@ fn scan_free(text: &str, pos: usize, ctx: &Ctx) -> usize {
                 let word: String = s[..i]
                     .chars()
                     .rev()
-                    .take_while(|ch| ch.is_alphabetic() || matches!(ch, '.' | '-'))
+                    .take_while(|ch| ch.is_letter() || matches!(ch, '.' | '-'))
                     .collect::<Vec<_>>()
                     .into_iter()
                     .rev()
@@ -1722,7 +1715,7 @@ fn bracket_ends_free(before: &str, group: &str, after: &str, ctx: &Ctx) -> bool 
     // редакцией", "Письмо … (12 марта 1920 г.)": a day's date in brackets
     // dates the conference or the document named before it.
     let named_day = matches!(elem, Some(Elem::Date(_, _, Some(_))))
-        && before.trim_end().ends_with(char::is_alphabetic);
+        && before.trim_end().ends_with(crate::script::is_letter);
     elem.as_ref()
         .is_some_and(|e| !matches!(e, Elem::Year(_) | Elem::Date(..)) || after_number)
         || matches!(elem, Some(Elem::Date(..))) && !named_day
@@ -1756,7 +1749,7 @@ fn place_glued_to_year<'a>(s: &str, ctx: &'a Ctx) -> Option<(usize, &'a ())> {
 /// Arabic-script word, whose letters never hold digits, ends the word.
 fn glued_year(c: char, after: &str, ctx: &Ctx) -> bool {
     after.starts_with(|d: char| is_digit(d))
-        && c.is_alphabetic()
+        && c.is_letter()
         && crate::script::script_of(c) == Some(crate::script::Script::Arabic)
         && year(ctx.vocab, ctx.lang)
             .parse(after)
@@ -1810,8 +1803,8 @@ fn find_close(s: &str, close: char) -> Option<usize> {
         if c == close {
             let next = s[i + c.len_utf8()..].chars().next();
             let inside_word = close == '\''
-                && prev.is_some_and(char::is_alphabetic)
-                && next.is_some_and(char::is_alphabetic);
+                && prev.is_some_and(crate::script::is_letter)
+                && next.is_some_and(crate::script::is_letter);
             if !inside_word {
                 return Some(i);
             }

@@ -1,5 +1,6 @@
 //! Parse: the kind of an entry, chosen from a table of field signatures (`bib/kinds.toml`).
 
+use crate::script::Letter;
 use std::collections::HashSet;
 use std::sync::LazyLock;
 
@@ -172,7 +173,7 @@ pub(crate) fn reference_work(container: &str) -> bool {
 /// Whether a word of a container's name, folded, satisfies `test`.
 fn any_word(container: &str, test: impl Fn(&str) -> bool) -> bool {
     fold(container)
-        .split(|c: char| !c.is_alphanumeric())
+        .split(|c: char| !c.is_letter_or_digit())
         .any(test)
 }
 

@@ -3,6 +3,7 @@
 //! Everything that reads a number, a range or a Roman numeral out of text
 //! (the parser, the citation scanner, the locator rules) reads it here.
 
+use crate::script::Letter;
 use nom::bytes::complete::{take_while, take_while1};
 use nom::combinator::{opt, recognize};
 use nom::{IResult, Parser};
@@ -44,7 +45,7 @@ pub(crate) fn folio(i: &str) -> Res<'_, &str> {
         opt(nom::bytes::complete::take_while_m_n(1, 1, |c: char| {
             crate::vocab::folio_letters().contains(&c)
         })
-        .and(nom::combinator::not(take_while1(char::is_alphabetic)))),
+        .and(nom::combinator::not(take_while1(crate::script::is_letter)))),
     ))
     .parse(i)
 }
@@ -70,7 +71,7 @@ pub(crate) fn roman(i: &str) -> Res<'_, u32> {
         )
     })
     .parse(i)?;
-    if rest.starts_with(char::is_alphabetic) {
+    if rest.starts_with(crate::script::is_letter) {
         return fail(i);
     }
     match parse_roman(word) {
@@ -218,7 +219,7 @@ pub(crate) fn last_word(s: &str) -> &str {
     let start = s
         .char_indices()
         .rev()
-        .take_while(|(_, c)| c.is_alphabetic())
+        .take_while(|(_, c)| c.is_letter())
         .last()
         .map_or(s.len(), |(i, _)| i);
     &s[start..]
@@ -237,7 +238,8 @@ pub(crate) fn year_suffix<'a>(
     let first = chars.next()?;
     if first.is_ascii_lowercase() || ('а'..='и').contains(&first) {
         let after = &rest[first.len_utf8()..];
-        return (!chars.next().is_some_and(char::is_alphanumeric)).then_some((after, first));
+        return (!chars.next().is_some_and(crate::script::is_letter_or_digit))
+            .then_some((after, first));
     }
     let t = rest.strip_prefix(' ').unwrap_or(rest);
     vocab

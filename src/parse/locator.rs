@@ -151,7 +151,7 @@ pub(crate) fn labelled<'a>(
 fn glued_label<'a>(vocab: &'a Vocabulary, i: &'a str) -> Option<(&'a str, (&'a str, Meaning))> {
     let d = i.find(|c: char| crate::script::is_digit(c))?;
     let letters = &i[..d];
-    if d == 0 || !letters.chars().all(char::is_alphabetic) {
+    if d == 0 || !letters.chars().all(crate::script::is_letter) {
         return None;
     }
     let (len, meaning) = vocab.index.labels.match_start(letters)?;
@@ -186,7 +186,7 @@ pub(crate) fn volume_after<'a>(
                 // ordinal suffix "-ci", "-cü", "-cı", "-cu", "-й", "-й", "."
                 let (rest, _) = opt((
                     ch('-'),
-                    nom::bytes::complete::take_while1(char::is_alphabetic),
+                    nom::bytes::complete::take_while1(crate::script::is_letter),
                 ))
                 .parse(rest)?;
                 (rest, n, true)

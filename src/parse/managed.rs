@@ -12,6 +12,7 @@
 //! order of first citation. Entries outside the manager's list are typed
 //! entries (`origin: text`) and keep their own records.
 
+use crate::script::Letter;
 use std::collections::{HashMap, HashSet};
 
 use serde_json::{Map, Value};
@@ -656,7 +657,7 @@ pub(crate) fn leading_number(shown: &str) -> Option<u32> {
     let rest = shown.trim_start().strip_prefix(['[', '('])?.trim_start();
     let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
     let after = rest[digits.len()..].chars().next();
-    if digits.is_empty() || digits.len() > 5 || after.is_some_and(|c| c.is_alphanumeric()) {
+    if digits.is_empty() || digits.len() > 5 || after.is_some_and(|c| c.is_letter_or_digit()) {
         return None;
     }
     digits.parse().ok()
@@ -758,7 +759,7 @@ fn words(text: &str) -> Vec<String> {
         })
         .collect();
     folded
-        .split(|c: char| !c.is_alphanumeric())
+        .split(|c: char| !c.is_letter_or_digit())
         .filter(|w| !w.is_empty())
         .map(str::to_owned)
         .collect()

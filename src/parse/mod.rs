@@ -31,6 +31,7 @@ mod style;
 use crate::diagnostic::Diagnostic;
 use crate::model::{Language, Person, Reference, ReferenceKind};
 use crate::rule::Rule;
+use crate::script::Letter;
 use crate::script::{Script, dominant_script, fold, garbled};
 use crate::source::Source;
 use crate::split::{Document, Entry};
@@ -147,7 +148,7 @@ fn same_author_mark(raw: &str, vocab: &Vocabulary) -> Option<(usize, bool)> {
         let (rest, _) = nom::Parser::parse(&mut lex::word(&vocab.index.same_author), text).ok()?;
         let end = text.len() - rest.len();
         return rest
-            .starts_with(|c: char| !c.is_alphanumeric())
+            .starts_with(|c: char| !c.is_letter_or_digit())
             .then_some((lead + end, true));
     };
     // The mark is followed by its punctuation and a space, never by a
@@ -162,7 +163,7 @@ fn same_author_mark(raw: &str, vocab: &Vocabulary) -> Option<(usize, bool)> {
 /// (a marker at the very start is not a tail).
 fn quoted_in_at(raw: &str, vocab: &Vocabulary) -> Option<usize> {
     raw.char_indices()
-        .filter(|&(i, c)| i > 0 && c.is_alphabetic() && !raw[..i].ends_with(char::is_alphabetic))
+        .filter(|&(i, c)| i > 0 && c.is_letter() && !raw[..i].ends_with(crate::script::is_letter))
         .find(|&(i, _)| {
             nom::Parser::parse(&mut lex::word(&vocab.index.quoted_in), &raw[i..]).is_ok()
         })
@@ -173,7 +174,7 @@ fn quoted_in_at(raw: &str, vocab: &Vocabulary) -> Option<usize> {
 /// with its verso mark and its label as printed.
 fn leaves_in(text: &str, vocab: &Vocabulary) -> Option<(String, bool, String)> {
     text.char_indices()
-        .filter(|&(i, c)| c.is_alphabetic() && !text[..i].ends_with(char::is_alphabetic))
+        .filter(|&(i, c)| c.is_letter() && !text[..i].ends_with(crate::script::is_letter))
         .find_map(|(i, _)| {
             let (_, l) = nom::Parser::parse(&mut locator::labelled(vocab), &text[i..]).ok()?;
             (l.meaning == crate::vocab::Meaning::Leaf)
@@ -534,7 +535,9 @@ impl Reader<'_> {
         let lead = work.len() - work.trim_start().len();
         let marker = nom::Parser::parse(&mut lex::word(&self.vocab.index.ibid), &work[lead..])
             .ok()
-            .filter(|(rest, _)| rest.is_empty() || rest.starts_with(|c: char| !c.is_alphanumeric()))
+            .filter(|(rest, _)| {
+                rest.is_empty() || rest.starts_with(|c: char| !c.is_letter_or_digit())
+            })
             .map(|(rest, _)| work.len() - rest.len());
         if let Some(end) = marker {
             blank(&mut work, lead..end);
@@ -1087,11 +1090,11 @@ impl Reader<'_> {
         let starts: Vec<usize> = work
             .char_indices()
             .filter(|&(i, c)| {
-                c.is_alphabetic()
+                c.is_letter()
                     && work[..i]
                         .chars()
                         .next_back()
-                        .is_none_or(|p| !p.is_alphanumeric())
+                        .is_none_or(|p| !p.is_letter_or_digit())
             })
             .map(|(i, _)| i)
             .collect();
@@ -1135,11 +1138,12 @@ impl Reader<'_> {
     fn medium_markers(&self, work: &mut String) {
         let mut p = 0;
         while p < work.len() {
-            if let Some((len, _)) = self.vocab.index.medium_markers.match_start(&work[p..])
-                && work[..p]
-                    .chars()
-                    .next_back()
-                    .is_none_or(|c| !c.is_alphanumeric())
+            // A marker opens a word: the cheap test first.
+            if work[..p]
+                .chars()
+                .next_back()
+                .is_none_or(|c| !c.is_letter_or_digit())
+                && let Some((len, _)) = self.vocab.index.medium_markers.match_start(&work[p..])
             {
                 blank(work, p..p + len);
                 p += len;
@@ -1189,7 +1193,8 @@ fn closing_genre<'a>(subtitle: &'a str, vocab: &Vocabulary) -> Option<(&'a str, 
     let (kept, last) = subtitle.rsplit_once(':')?;
     let (kept, last) = (kept.trim(), last.trim());
     let (len, _) = vocab.index.title_genres.match_start(last)?;
-    (!kept.is_empty() && !last[len..].starts_with(char::is_alphanumeric)).then_some((kept, last))
+    (!kept.is_empty() && !last[len..].starts_with(crate::script::is_letter_or_digit))
+        .then_some((kept, last))
 }
 
 /// A container's name: quotes removed; "«Türkologiya» jurnalı" -> "Türkologiya".
@@ -1321,7 +1326,7 @@ fn language_of(text: &str, vocab: &Vocabulary, default_english: bool) -> Option<
     }
     let f = fold(text);
     let words: Vec<&str> = f
-        .split(|c: char| !c.is_alphanumeric())
+        .split(|c: char| !c.is_letter_or_digit())
         .filter(|w| !w.is_empty())
         .collect();
     let score = |code: &str| -> usize {
@@ -1333,7 +1338,13 @@ fn language_of(text: &str, vocab: &Vocabulary, default_english: bool) -> Option<
                 let letters = l.letters.iter().filter(|x| f.contains(x.as_str())).count() * 3;
                 let hits = words
                     .iter()
-                    .filter(|w| l.words.iter().any(|x| x == *w))
+                    .filter(|w| {
+                        vocab
+                            .index
+                            .language_words
+                            .get(**w)
+                            .is_some_and(|codes| codes.contains(&l.code))
+                    })
                     .count();
                 letters + hits
             })

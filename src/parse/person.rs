@@ -11,6 +11,7 @@
 //! A block is only taken when a title follows it, so a title that happens to
 //! begin with capitalised words is not read as a name.
 
+use crate::script::Letter;
 use std::sync::LazyLock;
 
 use nom::Parser;
@@ -102,7 +103,7 @@ fn initials(i: &str) -> Res<'_, &str> {
             // Glued to the family name: "S.A.Pletneva", "Q.M.Aslanov" (but
             // "Bağırov Ə.A. L.Tolstoy…": a spaced initial starts the title).
             Ok((r2, _))
-                if !r2.starts_with(|c: char| c.is_alphabetic())
+                if !r2.starts_with(|c: char| c.is_letter())
                     || (space.is_empty() && (glued_name(r2) || initial(r2).is_ok())) =>
             {
                 rest = r2
@@ -140,11 +141,11 @@ fn name_word(i: &str) -> Res<'_, &str> {
     let mut prev = ' ';
     for (j, c) in i.char_indices() {
         // An ʿayn or hamza inside a romanised name: `Ja‘fariyan`, `Kird-‘Ali`.
-        let ok = c.is_alphabetic()
+        let ok = c.is_letter()
             || c == '\u{200C}'
             || (j == 0 && ayn)
-            || (is_hyphen(c) || matches!(c, '\'' | '’')) && prev.is_alphabetic()
-            || is_ayn(c) && (prev.is_alphabetic() || is_hyphen(prev));
+            || (is_hyphen(c) || matches!(c, '\'' | '’')) && prev.is_letter()
+            || is_ayn(c) && (prev.is_letter() || is_hyphen(prev));
         if !ok {
             break;
         }
@@ -467,8 +468,8 @@ fn is_role_word(rest: &str, vocab: &Vocabulary) -> bool {
 
 /// A word in capitals, `JOHNSON`, `ÖNDER` (two letters at least).
 fn is_capitals(w: &str) -> bool {
-    w.chars().filter(|c| c.is_alphabetic()).count() >= 2
-        && w.chars().all(|c| !c.is_alphabetic() || c.is_uppercase())
+    w.chars().filter(|c| c.is_letter()).count() >= 2
+        && w.chars().all(|c| !c.is_letter() || c.is_uppercase())
 }
 
 /// Whether a person ends at `rest`: punctuation, a bracket, "and" or the end.
@@ -595,7 +596,7 @@ pub(crate) fn corporate_author(text: &str, vocab: &Vocabulary) -> Option<(String
     let mut letters = 0;
     let mut end = None;
     for (i, c) in text.char_indices() {
-        if c.is_alphabetic() {
+        if c.is_letter() {
             letters += 1;
             continue;
         }
@@ -787,7 +788,7 @@ fn block_end(
     if t.starts_with('(')
         && t[1..]
             .trim_start()
-            .starts_with(|c: char| is_digit(c) || c.is_alphabetic())
+            .starts_with(|c: char| is_digit(c) || c.is_letter())
         && (looks_like_year_paren(t) || no_date_paren(t, vocab))
     {
         return Some(consumed);
@@ -835,8 +836,7 @@ pub(crate) fn vancouver(text: &str) -> Option<AuthorBlock> {
 fn vancouver_person(text: &str) -> Option<Person> {
     let words: Vec<&str> = text.split(' ').collect();
     let group = |w: &&str| {
-        (1..=3).contains(&w.chars().count())
-            && w.chars().all(|c| c.is_alphabetic() && c.is_uppercase())
+        (1..=3).contains(&w.chars().count()) && w.chars().all(|c| c.is_letter() && c.is_uppercase())
     };
     let family_len = words.len() - words.iter().rev().take_while(|w| group(w)).count();
     let (family, groups) = words.split_at(family_len);
@@ -1089,7 +1089,7 @@ fn is_traditional_run(run: &str, vocab: &Vocabulary) -> bool {
                 || w.chars().all(|c| {
                     script_of(c) == Some(Script::Arabic)
                         || c == '\u{200C}'
-                        || !c.is_alphanumeric() && !c.is_whitespace() && !",.:()".contains(c)
+                        || !c.is_letter_or_digit() && !c.is_whitespace() && !",.:()".contains(c)
                 }) && w.chars().any(|c| script_of(c) == Some(Script::Arabic))
         })
 }
@@ -1208,7 +1208,7 @@ pub(crate) fn persian_name_before_title(text: &str, vocab: &Vocabulary) -> Optio
     // (مخبرالسلطنه)، گزارش ایران، …` (iichs footnotes).
     let placed = |s: &str| {
         s.char_indices()
-            .filter(|&(i, c)| c.is_alphabetic() && !s[..i].ends_with(char::is_alphabetic))
+            .filter(|&(i, c)| c.is_letter() && !s[..i].ends_with(crate::script::is_letter))
             .any(|(i, _)| {
                 vocab.index.countries.match_start(&s[i..]).is_some()
                     || vocab.index.places.match_start(&s[i..]).is_some()
@@ -1240,9 +1240,8 @@ pub(crate) fn persian_name_before_title(text: &str, vocab: &Vocabulary) -> Optio
         };
         let arabic = name.iter().all(|w| {
             let w = if initial(w) { &w[..w.len() - 1] } else { w };
-            w.chars().all(|c| {
-                script_of(c) == Some(Script::Arabic) && c.is_alphabetic() || c == '\u{200C}'
-            })
+            w.chars()
+                .all(|c| script_of(c) == Some(Script::Arabic) && c.is_letter() || c == '\u{200C}')
         });
         if !(2..=4).contains(&name.len()) || !arabic || name.iter().any(|w| is_function(w)) {
             return None;
@@ -1283,7 +1282,7 @@ pub(crate) fn latin_name_before_title(text: &str, vocab: &Vocabulary) -> Option<
     let (family, given) = words.split_last()?;
     let latin = |w: &str| {
         w.chars()
-            .find(|c| c.is_alphabetic())
+            .find(|c| c.is_letter())
             .and_then(script_of)
             .is_some_and(|s| matches!(s, Script::Latin | Script::Cyrillic))
     };
@@ -1307,7 +1306,7 @@ pub(crate) fn latin_name_before_title(text: &str, vocab: &Vocabulary) -> Option<
     let quoted = rest_t.starts_with(['“', '"', '«', '‘']);
     let prose = title.split_whitespace().skip(1).any(|w| {
         w.starts_with(|c: char| c.is_lowercase())
-            && w.chars().all(char::is_alphabetic)
+            && w.chars().all(crate::script::is_letter)
             && !is_particle(w, vocab)
             && !is_particle_prefixed(w, vocab)
     });
@@ -1430,7 +1429,7 @@ pub(crate) fn dated_name(text: &str, vocab: &Vocabulary) -> Option<AuthorBlock> 
             .next()
             .is_some_and(|c| c.is_uppercase() || script_of(c) == Some(Script::Arabic))
             && w.chars()
-                .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’' | '\u{200C}'))
+                .all(|c| c.is_letter() || matches!(c, '-' | '\'' | '’' | '\u{200C}'))
     };
     let particle = |w: &&str| is_particle(w, vocab) || is_particle_prefixed(w, vocab);
     // An institution's longer name with its linking words, before APA's
@@ -1542,7 +1541,7 @@ pub(crate) fn author_date(
     // after the year is the year's.
     let t = after.trim_start();
     let after = match vocab.index.calendar_markers.match_start(t) {
-        Some((len, _)) if !bracket && !t[len..].starts_with(char::is_alphanumeric) => {
+        Some((len, _)) if !bracket && !t[len..].starts_with(crate::script::is_letter_or_digit) => {
             year_range.end = text.len() - t.len() + len;
             &t[len..]
         }
@@ -1596,7 +1595,7 @@ pub(crate) fn author_date(
 /// stands, then initials; the names as if the comma were printed.
 fn capitals_period_initials(names: &str) -> Option<String> {
     let (family, initials) = names.split_once(". ")?;
-    let family_ok = family.chars().filter(|c| c.is_alphabetic()).count() >= 2
+    let family_ok = family.chars().filter(|c| c.is_letter()).count() >= 2
         && family
             .chars()
             .all(|c| c.is_uppercase() || c == '-' || c == '\'');
@@ -1639,7 +1638,7 @@ pub(crate) fn year_token(s: &str, bracket: bool) -> Option<(usize, &str)> {
     // "2020a", "1998b".
     if let Some(c) = s[end..].chars().next()
         && c.is_ascii_lowercase()
-        && !s[end + 1..].starts_with(char::is_alphabetic)
+        && !s[end + 1..].starts_with(crate::script::is_letter)
     {
         end += 1;
     }
@@ -1649,7 +1648,7 @@ pub(crate) fn year_token(s: &str, bracket: bool) -> Option<(usize, &str)> {
     } else {
         rest
     };
-    (rest.is_empty() || !rest.starts_with(|c: char| c.is_alphanumeric()))
+    (rest.is_empty() || !rest.starts_with(|c: char| c.is_letter_or_digit()))
         .then_some((year_end, rest))
 }
 
@@ -1739,8 +1738,7 @@ fn dated_people(names: &str, vocab: &Vocabulary) -> Option<(Vec<Person>, bool)> 
             // (1983-86).`: the Bahá'í International Community's offices).
             if words.len() > 1
                 && words.iter().all(|w| {
-                    w.chars().count() >= 2
-                        && w.chars().all(|c| c.is_alphabetic() && c.is_uppercase())
+                    w.chars().count() >= 2 && w.chars().all(|c| c.is_letter() && c.is_uppercase())
                 })
             {
                 people.push(Person {
@@ -1931,7 +1929,7 @@ pub(crate) fn keyed_name(
     };
     Some((
         block,
-        year_at..year_at + year.trim_end_matches(char::is_alphabetic).len(),
+        year_at..year_at + year.trim_end_matches(crate::script::is_letter).len(),
     ))
 }
 
@@ -2197,7 +2195,7 @@ fn is_name_token(w: &str, vocab: &Vocabulary) -> bool {
         && matches!(script_of(first), Some(Script::Latin | Script::Cyrillic))
         && core
             .chars()
-            .all(|c| c.is_alphabetic() || is_hyphen(c) || is_ayn(c) || matches!(c, '\'' | '’'))
+            .all(|c| c.is_letter() || is_hyphen(c) || is_ayn(c) || matches!(c, '\'' | '’'))
 }
 
 /// `b.`, `ibn`, `bin`: a particle of `bib/names.toml`.
