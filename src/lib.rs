@@ -57,6 +57,7 @@ pub mod fix;
 pub mod input;
 pub mod managed;
 pub mod model;
+mod parallel;
 pub mod parse;
 pub mod rule;
 pub mod script;
@@ -142,6 +143,7 @@ pub fn stream_references<'a>(source: &'a Source, config: &'a Config) -> Referenc
         reader: parse::ListReader::new(source.text(), &document, &config.vocabulary),
         rules: check::ListRules::new(&document, &config.rules, &config.vocabulary),
         next: 0,
+        ahead: std::collections::VecDeque::new(),
     };
     ReferenceStream {
         source,
@@ -167,13 +169,21 @@ pub struct ReferenceStream<'a> {
     read: Read<'a>,
 }
 
-/// How a [`ReferenceStream`] reads.
+/// How many entries a [`ReferenceStream`] reads ahead: enough to share
+/// among the cores, few enough that memory holds no more than a batch.
+const BATCH: usize = 1024;
+
+/// How a [`ReferenceStream`] reads (one value a stream: the size of a
+/// variant is of no account).
+#[allow(clippy::large_enum_variant)]
 enum Read<'a> {
     /// Entry by entry: the parser's and the rules' state, the next entry.
     Entries {
         reader: parse::ListReader,
         rules: check::ListRules<'a>,
         next: usize,
+        /// Entries read and checked ahead, a batch at a time.
+        ahead: std::collections::VecDeque<Reference>,
     },
     /// Read whole first: the records left, and every finding.
     Whole {
@@ -192,12 +202,21 @@ impl Iterator for ReferenceStream<'_> {
                 reader,
                 rules,
                 next,
+                ahead,
             } => {
-                let entry = self.document.entries.get(*next)?;
-                *next += 1;
-                let mut r = reader.read(self.source.text(), entry, &self.config.vocabulary);
-                rules.add(&self.document, &mut r);
-                Some(r)
+                if ahead.is_empty() {
+                    // A batch of entries at a time, so that a long list is
+                    // parsed on every core and memory holds one batch.
+                    let entries = &self.document.entries;
+                    let batch =
+                        &entries[(*next).min(entries.len())..(*next + BATCH).min(entries.len())];
+                    *next += batch.len();
+                    let mut read =
+                        reader.read_many(self.source.text(), batch, &self.config.vocabulary);
+                    rules.add_many(&self.document, &mut read);
+                    ahead.extend(read);
+                }
+                ahead.pop_front()
             }
         }
     }
@@ -429,8 +448,8 @@ pub fn write_list_conversion(
         emit::repeating_authors(
             document
                 .entries
-                .iter()
-                .map(move |entry| reader.read(source.text(), entry, &config.vocabulary)),
+                .chunks(BATCH)
+                .flat_map(move |batch| reader.read_many(source.text(), batch, &config.vocabulary)),
         )
     };
     let keys = emit::keys::disambiguate(
@@ -594,14 +613,16 @@ fn without(part: Span, holes: &[Span]) -> Vec<Span> {
 mod tests {
     use super::*;
 
-    /// Issue 12's bound: a list is parsed entry by entry as its records are
-    /// taken, and what the stream keeps of the entries read is compact
-    /// (the list rules' summaries), never the records: read whole first,
-    /// the stream would have parsed every entry before giving the first.
+    /// Issue 12's bound: a list is parsed a batch of entries at a time as
+    /// its records are taken (never more than [`BATCH`] ahead), and what the
+    /// stream keeps of the entries read is compact (the list rules'
+    /// summaries), never the records: read whole first, the stream would
+    /// have parsed every entry before giving the first.
     #[test]
     fn a_list_is_read_as_its_records_are_taken() {
         let mut text = String::from("## ƏDƏBİYYAT\n\n");
-        for n in 1..=400 {
+        let entries = 2 * BATCH + BATCH / 2;
+        for n in 1..=entries {
             let entry = match n % 4 {
                 0 => "ARDA: f. 28. siy. 1. iş 72".to_string(),
                 1 => format!("Həsənli Cəmil. Sovet dövründə {n}. Bakı, 2012"),
@@ -620,14 +641,19 @@ mod tests {
             let Read::Entries { next, .. } = &stream.read else {
                 panic!("read whole");
             };
-            assert_eq!(*next, read as usize, "parsed ahead of the records taken");
+            let read_ahead = *next - read as usize;
+            assert!(
+                read_ahead < BATCH,
+                "{read_ahead} entries parsed ahead of the records taken"
+            );
+            assert!(*next % BATCH == 0 || *next == entries, "parsed in batches");
             let Read::Entries { rules, .. } = &stream.read else {
                 unreachable!()
             };
             // Room for every entry's summary is taken up front.
             assert!(
-                rules.held() <= 32 * 400,
-                "{} bytes kept of 400 entries",
+                rules.held() <= 32 * entries,
+                "{} bytes kept of {entries} entries",
                 rules.held()
             );
         }

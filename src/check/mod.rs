@@ -197,10 +197,20 @@ impl<'a> ListRules<'a> {
         }
     }
 
-    /// Runs the entry rules on `r`, the list's next entry of `document`,
-    /// and keeps what the list rules need of it.
-    pub(crate) fn add(&mut self, document: &Document, r: &mut Reference) {
-        check_reference(r, self.settings);
+    /// Runs the entry rules on each of `references`, the list's next
+    /// entries in order (on every core when there are many), and keeps what
+    /// the list rules need of them.
+    pub(crate) fn add_many(&mut self, document: &Document, references: &mut [Reference]) {
+        let settings = self.settings;
+        crate::parallel::for_each_mut(references, |r| check_reference(r, settings));
+        for r in references.iter_mut() {
+            self.add_checked(document, r);
+        }
+    }
+
+    /// Keeps what the list rules need of `r`, an entry the entry rules
+    /// have run on.
+    fn add_checked(&mut self, document: &Document, r: &mut Reference) {
         self.own.extend(r.diagnostics.iter().cloned());
         let place = self.places;
         self.places += 1;

@@ -51,11 +51,7 @@ pub fn parse_references(
     vocab: &Vocabulary,
 ) -> Vec<Reference> {
     let mut reader = ListReader::new(source.text(), document, vocab);
-    document
-        .entries
-        .iter()
-        .map(|entry| reader.read(source.text(), entry, vocab))
-        .collect()
+    reader.read_many(source.text(), &document.entries, vocab)
 }
 
 /// Reads the entries of a list one at a time, in list order, each tied to
@@ -85,7 +81,30 @@ impl ListReader {
 
     /// Parses `entry`, the list's next entry, in `text`.
     pub fn read(&mut self, text: &str, entry: &Entry, vocab: &Vocabulary) -> Reference {
-        let mut r = read_entry(text, entry, vocab, self.title_first);
+        let r = read_entry(text, entry, vocab, self.title_first);
+        self.tie(r, vocab)
+    }
+
+    /// Parses `entries`, the list's next entries in order, as [`Self::read`]
+    /// does one by one: each on its own (on every core, when there are many
+    /// and the `parallel` feature is on), then tied to those before in order.
+    pub fn read_many(
+        &mut self,
+        text: &str,
+        entries: &[Entry],
+        vocab: &Vocabulary,
+    ) -> Vec<Reference> {
+        let title_first = self.title_first;
+        crate::parallel::map(entries, |entry| read_entry(text, entry, vocab, title_first))
+            .into_iter()
+            .map(|r| self.tie(r, vocab))
+            .collect()
+    }
+
+    /// Ties `r`, the list's next entry parsed on its own, to the entries
+    /// before it: an ibid note to the work it repeats, a same-author mark
+    /// to the authors.
+    fn tie(&mut self, mut r: Reference, vocab: &Vocabulary) -> Reference {
         if r.ibid {
             resolve_ibid(self.work.as_deref(), &mut r, vocab);
         } else {
@@ -270,17 +289,19 @@ pub fn parse_reference(text: &str, vocab: &Vocabulary) -> Reference {
 /// Al-Ma‘refah, …`: a name-like title, a name after it) is read title first.
 fn title_first_list(text: &str, document: &Document, vocab: &Vocabulary) -> bool {
     let (mut title, mut author) = (0, 0);
-    for entry in &document.entries {
+    let evidence = crate::parallel::map(&document.entries, |entry| {
         let raw = text.get(entry.span.clone()).unwrap_or("");
         if raw.len() > MAX_ENTRY {
-            continue;
+            return None;
         }
         let period = style::punctuation(raw, vocab) == style::Punctuation::Period;
-        let evidence = if assign::title_colon_author(raw, false, vocab).is_some() {
+        if assign::title_colon_author(raw, false, vocab).is_some() {
             Some(true)
         } else {
             person::title_first_evidence(raw, period, vocab)
-        };
+        }
+    });
+    for evidence in evidence {
         match evidence {
             Some(true) => title += 1,
             Some(false) => author += 1,
