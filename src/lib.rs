@@ -230,7 +230,7 @@ impl Iterator for ReferenceStream<'_> {
     }
 }
 
-impl ReferenceStream<'_> {
+impl<'a> ReferenceStream<'a> {
     /// The document's parts (its list's entries as split, not yet parsed).
     pub fn document(&self) -> &Document {
         &self.document
@@ -239,17 +239,28 @@ impl ReferenceStream<'_> {
     /// Reads the entries not yet read, then returns the document and every
     /// finding (the document's, each entry's, the list's) in order of
     /// position, as [`read_references`] gives them.
-    pub fn finish(mut self) -> (Document, Vec<Diagnostic>) {
+    pub fn finish(self) -> (Document, Vec<Diagnostic>) {
+        let (document, findings) = self.into_findings();
+        (document, findings.collect())
+    }
+
+    /// [`Self::finish`], the findings given as they are made, in the same
+    /// order: those of duplicate-reference are kept as the pairs of entries
+    /// they name until taken (issue 12: a writer that writes each and drops
+    /// it holds a few dozen bytes a finding, not the findings).
+    pub fn into_findings(mut self) -> (Document, Box<dyn Iterator<Item = Diagnostic> + 'a>) {
         self.by_ref().for_each(drop);
-        let diagnostics = match self.read {
-            Read::Whole { diagnostics, .. } => diagnostics,
+        let source = self.source;
+        let findings: Box<dyn Iterator<Item = Diagnostic> + 'a> = match self.read {
+            Read::Whole { diagnostics, .. } => Box::new(diagnostics.into_iter()),
             Read::Entries { rules, .. } => {
-                let mut diagnostics = rules.finish(&self.document);
-                name_paragraphs(self.source, &mut diagnostics);
-                diagnostics
+                Box::new(rules.findings(&self.document).map(move |mut d| {
+                    name_paragraphs(source, std::slice::from_mut(&mut d));
+                    d
+                }))
             }
         };
-        (self.document, diagnostics)
+        (self.document, findings)
     }
 }
 

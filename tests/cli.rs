@@ -260,6 +260,72 @@ fn fix_writes_the_repaired_manuscript_atomically() {
 }
 
 #[test]
+fn refs_json_writes_the_repeats_of_a_list_in_order_at_their_level() {
+    // Entries 3 and 5 repeat entry 1, entry 4 repeats entry 2, a reversed
+    // range among them: the findings come in position order, each at the
+    // level the config gives, and an error among them decides the exit
+    // status though the findings are written as they are made.
+    let book = "Həsənli Cəmil. Sovet dövründə Azərbaycan. Bakı, 2012";
+    let archive = "ARDA: f. 28. siy. 1. iş 72";
+    let list = format!(
+        "## ƏDƏBİYYAT\n\n1. {book}\n2. {archive}\n3. {book}\n4. {archive}\n5. {book}\n6. Иванов И. И. Статья // Вопросы истории. 1985. № 3. С. 45–41.\n"
+    );
+    let run = |config: Option<&str>| {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("istinad.toml");
+        std::fs::write(&path, config.unwrap_or("")).expect("write");
+        let path = path.display().to_string();
+        let (code, stdout, _) = istinad(
+            &["--config", &path, "refs", "-", "--format", "json"],
+            Some(&list),
+        );
+        let v: serde_json::Value = serde_json::from_str(&stdout).expect("json");
+        let found: Vec<(String, String, String)> = v["diagnostics"]
+            .as_array()
+            .expect("diagnostics")
+            .iter()
+            .map(|d| {
+                let text = |k: &str| d[k].as_str().unwrap_or_default().to_string();
+                (text("name"), text("severity"), text("message"))
+            })
+            .collect();
+        (code, found)
+    };
+    let (code, found) = run(None);
+    assert_eq!(code, 0);
+    let repeats: Vec<&str> = found
+        .iter()
+        .filter(|(name, ..)| name == "duplicate-reference")
+        .map(|(_, _, message)| message.as_str())
+        .collect();
+    assert_eq!(
+        repeats,
+        [
+            "entry 3 repeats entry 1",
+            "entry 4 repeats entry 2",
+            "entry 5 repeats entry 1"
+        ]
+    );
+    let names: Vec<&str> = found.iter().map(|(name, ..)| name.as_str()).collect();
+    assert_eq!(names.last(), Some(&"reversed-range"), "{names:?}");
+    let (code, found) = run(Some("[rules]\nduplicate-reference = \"error\"\n"));
+    assert_eq!(code, 1);
+    assert!(
+        found
+            .iter()
+            .filter(|(name, ..)| name == "duplicate-reference")
+            .all(|(_, severity, _)| severity == "error"),
+        "{found:?}"
+    );
+    let (code, found) = run(Some("[rules]\nduplicate-reference = \"off\"\n"));
+    assert_eq!(code, 0);
+    assert!(
+        found.iter().all(|(name, ..)| name != "duplicate-reference"),
+        "{found:?}"
+    );
+}
+
+#[test]
 fn refs_reports_the_list_alone_rules_including_reversed_entry_ranges() {
     let list = "## Литература\n\n1. Иванов И. И. Статья // Вопросы истории. 1985. № 3. С. 45–41.\n";
     let (_, stdout, _) = istinad(&["refs", "-", "--format", "json"], Some(list));

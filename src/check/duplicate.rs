@@ -103,7 +103,14 @@ impl Works {
     /// The findings: each entry repeating the work of an earlier one, with
     /// that earlier entry; `entry` gives the number and span of the entry
     /// at a place.
-    pub(crate) fn repeats(mut self, entry: impl Fn(usize) -> (u32, Span)) -> Vec<Diagnostic> {
+    pub(crate) fn repeats(self, entry: impl Fn(usize) -> (u32, Span)) -> Vec<Diagnostic> {
+        self.repeated(entry).iter().map(Repeat::finding).collect()
+    }
+
+    /// Each entry repeating the work of an earlier one, with that earlier
+    /// entry, in list order: what [`Self::repeats`] makes its findings of,
+    /// 40 bytes a pair where a finding takes about 700.
+    pub(crate) fn repeated(mut self, entry: impl Fn(usize) -> (u32, Span)) -> Vec<Repeat> {
         self.seen.sort_unstable();
         let mut out = Vec::new();
         for group in self.seen.chunk_by(|a, b| a.0 == b.0) {
@@ -119,25 +126,48 @@ impl Works {
                 let (number, span) = entry(*place as usize);
                 out.push((
                     *place,
-                    Diagnostic::new(
-                        Rule::DuplicateReference,
+                    Repeat {
+                        number,
                         span,
-                        format!("entry {number} repeats entry {first_number}"),
-                    )
-                    .with_reference(number)
-                    .with_label(
-                        first_span.clone(),
-                        format!("entry {first_number} is the same work"),
-                    )
-                    .with_help(format!(
-                        "keep one of the two and cite it where the other was cited (entries {first_number} and {number})"
-                    )),
+                        first_number,
+                        first_span: first_span.clone(),
+                    },
                 ));
             }
         }
         // In list order, as the entries were read.
         out.sort_by_key(|(place, _)| *place);
-        out.into_iter().map(|(_, d)| d).collect()
+        out.into_iter().map(|(_, r)| r).collect()
+    }
+}
+
+/// An entry that repeats the work of an earlier one: the two entries'
+/// numbers and spans, all its finding is made of.
+#[derive(Debug, Clone)]
+pub(crate) struct Repeat {
+    number: u32,
+    pub(crate) span: Span,
+    first_number: u32,
+    first_span: Span,
+}
+
+impl Repeat {
+    /// Its duplicate-reference finding.
+    pub(crate) fn finding(&self) -> Diagnostic {
+        let (number, first_number) = (self.number, self.first_number);
+        Diagnostic::new(
+            Rule::DuplicateReference,
+            self.span.clone(),
+            format!("entry {number} repeats entry {first_number}"),
+        )
+        .with_reference(number)
+        .with_label(
+            self.first_span.clone(),
+            format!("entry {first_number} is the same work"),
+        )
+        .with_help(format!(
+            "keep one of the two and cite it where the other was cited (entries {first_number} and {number})"
+        ))
     }
 }
 

@@ -460,7 +460,8 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
 
 /// `refs` of one input, each record written as it is read and dropped
 /// (the JSON's `references`, the human table's rows), then the list's
-/// findings; returns the findings.
+/// findings; returns the findings that decide the exit status (as JSON,
+/// only the errors are kept).
 fn refs_streamed(
     source: &istinad::Source,
     config: &Config,

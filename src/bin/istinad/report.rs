@@ -624,9 +624,10 @@ pub fn write_json(
 
 /// `refs --format json` of one input read entry by entry: each record is
 /// written as it is read and dropped, then the findings of the list (issue
-/// 12, bounded memory); the same bytes as [`write_json`] of one input.
-/// Returns the findings (the whole list's, even when writing failed) and
-/// how the writing went.
+/// 12, bounded memory), each written as it is made and dropped; the same
+/// bytes as [`write_json`] of one input. Returns the errors among the
+/// findings (the whole list's, even when writing failed: they decide the
+/// exit status, as `refs` denies no warnings) and how the writing went.
 pub fn write_json_streamed(
     mut out: impl std::io::Write,
     source: &Source,
@@ -635,24 +636,31 @@ pub fn write_json_streamed(
     let list = StreamedJson {
         source,
         stream: std::cell::RefCell::new(Some(stream)),
-        diagnostics: std::cell::RefCell::new(Vec::new()),
+        failing: std::cell::RefCell::new(Vec::new()),
     };
     let written = serde_json::to_writer_pretty(&mut out, &list)
         .map_err(std::io::Error::from)
         .and_then(|()| out.write_all(b"\n"));
     if let Some(stream) = list.stream.take() {
         // Stopped before the findings: they still decide the exit status.
-        return (stream.finish().1, written);
+        let (_, findings) = stream.into_findings();
+        return (findings.filter(fails).collect(), written);
     }
-    (list.diagnostics.into_inner(), written)
+    (list.failing.into_inner(), written)
+}
+
+/// Whether a finding decides the exit status of `refs` (an error).
+fn fails(d: &Diagnostic) -> bool {
+    d.severity == istinad::diagnostic::Severity::Error
 }
 
 /// A [`FileJson`] of `refs` whose records come from a stream: `references`
-/// takes them one by one, `diagnostics` then finishes the stream.
+/// takes them one by one, `diagnostics` then the findings one by one; what
+/// is kept of them is the errors, which decide the exit status.
 struct StreamedJson<'a, 's> {
     source: &'a Source,
     stream: std::cell::RefCell<Option<istinad::ReferenceStream<'s>>>,
-    diagnostics: std::cell::RefCell<Vec<Diagnostic>>,
+    failing: std::cell::RefCell<Vec<Diagnostic>>,
 }
 
 impl Serialize for StreamedJson<'_, '_> {
@@ -674,16 +682,61 @@ impl Serialize for StreamedJson<'_, '_> {
             .borrow_mut()
             .take()
             .ok_or_else(|| S::Error::custom("the list was written"))?;
-        let (_, diagnostics) = stream.finish();
-        *self.diagnostics.borrow_mut() = diagnostics;
+        let (_, findings) = stream.into_findings();
         file.serialize_field(
             "diagnostics",
-            &LocatedAll {
-                diagnostics: &self.diagnostics.borrow(),
+            &StreamedFindings {
+                findings: std::cell::RefCell::new(Some(findings)),
+                failing: &self.failing,
                 source: self.source,
             },
         )?;
         file.end()
+    }
+}
+
+/// The findings of a stream, each [`Located`], written as they are made;
+/// the failing ones kept.
+struct StreamedFindings<'a, 's> {
+    findings: std::cell::RefCell<Option<Box<dyn Iterator<Item = Diagnostic> + 's>>>,
+    failing: &'a std::cell::RefCell<Vec<Diagnostic>>,
+    source: &'a Source,
+}
+
+impl Serialize for StreamedFindings<'_, '_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::Error;
+        let findings = self
+            .findings
+            .borrow_mut()
+            .take()
+            .ok_or_else(|| S::Error::custom("the findings were written"))?;
+        let mut failing = self.failing.borrow_mut();
+        serializer.collect_seq(findings.map(|diagnostic| {
+            if fails(&diagnostic) {
+                failing.push(diagnostic.clone());
+            }
+            OwnedLocated {
+                diagnostic,
+                source: self.source,
+            }
+        }))
+    }
+}
+
+/// A [`Located`] that owns its finding (dropped once written).
+struct OwnedLocated<'a> {
+    diagnostic: Diagnostic,
+    source: &'a Source,
+}
+
+impl Serialize for OwnedLocated<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        Located {
+            diagnostic: &self.diagnostic,
+            source: self.source,
+        }
+        .serialize(serializer)
     }
 }
 
