@@ -363,12 +363,13 @@ pub fn garbled(raw: &str) -> Option<usize> {
     if let Some(i) = raw.find('\u{FFFD}') {
         return Some(i);
     }
-    let chars: Vec<(usize, char)> = raw.char_indices().collect();
     let mut first = None;
     let mut count = 0;
-    for w in chars.windows(2) {
-        let (i, a) = w[0];
-        let b = w[1].1;
+    let mut chars = raw.char_indices().peekable();
+    while let Some((i, a)) = chars.next() {
+        let Some(&(_, b)) = chars.peek() else {
+            break;
+        };
         let lead = matches!(a, 'Ð' | 'Ñ' | 'Ø' | 'Ù' | 'Ú' | 'Û' | 'Ã' | 'Â' | 'Ä' | 'Å');
         let cont = matches!(
             b,
