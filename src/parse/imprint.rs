@@ -10,7 +10,7 @@ use nom::Parser;
 
 use super::date::{MonthDay, Year, date, year};
 use super::lex::{at_boundary, ch, digits, ends_element, parse_number, sp, word};
-use super::locator::{bare_pages, extent, labelled, volume_after};
+use super::locator::{bare_pages, extent, issue_after, labelled, part_after, volume_after};
 use super::person;
 use super::style::Punctuation;
 use crate::model::{Language, Person};
@@ -725,6 +725,9 @@ fn paren_elem(inner: &str, ctx: &Ctx) -> Option<Elem> {
     if died(t, ctx) {
         return Some(Elem::Other(inner.trim().to_string()));
     }
+    if let Some(elem) = role_after_names(t, ctx) {
+        return Some(elem);
+    }
     // "(3-4)": an issue of a journal.
     if !t.is_empty()
         && t.chars()
@@ -742,6 +745,33 @@ fn paren_elem(inner: &str, ctx: &Ctx) -> Option<Elem> {
         return Some(elem);
     }
     None
+}
+
+/// APA 7's editor or translator bracketed after the title, the role
+/// after the names: "Aydî divanı (Ö. A. Aksoy, haz.)", "Şehname (N. Lugal,
+/// çev.)", "(J. Smith, Ed.)", "(R. Nicholson, Trans.)".
+fn role_after_names(t: &str, ctx: &Ctx) -> Option<Elem> {
+    let (names, role) = t.rsplit_once(',')?;
+    let role = role.trim();
+    let index = &ctx.vocab.index;
+    let whole = |lex| {
+        word(lex)
+            .parse(role)
+            .is_ok_and(|(rest, _): (&str, _)| rest.trim().trim_end_matches('.').is_empty())
+    };
+    let editor = whole(&index.editor_markers);
+    if !editor && !whole(&index.translator_markers) {
+        return None;
+    }
+    let people = split_names(names.trim(), ctx);
+    if people.is_empty() || people.iter().any(|p| p.given.is_none()) {
+        return None;
+    }
+    Some(if editor {
+        Elem::Editors(people)
+    } else {
+        Elem::Translators(people)
+    })
 }
 
 /// "d. 732 A.H.", "ت 1370هـ", "d. 429/1037", "died in AH 430": the year an
@@ -937,8 +967,16 @@ fn counted(s: &str, ctx: &Ctx) -> Option<(Elem, usize)> {
     if let Some((v, l)) = volume_count(s, ctx.vocab) {
         return Some((Elem::Volumes(v), l));
     }
-    let (rest, (v, _)) = volume_after(ctx.vocab).parse(s).ok()?;
-    Some((Elem::Volume(v), len(rest)))
+    if let Ok((rest, (v, _))) = volume_after(ctx.vocab).parse(s) {
+        return Some((Elem::Volume(v), len(rest)));
+    }
+    // "Qarabağnamələr. I kitab. Bakı", "Azərbaycanın toponimik lüğəti, I
+    // hissə. Bakı": a part or book numbered first.
+    if let Ok((rest, (v, _))) = part_after(ctx.vocab).parse(s) {
+        return Some((Elem::Part(v), len(rest)));
+    }
+    let (rest, (v, _)) = issue_after(ctx.vocab).parse(s).ok()?;
+    Some((Elem::Issue(v), len(rest)))
 }
 
 /// Labels typed in another script or case: a Latin "C." for the Cyrillic
@@ -1646,6 +1684,13 @@ fn scan_free(text: &str, pos: usize, ctx: &Ctx) -> usize {
                 return pos + i;
             }
             '/' if i > 0 && s[..i].ends_with(' ') && next.is_some_and(char::is_whitespace) => {
+                return pos + i - 1;
+            }
+            // "… задачи новой школы /Новая школа, 1918", "… подростков
+            // /авт.-сост. Л.В. Астапович": a slash spaced before and glued
+            // to a word after is the area's separator as well (`read_sep`
+            // reads it so).
+            '/' if i > 0 && s[..i].ends_with(' ') && next.is_some_and(char::is_alphabetic) => {
                 return pos + i - 1;
             }
             '/' if glued_statement(&s[..i], after) => {

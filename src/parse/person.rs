@@ -81,6 +81,14 @@ fn initial(i: &str) -> Res<'_, &str> {
             break;
         }
     }
+    // "Арсалиев Ш.М-Х.": the initials of a compound given name
+    // (Магомед-Хаджи) joined by a hyphen with no period before it, as
+    // North Caucasian names are printed ("Ш.М-Х.", "M-S.").
+    if let Some(rest) = i[end..].strip_prefix('-')
+        && let Ok((r, _)) = initial(rest)
+    {
+        return Ok((r, &i[..i.len() - r.len()]));
+    }
     if !i[end..].starts_with('.') {
         return fail(i);
     }
@@ -2098,6 +2106,11 @@ fn dated_author_follows(rest: &str, vocab: &Vocabulary) -> bool {
 /// honorific (`Shaykh`), a common given name first, or a particle among
 /// three words or more (`‘Ali ibn al-Husayn al-Mas‘udi`).
 fn statement_name(text: &str, vocab: &Vocabulary) -> Option<Person> {
+    // "Ahıska Masalları ve Hikayeler. Emin Yayınları, Bursa": a name with
+    // a publisher's word is the publisher's, not the author's.
+    if contains_word(text, &vocab.index.publisher_words) {
+        return None;
+    }
     let t = text.trim().trim_end_matches('.').trim_end();
     let (t, dated) = match (t.rfind('('), t.strip_suffix(')')) {
         (Some(open), Some(inner)) if inner[open + 1..].chars().any(is_digit) => {
@@ -2707,6 +2720,16 @@ mod tests {
             .expect("block");
         assert_eq!(names[0].0, "Bağırov");
         assert_eq!(names[0].1.as_deref(), Some("Ə.A."));
+    }
+
+    #[test]
+    fn the_hyphenated_initials_of_a_compound_given_name() {
+        let (names, _) = block(
+            "Арсалиев Ш.М-Х. Этнопедагогическая система в образовательном пространстве / Известия",
+        )
+        .expect("block");
+        assert_eq!(names[0].0, "Арсалиев");
+        assert_eq!(names[0].1.as_deref(), Some("Ш.М-Х."));
     }
 
     #[test]
