@@ -967,6 +967,9 @@ fn counted(s: &str, ctx: &Ctx) -> Option<(Elem, usize)> {
     if let Some((v, l)) = volume_count(s, ctx.vocab) {
         return Some((Elem::Volumes(v), l));
     }
+    if let Some(found) = mistyped_extent(s, ctx) {
+        return Some(found);
+    }
     if let Ok((rest, (v, _))) = volume_after(ctx.vocab).parse(s) {
         return Some((Elem::Volume(v), len(rest)));
     }
@@ -977,6 +980,30 @@ fn counted(s: &str, ctx: &Ctx) -> Option<(Elem, usize)> {
     }
     let (rest, (v, _)) = issue_after(ctx.vocab).parse(s).ok()?;
     Some((Elem::Issue(v), len(rest)))
+}
+
+/// A page count whose Cyrillic `с.` was typed with the Latin look-alike in
+/// a Russian entry ("Титова, Н.М. Социальная психология. - М.: МПСИ, 2017. -
+/// 248 c."), read as `mistyped_label` reads a label: not as the Azerbaijani
+/// volume label `c.` (cild).
+fn mistyped_extent(s: &str, ctx: &Ctx) -> Option<(Elem, usize)> {
+    if ctx.lang != Some(Language::Ru) {
+        return None;
+    }
+    let (after, _) = (digits, sp).parse(s).ok()?;
+    let at = s.len() - after.len();
+    let dot = after.find('.').filter(|&d| (1..=3).contains(&d))?;
+    if !after[..dot].chars().all(|c| c.is_ascii_alphabetic()) {
+        return None;
+    }
+    let cyrillic: String = after[..dot]
+        .chars()
+        .map(|c| crate::script::lookalike(c, crate::script::Script::Cyrillic))
+        .collect::<Option<_>>()?;
+    let read = format!("{}{cyrillic}{}", &s[..at], &after[dot..]);
+    let (rest, e) = extent(ctx.vocab).parse(&read).ok()?;
+    let len = read.len() - rest.len() - (cyrillic.len() - dot);
+    Some((Elem::Extent(e), len))
 }
 
 /// Labels typed in another script or case: a Latin "C." for the Cyrillic
@@ -1626,6 +1653,15 @@ fn scan_free(text: &str, pos: usize, ctx: &Ctx) -> usize {
             && volume_after(ctx.vocab)
                 .parse(after)
                 .is_ok_and(|(rest, _)| rest.is_empty() || rest.starts_with(['.', ',', ';']))
+        {
+            return pos + i;
+        }
+        // "… incelemesi. Birey ve Toplum 2(4).": APA's volume(issue) closing
+        // the entry after the journal's name, its comma left out.
+        if c.is_whitespace()
+            && (digits, ch('('), digits, ch(')'))
+                .parse(after)
+                .is_ok_and(|(rest, _)| rest.trim_end_matches('.').trim().is_empty())
         {
             return pos + i;
         }

@@ -49,10 +49,31 @@ fn value<'a>(
     move |i: &'a str| {
         if matches!(
             meaning,
-            Meaning::Volume | Meaning::Part | Meaning::Book | Meaning::Chapter | Meaning::Issue
+            Meaning::Volume
+                | Meaning::Part
+                | Meaning::Book
+                | Meaning::Chapter
+                | Meaning::Issue
+                | Meaning::Section
         ) && let Ok((rest, n)) = numeral(i)
         {
             return Ok((rest, (&i[..i.len() - rest.len()], n.to_string(), false)));
+        }
+        // "С. I – XVI", "pp. XI–XX": front matter's pages in Roman numerals,
+        // a range (one numeral alone may be an initial).
+        if meaning == Meaning::Page
+            && let Ok((after_first, _)) = numeral(i)
+            && let Ok((r, _)) = sp(after_first)
+            && let Some(dash) = r.chars().next().filter(|&c| crate::script::is_dash(c))
+            && let Ok((last, _)) = sp(&r[dash.len_utf8()..])
+            && let Ok((rest, _)) = numeral(last)
+        {
+            let first = &i[..i.len() - after_first.len()];
+            let end = &last[..last.len() - rest.len()];
+            return Ok((
+                rest,
+                (&i[..i.len() - rest.len()], format!("{first}-{end}"), false),
+            ));
         }
         // "جلد دوم", "شماره دهم": an ordinal word for the number.
         if matches!(meaning, Meaning::Volume | Meaning::Issue)
@@ -407,6 +428,12 @@ mod tests {
             [None, None, None]
         );
         assert_eq!(bare_pages("45–67."), Ok((".", "45-67".to_string())));
+    }
+
+    #[test]
+    fn roman_page_ranges() {
+        assert_eq!(l("С. I – XVI.").map(|x| x.1), Some("I-XVI".into()));
+        assert_eq!(l("pp. XI–XX,").map(|x| x.1), Some("XI-XX".into()));
     }
 
     #[test]

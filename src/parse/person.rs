@@ -336,10 +336,16 @@ fn inverted<'a>(
 fn given_first(words: &str, vocab: &Vocabulary) -> bool {
     let words: Vec<&str> = words.split(' ').filter(|w| !w.is_empty()).collect();
     let given = |w: &str| vocab.index.given.contains_key(&fold(w));
-    (2..=3).contains(&words.len())
-        && words
+    let all = |script: Script| {
+        words
             .iter()
-            .all(|w| w.chars().next().and_then(script_of) == Some(Script::Arabic))
+            .all(|w| w.chars().next().and_then(script_of) == Some(script))
+    };
+    // ISNAD's notes print the name so in Latin script too, two words before
+    // the title's comma: "İlber Ortaylı, Türkiye Teşkilat ve İdare Tarihi,
+    // İstanbul 2022", "Musa Çadırcı, Tanzimat Döneminde …".
+    let latin = words.len() == 2 && all(Script::Latin);
+    ((2..=3).contains(&words.len()) && all(Script::Arabic) || latin)
         && given(words[0])
         && !given(words[words.len() - 1])
 }

@@ -1736,3 +1736,51 @@ fn a_publishers_name_after_the_title_and_a_same_author_mark_name_no_author() {
     }
     assert_eq!(refs[1].title.as_deref(), Some("Ahıskalıdan Hikayeler"));
 }
+
+#[test]
+fn a_page_count_typed_with_a_latin_c_in_a_russian_entry() {
+    let r = parse(
+        "Титова, Н.М. Социальная психология / Н.М. Титова. - М.: МПСИ; Издание 2-е, испр., 2017. - 248 c.",
+    );
+    assert_eq!(
+        (r.volume.as_deref(), r.extent.as_deref()),
+        (None, Some("248"))
+    );
+    // A serial's section ("Отд. I") before the pages is no initial.
+    let pages = parse(
+        "Загурский Л.П. Заметки о кюринском языке // Сборник сведений о кавказских горцах. Вып.VIII. Тифлис, 1875. Отд. I. С. 1 – 100.",
+    )
+    .pages;
+    assert_eq!(pages.as_deref(), Some("1-100"));
+}
+
+#[test]
+fn a_latin_name_in_its_natural_order_before_the_titles_comma() {
+    let r = parse("İlber Ortaylı, Türkiye Teşkilat ve İdare Tarihi, İstanbul 2022.");
+    assert_eq!(r.authors, vec![person("Ortaylı", Some("İlber"))]);
+    assert_eq!(r.title.as_deref(), Some("Türkiye Teşkilat ve İdare Tarihi"));
+    let r = parse(
+        "İsmayılov M. C. Şollar düzü və Lənkəran ovalığı landşaftlarının dinamikası. Azərb. SSR EA-nın Xəbərləri. Yer elmləri seriyası. 1986, № 3, səh. 42 – 49.",
+    );
+    let container = r.container.unwrap_or_default();
+    assert!(container.starts_with("Azərb. SSR"), "{container}");
+}
+
+#[test]
+fn an_honorifics_abbreviation_and_apa_numbers_without_their_comma() {
+    let Reference {
+        title,
+        container,
+        volume,
+        issue,
+        ..
+    } = parse(
+        "Arslan, M. (2012). Sünni halk inançlarında Hz. Ali tasavvuru üzerine bir din sosyolojisi incelemesi. Birey ve Toplum 2(4).",
+    );
+    let title = title.unwrap_or_default();
+    assert!(title.ends_with("Hz. Ali tasavvuru üzerine bir din sosyolojisi incelemesi"));
+    assert_eq!(
+        [container, volume, issue].map(Option::unwrap_or_default),
+        ["Birey ve Toplum", "2", "4"]
+    );
+}
