@@ -215,6 +215,9 @@ pub struct Archives {
     pub year_words: Vec<String>,
     /// Labels of a document's date before its search data (`Tarih:`).
     pub date_labels: Vec<String>,
+    /// The form of a document noted after its reference (`Подлинник`,
+    /// `Certified copy`).
+    pub document_forms: Vec<String>,
     /// Parts of words that make a short segment an archive's name
     /// (`архив`, `arşiv`, `library`).
     pub name_words: Vec<String>,
@@ -589,6 +592,7 @@ pub(crate) struct Index {
     pub weak_components: HashMap<String, ()>,
     pub archive_year_words: Lexicon<()>,
     pub archive_date_labels: Lexicon<()>,
+    pub document_forms: Lexicon<()>,
     pub container_genres: Words,
     pub title_genres: Lexicon<()>,
     pub no_date: Lexicon<()>,
@@ -757,6 +761,7 @@ impl Vocabulary {
         self.archives.lists.extend(archives.lists);
         self.archives.year_words.extend(archives.year_words);
         self.archives.date_labels.extend(archives.date_labels);
+        self.archives.document_forms.extend(archives.document_forms);
         self.archives.name_words.extend(archives.name_words);
         self.months.extend(calendars.month);
         self.seasons.extend(calendars.seasons);
@@ -965,6 +970,7 @@ impl Vocabulary {
             weak_components: set(&self.archives.weak),
             archive_year_words: unit(&self.archives.year_words),
             archive_date_labels: unit(&self.archives.date_labels),
+            document_forms: unit(&self.archives.document_forms),
             container_genres: words(&self.imprint.container_genres),
             title_genres: unit(&self.imprint.title_genres),
             no_date: unit(&self.imprint.no_date),

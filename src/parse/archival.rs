@@ -458,11 +458,31 @@ fn title_after(text: &str, found: &mut Found, vocab: &Vocabulary) {
         || before.chars().any(crate::script::is_letter_or_digit)
         || !title.starts_with(crate::script::is_letter)
         || words < 2
+        || document_forms(title, vocab)
     {
         return;
     }
     let start = text.len() - rest.len();
     found.title = Some(start..start + title.len());
+}
+
+/// Whether `text` only notes the form of the document, sentence by
+/// sentence ("Отпуск. Машинопись", "Certified copy", `bib/archives.toml`
+/// `document_forms`).
+fn document_forms(text: &str, vocab: &Vocabulary) -> bool {
+    let mut t = text.trim();
+    while !t.is_empty() {
+        let Ok((rest, _)) = word(&vocab.index.document_forms).parse(t) else {
+            return false;
+        };
+        if !(rest.is_empty()
+            || rest.starts_with(|c: char| c.is_whitespace() || matches!(c, '.' | ',')))
+        {
+            return false;
+        }
+        t = rest.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '.' | ','));
+    }
+    true
 }
 
 /// The search data and the archive's name, however the entry is laid out.
@@ -1444,6 +1464,14 @@ mod tests {
         // One word is a note, not a title.
         let found = find("ГАРФ. Ф. 130. Оп. 1. Д. 45. Подлинник.", &v).expect("archival");
         assert_eq!(found.title, None);
+        // So is the form of the document.
+        for text in [
+            "АИ РА, ф.223, оп.1, д. 103, л. 148. Отпуск. Машинопись.",
+            "AI RA, f. 276, op. 1, d. 219, l. 9 verso. Certified copy.",
+        ] {
+            let found = find(text, &v).expect("archival");
+            assert_eq!(found.title, None, "{text}");
+        }
     }
 
     #[test]

@@ -26,6 +26,14 @@ struct State {
     /// The entry cites a range of pages: it is a part of something, and an
     /// unmarked name after its closed title is what it is a part of.
     page_range: bool,
+    /// Where the last of the numbers of a part (an issue, a range of pages)
+    /// ends, in an entry with no `//`: a name after a single slash before
+    /// them may be what the work is a part of.
+    part_numbers_end: Option<usize>,
+    /// The entry prints an issue's number somewhere.
+    issue_printed: bool,
+    /// The entry marks a container by `//`.
+    double_slash: bool,
 }
 
 /// Decides what each segment is, in the order a reader meets them: `//`
@@ -38,6 +46,20 @@ pub(super) fn assign(work: &str, segs: &[imprint::Seg], f: &mut Fields, ctx: &Ct
             Some(Elem::Pages(p) | Elem::VolumePages(_, p)) => is_page_range(p),
             _ => false,
         }),
+        issue_printed: segs
+            .iter()
+            .any(|s| matches!(s.elem, Some(Elem::Issue(_) | Elem::VolumeIssue(..)))),
+        double_slash: segs.iter().any(|s| s.sep == Sep::DoubleSlash),
+        part_numbers_end: segs
+            .iter()
+            .filter(|s| match &s.elem {
+                Some(Elem::Issue(_) | Elem::VolumeIssue(..)) => true,
+                Some(Elem::Pages(p) | Elem::VolumePages(_, p)) => is_page_range(p),
+                _ => false,
+            })
+            .map(|s| s.range.end)
+            .max()
+            .filter(|_| segs.iter().all(|s| s.sep != Sep::DoubleSlash)),
         ..State::default()
     };
     for (idx, seg) in segs.iter().enumerate() {
@@ -71,6 +93,30 @@ pub(super) fn assign(work: &str, segs: &[imprint::Seg], f: &mut Fields, ctx: &Ct
                 take_free(work, &free, f, &mut state, ctx);
             }
         }
+    }
+    source_line(f, ctx);
+}
+
+/// A periodical's own source line, no author and no title of a work in it:
+/// its quoted name or a name with a periodical's word, then its issue
+/// ("«Qarapapaqlar».-2010.-№1(31).-S.8-16.", "«Türkologiya» jurnalı,
+/// (3-4), Bakı, «Elm», 2008, s. 90-96."): the name is the container.
+fn source_line(f: &mut Fields, ctx: &Ctx) {
+    let named = f
+        .title
+        .as_deref()
+        .is_some_and(|t| f.title_quoted || contains_word(t, &ctx.vocab.index.journal_words));
+    if named
+        && f.authors.is_empty()
+        && f.editors.is_empty()
+        && f.container.is_none()
+        && f.subtitle.is_none()
+        && f.issue.is_some()
+        && !f.thesis
+        && !f.newspaper
+    {
+        f.container = f.title.take();
+        f.journal = true;
     }
 }
 
@@ -180,11 +226,12 @@ impl Free<'_> {
 /// Free text: each step below takes it or passes it on, in order; what
 /// none takes is a note.
 fn take_free(work: &str, free: &Free<'_>, f: &mut Fields, state: &mut State, ctx: &Ctx) {
-    let taken = responsibility(free, f, ctx)
+    let taken = responsibility(free, f, state, ctx)
         || title(free, f, state, ctx)
         || container(free, f, state, ctx)
         || thesis(free, f, state, ctx)
         || after_title(free, f, state, ctx)
+        || title_area(work, free, f, state, ctx)
         || bare_number(free, f, state)
         || container_before_pages(free, f, state, ctx)
         || conference_volume(free, f, state)
@@ -209,7 +256,7 @@ fn take_free(work: &str, free: &Free<'_>, f: &mut Fields, state: &mut State, ctx
 /// authors (or repeats them); anything else is a note. A thesis's place
 /// may close it without its separator ("13.00.01 / Сергеева Светлана
 /// Васильевна Москва, 2003", `imprint::trailing_place`).
-fn responsibility(free: &Free<'_>, f: &mut Fields, ctx: &Ctx) -> bool {
+fn responsibility(free: &Free<'_>, f: &mut Fields, state: &mut State, ctx: &Ctx) -> bool {
     if free.seg.sep != Sep::Slash {
         return false;
     }
@@ -223,6 +270,24 @@ fn responsibility(free: &Free<'_>, f: &mut Fields, ctx: &Ctx) -> bool {
     }
     let names = imprint::split_names(value, ctx);
     let named = !names.is_empty() && names.iter().all(|p| p.given.is_some());
+    // "… в образовательном пространстве / Известия Чеченского
+    // государственного педагогического института. 2014. № 2 (8). С.
+    // 54-57", "… задачи новой школы /Новая школа, 1918.№ 3. С.137-138.":
+    // a single slash typed for `//` before what the work is a part of —
+    // no names follow it, and a part's numbers (an issue, a range of
+    // pages) come after it.
+    if !named
+        && state
+            .part_numbers_end
+            .is_some_and(|end| end > free.seg.range.end)
+        && f.title.is_some()
+        && f.container.is_none()
+        && !f.thesis
+        && value.starts_with(char::is_uppercase)
+    {
+        state.container_mode = true;
+        return false;
+    }
     if f.authors.is_empty() && named {
         f.authors = names;
     } else if named {
@@ -320,15 +385,72 @@ fn after_title(free: &Free<'_>, f: &mut Fields, state: &mut State, ctx: &Ctx) ->
     false
 }
 
-/// A bare number: a journal's volume right after its name, a newspaper's
-/// page after its date, else a note.
-fn bare_number(free: &Free<'_>, f: &mut Fields, state: &State) -> bool {
-    let value = &free.value;
-    if !value.chars().all(crate::script::is_digit) {
+/// GOST marks an analytic entry's container by `//`; with no `//` and no
+/// issue in the entry, a sentence after the title that GOST's area dash
+/// closes before the place or the volume is the title area's other title
+/// information, not a container ("Материалы по реформе средней школы.
+/// Примерные программы и объяснительные записки. – Пг., 1915. – С. 3 – 4.",
+/// "Йенская реальная философия. Работы разных лет. – Т.1. – М.: Наука,
+/// 1972. – С. 315–316."); a journal's issue still makes it one ("…
+/// Вестник воспитания. – № 4.− 1916").
+fn title_area(work: &str, free: &Free<'_>, f: &mut Fields, state: &mut State, ctx: &Ctx) -> bool {
+    let area_next = free.next.is_some_and(|n| {
+        matches!(n.elem, Some(Elem::Place(_) | Elem::Volume(_)))
+            && work
+                .get(free.seg.range.end..n.range.start)
+                .is_some_and(|between| between.chars().any(crate::script::is_dash))
+    });
+    if !(area_next
+        && state.last_free_was_title
+        && !state.double_slash
+        && !state.issue_printed
+        && free.seg.sep == Sep::Period
+        && !free.seg.bracketed
+        && f.subtitle.is_none()
+        && f.container.is_none()
+        && !f.container_marker
+        && !free.newspaper_named
+        && !contains_word(&free.value, &ctx.vocab.index.publisher_words)
+        && !crate::parse::kind::conference(&free.value))
+    {
         return false;
     }
-    if state.after_container && f.volume.is_none() && f.date.is_none() {
-        f.volume = Some(crate::script::ascii_digits(value));
+    // "… подростков /авт.-сост. Л.В. Астапович. – Минск": names are no
+    // sentence of the title.
+    let names = imprint::split_names(&free.value, ctx);
+    if !names.is_empty() && names.iter().all(|p| p.given.is_some()) {
+        return false;
+    }
+    f.subtitle = Some(free.value.clone());
+    state.last_free_was_title = false;
+    true
+}
+
+/// A bare number: a journal's volume right after its name, a newspaper's
+/// page after its date, else a note.
+///
+/// A bare number or Roman numeral right before the place is the volume of
+/// the work or container before it ("// Azərbaycan onomastikası
+/// problemləri. II, Bakı, APİ nəşri – 1988", "Azərbaycan ədəbi dili tarixi.
+/// -1, Bakı, »Maarif», 1979").
+fn bare_number(free: &Free<'_>, f: &mut Fields, state: &State) -> bool {
+    let value = &free.value;
+    let arabic = value.chars().all(crate::script::is_digit);
+    // A volume's numeral is short: a lone `C`, `D` or `M` is an initial.
+    let numeral = lex::roman(value)
+        .ok()
+        .filter(|(rest, n)| rest.is_empty() && *n < 40 && value.is_ascii())
+        .map(|(_, n)| n.to_string());
+    if !arabic && numeral.is_none() {
+        return false;
+    }
+    let place_next = free
+        .next
+        .is_some_and(|n| matches!(n.elem, Some(Elem::Place(_))) && n.sep == Sep::Comma);
+    if (state.after_container || place_next) && f.volume.is_none() && f.date.is_none() {
+        f.volume = Some(numeral.unwrap_or_else(|| crate::script::ascii_digits(value)));
+    } else if !arabic {
+        return false;
     } else if f.date.is_some() && f.pages.is_none() {
         f.pages = Some(crate::script::ascii_digits(value));
     } else {

@@ -228,7 +228,12 @@ fn is_emphasis_mark(chars: &[(usize, char)], i: usize) -> bool {
     let after = chars.get(end).map(|&(_, ch)| ch);
     let word = |ch: Option<char>| ch.is_some_and(|ch| ch.is_letter_or_digit());
     if c == '_' {
-        // Intraword underscores are part of the text.
+        // Intraword underscores are part of the text; so is a rule of
+        // three or more with no word beside it, a same-author mark
+        // (`____ Ahıskalıdan Hikayeler. Emin Yayınları, Bursa`).
+        if end - start >= 3 && !word(before) && !word(after) {
+            return false;
+        }
         return !(word(before) && word(after));
     }
     !(word(before) && word(after)) || end - start >= 2
@@ -311,6 +316,12 @@ mod tests {
         let u = c.text.find("https").expect("url");
         let span = c.span(u..c.text.len());
         assert_eq!(&raw[span.start - 100..span.end - 100], "https://a.b/x_y");
+    }
+
+    #[test]
+    fn a_rule_of_underscores_is_text_not_emphasis() {
+        let c = Clean::new("____ Ahıskalıdan Hikayeler. __Bold__ x_y", 0);
+        assert_eq!(c.text, "____ Ahıskalıdan Hikayeler. Bold x_y");
     }
 
     #[test]

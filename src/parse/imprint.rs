@@ -11,7 +11,7 @@ use nom::Parser;
 
 use super::date::{MonthDay, Year, date, year};
 use super::lex::{at_boundary, ch, digits, ends_element, parse_number, sp, word};
-use super::locator::{bare_pages, extent, labelled, volume_after};
+use super::locator::{bare_pages, extent, issue_after, labelled, part_after, volume_after};
 use super::person;
 use super::style::Punctuation;
 use crate::model::{Language, Person};
@@ -721,6 +721,9 @@ fn paren_elem(inner: &str, ctx: &Ctx) -> Option<Elem> {
     if died(t, ctx) {
         return Some(Elem::Other(inner.trim().to_string()));
     }
+    if let Some(elem) = role_after_names(t, ctx) {
+        return Some(elem);
+    }
     // "(3-4)": an issue of a journal.
     if !t.is_empty()
         && t.chars()
@@ -738,6 +741,33 @@ fn paren_elem(inner: &str, ctx: &Ctx) -> Option<Elem> {
         return Some(elem);
     }
     None
+}
+
+/// APA 7's editor or translator bracketed after the title, the role
+/// after the names: "Aydî divanı (Ö. A. Aksoy, haz.)", "Şehname (N. Lugal,
+/// çev.)", "(J. Smith, Ed.)", "(R. Nicholson, Trans.)".
+fn role_after_names(t: &str, ctx: &Ctx) -> Option<Elem> {
+    let (names, role) = t.rsplit_once(',')?;
+    let role = role.trim();
+    let index = &ctx.vocab.index;
+    let whole = |lex| {
+        word(lex)
+            .parse(role)
+            .is_ok_and(|(rest, _): (&str, _)| rest.trim().trim_end_matches('.').is_empty())
+    };
+    let editor = whole(&index.editor_markers);
+    if !editor && !whole(&index.translator_markers) {
+        return None;
+    }
+    let people = split_names(names.trim(), ctx);
+    if people.is_empty() || people.iter().any(|p| p.given.is_none()) {
+        return None;
+    }
+    Some(if editor {
+        Elem::Editors(people)
+    } else {
+        Elem::Translators(people)
+    })
 }
 
 /// "d. 732 A.H.", "ت 1370هـ", "d. 429/1037", "died in AH 430": the year an
@@ -933,8 +963,43 @@ fn counted(s: &str, ctx: &Ctx) -> Option<(Elem, usize)> {
     if let Some((v, l)) = volume_count(s, ctx.vocab) {
         return Some((Elem::Volumes(v), l));
     }
-    let (rest, (v, _)) = volume_after(ctx.vocab).parse(s).ok()?;
-    Some((Elem::Volume(v), len(rest)))
+    if let Some(found) = mistyped_extent(s, ctx) {
+        return Some(found);
+    }
+    if let Ok((rest, (v, _))) = volume_after(ctx.vocab).parse(s) {
+        return Some((Elem::Volume(v), len(rest)));
+    }
+    // "Qarabağnamələr. I kitab. Bakı", "Azərbaycanın toponimik lüğəti, I
+    // hissə. Bakı": a part or book numbered first.
+    if let Ok((rest, (v, _))) = part_after(ctx.vocab).parse(s) {
+        return Some((Elem::Part(v), len(rest)));
+    }
+    let (rest, (v, _)) = issue_after(ctx.vocab).parse(s).ok()?;
+    Some((Elem::Issue(v), len(rest)))
+}
+
+/// A page count whose Cyrillic `с.` was typed with the Latin look-alike in
+/// a Russian entry ("Титова, Н.М. Социальная психология. - М.: МПСИ, 2017. -
+/// 248 c."), read as `mistyped_label` reads a label: not as the Azerbaijani
+/// volume label `c.` (cild).
+fn mistyped_extent(s: &str, ctx: &Ctx) -> Option<(Elem, usize)> {
+    if ctx.lang != Some(Language::Ru) {
+        return None;
+    }
+    let (after, _) = (digits, sp).parse(s).ok()?;
+    let at = s.len() - after.len();
+    let dot = after.find('.').filter(|&d| (1..=3).contains(&d))?;
+    if !after[..dot].chars().all(|c| c.is_ascii_alphabetic()) {
+        return None;
+    }
+    let cyrillic: String = after[..dot]
+        .chars()
+        .map(|c| crate::script::lookalike(c, crate::script::Script::Cyrillic))
+        .collect::<Option<_>>()?;
+    let read = format!("{}{cyrillic}{}", &s[..at], &after[dot..]);
+    let (rest, e) = extent(ctx.vocab).parse(&read).ok()?;
+    let len = read.len() - rest.len() - (cyrillic.len() - dot);
+    Some((Elem::Extent(e), len))
 }
 
 /// Labels typed in another script or case: a Latin "C." for the Cyrillic
@@ -1584,6 +1649,15 @@ fn scan_free(text: &str, pos: usize, ctx: &Ctx) -> usize {
         {
             return pos + i;
         }
+        // "… incelemesi. Birey ve Toplum 2(4).": APA's volume(issue) closing
+        // the entry after the journal's name, its comma left out.
+        if c.is_whitespace()
+            && (digits, ch('('), digits, ch(')'))
+                .parse(after)
+                .is_ok_and(|(rest, _)| rest.trim_end_matches('.').trim().is_empty())
+        {
+            return pos + i;
+        }
         // "ط مؤسسة الأعلمي سنة ١٣٩١ هـ": a year's word ends the name.
         if c.is_whitespace()
             && word(&ctx.vocab.index.year_prefixes).parse(after).is_ok()
@@ -1639,6 +1713,13 @@ fn scan_free(text: &str, pos: usize, ctx: &Ctx) -> usize {
                 return pos + i;
             }
             '/' if i > 0 && s[..i].ends_with(' ') && next.is_some_and(char::is_whitespace) => {
+                return pos + i - 1;
+            }
+            // "… задачи новой школы /Новая школа, 1918", "… подростков
+            // /авт.-сост. Л.В. Астапович": a slash spaced before and glued
+            // to a word after is the area's separator as well (`read_sep`
+            // reads it so).
+            '/' if i > 0 && s[..i].ends_with(' ') && next.is_some_and(crate::script::is_letter) => {
                 return pos + i - 1;
             }
             '/' if glued_statement(&s[..i], after) => {

@@ -49,10 +49,31 @@ fn value<'a>(
     move |i: &'a str| {
         if matches!(
             meaning,
-            Meaning::Volume | Meaning::Part | Meaning::Book | Meaning::Chapter | Meaning::Issue
+            Meaning::Volume
+                | Meaning::Part
+                | Meaning::Book
+                | Meaning::Chapter
+                | Meaning::Issue
+                | Meaning::Section
         ) && let Ok((rest, n)) = numeral(i)
         {
             return Ok((rest, (&i[..i.len() - rest.len()], n.to_string(), false)));
+        }
+        // "С. I – XVI", "pp. XI–XX": front matter's pages in Roman numerals,
+        // a range (one numeral alone may be an initial).
+        if meaning == Meaning::Page
+            && let Ok((after_first, _)) = numeral(i)
+            && let Ok((r, _)) = sp(after_first)
+            && let Some(dash) = r.chars().next().filter(|&c| crate::script::is_dash(c))
+            && let Ok((last, _)) = sp(&r[dash.len_utf8()..])
+            && let Ok((rest, _)) = numeral(last)
+        {
+            let first = &i[..i.len() - after_first.len()];
+            let end = &last[..last.len() - rest.len()];
+            return Ok((
+                rest,
+                (&i[..i.len() - rest.len()], format!("{first}-{end}"), false),
+            ));
         }
         // "جلد دوم", "شماره دهم": an ordinal word for the number.
         if matches!(meaning, Meaning::Volume | Meaning::Issue)
@@ -176,35 +197,71 @@ fn numeral(i: &str) -> Res<'_, u32> {
 pub(crate) fn volume_after<'a>(
     vocab: &'a Vocabulary,
 ) -> impl Parser<&'a str, Output = (String, &'a str), Error = nom::error::Error<&'a str>> + 'a {
+    move |i: &'a str| number_first(vocab, i, |meaning, _| meaning == Meaning::Volume)
+}
+
+/// A part or book of a work printed number-first, as Azerbaijani and
+/// Turkish print the ordinal before its word: `I kitab`, `I hissə`,
+/// `2-ci hissə`. A bare Arabic number before the word is a count (`2
+/// kitab`), not the part's number.
+pub(crate) fn part_after<'a>(
+    vocab: &'a Vocabulary,
+) -> impl Parser<&'a str, Output = (String, &'a str), Error = nom::error::Error<&'a str>> + 'a {
     move |i: &'a str| {
-        let (rest, n, arabic) = match numeral(i) {
-            Ok((r, n)) => (r, n, false),
-            Err(_) => {
-                let (rest, d) = digits(i)?;
-                let n = parse_number(d).and_then(|n| u32::try_from(n).ok());
-                let Some(n) = n else { return fail(i) };
-                // ordinal suffix "-ci", "-cü", "-cı", "-cu", "-й", "-й", "."
-                let (rest, _) = opt((
-                    ch('-'),
-                    nom::bytes::complete::take_while1(crate::script::is_letter),
-                ))
-                .parse(rest)?;
-                (rest, n, true)
-            }
-        };
-        // "VIII. Cilt", "2. cilt": a period after a short numeral; a year
-        // before "Т." ("1973. Т. 14") is not a volume.
-        let rest = match rest.strip_prefix('.') {
-            Some(r) if !arabic || n < 1000 => r,
-            _ => rest,
-        };
-        let (rest, _) = sp(rest)?;
-        let (rest, (label, meaning)) = word(&vocab.index.labels).parse(rest)?;
-        if meaning != Meaning::Volume || !super::lex::ends_element(label, rest) {
-            return fail(i);
-        }
-        Ok((rest, (n.to_string(), label)))
+        number_first(vocab, i, |meaning, ordinal| {
+            ordinal && matches!(meaning, Meaning::Part | Meaning::Book)
+        })
     }
+}
+
+/// An issue printed number-first with the Turkish ordinal's period: "“Bilim
+/// ve Hayat” dergisi, Bakü 1965, 9. sayı".
+pub(crate) fn issue_after<'a>(
+    vocab: &'a Vocabulary,
+) -> impl Parser<&'a str, Output = (String, &'a str), Error = nom::error::Error<&'a str>> + 'a {
+    move |i: &'a str| {
+        number_first(vocab, i, |meaning, ordinal| {
+            ordinal && meaning == Meaning::Issue
+        })
+    }
+}
+
+/// A number and then its label, the label's meaning accepted by `accept`
+/// (told whether the number was printed as an ordinal: a Roman numeral or
+/// digits with a suffix).
+fn number_first<'a>(
+    vocab: &'a Vocabulary,
+    i: &'a str,
+    accept: impl Fn(Meaning, bool) -> bool,
+) -> Res<'a, (String, &'a str)> {
+    let (rest, n, arabic, suffixed) = match numeral(i) {
+        Ok((r, n)) => (r, n, false, false),
+        Err(_) => {
+            let (rest, d) = digits(i)?;
+            let n = parse_number(d).and_then(|n| u32::try_from(n).ok());
+            let Some(n) = n else { return fail(i) };
+            // ordinal suffix "-ci", "-cü", "-cı", "-cu", "-й", "-й", "."
+            let (rest, suffix) = opt((
+                ch('-'),
+                nom::bytes::complete::take_while1(crate::script::is_letter),
+            ))
+            .parse(rest)?;
+            (rest, n, true, suffix.is_some())
+        }
+    };
+    // "VIII. Cilt", "2. cilt": a period after a short numeral (the Turkish
+    // ordinal); a year before "Т." ("1973. Т. 14") is not a volume.
+    let (rest, period) = match rest.strip_prefix('.') {
+        Some(r) if !arabic || n < 1000 => (r, true),
+        _ => (rest, false),
+    };
+    let (rest, _) = sp(rest)?;
+    let (rest, (label, meaning)) = word(&vocab.index.labels).parse(rest)?;
+    let ordinal = !arabic || suffixed || period;
+    if !accept(meaning, ordinal) || !super::lex::ends_element(label, rest) {
+        return fail(i);
+    }
+    Ok((rest, (n.to_string(), label)))
 }
 
 /// A total page count: `464 с.`, `352 səh.`, `240 p.`, `xii, 300 p.`,
@@ -358,7 +415,25 @@ mod tests {
             volume_after(&v).parse("2-ci cild").map(|r| r.1.0),
             Ok("2".to_string())
         );
+        // Parts and issues numbered first by an ordinal; a bare number
+        // before the word counts, a volume's word is no part's.
+        let part = |t| part_after(&v).parse(t).ok().map(|r| r.1.0);
+        let issue = |t| issue_after(&v).parse(t).ok().map(|r| r.1.0);
+        assert_eq!(
+            [part("I kitab."), part("I hissə."), issue("9. sayı")],
+            [Some("1".into()), Some("1".into()), Some("9".into())]
+        );
+        assert_eq!(
+            [part("2 kitab"), part("II cild"), issue("9 sayı")],
+            [None, None, None]
+        );
         assert_eq!(bare_pages("45–67."), Ok((".", "45-67".to_string())));
+    }
+
+    #[test]
+    fn roman_page_ranges() {
+        assert_eq!(l("С. I – XVI.").map(|x| x.1), Some("I-XVI".into()));
+        assert_eq!(l("pp. XI–XX,").map(|x| x.1), Some("XI-XX".into()));
     }
 
     #[test]

@@ -760,6 +760,9 @@ impl Reader<'_> {
             // mark's names are followed by.
             key_year = imprint::lead_year(work, pos + 1..pos + 1 + len, ctx);
             pos = to - rest.len();
+        } else if self.flags.repeated_authors {
+            // `____ Ahıskalıdan Hikayeler. Emin Yayınları, Bursa`: the mark
+            // stands for the names; what follows it is the title.
         } else if f.title_first {
             // The author follows the title.
         } else if let Some((block, year)) = person::author_date(&work[pos..to], self.vocab) {
@@ -814,6 +817,7 @@ impl Reader<'_> {
         if f.authors.is_empty()
             && f.editors.is_empty()
             && !f.title_first
+            && !self.flags.repeated_authors
             && ctx.punctuation == style::Punctuation::Period
             && let [first, second, third, ..] = segs.as_slice()
             && first.elem.is_none()
@@ -825,7 +829,7 @@ impl Reader<'_> {
             f.authors = vec![person];
             segs.remove(0);
         }
-        if f.authors.is_empty() && f.editors.is_empty() {
+        if f.authors.is_empty() && f.editors.is_empty() && !self.flags.repeated_authors {
             f.authors
                 .extend(person::title_then_author(work, &mut segs, ctx));
         }
@@ -934,9 +938,21 @@ impl Reader<'_> {
             .map(|p| strip_quotes(&p))
             .filter(|p| !p.is_empty());
         r.edition = f.edition;
-        r.volume = f.volume;
+        // "Бутков П.Г. Материалы для новой истории Кавказа. – СПб, 1868. –
+        // Ч.1.", "Qarabağnamələr. I kitab. Bakı": the part or book of a work
+        // printed in parts, cited whole with no volume beside it, is the
+        // volume a reader asks for (biblatex's `part` numbers a volume's
+        // parts; a journal's "Вып. 63. – Ч. 1" and a page's "book 4, p.
+        // 17" keep it).
+        let (volume, part) = match (f.volume, f.part) {
+            (None, Some(p)) if f.issue.is_none() && f.pages.is_none() && r.container.is_none() => {
+                (Some(p), None)
+            }
+            (v, p) => (v, p),
+        };
+        r.volume = volume;
         r.volumes = volumes;
-        r.part = f.part;
+        r.part = part;
         r.issue = f.issue;
         r.pages = f.pages;
         if !archival {

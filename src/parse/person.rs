@@ -82,6 +82,14 @@ fn initial(i: &str) -> Res<'_, &str> {
             break;
         }
     }
+    // "Арсалиев Ш.М-Х.": the initials of a compound given name
+    // (Магомед-Хаджи) joined by a hyphen with no period before it, as
+    // North Caucasian names are printed ("Ш.М-Х.", "M-S.").
+    if let Some(rest) = i[end..].strip_prefix('-')
+        && let Ok((r, _)) = initial(rest)
+    {
+        return Ok((r, &i[..i.len() - r.len()]));
+    }
     if !i[end..].starts_with('.') {
         return fail(i);
     }
@@ -329,10 +337,16 @@ fn inverted<'a>(
 fn given_first(words: &str, vocab: &Vocabulary) -> bool {
     let words: Vec<&str> = words.split(' ').filter(|w| !w.is_empty()).collect();
     let given = |w: &str| vocab.index.given.contains_key(&fold(w));
-    (2..=3).contains(&words.len())
-        && words
+    let all = |script: Script| {
+        words
             .iter()
-            .all(|w| w.chars().next().and_then(script_of) == Some(Script::Arabic))
+            .all(|w| w.chars().next().and_then(script_of) == Some(script))
+    };
+    // ISNAD's notes print the name so in Latin script too, two words before
+    // the title's comma: "İlber Ortaylı, Türkiye Teşkilat ve İdare Tarihi,
+    // İstanbul 2022", "Musa Çadırcı, Tanzimat Döneminde …".
+    let latin = words.len() == 2 && all(Script::Latin);
+    ((2..=3).contains(&words.len()) && all(Script::Arabic) || latin)
         && given(words[0])
         && !given(words[words.len() - 1])
 }
@@ -2096,6 +2110,11 @@ fn dated_author_follows(rest: &str, vocab: &Vocabulary) -> bool {
 /// honorific (`Shaykh`), a common given name first, or a particle among
 /// three words or more (`‘Ali ibn al-Husayn al-Mas‘udi`).
 fn statement_name(text: &str, vocab: &Vocabulary) -> Option<Person> {
+    // "Ahıska Masalları ve Hikayeler. Emin Yayınları, Bursa": a name with
+    // a publisher's word is the publisher's, not the author's.
+    if contains_word(text, &vocab.index.publisher_words) {
+        return None;
+    }
     let t = text.trim().trim_end_matches('.').trim_end();
     let (t, dated) = match (t.rfind('('), t.strip_suffix(')')) {
         (Some(open), Some(inner)) if inner[open + 1..].chars().any(is_digit) => {
@@ -2705,6 +2724,16 @@ mod tests {
             .expect("block");
         assert_eq!(names[0].0, "Bağırov");
         assert_eq!(names[0].1.as_deref(), Some("Ə.A."));
+    }
+
+    #[test]
+    fn the_hyphenated_initials_of_a_compound_given_name() {
+        let (names, _) = block(
+            "Арсалиев Ш.М-Х. Этнопедагогическая система в образовательном пространстве / Известия",
+        )
+        .expect("block");
+        assert_eq!(names[0].0, "Арсалиев");
+        assert_eq!(names[0].1.as_deref(), Some("Ш.М-Х."));
     }
 
     #[test]

@@ -1596,3 +1596,191 @@ fn dotted_record_office_and_department_codes_read_as_the_undotted() {
         assert_eq!(a.file.as_deref(), Some("108"), "{text}");
     }
 }
+
+#[test]
+fn a_single_slash_before_what_the_work_is_part_of_opens_its_container() {
+    let r = parse(
+        "Арсалиев Ш.М-Х. Этнопедагогическая система в образовательном пространстве / Известия Чеченского государственного педагогического института. 2014. № 2 (8). С. 54-57.",
+    );
+    assert_eq!(
+        (r.kind, r.container.as_deref()),
+        (
+            ReferenceKind::Article,
+            Some("Известия Чеченского государственного педагогического института")
+        )
+    );
+    assert_eq!(r.authors, vec![person("Арсалиев", Some("Ш.М-Х."))]);
+    let r = parse(
+        "Тесовский Д. Характер, основы и задачи новой школы /Новая школа, 1918.№ 3. С.137-138.",
+    );
+    assert_eq!(
+        r.title.as_deref(),
+        Some("Характер, основы и задачи новой школы")
+    );
+    assert_eq!(r.container.as_deref(), Some("Новая школа"));
+    // A statement of responsibility stays one.
+    let r = parse(
+        "Стоюнин В.Я. Избранные педагогические сочинения / Под ред. Н.А. Константинова. – М.,1954. – 400 с.",
+    );
+    assert_eq!(r.container, None);
+    assert_eq!(r.kind, ReferenceKind::Book);
+}
+
+#[test]
+fn a_sentence_closed_by_the_area_dash_before_the_place_is_the_titles() {
+    let r = parse(
+        "Материалы по реформе средней школы. Примерные программы и объяснительные записки. – Пг., 1915. – С. 328 – 330.",
+    );
+    assert_eq!(r.kind, ReferenceKind::Book);
+    assert_eq!(r.container, None);
+    assert_eq!(
+        r.subtitle.as_deref(),
+        Some("Примерные программы и объяснительные записки")
+    );
+    let r = parse(
+        "Социальная адаптация подростков /авт.-сост. Л.В. Астапович. – Минск: Кришко-Принт, 2008.",
+    );
+    assert_eq!(r.title.as_deref(), Some("Социальная адаптация подростков"));
+    assert_eq!(r.subtitle, None);
+    // An issue keeps the periodical a container.
+    let r = parse("Рубинштейн М.М. Война и идеал воспитания. Вестник воспитания. – № 4.− 1916.");
+    assert_eq!(r.container.as_deref(), Some("Вестник воспитания"));
+}
+
+#[test]
+fn a_periodicals_source_line_names_the_container() {
+    let r = parse("«Qarapapaqlar».-2010.-№1(31).-S.8-16.");
+    assert_eq!(r.kind, ReferenceKind::Article);
+    assert_eq!(r.container.as_deref(), Some("Qarapapaqlar"));
+    assert_eq!(r.title, None);
+    let r = parse("«Türkologiya» jurnalı, (3-4), Bakı, «Elm», 2008, s. 90-96.");
+    assert_eq!(r.container.as_deref(), Some("Türkologiya"));
+    assert_eq!(r.issue.as_deref(), Some("3-4"));
+}
+
+#[test]
+fn a_part_numbered_first_or_alone_is_the_volume() {
+    let r = parse("Qarabağnamələr. I kitab. Bakı, \"Şərq-Qərb\", 2006, 216 səh.");
+    assert_eq!(r.volume.as_deref(), Some("1"));
+    assert_eq!(r.title.as_deref(), Some("Qarabağnamələr"));
+    let r = parse(
+        "Бутков П.Г. Материалы для новой истории Кавказа с 1772 по 1803 г. – СПб, 1868. – Ч.1.",
+    );
+    assert_eq!((r.volume.as_deref(), r.part.as_deref()), (Some("1"), None));
+    // Beside a journal's issue the part stays a part.
+    let r = parse(
+        "Калантарян Л. А. Становление. Ежемесячный научный журнал. - Екатеринбург. - Часть 7. - 2015. - №4(9). - С. 46-48.",
+    );
+    assert_eq!(r.volume, None);
+}
+
+#[test]
+fn an_issue_numbered_first_with_the_turkish_ordinal() {
+    let r = parse("Y. Yusufov, Quba Xaçmaz, “Bilim ve Hayat” dergisi, Bakü 1965, 9. sayı");
+    assert_eq!(r.issue.as_deref(), Some("9"));
+}
+
+#[test]
+fn apa_roles_bracketed_after_the_names() {
+    let r = parse("Aydî. (1954). Aydî divanı (Ö. A. Aksoy, haz.) Desen Matbaası.");
+    assert_eq!(r.title.as_deref(), Some("Aydî divanı"));
+    assert_eq!(r.editors, vec![person("Aksoy", Some("Ö. A."))]);
+    assert_eq!(r.publisher.as_deref(), Some("Desen Matbaası"));
+    let r = parse("Firdevsi. (1994). Şehname (C 2) (N. Lugal, çev.). Millî Eğitim Bakanlığı.");
+    assert_eq!(r.translators, vec![person("Lugal", Some("N."))]);
+    assert_eq!(r.publisher.as_deref(), Some("Millî Eğitim Bakanlığı"));
+}
+
+#[test]
+fn turkish_publishers_and_the_hijri_years_of_their_cities() {
+    let r = parse("Hobsbawm, E. J. (2011). Eşkıyalar. Agora Kitaplığı.");
+    assert_eq!(r.publisher.as_deref(), Some("Agora Kitaplığı"));
+    let r = parse(
+        "Bûhârî, Şeyh Süleyman Efendi (1298). Lügat-ı Çağâtâyî ve Türkî-yi Osmânî. İstanbul: Mihrân Matbaası.",
+    );
+    assert_eq!(r.year, Some(1880));
+    let r = parse("Ârînpûr, Yahyâ (1350). Ez Sabâ tâ Nîmâ. Tahrân: İntişârât-ı Zevvâr.");
+    assert_eq!(r.year, Some(1971));
+}
+
+#[test]
+fn a_bare_volume_number_before_the_place() {
+    let r = parse("Ə.Dəmirçizadə. Azərbaycan ədəbi dili tarixi. -1, Bakı, »Maarif», 1979.");
+    assert_eq!(r.volume.as_deref(), Some("1"));
+    let r = parse(
+        "AĞAYEVA F.M. Azərbaycan antroponimiyasına folklor və etnoqrafiyanın təsiri haqqında// Azərbaycan onomastikası problemləri. II, Bakı, APİ nəşri – 1988, s. 10- 11",
+    );
+    assert_eq!(r.volume.as_deref(), Some("2"));
+}
+
+#[test]
+fn the_form_of_a_document_after_its_shelfmark_is_no_title() {
+    let r = parse("АИ РА, ф.223, оп.1, д. 103, л. 148. Отпуск. Машинопись.");
+    assert_eq!(r.kind, ReferenceKind::Archival);
+    assert_eq!(r.title, None);
+}
+
+#[test]
+fn a_publishers_name_after_the_title_and_a_same_author_mark_name_no_author() {
+    let list = "KAYNAKÇA\n\n1. AHISKALI, Mircevat. Gurbetten İniltiler 1. Sürgün Romanı. Emin Yayınları, 2. baskı, Bursa, 2010, 183 s;\n2. ____ Ahıskalıdan Hikayeler. Emin Yayınları, Bursa, 2010, 224 s\n3. Ahıska Masalları ve Hikayeler. Emin Yayınları, Bursa, 2010, 175 s;\n";
+    let refs = parse_list(list);
+    for r in &refs[1..] {
+        assert!(
+            r.authors
+                .iter()
+                .all(|p| p.family != "Yayınları" && p.family != "Hikayeler"),
+            "{}",
+            r.raw
+        );
+        assert_eq!(r.publisher.as_deref(), Some("Emin Yayınları"), "{}", r.raw);
+    }
+    assert_eq!(refs[1].title.as_deref(), Some("Ahıskalıdan Hikayeler"));
+}
+
+#[test]
+fn a_page_count_typed_with_a_latin_c_in_a_russian_entry() {
+    let r = parse(
+        "Титова, Н.М. Социальная психология / Н.М. Титова. - М.: МПСИ; Издание 2-е, испр., 2017. - 248 c.",
+    );
+    assert_eq!(
+        (r.volume.as_deref(), r.extent.as_deref()),
+        (None, Some("248"))
+    );
+    // A serial's section ("Отд. I") before the pages is no initial.
+    let pages = parse(
+        "Загурский Л.П. Заметки о кюринском языке // Сборник сведений о кавказских горцах. Вып.VIII. Тифлис, 1875. Отд. I. С. 1 – 100.",
+    )
+    .pages;
+    assert_eq!(pages.as_deref(), Some("1-100"));
+}
+
+#[test]
+fn a_latin_name_in_its_natural_order_before_the_titles_comma() {
+    let r = parse("İlber Ortaylı, Türkiye Teşkilat ve İdare Tarihi, İstanbul 2022.");
+    assert_eq!(r.authors, vec![person("Ortaylı", Some("İlber"))]);
+    assert_eq!(r.title.as_deref(), Some("Türkiye Teşkilat ve İdare Tarihi"));
+    let r = parse(
+        "İsmayılov M. C. Şollar düzü və Lənkəran ovalığı landşaftlarının dinamikası. Azərb. SSR EA-nın Xəbərləri. Yer elmləri seriyası. 1986, № 3, səh. 42 – 49.",
+    );
+    let container = r.container.unwrap_or_default();
+    assert!(container.starts_with("Azərb. SSR"), "{container}");
+}
+
+#[test]
+fn an_honorifics_abbreviation_and_apa_numbers_without_their_comma() {
+    let Reference {
+        title,
+        container,
+        volume,
+        issue,
+        ..
+    } = parse(
+        "Arslan, M. (2012). Sünni halk inançlarında Hz. Ali tasavvuru üzerine bir din sosyolojisi incelemesi. Birey ve Toplum 2(4).",
+    );
+    let title = title.unwrap_or_default();
+    assert!(title.ends_with("Hz. Ali tasavvuru üzerine bir din sosyolojisi incelemesi"));
+    assert_eq!(
+        [container, volume, issue].map(Option::unwrap_or_default),
+        ["Birey ve Toplum", "2", "4"]
+    );
+}
