@@ -14,7 +14,7 @@ use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use serde::{Deserialize, Serialize};
 
 use crate::error::Error;
-use crate::script::{fold, fold_char, is_ignorable};
+use crate::script::{fold, fold_char, is_unmatched};
 
 const HEADINGS: &str = include_str!("../bib/headings.toml");
 const LOCATORS: &str = include_str!("../bib/locators.toml");
@@ -1080,7 +1080,7 @@ impl<T: Clone> Lexicon<T> {
     /// non-letter, so `s.` matches `s.329` and `iş` does not match `işğal`.
     /// Any run of spaces in the text matches one space in a form.
     pub fn match_start(&self, text: &str) -> Option<(usize, &T)> {
-        let first = text.chars().find(|c| !is_ignorable(*c))?;
+        let first = text.chars().find(|c| !is_unmatched(*c))?;
         let candidates = self.by_first.get(&fold_char(first))?;
         candidates
             .iter()
@@ -1094,7 +1094,7 @@ fn match_form(text: &str, form: &[char]) -> Option<usize> {
     let mut fi = 0;
     while fi < form.len() {
         let (_, c) = *chars.peek()?;
-        if is_ignorable(c) {
+        if is_unmatched(c) {
             chars.next();
             continue;
         }
@@ -1123,7 +1123,7 @@ fn match_form(text: &str, form: &[char]) -> Option<usize> {
     let end = chars.peek().map_or(text.len(), |&(i, _)| i);
     let last = *form.last()?;
     if last.is_alphanumeric() {
-        let next = text[end..].chars().find(|c| !is_ignorable(*c));
+        let next = text[end..].chars().find(|c| !is_unmatched(*c));
         if next.is_some_and(|c| c.is_alphanumeric() || c == '\u{200C}') {
             return None;
         }

@@ -1244,6 +1244,11 @@ fn edition(s: &str, ctx: &Ctx) -> Option<usize> {
     // "Изд. 2-е", "چاپ دوم", "چاپ ۳"
     if let Ok((rest, _)) = (word(words), sp).parse(s) {
         let r = rest;
+        // "طبعة ١٣٥٥ هـ ، هلند": the printing of a year, not its number;
+        // the word alone is the edition and the year is read after it.
+        if digits(r).is_ok_and(|(_, d)| d.chars().count() >= 3) {
+            return Some(s[..s.len() - r.len()].trim_end().len());
+        }
         let n = digits(r)
             .map(|(x, _)| x)
             .ok()
@@ -2174,6 +2179,8 @@ mod tests {
         assert_eq!(len("5th (Ed). 1 Volume"), Some("5th (Ed)"));
         assert_eq!(len("2nd ed. London"), Some("2nd ed."));
         assert_eq!(len("first edition, 1415 AH"), Some("first edition"));
+        // A year after the word is the printing's, not its number.
+        assert_eq!(len("طبعة ١٣٥٥ هـ ، هلند"), Some("طبعة"));
         assert_eq!(len("چاپ دوم، تهران"), Some("چاپ دوم"));
         assert_eq!(len("الطبعة الأولى 1408هـ"), Some("الطبعة الأولى"));
         assert_eq!(len("1st Street"), None);

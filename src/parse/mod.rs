@@ -840,8 +840,21 @@ impl Reader<'_> {
                 .and_then(crate::script::script_of)
                 == Some(Script::Arabic)
         {
-            f.authors.clear();
-            segs = imprint::segments(work, from, to, ctx);
+            // "الحرّ العاملىّ، وسائل الشيعة، قم، مؤسّسة …", "الطوسىّ، التهذيب،
+            // طهران، …": a laqab closed by a nisba before words that hold
+            // no given name nor particle is the author, and those words
+            // the title, printed author first.
+            let author = &mut f.authors[0];
+            if person::closed_by_nisba(&author.family, self.vocab)
+                && let Some(title) = author
+                    .given
+                    .take_if(|g| !person::holds_name_word(g, self.vocab))
+            {
+                f.title = Some(title);
+            } else {
+                f.authors.clear();
+                segs = imprint::segments(work, from, to, ctx);
+            }
         }
         assign(work, &segs, &mut f, ctx);
         f
@@ -1110,10 +1123,12 @@ impl Reader<'_> {
                 .char_indices()
                 .rfind(|(_, c)| crate::script::is_digit(*c))
                 .map(|(i, c)| i + c.len_utf8());
-            let date = candidate[..last_digit.unwrap_or(candidate.len())].trim();
-            if date.is_empty() {
+            // A date has digits: "قابل دسترسی در: <URL>" ("available at")
+            // holds the access word and no date.
+            let Some(last_digit) = last_digit else {
                 continue;
-            }
+            };
+            let date = candidate[..last_digit].trim();
             self.reference.accessed = Some(date.to_string());
             self.reference.accessed_on = date::find_day(date, self.vocab, self.reference.language);
             end = date_end;

@@ -990,6 +990,22 @@ fn is_nisba(family: &str, vocab: &Vocabulary) -> bool {
         })
 }
 
+/// Whether an Arabic-script name ends with a nisba (`الحرّ العاملىّ`,
+/// `الطوسىّ`): the last word opens with the article and ends in yāʾ.
+pub(crate) fn closed_by_nisba(family: &str, vocab: &Vocabulary) -> bool {
+    family
+        .split_whitespace()
+        .last()
+        .is_some_and(|w| is_nisba(w, vocab))
+}
+
+/// Whether `text` holds a common given name or a name particle (`بن`,
+/// `ابو`): words that read as a person's rather than a title's.
+pub(crate) fn holds_name_word(text: &str, vocab: &Vocabulary) -> bool {
+    text.split_whitespace()
+        .any(|w| known_given(w, vocab) || is_particle(w, vocab) || is_particle_prefixed(w, vocab))
+}
+
 /// The family and given parts of a traditional name and the block's
 /// length: name words up to a comma (the family), name words, initials and
 /// a bracketed note such as a death date `(d. 334/945)` up to the next
@@ -2226,14 +2242,13 @@ fn looks_like_year_paren(t: &str) -> bool {
     let Some(inner) = t.strip_prefix('(') else {
         return false;
     };
-    // A season or month before the year: "(تابستان 1374)", "(Fall 2006)".
+    // A season or month before the year, a day before the month: "(تابستان
+    // 1374)", "(Fall 2006)", "(اسفند ماه 1397)", "(21 دی 1392)".
     let inner = inner.trim_start();
-    let words = inner
-        .split_whitespace()
-        .take(3)
-        .position(|w| w.starts_with(|c: char| is_digit(c)));
+    let long_number = |w: &str| w.chars().take_while(|c| is_digit(*c)).count() >= 3;
+    let words = inner.split_whitespace().take(4).position(long_number);
     let inner = match words {
-        Some(n @ 1..=2) => inner.split_whitespace().nth(n).unwrap_or(inner),
+        Some(n @ 1..=3) => inner.split_whitespace().nth(n).unwrap_or(inner),
         _ => inner,
     };
     let digits: usize = inner.chars().take_while(|c| is_digit(*c)).count();

@@ -1363,6 +1363,52 @@ fn an_unlabelled_access_date_after_the_url() {
     assert_eq!(r.container.as_deref(), Some("TDV İslâm Ansiklopedisi"));
 }
 
+/// Persian "available at:" before the URL is a label, not the container's
+/// end nor an access date.
+#[test]
+fn a_persian_available_at_label_before_the_url() {
+    let r = parse(
+        "سنایی، مهدی (1393). «اسلام و مسلمانان در روسیه»، پایگاه تحلیلی خبری قفقاز، قابل دسترسی در: http://qafqaz.ir/fa/?p=8078",
+    );
+    assert_eq!(r.container.as_deref(), Some("پایگاه تحلیلی خبری قفقاز"));
+    assert_eq!(r.accessed, None);
+    assert_eq!(r.url.as_deref(), Some("http://qafqaz.ir/fa/?p=8078"));
+}
+
+/// Persian APA dates a web page or a magazine's issue by day and Solar
+/// month, the month often followed by the word "month" ("ماه").
+#[test]
+fn a_persian_day_and_month_in_the_year_bracket() {
+    let r = parse(
+        "زارعی، حسین (21 دی 1392)، «اسلام در روسیه از صوفیسم تا سلفیسم»، گروه بین الملل برهان، قابل دسترسی در: http://borhan.ir/NSite/FullStory/News/?Id=6217",
+    );
+    assert_eq!(r.authors, vec![person("زارعی", Some("حسین"))]);
+    assert_eq!(
+        r.title.as_deref(),
+        Some("اسلام در روسیه از صوفیسم تا سلفیسم")
+    );
+    assert_eq!(r.original_year.map(|o| o.year), Some(1392));
+    let r = parse(
+        "آقامحمدی، مرتضی (اسفند ماه 1397). درآمدی بر علل افزایش افراطگرایی در میان مسلمانان روسیه، مجله سراج منیر، شماره 27.",
+    );
+    assert_eq!(r.authors, vec![person("آقامحمدی", Some("مرتضی"))]);
+    assert_eq!(r.original_year.map(|o| o.year), Some(1397));
+}
+
+/// A laqab closed by a nisba, then words with no given name: the author,
+/// then the title ("al-Ḥurr al-ʿĀmilī, Wasāʾil al-Shīʿa, Qum, …"); the
+/// vowel marks of the publisher's name do not hide its publisher word.
+#[test]
+fn a_laqab_closed_by_a_nisba_before_the_title() {
+    let r = parse("الحرّ العاملىّ، وسائل الشيعة، قم، مؤسّسة آل البيت عليهم‏السلام، 1409 هجرى قمرى");
+    assert_eq!(r.authors, vec![person("الحرّ العاملىّ", None)]);
+    assert_eq!(r.title.as_deref(), Some("وسائل الشيعة"));
+    assert_eq!(r.publisher.as_deref(), Some("مؤسّسة آل البيت عليهمالسلام"));
+    let r = parse("الطوسىّ، التهذيب، طهران، دار الكتب الإسلاميّة، 1365 هجرى شمسى");
+    assert_eq!(r.authors, vec![person("الطوسىّ", None)]);
+    assert_eq!(r.title.as_deref(), Some("التهذيب"));
+}
+
 /// GOST theses repeat the author's full name after the specialty's code
 /// and a slash, and some print the place after it without the area's
 /// separator: the place is read off the statement.
