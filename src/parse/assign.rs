@@ -320,15 +320,22 @@ fn after_title(free: &Free<'_>, f: &mut Fields, state: &mut State, ctx: &Ctx) ->
 }
 
 /// A bare number: a journal's volume right after its name, a newspaper's
-/// page after its date, else a note.
+/// page after its date, the page of an article closing the entry after its
+/// journal's volume and year (Chicago and Oxford notes: "…," Journal Royal
+/// Asiatic Society, 19 (1897), 768."), else a note.
 fn bare_number(free: &Free<'_>, f: &mut Fields, state: &State) -> bool {
     let value = &free.value;
     if !value.chars().all(crate::script::is_digit) {
         return false;
     }
+    let article_page = f.container.is_some()
+        && f.volume.is_some()
+        && f.year.is_some()
+        && free.next.is_none()
+        && !free.seg.bracketed;
     if state.after_container && f.volume.is_none() && f.date.is_none() {
         f.volume = Some(crate::script::ascii_digits(value));
-    } else if f.date.is_some() && f.pages.is_none() {
+    } else if (f.date.is_some() || article_page) && f.pages.is_none() {
         f.pages = Some(crate::script::ascii_digits(value));
     } else {
         f.notes.push(value.clone());

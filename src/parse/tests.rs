@@ -1409,6 +1409,21 @@ fn a_laqab_closed_by_a_nisba_before_the_title() {
     assert_eq!(r.title.as_deref(), Some("التهذيب"));
 }
 
+/// A Chicago or Oxford note closes an article with the page it cites, a
+/// bare number after the journal's volume and year.
+#[test]
+fn a_bare_page_closing_an_article_note() {
+    let r = parse(
+        "E. G. Browne, \"Personal Reminiscences of the Babi Insurrection at Zanjan in 1850,\" Journal Royal Asiatic Society, 19 (1897), 768.",
+    );
+    assert_eq!(
+        r.container.as_deref(),
+        Some("Journal Royal Asiatic Society")
+    );
+    assert_eq!(r.volume.as_deref(), Some("19"));
+    assert_eq!(r.pages.as_deref(), Some("768"));
+}
+
 /// GOST theses repeat the author's full name after the specialty's code
 /// and a slash, and some print the place after it without the area's
 /// separator: the place is read off the statement.
