@@ -474,7 +474,11 @@ fn author_after_title(free: &Free<'_>, f: &mut Fields, state: &mut State, ctx: &
         && !contains_word(value, &ctx.vocab.index.journal_words)
         && !free.newspaper_named
         && !value.chars().any(crate::script::is_digit)
-        && let Some(person) = person::single(value, ctx.vocab)
+        && let Some(person) = if f.title_first {
+            person::name_after_title(value, ctx.vocab)
+        } else {
+            person::single(value, ctx.vocab)
+        }
     {
         f.authors.push(person);
         state.last_free_was_title = false;

@@ -1807,21 +1807,19 @@ fn starts_with_imprint(inner: &str, ctx: &Ctx) -> bool {
     })
 }
 
-/// The closing quote matching at the start of `s`'s tail, skipping
-/// apostrophes inside words for `'`.
+/// The closing quote matching at the start of `s`'s tail, skipping for
+/// `'` the apostrophes that stand before a letter: inside a word
+/// (`Isma'il`) or opening one, the ʿayn of romanised Arabic (`Muhammad
+/// 'Izza Darwaza`, `Ibn 'Abd al-Rahman`); a closing quote follows a word.
 fn find_close(s: &str, close: char) -> Option<usize> {
-    let mut prev: Option<char> = None;
     for (i, c) in s.char_indices() {
         if c == close {
             let next = s[i + c.len_utf8()..].chars().next();
-            let inside_word = close == '\''
-                && prev.is_some_and(char::is_alphabetic)
-                && next.is_some_and(char::is_alphabetic);
-            if !inside_word {
+            let before_letter = close == '\'' && next.is_some_and(char::is_alphabetic);
+            if !before_letter {
                 return Some(i);
             }
         }
-        prev = Some(c);
     }
     None
 }
@@ -2168,6 +2166,20 @@ mod tests {
             got.iter()
                 .any(|s| s.0 == Some(Elem::Place("بيروت- لبنان".into())))
         );
+    }
+
+    #[test]
+    fn an_apostrophe_before_a_letter_closes_no_quote() {
+        // The ʿayn of romanised Arabic opens a word; a closing quote ends one.
+        assert_eq!(
+            find_close("Asr al-Nabi, Muhammad 'Izza Darwaza, Beirut", '\''),
+            None
+        );
+        assert_eq!(
+            find_close("Isma'il's book', London", '\''),
+            Some("Isma'il's book".len())
+        );
+        assert_eq!(find_close("A Title', Journal", '\''), Some(7));
     }
 
     #[test]

@@ -2038,7 +2038,7 @@ pub(crate) fn name_second(text: &str, period: bool, vocab: &Vocabulary) -> bool 
     let second = split_comma(rest).map_or(rest, |(s, _)| s);
     !second.chars().any(is_digit)
         && !contains_word(second, &vocab.index.publisher_words)
-        && single(second, vocab).is_some()
+        && name_after_title(second, vocab).is_some()
 }
 
 /// A library catalogue's full name, family first, with the father's name:
@@ -2273,6 +2273,36 @@ fn nasab_whole(text: &str, vocab: &Vocabulary) -> Option<Person> {
 /// One person filling the whole of `text` (a responsibility statement's
 /// name): any form, bare words included, ordered by the same rules as an
 /// author block and, when nothing decides, given name first.
+/// The author printed after the title in a list printed title first: a
+/// traditional name with its particles however long (`Abu Bakr Ahmad Ibn
+/// 'Ali al-Razi al-Jassas`: the family is the last word,
+/// [`statement_name`]), a name in its natural order closed by a laqab or
+/// nisba with the article (`Muhsin al-Amin`), or else any one name
+/// ([`single`]).
+pub(crate) fn name_after_title(text: &str, vocab: &Vocabulary) -> Option<Person> {
+    let words: Vec<&str> = text
+        .trim()
+        .trim_end_matches('.')
+        .split_whitespace()
+        .collect();
+    let natural_laqab = || {
+        let (family, given) = words.split_last()?;
+        let named = (2..=8).contains(&words.len())
+            && is_particle_prefixed(family, vocab)
+            && !given.iter().all(|w| is_particle_prefixed(w, vocab))
+            && words.iter().all(|w| is_name_token(w, vocab));
+        named.then(|| Person {
+            family: (*family).to_string(),
+            given: Some(given.join(" ")),
+            alias: None,
+        })
+    };
+    nasab_whole(text.trim(), vocab)
+        .or_else(|| statement_name(text, vocab))
+        .or_else(natural_laqab)
+        .or_else(|| single(text, vocab))
+}
+
 pub(crate) fn single(text: &str, vocab: &Vocabulary) -> Option<Person> {
     let t = text.trim();
     if let Some(p) = nasab_whole(t, vocab) {
@@ -2324,6 +2354,19 @@ mod tests {
     /// The family names of a block and the text after it.
     fn families(text: &str) -> Option<(Vec<String>, String)> {
         block(text).map(|(names, rest)| (names.into_iter().map(|n| n.0).collect(), rest))
+    }
+
+    #[test]
+    fn a_traditional_name_after_the_title() {
+        let v = Vocabulary::builtin();
+        let fam = |t: &str| name_after_title(t, &v).map(|p| p.family);
+        assert_eq!(
+            fam("Abu Bakr Ahmad Ibn 'Ali al-Razi al-Jassas").as_deref(),
+            Some("al-Jassas")
+        );
+        assert_eq!(fam("Muhsin al-Amin").as_deref(), Some("al-Amin"));
+        assert_eq!(fam("Ibn Athir").as_deref(), Some("Ibn Athir"));
+        assert_eq!(fam("Hisham Kalbi").as_deref(), Some("Kalbi"));
     }
 
     #[test]
