@@ -415,6 +415,10 @@ pub struct Imprint {
     /// Markers of a note that repeats the work before it ("Ibid.", "Там же").
     #[serde(default)]
     pub ibid: Vec<String>,
+    /// Words standing for a title cited in an earlier note ("op. cit.",
+    /// "Указ. соч.", "پیشین").
+    #[serde(default)]
+    pub op_cit: Vec<String>,
     /// Words standing for the author of the entry before ("Его же", "Idem").
     #[serde(default)]
     pub same_author: Vec<String>,
@@ -593,6 +597,7 @@ pub(crate) struct Index {
     pub no_date: Lexicon<()>,
     pub no_imprint: Lexicon<()>,
     pub ibid: Lexicon<()>,
+    pub op_cit: Lexicon<()>,
     pub same_author: Lexicon<()>,
     pub quoted_in: Lexicon<()>,
     pub series_words: Lexicon<()>,
@@ -806,6 +811,7 @@ impl Vocabulary {
             no_date,
             no_imprint,
             ibid,
+            op_cit,
             same_author,
             quoted_in,
             series_words,
@@ -852,6 +858,7 @@ impl Vocabulary {
         self.imprint.no_date.extend(no_date);
         self.imprint.no_imprint.extend(no_imprint);
         self.imprint.ibid.extend(ibid);
+        self.imprint.op_cit.extend(op_cit);
         self.imprint.same_author.extend(same_author);
         self.imprint.quoted_in.extend(quoted_in);
         self.imprint.series_words.extend(series_words);
@@ -966,6 +973,7 @@ impl Vocabulary {
             no_date: unit(&self.imprint.no_date),
             no_imprint: unit(&self.imprint.no_imprint),
             ibid: unit(&self.imprint.ibid),
+            op_cit: unit(&self.imprint.op_cit),
             same_author: unit(&self.imprint.same_author),
             quoted_in: unit(&self.imprint.quoted_in),
             series_words: unit(&self.imprint.series_words),

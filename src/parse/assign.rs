@@ -239,6 +239,16 @@ fn title(free: &Free<'_>, f: &mut Fields, state: &mut State, ctx: &Ctx) -> bool 
     if f.title.is_some() || state.container_mode {
         return false;
     }
+    // "ابن اثیر: همان، ج19، ص46", "Smith, op. cit., p. 45": the work was
+    // cited in full before; the word is a note, not the title.
+    if let Some((len, _)) = ctx.vocab.index.op_cit.match_start(&free.value)
+        && len == free.value.len()
+    {
+        f.notes.push(free.value.clone());
+        f.op_cit = true;
+        state.last_free_was_title = false;
+        return true;
+    }
     if free.newspaper_named && f.container.is_none() {
         f.newspaper = true;
         f.container = Some(free.value.clone());

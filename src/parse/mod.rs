@@ -428,6 +428,8 @@ struct Flags {
     journal: bool,
     /// A mark repeats the authors of the entry before (`———.`, `Его же.`).
     repeated_authors: bool,
+    /// A word stands for a title cited before (`op. cit.`, `پیشین`).
+    op_cit: bool,
 }
 
 /// What the free-text and element segments of an entry came to.
@@ -465,6 +467,8 @@ struct Fields {
     title_quoted: bool,
     /// The publisher was taken only for standing before the place.
     publisher_guessed: bool,
+    /// A word stands for a title cited before (`op. cit.`, `پیشین`).
+    op_cit: bool,
     /// The entry, in a list printed title first, names its author after
     /// the title.
     title_first: bool,
@@ -940,6 +944,7 @@ impl Reader<'_> {
             newspaper: f.newspaper,
             journal: f.journal,
             repeated_authors: self.flags.repeated_authors,
+            op_cit: f.op_cit,
         };
     }
 }
@@ -1055,7 +1060,8 @@ impl Reader<'_> {
         let r = &*self.reference;
         let f = self.flags;
         kind::choose(&kind::Signature {
-            title: r.title.is_some(),
+            // A title cited before ("ابن اثیر: همان، ج19، ص46") is a title.
+            title: r.title.is_some() || f.op_cit,
             authors: !r.authors.is_empty(),
             editors: !r.editors.is_empty(),
             year: r.year.is_some(),

@@ -1424,6 +1424,19 @@ fn a_bare_page_closing_an_article_note() {
     assert_eq!(r.pages.as_deref(), Some("768"));
 }
 
+/// A short note names the author and, for a work cited in full before, a
+/// word in the title's place ("همان", "پیشین", "op. cit."): no title.
+#[test]
+fn an_op_cit_word_in_the_title_place() {
+    for text in ["ابن مسکویه: پیشین، ج6، ص88.", "ابن اثیر: همان، ج19، ص46."]
+    {
+        let r = parse(text);
+        assert_eq!(r.title, None, "{text}");
+        assert_eq!(r.kind, ReferenceKind::Book, "{text}");
+        assert!(r.diagnostics.is_empty(), "{text}");
+    }
+}
+
 /// GOST theses repeat the author's full name after the specialty's code
 /// and a slash, and some print the place after it without the area's
 /// separator: the place is read off the statement.
