@@ -1404,6 +1404,9 @@ fn names_until_separator(s: &str, ctx: &Ctx) -> (Vec<Person>, usize) {
                 elem_at(next, ctx)
                     .is_some_and(|(e, _)| !matches!(e, Elem::Editors(_) | Elem::Translators(_)))
                     || c != '.' && publisher_then_imprint(next, ctx)
+                    // "تحقیق: سید عبدالعزيز طباطبايى يزدى، ناشر: مؤسسه …": a
+                    // label of the imprint closes the names.
+                    || c != '.' && ctx.vocab.index.imprint_labels.match_start(next).is_some()
             };
             if (c == '.'
                 && word_len >= 2

@@ -1437,6 +1437,28 @@ fn an_op_cit_word_in_the_title_place() {
     }
 }
 
+/// Persian and Arabic label the publisher or the press with a colon
+/// ("ناشر:", "المطبعة:"): the label is no part of the name or the place,
+/// and it closes an editor's statement before it; "مصحح" names the editor.
+#[test]
+fn a_persian_or_arabic_publisher_label_with_its_colon() {
+    let r = parse(
+        "القرشي، باقر شريف: حياة الإمام الحسين بن علي، الطبعة الأولى 1394هـ، المطبعة: الآداب، النجف الأشرف- العراق.",
+    );
+    assert_eq!(r.publisher.as_deref(), Some("الآداب"));
+    assert_eq!(r.place.as_deref(), Some("النجف الأشرف- العراق"));
+    let r = parse(
+        "ابن منيع (ابن سعد)، محمد بن سعد (230- 168ق)، «ترجمة الامام الحسین و مقتله»، تحقیق: سید عبدالعزيز طباطبايى يزدى، ناشر: مؤسسه آل البيت لاحياء التراث، قم، 1416 ق",
+    );
+    assert_eq!(r.editors.len(), 1);
+    assert_eq!(r.publisher.as_deref(), Some("مؤسسه آل البيت لاحياء التراث"));
+    let r = parse(
+        "حسینی فسایی، حسن (1367)، فارسنامه ناصری، مصحّح منصور رستگار فسایی، جلد 2، تهران: نشر امیر کبیر.",
+    );
+    assert_eq!(r.container, None);
+    assert_eq!(r.editors.len(), 1);
+}
+
 /// GOST theses repeat the author's full name after the specialty's code
 /// and a slash, and some print the place after it without the area's
 /// separator: the place is read off the statement.
