@@ -182,10 +182,8 @@ fn component<'a>(
         // the leaf ("f. 148, op. 3, p. 1, d. 2", "fold. 100, file 19, p. 17").
         let folder_done =
             filled.contains(&Component::File) && candidates.contains(&Component::Leaves);
-        let Some(&component) = candidates
-            .iter()
-            .find(|c| !filled.contains(c) && !(folder_done && **c == Component::Box))
-        else {
+        let taken = |c: &Component| filled.contains(c) || folder_done && *c == Component::Box;
+        let Some(&component) = candidates.iter().find(|c| !taken(c)) else {
             return fail(i);
         };
         let (rest, _) = (sp, opt((ch(':'), sp))).parse(rest)?;

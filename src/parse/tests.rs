@@ -1457,6 +1457,10 @@ fn a_persian_or_arabic_publisher_label_with_its_colon() {
     );
     assert_eq!(r.container, None);
     assert_eq!(r.editors.len(), 1);
+    // "المركز" heads a publisher's name as "المكتبة" and "المؤسسة" do.
+    let r =
+        parse("بنات النبي أم ربائبه ، لجعفر مرتضى العاملي ، ط المركز الإسلامي للدراسات سنة ١٤٢٣ هـ.");
+    assert_eq!(r.publisher.as_deref(), Some("المركز الإسلامي للدراسات"));
 }
 
 /// GOST theses repeat the author's full name after the specialty's code
