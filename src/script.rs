@@ -209,6 +209,14 @@ pub fn is_ignorable(c: char) -> bool {
     )
 }
 
+/// Characters that take no part in matching words, though the text keeps
+/// them: the [ignorable](is_ignorable) ones and the Arabic vowel and
+/// doubling marks (harakat, shadda, sukun, the dagger alif), which Arabic
+/// print adds or leaves out at will ("الطبعة الأُولى", "الأولى"; "محمّد").
+pub fn is_unmatched(c: char) -> bool {
+    is_ignorable(c) || matches!(c, '\u{064B}'..='\u{065F}' | '\u{0670}')
+}
+
 /// Folds one character for matching: lower case, with Turkic `İ`/`I`/`ı` all
 /// folded to `i`, Arabic yeh/kaf to their Persian forms, `ё` to `е`, every
 /// digit to ASCII and every space to `' '`.
@@ -260,7 +268,7 @@ pub fn fold(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut space = false;
     for c in text.chars() {
-        if is_ignorable(c) {
+        if is_unmatched(c) {
             continue;
         }
         let f = fold_char(c);
@@ -286,7 +294,7 @@ fn folded(text: &str) -> impl Iterator<Item = (usize, char)> + '_ {
     let mut started = false;
     text.char_indices().flat_map(move |(i, c)| {
         let mut out = [None, None];
-        if !is_ignorable(c) {
+        if !is_unmatched(c) {
             let f = fold_char(c);
             if f.is_whitespace() {
                 space = started;
@@ -483,6 +491,18 @@ mod tests {
         assert_eq!(fold_char('\t'), ' ');
         assert_eq!(fold_char('I'), 'i');
         assert_eq!(fold_char('Ё'), 'е');
+    }
+
+    /// Arabic vowel marks are printed or left out at will: the folded
+    /// words match either way, and the text keeps them.
+    #[test]
+    fn fold_leaves_out_arabic_vowel_marks() {
+        assert_eq!(fold("الطبعة الأُولى"), fold("الطبعة الأولى"));
+        assert_eq!(fold("محمّد"), fold("محمد"));
+        assert_eq!(
+            folded_prefix_len("الأُولى ١٤٠٦", "الاولی"),
+            Some("الأُولى".len())
+        );
     }
 
     #[test]

@@ -15,7 +15,7 @@ use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use serde::{Deserialize, Serialize};
 
 use crate::error::Error;
-use crate::script::{fold, fold_char, is_ignorable};
+use crate::script::{fold, fold_char, is_unmatched};
 
 const HEADINGS: &str = include_str!("../bib/headings.toml");
 const LOCATORS: &str = include_str!("../bib/locators.toml");
@@ -419,6 +419,10 @@ pub struct Imprint {
     /// Markers of a note that repeats the work before it ("Ibid.", "Там же").
     #[serde(default)]
     pub ibid: Vec<String>,
+    /// Words standing for a title cited in an earlier note ("op. cit.",
+    /// "Указ. соч.", "پیشین").
+    #[serde(default)]
+    pub op_cit: Vec<String>,
     /// Words standing for the author of the entry before ("Его же", "Idem").
     #[serde(default)]
     pub same_author: Vec<String>,
@@ -598,6 +602,7 @@ pub(crate) struct Index {
     pub no_date: Lexicon<()>,
     pub no_imprint: Lexicon<()>,
     pub ibid: Lexicon<()>,
+    pub op_cit: Lexicon<()>,
     pub same_author: Lexicon<()>,
     pub quoted_in: Lexicon<()>,
     pub series_words: Lexicon<()>,
@@ -815,6 +820,7 @@ impl Vocabulary {
             no_date,
             no_imprint,
             ibid,
+            op_cit,
             same_author,
             quoted_in,
             series_words,
@@ -861,6 +867,7 @@ impl Vocabulary {
         self.imprint.no_date.extend(no_date);
         self.imprint.no_imprint.extend(no_imprint);
         self.imprint.ibid.extend(ibid);
+        self.imprint.op_cit.extend(op_cit);
         self.imprint.same_author.extend(same_author);
         self.imprint.quoted_in.extend(quoted_in);
         self.imprint.series_words.extend(series_words);
@@ -976,6 +983,7 @@ impl Vocabulary {
             no_date: unit(&self.imprint.no_date),
             no_imprint: unit(&self.imprint.no_imprint),
             ibid: unit(&self.imprint.ibid),
+            op_cit: unit(&self.imprint.op_cit),
             same_author: unit(&self.imprint.same_author),
             quoted_in: unit(&self.imprint.quoted_in),
             series_words: unit(&self.imprint.series_words),
@@ -1099,7 +1107,7 @@ impl<T: Clone> Lexicon<T> {
     /// non-letter, so `s.` matches `s.329` and `iş` does not match `işğal`.
     /// Any run of spaces in the text matches one space in a form.
     pub fn match_start(&self, text: &str) -> Option<(usize, &T)> {
-        let first = text.chars().find(|c| !is_ignorable(*c))?;
+        let first = text.chars().find(|c| !is_unmatched(*c))?;
         let candidates = self.by_first.get(&fold_char(first))?;
         candidates
             .iter()
@@ -1113,7 +1121,7 @@ fn match_form(text: &str, form: &[char]) -> Option<usize> {
     let mut fi = 0;
     while fi < form.len() {
         let (_, c) = *chars.peek()?;
-        if is_ignorable(c) {
+        if is_unmatched(c) {
             chars.next();
             continue;
         }
@@ -1142,7 +1150,7 @@ fn match_form(text: &str, form: &[char]) -> Option<usize> {
     let end = chars.peek().map_or(text.len(), |&(i, _)| i);
     let last = *form.last()?;
     if last.is_letter_or_digit() {
-        let next = text[end..].chars().find(|c| !is_ignorable(*c));
+        let next = text[end..].chars().find(|c| !is_unmatched(*c));
         if next.is_some_and(|c| c.is_letter_or_digit() || c == '\u{200C}') {
             return None;
         }

@@ -178,7 +178,13 @@ fn component<'a>(
 > + 'a {
     move |i: &'a str| {
         let (rest, (label, candidates)) = word(&vocab.index.components).parse(i)?;
-        let Some(&component) = candidates.iter().find(|c| !filled.contains(c)) else {
+        // A box or folder holds files and is printed before them: after
+        // the file, a label that may name either ("p.": папка, page) is
+        // the leaf ("f. 148, op. 3, p. 1, d. 2", "fold. 100, file 19, p. 17").
+        let folder_done =
+            filled.contains(&Component::File) && candidates.contains(&Component::Leaves);
+        let taken = |c: &Component| filled.contains(c) || folder_done && *c == Component::Box;
+        let Some(&component) = candidates.iter().find(|c| !taken(c)) else {
             return fail(i);
         };
         let (rest, _) = (sp, opt((ch(':'), sp))).parse(rest)?;
@@ -439,8 +445,18 @@ fn dated_lead(text: &str, found: &mut Found, vocab: &Vocabulary) {
 /// The title after the search data of an entry that prints none before it:
 /// the rest of the entry, when it is words rather than more data or the
 /// document's date, labelled or not ("…, Tarihi: 25 L (Şevval) 1317",
-/// "…, B.1308/30 Kânûn-i Sânî 1306/11 Şubat 1891").
+/// "…, B.1308/30 Kânûn-i Sânî 1306/11 Şubat 1891"). Words after a fond
+/// name it ("AVPRI fond 214, Rossijskoe general'noe konsul'stvo v Bombee",
+/// the BOA's "… Fon Kodu: A.}MKT.MHM. Kafkasya'dan göç …"); words after a
+/// file or a leaf describe the one document cited, its kind or state
+/// ("АИ РА, ф.223, оп.1, д. 103, л. 148. Отпуск. Машинопись.", "AI RA, f.
+/// 276, op. 1, d. 219, l. 9 verso. Certified copy.") or the letter with its
+/// writer and addressee ("P.R.O., F.O. 60/96, Najib Pasha to Lt.-Col. Sheil
+/// (n.d.)."): a note, not a title.
 fn title_after(text: &str, found: &mut Found, vocab: &Vocabulary) {
+    if describes_document(&found.archive) {
+        return;
+    }
     let before = &text[..found.name_start];
     let rest = skip_sep(&text[found.range.end..]);
     let title = rest.trim_end_matches(|c: char| c.is_whitespace() || c == '.');
@@ -483,6 +499,15 @@ fn document_forms(text: &str, vocab: &Vocabulary) -> bool {
         t = rest.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '.' | ','));
     }
     true
+}
+
+/// Whether the search data reaches down to one document (a file, an item
+/// or a leaf) rather than ending at a fond.
+fn describes_document(a: &Archive) -> bool {
+    match a.labels.last() {
+        Some((Component::Fond, _)) => false,
+        _ => a.file.is_some() || a.item.is_some() || a.leaves.is_some(),
+    }
 }
 
 /// The search data and the archive's name, however the entry is laid out.
@@ -1464,14 +1489,26 @@ mod tests {
         // One word is a note, not a title.
         let found = find("ГАРФ. Ф. 130. Оп. 1. Д. 45. Подлинник.", &v).expect("archival");
         assert_eq!(found.title, None);
-        // So is the form of the document.
+        // After a file or a leaf, words describe the document: a note.
         for text in [
-            "АИ РА, ф.223, оп.1, д. 103, л. 148. Отпуск. Машинопись.",
             "AI RA, f. 276, op. 1, d. 219, l. 9 verso. Certified copy.",
+            "P.R.O., F.O. 60/96, Najib Pasha to Lt.-Col. Sheil (n.d.).",
+            "АИ РА, ф.223, оп.1, д. 103, л. 148. Отпуск. Машинопись.",
         ] {
-            let found = find(text, &v).expect("archival");
-            assert_eq!(found.title, None, "{text}");
+            assert_eq!(find(text, &v).expect("archival").title, None, "{text}");
         }
+    }
+
+    #[test]
+    fn a_folder_before_the_file_and_a_page_after_it() {
+        let avpr = a("AVPR, f. 148, op. 3, p. 1, d. 2, l. 5.").expect("archival");
+        assert_eq!(avpr.box_.as_deref(), Some("1"));
+        assert_eq!(avpr.file.as_deref(), Some("2"));
+        assert_eq!(avpr.leaves.as_deref(), Some("5"));
+        let fparf = a("FPARF, f. 069, inv. 30, fold. 100, file 19, p. 17").expect("archival");
+        assert_eq!(fparf.box_.as_deref(), Some("100"));
+        assert_eq!(fparf.file.as_deref(), Some("19"));
+        assert_eq!(fparf.leaves.as_deref(), Some("17"));
     }
 
     #[test]

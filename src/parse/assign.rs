@@ -305,6 +305,16 @@ fn title(free: &Free<'_>, f: &mut Fields, state: &mut State, ctx: &Ctx) -> bool 
     if f.title.is_some() || state.container_mode {
         return false;
     }
+    // "ابن اثیر: همان، ج19، ص46", "Smith, op. cit., p. 45": the work was
+    // cited in full before; the word is a note, not the title.
+    if let Some((len, _)) = ctx.vocab.index.op_cit.match_start(&free.value)
+        && len == free.value.len()
+    {
+        f.notes.push(free.value.clone());
+        f.op_cit = true;
+        state.last_free_was_title = false;
+        return true;
+    }
     if free.newspaper_named && f.container.is_none() {
         f.newspaper = true;
         f.container = Some(free.value.clone());
@@ -427,7 +437,9 @@ fn title_area(work: &str, free: &Free<'_>, f: &mut Fields, state: &mut State, ct
 }
 
 /// A bare number: a journal's volume right after its name, a newspaper's
-/// page after its date, else a note.
+/// page after its date, the page of an article closing the entry after its
+/// journal's volume and year (Chicago and Oxford notes: "…," Journal Royal
+/// Asiatic Society, 19 (1897), 768."), else a note.
 ///
 /// A bare number or Roman numeral right before the place is the volume of
 /// the work or container before it ("// Azərbaycan onomastikası
@@ -447,11 +459,16 @@ fn bare_number(free: &Free<'_>, f: &mut Fields, state: &State) -> bool {
     let place_next = free
         .next
         .is_some_and(|n| matches!(n.elem, Some(Elem::Place(_))) && n.sep == Sep::Comma);
+    let article_page = f.container.is_some()
+        && f.volume.is_some()
+        && f.year.is_some()
+        && free.next.is_none()
+        && !free.seg.bracketed;
     if (state.after_container || place_next) && f.volume.is_none() && f.date.is_none() {
         f.volume = Some(numeral.unwrap_or_else(|| crate::script::ascii_digits(value)));
     } else if !arabic {
         return false;
-    } else if f.date.is_some() && f.pages.is_none() {
+    } else if (f.date.is_some() || article_page) && f.pages.is_none() {
         f.pages = Some(crate::script::ascii_digits(value));
     } else {
         f.notes.push(value.clone());
@@ -590,7 +607,11 @@ fn author_after_title(free: &Free<'_>, f: &mut Fields, state: &mut State, ctx: &
         && !contains_word(value, &ctx.vocab.index.journal_words)
         && !free.newspaper_named
         && !value.chars().any(crate::script::is_digit)
-        && let Some(person) = person::single(value, ctx.vocab)
+        && let Some(person) = if f.title_first {
+            person::name_after_title(value, ctx.vocab)
+        } else {
+            person::single(value, ctx.vocab)
+        }
     {
         f.authors.push(person);
         state.last_free_was_title = false;

@@ -1304,6 +1304,11 @@ fn edition(s: &str, ctx: &Ctx) -> Option<usize> {
     // "Изд. 2-е", "چاپ دوم", "چاپ ۳"
     if let Ok((rest, _)) = (word(words), sp).parse(s) {
         let r = rest;
+        // "طبعة ١٣٥٥ هـ ، هلند": the printing of a year, not its number;
+        // the word alone is the edition and the year is read after it.
+        if digits(r).is_ok_and(|(_, d)| d.chars().count() >= 3) {
+            return Some(s[..s.len() - r.len()].trim_end().len());
+        }
         let n = digits(r)
             .map(|(x, _)| x)
             .ok()
@@ -1457,6 +1462,9 @@ fn names_until_separator(s: &str, ctx: &Ctx) -> (Vec<Person>, usize) {
                 elem_at(next, ctx)
                     .is_some_and(|(e, _)| !matches!(e, Elem::Editors(_) | Elem::Translators(_)))
                     || c != '.' && publisher_then_imprint(next, ctx)
+                    // "تحقیق: سید عبدالعزيز طباطبايى يزدى، ناشر: مؤسسه …": a
+                    // label of the imprint closes the names.
+                    || c != '.' && ctx.vocab.index.imprint_labels.match_start(next).is_some()
             };
             if (c == '.'
                 && word_len >= 2
@@ -1876,21 +1884,19 @@ fn starts_with_imprint(inner: &str, ctx: &Ctx) -> bool {
     })
 }
 
-/// The closing quote matching at the start of `s`'s tail, skipping
-/// apostrophes inside words for `'`.
+/// The closing quote matching at the start of `s`'s tail, skipping for
+/// `'` the apostrophes that stand before a letter: inside a word
+/// (`Isma'il`) or opening one, the ʿayn of romanised Arabic (`Muhammad
+/// 'Izza Darwaza`, `Ibn 'Abd al-Rahman`); a closing quote follows a word.
 fn find_close(s: &str, close: char) -> Option<usize> {
-    let mut prev: Option<char> = None;
     for (i, c) in s.char_indices() {
         if c == close {
             let next = s[i + c.len_utf8()..].chars().next();
-            let inside_word = close == '\''
-                && prev.is_some_and(crate::script::is_letter)
-                && next.is_some_and(crate::script::is_letter);
-            if !inside_word {
+            let before_letter = close == '\'' && next.is_some_and(crate::script::is_letter);
+            if !before_letter {
                 return Some(i);
             }
         }
-        prev = Some(c);
     }
     None
 }
@@ -2240,6 +2246,20 @@ mod tests {
     }
 
     #[test]
+    fn an_apostrophe_before_a_letter_closes_no_quote() {
+        // The ʿayn of romanised Arabic opens a word; a closing quote ends one.
+        assert_eq!(
+            find_close("Asr al-Nabi, Muhammad 'Izza Darwaza, Beirut", '\''),
+            None
+        );
+        assert_eq!(
+            find_close("Isma'il's book', London", '\''),
+            Some("Isma'il's book".len())
+        );
+        assert_eq!(find_close("A Title', Journal", '\''), Some(7));
+    }
+
+    #[test]
     fn edition_statements() {
         let v = Vocabulary::builtin();
         let ctx = Ctx::new(&v, Some(Language::En));
@@ -2248,6 +2268,8 @@ mod tests {
         assert_eq!(len("5th (Ed). 1 Volume"), Some("5th (Ed)"));
         assert_eq!(len("2nd ed. London"), Some("2nd ed."));
         assert_eq!(len("first edition, 1415 AH"), Some("first edition"));
+        // A year after the word is the printing's, not its number.
+        assert_eq!(len("طبعة ١٣٥٥ هـ ، هلند"), Some("طبعة"));
         assert_eq!(len("چاپ دوم، تهران"), Some("چاپ دوم"));
         assert_eq!(len("الطبعة الأولى 1408هـ"), Some("الطبعة الأولى"));
         assert_eq!(len("1st Street"), None);

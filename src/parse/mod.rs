@@ -450,6 +450,8 @@ struct Flags {
     journal: bool,
     /// A mark repeats the authors of the entry before (`———.`, `Его же.`).
     repeated_authors: bool,
+    /// A word stands for a title cited before (`op. cit.`, `پیشین`).
+    op_cit: bool,
 }
 
 /// What the free-text and element segments of an entry came to.
@@ -487,6 +489,8 @@ struct Fields {
     title_quoted: bool,
     /// The publisher was taken only for standing before the place.
     publisher_guessed: bool,
+    /// A word stands for a title cited before (`op. cit.`, `پیشین`).
+    op_cit: bool,
     /// The entry, in a list printed title first, names its author after
     /// the title.
     title_first: bool,
@@ -868,8 +872,21 @@ impl Reader<'_> {
                 .and_then(crate::script::script_of)
                 == Some(Script::Arabic)
         {
-            f.authors.clear();
-            segs = imprint::segments(work, from, to, ctx);
+            // "الحرّ العاملىّ، وسائل الشيعة، قم، مؤسّسة …", "الطوسىّ، التهذيب،
+            // طهران، …": a laqab closed by a nisba before words that hold
+            // no given name nor particle is the author, and those words
+            // the title, printed author first.
+            let author = &mut f.authors[0];
+            if person::closed_by_nisba(&author.family, self.vocab)
+                && let Some(title) = author
+                    .given
+                    .take_if(|g| !person::holds_name_word(g, self.vocab))
+            {
+                f.title = Some(title);
+            } else {
+                f.authors.clear();
+                segs = imprint::segments(work, from, to, ctx);
+            }
         }
         assign(work, &segs, &mut f, ctx);
         f
@@ -967,6 +984,7 @@ impl Reader<'_> {
             newspaper: f.newspaper,
             journal: f.journal,
             repeated_authors: self.flags.repeated_authors,
+            op_cit: f.op_cit,
         };
     }
 }
@@ -1082,7 +1100,8 @@ impl Reader<'_> {
         let r = &*self.reference;
         let f = self.flags;
         kind::choose(&kind::Signature {
-            title: r.title.is_some(),
+            // A title cited before ("ابن اثیر: همان، ج19، ص46") is a title.
+            title: r.title.is_some() || f.op_cit,
             authors: !r.authors.is_empty(),
             editors: !r.editors.is_empty(),
             year: r.year.is_some(),
@@ -1150,10 +1169,12 @@ impl Reader<'_> {
                 .char_indices()
                 .rfind(|(_, c)| crate::script::is_digit(*c))
                 .map(|(i, c)| i + c.len_utf8());
-            let date = candidate[..last_digit.unwrap_or(candidate.len())].trim();
-            if date.is_empty() {
+            // A date has digits: "قابل دسترسی در: <URL>" ("available at")
+            // holds the access word and no date.
+            let Some(last_digit) = last_digit else {
                 continue;
-            }
+            };
+            let date = candidate[..last_digit].trim();
             self.reference.accessed = Some(date.to_string());
             self.reference.accessed_on = date::find_day(date, self.vocab, self.reference.language);
             end = date_end;

@@ -1004,6 +1004,22 @@ fn is_nisba(family: &str, vocab: &Vocabulary) -> bool {
         })
 }
 
+/// Whether an Arabic-script name ends with a nisba (`الحرّ العاملىّ`,
+/// `الطوسىّ`): the last word opens with the article and ends in yāʾ.
+pub(crate) fn closed_by_nisba(family: &str, vocab: &Vocabulary) -> bool {
+    family
+        .split_whitespace()
+        .last()
+        .is_some_and(|w| is_nisba(w, vocab))
+}
+
+/// Whether `text` holds a common given name or a name particle (`بن`,
+/// `ابو`): words that read as a person's rather than a title's.
+pub(crate) fn holds_name_word(text: &str, vocab: &Vocabulary) -> bool {
+    text.split_whitespace()
+        .any(|w| known_given(w, vocab) || is_particle(w, vocab) || is_particle_prefixed(w, vocab))
+}
+
 /// The family and given parts of a traditional name and the block's
 /// length: name words up to a comma (the family), name words, initials and
 /// a bracketed note such as a death date `(d. 334/945)` up to the next
@@ -2034,7 +2050,7 @@ pub(crate) fn name_second(text: &str, period: bool, vocab: &Vocabulary) -> bool 
     let second = split_comma(rest).map_or(rest, |(s, _)| s);
     !second.chars().any(is_digit)
         && !contains_word(second, &vocab.index.publisher_words)
-        && single(second, vocab).is_some()
+        && name_after_title(second, vocab).is_some()
 }
 
 /// A library catalogue's full name, family first, with the father's name:
@@ -2243,14 +2259,13 @@ fn looks_like_year_paren(t: &str) -> bool {
     let Some(inner) = t.strip_prefix('(') else {
         return false;
     };
-    // A season or month before the year: "(تابستان 1374)", "(Fall 2006)".
+    // A season or month before the year, a day before the month: "(تابستان
+    // 1374)", "(Fall 2006)", "(اسفند ماه 1397)", "(21 دی 1392)".
     let inner = inner.trim_start();
-    let words = inner
-        .split_whitespace()
-        .take(3)
-        .position(|w| w.starts_with(|c: char| is_digit(c)));
+    let long_number = |w: &str| w.chars().take_while(|c| is_digit(*c)).count() >= 3;
+    let words = inner.split_whitespace().take(4).position(long_number);
     let inner = match words {
-        Some(n @ 1..=2) => inner.split_whitespace().nth(n).unwrap_or(inner),
+        Some(n @ 1..=3) => inner.split_whitespace().nth(n).unwrap_or(inner),
         _ => inner,
     };
     let digits: usize = inner.chars().take_while(|c| is_digit(*c)).count();
@@ -2275,6 +2290,36 @@ fn nasab_whole(text: &str, vocab: &Vocabulary) -> Option<Person> {
 /// One person filling the whole of `text` (a responsibility statement's
 /// name): any form, bare words included, ordered by the same rules as an
 /// author block and, when nothing decides, given name first.
+/// The author printed after the title in a list printed title first: a
+/// traditional name with its particles however long (`Abu Bakr Ahmad Ibn
+/// 'Ali al-Razi al-Jassas`: the family is the last word,
+/// [`statement_name`]), a name in its natural order closed by a laqab or
+/// nisba with the article (`Muhsin al-Amin`), or else any one name
+/// ([`single`]).
+pub(crate) fn name_after_title(text: &str, vocab: &Vocabulary) -> Option<Person> {
+    let words: Vec<&str> = text
+        .trim()
+        .trim_end_matches('.')
+        .split_whitespace()
+        .collect();
+    let natural_laqab = || {
+        let (family, given) = words.split_last()?;
+        let named = (2..=8).contains(&words.len())
+            && is_particle_prefixed(family, vocab)
+            && !given.iter().all(|w| is_particle_prefixed(w, vocab))
+            && words.iter().all(|w| is_name_token(w, vocab));
+        named.then(|| Person {
+            family: (*family).to_string(),
+            given: Some(given.join(" ")),
+            alias: None,
+        })
+    };
+    nasab_whole(text.trim(), vocab)
+        .or_else(|| statement_name(text, vocab))
+        .or_else(natural_laqab)
+        .or_else(|| single(text, vocab))
+}
+
 pub(crate) fn single(text: &str, vocab: &Vocabulary) -> Option<Person> {
     let t = text.trim();
     if let Some(p) = nasab_whole(t, vocab) {
@@ -2326,6 +2371,19 @@ mod tests {
     /// The family names of a block and the text after it.
     fn families(text: &str) -> Option<(Vec<String>, String)> {
         block(text).map(|(names, rest)| (names.into_iter().map(|n| n.0).collect(), rest))
+    }
+
+    #[test]
+    fn a_traditional_name_after_the_title() {
+        let v = Vocabulary::builtin();
+        let fam = |t: &str| name_after_title(t, &v).map(|p| p.family);
+        assert_eq!(
+            fam("Abu Bakr Ahmad Ibn 'Ali al-Razi al-Jassas").as_deref(),
+            Some("al-Jassas")
+        );
+        assert_eq!(fam("Muhsin al-Amin").as_deref(), Some("al-Amin"));
+        assert_eq!(fam("Ibn Athir").as_deref(), Some("Ibn Athir"));
+        assert_eq!(fam("Hisham Kalbi").as_deref(), Some("Kalbi"));
     }
 
     #[test]

@@ -1363,6 +1363,106 @@ fn an_unlabelled_access_date_after_the_url() {
     assert_eq!(r.container.as_deref(), Some("TDV İslâm Ansiklopedisi"));
 }
 
+/// Persian "available at:" before the URL is a label, not the container's
+/// end nor an access date.
+#[test]
+fn a_persian_available_at_label_before_the_url() {
+    let r = parse(
+        "سنایی، مهدی (1393). «اسلام و مسلمانان در روسیه»، پایگاه تحلیلی خبری قفقاز، قابل دسترسی در: http://qafqaz.ir/fa/?p=8078",
+    );
+    assert_eq!(r.container.as_deref(), Some("پایگاه تحلیلی خبری قفقاز"));
+    assert_eq!(r.accessed, None);
+    assert_eq!(r.url.as_deref(), Some("http://qafqaz.ir/fa/?p=8078"));
+}
+
+/// Persian APA dates a web page or a magazine's issue by day and Solar
+/// month, the month often followed by the word "month" ("ماه").
+#[test]
+fn a_persian_day_and_month_in_the_year_bracket() {
+    let r = parse(
+        "زارعی، حسین (21 دی 1392)، «اسلام در روسیه از صوفیسم تا سلفیسم»، گروه بین الملل برهان، قابل دسترسی در: http://borhan.ir/NSite/FullStory/News/?Id=6217",
+    );
+    assert_eq!(r.authors, vec![person("زارعی", Some("حسین"))]);
+    assert_eq!(
+        r.title.as_deref(),
+        Some("اسلام در روسیه از صوفیسم تا سلفیسم")
+    );
+    assert_eq!(r.original_year.map(|o| o.year), Some(1392));
+    let r = parse(
+        "آقامحمدی، مرتضی (اسفند ماه 1397). درآمدی بر علل افزایش افراطگرایی در میان مسلمانان روسیه، مجله سراج منیر، شماره 27.",
+    );
+    assert_eq!(r.authors, vec![person("آقامحمدی", Some("مرتضی"))]);
+    assert_eq!(r.original_year.map(|o| o.year), Some(1397));
+}
+
+/// A laqab closed by a nisba, then words with no given name: the author,
+/// then the title ("al-Ḥurr al-ʿĀmilī, Wasāʾil al-Shīʿa, Qum, …"); the
+/// vowel marks of the publisher's name do not hide its publisher word.
+#[test]
+fn a_laqab_closed_by_a_nisba_before_the_title() {
+    let r = parse("الحرّ العاملىّ، وسائل الشيعة، قم، مؤسّسة آل البيت عليهم‏السلام، 1409 هجرى قمرى");
+    assert_eq!(r.authors, vec![person("الحرّ العاملىّ", None)]);
+    assert_eq!(r.title.as_deref(), Some("وسائل الشيعة"));
+    assert_eq!(r.publisher.as_deref(), Some("مؤسّسة آل البيت عليهمالسلام"));
+    let r = parse("الطوسىّ، التهذيب، طهران، دار الكتب الإسلاميّة، 1365 هجرى شمسى");
+    assert_eq!(r.authors, vec![person("الطوسىّ", None)]);
+    assert_eq!(r.title.as_deref(), Some("التهذيب"));
+}
+
+/// A Chicago or Oxford note closes an article with the page it cites, a
+/// bare number after the journal's volume and year.
+#[test]
+fn a_bare_page_closing_an_article_note() {
+    let r = parse(
+        "E. G. Browne, \"Personal Reminiscences of the Babi Insurrection at Zanjan in 1850,\" Journal Royal Asiatic Society, 19 (1897), 768.",
+    );
+    assert_eq!(
+        r.container.as_deref(),
+        Some("Journal Royal Asiatic Society")
+    );
+    assert_eq!(r.volume.as_deref(), Some("19"));
+    assert_eq!(r.pages.as_deref(), Some("768"));
+}
+
+/// A short note names the author and, for a work cited in full before, a
+/// word in the title's place ("همان", "پیشین", "op. cit."): no title.
+#[test]
+fn an_op_cit_word_in_the_title_place() {
+    for text in ["ابن مسکویه: پیشین، ج6، ص88.", "ابن اثیر: همان، ج19، ص46."]
+    {
+        let r = parse(text);
+        assert_eq!(r.title, None, "{text}");
+        assert_eq!(r.kind, ReferenceKind::Book, "{text}");
+        assert!(r.diagnostics.is_empty(), "{text}");
+    }
+}
+
+/// Persian and Arabic label the publisher or the press with a colon
+/// ("ناشر:", "المطبعة:"): the label is no part of the name or the place,
+/// and it closes an editor's statement before it; "مصحح" names the editor.
+#[test]
+fn a_persian_or_arabic_publisher_label_with_its_colon() {
+    let r = parse(
+        "القرشي، باقر شريف: حياة الإمام الحسين بن علي، الطبعة الأولى 1394هـ، المطبعة: الآداب، النجف الأشرف- العراق.",
+    );
+    assert_eq!(r.publisher.as_deref(), Some("الآداب"));
+    assert_eq!(r.place.as_deref(), Some("النجف الأشرف- العراق"));
+    let r = parse(
+        "ابن منيع (ابن سعد)، محمد بن سعد (230- 168ق)، «ترجمة الامام الحسین و مقتله»، تحقیق: سید عبدالعزيز طباطبايى يزدى، ناشر: مؤسسه آل البيت لاحياء التراث، قم، 1416 ق",
+    );
+    assert_eq!(r.editors.len(), 1);
+    assert_eq!(r.publisher.as_deref(), Some("مؤسسه آل البيت لاحياء التراث"));
+    let r = parse(
+        "حسینی فسایی، حسن (1367)، فارسنامه ناصری، مصحّح منصور رستگار فسایی، جلد 2، تهران: نشر امیر کبیر.",
+    );
+    assert_eq!(r.container, None);
+    assert_eq!(r.editors.len(), 1);
+    // "المركز" heads a publisher's name as "المكتبة" and "المؤسسة" do.
+    let r =
+        parse("بنات النبي أم ربائبه ، لجعفر مرتضى العاملي ، ط المركز الإسلامي للدراسات سنة ١٤٢٣ هـ.");
+    assert_eq!(r.publisher.as_deref(), Some("المركز الإسلامي للدراسات"));
+}
+
 /// GOST theses repeat the author's full name after the specialty's code
 /// and a slash, and some print the place after it without the area's
 /// separator: the place is read off the statement.
