@@ -266,7 +266,7 @@ impl<'a> ListRules<'a> {
     }
 }
 
-/// The findings of a list read entry by entry ([`ListRules::findings`]),
+/// The findings of a list read entry by entry ([`crate::ReferenceStream::into_findings`]),
 /// in position order. Those of duplicate-reference are made one at a time
 /// as they are taken, from the pairs of entries they name (issue 12: on a
 /// list of 10⁶ entries, 3·10⁵ of them held at once were the peak of `refs`).
