@@ -1232,6 +1232,9 @@ impl Parsed {
             for loc in item.locator.iter_mut().chain(&mut item.more_locators) {
                 span(&mut loc.span);
             }
+            for part in &mut item.parts {
+                span(&mut part.span);
+            }
         }
         for issue in &mut self.issues {
             match issue {
@@ -1804,6 +1807,23 @@ mod tests {
     }
 
     type Items = Vec<Vec<(u32, Option<(Meaning, String)>)>>;
+
+    #[test]
+    fn archival_parts_read_through_emphasis_point_at_their_text() {
+        // The content is read from a copy with the marks masked; every span
+        // read there, the archival parts' too, is moved back to the text
+        // (the property tests found a part left at the copy's offsets).
+        let text = "Bax: (5, *iş 96, v. 20-27*) və [7, Д. 17. *Л. 8*].";
+        let s = scan(text, 9);
+        let parts: Vec<&str> = s
+            .citations
+            .iter()
+            .flat_map(|c| &c.items)
+            .flat_map(|i| &i.parts)
+            .map(|p| &text[p.span.clone()])
+            .collect();
+        assert_eq!(parts, ["iş 96", "v. 20-27", "Д. 17", "Л. 8"]);
+    }
 
     /// Issue 12: a numbered text's citations are held once, in a vector of
     /// their number (not twice its growth), and with no empty author–date

@@ -273,11 +273,24 @@ fn person<'a>(
 /// between the initial and the family name: `M. Sadık Bilge, …`.
 fn initials_first<'a>(i: &'a str, vocab: &Vocabulary) -> Option<Found<'a>> {
     let (rest, (ini, _, family)) = (initials, sp, name_word).parse(i).ok()?;
-    if let Ok((r2, (_, last))) = (ch(' '), name_word).parse(rest)
-        && ends_person(r2, vocab)
-        && !is_initial_like(last, r2)
-    {
-        return Some(strong(r2, last, &format!("{ini} {family}"), None));
+    // Given names may follow the initials, the family name last where the
+    // person ends: "M. Fuad Köprülü,", "A. Zeki Velidî Togan," (Turkish
+    // footnotes), "А. Н. Лев Гумилёв.".
+    let mut words = vec![family];
+    let mut r = rest;
+    while words.len() < 3 {
+        let Ok((r2, (_, w))) = (ch(' '), name_word).parse(r) else {
+            break;
+        };
+        if is_initial_like(w, r2) {
+            break;
+        }
+        words.push(w);
+        r = r2;
+        if ends_person(r2, vocab) {
+            let given = words[..words.len() - 1].join(" ");
+            return Some(strong(r2, w, &format!("{ini} {given}"), None));
+        }
     }
     Some(strong(rest, family, ini, None))
 }
@@ -2371,6 +2384,29 @@ mod tests {
     /// The family names of a block and the text after it.
     fn families(text: &str) -> Option<(Vec<String>, String)> {
         block(text).map(|(names, rest)| (names.into_iter().map(|n| n.0).collect(), rest))
+    }
+
+    #[test]
+    fn initials_then_given_names_then_the_family_name() {
+        // Turkish footnotes print the given names after an initial, the
+        // family name last before the comma.
+        let (names, rest) = block("A. Zeki Velidî Togan, Umumî Türk Tarihine Giriş, İstanbul 1981")
+            .expect("a name");
+        assert_eq!(
+            names,
+            [(
+                "Togan".to_string(),
+                Some("A. Zeki Velidî".to_string()),
+                None
+            )]
+        );
+        assert!(rest.trim_start().starts_with("Umumî"), "{rest}");
+        let (names, _) =
+            block("M. Fuad Köprülü, Türk Edebiyatında İlk Mutasavvıflar").expect("a name");
+        assert_eq!(
+            names,
+            [("Köprülü".to_string(), Some("M. Fuad".to_string()), None)]
+        );
     }
 
     #[test]
