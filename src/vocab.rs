@@ -408,6 +408,10 @@ pub struct Imprint {
     pub abbreviations: Vec<String>,
     /// Genre words after a container's name ("məqalələr toplusu").
     pub container_genres: Vec<String>,
+    /// Designations of a collection of papers in a container's other title
+    /// information, kept as printed ("сб. науч. ст.", "Tematik məcmuə").
+    #[serde(default)]
+    pub collection_designations: Vec<String>,
     /// Genre designations closing a book's title ("монография").
     #[serde(default)]
     pub title_genres: Vec<String>,
@@ -598,6 +602,7 @@ pub(crate) struct Index {
     pub archive_date_labels: Lexicon<()>,
     pub document_forms: Lexicon<()>,
     pub container_genres: Words,
+    pub collection_designations: Words,
     pub title_genres: Lexicon<()>,
     pub no_date: Lexicon<()>,
     pub no_imprint: Lexicon<()>,
@@ -816,6 +821,7 @@ impl Vocabulary {
             edition_qualifiers,
             abbreviations,
             container_genres,
+            collection_designations,
             title_genres,
             no_date,
             no_imprint,
@@ -863,6 +869,9 @@ impl Vocabulary {
         self.imprint.edition_qualifiers.extend(edition_qualifiers);
         self.imprint.abbreviations.extend(abbreviations);
         self.imprint.container_genres.extend(container_genres);
+        self.imprint
+            .collection_designations
+            .extend(collection_designations);
         self.imprint.title_genres.extend(title_genres);
         self.imprint.no_date.extend(no_date);
         self.imprint.no_imprint.extend(no_imprint);
@@ -979,6 +988,7 @@ impl Vocabulary {
             archive_date_labels: unit(&self.archives.date_labels),
             document_forms: unit(&self.archives.document_forms),
             container_genres: words(&self.imprint.container_genres),
+            collection_designations: words(&self.imprint.collection_designations),
             title_genres: unit(&self.imprint.title_genres),
             no_date: unit(&self.imprint.no_date),
             no_imprint: unit(&self.imprint.no_imprint),

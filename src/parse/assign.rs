@@ -1185,6 +1185,13 @@ fn set_container(f: &mut Fields, value: String, ctx: &Ctx) {
     } else if contains_word(&value, &ctx.vocab.index.journal_words) {
         f.journal = true;
     }
+    // A collection's designation after the name, kept as printed or not
+    // ("…: сб. науч. ст.", "…: Tematik məcmuə"), makes the container a
+    // collection (kind::collection reads only the name's first word).
+    f.collection |= value.split_once(':').is_some_and(|(_, info)| {
+        contains_word(info, &ctx.vocab.index.collection_designations)
+            || contains_word(info, &ctx.vocab.index.container_genres)
+    });
     // GOST other title information of the container: "Россия и Кавказ :
     // сб. ст." keeps its name; the rest is a note.
     // "…: elmi məqalələr toplusu" names the genre, not the book.

@@ -448,6 +448,8 @@ struct Flags {
     marked: bool,
     newspaper: bool,
     journal: bool,
+    /// The container's other title information names it a collection.
+    collection: bool,
     /// A mark repeats the authors of the entry before (`———.`, `Его же.`).
     repeated_authors: bool,
     /// A word stands for a title cited before (`op. cit.`, `پیشین`).
@@ -483,6 +485,9 @@ struct Fields {
     container_imprint: bool,
     newspaper: bool,
     journal: bool,
+    /// The container's other title information names it a collection of
+    /// papers ("…: сб. науч. ст.", "…: Tematik məcmuə").
+    collection: bool,
     /// The entry has a URL: a second text segment names the site.
     web: bool,
     /// The title was printed in quotes.
@@ -983,6 +988,7 @@ impl Reader<'_> {
             marked: f.container_marker,
             newspaper: f.newspaper,
             journal: f.journal,
+            collection: f.collection,
             repeated_authors: self.flags.repeated_authors,
             op_cit: f.op_cit,
         };
@@ -1121,10 +1127,10 @@ impl Reader<'_> {
             journal: f.journal,
             in_book: f.in_book,
             marked: f.marked,
-            collection: r
-                .container
-                .as_deref()
-                .is_some_and(|c| kind::collection(c, self.vocab)),
+            collection: f.collection
+                || r.container
+                    .as_deref()
+                    .is_some_and(|c| kind::collection(c, self.vocab)),
             conference: r.container.as_deref().is_some_and(kind::conference),
             reference_work: r.container.as_deref().is_some_and(kind::reference_work),
         })

@@ -638,6 +638,30 @@ fn an_unmarked_name_after_a_closed_title_is_the_container_of_cited_pages() {
 }
 
 #[test]
+fn a_collections_designation_after_its_name_makes_a_paper_a_chapter() {
+    // GOST's other title information of the container names a collection
+    // of papers; with its own place, the paper is a chapter of it, not an
+    // article of a journal.
+    for (raw, container) in [
+        (
+            "Иванов И. И. Статья о горцах // Вопросы истории Кавказа: сб. науч. ст. – Нальчик, 2010. – С. 5–10.",
+            "Вопросы истории Кавказа: сб. науч. ст.",
+        ),
+        (
+            "Rüstəmov Ə.M. Kitabxanaçılıq // Azərbaycanda kitabxanaçı kadrların hazırlanması: Tematik məcmuə – Bakı, 1987. – s.32-37.",
+            "Azərbaycanda kitabxanaçı kadrların hazırlanması: Tematik məcmuə",
+        ),
+    ] {
+        let r = parse(raw);
+        assert_eq!(r.kind, ReferenceKind::Chapter, "{raw}");
+        assert_eq!(r.container.as_deref(), Some(container), "{raw}");
+    }
+    // A journal's issue is still a journal's.
+    let r = parse("Сидоров С. С. Заметка // Вестник университета. – 2015. – № 3. – С. 7–9.");
+    assert_eq!(r.kind, ReferenceKind::Article);
+}
+
+#[test]
 fn a_container_keeps_its_subtitle_genre_and_its_bracketed_day() {
     let r = parse(
         "Фунтикова Н. В. Структура модели // Дидактика математики: проблемы и исследования: международный сборник научных работ. – 2021. – Вып. 54. – С. 57–68.",
