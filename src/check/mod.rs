@@ -284,23 +284,19 @@ impl Iterator for Findings {
     type Item = Diagnostic;
 
     fn next(&mut self) -> Option<Diagnostic> {
-        // The order of `sort_by_position`: position, then code.
+        // The order of `sort_by_position`.
         let repeat_first = match (self.rest.peek(), self.repeats.peek()) {
             (_, None) => false,
             (None, Some(_)) => true,
             (Some(d), Some(r)) => {
-                (r.span.start, r.span.end, Rule::DuplicateReference.code())
-                    < (d.span.start, d.span.end, d.rule.code())
+                position(&r.span, Rule::DuplicateReference) < position(&d.span, d.rule)
             }
         };
         if !repeat_first {
             return self.rest.next();
         }
-        let mut d = self.repeats.next()?.finding();
-        if let Level::On(severity) = self.level {
-            d.severity = severity;
-        }
-        Some(d)
+        // None are kept when the rule is off.
+        at_level(self.level, self.repeats.next()?.finding())
     }
 
     fn size_hint(&self) -> (usize, Option<usize>) {
@@ -312,9 +308,12 @@ impl Iterator for Findings {
 /// Sorts findings by position, then code (stable: findings of one rule at
 /// one span keep the order they were found in).
 fn sort_by_position(diagnostics: &mut [Diagnostic]) {
-    diagnostics.sort_by(|a, b| {
-        (a.span.start, a.span.end, a.rule.code()).cmp(&(b.span.start, b.span.end, b.rule.code()))
-    });
+    diagnostics.sort_by_key(|d| position(&d.span, d.rule));
+}
+
+/// The order findings are given in: position, then code.
+fn position(span: &Span, rule: Rule) -> (usize, usize, &'static str) {
+    (span.start, span.end, rule.code())
 }
 
 /// Runs the entry rules on a parsed entry: its `diagnostics` become the
@@ -380,14 +379,19 @@ impl EntryText<'_> {
 pub(crate) fn leveled(settings: &RuleSettings, diagnostics: Vec<Diagnostic>) -> Vec<Diagnostic> {
     diagnostics
         .into_iter()
-        .filter_map(|mut d| match settings.level(d.rule) {
-            Level::Off => None,
-            Level::On(severity) => {
-                d.severity = severity;
-                Some(d)
-            }
-        })
+        .filter_map(|d| at_level(settings.level(d.rule), d))
         .collect()
+}
+
+/// `d` at `level`, its rule's configured level: none when the rule is off.
+fn at_level(level: Level, mut d: Diagnostic) -> Option<Diagnostic> {
+    match level {
+        Level::Off => None,
+        Level::On(severity) => {
+            d.severity = severity;
+            Some(d)
+        }
+    }
 }
 
 /// The bytes a body must have to count as a text that could cite (a title
