@@ -70,6 +70,7 @@ enum Issue {
     LongRange(Span, u32, u32),
 }
 
+#[derive(Clone)]
 struct Candidate {
     citation: Citation,
     issues: Vec<Issue>,
@@ -93,48 +94,174 @@ pub fn scan_citations(
     forms: &[CitationForm],
 ) -> Scan {
     let max = entries.iter().copied().max().unwrap_or(0);
+    let windows: Vec<Window> = parts
+        .iter()
+        .map(|p| Window::whole(&(p.start.min(text.len())..p.end.min(text.len()))))
+        .collect();
+    let mut carry = Carry::default();
+    let candidates = candidates_in(text, &windows, max, vocab, &mut carry);
+    let shape = Shape::of(&candidates);
+    numbered_scan(text, &windows, candidates, (max, forms), shape, None, 0)
+}
+
+/// A stretch of a body or note scanned at once: `scan`, inside `part`,
+/// the body or note it belongs to (a citation found in `scan` may run on
+/// to the end of `part`).
+#[derive(Debug, Clone)]
+pub(crate) struct Window {
+    pub scan: Span,
+    pub part: Span,
+}
+
+impl Window {
+    /// All of `part` at once.
+    pub(crate) fn whole(part: &Span) -> Window {
+        Window {
+            scan: part.clone(),
+            part: part.clone(),
+        }
+    }
+}
+
+/// The bytes of body and notes scanned in one window (issue 12): a longer
+/// text is scanned window by window, after its habits are learnt over all
+/// of them, so that its citations are never all in memory at once.
+pub(crate) const WINDOW: usize = 1 << 21;
+
+/// The windows of `parts`, in groups scanned together: one group of the
+/// whole parts for a text of up to [`WINDOW`] bytes, else one window of
+/// about that size each, cut at a paragraph's end or a space.
+fn groups(text: &str, parts: &[Span], window: usize) -> Vec<Vec<Window>> {
     let parts: Vec<Span> = parts
         .iter()
         .map(|p| p.start.min(text.len())..p.end.min(text.len()))
         .collect();
-    let mut candidates = Vec::new();
-    let bytes = text.as_bytes();
-    for body in &parts {
-        let mut i = body.start;
-        while i < body.end {
-            let b = bytes[i];
-            if (b == b'(' || b == b'[')
-                && let Some((cand, end)) = candidate(text, i, body.end, max, vocab)
-            {
-                candidates.push(cand);
-                i = end;
-                continue;
-            }
-            i += 1;
+    if parts.iter().map(Span::len).sum::<usize>() <= window {
+        return vec![parts.iter().map(Window::whole).collect()];
+    }
+    let mut out = Vec::new();
+    for part in parts {
+        let mut from = part.start;
+        while part.end.saturating_sub(from) > window {
+            let cut = cut_at(text, from + window, part.end, window / 4);
+            out.push(vec![Window {
+                scan: from..cut,
+                part: part.clone(),
+            }]);
+            from = cut;
+        }
+        if from < part.end {
+            out.push(vec![Window {
+                scan: from..part.end,
+                part: part.clone(),
+            }]);
         }
     }
-    drop_enumerations(text, &mut candidates);
-    resolve_ibids(&mut candidates);
-    let odd: Vec<Diagnostic> = parts
-        .iter()
-        .flat_map(|body| odd_numbers(text, body.clone(), &candidates))
-        .collect();
-    drop_equation_numbers(text, &mut candidates);
-    let unclear = read_by_habit(&mut candidates, max);
-    for body in &parts {
-        scan_forms(text, body.clone(), forms, &mut candidates);
+    out
+}
+
+/// Where a window that should end at `at` ends: after the first paragraph
+/// break within the next `reach` bytes (a prose enumeration stays within a
+/// paragraph), else after the first space, else at `at`.
+fn cut_at(text: &str, at: usize, end: usize, reach: usize) -> usize {
+    let reach = (at + reach).min(end);
+    let bytes = &text.as_bytes()[at..reach];
+    if let Some(k) = memchr::memmem::find(bytes, b"\n\n") {
+        return at + k + 2;
     }
-    // The document's separator between number and locator: the one most
-    // citations use (`,` when tied, as the AAK rule writes "[153, c.1,86-91]").
-    let commas = candidates
+    if let Some(k) = memchr::memchr2(b' ', b'\n', bytes) {
+        return at + k + 1;
+    }
+    let mut cut = at;
+    while !text.is_char_boundary(cut) {
+        cut += 1;
+    }
+    cut
+}
+
+/// What the numbered scan of one window leaves for the next: where the
+/// scan stopped (a citation may run past the window's end), and the
+/// entry cited last (an ibid's).
+#[derive(Debug, Clone, Copy, Default)]
+struct Carry {
+    resume: usize,
+    last: Option<u32>,
+}
+
+/// Calls `read` at each opening bracket of `windows` from `resume` on; a
+/// bracket it reads (`Some(end)`) is passed over to `end`. `resume`
+/// becomes where the scan stopped (past the windows' end when a citation
+/// runs on).
+pub(crate) fn at_brackets(
+    text: &str,
+    windows: &[Window],
+    resume: &mut usize,
+    mut read: impl FnMut(&Window, usize) -> Option<usize>,
+) {
+    let bytes = text.as_bytes();
+    for window in windows {
+        let mut i = window.scan.start.max(*resume);
+        while i < window.scan.end {
+            let Some(k) = memchr::memchr2(b'(', b'[', &bytes[i..window.scan.end]) else {
+                i = window.scan.end;
+                break;
+            };
+            i += k;
+            i = read(window, i).unwrap_or(i + 1);
+        }
+        *resume = i;
+    }
+}
+
+/// The numbered candidates of `windows`, prose enumerations dropped and
+/// ibids given their entries.
+fn candidates_in(
+    text: &str,
+    windows: &[Window],
+    max: u32,
+    vocab: &Vocabulary,
+    carry: &mut Carry,
+) -> Vec<Candidate> {
+    let mut candidates = Vec::new();
+    at_brackets(text, windows, &mut carry.resume, |window, i| {
+        let (cand, end) = candidate(text, i, window.part.end, max, vocab)?;
+        candidates.push(cand);
+        Some(end)
+    });
+    drop_enumerations(text, &mut candidates);
+    resolve_ibids(&mut candidates, &mut carry.last);
+    candidates
+}
+
+/// Reads the numbered `candidates` of `windows` by the document's `shape`
+/// and `habit` (learnt from these candidates when `None`): equation
+/// numbers dropped, bare numbers read by habit, the journal's own forms
+/// added, each candidate's issues diagnosed. `floor`: where the scan of
+/// the window before stopped.
+fn numbered_scan(
+    text: &str,
+    windows: &[Window],
+    mut candidates: Vec<Candidate>,
+    (max, forms): (u32, &[CitationForm]),
+    shape: Shape,
+    habit: Option<Habit>,
+    floor: usize,
+) -> Scan {
+    let odd: Vec<Diagnostic> = windows
         .iter()
-        .filter(|c| c.separator.as_deref() == Some(","))
-        .count();
-    let semicolons = candidates
-        .iter()
-        .filter(|c| c.separator.as_deref() == Some(";"))
-        .count();
-    let convention = if semicolons > commas { ";" } else { "," };
+        .flat_map(|w| {
+            let mut w = w.clone();
+            w.scan.start = w.scan.start.max(floor).min(w.scan.end);
+            odd_numbers(text, &w, &candidates)
+        })
+        .collect();
+    drop_equation_numbers_by(text, &mut candidates, shape);
+    let habit = habit.unwrap_or_else(|| Habit::of(&candidates, max));
+    let unclear = read_by_habit(&mut candidates, max, &habit);
+    for window in windows {
+        scan_forms(text, window, forms, &mut candidates);
+    }
+    let convention = habit.convention();
     let mut scan = Scan {
         diagnostics: unclear,
         ..Scan::default()
@@ -150,6 +277,22 @@ pub fn scan_citations(
     }
     scan.diagnostics.extend(odd);
     scan
+}
+
+impl Scan {
+    /// Adds the scan of the next window.
+    fn append(&mut self, other: Scan) {
+        let offset = self.citations.len();
+        self.citations.extend(other.citations);
+        self.diagnostics.extend(other.diagnostics);
+        if !other.resolutions.is_empty() {
+            self.resolutions.resize_with(offset, Vec::new);
+            self.resolutions.extend(other.resolutions);
+        }
+        self.other_style
+            .extend(other.other_style.into_iter().map(|i| i + offset));
+        self.style = other.style;
+    }
 }
 
 /// Whether a numbered citation is one by its shape: square brackets or a
@@ -188,127 +331,340 @@ pub fn scan_document(
     numbered_list: bool,
     config: &crate::config::Config,
 ) -> Scan {
-    let numbers: Vec<u32> = references.iter().map(|r| r.number).collect();
-    let vocab = &config.vocabulary;
-    let numbered = scan_citations(text, parts, &numbers, vocab, &config.citation_forms);
-    let ad = author_date::scan(text, parts, references, vocab);
-    let reaches = |r: &author_date::Resolution| {
-        use author_date::Outcome;
-        matches!(
-            r.outcome,
-            Outcome::Found { .. } | Outcome::Ambiguous { .. } | Outcome::WrongYear { .. }
-        ) || r.outcome.entry().is_some()
-    };
-    let ad_reaching = ad
-        .resolutions
-        .iter()
-        .filter(|r| r.iter().any(reaches))
-        .count();
-    // Against an unnumbered list a bare "(1)" is as likely a note's marker
-    // ("histories(1)") or an enumeration as a citation: only bracketed or
-    // labelled numbers ("[3]", "(3, p. 12)") speak for numbered citing.
-    let numbered_sure = numbered
-        .citations
-        .iter()
-        .filter(|c| surely_numbered(c))
-        .count();
-    let style = config.style.unwrap_or({
-        if numbered_list {
-            CitationStyle::Numbered
-        } else if ad_reaching > 0 && ad.citations.len() >= numbered_sure
-            || numbered.citations.is_empty() && !references.is_empty()
-        {
-            CitationStyle::AuthorDate
-        } else {
-            CitationStyle::Numbered
-        }
-    });
-    let max = numbers.iter().copied().max().unwrap_or(0);
-    let mut all: Vec<(Citation, Vec<author_date::Resolution>, bool)> =
-        Vec::with_capacity(numbered.citations.len() + ad.citations.len());
-    let mut diagnostics = Vec::new();
-    match style {
-        CitationStyle::Numbered => {
-            let taken: Vec<Span> = numbered.citations.iter().map(|c| c.span.clone()).collect();
-            all.extend(
-                numbered
-                    .citations
-                    .into_iter()
-                    .map(|c| (c, Vec::new(), false)),
-            );
-            diagnostics = numbered.diagnostics;
-            for (c, r) in ad.citations.into_iter().zip(ad.resolutions) {
-                let sure = r
-                    .iter()
-                    .all(|x| matches!(x.outcome, author_date::Outcome::Found { .. }));
-                let free = !taken
-                    .iter()
-                    .any(|t| t.start < c.span.end && c.span.start < t.end);
-                if sure && free && !references.is_empty() {
-                    all.push((c, r, true));
-                }
-            }
-        }
-        CitationStyle::AuthorDate => {
-            diagnostics.extend(
-                ad.citations
-                    .iter()
-                    .zip(&ad.resolutions)
-                    .flat_map(|(c, rs)| {
-                        rs.iter().filter_map(|r| yearless_finding(c, r, references))
-                    }),
-            );
-            diagnostics.extend(ad.citations.iter().flat_map(|c| comma_labels(text, c)));
-            let taken: Vec<Span> = ad.citations.iter().map(|c| c.span.clone()).collect();
-            all.extend(
-                ad.citations
-                    .into_iter()
-                    .zip(ad.resolutions)
-                    .map(|(c, r)| (c, r, false)),
-            );
-            for c in numbered.citations {
-                // Against an unnumbered list a bare "[1]" glued to a word
-                // is a note's marker as printed on the web ("caliphate
-                // (929-1031 CE),[1]"): only a labelled locator makes it a
-                // citation by number.
-                let sure = !c.items.is_empty()
-                    && c.items
-                        .iter()
-                        .all(|i| i.reference.is_some_and(|n| (1..=max).contains(&n)))
-                    && surely_numbered(&c)
-                    && (numbered_list
-                        || has_labelled_locator(&c)
-                        || !glued_to_word(text, c.span.start));
-                let free = !taken
-                    .iter()
-                    .any(|t| t.start < c.span.end && c.span.start < t.end);
-                if sure && free {
-                    all.push((c, Vec::new(), true));
-                }
-            }
-        }
-    }
-    all.sort_by_key(|(c, _, _)| c.span.start);
+    let mut plan = Plan::new(text, parts, references, numbered_list, config);
     let mut scan = Scan {
-        diagnostics,
-        style,
-        citations: Vec::with_capacity(all.len()),
+        style: plan.style(),
         ..Scan::default()
     };
-    for (i, (c, r, other)) in all.into_iter().enumerate() {
-        scan.citations.push(c);
-        // Up to the last citation that has resolutions: a numbered one has
-        // none, and a missing entry reads as none (`Context::resolved`),
-        // so a numbered text's 10⁶ citations keep no empty vector each.
-        if !r.is_empty() {
-            scan.resolutions.resize_with(i, Vec::new);
-            scan.resolutions.push(r);
-        }
-        if other {
-            scan.other_style.push(i);
-        }
+    for window in plan.by_ref() {
+        scan.append(window);
     }
     scan
+}
+
+/// The scan of a document window by window (issue 12): its style and
+/// habits learnt first over the whole text, then one [`Scan`] a window, in
+/// order, each with the citations of its window. A text of up to
+/// [`WINDOW`] bytes is one window, read once; a longer one is read three
+/// times (brackets, habits, citations), and only one window's citations
+/// are in memory at a time.
+pub(crate) struct Plan<'a> {
+    text: &'a str,
+    references: &'a [crate::model::Reference],
+    config: &'a crate::config::Config,
+    numbered_list: bool,
+    max: u32,
+    listed: author_date::List,
+    groups: Vec<Vec<Window>>,
+    shape: Shape,
+    habit: Habit,
+    narrative: std::collections::HashSet<String>,
+    style: CitationStyle,
+    /// The scan of the single window of a short text, made while learning.
+    ready: Option<Scan>,
+    next: usize,
+    numbered: Carry,
+    author_date: author_date::Carry,
+}
+
+/// What decides a document's style: how many citations of each style the
+/// scans found, and how many surely are citations.
+#[derive(Debug, Clone, Copy, Default)]
+struct Counts {
+    numbered: usize,
+    numbered_sure: usize,
+    author_date: usize,
+    author_date_reaching: usize,
+}
+
+impl Counts {
+    fn add_numbered<'c>(&mut self, citations: impl Iterator<Item = &'c Citation>) {
+        for c in citations {
+            self.numbered += 1;
+            self.numbered_sure += usize::from(surely_numbered(c));
+        }
+    }
+
+    fn add_author_date(&mut self, found: &author_date::Found) {
+        use author_date::Outcome;
+        let reaches = |r: &author_date::Resolution| {
+            matches!(
+                r.outcome,
+                Outcome::Found { .. } | Outcome::Ambiguous { .. } | Outcome::WrongYear { .. }
+            ) || r.outcome.entry().is_some()
+        };
+        self.author_date += found.citations.len();
+        self.author_date_reaching += found
+            .resolutions
+            .iter()
+            .filter(|r| r.iter().any(reaches))
+            .count();
+    }
+}
+
+impl<'a> Plan<'a> {
+    /// Learns the style and habits of the citations in `parts` of `text`.
+    pub(crate) fn new(
+        text: &'a str,
+        parts: &[Span],
+        references: &'a [crate::model::Reference],
+        numbered_list: bool,
+        config: &'a crate::config::Config,
+    ) -> Self {
+        Self::with_window(text, parts, references, numbered_list, config, WINDOW)
+    }
+
+    /// [`Plan::new`] with windows of `window` bytes.
+    fn with_window(
+        text: &'a str,
+        parts: &[Span],
+        references: &'a [crate::model::Reference],
+        numbered_list: bool,
+        config: &'a crate::config::Config,
+        window: usize,
+    ) -> Self {
+        let vocab = &config.vocabulary;
+        let mut plan = Plan {
+            text,
+            references,
+            config,
+            numbered_list,
+            max: references.iter().map(|r| r.number).max().unwrap_or(0),
+            listed: author_date::list(references, vocab),
+            groups: groups(text, parts, window),
+            shape: Shape::default(),
+            habit: Habit::default(),
+            narrative: std::collections::HashSet::new(),
+            style: CitationStyle::Numbered,
+            ready: None,
+            next: 0,
+            numbered: Carry::default(),
+            author_date: author_date::Carry::default(),
+        };
+        if plan.groups.len() == 1 {
+            plan.learn_one();
+        } else {
+            plan.learn();
+        }
+        plan
+    }
+
+    /// The document's citation style.
+    pub(crate) fn style(&self) -> CitationStyle {
+        self.style
+    }
+
+    /// A short text: its one window scanned once, learning as it goes.
+    fn learn_one(&mut self) {
+        let (text, vocab) = (self.text, &self.config.vocabulary);
+        let windows = std::mem::take(&mut self.groups[0]);
+        let candidates = candidates_in(text, &windows, self.max, vocab, &mut self.numbered);
+        let shape = Shape::of(&candidates);
+        let forms = &self.config.citation_forms;
+        let numbered = numbered_scan(
+            text,
+            &windows,
+            candidates,
+            (self.max, forms),
+            shape,
+            None,
+            0,
+        );
+        let mut ad =
+            author_date::scan_windows(text, &windows, &self.listed, vocab, &mut self.author_date);
+        let mut counts = Counts::default();
+        counts.add_numbered(numbered.citations.iter());
+        counts.add_author_date(&ad);
+        let forms = author_date::narrative_forms(text, &ad);
+        author_date::extend_narrative_names(text, &mut ad, &forms, vocab);
+        self.style = self.decide(counts);
+        self.ready = Some(self.merge(numbered, ad));
+        self.next = 1;
+    }
+
+    /// A long text: learnt over every window in one pass: how many
+    /// candidates are in square brackets and how many in round ones, the
+    /// authors' names, and the habits both as if bare `(1)` numbered
+    /// equations and as if not (which of the two holds is known at the end).
+    fn learn(&mut self) {
+        let (text, vocab) = (self.text, &self.config.vocabulary);
+        let mut counts = Counts::default();
+        let (mut numbered, mut ad) = (Carry::default(), author_date::Carry::default());
+        let (mut kept, mut dropped) = ((Habit::default(), counts), (Habit::default(), counts));
+        for windows in &self.groups {
+            let mut candidates = candidates_in(text, windows, self.max, vocab, &mut numbered);
+            self.shape.add(Shape::of(&candidates));
+            self.tally(windows, &candidates, &mut kept);
+            drop_equation_numbers(text, &mut candidates);
+            self.tally(windows, &candidates, &mut dropped);
+            let found = author_date::scan_windows(text, windows, &self.listed, vocab, &mut ad);
+            counts.add_author_date(&found);
+            self.narrative
+                .extend(author_date::narrative_forms(text, &found));
+        }
+        let (habit, numbered) = if self.shape.numbers_equations() {
+            dropped
+        } else {
+            kept
+        };
+        self.habit = habit;
+        counts.numbered = numbered.numbered;
+        counts.numbered_sure = numbered.numbered_sure;
+        self.style = self.decide(counts);
+    }
+
+    /// Adds the habit of one window's `candidates` to `into`, and the
+    /// numbered citations they make with the journal's own forms.
+    fn tally(&self, windows: &[Window], candidates: &[Candidate], into: &mut (Habit, Counts)) {
+        into.0.add(Habit::of(candidates, self.max));
+        let forms = &self.config.citation_forms;
+        if forms.is_empty() {
+            into.1.add_numbered(candidates.iter().map(|c| &c.citation));
+            return;
+        }
+        let mut candidates = candidates.to_vec();
+        for window in windows {
+            scan_forms(self.text, window, forms, &mut candidates);
+        }
+        into.1.add_numbered(candidates.iter().map(|c| &c.citation));
+    }
+
+    /// The style: as configured, else by number for a numbered list, else
+    /// by author and year when its citations reach the list at least as
+    /// often as sure numbered ones are found.
+    fn decide(&self, counts: Counts) -> CitationStyle {
+        self.config.style.unwrap_or({
+            if self.numbered_list {
+                CitationStyle::Numbered
+            } else if counts.author_date_reaching > 0 && counts.author_date >= counts.numbered_sure
+                || counts.numbered == 0 && !self.references.is_empty()
+            {
+                CitationStyle::AuthorDate
+            } else {
+                CitationStyle::Numbered
+            }
+        })
+    }
+
+    /// Keeps the citations of the document's style, and those of the
+    /// other style that surely are citations, marked, in order.
+    fn merge(&self, numbered: Scan, ad: author_date::Found) -> Scan {
+        let (text, references, max) = (self.text, self.references, self.max);
+        let mut all: Vec<(Citation, Vec<author_date::Resolution>, bool)> =
+            Vec::with_capacity(numbered.citations.len() + ad.citations.len());
+        let mut diagnostics = Vec::new();
+        let overlaps = |taken: &[Span], c: &Citation| {
+            taken
+                .iter()
+                .any(|t| t.start < c.span.end && c.span.start < t.end)
+        };
+        match self.style {
+            CitationStyle::Numbered => {
+                let taken: Vec<Span> = numbered.citations.iter().map(|c| c.span.clone()).collect();
+                all.extend(
+                    numbered
+                        .citations
+                        .into_iter()
+                        .map(|c| (c, Vec::new(), false)),
+                );
+                diagnostics = numbered.diagnostics;
+                for (c, r) in ad.citations.into_iter().zip(ad.resolutions) {
+                    let sure = r
+                        .iter()
+                        .all(|x| matches!(x.outcome, author_date::Outcome::Found { .. }));
+                    if sure && !overlaps(&taken, &c) && !references.is_empty() {
+                        all.push((c, r, true));
+                    }
+                }
+            }
+            CitationStyle::AuthorDate => {
+                diagnostics.extend(
+                    ad.citations
+                        .iter()
+                        .zip(&ad.resolutions)
+                        .flat_map(|(c, rs)| {
+                            rs.iter().filter_map(|r| yearless_finding(c, r, references))
+                        }),
+                );
+                diagnostics.extend(ad.citations.iter().flat_map(|c| comma_labels(text, c)));
+                let taken: Vec<Span> = ad.citations.iter().map(|c| c.span.clone()).collect();
+                all.extend(
+                    ad.citations
+                        .into_iter()
+                        .zip(ad.resolutions)
+                        .map(|(c, r)| (c, r, false)),
+                );
+                for c in numbered.citations {
+                    // Against an unnumbered list a bare "[1]" glued to a word
+                    // is a note's marker as printed on the web ("caliphate
+                    // (929-1031 CE),[1]"): only a labelled locator makes it a
+                    // citation by number.
+                    let sure = !c.items.is_empty()
+                        && c.items
+                            .iter()
+                            .all(|i| i.reference.is_some_and(|n| (1..=max).contains(&n)))
+                        && surely_numbered(&c)
+                        && (self.numbered_list
+                            || has_labelled_locator(&c)
+                            || !glued_to_word(text, c.span.start));
+                    if sure && !overlaps(&taken, &c) {
+                        all.push((c, Vec::new(), true));
+                    }
+                }
+            }
+        }
+        all.sort_by_key(|(c, _, _)| c.span.start);
+        let mut scan = Scan {
+            diagnostics,
+            style: self.style,
+            citations: Vec::with_capacity(all.len()),
+            ..Scan::default()
+        };
+        for (i, (c, r, other)) in all.into_iter().enumerate() {
+            scan.citations.push(c);
+            // Up to the last citation that has resolutions: a numbered one has
+            // none, and a missing entry reads as none (`Context::resolved`),
+            // so a numbered text's 10⁶ citations keep no empty vector each.
+            if !r.is_empty() {
+                scan.resolutions.resize_with(i, Vec::new);
+                scan.resolutions.push(r);
+            }
+            if other {
+                scan.other_style.push(i);
+            }
+        }
+        scan
+    }
+}
+
+impl Iterator for Plan<'_> {
+    type Item = Scan;
+
+    /// The scan of the next window.
+    fn next(&mut self) -> Option<Scan> {
+        if let Some(scan) = self.ready.take() {
+            return Some(scan);
+        }
+        let windows = self.groups.get(self.next)?;
+        self.next += 1;
+        let (text, vocab) = (self.text, &self.config.vocabulary);
+        let floor = self.numbered.resume;
+        let candidates = candidates_in(text, windows, self.max, vocab, &mut self.numbered);
+        let forms = &self.config.citation_forms;
+        let numbered = numbered_scan(
+            text,
+            windows,
+            candidates,
+            (self.max, forms),
+            self.shape,
+            Some(self.habit),
+            floor,
+        );
+        let mut ad =
+            author_date::scan_windows(text, windows, &self.listed, vocab, &mut self.author_date);
+        author_date::extend_narrative_names(text, &mut ad, &self.narrative, vocab);
+        Some(self.merge(numbered, ad))
+    }
 }
 
 /// The malformed-citation finding (C003) for an author–date item that
@@ -455,15 +811,15 @@ fn hidden_by_controls(
 /// are reported rather than passed over in silence. Only a bracket opening
 /// with the number and a `,` or `;` after it counts, as in a citation with
 /// a locator; `(1000000)` alone is a count in prose.
-fn odd_numbers(text: &str, body: Span, candidates: &[Candidate]) -> Vec<Diagnostic> {
+fn odd_numbers(text: &str, window: &Window, candidates: &[Candidate]) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     let bytes = text.as_bytes();
-    for i in body.clone() {
-        if bytes[i] != b'(' && bytes[i] != b'[' {
-            continue;
-        }
-        let rest = &text[i + 1..body.end];
-        if let Some(d) = hidden_by_controls(text, i, body.end, candidates) {
+    let limit = window.part.end;
+    let from = window.scan.start;
+    for k in memchr::memchr2_iter(b'(', b'[', &bytes[from..window.scan.end]) {
+        let i = from + k;
+        let rest = &text[i + 1..limit];
+        if let Some(d) = hidden_by_controls(text, i, limit, candidates) {
             out.push(d);
             continue;
         }
@@ -510,12 +866,22 @@ fn odd_numbers(text: &str, body: Span, candidates: &[Candidate]) -> Vec<Diagnost
 
 /// Adds the matches of the journal's own forms that no citation already
 /// covers, one entry each, keeping `candidates` in order of position.
-fn scan_forms(text: &str, body: Span, forms: &[CitationForm], candidates: &mut Vec<Candidate>) {
+fn scan_forms(
+    text: &str,
+    window: &Window,
+    forms: &[CitationForm],
+    candidates: &mut Vec<Candidate>,
+) {
+    // Matches start in the window and may run on to the end of its part.
+    let body = window.scan.start..window.part.end;
     for form in forms {
         for caps in form.pattern.captures_iter(&text[body.clone()]) {
             let (Some(whole), Some(entry)) = (caps.get(0), caps.name("entry")) else {
                 continue;
             };
+            if body.start + whole.start() >= window.scan.end {
+                break;
+            }
             let span = body.start + whole.start()..body.start + whole.end();
             let Some(reference) =
                 parse_number(entry.as_str().trim()).and_then(|n| u32::try_from(n).ok())
@@ -657,6 +1023,114 @@ fn as_entries(value: &str) -> Option<Vec<u32>> {
     Some(out)
 }
 
+/// An entry number half as far again as the list is long is a page.
+fn plausible_entry(n: u32, max: u32) -> bool {
+    u64::from(n) * 2 <= u64::from(max) * 3
+}
+
+/// What [`read_by_habit`] learns of a document's candidates: how it writes
+/// pages, and the separator its citations use between number and locator.
+/// Tallied window by window and added up (issue 12).
+#[derive(Debug, Clone, Copy)]
+struct Habit {
+    /// Citations with a labelled page (`[1, с. 12]`).
+    labelled_pages: usize,
+    /// Citations with a bare number after an entry (`[39, 250]`).
+    bare: usize,
+    /// Whether a citation cites a run of entries (`[1, 26, 9, 11]`).
+    runs: bool,
+    /// Whether every bare number reads as entries the list may have.
+    bare_all_entries: bool,
+    /// Citations separating number and locator by `,` and by `;`.
+    commas: usize,
+    semicolons: usize,
+}
+
+impl Default for Habit {
+    fn default() -> Self {
+        Habit {
+            labelled_pages: 0,
+            bare: 0,
+            runs: false,
+            bare_all_entries: true,
+            commas: 0,
+            semicolons: 0,
+        }
+    }
+}
+
+impl Habit {
+    fn of(candidates: &[Candidate], max: u32) -> Self {
+        let labelled_pages = candidates
+            .iter()
+            .filter(|c| {
+                c.citation.items.iter().any(|i| {
+                    i.locator
+                        .as_ref()
+                        .is_some_and(|l| l.printed.is_some() && l.label == Meaning::Page)
+                })
+            })
+            .count();
+        let bare = candidates
+            .iter()
+            .filter(|c| c.citation.items.iter().any(bare_locator))
+            .count();
+        let runs = candidates.iter().any(|c| {
+            c.citation.items.len() >= 3 && c.citation.items.iter().all(|i| i.locator.is_none())
+        });
+        let bare_all_entries = candidates
+            .iter()
+            .flat_map(|c| &c.citation.items)
+            .filter(|i| bare_locator(i))
+            .all(|i| {
+                i.locator
+                    .as_ref()
+                    .and_then(|l| as_entries(&l.value))
+                    .is_some_and(|e| e.iter().all(|n| plausible_entry(*n, max)))
+            });
+        let separated = |sep: &str| {
+            candidates
+                .iter()
+                .filter(|c| c.separator.as_deref() == Some(sep))
+                .count()
+        };
+        Habit {
+            labelled_pages,
+            bare,
+            runs,
+            bare_all_entries,
+            commas: separated(","),
+            semicolons: separated(";"),
+        }
+    }
+
+    fn add(&mut self, other: Habit) {
+        self.labelled_pages += other.labelled_pages;
+        self.bare += other.bare;
+        self.runs |= other.runs;
+        self.bare_all_entries &= other.bare_all_entries;
+        self.commas += other.commas;
+        self.semicolons += other.semicolons;
+    }
+
+    /// A document that labels no page but cites runs of entries (`[1, 26,
+    /// 9, 11]`, `[5‒7, 16, 21]`) and never a bare number too far to be an
+    /// entry: its `[28, 34]` and `[4, 17‒20, 24]` are entries too.
+    fn entries_only(&self) -> bool {
+        self.labelled_pages == 0 && self.runs && self.bare_all_entries
+    }
+
+    /// The document's separator between number and locator: the one most
+    /// citations use (`,` when tied, as the AAK rule writes "[153, c.1,86-91]").
+    fn convention(&self) -> &'static str {
+        if self.semicolons > self.commas {
+            ";"
+        } else {
+            ","
+        }
+    }
+}
+
 /// Reads bare numbers after an entry by the document's habit. A document
 /// that labels its pages (`[1, с. 12]`, GOST R 7.0.5-2008 §7) at least as
 /// often as it writes bare ones means further entries by `[28, 34]` and
@@ -665,42 +1139,16 @@ fn as_entries(value: &str) -> Option<Vec<u32>> {
 /// far beyond the list, or where the document mixes both habits and every
 /// number is an entry of the list, the reading is unclear: the page reading
 /// stands and an `ambiguous-citation` finding names both readings.
-fn read_by_habit(candidates: &mut [Candidate], max: u32) -> Vec<Diagnostic> {
-    let labelled_pages = candidates
-        .iter()
-        .filter(|c| {
-            c.citation.items.iter().any(|i| {
-                i.locator
-                    .as_ref()
-                    .is_some_and(|l| l.printed.is_some() && l.label == Meaning::Page)
-            })
-        })
-        .count();
-    let bare = candidates
-        .iter()
-        .filter(|c| c.citation.items.iter().any(bare_locator))
-        .count();
+fn read_by_habit(candidates: &mut [Candidate], max: u32, habit: &Habit) -> Vec<Diagnostic> {
+    let Habit {
+        labelled_pages,
+        bare,
+        ..
+    } = *habit;
+    let entries_only = habit.entries_only();
     let mut out = Vec::new();
     // An entry number half as far again as the list is long is a page.
-    let plausible = |n: u32| u64::from(n) * 2 <= u64::from(max) * 3;
-    // A document that labels no page but cites runs of entries (`[1, 26,
-    // 9, 11]`, `[5‒7, 16, 21]`) and never a bare number too far to be an
-    // entry: its `[28, 34]` and `[4, 17‒20, 24]` are entries too.
-    let runs = candidates.iter().any(|c| {
-        c.citation.items.len() >= 3 && c.citation.items.iter().all(|i| i.locator.is_none())
-    });
-    let entries_only = labelled_pages == 0
-        && runs
-        && candidates
-            .iter()
-            .flat_map(|c| &c.citation.items)
-            .filter(|i| bare_locator(i))
-            .all(|i| {
-                i.locator
-                    .as_ref()
-                    .and_then(|l| as_entries(&l.value))
-                    .is_some_and(|e| e.iter().all(|n| plausible(*n)))
-            });
+    let plausible = |n: u32| plausible_entry(n, max);
     // A document that writes its pages bare ("[39, 250]"): "[2, 3]" may be
     // entries 2 and 3 or entry 2 at page 3. Entries, as before; a finding
     // names both readings.
@@ -808,18 +1256,50 @@ fn pair_as_page(citation: &Citation) -> Option<Diagnostic> {
     )
 }
 
+/// How many of a document's candidates are in square brackets and how
+/// many in round ones: whether its bare `(1)` may number equations.
+#[derive(Debug, Clone, Copy, Default)]
+struct Shape {
+    square: usize,
+    round: usize,
+}
+
+impl Shape {
+    fn of(candidates: &[Candidate]) -> Self {
+        let square = candidates
+            .iter()
+            .filter(|c| c.citation.text.starts_with('['))
+            .count();
+        Shape {
+            square,
+            round: candidates.len() - square,
+        }
+    }
+
+    fn add(&mut self, other: Shape) {
+        self.square += other.square;
+        self.round += other.round;
+    }
+
+    /// Whether the document cites in square brackets (at least as often
+    /// as in round ones), so that a bare `(1)` may number an equation.
+    fn numbers_equations(self) -> bool {
+        self.square > 0 && self.round <= self.square
+    }
+}
+
+/// Removes equation numbers ([`drop_equation_numbers`]) when the
+/// document's `shape` says its bare `(1)` may number them.
+fn drop_equation_numbers_by(text: &str, candidates: &mut Vec<Candidate>, shape: Shape) {
+    if shape.numbers_equations() {
+        drop_equation_numbers(text, candidates);
+    }
+}
+
 /// Removes equation numbers: in a document that cites in square brackets,
 /// a bare `(1)` that ends its line or stands on a line with a formula sign
 /// numbers an equation.
 fn drop_equation_numbers(text: &str, candidates: &mut Vec<Candidate>) {
-    let square = candidates
-        .iter()
-        .filter(|c| c.citation.text.starts_with('['))
-        .count();
-    let round = candidates.len() - square;
-    if square == 0 || round > square {
-        return;
-    }
     let equation_number = |c: &Candidate| {
         let span = &c.citation.span;
         if !c.citation.text.starts_with('(')
@@ -1177,16 +1657,17 @@ fn ibid_candidate(text: &str, span: Span, from: usize, vocab: &Vocabulary) -> Op
 
 /// Gives each ibid citation the entry of the citation before it (its last
 /// item's); an ibid with none before it is not kept.
-fn resolve_ibids(candidates: &mut Vec<Candidate>) {
-    let mut last = None;
+/// `last` is the entry cited last before these candidates, and becomes
+/// the one cited last among them.
+fn resolve_ibids(candidates: &mut Vec<Candidate>, last: &mut Option<u32>) {
     candidates.retain_mut(|c| {
         if c.ibid {
-            let Some(n) = last else { return false };
+            let Some(n) = *last else { return false };
             for item in &mut c.citation.items {
                 item.reference = Some(n);
             }
         } else {
-            last = c.citation.items.last().and_then(|i| i.reference).or(last);
+            *last = c.citation.items.last().and_then(|i| i.reference).or(*last);
         }
         true
     });
@@ -1849,6 +2330,97 @@ mod tests {
             s.resolutions.is_empty(),
             "{} resolutions",
             s.resolutions.len()
+        );
+    }
+
+    /// A text scanned window by window (issue 12) gives what it gives
+    /// scanned at once: the same citations in order, the same findings,
+    /// the same style, over every manuscript and rule fixture of both
+    /// styles (and the seed article when `../shared` is there), in
+    /// windows of a few hundred bytes.
+    #[test]
+    fn a_text_scanned_in_windows_reads_as_at_once() {
+        let config = crate::config::Config::default();
+        let mut files: Vec<std::path::PathBuf> = Vec::new();
+        for dir in [
+            "fixtures/manuscripts",
+            "fixtures/manuscripts/author-date",
+            "fixtures/rules",
+            "../shared/seed",
+        ] {
+            let Ok(entries) = std::fs::read_dir(dir) else {
+                continue;
+            };
+            files.extend(
+                entries
+                    .flatten()
+                    .map(|e| e.path())
+                    .filter(|p| p.extension().is_some_and(|x| x == "md" || x == "txt")),
+            );
+        }
+        files.sort();
+        assert!(files.len() > 40, "{} files", files.len());
+        let mut windowed_texts = 0;
+        for path in &files {
+            let text = std::fs::read_to_string(path).expect("fixture");
+            let source = crate::Source::new(path.display().to_string(), text.clone());
+            let list = crate::read_references(&source, &config);
+            let parts: Vec<Span> = std::iter::once(list.document.body.clone())
+                .chain(list.document.notes.iter().cloned())
+                .collect();
+            let numbered = list.document.entries.iter().any(|e| e.marker.is_some());
+            let refs = &list.references;
+            let whole: Vec<Scan> =
+                Plan::with_window(&text, &parts, refs, numbered, &config, usize::MAX).collect();
+            assert_eq!(whole.len(), 1);
+            for window in [97, 400] {
+                let plan = Plan::with_window(&text, &parts, refs, numbered, &config, window);
+                assert_eq!(plan.style(), whole[0].style, "{}", path.display());
+                let mut scans: Vec<Scan> = plan.collect();
+                windowed_texts += usize::from(scans.len() > 1);
+                let mut joined = Scan {
+                    style: whole[0].style,
+                    ..Scan::default()
+                };
+                for scan in scans.drain(..) {
+                    joined.append(scan);
+                }
+                let at_once = &whole[0];
+                assert_eq!(
+                    joined.citations,
+                    at_once.citations,
+                    "{} in {window}",
+                    path.display()
+                );
+                let found = |s: &Scan| {
+                    let mut d: Vec<String> =
+                        s.diagnostics.iter().map(|d| format!("{d:?}")).collect();
+                    d.sort();
+                    d
+                };
+                assert_eq!(
+                    found(&joined),
+                    found(at_once),
+                    "{} in {window}",
+                    path.display()
+                );
+                let resolved = |s: &Scan| {
+                    (0..s.citations.len())
+                        .map(|i| format!("{:?}", s.resolutions.get(i).cloned().unwrap_or_default()))
+                        .collect::<Vec<_>>()
+                };
+                assert_eq!(resolved(&joined), resolved(at_once), "{}", path.display());
+                assert_eq!(
+                    joined.other_style,
+                    at_once.other_style,
+                    "{}",
+                    path.display()
+                );
+            }
+        }
+        assert!(
+            windowed_texts > 40,
+            "{windowed_texts} texts in several windows"
         );
     }
 

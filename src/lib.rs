@@ -334,10 +334,204 @@ fn name_paragraphs(source: &Source, diagnostics: &mut [Diagnostic]) {
 
 /// Reads the list, scans the body's citations and runs every rule.
 pub fn check(source: &Source, config: &Config) -> Report {
-    let suppressions = check::suppressions(source.text());
-    let blanked = blank_suppressions(source, &suppressions);
+    let mut checking = Checking::new(source, config);
+    if let Some(report) = checking.at_once.take() {
+        return report;
+    }
+    let mut windows = checking.citations();
+    let style = windows.style();
+    let citations: Vec<Citation> = windows.by_ref().flatten().collect();
+    let (diagnostics, _) = windows.finish();
+    Report {
+        document: checking.document,
+        references: checking.references,
+        citations,
+        style,
+        diagnostics,
+    }
+}
+
+/// [`check()`] in two steps, for a caller that writes a manuscript's
+/// citations as they are scanned rather than holding them all (issue 12:
+/// a 100 MB body holds 3·10⁶ citations): the list read and its entries
+/// checked ([`Checking::new`]), then the citations window by window
+/// ([`Checking::citations`]), then every finding ([`Windows::finish`]).
+/// The same records, citations and findings as [`check()`], which is made
+/// of it.
+pub struct Checking<'a> {
+    source: &'a Source,
+    config: &'a Config,
+    /// The report, made at once for a text with suppression comments or a
+    /// reference manager's fields.
+    at_once: Option<Report>,
+    document: Document,
+    references: Vec<Reference>,
+    /// The body, then each note.
+    parts: Vec<Span>,
+    numbered_list: bool,
+}
+
+impl<'a> Checking<'a> {
+    /// Reads the list of `source` and runs the entry rules on it.
+    pub fn new(source: &'a Source, config: &'a Config) -> Self {
+        let suppressions = check::suppressions(source.text());
+        if !suppressions.is_empty() {
+            return Self::report(source, config, check_at_once(source, config, &suppressions));
+        }
+        let (document, mut references, managed) = read_list(source, config);
+        if !managed.is_empty() {
+            let read = (document, references, managed);
+            return Self::report(source, config, check_read(source, config, &[], None, read));
+        }
+        check::check_references(&mut references, &config.rules);
+        let parts = std::iter::once(document.body.clone())
+            .chain(document.notes.iter().cloned())
+            .collect();
+        let numbered_list = document.entries.iter().any(|e| e.marker.is_some());
+        Checking {
+            source,
+            config,
+            at_once: None,
+            document,
+            references,
+            parts,
+            numbered_list,
+        }
+    }
+
+    /// A report made at once.
+    fn report(source: &'a Source, config: &'a Config, report: Report) -> Self {
+        Checking {
+            source,
+            config,
+            document: report.document.clone(),
+            references: report.references.clone(),
+            parts: Vec::new(),
+            numbered_list: false,
+            at_once: Some(report),
+        }
+    }
+
+    /// The document's parts.
+    pub fn document(&self) -> &Document {
+        &self.document
+    }
+
+    /// The list's entries as records, each with its own findings.
+    pub fn references(&self) -> &[Reference] {
+        &self.references
+    }
+
+    /// The citations, window by window.
+    pub fn citations(&self) -> Windows<'_> {
+        if let Some(report) = &self.at_once {
+            return Windows {
+                source: self.source,
+                style: report.style,
+                scans: None,
+                rules: None,
+                at_once: Some((Some(report.citations.clone()), report.diagnostics.clone())),
+                count: 0,
+            };
+        }
+        let plan = cite::Plan::new(
+            self.source.text(),
+            &self.parts,
+            &self.references,
+            self.numbered_list,
+            self.config,
+        );
+        let style = plan.style();
+        let rules = check::Windowed::new(
+            &self.document,
+            &self.references,
+            style,
+            &self.config.rules,
+            &self.config.vocabulary,
+        );
+        Windows {
+            source: self.source,
+            style,
+            scans: Some(plan),
+            rules: Some(rules),
+            at_once: None,
+            count: 0,
+        }
+    }
+}
+
+/// A manuscript's citations, one window's at a time, in order; the rules
+/// run on each window as it is taken ([`Checking::citations`]).
+pub struct Windows<'c> {
+    source: &'c Source,
+    style: model::CitationStyle,
+    scans: Option<cite::Plan<'c>>,
+    rules: Option<check::Windowed<'c>>,
+    /// A report made at once: its citations (until taken) and findings.
+    at_once: Option<(Option<Vec<Citation>>, Vec<Diagnostic>)>,
+    count: usize,
+}
+
+impl Windows<'_> {
+    /// How the document cites: by number or by author and year.
+    pub fn style(&self) -> model::CitationStyle {
+        self.style
+    }
+
+    /// Every finding, in order of position, and the number of citations
+    /// (the windows not yet taken are scanned first).
+    pub fn finish(mut self) -> (Vec<Diagnostic>, usize) {
+        for window in self.by_ref() {
+            drop(window);
+        }
+        if let Some((_, diagnostics)) = self.at_once {
+            return (diagnostics, self.count);
+        }
+        let mut diagnostics = self
+            .rules
+            .map(check::Windowed::findings)
+            .unwrap_or_default();
+        name_paragraphs(self.source, &mut diagnostics);
+        (diagnostics, self.count)
+    }
+}
+
+impl Iterator for Windows<'_> {
+    type Item = Vec<Citation>;
+
+    fn next(&mut self) -> Option<Vec<Citation>> {
+        if let Some((citations, _)) = &mut self.at_once {
+            let citations = citations.take()?;
+            self.count += citations.len();
+            return Some(citations);
+        }
+        let scan = self.scans.as_mut()?.next()?;
+        if let Some(rules) = &mut self.rules {
+            rules.add(&scan);
+        }
+        self.count += scan.citations.len();
+        Some(scan.citations)
+    }
+}
+
+/// [`check()`] of a text with suppression comments: read at once.
+fn check_at_once(source: &Source, config: &Config, suppressions: &[check::Suppression]) -> Report {
+    let blanked = blank_suppressions(source, suppressions);
     let read = blanked.as_ref().unwrap_or(source);
-    let (document, mut references, mut managed) = read_list(read, config);
+    let list = read_list(read, config);
+    check_read(source, config, suppressions, blanked.as_ref(), list)
+}
+
+/// [`check()`] of a list read from `blanked` (the text with its suppression
+/// comments blanked) or else `source`, all citations at once.
+fn check_read(
+    source: &Source,
+    config: &Config,
+    suppressions: &[check::Suppression],
+    blanked: Option<&Source>,
+    (document, mut references, mut managed): (Document, Vec<Reference>, parse::managed::Resolution),
+) -> Report {
+    let read = blanked.unwrap_or(source);
     printed_raw(source, blanked.is_some(), &mut references);
     // The body, then each note after it: a note after the list cites as
     // the body does. A reference manager's fields are read from their
@@ -375,7 +569,7 @@ pub fn check(source: &Source, config: &Config) -> Report {
     }
     let diagnostics = run_rules(
         source,
-        &suppressions,
+        suppressions,
         (&document, &mut references, &managed),
         Some(&scan),
         config,
@@ -629,6 +823,38 @@ mod tests {
     /// stream keeps of the entries read is compact (the list rules'
     /// summaries), never the records: read whole first, the stream would
     /// have parsed every entry before giving the first.
+    /// A body of several scan windows is checked window by window (issue
+    /// 12): no window holds more than the citations of its own stretch of
+    /// text, and together they are [`check()`]'s citations and findings.
+    #[test]
+    fn a_long_body_is_checked_window_by_window() {
+        let sentence = "Yazılıb (1, v. 5), bax: [2, s. 3]. ";
+        let mut text = sentence.repeat((5 << 20) / sentence.len());
+        text.push_str(
+            "\n\n## ƏDƏBİYYAT\n\n1. Mahmudov Y. Azərbaycan tarixi. Bakı: Elm, 2005. 300 s.\n",
+        );
+        let source = Source::new("line.md", text);
+        let config = Config::default();
+        let checking = Checking::new(&source, &config);
+        let mut windows = checking.citations();
+        let (mut all, mut most, mut count) = (Vec::new(), 0, 0);
+        for window in windows.by_ref() {
+            count += 1;
+            most = most.max(window.len());
+            all.extend(window.into_iter().map(|c| c.span));
+        }
+        let (findings, citations) = windows.finish();
+        assert!(count >= 2, "{count} windows");
+        // Two citations a sentence; a window is about 2 MB of them.
+        let per_window = 2 * (cite::WINDOW + cite::WINDOW / 4) / sentence.len() + 2;
+        assert!(most <= per_window, "{most} citations in a window");
+        let report = check(&source, &config);
+        assert_eq!(citations, report.citations.len());
+        let spans: Vec<Span> = report.citations.iter().map(|c| c.span.clone()).collect();
+        assert_eq!(all, spans);
+        assert_eq!(findings, report.diagnostics);
+    }
+
     #[test]
     fn a_list_is_read_as_its_records_are_taken() {
         let mut text = String::from("## ƏDƏBİYYAT\n\n");

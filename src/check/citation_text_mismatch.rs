@@ -183,6 +183,8 @@ fn locator_missing(text: &str, cited: &Cited) -> Option<String> {
 }
 
 impl Check for CitationTextMismatch {
+    const WHOLE: bool = true;
+
     fn citations(cx: &Context) -> Vec<Diagnostic> {
         let mut out = Vec::new();
         // A leading number beyond the list is a year: `(2012, p. 45)`.

@@ -16,6 +16,8 @@ pub(crate) const DOCS: RuleDocs = RuleDocs {
 };
 
 impl Check for FirstCitationOrder {
+    const WHOLE: bool = true;
+
     fn citations(cx: &Context) -> Vec<Diagnostic> {
         let mut out = Vec::new();
         let mut seen = std::collections::HashSet::new();

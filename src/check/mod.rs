@@ -84,6 +84,13 @@ pub(crate) trait Check {
     fn citations(_cx: &Context) -> Vec<Diagnostic> {
         Vec::new()
     }
+
+    /// Whether `citations` needs the document's citations all at once
+    /// (which entries are cited, and first in what order) rather than
+    /// judging each citation on its own. A long body's citations are
+    /// checked window by window (issue 12); such a rule then reads the
+    /// citations that first cite each entry ([`Firsts`]).
+    const WHOLE: bool = false;
 }
 
 /// The docs lookup and each stage's runner, made from the rule table: rules
@@ -112,6 +119,24 @@ macro_rules! dispatch {
         fn citation_rules(cx: &Context) -> Vec<Diagnostic> {
             let mut out = Vec::new();
             $(out.extend(<$module::$rule as Check>::citations(cx));)*
+            out
+        }
+
+        /// The citation rules that judge each citation on its own.
+        fn window_rules(cx: &Context) -> Vec<Diagnostic> {
+            let mut out = Vec::new();
+            $(if !<$module::$rule as Check>::WHOLE {
+                out.extend(<$module::$rule as Check>::citations(cx));
+            })*
+            out
+        }
+
+        /// The citation rules that read the document's citations at once.
+        fn whole_rules(cx: &Context) -> Vec<Diagnostic> {
+            let mut out = Vec::new();
+            $(if <$module::$rule as Check>::WHOLE {
+                out.extend(<$module::$rule as Check>::citations(cx));
+            })*
             out
         }
     };
@@ -316,6 +341,12 @@ fn position(span: &Span, rule: Rule) -> (usize, usize, &'static str) {
     (span.start, span.end, rule.code())
 }
 
+/// Runs the entry rules on each of `references` (on every core when there
+/// are many).
+pub(crate) fn check_references(references: &mut [Reference], settings: &RuleSettings) {
+    crate::parallel::for_each_mut(references, |r| check_reference(r, settings));
+}
+
 /// Runs the entry rules on a parsed entry: its `diagnostics` become the
 /// rules' findings and then the parser's, at their configured levels.
 pub(crate) fn check_reference(r: &mut Reference, settings: &RuleSettings) {
@@ -411,7 +442,7 @@ pub(crate) struct Context<'a> {
     /// The vocabularies in effect.
     pub vocab: &'a Vocabulary,
     /// The first entry with each list number.
-    by_number: HashMap<u32, &'a Reference>,
+    by_number: std::borrow::Cow<'a, HashMap<u32, &'a Reference>>,
 }
 
 impl<'a> Context<'a> {
@@ -421,10 +452,6 @@ impl<'a> Context<'a> {
         citations: &'a [Citation],
         vocab: &'a Vocabulary,
     ) -> Self {
-        let mut by_number = HashMap::new();
-        for r in references {
-            by_number.entry(r.number).or_insert(r);
-        }
         Context {
             document,
             references,
@@ -432,7 +459,7 @@ impl<'a> Context<'a> {
             managed: &NO_MANAGER,
             scan: None,
             vocab,
-            by_number,
+            by_number: std::borrow::Cow::Owned(by_number(references)),
         }
     }
 
@@ -475,6 +502,146 @@ impl<'a> Context<'a> {
     /// The entry a citation item cites, if the list has it.
     pub(crate) fn cited(&self, item: &CitationItem) -> Option<&'a Reference> {
         self.reference(item.reference?)
+    }
+}
+
+/// The first entry with each list number.
+fn by_number(references: &[Reference]) -> HashMap<u32, &Reference> {
+    let mut by_number = HashMap::new();
+    for r in references {
+        by_number.entry(r.number).or_insert(r);
+    }
+    by_number
+}
+
+/// The rules over a body's citations read window by window (issue 12: a
+/// 100 MB body holds 3·10⁶ citations, never all in memory): the list's
+/// findings first ([`Windowed::new`]), then each window's
+/// ([`Windowed::add`]), then those of the rules that read every citation
+/// ([`Windowed::findings`]), over the citations that first cite each
+/// entry. For a document no reference manager touched; the findings are
+/// those of `run_managed`.
+pub(crate) struct Windowed<'a> {
+    document: &'a Document,
+    references: &'a [Reference],
+    settings: &'a RuleSettings,
+    vocab: &'a Vocabulary,
+    by_number: HashMap<u32, &'a Reference>,
+    found: Vec<Diagnostic>,
+    firsts: Firsts,
+}
+
+/// The citations that cite an entry for the first time (and the first
+/// citation of all): all that the rules reading every citation need
+/// (which entries are cited, in what order first, whether any is).
+#[derive(Default)]
+pub(crate) struct Firsts {
+    scan: Scan,
+    seen: std::collections::HashSet<u32>,
+}
+
+impl Firsts {
+    fn add(&mut self, scan: &Scan) {
+        for (i, c) in scan.citations.iter().enumerate() {
+            let resolutions = scan.resolutions.get(i);
+            let ambiguous = resolutions
+                .into_iter()
+                .flatten()
+                .flat_map(|r| match &r.outcome {
+                    crate::cite::author_date::Outcome::Ambiguous { entries, .. } => entries.clone(),
+                    _ => Vec::new(),
+                });
+            let numbers: Vec<u32> = c
+                .items
+                .iter()
+                .filter_map(|i| i.reference)
+                .chain(ambiguous)
+                .collect();
+            let mut new = self.scan.citations.is_empty();
+            for n in numbers {
+                new |= self.seen.insert(n);
+            }
+            if !new {
+                continue;
+            }
+            let at = self.scan.citations.len();
+            if let Some(r) = resolutions.filter(|r| !r.is_empty()) {
+                self.scan.resolutions.resize_with(at, Vec::new);
+                self.scan.resolutions.push(r.clone());
+            }
+            self.scan.citations.push(c.clone());
+        }
+    }
+}
+
+impl<'a> Windowed<'a> {
+    /// Runs the list rules over `references`, which the entry rules have
+    /// run on ([`check_references`]).
+    pub(crate) fn new(
+        document: &'a Document,
+        references: &'a [Reference],
+        style: CitationStyle,
+        settings: &'a RuleSettings,
+        vocab: &'a Vocabulary,
+    ) -> Self {
+        let scan = Scan {
+            style,
+            ..Scan::default()
+        };
+        let mut windowed = Windowed {
+            document,
+            references,
+            settings,
+            vocab,
+            by_number: by_number(references),
+            found: references
+                .iter()
+                .flat_map(|r| r.diagnostics.iter().cloned())
+                .collect(),
+            firsts: Firsts {
+                scan: Scan {
+                    style,
+                    ..Scan::default()
+                },
+                ..Firsts::default()
+            },
+        };
+        let mut found = document.diagnostics.clone();
+        found.extend(list_rules(&windowed.context(&scan)));
+        windowed.found.extend(leveled(settings, found));
+        windowed
+    }
+
+    /// Runs the rules that judge each citation on the citations of one
+    /// window, and keeps those that first cite an entry.
+    pub(crate) fn add(&mut self, scan: &Scan) {
+        let cx = self.context(scan);
+        let mut found = scan.diagnostics.clone();
+        found.extend(window_rules(&cx));
+        self.found.extend(leveled(self.settings, found));
+        self.firsts.add(scan);
+    }
+
+    fn context<'s>(&'s self, scan: &'s Scan) -> Context<'s> {
+        Context {
+            document: self.document,
+            references: self.references,
+            citations: &scan.citations,
+            managed: &NO_MANAGER,
+            scan: Some(scan),
+            vocab: self.vocab,
+            by_number: std::borrow::Cow::Borrowed(&self.by_number),
+        }
+    }
+
+    /// Every finding, sorted by position.
+    pub(crate) fn findings(mut self) -> Vec<Diagnostic> {
+        let firsts = std::mem::take(&mut self.firsts.scan);
+        let found = whole_rules(&self.context(&firsts));
+        let mut out = self.found;
+        out.extend(leveled(self.settings, found));
+        sort_by_position(&mut out);
+        out
     }
 }
 

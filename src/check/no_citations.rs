@@ -15,6 +15,8 @@ pub(crate) const DOCS: RuleDocs = RuleDocs {
 };
 
 impl Check for NoCitations {
+    const WHOLE: bool = true;
+
     fn citations(cx: &Context) -> Vec<Diagnostic> {
         let Some(heading) = cx.document.heading.clone() else {
             return Vec::new();

@@ -82,6 +82,8 @@ impl Check for StaleBibliography {
         out
     }
 
+    const WHOLE: bool = true;
+
     fn citations(cx: &Context) -> Vec<Diagnostic> {
         let mut out = Vec::new();
         for p in not_refreshed(cx) {

@@ -15,6 +15,8 @@ pub(crate) const DOCS: RuleDocs = RuleDocs {
 };
 
 impl Check for UncitedReference {
+    const WHOLE: bool = true;
+
     fn citations(cx: &Context) -> Vec<Diagnostic> {
         // A body without any numeric citation is not cited by number at all
         // (or there is no body): saying so of every entry helps nobody.

@@ -20,6 +20,8 @@ pub(crate) const DOCS: RuleDocs = RuleDocs {
 };
 
 impl Check for UnprintedItem {
+    const WHOLE: bool = true;
+
     fn citations(cx: &Context) -> Vec<Diagnostic> {
         if cx.managed.printed.is_empty() {
             // No printed list at all is missing-reference-section's.

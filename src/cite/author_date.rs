@@ -16,6 +16,7 @@
 //! citation only when it reads as a person's name cited with a year.
 
 use crate::script::Letter;
+use std::collections::HashSet;
 use unicode_normalization::UnicodeNormalization;
 
 use super::locator_at;
@@ -426,44 +427,45 @@ fn suffix_in(raw: &str, year: i32, vocab: &Vocabulary) -> Option<char> {
     })
 }
 
-/// Scans `text[part]` for each of `parts` for author–date citations against
-/// `references`.
-pub(crate) fn scan(
+/// The list's entries as the author–date scanner looks them up.
+pub(crate) fn list(references: &[Reference], vocab: &Vocabulary) -> List {
+    List::new(Listed::of(references, vocab))
+}
+
+/// What the scan of one window leaves for the next (issue 12: a long body
+/// is scanned window by window): where the scan stopped, and the entry
+/// cited last (an ibid's).
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct Carry {
+    resume: usize,
+    last_entry: Option<u32>,
+}
+
+/// The author–date citations of `windows`, in order, before narrative
+/// names are extended ([`extend_narrative_names`]).
+pub(crate) fn scan_windows(
     text: &str,
-    parts: &[Span],
-    references: &[Reference],
+    windows: &[super::Window],
+    listed: &List,
     vocab: &Vocabulary,
+    carry: &mut Carry,
 ) -> Found {
-    let listed = List::new(Listed::of(references, vocab));
     let mut found = Found::default();
-    let mut last_entry: Option<u32> = None;
-    for part in parts {
-        let bytes = text.as_bytes();
-        let mut i = part.start;
-        while i < part.end {
-            let b = bytes[i];
-            if (b == b'(' || b == b'[')
-                && let Some((citation, resolutions, end)) =
-                    bracket(text, i, part, &listed, vocab, &mut last_entry)
-            {
-                found.citations.push(citation);
-                found.resolutions.push(resolutions);
-                i = end;
-                continue;
-            }
-            i += 1;
-        }
-    }
-    extend_narrative_names(text, &mut found, vocab);
+    super::at_brackets(text, windows, &mut carry.resume, |window, i| {
+        let (citation, resolutions, end) =
+            bracket(text, i, &window.part, listed, vocab, &mut carry.last_entry)?;
+        found.citations.push(citation);
+        found.resolutions.push(resolutions);
+        Some(end)
+    });
     found
 }
 
-/// A narrative citation's name runs as far left as the document's own
-/// bracketed citations write that author's name: `Ali Kemalî (1933:22)`
-/// where the text cites `(Ali Kemalî, 1933: 24)`, but `Ülken (2009)` after
-/// `Hilmi Ziya` where the text cites `(Ülken, 2009: VII)`.
-fn extend_narrative_names(text: &str, found: &mut Found, vocab: &Vocabulary) {
-    let mut forms: std::collections::HashSet<String> = std::collections::HashSet::new();
+/// How the document's bracketed citations write their authors' names of
+/// several words (`(Ali Kemalî, 1933: 24)`), folded: how far left a
+/// narrative citation's name may run.
+pub(crate) fn narrative_forms(text: &str, found: &Found) -> HashSet<String> {
+    let mut forms = HashSet::new();
     for (c, rs) in found.citations.iter().zip(&found.resolutions) {
         if c.narrative {
             continue;
@@ -476,6 +478,20 @@ fn extend_narrative_names(text: &str, found: &mut Found, vocab: &Vocabulary) {
             }
         }
     }
+    forms
+}
+
+/// A narrative citation's name runs as far left as the document's own
+/// bracketed citations write that author's name (`forms`, from
+/// [`narrative_forms`]): `Ali Kemalî (1933:22)` where the text cites
+/// `(Ali Kemalî, 1933: 24)`, but `Ülken (2009)` after `Hilmi Ziya` where
+/// the text cites `(Ülken, 2009: VII)`.
+pub(crate) fn extend_narrative_names(
+    text: &str,
+    found: &mut Found,
+    forms: &HashSet<String>,
+    vocab: &Vocabulary,
+) {
     if forms.is_empty() {
         return;
     }
@@ -2134,12 +2150,13 @@ mod tests {
         let vocab = Vocabulary::builtin();
         let document = crate::split::split(&source, &vocab);
         let references = crate::parse::parse_references(&source, &document, &vocab);
-        scan(
-            source.text(),
-            std::slice::from_ref(&document.body),
-            &references,
-            &vocab,
-        )
+        let text = source.text();
+        let windows = [super::super::Window::whole(&document.body)];
+        let listed = super::list(&references, &vocab);
+        let mut found = scan_windows(text, &windows, &listed, &vocab, &mut Carry::default());
+        let forms = narrative_forms(text, &found);
+        extend_narrative_names(text, &mut found, &forms, &vocab);
+        found
     }
 
     const LIST: &str = "Bâkî. (t.y.). Dîvân. İstanbul: Kitabevi.\n\

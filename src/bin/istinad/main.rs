@@ -204,6 +204,17 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
                 }
                 return Ok(ExitCode::from(status));
             }
+            // One input's citations are written as they are scanned
+            // (issue 12); several inputs are checked in parallel, each whole.
+            if !inputs::expand(&files, stdin_name).many {
+                let run = Run::new(&files, stdin_name, &mut configs, |_, config| config.clone())?;
+                let mut diagnostics = Vec::new();
+                if let [(source, config)] = run.read().as_slice() {
+                    diagnostics = check_streamed(source, config, format, color, &run.failures())?;
+                }
+                run.report_failures(format != CheckFormat::Sarif);
+                return Ok(run.exit(diagnostics.iter(), deny));
+            }
             let run = Run::new(&files, stdin_name, &mut configs, istinad::check)?;
             let read: Vec<_> = run.read();
             match format {
@@ -256,7 +267,15 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
                         } else {
                             report::write_human(&mut *out, source, &report.diagnostics, color)?;
                             if !run.many {
-                                out.write_all(check_summary(source.name(), report).as_bytes())?;
+                                out.write_all(
+                                    check_summary(
+                                        source.name(),
+                                        report.references.len(),
+                                        report.citations.len(),
+                                        &report.diagnostics,
+                                    )
+                                    .as_bytes(),
+                                )?;
                             }
                         }
                     }
@@ -500,6 +519,65 @@ fn refs_streamed(
     Ok(diagnostics)
 }
 
+/// `check` of one input, its citations scanned and checked window by
+/// window and never all in memory (issue 12); returns the findings.
+fn check_streamed(
+    source: &istinad::Source,
+    config: &Config,
+    format: CheckFormat,
+    color: bool,
+    failures: &[(String, String)],
+) -> Result<Vec<Diagnostic>, Failure> {
+    let checking = istinad::Checking::new(source, config);
+    let findings = || checking.citations().finish();
+    let diagnostics = match format {
+        CheckFormat::Json => {
+            let mut diagnostics = Vec::new();
+            print_with(|out| {
+                let written;
+                (diagnostics, written) = report::write_check_json_streamed(out, source, &checking);
+                written
+            })?;
+            diagnostics
+        }
+        CheckFormat::JsonLines => {
+            let (diagnostics, _) = findings();
+            print_with(|out| report::write_json_lines(&mut *out, source, &diagnostics))?;
+            diagnostics
+        }
+        CheckFormat::Sarif => {
+            let (diagnostics, _) = findings();
+            let log = sarif::log(&[(source, diagnostics.as_slice())], failures);
+            print_with(|out| {
+                serde_json::to_writer_pretty(&mut *out, &log)?;
+                out.write_all(b"\n")
+            })?;
+            diagnostics
+        }
+        CheckFormat::Github => {
+            let (diagnostics, _) = findings();
+            print(&report::github(source, &diagnostics))?;
+            diagnostics
+        }
+        CheckFormat::Concise => {
+            let (diagnostics, _) = findings();
+            print_with(|out| report::write_concise(&mut *out, source, &diagnostics))?;
+            diagnostics
+        }
+        CheckFormat::Human => {
+            let (diagnostics, citations) = findings();
+            let references = checking.references().len();
+            print_with(|out| {
+                report::write_human(&mut *out, source, &diagnostics, color)?;
+                let summary = check_summary(source.name(), references, citations, &diagnostics);
+                out.write_all(summary.as_bytes())
+            })?;
+            diagnostics
+        }
+    };
+    Ok(diagnostics)
+}
+
 /// `check --fix` or `--diff` of one input: writes the fixes (or prints
 /// them), then reports what remains; returns the exit status.
 #[allow(clippy::too_many_arguments)]
@@ -720,7 +798,12 @@ fn check_report(
         CheckFormat::Concise => return Ok(report::concise(source, &report.diagnostics)),
         CheckFormat::Human => {
             let mut t = report::human(source, &report.diagnostics, color);
-            t.push_str(&check_summary(source.name(), report));
+            t.push_str(&check_summary(
+                source.name(),
+                report.references.len(),
+                report.citations.len(),
+                &report.diagnostics,
+            ));
             return Ok(t);
         }
     }
@@ -728,12 +811,15 @@ fn check_report(
 }
 
 /// The last line of `check` over one input.
-fn check_summary(name: &str, report: &istinad::Report) -> String {
+fn check_summary(
+    name: &str,
+    references: usize,
+    citations: usize,
+    diagnostics: &[Diagnostic],
+) -> String {
     format!(
-        "{name}: {} references, {} citations; {}\n",
-        report.references.len(),
-        report.citations.len(),
-        report::summary(&report.diagnostics)
+        "{name}: {references} references, {citations} citations; {}\n",
+        report::summary(diagnostics)
     )
 }
 

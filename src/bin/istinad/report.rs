@@ -982,6 +982,89 @@ pub fn rule_doc(rule: Rule) -> String {
     )
 }
 
+/// `check --format json` of one input whose citations are written window
+/// by window as they are scanned (issue 12, bounded memory): the same
+/// bytes as [`write_json`] of its [`FileJson`]. Returns the findings (they
+/// decide the exit status) and how the writing went.
+pub fn write_check_json_streamed(
+    mut out: impl std::io::Write,
+    source: &Source,
+    checking: &istinad::Checking,
+) -> (Vec<Diagnostic>, std::io::Result<()>) {
+    let file = StreamedCheck {
+        source,
+        checking,
+        windows: std::cell::RefCell::new(Some(checking.citations())),
+        findings: std::cell::RefCell::new(Vec::new()),
+    };
+    let written = serde_json::to_writer_pretty(&mut out, &file)
+        .map_err(std::io::Error::from)
+        .and_then(|()| out.write_all(b"\n"));
+    if let Some(windows) = file.windows.take() {
+        // Stopped before the findings: they still decide the exit status.
+        return (windows.finish().0, written);
+    }
+    (file.findings.into_inner(), written)
+}
+
+/// A [`FileJson`] of `check` whose citations come window by window:
+/// `citations` takes them, `diagnostics` then the findings.
+struct StreamedCheck<'a, 'c> {
+    source: &'a Source,
+    checking: &'c istinad::Checking<'c>,
+    windows: std::cell::RefCell<Option<istinad::Windows<'c>>>,
+    findings: std::cell::RefCell<Vec<Diagnostic>>,
+}
+
+impl Serialize for StreamedCheck<'_, '_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::{Error, SerializeStruct};
+        let gone = || S::Error::custom("the citations were written");
+        let style = self.windows.borrow().as_ref().ok_or_else(gone)?.style();
+        let mut file = serializer.serialize_struct("FileJson", 4)?;
+        file.serialize_field("style", &style)?;
+        file.serialize_field(
+            "references",
+            &LocatedReferences {
+                references: self.checking.references(),
+                source: self.source,
+            },
+        )?;
+        file.serialize_field("citations", &WindowCitations(&self.windows))?;
+        let windows = self.windows.borrow_mut().take().ok_or_else(gone)?;
+        let (findings, _) = windows.finish();
+        file.serialize_field(
+            "diagnostics",
+            &LocatedAll {
+                diagnostics: &findings,
+                source: self.source,
+            },
+        )?;
+        *self.findings.borrow_mut() = findings;
+        file.end()
+    }
+}
+
+/// The citations of a check, taken window by window as they are written.
+struct WindowCitations<'w, 'c>(&'w std::cell::RefCell<Option<istinad::Windows<'c>>>);
+
+impl Serialize for WindowCitations<'_, '_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::{Error, SerializeSeq};
+        let mut held = self.0.borrow_mut();
+        let windows = held
+            .as_mut()
+            .ok_or_else(|| S::Error::custom("the citations were written"))?;
+        let mut seq = serializer.serialize_seq(None)?;
+        for window in windows {
+            for citation in &window {
+                seq.serialize_element(citation)?;
+            }
+        }
+        seq.end()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
