@@ -63,6 +63,64 @@ impl KeyStyle {
 /// One key per reference, in list order, all different.
 pub fn keys(references: &[Reference], style: KeyStyle) -> Vec<String> {
     disambiguate(references.iter().map(|r| base(r, style)).collect())
+        .iter()
+        .map(str::to_string)
+        .collect()
+}
+
+/// A list's keys in one buffer, each found by where it ends (20 to 32
+/// bytes a key where a `String` each took 56: the keys of a list of 10⁶
+/// entries are held while its records are written, issue 12).
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct Keys {
+    text: String,
+    ends: Vec<usize>,
+}
+
+impl Keys {
+    /// The number of keys.
+    pub fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    /// Whether there are no keys.
+    pub fn is_empty(&self) -> bool {
+        self.ends.is_empty()
+    }
+
+    fn push(&mut self, key: &str) {
+        self.text.push_str(key);
+        self.ends.push(self.text.len());
+    }
+
+    /// Key `i`.
+    pub fn get(&self, i: usize) -> &str {
+        let start = i.checked_sub(1).map_or(0, |j| self.ends[j]);
+        &self.text[start..self.ends[i]]
+    }
+
+    /// The keys in order.
+    pub fn iter(&self) -> impl Iterator<Item = &str> {
+        (0..self.len()).map(|i| self.get(i))
+    }
+}
+
+impl<S: AsRef<str>> FromIterator<S> for Keys {
+    fn from_iter<I: IntoIterator<Item = S>>(iter: I) -> Self {
+        let mut keys = Keys::default();
+        for key in iter {
+            keys.push(key.as_ref());
+        }
+        keys
+    }
+}
+
+impl std::ops::Index<usize> for Keys {
+    type Output = str;
+
+    fn index(&self, i: usize) -> &str {
+        self.get(i)
+    }
 }
 
 /// The key of `r` before the list is made unique.
@@ -77,42 +135,52 @@ pub(crate) fn base(r: &Reference, style: KeyStyle) -> String {
 /// aa, ab, …), then repeats until no two keys are equal. The groups are
 /// runs of the keys' places sorted by key (4 bytes a key, where a table of
 /// the groups took about 130: a list of 10⁶ entries, issue 12).
-pub(crate) fn disambiguate(mut keys: Vec<String>) -> Vec<String> {
+pub(crate) fn disambiguate(mut keys: Keys) -> Keys {
     let mut places: Vec<u32> = (0..keys.len() as u32).collect();
     // Each round only lengthens keys that collide, so it ends.
     for _ in 0..8 {
         // Stable: each group's places stay in list order.
         places.sort_by(|&a, &b| keys[a as usize].cmp(&keys[b as usize]));
-        let mut groups = Vec::new();
-        let mut start = 0;
+        // Each key's place in its group of equal keys (none: alone).
+        let mut rank = vec![u32::MAX; keys.len()];
+        let mut collided = 0;
         for group in places.chunk_by(|&a, &b| keys[a as usize] == keys[b as usize]) {
             if group.len() > 1 {
-                groups.push(start..start + group.len());
+                collided += group.len();
+                for (n, &i) in group.iter().enumerate() {
+                    rank[i as usize] = n as u32;
+                }
             }
-            start += group.len();
         }
-        if groups.is_empty() {
+        if collided == 0 {
             return keys;
         }
-        for group in groups {
-            let key = keys[places[group.start] as usize].clone();
-            for (n, &i) in places[group].iter().enumerate() {
-                keys[i as usize] = format!("{key}{}", suffix(n));
+        // Sized once: the old keys and the new are both held meanwhile.
+        let suffixes = collided * suffix(collided).len();
+        let mut next = Keys {
+            text: String::with_capacity(keys.text.len() + suffixes),
+            ends: Vec::with_capacity(keys.len()),
+        };
+        for (i, &n) in rank.iter().enumerate() {
+            next.text.push_str(&keys[i]);
+            if n != u32::MAX {
+                next.text.push_str(&suffix(n as usize));
             }
+            next.ends.push(next.text.len());
         }
+        keys = next;
     }
     // Unreachable in practice; keep keys unique whatever happens.
     let mut seen = HashSet::new();
-    keys.into_iter()
-        .enumerate()
-        .map(|(i, k)| {
-            if seen.insert(k.clone()) {
-                k
-            } else {
-                format!("{k}x{i}")
-            }
-        })
-        .collect()
+    let mut unique = Keys::default();
+    for (i, k) in keys.iter().enumerate() {
+        if seen.insert(k) {
+            unique.push(k);
+        } else {
+            unique.push(&format!("{k}x{i}"));
+        }
+    }
+    unique
 }
 
 /// `a`…`z`, `aa`, `ab`, … for the 0-based position in a group.
@@ -422,14 +490,33 @@ mod tests {
         assert_eq!(suffix(25), "z");
         assert_eq!(suffix(26), "aa");
         assert_eq!(suffix(27), "ab");
-        let keys = disambiguate(vec!["k".to_string(); 30]);
+        let keys = disambiguate(std::iter::repeat_n("k", 30).collect());
         assert_eq!(keys.iter().collect::<HashSet<_>>().len(), 30);
-        assert_eq!(keys[29], "kad");
+        assert_eq!(&keys[29], "kad");
+    }
+
+    /// The keys of a long list are held in one buffer (issue 12): some 20
+    /// to 32 bytes a key (the buffers grow by doubling), where a `String`
+    /// each took 56.
+    #[test]
+    fn keys_are_held_compactly() {
+        let n = 10_000;
+        let keys = disambiguate(
+            (0..n)
+                .map(|i| format!("mahmudov{}", 1900 + i % 50))
+                .collect(),
+        );
+        assert_eq!(keys.len(), n);
+        assert_eq!(keys.iter().collect::<HashSet<_>>().len(), n);
+        assert_eq!(&keys[0], "mahmudov1900a");
+        assert_eq!(&keys[50], "mahmudov1900b");
+        let held = keys.text.capacity() + keys.ends.capacity() * std::mem::size_of::<usize>();
+        assert!(held <= n * 40, "{} bytes a key", held / n);
     }
 
     #[test]
     fn a_suffixed_key_that_meets_a_plain_one_is_suffixed_again() {
-        let keys = disambiguate(vec!["smitha".into(), "smith".into(), "smith".into()]);
+        let keys = disambiguate(["smitha", "smith", "smith"].into_iter().collect());
         assert_eq!(keys.iter().collect::<HashSet<_>>().len(), 3);
     }
 }

@@ -206,7 +206,12 @@ pub fn write(
 ) -> Result<Vec<Diagnostic>, Error> {
     let inherited = with_repeated_authors(references);
     let references = inherited.as_deref().unwrap_or(references);
-    let keys = keys(references, options.keys);
+    let keys = keys::disambiguate(
+        references
+            .iter()
+            .map(|r| keys::base(r, options.keys))
+            .collect(),
+    );
     write_records(references.iter(), keys, format, options, out)
 }
 
@@ -218,12 +223,12 @@ pub fn write(
 /// and findings as [`write()`] of the list.
 pub fn write_records<R: std::borrow::Borrow<Reference>>(
     records: impl Iterator<Item = R>,
-    keys: Vec<String>,
+    keys: keys::Keys,
     format: Format,
     options: &Options,
     mut out: impl Write,
 ) -> Result<Vec<Diagnostic>, Error> {
-    let keyed = records.zip(keys);
+    let keyed = records.zip(keys.iter().map(str::to_string));
     match format {
         Format::CslJson => csl_json::write_records(keyed, out),
         Format::Biblatex => bibtex::write_records(keyed, Dialect::Biblatex, options, out),

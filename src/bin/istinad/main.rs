@@ -497,7 +497,7 @@ fn refs_streamed(
         })?;
         return Ok(diagnostics);
     }
-    let mut diagnostics = Vec::new();
+    let mut failing = Vec::new();
     print_with(|out| {
         let mut references = 0;
         let written = stream.by_ref().try_for_each(|r| {
@@ -505,18 +505,21 @@ fn refs_streamed(
             out.write_all(report::refs_table(std::slice::from_ref(&r)).as_bytes())
         });
         // Stopped before the findings, the rest is still read: the
-        // findings decide the exit status.
-        (_, diagnostics) = stream.finish();
-        written?;
-        out.write_all(b"\n")?;
-        report::write_human(&mut *out, source, &diagnostics, color)?;
-        writeln!(
-            out,
-            "{references} references; {}",
-            report::summary(&diagnostics)
-        )
+        // findings decide the exit status. They are drawn as they are
+        // made (issue 12).
+        let (_, findings) = stream.into_findings();
+        if let Err(e) = written.and_then(|()| out.write_all(b"\n")) {
+            failing = findings
+                .filter(|d| d.severity == istinad::Severity::Error)
+                .collect();
+            return Err(e);
+        }
+        let (errors, summary, drawn) = report::write_human_each(&mut *out, source, findings, color);
+        failing = errors;
+        drawn?;
+        writeln!(out, "{references} references; {summary}")
     })?;
-    Ok(diagnostics)
+    Ok(failing)
 }
 
 /// `check` of one input, its citations scanned and checked window by

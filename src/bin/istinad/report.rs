@@ -261,10 +261,36 @@ fn render(named: &Windowed, diagnostics: &[Diagnostic], color: bool) -> String {
     out
 }
 
+/// [`write_human`] of findings taken one by one as they are made, each
+/// dropped once drawn (issue 12: a list of 10⁶ entries has 3·10⁵
+/// duplicate-reference findings); returns the errors among them (they
+/// decide the exit status, even when writing failed) and the summary.
+pub fn write_human_each(
+    out: &mut dyn std::io::Write,
+    source: &Source,
+    findings: impl Iterator<Item = Diagnostic>,
+    color: bool,
+) -> (Vec<Diagnostic>, String, std::io::Result<()>) {
+    let mut counts = Counts::default();
+    let mut failing = Vec::new();
+    let mut findings = findings.inspect(|d| {
+        counts.add(d);
+        if d.severity == Severity::Error {
+            failing.push(d.clone());
+        }
+    });
+    let written = render_each(&Windowed::new(source), findings.by_ref(), color, |one| {
+        out.write_all(one.as_bytes())
+    });
+    // Stopped early: the rest still count.
+    findings.for_each(drop);
+    (failing, counts.to_string(), written)
+}
+
 /// Draws each finding's report and hands it to `sink`, in order.
-fn render_each(
+fn render_each<D: std::borrow::Borrow<Diagnostic>>(
     named: &Windowed,
-    diagnostics: &[Diagnostic],
+    diagnostics: impl IntoIterator<Item = D>,
     color: bool,
     mut sink: impl FnMut(&str) -> std::io::Result<()>,
 ) -> std::io::Result<()> {
@@ -279,6 +305,7 @@ fn render_each(
         .with_width(100);
     let mut one = String::new();
     for d in diagnostics {
+        let d = d.borrow();
         let shown = Shown {
             diagnostic: d,
             source: named,
@@ -334,21 +361,42 @@ pub fn write_concise(
 
 /// A count of findings by severity: "2 errors, 5 warnings".
 pub fn summary<'a>(diagnostics: impl IntoIterator<Item = &'a Diagnostic>) -> String {
-    let (mut e, mut w, mut i) = (0, 0, 0);
+    let mut counts = Counts::default();
     for d in diagnostics {
+        counts.add(d);
+    }
+    counts.to_string()
+}
+
+/// Findings counted by severity.
+#[derive(Default)]
+struct Counts {
+    errors: usize,
+    warnings: usize,
+    notes: usize,
+}
+
+impl Counts {
+    fn add(&mut self, d: &Diagnostic) {
         match d.severity {
-            Severity::Error => e += 1,
-            Severity::Warning => w += 1,
-            Severity::Info => i += 1,
+            Severity::Error => self.errors += 1,
+            Severity::Warning => self.warnings += 1,
+            Severity::Info => self.notes += 1,
         }
     }
-    let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
-    format!(
-        "{}, {}, {}",
-        plural(e, "error"),
-        plural(w, "warning"),
-        plural(i, "note")
-    )
+}
+
+impl std::fmt::Display for Counts {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
+        write!(
+            f,
+            "{}, {}, {}",
+            plural(self.errors, "error"),
+            plural(self.warnings, "warning"),
+            plural(self.notes, "note")
+        )
+    }
 }
 
 /// The documentation of a rule on the web: its entry in the crate's API
