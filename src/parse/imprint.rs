@@ -932,14 +932,31 @@ fn starts_people_statement(s: &str, ctx: &Ctx) -> bool {
         .any(|lex| word(lex).parse(s).is_ok())
 }
 
+/// The length of a thesis word typed with letters of two scripts, read
+/// through their look-alikes (`crate::script::unmixed`): "AKД" with Latin
+/// `A` and `K` is АКД (автореферат кандидатской диссертации).
+fn mixed_thesis_word(s: &str, ctx: &Ctx) -> Option<usize> {
+    let end = s.find(|c: char| !c.is_letter()).unwrap_or(s.len());
+    let read = crate::script::unmixed(&s[..end])?;
+    let whole = format!("{read}{}", &s[end..]);
+    let (rest, _) = word(&ctx.vocab.index.thesis_words).parse(&whole).ok()?;
+    let consumed = whole.len() - rest.len();
+    (consumed >= read.len()).then(|| end + consumed - read.len())
+}
+
 /// Words that describe the work or its date: a thesis ("дис. … канд. ист.
 /// наук", "doktora tezi"), no date ("n.d."), no place or publisher ("n.p."), a date ("12 may 1920", "14
 /// окт.", "۱۵ مهر ۱۳۵۷"; before years).
 fn descriptor(s: &str, ctx: &Ctx) -> Option<(Elem, usize)> {
     let vocab = ctx.vocab;
     let len = |rest: &str| s.len() - rest.len();
-    if let Ok((rest, _)) = word(&vocab.index.thesis_words).parse(s) {
-        let end = thesis_end(s, len(rest), ctx);
+    let thesis_word = word(&vocab.index.thesis_words)
+        .parse(s)
+        .ok()
+        .map(|(rest, _)| len(rest))
+        .or_else(|| mixed_thesis_word(s, ctx));
+    if let Some(at) = thesis_word {
+        let end = thesis_end(s, at, ctx);
         return Some((Elem::Thesis(s[..end].trim().to_string()), end));
     }
     if let Ok((rest, _)) = word(&vocab.index.no_date).parse(s)
@@ -2075,6 +2092,20 @@ mod tests {
         assert!(!publisher_year_follows("Элм 1983", 6, &ctx));
         ctx.place_seen.set(true);
         assert!(publisher_year_follows("Элм 1983", 6, &ctx));
+    }
+
+    #[test]
+    fn thesis_abbreviations_typed_in_two_scripts_are_read() {
+        let vocab = Vocabulary::builtin();
+        let ctx = Ctx::new(&vocab, Some(Language::Ru));
+        for (text, len) in [("AKД, 2012.", 4), ("АКД, 2012.", 6)] {
+            assert!(
+                matches!(descriptor(text, &ctx), Some((Elem::Thesis(_), l)) if l == len),
+                "{text}: {:?}",
+                descriptor(text, &ctx)
+            );
+        }
+        assert_eq!(mixed_thesis_word("AKДемия", &ctx), None);
     }
 
     #[test]
