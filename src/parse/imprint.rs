@@ -215,6 +215,12 @@ fn segments_in(text: &str, from: usize, to: usize, ctx: &Ctx) -> Vec<Seg> {
             Some(len) => (pos + len, Sep::Dash),
             None => read_sep(text, pos),
         };
+        if let Some(len) = dash_place_follows(&text[p..], ctx) {
+            p += len;
+            if sep == Sep::Space {
+                sep = Sep::Dash;
+            }
+        }
         if let Some(len) = year_dash(&text[p..], ctx) {
             (p, sep) = (p + len, Sep::Dash);
             // The year is read here: "1994 с. 308" would read as an extent.
@@ -602,6 +608,20 @@ fn dashed_name(after: &str) -> bool {
             .as_str()
             .strip_prefix(char::is_whitespace)
             .is_some_and(|n| n.starts_with(char::is_uppercase))
+}
+
+/// The length of spaces and a dash glued to the place after them, when a
+/// comma or a space, not GOST's period, stands before the dash
+/// ("Gtnoqenez azerbaydjanüev, 1, -Baku, «Glm»", "İstoriə Midii,-M.-L.,
+/// 1956", "Böyük hun imperiyası. I -Bakı"): the dash opens the imprint as
+/// ". -Moskva" does (`glued_dash`).
+fn dash_place_follows(after: &str, ctx: &Ctx) -> Option<usize> {
+    let t = after.trim_start();
+    let c = t.chars().next().filter(|&c| is_area_dash(c))?;
+    let rest = &t[c.len_utf8()..];
+    (rest.starts_with(char::is_uppercase)
+        && matches!(elem_at(rest, ctx), Some((Elem::Place(_), _))))
+    .then(|| after.len() - rest.len())
 }
 
 /// The length of a dash typed without its spaces between the publisher
@@ -1730,6 +1750,9 @@ fn scan_free(text: &str, pos: usize, ctx: &Ctx) -> usize {
         if publisher_year_follows(s, i, ctx) {
             return pos + i;
         }
+        if (c.is_whitespace() || c == ',') && dash_place_follows(after, ctx).is_some() {
+            return pos + i;
+        }
         // "Azərbaycan tarixi I cild. Bakı": a volume printed number
         // first ends the title it follows.
         if c.is_whitespace()
@@ -2106,6 +2129,26 @@ mod tests {
             );
         }
         assert_eq!(mixed_thesis_word("AKДемия", &ctx), None);
+    }
+
+    #[test]
+    fn a_dash_glued_to_the_place_after_a_comma_or_a_space_opens_the_imprint() {
+        let segs = segmented("Gtnoqenez, 1, -Baku, «Glm», 1991.");
+        assert!(
+            segs.contains(&(Some(Elem::Place("Baku".into())), "Baku")),
+            "{segs:?}"
+        );
+        let segs = segmented("İstoriə Midii,-M.-L., 1956.");
+        assert_eq!(segs[0], (None, "İstoriə Midii"));
+        assert!(
+            matches!(&segs[1].0, Some(Elem::Place(p)) if p == "M.-L."),
+            "{segs:?}"
+        );
+        // Not before a word that is no place.
+        assert_eq!(
+            segmented("Kitabi -Dədə Qorqud")[0],
+            (None, "Kitabi -Dədə Qorqud")
+        );
     }
 
     #[test]
