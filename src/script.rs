@@ -418,6 +418,31 @@ pub fn garbled(raw: &str) -> Option<usize> {
     (count >= 3).then_some(first).flatten()
 }
 
+/// A word typed in two scripts, read in one: its letters of the other
+/// script taken for the look-alikes of the script whose look-alikes they
+/// all have ("Cборник" with a Latin `C`, "AKД" with Latin `A` and `K`).
+/// For matching a vocabulary's words only, never for the text kept;
+/// `None` when the word is in one script or cannot be read in one.
+pub fn unmixed(word: &str) -> Option<String> {
+    let has = |s: Script| {
+        word.chars()
+            .any(|c| c.is_letter() && script_of(c) == Some(s))
+    };
+    if !(has(Script::Latin) && has(Script::Cyrillic)) {
+        return None;
+    }
+    [Script::Cyrillic, Script::Latin]
+        .into_iter()
+        .find_map(|target| {
+            word.chars()
+                .map(|c| match script_of(c) {
+                    Some(s) if c.is_letter() && s != target => lookalike(c, target),
+                    _ => Some(c),
+                })
+                .collect()
+        })
+}
+
 /// The letter of `script` that looks like `c` (Latin `c` ↔ Cyrillic `с`, …).
 pub fn lookalike(c: char, script: Script) -> Option<char> {
     const PAIRS: &[(char, char)] = &[
@@ -451,6 +476,16 @@ pub fn lookalike(c: char, script: Script) -> Option<char> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_word_in_two_scripts_is_read_in_the_one_its_look_alikes_allow() {
+        use super::unmixed;
+        assert_eq!(unmixed("Cборник").as_deref(), Some("Сборник"));
+        assert_eq!(unmixed("AKД").as_deref(), Some("АКД"));
+        assert_eq!(unmixed("Hüsеynоv").as_deref(), Some("Hüseynov"));
+        assert_eq!(unmixed("Сборник"), None);
+        assert_eq!(unmixed("Жdanov"), None);
+    }
+
     #[test]
     #[allow(clippy::disallowed_methods)]
     fn letter_ranges_agree_with_the_unicode_tables() {

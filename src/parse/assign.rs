@@ -233,6 +233,7 @@ fn take_free(work: &str, free: &Free<'_>, f: &mut Fields, state: &mut State, ctx
         || after_title(free, f, state, ctx)
         || title_area(work, free, f, state, ctx)
         || bare_number(free, f, state)
+        || dashed_container(work, free, f, state, ctx)
         || container_before_pages(free, f, state, ctx)
         || conference_volume(free, f, state)
         || series(free, f, state, ctx)
@@ -503,6 +504,65 @@ fn container_before_pages(free: &Free<'_>, f: &mut Fields, state: &mut State, ct
         && container_follows
         && !free.seg.bracketed
         && !free.newspaper_named
+        && !contains_word(&free.value, &ctx.vocab.index.publisher_words))
+    {
+        return false;
+    }
+    set_container(f, free.value.clone(), ctx);
+    state.after_container = true;
+    state.last_free_was_title = false;
+    true
+}
+
+/// Soviet lists before GOST 7.1-84 put an area dash, not `//`, before
+/// the periodical or collection a paper is in: a name after the title that
+/// a dash opens and the container's year, number, place or volume close is
+/// that container ("… персов 450 - 451 гг. - ВДИ, 1951, №4", "…
+/// Алп-Илитверу. – Зап. ИВ АН СССР. М. - Л , 1939, с. 129 - 155", "…
+/// haqqında. -ADU, Elmi əsərlər, tarix və fəlsəfə seriyası, 1974, 4",
+/// "O nazvanii reka Kura.-DAN Azerb.SSR,1959"). A name that may be a place
+/// ("Нальчик") or a publisher stays what it is; an acronym is no place.
+/// Only a capitalised name: in Persian "1317 - 1320 ه - ش" a dash joins
+/// the calendar's letters.
+fn dashed_container(
+    work: &str,
+    free: &Free<'_>,
+    f: &mut Fields,
+    state: &mut State,
+    ctx: &Ctx,
+) -> bool {
+    // Only the separator stands between: no imprint label ("-İzd.
+    // Vostoçnaə literatura").
+    let dashed = free.prev.is_some_and(|p| {
+        work.get(p.range.end..free.seg.range.start)
+            .is_some_and(|between| {
+                between.chars().any(crate::script::is_dash)
+                    && !between.chars().any(|c| c.is_letter())
+            })
+    });
+    let part_follows = free.next.is_some_and(|n| {
+        matches!(
+            n.elem,
+            Some(Elem::Year(_) | Elem::Issue(_) | Elem::Place(_) | Elem::Volume(_))
+        ) && matches!(n.sep, Sep::Comma | Sep::Period)
+    });
+    let head = free.value.split([' ', ',', '.']).next().unwrap_or("");
+    let acronym = head.chars().count() > 1 && head.chars().all(char::is_uppercase);
+    if !(dashed
+        && part_follows
+        && (acronym || state.page_range || state.issue_printed)
+        && !free.value.contains(':')
+        && free.value.starts_with(char::is_uppercase)
+        && state.last_free_was_title
+        && f.title.is_some()
+        && f.container.is_none()
+        && !f.container_marker
+        && !f.thesis
+        && !state.double_slash
+        && !free.seg.bracketed
+        && !free.newspaper_named
+        && matches!(free.seg.sep, Sep::Period | Sep::Dash)
+        && (acronym && head.len() == free.value.len() || !looks_like_place(&free.value))
         && !contains_word(&free.value, &ctx.vocab.index.publisher_words))
     {
         return false;
@@ -1365,6 +1425,34 @@ mod tests {
         let mut f = Fields::default();
         assign(text, &segs, &mut f, &ctx);
         f
+    }
+
+    #[test]
+    fn a_dash_before_a_name_and_the_part_s_numbers_opens_the_container() {
+        for (text, container) in [
+            (
+                "Сюния и оборона. - Изв. Арм., ФАН СССР, 1941, №7, с. 33 - 40.",
+                "Изв. Арм., ФАН СССР",
+            ),
+            ("O nazvanii reka Kura.-DAN Azerb.SSR,1959,", "DAN Azerb.SSR"),
+            (
+                "Moisey. -ADU, Elmi əsərlər, 1974, 4, s.85.",
+                "ADU, Elmi əsərlər",
+            ),
+        ] {
+            let f = assigned(text, Language::Ru);
+            assert_eq!(f.container.as_deref(), Some(container), "{text}");
+        }
+        // A place and publisher, a subtitle, a lone place stay what they are.
+        for text in [
+            "Многоликая Клио. - Брауншвейг: Ин-т им. Г. Эккерта. - 2010. - 142 с.",
+            "Azərbaycan tarixi. -Ən qədim dövrlərdən, EA nəşri, 1993.",
+            "Очерк истории. - Нальчик, 1980, с. 12-20.",
+        ] {
+            assert_eq!(assigned(text, Language::Ru).container, None, "{text}");
+        }
+        let text = "فرهنگ‌ستیزی 1317 - 1320 ه - ش، تهران، 1376، صص 100-153.";
+        assert_eq!(assigned(text, Language::Fa).container, None);
     }
 
     #[test]

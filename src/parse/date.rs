@@ -667,6 +667,22 @@ mod tests {
     }
 
     #[test]
+    fn a_bare_persian_year_past_the_solar_years_printed_so_far_is_lunar() {
+        let vocab = Vocabulary::builtin();
+        let read = |t| {
+            year(&vocab, Some(Language::Fa))
+                .parse(t)
+                .map(|(_, y)| y)
+                .ok()
+        };
+        let y = read("۱۴۰۹").expect("year");
+        assert_eq!(y.gregorian, 1988);
+        assert_eq!(y.original.map(|o| o.calendar), Some(Calendar::LunarHijri));
+        let y = read("1385").expect("year");
+        assert_eq!(y.original.map(|o| o.calendar), Some(Calendar::SolarHijri));
+    }
+
+    #[test]
     fn hijri_dates_become_gregorian() {
         let fa = Some(Language::Fa);
         // 15 Mehr 1357 SH = 7 October 1978.

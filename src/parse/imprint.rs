@@ -211,10 +211,32 @@ fn segments_in(text: &str, from: usize, to: usize, ctx: &Ctx) -> Vec<Seg> {
                 ..
             })
         );
-        let (p, mut sep) = match place_dash(&text[pos..]).filter(|_| after_place) {
+        let (mut p, mut sep) = match place_dash(&text[pos..]).filter(|_| after_place) {
             Some(len) => (pos + len, Sep::Dash),
             None => read_sep(text, pos),
         };
+        if let Some(len) = dash_place_follows(&text[p..], ctx) {
+            p += len;
+            if sep == Sep::Space {
+                sep = Sep::Dash;
+            }
+        }
+        if let Some(len) = year_dash(&text[p..], ctx) {
+            (p, sep) = (p + len, Sep::Dash);
+            // The year is read here: "1994 с. 308" would read as an extent.
+            if let Ok((after, y)) = year(ctx.vocab, ctx.lang).parse(&text[p..]) {
+                ctx.year_seen.set(Some(y.gregorian));
+                let end = text.len() - after.len();
+                segs.push(Seg {
+                    elem: Some(Elem::Year(y)),
+                    range: p..end,
+                    sep,
+                    bracketed: false,
+                });
+                (pos, first) = (end, false);
+                continue;
+            }
+        }
         if first && p == pos {
             sep = Sep::Start;
         }
@@ -574,6 +596,66 @@ fn place_dash(rest: &str) -> Option<usize> {
         .then_some(c.len_utf8())
 }
 
+/// Whether a spaced area dash and a capitalised word follow (`after`
+/// starts after a period): GOST's ". – " that closes an area.
+fn dashed_name(after: &str) -> bool {
+    let Some(t) = after.strip_prefix(char::is_whitespace) else {
+        return false;
+    };
+    let mut chars = t.chars();
+    chars.next().is_some_and(is_area_dash)
+        && chars
+            .as_str()
+            .strip_prefix(char::is_whitespace)
+            .is_some_and(|n| n.starts_with(char::is_uppercase))
+}
+
+/// The length of spaces and a dash glued to the place after them, when a
+/// comma or a space, not GOST's period, stands before the dash
+/// ("Gtnoqenez azerbaydjanüev, 1, -Baku, «Glm»", "İstoriə Midii,-M.-L.,
+/// 1956", "Böyük hun imperiyası. I -Bakı"): the dash opens the imprint as
+/// ". -Moskva" does (`glued_dash`).
+fn dash_place_follows(after: &str, ctx: &Ctx) -> Option<usize> {
+    let t = after.trim_start();
+    let c = t.chars().next().filter(|&c| is_area_dash(c))?;
+    let rest = &t[c.len_utf8()..];
+    (rest.starts_with(char::is_uppercase)
+        && matches!(elem_at(rest, ctx), Some((Elem::Place(_), _))))
+    .then(|| after.len() - rest.len())
+}
+
+/// The length of a dash typed without its spaces between the publisher
+/// and the year after it, once the place is read (`Баку–элм-1983`, `БАКУ-ЭЛМ
+/// -1994`, `Bakı: Elm- 1981`): it separates them as a comma does.
+fn year_dash(rest: &str, ctx: &Ctx) -> Option<usize> {
+    let c = rest.chars().next().filter(|&c| is_area_dash(c))?;
+    let after = rest[c.len_utf8()..].trim_start();
+    (ctx.place_seen.get() && year_follows(after, ctx)).then_some(rest.len() - after.len())
+}
+
+/// Whether `s` opens with a year that ends an element, or that the pages
+/// follow ("1994 с. 308").
+fn year_follows(s: &str, ctx: &Ctx) -> bool {
+    year(ctx.vocab, ctx.lang).parse(s).is_ok_and(|(rest, _)| {
+        at_boundary(rest)
+            || elem_at(rest.trim_start(), ctx).is_some_and(|(e, _)| matches!(e, Elem::Pages(_)))
+    })
+}
+
+/// Whether a publisher's name read after the place ends at `i` of `s`
+/// (a space or a dash after a letter) because its year follows, joined by
+/// the space or a dash alone: `БАКУ-ЭЛМ 1978`, `Баку–элм-1983`.
+fn publisher_year_follows(s: &str, i: usize, ctx: &Ctx) -> bool {
+    let c = s[i..].chars().next();
+    ctx.place_seen.get()
+        && c.is_some_and(|c| c.is_whitespace() || is_area_dash(c))
+        && s[..i].ends_with(|c: char| c.is_letter())
+        && year_follows(
+            s[i..].trim_start_matches(|c: char| c.is_whitespace() || is_area_dash(c)),
+            ctx,
+        )
+}
+
 /// Whether `after` (right after a period, without a space) starts with a
 /// place of the vocabulary followed by `:` or `,` — a one-letter
 /// abbreviation ("М.") only by `:`, where initials cannot be meant.
@@ -870,14 +952,31 @@ fn starts_people_statement(s: &str, ctx: &Ctx) -> bool {
         .any(|lex| word(lex).parse(s).is_ok())
 }
 
+/// The length of a thesis word typed with letters of two scripts, read
+/// through their look-alikes (`crate::script::unmixed`): "AKД" with Latin
+/// `A` and `K` is АКД (автореферат кандидатской диссертации).
+fn mixed_thesis_word(s: &str, ctx: &Ctx) -> Option<usize> {
+    let end = s.find(|c: char| !c.is_letter()).unwrap_or(s.len());
+    let read = crate::script::unmixed(&s[..end])?;
+    let whole = format!("{read}{}", &s[end..]);
+    let (rest, _) = word(&ctx.vocab.index.thesis_words).parse(&whole).ok()?;
+    let consumed = whole.len() - rest.len();
+    (consumed >= read.len()).then(|| end + consumed - read.len())
+}
+
 /// Words that describe the work or its date: a thesis ("дис. … канд. ист.
 /// наук", "doktora tezi"), no date ("n.d."), no place or publisher ("n.p."), a date ("12 may 1920", "14
 /// окт.", "۱۵ مهر ۱۳۵۷"; before years).
 fn descriptor(s: &str, ctx: &Ctx) -> Option<(Elem, usize)> {
     let vocab = ctx.vocab;
     let len = |rest: &str| s.len() - rest.len();
-    if let Ok((rest, _)) = word(&vocab.index.thesis_words).parse(s) {
-        let end = thesis_end(s, len(rest), ctx);
+    let thesis_word = word(&vocab.index.thesis_words)
+        .parse(s)
+        .ok()
+        .map(|(rest, _)| len(rest))
+        .or_else(|| mixed_thesis_word(s, ctx));
+    if let Some(at) = thesis_word {
+        let end = thesis_end(s, at, ctx);
         return Some((Elem::Thesis(s[..end].trim().to_string()), end));
     }
     if let Ok((rest, _)) = word(&vocab.index.no_date).parse(s)
@@ -1648,6 +1747,12 @@ fn scan_free(text: &str, pos: usize, ctx: &Ctx) -> usize {
         if glued_year(c, after, ctx) {
             return pos + i + c.len_utf8();
         }
+        if publisher_year_follows(s, i, ctx) {
+            return pos + i;
+        }
+        if (c.is_whitespace() || c == ',') && dash_place_follows(after, ctx).is_some() {
+            return pos + i;
+        }
         // "Azərbaycan tarixi I cild. Bakı": a volume printed number
         // first ends the title it follows.
         if c.is_whitespace()
@@ -1710,7 +1815,9 @@ fn scan_free(text: &str, pos: usize, ctx: &Ctx) -> usize {
                 }
                 // After an abbreviation, an element still ends the
                 // segment ("… 1920–1927 гг. : дис.", "гг. – М.").
-                if !is_initials(letters) && element_follows(after, ctx) {
+                // "… 450 - 451 гг. - ВДИ, 1951": nor does the area dash
+                // after it open a name.
+                if !is_initials(letters) && (element_follows(after, ctx) || dashed_name(after)) {
                     return pos + i + 1;
                 }
             }
@@ -1971,6 +2078,89 @@ mod tests {
         assert_eq!(place_dash("–Elm"), Some(3));
         assert_eq!(place_dash("-şəhər"), None);
         assert_eq!(place_dash(" - Elm"), None);
+    }
+
+    /// The elements and free texts `segments` makes of `text`.
+    fn segmented(text: &str) -> Vec<(Option<Elem>, &str)> {
+        let vocab = Vocabulary::builtin();
+        let ctx = Ctx::new(&vocab, Some(Language::Ru));
+        segments(text, 0, text.len(), &ctx)
+            .into_iter()
+            .map(|s| (s.elem, text[s.range].trim().trim_start_matches('–')))
+            .collect()
+    }
+
+    #[test]
+    fn a_year_joined_to_the_publisher_by_a_dash_or_a_space_is_the_year() {
+        for text in [
+            "Баку–элм-1983,138.",
+            "БАКУ-ЭЛМ 1983. 160",
+            "Bakı: Elm- 1983.",
+            "БАКУ-ЭЛМ -1983 с. 308",
+        ] {
+            let segs = segmented(text);
+            assert_eq!(segs[1], (None, segs[1].1), "{text}");
+            assert!(
+                matches!(segs[1].1, "элм" | "ЭЛМ" | "Elm"),
+                "{text}: {segs:?}"
+            );
+            assert!(
+                matches!(&segs[2].0, Some(Elem::Year(y)) if y.gregorian == 1983),
+                "{text}: {segs:?}"
+            );
+        }
+        // Before the place a year stays in the title.
+        let vocab = Vocabulary::builtin();
+        let ctx = Ctx::new(&vocab, Some(Language::Ru));
+        assert!(!publisher_year_follows("Элм 1983", 6, &ctx));
+        ctx.place_seen.set(true);
+        assert!(publisher_year_follows("Элм 1983", 6, &ctx));
+    }
+
+    #[test]
+    fn thesis_abbreviations_typed_in_two_scripts_are_read() {
+        let vocab = Vocabulary::builtin();
+        let ctx = Ctx::new(&vocab, Some(Language::Ru));
+        for (text, len) in [("AKД, 2012.", 4), ("АКД, 2012.", 6)] {
+            assert!(
+                matches!(descriptor(text, &ctx), Some((Elem::Thesis(_), l)) if l == len),
+                "{text}: {:?}",
+                descriptor(text, &ctx)
+            );
+        }
+        assert_eq!(mixed_thesis_word("AKДемия", &ctx), None);
+    }
+
+    #[test]
+    fn a_dash_glued_to_the_place_after_a_comma_or_a_space_opens_the_imprint() {
+        let segs = segmented("Gtnoqenez, 1, -Baku, «Glm», 1991.");
+        assert!(
+            segs.contains(&(Some(Elem::Place("Baku".into())), "Baku")),
+            "{segs:?}"
+        );
+        let segs = segmented("İstoriə Midii,-M.-L., 1956.");
+        assert_eq!(segs[0], (None, "İstoriə Midii"));
+        assert!(
+            matches!(&segs[1].0, Some(Elem::Place(p)) if p == "M.-L."),
+            "{segs:?}"
+        );
+        // Not before a word that is no place.
+        assert_eq!(
+            segmented("Kitabi -Dədə Qorqud")[0],
+            (None, "Kitabi -Dədə Qorqud")
+        );
+    }
+
+    #[test]
+    fn an_area_dash_after_an_abbreviation_opens_a_name() {
+        let segs = segmented("Война 450 - 451 гг. - ВДИ, 1951, №4.");
+        assert_eq!(segs[0], (None, "Война 450 - 451 гг."));
+        assert_eq!(segs[1], (None, "ВДИ"));
+        // A lower-case word after the dash continues the title.
+        assert_eq!(
+            segmented("Очерк гг. - для школ")[0],
+            (None, "Очерк гг. - для школ")
+        );
     }
 
     #[test]

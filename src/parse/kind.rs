@@ -156,11 +156,14 @@ impl Signature {
 /// A genre word after a name ("Кавказский сборник. – М., 2005. – Вып. 14")
 /// is as often a serial's title, and says nothing.
 pub(crate) fn collection(container: &str, vocab: &Vocabulary) -> bool {
-    container
-        .split_whitespace()
-        .next()
-        .is_some_and(|first| contains_word(first, &vocab.index.container_genres))
-        && !contains_word(container, &vocab.index.journal_words)
+    container.split_whitespace().next().is_some_and(|first| {
+        // "Cборник" with a Latin `C`.
+        let read = crate::script::unmixed(first);
+        contains_word(
+            read.as_deref().unwrap_or(first),
+            &vocab.index.container_genres,
+        )
+    }) && !contains_word(container, &vocab.index.journal_words)
 }
 
 /// Whether a container's name calls it a reference work ("Türkiye Diyanet
@@ -203,6 +206,14 @@ pub(crate) fn choose(signature: &Signature) -> ReferenceKind {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_collection_s_word_typed_with_a_latin_look_alike_is_read() {
+        let vocab = Vocabulary::builtin();
+        assert!(collection("Cборник сведений о кавказских горцах", &vocab));
+        assert!(collection("Сборник сведений о кавказских горцах", &vocab));
+        assert!(!collection("Ученые записки", &vocab));
+    }
 
     #[test]
     fn the_table_reads_and_names_only_known_fields_and_kinds() {
