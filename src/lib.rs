@@ -484,6 +484,9 @@ impl Windows<'_> {
         for window in self.by_ref() {
             drop(window);
         }
+        // The scan's index of the list (its authors and years) is not
+        // needed for the findings.
+        self.scans = None;
         if let Some((_, diagnostics)) = self.at_once {
             return (diagnostics, self.count);
         }
