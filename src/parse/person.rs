@@ -335,6 +335,14 @@ fn inverted<'a>(
     if natural_order(family, r, vocab) {
         return None;
     }
+    // "Tedo Sakhokia, Collection. 1969, p. 65.": a title, not given names.
+    let (fw, gw): (Vec<&str>, Vec<&str>) = (
+        family.split_whitespace().collect(),
+        given.split_whitespace().collect(),
+    );
+    if title_before_imprint(&fw, &gw, r, vocab) {
+        return None;
+    }
     // "Smith, John, and" / "Smith, John." — a comma inversion needs the
     // given names to end the person.
     ((ends_person(r, vocab) || given.ends_with('.'))
@@ -1171,10 +1179,48 @@ pub(crate) fn comma_inverted(text: &str, vocab: &Vocabulary) -> Option<AuthorBlo
         || !capital(&given_words)
         || rest.trim().is_empty()
         || rest.trim_start().starts_with(|c: char| is_digit(c))
+        || title_before_imprint(&family_words, &given_words, rest, vocab)
     {
         return None;
     }
     Some(AuthorBlock::one(family, given, text.len() - rest.len()))
+}
+
+/// Whether `given`, read as the given names of an inversion `family,
+/// given,`, is rather the title of a name printed given name first: only
+/// imprint and locators follow it (`imprint_only`), so the entry would
+/// have no title, and no word of it is a common given name. `Saim
+/// Sakaoğlu, Efsane Araştırmaları, Konya 2009`, `Ali Sevim, Genel
+/// Çizgileriyle Selçuklu-Ermeni İlişkileri, TTK, Ankara 1983, s. 27.`, but
+/// not `Nūrī Tabarsī, Mīrzā Husayn, …`.
+fn title_before_imprint(family: &[&str], given: &[&str], rest: &str, vocab: &Vocabulary) -> bool {
+    (2..=3).contains(&family.len())
+        && !given.iter().any(|w| known_given(w, vocab))
+        && imprint_only(rest, vocab)
+}
+
+/// Whether `tail` is imprint and locators only: each of its comma-separated
+/// parts a place, a publisher's acronym (`TTK`), or up to three words with
+/// a digit (`Konya 2009`, `s. 27`, `p. 48`) — nothing left to be a title.
+fn imprint_only(tail: &str, vocab: &Vocabulary) -> bool {
+    let ctx = Ctx::new(vocab, None);
+    let place = |s: &str| {
+        matches!(
+            super::imprint::elem_at(s, &ctx),
+            Some((super::imprint::Elem::Place(_), n)) if n == s.len()
+        )
+    };
+    let parts: Vec<&str> = tail
+        .split([',', '،'])
+        .map(|p| p.trim().trim_matches('.').trim())
+        .filter(|p| !p.is_empty())
+        .collect();
+    !parts.is_empty()
+        && parts.iter().all(|p| {
+            p.split_whitespace().count() <= 3 && p.chars().any(is_digit)
+                || (2..=6).contains(&p.chars().count()) && p.chars().all(char::is_uppercase)
+                || place(p)
+        })
 }
 
 /// In a comma-style note, an author printed as one name before the title:
@@ -1356,7 +1402,33 @@ pub(crate) fn latin_name_before_title(text: &str, vocab: &Vocabulary) -> Option<
     // A title opens with a capital or a quote ("The Qur’an, with an English
     // Paraphrase, tr. …" is one title).
     let capital = rest_t.starts_with(|c: char| c.is_uppercase());
-    if !(quoted || prose && capital) || rest_t[title_end..].trim().is_empty() {
+    // With nothing but imprint after it, the title may be a name's words
+    // (`Saim Sakaoğlu, Efsane Araştırmaları, Konya 2009`) unless it reads as
+    // one: two or three name words, the first a common given name (`Bist
+    // Guftar, Mahdi Muhaqqiq, Tehran, 1355 Sh`), or the name's first is none.
+    let tail = &rest_t[title_end..];
+    let title_words: Vec<&str> = title.split_whitespace().collect();
+    let name_like = (2..=3).contains(&title_words.len())
+        && title_words.iter().all(|w| is_name_token(w, vocab))
+        && (known_given(title_words[0], vocab) || !known_given(words[0], vocab));
+    // Nor is a volume (`Azərbaycan Sovet Ensiklopediyası, IV c., Bakı,
+    // 1980.`) a title, nor a country's name a person's.
+    let element = super::imprint::elem_at(title, &Ctx::new(vocab, None)).is_some();
+    let country = words
+        .iter()
+        .any(|w| vocab.index.countries.match_start(w).is_some());
+    // And the name is capitalised throughout, the title two words or more
+    // (`Izháq al-batil, Kirman, 1392/1972, p. 14.` is a title and a place).
+    let capitalised = words.iter().all(|w| w.starts_with(char::is_uppercase));
+    let imprinted = capital
+        && capitalised
+        && title_words.len() >= 2
+        && tail.starts_with([',', '،'])
+        && !name_like
+        && !element
+        && !country
+        && imprint_only(tail, vocab);
+    if !(quoted || prose && capital || imprinted) || tail.trim().is_empty() {
         return None;
     }
     Some(AuthorBlock {
@@ -2528,6 +2600,24 @@ mod tests {
         );
         // A title and its author: the second part reads as a name.
         assert_eq!(fam("Bist Guftar, Mahdi Muhaqqiq, Tehran, 1355 Sh"), None);
+        // A title in capitals throughout, with only imprint and locators
+        // after it: the order is told by them.
+        assert_eq!(
+            fam("Saim Sakaoğlu, Efsane Araştırmaları, Konya 2009"),
+            Some("Sakaoğlu".to_string())
+        );
+        assert_eq!(
+            fam("Mohsin Abdul Hameed, Haqeequa Al-Babia Wa'l Bahaiah, p. 48."),
+            Some("Hameed".to_string())
+        );
+        // Two name words after an unknown first name: a title and its author.
+        assert_eq!(fam("Efsane Araştırmaları, Tedo Sakhokia, Konya 2009"), None);
+        assert_eq!(fam("Izháq al-batil, Kirman, 1392/1972, p. 14."), None);
+        // A volume is no title, a country in no name.
+        assert_eq!(
+            fam("Azərbaycan Sovet Ensiklopediyası, IV c., Bakı, 1980."),
+            None
+        );
         // One title parted by a comma.
         assert_eq!(
             fam("The Qur’an, with an English Paraphrase, tr. Sayyid ‘Ali Quli Qara’i, Qum, 2003."),
@@ -2779,6 +2869,37 @@ mod tests {
         assert!(comma_inverted("The Qur’an, with an English Paraphrase, Qum", &v).is_none());
         // Nothing after the names: no block.
         assert!(comma_inverted("Majlisi, Muhammad Baqir, ", &v).is_none());
+    }
+
+    #[test]
+    fn no_inversion_whose_given_names_leave_only_the_imprint() {
+        let v = Vocabulary::builtin();
+        // Only a place, a year, a publisher's acronym and a page follow: the
+        // "given names" are the title of a name printed given name first.
+        assert!(comma_inverted("Saim Sakaoğlu, Efsane Araştırmaları, Konya 2009", &v).is_none());
+        assert!(
+            comma_inverted(
+                "Ali Sevim, Genel Çizgileriyle Selçuklu-Ermeni İlişkileri, TTK, Ankara 1983, s. 27.",
+                &v
+            )
+            .is_none()
+        );
+        // A common given name after the comma keeps the inversion.
+        assert_eq!(
+            family_given(comma_inverted("Nūrī Tabarsī, Mīrzā Husayn, Qum 1990", &v)),
+            Some(("Nūrī Tabarsī".into(), Some("Mīrzā Husayn".into())))
+        );
+        // The same when the "given names" end with a period.
+        assert!(
+            author_block("Tedo Sakhokia, Collection. 1969, p. 65.", &v)
+                .is_none_or(|b| b.people[0].family != "Tedo Sakhokia")
+        );
+        assert!(imprint_only(", TTK, Ankara 1983, s. 27.", &v));
+        assert!(imprint_only(" p. 48.", &v));
+        assert!(!imprint_only(
+            ", Dar Al-Fikr Publications, Beirut, 1408 AH.",
+            &v
+        ));
     }
 
     #[test]
