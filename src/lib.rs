@@ -399,13 +399,13 @@ impl<'a> Checking<'a> {
         }
     }
 
-    /// A report made at once.
+    /// A report made at once: its document and records stay in it.
     fn report(source: &'a Source, config: &'a Config, report: Report) -> Self {
         Checking {
             source,
             config,
-            document: report.document.clone(),
-            references: report.references.clone(),
+            document: Document::default(),
+            references: Vec::new(),
             parts: Vec::new(),
             numbered_list: false,
             at_once: Some(report),
@@ -414,12 +414,16 @@ impl<'a> Checking<'a> {
 
     /// The document's parts.
     pub fn document(&self) -> &Document {
-        &self.document
+        self.at_once
+            .as_ref()
+            .map_or(&self.document, |r| &r.document)
     }
 
     /// The list's entries as records, each with its own findings.
     pub fn references(&self) -> &[Reference] {
-        &self.references
+        self.at_once
+            .as_ref()
+            .map_or(&self.references, |r| &r.references)
     }
 
     /// The citations, window by window.
@@ -508,9 +512,9 @@ impl Iterator for Windows<'_> {
             self.count += citations.len();
             return Some(citations);
         }
-        let scan = self.scans.as_mut()?.next()?;
+        let mut scan = self.scans.as_mut()?.next()?;
         if let Some(rules) = &mut self.rules {
-            rules.add(&scan);
+            rules.add(&mut scan);
         }
         self.count += scan.citations.len();
         Some(scan.citations)

@@ -548,17 +548,14 @@ impl Firsts {
                 .into_iter()
                 .flatten()
                 .flat_map(|r| match &r.outcome {
-                    crate::cite::author_date::Outcome::Ambiguous { entries, .. } => entries.clone(),
-                    _ => Vec::new(),
+                    crate::cite::author_date::Outcome::Ambiguous { entries, .. } => {
+                        entries.as_slice()
+                    }
+                    _ => &[],
                 });
-            let numbers: Vec<u32> = c
-                .items
-                .iter()
-                .filter_map(|i| i.reference)
-                .chain(ambiguous)
-                .collect();
+            let numbers = c.items.iter().filter_map(|i| i.reference);
             let mut new = self.scan.citations.is_empty();
-            for n in numbers {
+            for n in numbers.chain(ambiguous.copied()) {
                 new |= self.seen.insert(n);
             }
             if !new {
@@ -614,10 +611,11 @@ impl<'a> Windowed<'a> {
 
     /// Runs the rules that judge each citation on the citations of one
     /// window, and keeps those that first cite an entry.
-    pub(crate) fn add(&mut self, scan: &Scan) {
-        let cx = self.context(scan);
-        let mut found = scan.diagnostics.clone();
-        found.extend(window_rules(&cx));
+    /// The window's own findings (`scan.diagnostics`) are taken.
+    pub(crate) fn add(&mut self, scan: &mut Scan) {
+        let found = window_rules(&self.context(scan));
+        let own = std::mem::take(&mut scan.diagnostics);
+        self.found.extend(leveled(self.settings, own));
         self.found.extend(leveled(self.settings, found));
         self.firsts.add(scan);
     }
